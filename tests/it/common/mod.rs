@@ -1,0 +1,7 @@
+//! Shared test support: fakes of the chat platforms and a test application.
+#![allow(dead_code)]
+
+#[cfg(feature = "discord")]
+pub mod fake_discord;
+#[cfg(feature = "matrix")]
+pub mod matrix_member;

@@ -1,0 +1,10 @@
+//! The integration tests: one test binary for the whole project, so the heavy
+//! dependency set is linked once. Each module covers one capability.
+#![recursion_limit = "256"]
+
+mod common;
+
+#[cfg(feature = "discord")]
+mod fake_discord_selftest;
+#[cfg(feature = "matrix")]
+mod matrix_selftest;
