@@ -1,0 +1,393 @@
+//! Interactions the fake sent and how the bot answered them: callbacks (types 1, 4-9),
+//! the original response and follow-ups under the interaction's webhook token.
+
+use serde_json::{Value, json};
+
+use super::ids::Person;
+use super::model::{ApiError, Effects, State};
+use super::record::StoredFile;
+
+const EPHEMERAL: u64 = 64;
+const LOADING: u64 = 128;
+
+/// One thing the bot did with an interaction token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReplyKind {
+    /// POST /interactions/{id}/{token}/callback with this callback type.
+    Callback(u8),
+    /// PATCH /webhooks/{app}/{token}/messages/@original.
+    EditOriginal,
+    DeleteOriginal,
+    /// POST /webhooks/{app}/{token}.
+    Followup,
+    EditFollowup(u64),
+    DeleteFollowup(u64),
+}
+
+/// What the bot answered to an interaction.
+#[derive(Debug, Clone)]
+pub struct InteractionReply {
+    pub kind: ReplyKind,
+    /// The message payload: a callback's `data`, or a webhook body.
+    pub data: Value,
+    pub content: Option<String>,
+    pub embeds: Vec<Value>,
+    pub components: Vec<Value>,
+    pub ephemeral: bool,
+    pub files: Vec<StoredFile>,
+    /// The message this created or changed, if any.
+    pub message_id: Option<u64>,
+}
+
+impl InteractionReply {
+    fn new(kind: ReplyKind, data: &Value, files: &[StoredFile], message_id: Option<u64>) -> Self {
+        let list = |k: &str| data[k].as_array().cloned().unwrap_or_default();
+        Self {
+            kind,
+            content: data["content"].as_str().map(str::to_string),
+            embeds: list("embeds"),
+            components: list("components"),
+            ephemeral: data["flags"].as_u64().is_some_and(|f| f & EPHEMERAL != 0),
+            files: files.to_vec(),
+            message_id,
+            data: data.clone(),
+        }
+    }
+
+    pub fn callback_type(&self) -> Option<u8> {
+        match self.kind {
+            ReplyKind::Callback(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// The choices of an autocomplete result (callback type 8).
+    pub fn choices(&self) -> Vec<Value> {
+        self.data["choices"].as_array().cloned().unwrap_or_default()
+    }
+}
+
+/// An interaction the fake dispatched.
+#[derive(Debug, Clone)]
+pub struct InteractionRecord {
+    pub id: u64,
+    pub token: String,
+    /// 2 command, 3 component, 4 autocomplete, 5 modal submit.
+    pub kind: u8,
+    pub channel_id: u64,
+    pub user: Person,
+    /// The message a component (or a modal opened from one) belongs to.
+    pub source_message: Option<u64>,
+    pub acknowledged: bool,
+    pub original: Option<u64>,
+    pub followups: Vec<u64>,
+    pub replies: Vec<InteractionReply>,
+}
+
+/// The message type of an interaction response.
+fn response_kind(kind: u8) -> u8 {
+    if kind == 2 { 20 } else { 0 }
+}
+
+impl State {
+    fn interaction_mut(&mut self, token: &str) -> Result<&mut InteractionRecord, ApiError> {
+        self.interactions
+            .get_mut(token)
+            .ok_or_else(|| ApiError::new(404, 10062, "Unknown interaction"))
+    }
+
+    fn interaction_metadata(&self, rec: &InteractionRecord) -> Value {
+        json!({
+            "id": rec.id.to_string(),
+            "type": rec.kind,
+            "user": super::templates::person_user_json(&rec.user),
+            "authorizing_integration_owners": {"0": self.ids.guild_id.to_string()},
+        })
+    }
+
+    /// Creates a response message in the interaction's channel; ephemeral ones are not dispatched.
+    fn response_message(
+        &mut self,
+        token: &str,
+        data: &Value,
+        files: &[StoredFile],
+        flags: u64,
+    ) -> Result<(u64, Effects), ApiError> {
+        let rec = self.interaction_mut(token)?.clone();
+        let author = self.bot_user_json();
+        let id = self.create_message(
+            rec.channel_id,
+            author,
+            data,
+            files,
+            response_kind(rec.kind),
+            flags,
+        )?;
+        let metadata = self.interaction_metadata(&rec);
+        let json = match self.messages.get_mut(&id) {
+            Some(m) => {
+                m.json["interaction_metadata"] = metadata;
+                m.json["webhook_id"] = json!(self.ids.application_id.to_string());
+                m.json["application_id"] = json!(self.ids.application_id.to_string());
+                m.json.clone()
+            }
+            None => return Err(ApiError::unknown_message()),
+        };
+        let ephemeral = json["flags"].as_u64().is_some_and(|f| f & EPHEMERAL != 0);
+        let effects = if ephemeral {
+            vec![]
+        } else {
+            vec![("MESSAGE_CREATE", self.gateway_message(&json))]
+        };
+        Ok((id, effects))
+    }
+
+    fn edit_effects(json: &Value, effects: Effects) -> Effects {
+        if json["flags"].as_u64().is_some_and(|f| f & EPHEMERAL != 0) {
+            vec![]
+        } else {
+            effects
+        }
+    }
+
+    /// POST /interactions/{id}/{token}/callback.
+    pub fn interaction_callback(
+        &mut self,
+        id: u64,
+        token: &str,
+        body: &Value,
+        files: &[StoredFile],
+    ) -> Result<Effects, ApiError> {
+        let rec = self.interaction_mut(token)?.clone();
+        if rec.id != id {
+            return Err(ApiError::new(404, 10062, "Unknown interaction"));
+        }
+        if rec.acknowledged {
+            return Err(ApiError::new(
+                400,
+                40060,
+                "Interaction has already been acknowledged.",
+            ));
+        }
+        let Some(kind) = body["type"].as_u64().and_then(|t| u8::try_from(t).ok()) else {
+            return Err(ApiError::invalid_form("type: This field is required"));
+        };
+        let data = body["data"].clone();
+        let allowed = match kind {
+            1 => false,
+            4 | 5 => rec.kind != 4,
+            6 | 7 => rec.kind == 3 || (rec.kind == 5 && rec.source_message.is_some()),
+            8 => rec.kind == 4,
+            9 => rec.kind == 2 || rec.kind == 3,
+            _ => false,
+        };
+        if !allowed {
+            return Err(ApiError::new(
+                400,
+                40043,
+                format!(
+                    "Interaction callback type {kind} is not valid for interaction type {}",
+                    rec.kind
+                ),
+            ));
+        }
+        let mut effects = vec![];
+        let mut message_id = None;
+        match kind {
+            4 => {
+                let (m, e) = self.response_message(token, &data, files, 0)?;
+                message_id = Some(m);
+                effects = e;
+            }
+            5 => {
+                let flags = LOADING | (data["flags"].as_u64().unwrap_or(0) & EPHEMERAL);
+                let empty = json!({"content": "", "flags": flags});
+                let author = self.bot_user_json();
+                let m = self.create_message_unchecked(
+                    rec.channel_id,
+                    author,
+                    &empty,
+                    response_kind(rec.kind),
+                )?;
+                let metadata = self.interaction_metadata(&rec);
+                if let Some(stored) = self.messages.get_mut(&m) {
+                    stored.json["interaction_metadata"] = metadata;
+                    stored.json["webhook_id"] = json!(self.ids.application_id.to_string());
+                    stored.json["application_id"] = json!(self.ids.application_id.to_string());
+                }
+                message_id = Some(m);
+                if flags & EPHEMERAL == 0 {
+                    let json = self.messages[&m].json.clone();
+                    effects = vec![("MESSAGE_CREATE", self.gateway_message(&json))];
+                }
+            }
+            6 => message_id = rec.source_message,
+            7 => {
+                let source = rec.source_message.ok_or_else(ApiError::unknown_message)?;
+                let (json, e) = self.edit_message(source, &data, files)?;
+                effects = Self::edit_effects(&json, e);
+                message_id = Some(source);
+            }
+            _ => {}
+        }
+        let rec = self.interaction_mut(token)?;
+        rec.acknowledged = true;
+        if matches!(kind, 4..=7) {
+            rec.original = message_id;
+        }
+        rec.replies.push(InteractionReply::new(
+            ReplyKind::Callback(kind),
+            &data,
+            files,
+            message_id,
+        ));
+        Ok(effects)
+    }
+
+    /// A message that skips the emptiness check (the deferred "thinking" message).
+    fn create_message_unchecked(
+        &mut self,
+        channel_id: u64,
+        author: Value,
+        payload: &Value,
+        kind: u8,
+    ) -> Result<u64, ApiError> {
+        let mut p = payload.clone();
+        p["content"] = json!("\u{200b}");
+        let flags = payload["flags"].as_u64().unwrap_or(0);
+        let id = self.create_message(channel_id, author, &p, &[], kind, flags)?;
+        if let Some(m) = self.messages.get_mut(&id) {
+            m.json["content"] = json!("");
+        }
+        Ok(id)
+    }
+
+    fn check_app(&self, app: u64) -> Result<(), ApiError> {
+        if app == self.ids.application_id {
+            Ok(())
+        } else {
+            Err(ApiError::new(404, 10015, "Unknown Webhook"))
+        }
+    }
+
+    /// GET /webhooks/{app}/{token}/messages/{m} (m may be `@original`).
+    pub fn webhook_get(&mut self, app: u64, token: &str, message: &str) -> Result<Value, ApiError> {
+        self.check_app(app)?;
+        let rec = self.interaction_mut(token)?.clone();
+        let id = self.webhook_target(&rec, message)?;
+        self.messages
+            .get(&id)
+            .map(|m| m.json.clone())
+            .ok_or_else(ApiError::unknown_message)
+    }
+
+    fn webhook_target(&self, rec: &InteractionRecord, message: &str) -> Result<u64, ApiError> {
+        if message == "@original" {
+            rec.original.ok_or_else(ApiError::unknown_message)
+        } else {
+            let id: u64 = message
+                .parse()
+                .map_err(|_| ApiError::invalid_form("message_id: not a snowflake"))?;
+            if rec.followups.contains(&id) || rec.original == Some(id) {
+                Ok(id)
+            } else {
+                Err(ApiError::unknown_message())
+            }
+        }
+    }
+
+    /// PATCH /webhooks/{app}/{token}/messages/{m}.
+    pub fn webhook_edit(
+        &mut self,
+        app: u64,
+        token: &str,
+        message: &str,
+        body: &Value,
+        files: &[StoredFile],
+    ) -> Result<(Value, Effects), ApiError> {
+        self.check_app(app)?;
+        let rec = self.interaction_mut(token)?.clone();
+        let id = self.webhook_target(&rec, message)?;
+        let (json, effects) = self.edit_message(id, body, files)?;
+        let effects = Self::edit_effects(&json, effects);
+        let kind = if message == "@original" {
+            ReplyKind::EditOriginal
+        } else {
+            ReplyKind::EditFollowup(id)
+        };
+        let mut reply = InteractionReply::new(kind, body, files, Some(id));
+        reply.ephemeral = json["flags"].as_u64().is_some_and(|f| f & EPHEMERAL != 0);
+        self.interaction_mut(token)?.replies.push(reply);
+        Ok((json, effects))
+    }
+
+    /// DELETE /webhooks/{app}/{token}/messages/{m}.
+    pub fn webhook_delete(
+        &mut self,
+        app: u64,
+        token: &str,
+        message: &str,
+    ) -> Result<Effects, ApiError> {
+        self.check_app(app)?;
+        let rec = self.interaction_mut(token)?.clone();
+        let id = self.webhook_target(&rec, message)?;
+        let ephemeral = self
+            .messages
+            .get(&id)
+            .is_some_and(|m| m.json["flags"].as_u64().unwrap_or(0) & EPHEMERAL != 0);
+        let effects = self.delete_message(rec.channel_id, id)?;
+        let kind = if message == "@original" {
+            ReplyKind::DeleteOriginal
+        } else {
+            ReplyKind::DeleteFollowup(id)
+        };
+        self.interaction_mut(token)?
+            .replies
+            .push(InteractionReply::new(kind, &Value::Null, &[], Some(id)));
+        Ok(if ephemeral { vec![] } else { effects })
+    }
+
+    /// POST /webhooks/{app}/{token}: a follow-up. As on Discord, the first follow-up after a
+    /// deferred response (type 5) replaces the "thinking" message instead of adding one.
+    pub fn webhook_followup(
+        &mut self,
+        app: u64,
+        token: &str,
+        body: &Value,
+        files: &[StoredFile],
+    ) -> Result<(Value, Effects), ApiError> {
+        self.check_app(app)?;
+        let rec = self.interaction_mut(token)?.clone();
+        if !rec.acknowledged {
+            return Err(ApiError::new(404, 10015, "Unknown Webhook"));
+        }
+        let loading = rec.original.filter(|o| {
+            self.messages
+                .get(o)
+                .is_some_and(|m| m.json["flags"].as_u64().unwrap_or(0) & LOADING != 0)
+        });
+        let (id, json, effects) =
+            if let Some(original) = loading.filter(|_| rec.followups.is_empty()) {
+                let (json, e) = self.edit_message(original, body, files)?;
+                let e = Self::edit_effects(&json, e);
+                (original, json, e)
+            } else {
+                let (id, e) = self.response_message(token, body, files, 0)?;
+                let json = self
+                    .messages
+                    .get(&id)
+                    .map(|m| m.json.clone())
+                    .unwrap_or_default();
+                (id, json, e)
+            };
+        let rec = self.interaction_mut(token)?;
+        rec.followups.push(id);
+        rec.replies.push(InteractionReply::new(
+            ReplyKind::Followup,
+            body,
+            files,
+            Some(id),
+        ));
+        Ok((json, effects))
+    }
+}

@@ -1,0 +1,891 @@
+//! Proves the fake Discord against a real serenity 0.12.5 client: gateway handshake, every
+//! dispatched event kind, interaction answers, REST model, nonces, threads, reconnects,
+//! failure injection.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use serenity::all::{
+    ActionRowComponent, ButtonStyle, ChannelId, Client, ClientBuilder, CommandDataOptionValue,
+    CommandInteraction, Context, CreateActionRow, CreateAttachment, CreateAutocompleteResponse,
+    CreateButton, CreateInputText, CreateInteractionResponse, CreateInteractionResponseFollowup,
+    CreateInteractionResponseMessage, CreateMessage, CreateModal, CreatePoll, CreatePollAnswer,
+    CreateThread, EditInteractionResponse, EventHandler, FullEvent, GatewayIntents, GetMessages,
+    Guild, GuildChannel, GuildId, Http, HttpBuilder, InputTextStyle, Interaction, Message,
+    MessageId, MessagePollVoteAddEvent, MessagePollVoteRemoveEvent, MessageUpdateEvent, Nonce,
+    Ready, ResumedEvent, ShardManager,
+};
+use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
+use tokio::task::JoinHandle;
+
+use crate::common::fake_discord::{
+    FakeDiscord, FakeOptions, ReplyKind, ResumePolicy, SlashCommand,
+};
+
+const WAIT: Duration = Duration::from_secs(10);
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR fake png body";
+
+/// Forwards every event the handler sees to the test.
+struct Recorder(UnboundedSender<FullEvent>);
+
+#[serenity::async_trait]
+impl EventHandler for Recorder {
+    async fn ready(&self, _: Context, data_about_bot: Ready) {
+        let _ = self.0.send(FullEvent::Ready { data_about_bot });
+    }
+    async fn guild_create(&self, _: Context, guild: Guild, is_new: Option<bool>) {
+        let _ = self.0.send(FullEvent::GuildCreate { guild, is_new });
+    }
+    async fn message(&self, _: Context, new_message: Message) {
+        let _ = self.0.send(FullEvent::Message { new_message });
+    }
+    async fn message_update(
+        &self,
+        _: Context,
+        old: Option<Message>,
+        new: Option<Message>,
+        event: MessageUpdateEvent,
+    ) {
+        let _ = self.0.send(FullEvent::MessageUpdate {
+            old_if_available: old,
+            new,
+            event,
+        });
+    }
+    async fn message_delete(
+        &self,
+        _: Context,
+        channel_id: ChannelId,
+        deleted_message_id: MessageId,
+        guild_id: Option<GuildId>,
+    ) {
+        let _ = self.0.send(FullEvent::MessageDelete {
+            channel_id,
+            deleted_message_id,
+            guild_id,
+        });
+    }
+    async fn interaction_create(&self, _: Context, interaction: Interaction) {
+        let _ = self.0.send(FullEvent::InteractionCreate { interaction });
+    }
+    async fn poll_vote_add(&self, _: Context, event: MessagePollVoteAddEvent) {
+        let _ = self.0.send(FullEvent::MessagePollVoteAdd { event });
+    }
+    async fn poll_vote_remove(&self, _: Context, event: MessagePollVoteRemoveEvent) {
+        let _ = self.0.send(FullEvent::MessagePollVoteRemove { event });
+    }
+    async fn thread_create(&self, _: Context, thread: GuildChannel) {
+        let _ = self.0.send(FullEvent::ThreadCreate { thread });
+    }
+    async fn resume(&self, _: Context, event: ResumedEvent) {
+        let _ = self.0.send(FullEvent::Resume { event });
+    }
+}
+
+/// A real serenity client connected to the fake, built as the adapter will build it.
+struct Bot {
+    http: Arc<Http>,
+    events: UnboundedReceiver<FullEvent>,
+    shards: Arc<ShardManager>,
+    task: JoinHandle<()>,
+}
+
+impl Drop for Bot {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+impl Bot {
+    async fn start(fake: &FakeDiscord) -> Bot {
+        let client = reqwest::Client::builder()
+            .no_proxy()
+            .build()
+            .expect("reqwest client");
+        let http = HttpBuilder::new(fake.token())
+            .proxy(fake.base_url())
+            .ratelimiter_disabled(true)
+            .client(client)
+            .build();
+        let intents = GatewayIntents::GUILDS
+            | GatewayIntents::GUILD_MESSAGES
+            | GatewayIntents::MESSAGE_CONTENT
+            | GatewayIntents::GUILD_MESSAGE_POLLS;
+        let (tx, events) = unbounded_channel();
+        let mut client: Client = ClientBuilder::new_with_http(http, intents)
+            .event_handler(Recorder(tx))
+            .await
+            .expect("serenity client");
+        let http = client.http.clone();
+        let shards = client.shard_manager.clone();
+        let task = tokio::spawn(async move {
+            let _ = client.start().await;
+        });
+        Bot {
+            http,
+            events,
+            shards,
+            task,
+        }
+    }
+
+    /// Starts and waits until READY and GUILD_CREATE reached the handler.
+    async fn ready(fake: &FakeDiscord) -> Bot {
+        let mut bot = Bot::start(fake).await;
+        bot.next("GUILD_CREATE", |e| {
+            matches!(e, FullEvent::GuildCreate { .. }).then_some(())
+        })
+        .await;
+        bot
+    }
+
+    /// The next event for which `pick` returns `Some`, skipping others; fails after 10 s.
+    async fn next<T>(&mut self, what: &str, mut pick: impl FnMut(FullEvent) -> Option<T>) -> T {
+        let deadline = tokio::time::Instant::now() + WAIT;
+        loop {
+            match tokio::time::timeout_at(deadline, self.events.recv()).await {
+                Ok(Some(e)) => {
+                    if let Some(t) = pick(e) {
+                        return t;
+                    }
+                }
+                Ok(None) => panic!("event handler gone while waiting for {what}"),
+                Err(_) => panic!("no {what} reached the event handler within {WAIT:?}"),
+            }
+        }
+    }
+
+    async fn interaction(&mut self) -> Interaction {
+        self.next("INTERACTION_CREATE", |e| match e {
+            FullEvent::InteractionCreate { interaction } => Some(interaction),
+            _ => None,
+        })
+        .await
+    }
+
+    async fn command(&mut self) -> CommandInteraction {
+        match self.interaction().await {
+            Interaction::Command(c) => c,
+            other => panic!("expected a command interaction, got {other:?}"),
+        }
+    }
+
+    async fn message(&mut self, content: &str) -> Message {
+        self.next("MESSAGE_CREATE", |e| match e {
+            FullEvent::Message { new_message } if new_message.content == content => {
+                Some(new_message)
+            }
+            _ => None,
+        })
+        .await
+    }
+}
+
+fn main_channel(fake: &FakeDiscord) -> ChannelId {
+    ChannelId::new(fake.ids().channel_id)
+}
+
+#[tokio::test]
+async fn fake_discord_ready_and_guild_create_reach_the_handler() {
+    let fake = FakeDiscord::start().await;
+    let mut bot = Bot::start(&fake).await;
+    let ids = fake.ids();
+    let ready = bot
+        .next("READY", |e| match e {
+            FullEvent::Ready { data_about_bot } => Some(data_about_bot),
+            _ => None,
+        })
+        .await;
+    assert_eq!(ready.user.id.get(), ids.bot_user_id);
+    assert_eq!(ready.application.id.get(), ids.application_id);
+    let guild = bot
+        .next("GUILD_CREATE", |e| match e {
+            FullEvent::GuildCreate { guild, .. } => Some(guild),
+            _ => None,
+        })
+        .await;
+    assert_eq!(guild.id.get(), ids.guild_id);
+    assert!(guild.channels.contains_key(&main_channel(&fake)));
+    assert!(
+        guild.members.contains_key(&ids.bot_user_id.into()),
+        "the bot is a member"
+    );
+    let names: Vec<&str> = guild.roles.values().map(|r| r.name.as_str()).collect();
+    assert!(
+        names.contains(&"@everyone") && names.contains(&"Facilitator"),
+        "{names:?}"
+    );
+    assert!(ids.guild_id.to_string().len() >= 18);
+    let identify = fake
+        .gateway_stats()
+        .last_identify
+        .expect("IDENTIFY recorded");
+    assert_eq!(identify["token"], "Bot fake-bot-token");
+    assert_eq!(fake.requests_matching("GET", "/gateway").len(), 1);
+    // serenity asks the application id from READY, so HTTP calls that need it work at once.
+    assert_eq!(
+        bot.http.application_id().map(|a| a.get()),
+        Some(ids.application_id)
+    );
+    bot.shards.shutdown_all().await;
+    fake.assert_no_unknown_routes();
+}
+
+#[tokio::test]
+async fn fake_discord_user_messages_create_update_delete() {
+    let fake = FakeDiscord::start().await;
+    let mut bot = Bot::ready(&fake).await;
+    let alice = fake.facilitator("alice");
+    let first = fake.user_message(&alice, "first").send();
+    let att = fake.add_attachment("notes.txt", b"chapter one", "text/plain");
+    let reply = fake
+        .user_message(&alice, "a reply")
+        .reply_to(first)
+        .attach(att)
+        .send();
+
+    let m = bot.message("first").await;
+    assert_eq!(m.id.get(), first);
+    assert_eq!(m.author.id.get(), alice.id);
+    assert_eq!(m.guild_id.map(|g| g.get()), Some(fake.ids().guild_id));
+    assert!(m.member.as_ref().is_some_and(|mem| {
+        mem.roles
+            .iter()
+            .any(|r| r.get() == fake.ids().facilitator_role_id)
+    }));
+    let r = bot.message("a reply").await;
+    assert_eq!(r.id.get(), reply);
+    assert_eq!(
+        r.referenced_message.as_ref().map(|m| m.id.get()),
+        Some(first)
+    );
+    assert_eq!(
+        r.message_reference
+            .as_ref()
+            .and_then(|m| m.message_id)
+            .map(|m| m.get()),
+        Some(first)
+    );
+    assert_eq!(r.attachments.len(), 1);
+    let client = reqwest::Client::builder()
+        .no_proxy()
+        .build()
+        .expect("reqwest");
+    let bytes = client
+        .get(&r.attachments[0].url)
+        .send()
+        .await
+        .expect("download")
+        .bytes()
+        .await
+        .expect("bytes");
+    assert_eq!(&bytes[..], b"chapter one");
+
+    fake.edit_user_message(first, "first, edited");
+    let ev = bot
+        .next("MESSAGE_UPDATE", |e| match e {
+            FullEvent::MessageUpdate { event, .. } => Some(event),
+            _ => None,
+        })
+        .await;
+    assert_eq!(ev.id.get(), first);
+    assert_eq!(ev.content.as_deref(), Some("first, edited"));
+
+    fake.delete_user_message(fake.ids().channel_id, reply);
+    let (channel, deleted) = bot
+        .next("MESSAGE_DELETE", |e| match e {
+            FullEvent::MessageDelete {
+                channel_id,
+                deleted_message_id,
+                ..
+            } => Some((channel_id, deleted_message_id)),
+            _ => None,
+        })
+        .await;
+    assert_eq!((channel, deleted.get()), (main_channel(&fake), reply));
+    assert_eq!(fake.messages_in(fake.ids().channel_id).len(), 1);
+    fake.assert_no_unknown_routes();
+}
+
+#[tokio::test]
+async fn fake_discord_slash_command_response_followup_and_edit() {
+    let fake = FakeDiscord::start().await;
+    let mut bot = Bot::ready(&fake).await;
+    let admin = fake.admin("ada");
+    let att = fake.add_attachment("reading.pdf", b"%PDF-1.7", "application/pdf");
+    let i = fake.slash(
+        &admin,
+        SlashCommand::new("poll")
+            .sub("create")
+            .str("claim", "Stories teach")
+            .int("minutes", 10)
+            .attachment("source", att),
+    );
+    let cmd = bot.command().await;
+    assert_eq!(cmd.data.name, "poll");
+    assert_eq!(cmd.id.get(), i.id);
+    assert_eq!(cmd.token, i.token);
+    let CommandDataOptionValue::SubCommand(opts) = &cmd.data.options[0].value else {
+        panic!("no subcommand in {:?}", cmd.data.options)
+    };
+    assert_eq!(cmd.data.options[0].name, "create");
+    assert_eq!(opts[0].value.as_str(), Some("Stories teach"));
+    assert_eq!(opts[1].value.as_i64(), Some(10));
+    let resolved = cmd
+        .data
+        .resolved
+        .attachments
+        .values()
+        .next()
+        .expect("resolved attachment");
+    assert_eq!(resolved.filename, "reading.pdf");
+    let member = cmd.member.as_ref().expect("member");
+    assert!(
+        member.permissions.is_some_and(|p| p.manage_guild()),
+        "admin has MANAGE_GUILD"
+    );
+
+    let buttons = CreateActionRow::Buttons(vec![
+        CreateButton::new("vote:yes")
+            .label("Yes")
+            .style(ButtonStyle::Success),
+    ]);
+    let response = CreateInteractionResponseMessage::new()
+        .content("Poll created")
+        .ephemeral(true)
+        .components(vec![buttons])
+        .add_file(CreateAttachment::bytes(PNG, "chart.png"));
+    cmd.create_response(&bot.http, CreateInteractionResponse::Message(response))
+        .await
+        .expect("create_response");
+    let reply = fake.wait_for_interaction_response(&i.token, WAIT).await;
+    assert_eq!(reply.callback_type(), Some(4));
+    assert_eq!(reply.content.as_deref(), Some("Poll created"));
+    assert!(reply.ephemeral);
+    assert_eq!(reply.components.len(), 1);
+    assert!(
+        reply
+            .files
+            .iter()
+            .any(|f| f.filename == "chart.png" && f.is_png())
+    );
+
+    let original = cmd.get_response(&bot.http).await.expect("get original");
+    assert_eq!(original.content, "Poll created");
+    assert_eq!(original.attachments[0].filename, "chart.png");
+    let edited = cmd
+        .edit_response(
+            &bot.http,
+            EditInteractionResponse::new().content("Poll open"),
+        )
+        .await
+        .expect("edit");
+    assert_eq!(edited.content, "Poll open");
+    let followup = cmd
+        .create_followup(
+            &bot.http,
+            CreateInteractionResponseFollowup::new()
+                .content("Only you see this")
+                .ephemeral(true),
+        )
+        .await
+        .expect("followup");
+    assert!(followup.flags.is_some_and(|f| f.bits() & 64 != 0));
+    let kinds: Vec<ReplyKind> = fake
+        .interaction_responses(&i.token)
+        .into_iter()
+        .map(|r| r.kind)
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            ReplyKind::Callback(4),
+            ReplyKind::EditOriginal,
+            ReplyKind::Followup
+        ]
+    );
+    let err = cmd
+        .create_response(&bot.http, CreateInteractionResponse::Acknowledge)
+        .await
+        .expect_err("a second callback is refused");
+    assert!(format!("{err:?}").contains("40060"), "{err:?}");
+    fake.assert_no_unknown_routes();
+}
+
+#[tokio::test]
+async fn fake_discord_deferred_response_is_replaced_by_first_followup() {
+    let fake = FakeDiscord::start().await;
+    let mut bot = Bot::ready(&fake).await;
+    let bob = fake.member("bob");
+    let i = fake.slash(&bob, SlashCommand::new("summary"));
+    let cmd = bot.command().await;
+    cmd.defer(&bot.http).await.expect("defer");
+    let thinking = bot
+        .next("deferred message", |e| match e {
+            FullEvent::Message { new_message } if new_message.interaction_metadata.is_some() => {
+                Some(new_message)
+            }
+            _ => None,
+        })
+        .await;
+    let m = cmd
+        .create_followup(
+            &bot.http,
+            CreateInteractionResponseFollowup::new().content("Here is the summary"),
+        )
+        .await
+        .expect("followup");
+    assert_eq!(
+        m.id, thinking.id,
+        "the first follow-up edits the thinking message"
+    );
+    let replies = fake.interaction_responses(&i.token);
+    assert_eq!(replies[0].callback_type(), Some(5));
+    let stored = fake.message(m.id.get()).expect("stored");
+    assert_eq!(stored.content, "Here is the summary");
+    assert_eq!(fake.messages_in(fake.ids().channel_id).len(), 1);
+}
+
+#[tokio::test]
+async fn fake_discord_button_click_and_update_message() {
+    let fake = FakeDiscord::start().await;
+    let mut bot = Bot::ready(&fake).await;
+    let carol = fake.member("carol");
+    let row = CreateActionRow::Buttons(vec![CreateButton::new("agree:1").label("Agree")]);
+    let posted = main_channel(&fake)
+        .send_message(
+            &bot.http,
+            CreateMessage::new()
+                .content("Do you agree?")
+                .components(vec![row]),
+        )
+        .await
+        .expect("send");
+    let i = fake.click(&carol, posted.id.get(), "agree:1");
+    let Interaction::Component(c) = bot.interaction().await else {
+        panic!("expected a component interaction")
+    };
+    assert_eq!(c.data.custom_id, "agree:1");
+    assert_eq!(c.message.id, posted.id);
+    assert_eq!(c.user.id.get(), carol.id);
+    let update = CreateInteractionResponseMessage::new().content("1 agrees");
+    c.create_response(&bot.http, CreateInteractionResponse::UpdateMessage(update))
+        .await
+        .expect("update");
+    let ev = bot
+        .next("MESSAGE_UPDATE", |e| match e {
+            FullEvent::MessageUpdate { event, .. } => Some(event),
+            _ => None,
+        })
+        .await;
+    assert_eq!(ev.content.as_deref(), Some("1 agrees"));
+    assert_eq!(
+        fake.interaction_responses(&i.token)[0].callback_type(),
+        Some(7)
+    );
+    assert_eq!(
+        fake.message(posted.id.get()).expect("stored").content,
+        "1 agrees"
+    );
+}
+
+#[tokio::test]
+async fn fake_discord_modal_and_autocomplete() {
+    let fake = FakeDiscord::start().await;
+    let mut bot = Bot::ready(&fake).await;
+    let dan = fake.member("dan");
+    let i = fake.slash(&dan, SlashCommand::new("ask"));
+    let cmd = bot.command().await;
+    let input = CreateInputText::new(InputTextStyle::Paragraph, "Your question", "question");
+    let modal =
+        CreateModal::new("ask-modal", "Ask").components(vec![CreateActionRow::InputText(input)]);
+    cmd.create_response(&bot.http, CreateInteractionResponse::Modal(modal))
+        .await
+        .expect("modal");
+    let shown = fake.wait_for_interaction_response(&i.token, WAIT).await;
+    assert_eq!(shown.callback_type(), Some(9));
+    assert_eq!(shown.data["custom_id"], "ask-modal");
+
+    let s = fake.submit_modal(&dan, "ask-modal", &[("question", "Why stories?")], None);
+    let Interaction::Modal(m) = bot.interaction().await else {
+        panic!("expected a modal submit")
+    };
+    assert_eq!(m.data.custom_id, "ask-modal");
+    let ActionRowComponent::InputText(t) = &m.data.components[0].components[0] else {
+        panic!("no text input")
+    };
+    assert_eq!(
+        (t.custom_id.as_str(), t.value.as_deref()),
+        ("question", Some("Why stories?"))
+    );
+    let ok = CreateInteractionResponseMessage::new()
+        .content("Thanks")
+        .ephemeral(true);
+    m.create_response(&bot.http, CreateInteractionResponse::Message(ok))
+        .await
+        .expect("modal reply");
+    assert!(
+        fake.wait_for_interaction_response(&s.token, WAIT)
+            .await
+            .ephemeral
+    );
+
+    let a = fake.autocomplete(
+        &dan,
+        SlashCommand::new("poll")
+            .sub("close")
+            .focused("poll", "Sto"),
+    );
+    let Interaction::Autocomplete(ac) = bot.interaction().await else {
+        panic!("expected autocomplete")
+    };
+    assert_eq!(
+        ac.data.autocomplete().map(|f| f.value.to_string()),
+        Some("Sto".into())
+    );
+    let choices = CreateAutocompleteResponse::new().add_string_choice("Stories teach", "p1");
+    ac.create_response(&bot.http, CreateInteractionResponse::Autocomplete(choices))
+        .await
+        .expect("choices");
+    let r = fake.wait_for_interaction_response(&a.token, WAIT).await;
+    assert_eq!(r.callback_type(), Some(8));
+    assert_eq!(r.choices()[0]["value"], "p1");
+    fake.assert_no_unknown_routes();
+}
+
+#[tokio::test]
+async fn fake_discord_native_poll_votes_and_expiry() {
+    let fake = FakeDiscord::start().await;
+    let mut bot = Bot::ready(&fake).await;
+    let erin = fake.member("erin");
+    let poll = CreatePoll::new()
+        .question("Do stories teach?")
+        .answers(vec![
+            CreatePollAnswer::new().text("Yes"),
+            CreatePollAnswer::new().text("No"),
+        ])
+        .duration(Duration::from_secs(3600));
+    let posted = main_channel(&fake)
+        .send_message(&bot.http, CreateMessage::new().poll(poll))
+        .await
+        .expect("poll");
+    let p = posted.poll.as_ref().expect("poll on message");
+    assert_eq!(p.answers.len(), 2);
+    assert_eq!(p.answers[1].answer_id.get(), 2);
+
+    fake.vote_add(&erin, posted.id.get(), 1);
+    let v = bot
+        .next("MESSAGE_POLL_VOTE_ADD", |e| match e {
+            FullEvent::MessagePollVoteAdd { event } => Some(event),
+            _ => None,
+        })
+        .await;
+    assert_eq!(
+        (v.user_id.get(), v.message_id, v.answer_id.get()),
+        (erin.id, posted.id, 1)
+    );
+    let voters = bot
+        .http
+        .get_poll_answer_voters(main_channel(&fake), posted.id, v.answer_id, None, None)
+        .await
+        .expect("voters");
+    assert_eq!(
+        voters.iter().map(|u| u.id.get()).collect::<Vec<_>>(),
+        vec![erin.id]
+    );
+    fake.vote_remove(&erin, posted.id.get(), 1);
+    bot.next("MESSAGE_POLL_VOTE_REMOVE", |e| {
+        matches!(e, FullEvent::MessagePollVoteRemove { .. }).then_some(())
+    })
+    .await;
+    fake.vote_add(&erin, posted.id.get(), 2);
+    let ended = posted.end_poll(&bot.http).await.expect("end poll");
+    let results = ended.poll.and_then(|p| p.results).expect("results");
+    assert!(results.is_finalized);
+    assert_eq!(
+        results
+            .answer_counts
+            .iter()
+            .map(|c| (c.id.get(), c.count))
+            .collect::<Vec<_>>(),
+        vec![(2, 1)]
+    );
+    fake.assert_no_unknown_routes();
+}
+
+#[tokio::test]
+async fn fake_discord_enforced_nonce_yields_one_message() {
+    let fake = FakeDiscord::start().await;
+    let mut bot = Bot::ready(&fake).await;
+    let send = || {
+        let builder = CreateMessage::new()
+            .content("Session 3 starts now")
+            .nonce(Nonce::String("session-3".into()))
+            .enforce_nonce(true);
+        main_channel(&fake).send_message(&bot.http, builder)
+    };
+    let a = send().await.expect("first send");
+    let b = send().await.expect("second send");
+    assert_eq!(a.id, b.id);
+    assert_eq!(fake.messages_in(fake.ids().channel_id).len(), 1);
+    assert_eq!(fake.requests_matching("POST", "/channels/").len(), 2);
+    // The bot's own message comes back over the gateway, once.
+    bot.message("Session 3 starts now").await;
+    main_channel(&fake)
+        .say(&bot.http, "marker")
+        .await
+        .expect("marker");
+    let mut copies = 0;
+    bot.next("marker", |e| match e {
+        FullEvent::Message { new_message } if new_message.content == "Session 3 starts now" => {
+            copies += 1;
+            None
+        }
+        FullEvent::Message { new_message } if new_message.content == "marker" => Some(()),
+        _ => None,
+    })
+    .await;
+    assert_eq!(
+        copies, 0,
+        "MESSAGE_CREATE was dispatched for the de-duplicated send"
+    );
+}
+
+#[tokio::test]
+async fn fake_discord_thread_start_and_messages_in_thread() {
+    let fake = FakeDiscord::start().await;
+    let mut bot = Bot::ready(&fake).await;
+    let fran = fake.member("fran");
+    let channel = main_channel(&fake);
+    let starter = channel
+        .say(&bot.http, "Chapter 1 discussion")
+        .await
+        .expect("starter");
+    let thread = channel
+        .create_thread_from_message(&bot.http, starter.id, CreateThread::new("Chapter 1"))
+        .await
+        .expect("thread");
+    assert_eq!(
+        thread.id.get(),
+        starter.id.get(),
+        "thread id equals message id"
+    );
+    assert_eq!(thread.parent_id, Some(channel));
+    let created = bot
+        .next("THREAD_CREATE", |e| match e {
+            FullEvent::ThreadCreate { thread } => Some(thread),
+            _ => None,
+        })
+        .await;
+    assert_eq!(created.id, thread.id);
+    let err = channel
+        .create_thread_from_message(&bot.http, starter.id, CreateThread::new("again"))
+        .await
+        .expect_err("second thread on the same message");
+    match err {
+        serenity::Error::Http(serenity::http::HttpError::UnsuccessfulRequest(r)) => {
+            assert_eq!((r.status_code.as_u16(), r.error.code), (400, 160004));
+        }
+        other => panic!("unexpected error {other:?}"),
+    }
+    thread
+        .id
+        .say(&bot.http, "First question")
+        .await
+        .expect("post in thread");
+    fake.user_message(&fran, "My answer")
+        .channel(thread.id.get())
+        .send();
+    let m = bot.message("My answer").await;
+    assert_eq!(m.channel_id, thread.id);
+    let stored = fake.messages_in(thread.id.get());
+    assert_eq!(
+        stored
+            .iter()
+            .map(|m| m.content.as_str())
+            .collect::<Vec<_>>(),
+        vec!["First question", "My answer"]
+    );
+    let fetched = bot
+        .http
+        .get_channel(thread.id)
+        .await
+        .expect("get thread")
+        .guild()
+        .expect("guild channel");
+    assert_eq!(fetched.message_count, Some(2));
+    let user_thread = fake.user_thread(&fran, channel.get(), "Side talk", None);
+    let t = bot
+        .next("THREAD_CREATE", |e| match e {
+            FullEvent::ThreadCreate { thread } => Some(thread),
+            _ => None,
+        })
+        .await;
+    assert_eq!(t.id.get(), user_thread);
+    assert_eq!(fake.threads().len(), 2);
+    fake.assert_no_unknown_routes();
+}
+
+#[tokio::test]
+async fn fake_discord_drop_connection_resumes_and_replays() {
+    let fake = FakeDiscord::start().await;
+    let mut bot = Bot::ready(&fake).await;
+    let gus = fake.member("gus");
+    fake.drop_connection();
+    // Dispatched while the client is away: it must arrive after RESUME (replay).
+    fake.user_message(&gus, "while you were away").send();
+    bot.message("while you were away").await;
+    bot.next("RESUMED", |e| {
+        matches!(e, FullEvent::Resume { .. }).then_some(())
+    })
+    .await;
+    let stats = fake.wait_until_ready(WAIT).await;
+    assert_eq!(
+        (stats.identifies, stats.resumes, stats.connections),
+        (1, 1, 2)
+    );
+    fake.user_message(&gus, "after the resume").send();
+    bot.message("after the resume").await;
+}
+
+#[tokio::test]
+async fn fake_discord_invalid_session_forces_reidentify() {
+    let fake = FakeDiscord::start_with(FakeOptions {
+        resume_policy: ResumePolicy::InvalidSession,
+        ..FakeOptions::default()
+    })
+    .await;
+    let mut bot = Bot::ready(&fake).await;
+    let hal = fake.member("hal");
+    fake.drop_connection();
+    let stats = fake
+        .wait_for_gateway("a second IDENTIFY", Duration::from_secs(20), |s| {
+            s.identifies == 2 && s.live
+        })
+        .await;
+    assert_eq!(stats.rejected_resumes, 1);
+    bot.next("second READY", |e| {
+        matches!(e, FullEvent::Ready { .. }).then_some(())
+    })
+    .await;
+    fake.user_message(&hal, "new session").send();
+    bot.message("new session").await;
+}
+
+#[tokio::test]
+async fn fake_discord_heartbeats_are_acknowledged() {
+    let fake = FakeDiscord::start_with(FakeOptions {
+        heartbeat_interval: Duration::from_millis(200),
+        ..FakeOptions::default()
+    })
+    .await;
+    let _bot = Bot::ready(&fake).await;
+    let stats = fake
+        .wait_for_gateway("three heartbeats", WAIT, |s| s.heartbeats >= 3)
+        .await;
+    assert_eq!(
+        stats.connections, 1,
+        "an unacknowledged heartbeat would have made serenity reconnect"
+    );
+}
+
+#[tokio::test]
+async fn fake_discord_rest_model_listing_files_and_failures() {
+    let fake = FakeDiscord::start().await;
+    let bot = Bot::ready(&fake).await;
+    let channel = main_channel(&fake);
+    let mut ids = vec![];
+    for n in 1..=3 {
+        ids.push(
+            channel
+                .say(&bot.http, format!("m{n}"))
+                .await
+                .expect("say")
+                .id,
+        );
+    }
+    let newest = channel
+        .messages(&bot.http, GetMessages::new().limit(2))
+        .await
+        .expect("list");
+    assert_eq!(
+        newest
+            .iter()
+            .map(|m| m.content.as_str())
+            .collect::<Vec<_>>(),
+        vec!["m3", "m2"]
+    );
+    let after = channel
+        .messages(&bot.http, GetMessages::new().after(ids[0]))
+        .await
+        .expect("list after");
+    assert_eq!(
+        after.iter().map(|m| m.content.as_str()).collect::<Vec<_>>(),
+        vec!["m3", "m2"]
+    );
+    let one = channel.message(&bot.http, ids[1]).await.expect("get one");
+    assert_eq!(one.content, "m2");
+    let listing = fake
+        .requests_matching("GET", &format!("/channels/{channel}/messages"))
+        .remove(0);
+    assert_eq!(listing.query_param("limit").as_deref(), Some("2"));
+
+    let sent = channel
+        .send_message(
+            &bot.http,
+            CreateMessage::new()
+                .content("chart")
+                .add_file(CreateAttachment::bytes(PNG, "chart.png")),
+        )
+        .await
+        .expect("upload");
+    let files = fake.message_files(sent.id.get());
+    assert!(
+        files[0].is_png() && files[0].field == "files[0]",
+        "{files:?}"
+    );
+    let req = fake
+        .wait_for_request(
+            |r| r.is("POST", "/channels/") && !r.files().is_empty(),
+            WAIT,
+        )
+        .await;
+    assert_eq!(
+        req.json().and_then(|j| j["content"].as_str()),
+        Some("chart")
+    );
+
+    fake.fail_next("POST", "/channels/", 503, 1);
+    let err = channel
+        .say(&bot.http, "flaky")
+        .await
+        .expect_err("injected 503");
+    assert!(format!("{err:?}").contains("503"), "{err:?}");
+    channel
+        .say(&bot.http, "flaky")
+        .await
+        .expect("second try succeeds");
+    fake.delay_next("GET", "/channels/", Duration::from_millis(300), 1);
+    let started = Instant::now();
+    channel
+        .message(&bot.http, ids[0])
+        .await
+        .expect("delayed get");
+    assert!(started.elapsed() >= Duration::from_millis(300));
+
+    let empty = channel.send_message(&bot.http, CreateMessage::new()).await;
+    assert!(format!("{empty:?}").contains("50006"), "{empty:?}");
+    fake.assert_no_unknown_routes();
+    let client = reqwest::Client::builder()
+        .no_proxy()
+        .build()
+        .expect("reqwest");
+    let status = client
+        .get(format!("{}/api/v10/nope", fake.base_url()))
+        .send()
+        .await
+        .expect("get")
+        .status();
+    assert_eq!(status.as_u16(), 404);
+    assert_eq!(fake.unknown_routes()[0].path, "/nope");
+}
