@@ -1,14 +1,6 @@
-pub fn add(left: u64, right: u64) -> u64 {
-    left + right
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn it_works() {
-        let result = add(2, 2);
-        assert_eq!(result, 4);
-    }
-}
+//! colloquy: a discussion bot for reading groups.
+//!
+//! A map of the crate, from the inside out:
+//! - [`domain`]: pure types and rules (texts, excerpts, questions, commands, polls,
+//!   schedules, summaries). No I/O.
+pub mod domain;

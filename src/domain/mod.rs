@@ -1,0 +1,14 @@
+//! Pure types and rules of the product, no I/O: texts, readings, excerpts, questions,
+//! commands, polls, schedules and summaries.
+
+pub mod command;
+pub mod ids;
+pub mod keyterms;
+pub mod poll;
+pub mod questions;
+pub mod reading;
+pub mod schedule;
+pub mod segment;
+pub mod sentences;
+pub mod summary;
+pub mod text;
