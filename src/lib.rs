@@ -4,3 +4,4 @@
 //! - [`domain`]: pure types and rules (texts, excerpts, questions, commands, polls,
 //!   schedules, summaries). No I/O.
 pub mod domain;
+pub mod store;

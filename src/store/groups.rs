@@ -1,0 +1,157 @@
+//! Groups: a channel or room bound as a reading group, with its schedule settings.
+
+use sqlx::FromRow;
+
+use super::{Result, Store};
+use crate::domain::ids::ChannelKey;
+use crate::domain::schedule::{CatchUp, Days, Schedule, ScheduleError, parse_time, parse_zone};
+
+/// A group as stored.
+#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+pub struct Group {
+    pub id: i64,
+    pub channel: String,
+    pub platform: String,
+    pub name: Option<String>,
+    pub time_zone: String,
+    pub post_time: String,
+    pub days: String,
+    pub catch_up: String,
+    pub summary_time: String,
+    pub digest_day: String,
+    pub digest_time: String,
+    pub words: i64,
+    pub paused: bool,
+    pub skip_through: Option<String>,
+    pub created_at: i64,
+}
+
+impl Group {
+    /// The group's channel key.
+    pub fn channel_key(&self) -> Result<ChannelKey, crate::domain::ids::IdError> {
+        self.channel.parse()
+    }
+
+    /// The schedule, checked (settings are validated on the way in, so this only fails
+    /// on a database edited by hand).
+    pub fn schedule(&self) -> Result<Schedule, ScheduleError> {
+        Ok(Schedule {
+            tz: parse_zone(&self.time_zone)?,
+            post_time: parse_time(&self.post_time)?,
+            days: Days::parse(&self.days)?,
+            catch_up: CatchUp::parse(&self.catch_up)?,
+            summary_time: parse_time(&self.summary_time)?,
+        })
+    }
+
+    /// A short name to show: the given name, or the channel.
+    pub fn label(&self) -> String {
+        self.name.clone().unwrap_or_else(|| self.channel.clone())
+    }
+}
+
+/// Settings to store with `setup`, already validated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupSettings {
+    pub name: Option<String>,
+    pub time_zone: String,
+    pub post_time: String,
+    pub days: String,
+    pub catch_up: String,
+    pub summary_time: String,
+    pub words: i64,
+}
+
+const COLUMNS: &str = "id, channel, platform, name, time_zone, post_time, days, catch_up, summary_time, \
+                       digest_day, digest_time, words, paused, skip_through, created_at";
+
+impl Store {
+    pub async fn group_by_channel(&self, channel: &ChannelKey) -> Result<Option<Group>> {
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM groups WHERE channel = ?"
+        )))
+        .bind(channel.key())
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    pub async fn group(&self, id: i64) -> Result<Option<Group>> {
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM groups WHERE id = ?"
+        )))
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    /// A group by its short name or its channel key.
+    pub async fn group_by_name(&self, name: &str) -> Result<Option<Group>> {
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM groups WHERE name = ?1 OR channel = ?1 ORDER BY id LIMIT 1"
+        )))
+        .bind(name)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    pub async fn groups(&self) -> Result<Vec<Group>> {
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM groups ORDER BY id"
+        )))
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// Create the group or update its settings; returns it and whether it was new.
+    pub async fn upsert_group(
+        &self,
+        channel: &ChannelKey,
+        settings: &GroupSettings,
+        now_ms: i64,
+    ) -> Result<(Group, bool)> {
+        let existed = self.group_by_channel(channel).await?.is_some();
+        sqlx::query(
+            "INSERT INTO groups (channel, platform, name, time_zone, post_time, days, catch_up, summary_time, words, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT(channel) DO UPDATE SET
+               name = COALESCE(excluded.name, groups.name), time_zone = excluded.time_zone,
+               post_time = excluded.post_time, days = excluded.days, catch_up = excluded.catch_up,
+               summary_time = excluded.summary_time, words = excluded.words",
+        )
+        .bind(channel.key())
+        .bind(channel.platform.as_str())
+        .bind(&settings.name)
+        .bind(&settings.time_zone)
+        .bind(&settings.post_time)
+        .bind(&settings.days)
+        .bind(&settings.catch_up)
+        .bind(&settings.summary_time)
+        .bind(settings.words)
+        .bind(now_ms)
+        .execute(&self.pool)
+        .await?;
+        let group = self
+            .group_by_channel(channel)
+            .await?
+            .ok_or_else(|| super::StoreError::Corrupt("group vanished after upsert".into()))?;
+        Ok((group, !existed))
+    }
+
+    pub async fn set_paused(&self, group_id: i64, paused: bool) -> Result<()> {
+        sqlx::query("UPDATE groups SET paused = ? WHERE id = ?")
+            .bind(paused)
+            .bind(group_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn set_skip_through(&self, group_id: i64, date: Option<&str>) -> Result<()> {
+        sqlx::query("UPDATE groups SET skip_through = ? WHERE id = ?")
+            .bind(date)
+            .bind(group_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,126 @@
+//! The SQLite store: the only module with SQL. sqlx on one database file, in WAL mode
+//! with foreign keys and a busy timeout; the schema is in migrations/ and applied at open.
+//!
+//! Each submodule adds the queries of one table family to [`Store`]. Replies go through
+//! a group-commit writer ([`replies`]) so a burst of messages shares transactions while
+//! each message is still acknowledged only after its own commit.
+
+mod groups;
+mod kv;
+mod outbox;
+mod polls;
+mod privacy;
+mod readings;
+pub mod replies;
+mod sessions;
+mod slots;
+mod summaries;
+
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::time::Duration;
+
+use chrono::{DateTime, TimeZone, Utc};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
+use thiserror::Error;
+
+pub use groups::{Group, GroupSettings};
+pub use outbox::{OutboxRow, OutboxStatus};
+pub use polls::{PollRow, VoteRow};
+pub use privacy::MemberData;
+pub use readings::{ExcerptRow, NewExcerpt, NewReading, QuestionRow, ReadingRow};
+pub use replies::{RecordOp, ReplyRow};
+pub use sessions::{SessionKind, SessionRow};
+pub use summaries::SummaryRow;
+
+/// Errors of the store. A constraint violation that callers handle (a duplicate) is
+/// reported as a value, not an error.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Sql(#[from] sqlx::Error),
+    #[error("database migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("the database writer has stopped")]
+    WriterGone,
+    #[error("stored data is damaged: {0}")]
+    Corrupt(String),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// The database. Cheap to clone.
+#[derive(Clone)]
+pub struct Store {
+    pool: SqlitePool,
+    writer: replies::ReplyWriter,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Open (creating if needed) the database at `path` and apply the migrations.
+    pub async fn open(path: &Path) -> Result<Store> {
+        let options = SqliteConnectOptions::from_str("sqlite:")?
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            // FULL: a commit is on disk before it is acknowledged (group commit keeps it fast).
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10));
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .min_connections(1)
+            .connect_with(options)
+            .await?;
+        sqlx::migrate!("./migrations").run(&pool).await?;
+        let writer = replies::ReplyWriter::spawn(pool.clone());
+        Ok(Store {
+            pool,
+            writer,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// The underlying pool (for tests and benchmarks that compare with plain inserts).
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+
+    /// Where the database file is.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Wait for queued writes, then close the pool.
+    pub async fn close(&self) {
+        self.writer.shutdown().await;
+        self.pool.close().await;
+    }
+}
+
+/// Milliseconds since the epoch, as stored.
+pub fn ms(t: DateTime<Utc>) -> i64 {
+    t.timestamp_millis()
+}
+
+/// A stored time back as a `DateTime`.
+pub fn from_ms(ms: i64) -> DateTime<Utc> {
+    Utc.timestamp_millis_opt(ms).single().unwrap_or_default()
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::*;
+
+    /// A fresh database in a temporary directory (kept alive by the returned guard).
+    pub async fn temp_store() -> (Store, tempfile::TempDir) {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let store = Store::open(&dir.path().join("test.db"))
+            .await
+            .expect("open the store");
+        (store, dir)
+    }
+}

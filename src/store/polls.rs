@@ -1,0 +1,309 @@
+//! Polls and votes.
+
+use sqlx::{FromRow, Sqlite, Transaction};
+
+use super::{Result, Store};
+
+#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+pub struct PollRow {
+    pub id: i64,
+    pub group_id: i64,
+    pub session_id: Option<i64>,
+    pub claim: String,
+    /// JSON of [`crate::domain::poll::Scale`].
+    pub scale: String,
+    pub anonymous: bool,
+    pub hidden: bool,
+    pub native: bool,
+    pub phase: Option<String>,
+    pub pair_id: Option<i64>,
+    pub opens_at: i64,
+    pub closes_at: i64,
+    pub closed_at: Option<i64>,
+    pub post_message_id: Option<String>,
+}
+
+impl PollRow {
+    pub fn is_open(&self) -> bool {
+        self.closed_at.is_none()
+    }
+}
+
+/// A vote as stored; `member_key` and `voted_at` are `None` on anonymous polls.
+#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+pub struct VoteRow {
+    pub poll_id: i64,
+    pub voter: String,
+    pub member_key: Option<String>,
+    pub option: i64,
+    pub reason: Option<String>,
+    pub voted_at: Option<i64>,
+}
+
+/// A poll to create.
+#[derive(Debug, Clone)]
+pub struct NewPoll<'a> {
+    pub group_id: i64,
+    pub session_id: Option<i64>,
+    pub claim: &'a str,
+    pub scale: &'a str,
+    pub anonymous: bool,
+    pub hidden: bool,
+    pub native: bool,
+    pub phase: Option<&'a str>,
+    pub pair_id: Option<i64>,
+    pub opens_at: i64,
+    pub closes_at: i64,
+}
+
+const COLUMNS: &str = "id, group_id, session_id, claim, scale, anonymous, hidden, native, phase, pair_id, \
+                       opens_at, closes_at, closed_at, post_message_id";
+
+/// How a vote changed the record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VoteChange {
+    New,
+    Changed { from: i64 },
+    Same,
+}
+
+impl Store {
+    pub async fn insert_poll_tx(
+        tx: &mut Transaction<'static, Sqlite>,
+        p: &NewPoll<'_>,
+    ) -> Result<i64> {
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO polls (group_id, session_id, claim, scale, anonymous, hidden, native, phase, pair_id, opens_at, closes_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(p.group_id)
+        .bind(p.session_id)
+        .bind(p.claim)
+        .bind(p.scale)
+        .bind(p.anonymous)
+        .bind(p.hidden)
+        .bind(p.native)
+        .bind(p.phase)
+        .bind(p.pair_id)
+        .bind(p.opens_at)
+        .bind(p.closes_at)
+        .fetch_one(&mut **tx)
+        .await?;
+        // A pre poll is the head of its own pair.
+        if p.phase == Some("pre") {
+            sqlx::query("UPDATE polls SET pair_id = id WHERE id = ?")
+                .bind(id)
+                .execute(&mut **tx)
+                .await?;
+        }
+        Ok(id)
+    }
+
+    pub async fn poll(&self, id: i64) -> Result<Option<PollRow>> {
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM polls WHERE id = ?"
+        )))
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    /// The poll posted as this platform message (native polls, buttons).
+    pub async fn poll_by_message(&self, message_id: &str) -> Result<Option<PollRow>> {
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM polls WHERE post_message_id = ?"
+        )))
+        .bind(message_id)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    pub async fn polls(&self, group_id: i64) -> Result<Vec<PollRow>> {
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM polls WHERE group_id = ? ORDER BY id"
+        )))
+        .bind(group_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    pub async fn session_polls(&self, session_id: i64) -> Result<Vec<PollRow>> {
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM polls WHERE session_id = ? ORDER BY id"
+        )))
+        .bind(session_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    pub async fn open_polls(&self, group_id: i64) -> Result<Vec<PollRow>> {
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM polls WHERE group_id = ? AND closed_at IS NULL ORDER BY id"
+        )))
+        .bind(group_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// The group's most recent poll (open or not).
+    pub async fn latest_poll(&self, group_id: i64) -> Result<Option<PollRow>> {
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM polls WHERE group_id = ? ORDER BY id DESC LIMIT 1"
+        )))
+        .bind(group_id)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    /// The group's latest pre poll that has no post poll yet.
+    pub async fn unpaired_pre_poll(&self, group_id: i64) -> Result<Option<PollRow>> {
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM polls p WHERE group_id = ? AND phase = 'pre'
+             AND NOT EXISTS (SELECT 1 FROM polls q WHERE q.pair_id = p.id AND q.phase = 'post')
+             ORDER BY id DESC LIMIT 1"
+        )))
+        .bind(group_id)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    /// The other half of a pre/post pair.
+    pub async fn paired_poll(&self, poll: &PollRow) -> Result<Option<PollRow>> {
+        let Some(pair) = poll.pair_id else {
+            return Ok(None);
+        };
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM polls WHERE pair_id = ? AND id <> ? ORDER BY id LIMIT 1"
+        )))
+        .bind(pair)
+        .bind(poll.id)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    /// Open polls whose deadline has come.
+    pub async fn polls_due(&self, now_ms: i64) -> Result<Vec<PollRow>> {
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM polls WHERE closed_at IS NULL AND closes_at <= ? ORDER BY closes_at"
+        )))
+        .bind(now_ms)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// Close a poll, once: false when it was already closed.
+    pub async fn close_poll_tx(
+        tx: &mut Transaction<'static, Sqlite>,
+        id: i64,
+        now_ms: i64,
+    ) -> Result<bool> {
+        let done = sqlx::query("UPDATE polls SET closed_at = ? WHERE id = ? AND closed_at IS NULL")
+            .bind(now_ms)
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    pub async fn set_poll_deadline(&self, id: i64, closes_at: i64) -> Result<bool> {
+        let done = sqlx::query("UPDATE polls SET closes_at = ? WHERE id = ? AND closed_at IS NULL")
+            .bind(closes_at)
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    pub async fn set_poll_message_tx(
+        tx: &mut Transaction<'static, Sqlite>,
+        id: i64,
+        message_id: &str,
+    ) -> Result<()> {
+        sqlx::query("UPDATE polls SET post_message_id = ? WHERE id = ?")
+            .bind(message_id)
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+        Ok(())
+    }
+
+    /// Record or change a vote (one per voter and poll). The poll must still be open:
+    /// the check and the write are one statement, so a vote cannot land after the close.
+    pub async fn cast_vote(
+        &self,
+        poll_id: i64,
+        voter: &str,
+        member_key: Option<&str>,
+        option: i64,
+        reason: Option<&str>,
+        voted_at: Option<i64>,
+    ) -> Result<Option<VoteChange>> {
+        let mut tx = self.write_tx().await?;
+        let open: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM polls WHERE id = ? AND closed_at IS NULL")
+                .bind(poll_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if open.is_none() {
+            return Ok(None);
+        }
+        let before: Option<i64> =
+            sqlx::query_scalar("SELECT option FROM votes WHERE poll_id = ? AND voter = ?")
+                .bind(poll_id)
+                .bind(voter)
+                .fetch_optional(&mut *tx)
+                .await?;
+        sqlx::query(
+            "INSERT INTO votes (poll_id, voter, member_key, option, reason, voted_at) VALUES (?, ?, ?, ?, ?, ?)
+             ON CONFLICT(poll_id, voter) DO UPDATE SET option = excluded.option,
+               reason = COALESCE(excluded.reason, CASE WHEN votes.option = excluded.option THEN votes.reason END),
+               voted_at = excluded.voted_at",
+        )
+        .bind(poll_id)
+        .bind(voter)
+        .bind(member_key)
+        .bind(option)
+        .bind(reason)
+        .bind(voted_at)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(Some(match before {
+            None => VoteChange::New,
+            Some(b) if b == option => VoteChange::Same,
+            Some(b) => VoteChange::Changed { from: b },
+        }))
+    }
+
+    /// Withdraw a vote (a native poll's vote removal); false when there was none.
+    pub async fn remove_vote(&self, poll_id: i64, voter: &str) -> Result<bool> {
+        let done = sqlx::query(
+            "DELETE FROM votes WHERE poll_id = ? AND voter = ? AND EXISTS (SELECT 1 FROM polls WHERE id = ? AND closed_at IS NULL)",
+        )
+        .bind(poll_id)
+        .bind(voter)
+        .bind(poll_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Counts per option index.
+    pub async fn tally(&self, poll_id: i64) -> Result<Vec<(i64, i64)>> {
+        Ok(sqlx::query_as(
+            "SELECT option, COUNT(*) FROM votes WHERE poll_id = ? GROUP BY option ORDER BY option",
+        )
+        .bind(poll_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    pub async fn votes(&self, poll_id: i64) -> Result<Vec<VoteRow>> {
+        Ok(sqlx::query_as(
+            "SELECT poll_id, voter, member_key, option, reason, voted_at FROM votes WHERE poll_id = ? ORDER BY option, voter",
+        )
+        .bind(poll_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+}

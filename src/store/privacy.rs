@@ -1,0 +1,131 @@
+//! A member's own data: what we hold, and deleting it.
+
+use serde::Serialize;
+use sqlx::FromRow;
+
+use super::{Result, Store};
+
+/// Everything held about one member that can be linked to them.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct MemberData {
+    pub member: Option<MemberInfo>,
+    pub replies: Vec<MyReply>,
+    pub votes: Vec<MyVote>,
+}
+
+#[derive(Debug, Clone, Serialize, FromRow, PartialEq, Eq)]
+pub struct MemberInfo {
+    pub key: String,
+    pub display_name: String,
+    pub quotes_allowed: bool,
+    pub first_seen: i64,
+}
+
+#[derive(Debug, Clone, Serialize, FromRow, PartialEq, Eq)]
+pub struct MyReply {
+    pub session_id: i64,
+    pub group: String,
+    pub message_id: String,
+    pub text: String,
+    pub posted_at: i64,
+    pub edited_at: Option<i64>,
+    pub deleted_at: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize, FromRow, PartialEq, Eq)]
+pub struct MyVote {
+    pub poll_id: i64,
+    pub claim: String,
+    pub scale: String,
+    pub option: i64,
+    pub reason: Option<String>,
+    pub voted_at: Option<i64>,
+}
+
+impl Store {
+    /// The member's record, replies and non-anonymous votes.
+    pub async fn member_data(&self, key: &str) -> Result<MemberData> {
+        let member = sqlx::query_as(
+            "SELECT key, display_name, quotes_allowed, first_seen FROM members WHERE key = ?",
+        )
+        .bind(key)
+        .fetch_optional(&self.pool)
+        .await?;
+        let replies = sqlx::query_as(
+            "SELECT r.session_id, g.channel AS \"group\", r.message_id, r.text, r.posted_at, r.edited_at, r.deleted_at
+             FROM replies r JOIN sessions s ON s.id = r.session_id JOIN groups g ON g.id = s.group_id
+             WHERE r.member_key = ? ORDER BY r.posted_at, r.id",
+        )
+        .bind(key)
+        .fetch_all(&self.pool)
+        .await?;
+        let votes = sqlx::query_as(
+            "SELECT v.poll_id, p.claim, p.scale, v.option, v.reason, v.voted_at
+             FROM votes v JOIN polls p ON p.id = v.poll_id WHERE v.member_key = ? ORDER BY v.poll_id",
+        )
+        .bind(key)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(MemberData {
+            member,
+            replies,
+            votes,
+        })
+    }
+
+    /// Sessions the member wrote in (their summaries quote them).
+    pub async fn member_sessions(&self, key: &str) -> Result<Vec<i64>> {
+        Ok(sqlx::query_scalar(
+            "SELECT DISTINCT session_id FROM replies WHERE member_key = ? ORDER BY session_id",
+        )
+        .bind(key)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// Delete the member's replies, non-anonymous votes and record, and the stored
+    /// summaries of the sessions they wrote in (rebuilt without them afterwards).
+    /// Returns (replies, votes) deleted.
+    pub async fn forget_member(&self, key: &str) -> Result<(u64, u64)> {
+        let mut tx = self.write_tx().await?;
+        sqlx::query(
+            "DELETE FROM summaries WHERE session_id IN (SELECT DISTINCT session_id FROM replies WHERE member_key = ?)",
+        )
+        .bind(key)
+        .execute(&mut *tx)
+        .await?;
+        let replies = sqlx::query("DELETE FROM replies WHERE member_key = ?")
+            .bind(key)
+            .execute(&mut *tx)
+            .await?;
+        let votes = sqlx::query("DELETE FROM votes WHERE member_key = ?")
+            .bind(key)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM members WHERE key = ?")
+            .bind(key)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok((replies.rows_affected(), votes.rows_affected()))
+    }
+
+    /// Whether summaries may quote the member by name.
+    pub async fn set_quotes_allowed(&self, key: &str, allowed: bool) -> Result<bool> {
+        let done = sqlx::query("UPDATE members SET quotes_allowed = ? WHERE key = ?")
+            .bind(allowed)
+            .bind(key)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Display names of members who opted out of being quoted by name.
+    pub async fn opted_out_names(&self) -> Result<Vec<String>> {
+        Ok(
+            sqlx::query_scalar("SELECT display_name FROM members WHERE quotes_allowed = 0")
+                .fetch_all(&self.pool)
+                .await?,
+        )
+    }
+}

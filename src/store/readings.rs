@@ -1,0 +1,238 @@
+//! Readings, their excerpts, questions and claims.
+
+use sqlx::{FromRow, QueryBuilder, Sqlite};
+
+use super::{Result, Store};
+
+/// A reading to insert, with everything derived from it.
+#[derive(Debug, Clone)]
+pub struct NewReading {
+    pub group_id: i64,
+    pub title: String,
+    pub author: Option<String>,
+    /// JSON array of {key, value}.
+    pub metadata: String,
+    pub source_name: Option<String>,
+    pub words: i64,
+    pub excerpts: Vec<NewExcerpt>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewExcerpt {
+    pub text: String,
+    pub words: i64,
+    /// JSON array of key terms.
+    pub terms: String,
+    /// (kind, text)
+    pub questions: Vec<(String, String)>,
+    pub claims: Vec<String>,
+}
+
+#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+pub struct ReadingRow {
+    pub id: i64,
+    pub group_id: i64,
+    pub title: String,
+    pub author: Option<String>,
+    pub metadata: String,
+    pub source_name: Option<String>,
+    pub words: i64,
+    pub excerpt_count: i64,
+    pub imported_at: i64,
+    pub finished_noted: bool,
+    /// Excerpts already posted (computed).
+    pub posted: i64,
+}
+
+#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+pub struct ExcerptRow {
+    pub id: i64,
+    pub reading_id: i64,
+    pub seq: i64,
+    pub text: String,
+    pub words: i64,
+    pub terms: String,
+}
+
+#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+pub struct QuestionRow {
+    pub kind: String,
+    pub text: String,
+}
+
+/// Rows per multi-row INSERT (well under SQLite's limit on bound parameters).
+const CHUNK: usize = 400;
+
+const READING_COLUMNS: &str = "r.id, r.group_id, r.title, r.author, r.metadata, r.source_name, r.words, \
+     r.excerpt_count, r.imported_at, r.finished_noted, \
+     (SELECT COUNT(DISTINCT s.excerpt_id) FROM sessions s JOIN excerpts e ON e.id = s.excerpt_id WHERE e.reading_id = r.id) AS posted";
+
+impl Store {
+    /// Insert a reading and all its excerpts, questions and claims in one transaction.
+    pub async fn insert_reading(&self, reading: &NewReading, now_ms: i64) -> Result<i64> {
+        let mut tx = self.pool.begin().await?;
+        let reading_id: i64 = sqlx::query_scalar(
+            "INSERT INTO readings (group_id, title, author, metadata, source_name, words, excerpt_count, imported_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(reading.group_id)
+        .bind(&reading.title)
+        .bind(&reading.author)
+        .bind(&reading.metadata)
+        .bind(&reading.source_name)
+        .bind(reading.words)
+        .bind(reading.excerpts.len() as i64)
+        .bind(now_ms)
+        .fetch_one(&mut *tx)
+        .await?;
+        let mut first_id: Option<i64> = None;
+        for (c, chunk) in reading.excerpts.chunks(CHUNK).enumerate() {
+            let mut qb: QueryBuilder<Sqlite> =
+                QueryBuilder::new("INSERT INTO excerpts (reading_id, seq, text, words, terms) ");
+            qb.push_values(chunk.iter().enumerate(), |mut row, (i, e)| {
+                row.push_bind(reading_id)
+                    .push_bind((c * CHUNK + i + 1) as i64)
+                    .push_bind(&e.text)
+                    .push_bind(e.words)
+                    .push_bind(&e.terms);
+            });
+            qb.push(" RETURNING id");
+            let ids: Vec<i64> = qb.build_query_scalar().fetch_all(&mut *tx).await?;
+            if first_id.is_none() {
+                first_id = ids.iter().min().copied();
+            }
+            let pairs: Vec<(i64, &NewExcerpt)> = ids.iter().copied().zip(chunk.iter()).collect();
+            let questions: Vec<(i64, usize, &(String, String))> = pairs
+                .iter()
+                .flat_map(|(id, e)| {
+                    e.questions
+                        .iter()
+                        .enumerate()
+                        .map(move |(k, q)| (*id, k, q))
+                })
+                .collect();
+            for qchunk in questions.chunks(CHUNK) {
+                let mut qb: QueryBuilder<Sqlite> =
+                    QueryBuilder::new("INSERT INTO questions (excerpt_id, seq, kind, text) ");
+                qb.push_values(qchunk, |mut row, (id, k, (kind, text))| {
+                    row.push_bind(*id)
+                        .push_bind((*k + 1) as i64)
+                        .push_bind(kind)
+                        .push_bind(text);
+                });
+                qb.build().execute(&mut *tx).await?;
+            }
+            let claims: Vec<(i64, usize, &String)> = pairs
+                .iter()
+                .flat_map(|(id, e)| e.claims.iter().enumerate().map(move |(k, c)| (*id, k, c)))
+                .collect();
+            for cchunk in claims.chunks(CHUNK) {
+                let mut qb: QueryBuilder<Sqlite> =
+                    QueryBuilder::new("INSERT INTO claims (excerpt_id, seq, text) ");
+                qb.push_values(cchunk, |mut row, (id, k, text)| {
+                    row.push_bind(*id)
+                        .push_bind((*k + 1) as i64)
+                        .push_bind(*text);
+                });
+                qb.build().execute(&mut *tx).await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(reading_id)
+    }
+
+    pub async fn readings(&self, group_id: i64) -> Result<Vec<ReadingRow>> {
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {READING_COLUMNS} FROM readings r WHERE r.group_id = ? ORDER BY r.id"
+        )))
+        .bind(group_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    pub async fn reading(&self, id: i64) -> Result<Option<ReadingRow>> {
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {READING_COLUMNS} FROM readings r WHERE r.id = ?"
+        )))
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    pub async fn excerpts(&self, reading_id: i64) -> Result<Vec<ExcerptRow>> {
+        Ok(sqlx::query_as("SELECT id, reading_id, seq, text, words, terms FROM excerpts WHERE reading_id = ? ORDER BY seq")
+            .bind(reading_id)
+            .fetch_all(&self.pool)
+            .await?)
+    }
+
+    pub async fn excerpt(&self, id: i64) -> Result<Option<ExcerptRow>> {
+        Ok(sqlx::query_as(
+            "SELECT id, reading_id, seq, text, words, terms FROM excerpts WHERE id = ?",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    /// The group's next excerpt that no session has posted yet, in reading order.
+    pub async fn next_excerpt(&self, group_id: i64) -> Result<Option<ExcerptRow>> {
+        Ok(sqlx::query_as(
+            "SELECT e.id, e.reading_id, e.seq, e.text, e.words, e.terms
+             FROM excerpts e JOIN readings r ON r.id = e.reading_id
+             WHERE r.group_id = ? AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.excerpt_id = e.id)
+             ORDER BY r.id, e.seq LIMIT 1",
+        )
+        .bind(group_id)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    /// The excerpt before this one in its reading.
+    pub async fn previous_excerpt(&self, excerpt: &ExcerptRow) -> Result<Option<ExcerptRow>> {
+        Ok(sqlx::query_as("SELECT id, reading_id, seq, text, words, terms FROM excerpts WHERE reading_id = ? AND seq = ?")
+            .bind(excerpt.reading_id)
+            .bind(excerpt.seq - 1)
+            .fetch_optional(&self.pool)
+            .await?)
+    }
+
+    pub async fn questions(&self, excerpt_id: i64) -> Result<Vec<QuestionRow>> {
+        Ok(
+            sqlx::query_as("SELECT kind, text FROM questions WHERE excerpt_id = ? ORDER BY seq")
+                .bind(excerpt_id)
+                .fetch_all(&self.pool)
+                .await?,
+        )
+    }
+
+    pub async fn claims(&self, excerpt_id: i64) -> Result<Vec<String>> {
+        Ok(
+            sqlx::query_scalar("SELECT text FROM claims WHERE excerpt_id = ? ORDER BY seq")
+                .bind(excerpt_id)
+                .fetch_all(&self.pool)
+                .await?,
+        )
+    }
+
+    /// The most recent reading that has run out of unposted excerpts and was not yet announced.
+    pub async fn mark_reading_finished(&self, reading_id: i64) -> Result<bool> {
+        let done = sqlx::query(
+            "UPDATE readings SET finished_noted = 1 WHERE id = ? AND finished_noted = 0",
+        )
+        .bind(reading_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// The last reading of the group (the one that ran out when nothing is left).
+    pub async fn last_reading(&self, group_id: i64) -> Result<Option<ReadingRow>> {
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {READING_COLUMNS} FROM readings r WHERE r.group_id = ? ORDER BY r.id DESC LIMIT 1"
+        )))
+        .bind(group_id)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+}

@@ -1,0 +1,553 @@
+//! Replies, written by a group-commit writer.
+//!
+//! Every recorded message goes through one task that drains whatever has queued up,
+//! writes it in a single transaction (multi-row inserts), commits, and only then
+//! acknowledges each message. Under a burst, thousands of messages share one commit;
+//! when traffic is light, each message is its own small transaction. A batch that fails
+//! is retried op by op, so one bad event cannot lose the others.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use sqlx::{FromRow, QueryBuilder, Sqlite, SqlitePool, Transaction};
+use tokio::sync::{Mutex, mpsc, oneshot};
+use tokio::task::JoinHandle;
+
+use super::{Result, Store, StoreError};
+
+/// A change to the record of replies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecordOp {
+    Insert {
+        session_id: i64,
+        member_key: String,
+        display_name: String,
+        platform: String,
+        message_id: String,
+        reply_to: Option<String>,
+        text: String,
+        posted_at: i64,
+    },
+    Edit {
+        platform: String,
+        message_id: String,
+        text: String,
+        edited_at: i64,
+    },
+    Delete {
+        platform: String,
+        message_id: String,
+        deleted_at: i64,
+    },
+}
+
+/// What a committed op did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Written {
+    /// A new reply was recorded.
+    Inserted,
+    /// The message was already recorded (a replayed event).
+    Duplicate,
+    /// An edit or deletion was applied.
+    Updated,
+    /// An edit or deletion of a message that is not recorded.
+    Unknown,
+}
+
+struct Job {
+    op: RecordOp,
+    ack: oneshot::Sender<std::result::Result<Written, String>>,
+}
+
+/// The most ops one transaction takes.
+const MAX_BATCH: usize = 2000;
+/// Rows per multi-row INSERT statement.
+const ROWS_PER_STATEMENT: usize = 500;
+
+/// Handle to the writer task.
+#[derive(Clone)]
+pub struct ReplyWriter {
+    /// `None` once shut down; every clone shares it, so shutting down closes the channel.
+    tx: Arc<std::sync::RwLock<Option<mpsc::Sender<Job>>>>,
+    task: Arc<Mutex<Option<JoinHandle<()>>>>,
+}
+
+impl ReplyWriter {
+    pub(super) fn spawn(pool: SqlitePool) -> ReplyWriter {
+        let (tx, rx) = mpsc::channel::<Job>(16_384);
+        let task = tokio::spawn(run(pool, rx));
+        ReplyWriter {
+            tx: Arc::new(std::sync::RwLock::new(Some(tx))),
+            task: Arc::new(Mutex::new(Some(task))),
+        }
+    }
+
+    async fn submit(&self, op: RecordOp) -> Result<Written> {
+        let sender = match self.tx.read() {
+            Ok(guard) => guard.clone(),
+            Err(_) => None,
+        }
+        .ok_or(StoreError::WriterGone)?;
+        let (ack, done) = oneshot::channel();
+        sender
+            .send(Job { op, ack })
+            .await
+            .map_err(|_| StoreError::WriterGone)?;
+        drop(sender);
+        match done.await {
+            Ok(Ok(w)) => Ok(w),
+            Ok(Err(message)) => Err(StoreError::Corrupt(message)),
+            Err(_) => Err(StoreError::WriterGone),
+        }
+    }
+
+    /// Stop taking ops and wait until everything queued is committed.
+    pub(super) async fn shutdown(&self) {
+        if let Ok(mut guard) = self.tx.write() {
+            guard.take();
+        }
+        let handle = self.task.lock().await.take();
+        if let Some(handle) = handle {
+            let _ = handle.await;
+        }
+    }
+}
+
+async fn run(pool: SqlitePool, mut rx: mpsc::Receiver<Job>) {
+    let mut batch: Vec<Job> = Vec::with_capacity(MAX_BATCH);
+    // Ends when every sender is gone, after the queue is drained.
+    while let Some(first) = rx.recv().await {
+        batch.push(first);
+        while batch.len() < MAX_BATCH {
+            match rx.try_recv() {
+                Ok(job) => batch.push(job),
+                Err(_) => break,
+            }
+        }
+        write_batch(&pool, &mut batch).await;
+    }
+}
+
+async fn write_batch(pool: &SqlitePool, batch: &mut Vec<Job>) {
+    let ops: Vec<&RecordOp> = batch.iter().map(|j| &j.op).collect();
+    match apply_in_transaction(pool, &ops).await {
+        Ok(results) => {
+            for (job, result) in batch.drain(..).zip(results) {
+                let _ = job.ack.send(Ok(result));
+            }
+        }
+        Err(_) => {
+            // Isolate the failing op: apply one by one, each in its own transaction.
+            for job in batch.drain(..) {
+                let result = apply_in_transaction(pool, &[&job.op])
+                    .await
+                    .map(|mut r| r.pop().unwrap_or(Written::Unknown))
+                    .map_err(|e| e.to_string());
+                let _ = job.ack.send(result);
+            }
+        }
+    }
+}
+
+async fn apply_in_transaction(pool: &SqlitePool, ops: &[&RecordOp]) -> Result<Vec<Written>> {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut results = vec![Written::Unknown; ops.len()];
+    let mut i = 0;
+    while i < ops.len() {
+        if matches!(ops[i], RecordOp::Insert { .. }) {
+            let start = i;
+            while i < ops.len() && matches!(ops[i], RecordOp::Insert { .. }) {
+                i += 1;
+            }
+            insert_run(&mut tx, &ops[start..i], &mut results[start..i]).await?;
+        } else {
+            results[i] = apply_change(&mut tx, ops[i]).await?;
+            i += 1;
+        }
+    }
+    tx.commit().await?;
+    Ok(results)
+}
+
+async fn insert_run(
+    tx: &mut Transaction<'static, Sqlite>,
+    ops: &[&RecordOp],
+    results: &mut [Written],
+) -> Result<()> {
+    // Members first (one row per key), then the replies.
+    let mut members: HashMap<&str, (&str, i64)> = HashMap::new();
+    for op in ops {
+        if let RecordOp::Insert {
+            member_key,
+            display_name,
+            posted_at,
+            ..
+        } = op
+        {
+            members.insert(member_key.as_str(), (display_name.as_str(), *posted_at));
+        }
+    }
+    let members: Vec<(&str, (&str, i64))> = members.into_iter().collect();
+    for chunk in members.chunks(ROWS_PER_STATEMENT) {
+        let mut qb: QueryBuilder<Sqlite> =
+            QueryBuilder::new("INSERT INTO members (key, display_name, first_seen) ");
+        qb.push_values(chunk, |mut row, (key, (name, at))| {
+            row.push_bind(*key).push_bind(*name).push_bind(*at);
+        });
+        qb.push(
+            " ON CONFLICT(key) DO UPDATE SET display_name = excluded.display_name \
+             WHERE members.display_name <> excluded.display_name",
+        );
+        qb.build().execute(&mut **tx).await?;
+    }
+    let mut inserted: HashSet<String> = HashSet::new();
+    for chunk in ops.chunks(ROWS_PER_STATEMENT) {
+        let mut qb: QueryBuilder<Sqlite> = QueryBuilder::new(
+            "INSERT INTO replies (session_id, member_key, platform, message_id, reply_to, text, posted_at) ",
+        );
+        qb.push_values(chunk.iter(), |mut row, op| {
+            if let RecordOp::Insert {
+                session_id,
+                member_key,
+                platform,
+                message_id,
+                reply_to,
+                text,
+                posted_at,
+                ..
+            } = op
+            {
+                row.push_bind(*session_id)
+                    .push_bind(member_key.as_str())
+                    .push_bind(platform.as_str())
+                    .push_bind(message_id.as_str())
+                    .push_bind(reply_to.as_deref())
+                    .push_bind(text.as_str())
+                    .push_bind(*posted_at);
+            }
+        });
+        qb.push(
+            " ON CONFLICT(platform, message_id) DO NOTHING RETURNING platform || ':' || message_id",
+        );
+        let keys: Vec<String> = qb.build_query_scalar().fetch_all(&mut **tx).await?;
+        inserted.extend(keys);
+    }
+    for (op, result) in ops.iter().zip(results.iter_mut()) {
+        if let RecordOp::Insert {
+            platform,
+            message_id,
+            ..
+        } = op
+        {
+            // The first op of a message that was inserted gets Inserted; repeats are duplicates.
+            *result = if inserted.remove(&format!("{platform}:{message_id}")) {
+                Written::Inserted
+            } else {
+                Written::Duplicate
+            };
+        }
+    }
+    Ok(())
+}
+
+async fn apply_change(tx: &mut Transaction<'static, Sqlite>, op: &RecordOp) -> Result<Written> {
+    let done = match op {
+        RecordOp::Edit { platform, message_id, text, edited_at } => {
+            sqlx::query(
+                "UPDATE replies SET text = ?, edited_at = ? WHERE platform = ? AND message_id = ? AND deleted_at IS NULL",
+            )
+            .bind(text)
+            .bind(edited_at)
+            .bind(platform)
+            .bind(message_id)
+            .execute(&mut **tx)
+            .await?
+        }
+        RecordOp::Delete { platform, message_id, deleted_at } => {
+            sqlx::query("UPDATE replies SET text = '', deleted_at = ? WHERE platform = ? AND message_id = ? AND deleted_at IS NULL")
+                .bind(deleted_at)
+                .bind(platform)
+                .bind(message_id)
+                .execute(&mut **tx)
+                .await?
+        }
+        RecordOp::Insert { .. } => return Ok(Written::Unknown),
+    };
+    Ok(if done.rows_affected() > 0 {
+        Written::Updated
+    } else {
+        Written::Unknown
+    })
+}
+
+/// A reply with its author's name, as read back.
+#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+pub struct ReplyRow {
+    pub id: i64,
+    pub session_id: i64,
+    pub member_key: String,
+    pub display_name: String,
+    pub quotes_allowed: bool,
+    pub platform: String,
+    pub message_id: String,
+    pub reply_to: Option<String>,
+    pub text: String,
+    pub posted_at: i64,
+    pub edited_at: Option<i64>,
+    pub deleted_at: Option<i64>,
+}
+
+const COLUMNS: &str = "r.id, r.session_id, r.member_key, m.display_name, m.quotes_allowed, r.platform, \
+     r.message_id, r.reply_to, r.text, r.posted_at, r.edited_at, r.deleted_at";
+
+impl Store {
+    /// Record a change and wait until it is committed.
+    pub async fn record(&self, op: RecordOp) -> Result<Written> {
+        self.writer.submit(op).await
+    }
+
+    /// A session's replies in posting order (deleted ones included, marked).
+    pub async fn session_replies(&self, session_id: i64) -> Result<Vec<ReplyRow>> {
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM replies r JOIN members m ON m.key = r.member_key
+             WHERE r.session_id = ? ORDER BY r.posted_at, r.id"
+        )))
+        .bind(session_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// All replies of a group's sessions, in order.
+    pub async fn group_replies(&self, group_id: i64) -> Result<Vec<ReplyRow>> {
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM replies r JOIN members m ON m.key = r.member_key
+             JOIN sessions s ON s.id = r.session_id
+             WHERE s.group_id = ? ORDER BY r.session_id, r.posted_at, r.id"
+        )))
+        .bind(group_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    pub async fn reply_by_message(
+        &self,
+        platform: &str,
+        message_id: &str,
+    ) -> Result<Option<ReplyRow>> {
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM replies r JOIN members m ON m.key = r.member_key
+             WHERE r.platform = ? AND r.message_id = ?"
+        )))
+        .bind(platform)
+        .bind(message_id)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    /// Count of replies (not deleted) in a session.
+    pub async fn reply_count(&self, session_id: i64) -> Result<i64> {
+        Ok(sqlx::query_scalar(
+            "SELECT COUNT(*) FROM replies WHERE session_id = ? AND deleted_at IS NULL",
+        )
+        .bind(session_id)
+        .fetch_one(&self.pool)
+        .await?)
+    }
+
+    /// Upsert a member's display name (used when they vote or run a command).
+    pub async fn touch_member(&self, key: &str, display_name: &str, now_ms: i64) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO members (key, display_name, first_seen) VALUES (?, ?, ?)
+             ON CONFLICT(key) DO UPDATE SET display_name = excluded.display_name
+             WHERE members.display_name <> excluded.display_name",
+        )
+        .bind(key)
+        .bind(display_name)
+        .bind(now_ms)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Delete replies posted before `cutoff_ms`; returns how many.
+    pub async fn delete_replies_before(&self, group_id: i64, cutoff_ms: i64) -> Result<u64> {
+        let done = sqlx::query(
+            "DELETE FROM replies WHERE posted_at < ? AND session_id IN (SELECT id FROM sessions WHERE group_id = ?)",
+        )
+        .bind(cutoff_ms)
+        .bind(group_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::test_support::temp_store;
+
+    async fn session(store: &Store) -> i64 {
+        sqlx::query(
+            "INSERT INTO groups (channel, platform, created_at) VALUES ('console:t', 'console', 0)",
+        )
+        .execute(store.pool())
+        .await
+        .unwrap();
+        sqlx::query_scalar(
+            "INSERT INTO sessions (group_id, kind, started_at) VALUES (1, 'live', 0) RETURNING id",
+        )
+        .fetch_one(store.pool())
+        .await
+        .unwrap()
+    }
+
+    fn insert(session_id: i64, id: &str, who: &str, text: &str) -> RecordOp {
+        RecordOp::Insert {
+            session_id,
+            member_key: format!("console:{who}"),
+            display_name: who.to_string(),
+            platform: "console".into(),
+            message_id: id.into(),
+            reply_to: None,
+            text: text.into(),
+            posted_at: 1,
+        }
+    }
+
+    #[tokio::test]
+    async fn replayed_messages_are_not_duplicated() {
+        let (store, _dir) = temp_store().await;
+        let s = session(&store).await;
+        assert_eq!(
+            store.record(insert(s, "m1", "ana", "hello")).await.unwrap(),
+            Written::Inserted
+        );
+        assert_eq!(
+            store.record(insert(s, "m1", "ana", "hello")).await.unwrap(),
+            Written::Duplicate
+        );
+        assert_eq!(store.session_replies(s).await.unwrap().len(), 1);
+    }
+
+    #[tokio::test]
+    async fn concurrent_burst_is_committed_and_acknowledged() {
+        let (store, _dir) = temp_store().await;
+        let s = session(&store).await;
+        let mut tasks = Vec::new();
+        for i in 0..3000 {
+            let store = store.clone();
+            tasks.push(tokio::spawn(async move {
+                store
+                    .record(insert(s, &format!("m{i}"), &format!("u{}", i % 7), "text"))
+                    .await
+            }));
+        }
+        // A replay of the first 100 inside the same burst.
+        for i in 0..100 {
+            let store = store.clone();
+            tasks.push(tokio::spawn(async move {
+                store
+                    .record(insert(s, &format!("m{i}"), "u0", "text"))
+                    .await
+            }));
+        }
+        let mut inserted = 0;
+        for t in tasks {
+            if t.await.unwrap().unwrap() == Written::Inserted {
+                inserted += 1;
+            }
+        }
+        assert_eq!(inserted, 3000);
+        assert_eq!(store.reply_count(s).await.unwrap(), 3000);
+        let members: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM members")
+            .fetch_one(store.pool())
+            .await
+            .unwrap();
+        assert_eq!(members, 7);
+    }
+
+    #[tokio::test]
+    async fn edits_and_deletions() {
+        let (store, _dir) = temp_store().await;
+        let s = session(&store).await;
+        store.record(insert(s, "m1", "ana", "first")).await.unwrap();
+        let edit = RecordOp::Edit {
+            platform: "console".into(),
+            message_id: "m1".into(),
+            text: "second".into(),
+            edited_at: 5,
+        };
+        assert_eq!(store.record(edit).await.unwrap(), Written::Updated);
+        let ghost = RecordOp::Edit {
+            platform: "console".into(),
+            message_id: "nope".into(),
+            text: "x".into(),
+            edited_at: 5,
+        };
+        assert_eq!(store.record(ghost).await.unwrap(), Written::Unknown);
+        let r = store
+            .reply_by_message("console", "m1")
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!((r.text.as_str(), r.edited_at), ("second", Some(5)));
+        let del = RecordOp::Delete {
+            platform: "console".into(),
+            message_id: "m1".into(),
+            deleted_at: 9,
+        };
+        assert_eq!(store.record(del).await.unwrap(), Written::Updated);
+        let r = store
+            .reply_by_message("console", "m1")
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!((r.text.as_str(), r.deleted_at), ("", Some(9)));
+    }
+
+    #[tokio::test]
+    async fn a_bad_op_does_not_sink_its_batch() {
+        let (store, _dir) = temp_store().await;
+        let s = session(&store).await;
+        let mut tasks = Vec::new();
+        for i in 0..50 {
+            let store = store.clone();
+            // Every tenth op names a session that does not exist (a foreign key failure).
+            let sid = if i % 10 == 0 { 999 } else { s };
+            tasks.push(tokio::spawn(async move {
+                store
+                    .record(insert(sid, &format!("m{i}"), "ana", "t"))
+                    .await
+            }));
+        }
+        let mut failed = 0;
+        for t in tasks {
+            if t.await.unwrap().is_err() {
+                failed += 1;
+            }
+        }
+        assert_eq!(failed, 5);
+        assert_eq!(store.reply_count(s).await.unwrap(), 45);
+    }
+
+    #[tokio::test]
+    async fn shutdown_finishes_queued_writes() {
+        let (store, _dir) = temp_store().await;
+        let s = session(&store).await;
+        let mut tasks = Vec::new();
+        for i in 0..500 {
+            let store = store.clone();
+            tasks.push(tokio::spawn(async move {
+                store.record(insert(s, &format!("m{i}"), "ana", "t")).await
+            }));
+        }
+        tokio::task::yield_now().await;
+        for t in tasks {
+            t.await.unwrap().unwrap();
+        }
+        store.close().await;
+        let reopened = Store::open(store.path()).await.unwrap();
+        assert_eq!(reopened.reply_count(s).await.unwrap(), 500);
+    }
+}

@@ -1,0 +1,234 @@
+//! Sessions: one excerpt's discussion (daily or extra) or a live seminar.
+
+use sqlx::{FromRow, Sqlite, Transaction};
+
+use super::{Result, Store};
+
+/// What started a session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionKind {
+    /// The scheduled excerpt of a local date.
+    Daily,
+    /// An excerpt posted on demand, beyond the day's.
+    Extra,
+    /// A live seminar between `session start` and `session end`.
+    Live,
+}
+
+impl SessionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SessionKind::Daily => "daily",
+            SessionKind::Extra => "extra",
+            SessionKind::Live => "live",
+        }
+    }
+}
+
+#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+pub struct SessionRow {
+    pub id: i64,
+    pub group_id: i64,
+    pub kind: String,
+    pub excerpt_id: Option<i64>,
+    pub local_date: Option<String>,
+    pub title: Option<String>,
+    pub started_at: i64,
+    pub ends_at: Option<i64>,
+    pub ended_at: Option<i64>,
+    pub post_message_id: Option<String>,
+    pub thread_id: Option<String>,
+}
+
+impl SessionRow {
+    pub fn is_open(&self) -> bool {
+        self.ended_at.is_none()
+    }
+}
+
+const COLUMNS: &str = "id, group_id, kind, excerpt_id, local_date, title, started_at, ends_at, ended_at, post_message_id, thread_id";
+
+/// A session to create.
+#[derive(Debug, Clone)]
+pub struct NewSession<'a> {
+    pub group_id: i64,
+    pub kind: SessionKind,
+    pub excerpt_id: Option<i64>,
+    pub local_date: Option<&'a str>,
+    pub title: Option<&'a str>,
+    pub started_at: i64,
+    pub ends_at: Option<i64>,
+}
+
+impl Store {
+    /// Begin a write transaction that holds SQLite's write lock from the start, so a
+    /// read-then-write inside it cannot fail on a concurrent writer.
+    pub async fn write_tx(&self) -> Result<Transaction<'static, Sqlite>> {
+        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    }
+
+    /// Insert a session inside a transaction; `None` when a unique rule refused it
+    /// (the day already has its session, the excerpt was already posted, a live
+    /// session is already open).
+    pub async fn insert_session_tx(
+        tx: &mut Transaction<'static, Sqlite>,
+        s: &NewSession<'_>,
+    ) -> Result<Option<i64>> {
+        let id: Option<i64> = sqlx::query_scalar(
+            "INSERT INTO sessions (group_id, kind, excerpt_id, local_date, title, started_at, ends_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
+        )
+        .bind(s.group_id)
+        .bind(s.kind.as_str())
+        .bind(s.excerpt_id)
+        .bind(s.local_date)
+        .bind(s.title)
+        .bind(s.started_at)
+        .bind(s.ends_at)
+        .fetch_optional(&mut **tx)
+        .await?;
+        Ok(id)
+    }
+
+    pub async fn session(&self, id: i64) -> Result<Option<SessionRow>> {
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM sessions WHERE id = ?"
+        )))
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    /// The session whose thread or excerpt post is `anchor` (a platform message or thread id).
+    pub async fn session_by_anchor(&self, anchor: &str) -> Result<Option<SessionRow>> {
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM sessions WHERE thread_id = ?1 OR post_message_id = ?1 ORDER BY id DESC LIMIT 1"
+        )))
+        .bind(anchor)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    /// The open live session of a group, if any.
+    pub async fn open_live_session(&self, group_id: i64) -> Result<Option<SessionRow>> {
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM sessions WHERE group_id = ? AND kind = 'live' AND ended_at IS NULL"
+        )))
+        .bind(group_id)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    /// The group's current session: an open live one, else the latest excerpt session.
+    pub async fn current_session(&self, group_id: i64) -> Result<Option<SessionRow>> {
+        if let Some(live) = self.open_live_session(group_id).await? {
+            return Ok(Some(live));
+        }
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM sessions WHERE group_id = ? ORDER BY started_at DESC, id DESC LIMIT 1"
+        )))
+        .bind(group_id)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    /// The latest session that posted an excerpt.
+    pub async fn current_excerpt_session(&self, group_id: i64) -> Result<Option<SessionRow>> {
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM sessions WHERE group_id = ? AND excerpt_id IS NOT NULL ORDER BY started_at DESC, id DESC LIMIT 1"
+        )))
+        .bind(group_id)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    pub async fn sessions(&self, group_id: i64) -> Result<Vec<SessionRow>> {
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM sessions WHERE group_id = ? ORDER BY started_at, id"
+        )))
+        .bind(group_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// Sessions of a group that started in [from, to).
+    pub async fn sessions_between(
+        &self,
+        group_id: i64,
+        from_ms: i64,
+        to_ms: i64,
+    ) -> Result<Vec<SessionRow>> {
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM sessions WHERE group_id = ? AND started_at >= ? AND started_at < ? ORDER BY started_at, id"
+        )))
+        .bind(group_id)
+        .bind(from_ms)
+        .bind(to_ms)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// Open sessions whose planned end has come.
+    pub async fn sessions_due_to_end(&self, now_ms: i64) -> Result<Vec<SessionRow>> {
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM sessions WHERE ended_at IS NULL AND ends_at IS NOT NULL AND ends_at <= ? ORDER BY id"
+        )))
+        .bind(now_ms)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// Open sessions of a platform with a thread or post (for backfill after downtime).
+    pub async fn open_anchored_sessions(&self, platform: &str) -> Result<Vec<SessionRow>> {
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT s.{} FROM sessions s JOIN groups g ON g.id = s.group_id
+             WHERE g.platform = ? AND s.ended_at IS NULL AND (s.thread_id IS NOT NULL OR s.post_message_id IS NOT NULL)
+             ORDER BY s.id",
+            COLUMNS.replace(", ", ", s.")
+        )))
+        .bind(platform)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// Mark a session ended, once: false when it had already ended.
+    pub async fn end_session_tx(
+        tx: &mut Transaction<'static, Sqlite>,
+        id: i64,
+        now_ms: i64,
+    ) -> Result<bool> {
+        let done =
+            sqlx::query("UPDATE sessions SET ended_at = ? WHERE id = ? AND ended_at IS NULL")
+                .bind(now_ms)
+                .bind(id)
+                .execute(&mut **tx)
+                .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Record where an excerpt was posted (its message, and its thread when there is one).
+    pub async fn set_session_anchors_tx(
+        tx: &mut Transaction<'static, Sqlite>,
+        id: i64,
+        post_message_id: &str,
+        thread_id: Option<&str>,
+    ) -> Result<()> {
+        sqlx::query("UPDATE sessions SET post_message_id = ?, thread_id = COALESCE(?, thread_id) WHERE id = ?")
+            .bind(post_message_id)
+            .bind(thread_id)
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+        Ok(())
+    }
+
+    /// Where the latest recorded reply of a session is (platform message id), for backfill.
+    pub async fn last_reply_message(&self, session_id: i64) -> Result<Option<String>> {
+        Ok(sqlx::query_scalar(
+            "SELECT message_id FROM replies WHERE session_id = ? ORDER BY posted_at DESC, id DESC LIMIT 1",
+        )
+        .bind(session_id)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+}
