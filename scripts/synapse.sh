@@ -93,6 +93,7 @@ federation_domain_whitelist: []
 presence: {enabled: false}
 url_preview_enabled: false
 suppress_key_server_warning: true
+bcrypt_rounds: 4 # test passwords: ~1 ms per login/registration instead of ~300 ms
 # no rate limit may slow a test down
 rc_message: $big
 rc_registration: $big

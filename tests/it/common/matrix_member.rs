@@ -3,7 +3,8 @@
 //! syncing in the background, acts in rooms and waits (on sync, never on sleeps) for events.
 //!
 //! Users are `colloquy` (the bot), `alice`, `bob`, `carol` and `dave`, on server `localhost`, with
-//! password `<name>-pass` (registered by `scripts/synapse.sh`). Every helper panics with a
+//! password `<name>-pass` (registered by `scripts/synapse.sh`). Each `Member` is a new device,
+//! logged out again when it is dropped. Every helper panics with a
 //! message naming the member and the action when something fails, so tests read linearly:
 //!
 //! ```ignore
@@ -16,6 +17,8 @@
 //! let ev = bob.wait_for_event(&room, WAIT, |e| body(e) == Some("hello")).await;
 //! ```
 
+use std::io::{Read, Write};
+use std::net::{TcpStream, ToSocketAddrs};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -25,6 +28,7 @@ use matrix_sdk::{
     config::SyncSettings,
     deserialized_responses::{TimelineEvent, TimelineEventKind},
     media::{MediaFormat, MediaRequestParameters},
+    reqwest::Url,
     ruma::{
         EventId, Int, OwnedEventId, OwnedRoomId, OwnedUserId, RoomId, UserId,
         api::client::{
@@ -130,13 +134,46 @@ pub struct Member {
 }
 
 impl Drop for Member {
+    /// Stops the sync and logs the device out (Synapse deletes it). Otherwise every later
+    /// encrypted send by anyone sharing a room with this user keeps sharing keys with the dead
+    /// device: measured, each stale device made E2EE operations ~10 ms slower in a debug build,
+    /// so a test suite slowed down as it went. `Drop` cannot await, hence one blocking request.
     fn drop(&mut self) {
         self.sync_task.abort();
+        if let Some(token) = self.client.access_token() {
+            let _ = logout_blocking(&self.client.homeserver(), &token); // best effort
+        }
     }
 }
 
+/// `POST /_matrix/client/v3/logout` over plain HTTP (the test Synapse), waiting for the answer.
+fn logout_blocking(hs: &Url, token: &str) -> std::io::Result<()> {
+    let (Some(host), Some(port), "http") = (hs.host_str(), hs.port_or_known_default(), hs.scheme())
+    else {
+        return Ok(());
+    };
+    let addr = (host, port)
+        .to_socket_addrs()?
+        .next()
+        .ok_or(std::io::ErrorKind::NotFound)?;
+    let mut stream = TcpStream::connect_timeout(&addr, Duration::from_secs(2))?;
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    let path = format!(
+        "{}/_matrix/client/v3/logout",
+        hs.path().trim_end_matches('/')
+    );
+    write!(
+        stream,
+        "POST {path} HTTP/1.1\r\nHost: {host}:{port}\r\nAuthorization: Bearer {token}\r\n\
+         Content-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{{}}"
+    )?;
+    stream.read_to_end(&mut Vec::new())?;
+    Ok(())
+}
+
+/// Settings for the background sync: up to 200 events per room and sync, since Synapse's
+/// default limit (10) would silently drop events from a burst ("limited" timeline).
 fn sync_settings() -> SyncSettings {
-    // Synapse's default timeline limit (10) could drop events between two syncs.
     let mut filter = FilterDefinition::default();
     filter.room.timeline.limit = Some(200u32.into());
     SyncSettings::default().filter(Filter::FilterDefinition(filter))
@@ -205,12 +242,20 @@ impl Member {
                 panic!("{name}: login at {hs} failed (is it the test Synapse?): {e}")
             });
 
+        // The first sync uploads the device's E2EE keys. It leaves out the rooms of earlier tests
+        // (processing them made each login ~50 ms slower per room): tests only use rooms created
+        // or joined after their members logged in, and those arrive complete in later syncs.
         let log = Arc::new(Mutex::new(Log::default()));
+        let mut no_rooms = FilterDefinition::default();
+        no_rooms.room.rooms = Some(Vec::new());
         let first = client
-            .sync_once(sync_settings().timeout(Duration::ZERO))
+            .sync_once(
+                SyncSettings::default()
+                    .filter(Filter::FilterDefinition(no_rooms))
+                    .timeout(Duration::ZERO),
+            )
             .await
             .unwrap_or_else(|e| panic!("{name}: first sync failed: {e}"));
-        record(&log, &first);
 
         // Our own loop around sync_once: `Client::sync` sleeps 1 s between syncs that come
         // less than 1 s apart, which would slow every exchange down.
@@ -219,19 +264,26 @@ impl Member {
             let (client, log) = (client.clone(), log.clone());
             let mut token = first.next_batch;
             async move {
+                let mut failures = 0;
                 loop {
                     let settings = sync_settings()
                         .timeout(Duration::from_secs(10))
                         .token(token.clone());
                     match client.sync_once(settings).await {
                         Ok(response) => {
+                            failures = 0;
                             record(&log, &response);
                             token = response.next_batch;
                             tx.send_modify(|n| *n += 1);
                         }
                         Err(e) => {
                             log.lock().unwrap().sync_error = Some(e.to_string());
-                            return; // dropping tx wakes the waiters, which report the error
+                            failures += 1;
+                            if failures == 3 {
+                                return; // dropping tx wakes the waiters, which report the error
+                            }
+                            // a retry back-off in the client, not a test delay
+                            tokio::time::sleep(Duration::from_millis(500)).await;
                         }
                     }
                 }
