@@ -1,8 +1,10 @@
 //! Pure types and rules of the product, no I/O: texts, readings, excerpts, questions,
 //! commands, polls, schedules and summaries.
 
+pub mod anon;
 pub mod command;
 pub mod ids;
+pub mod import;
 pub mod keyterms;
 pub mod poll;
 pub mod questions;

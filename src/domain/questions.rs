@@ -66,11 +66,18 @@ pub struct QuestionTemplate {
     pub text: String,
 }
 
-/// The set of question templates (prompts/questions.toml).
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct QuestionTemplates {
+/// The file's shape.
+#[derive(Deserialize)]
+struct TemplateFile {
     #[serde(rename = "template")]
+    templates: Vec<QuestionTemplate>,
+}
+
+/// The set of question templates (prompts/questions.toml), compiled once.
+#[derive(Debug, Clone)]
+pub struct QuestionTemplates {
     pub templates: Vec<QuestionTemplate>,
+    env: minijinja::Environment<'static>,
 }
 
 /// Why a question template file was refused.
@@ -104,10 +111,10 @@ const YES_NO_STARTS: &[&str] = &[
 impl QuestionTemplates {
     /// Parse and check templates: valid TOML, no yes/no questions, renderable.
     pub fn parse(toml_text: &str) -> Result<Self, TemplateError> {
-        let set: QuestionTemplates =
+        let file: TemplateFile =
             toml::from_str(toml_text).map_err(|e| TemplateError::Parse(e.to_string()))?;
-        let env = minijinja::Environment::new();
-        for (index, t) in set.templates.iter().enumerate() {
+        let mut env = minijinja::Environment::new();
+        for (index, t) in file.templates.iter().enumerate() {
             let first = t
                 .text
                 .split_whitespace()
@@ -127,16 +134,21 @@ impl QuestionTemplates {
                 claim: "z".into(),
                 previous_term: "w".into(),
             };
-            env.render_str(
-                &t.text,
-                minijinja::Value::from(minijinja::value::Serde(&ctx)),
-            )
-            .map_err(|e| TemplateError::Render {
+            let render_error = |e: minijinja::Error| TemplateError::Render {
                 index: index + 1,
                 kind: t.kind.as_str(),
                 message: e.to_string(),
-            })?;
+            };
+            env.add_template_owned(format!("q{index}"), t.text.clone())
+                .map_err(render_error)?;
+            env.get_template(&format!("q{index}"))
+                .and_then(|tpl| tpl.render(minijinja::Value::from(minijinja::value::Serde(&ctx))))
+                .map_err(render_error)?;
         }
+        let set = QuestionTemplates {
+            templates: file.templates,
+            env,
+        };
         let term_only_kinds: std::collections::HashSet<QuestionKind> = set
             .templates
             .iter()
@@ -147,6 +159,13 @@ impl QuestionTemplates {
             return Err(TemplateError::TooFew);
         }
         Ok(set)
+    }
+
+    /// Render template number `index` with a fill.
+    fn render(&self, index: usize, fill: &Fill) -> Option<String> {
+        let tpl = self.env.get_template(&format!("q{index}")).ok()?;
+        tpl.render(minijinja::Value::from(minijinja::value::Serde(fill)))
+            .ok()
     }
 }
 
@@ -190,7 +209,6 @@ pub fn generate(
     own: &ExcerptMaterial,
     previous: Option<&ExcerptMaterial>,
 ) -> Vec<Question> {
-    let env = minijinja::Environment::new();
     let mut terms = own.terms.clone();
     if terms.is_empty() {
         // A tiny excerpt with no key term: its first words stand in for one.
@@ -261,22 +279,20 @@ pub fn generate(
             if out.iter().any(|q| q.kind == *kind) {
                 continue;
             }
-            let mut usable: Vec<&QuestionTemplate> = templates
+            let mut usable: Vec<(usize, &QuestionTemplate)> = templates
                 .templates
                 .iter()
-                .filter(|t| t.kind == *kind && t.needs.iter().all(available))
+                .enumerate()
+                .filter(|(_, t)| t.kind == *kind && t.needs.iter().all(available))
                 .collect();
             // The most specific templates first: they say more about this excerpt.
-            let most = usable.iter().map(|t| t.needs.len()).max().unwrap_or(0);
-            usable.retain(|t| t.needs.len() == most);
+            let most = usable.iter().map(|(_, t)| t.needs.len()).max().unwrap_or(0);
+            usable.retain(|(_, t)| t.needs.len() == most);
             if usable.is_empty() {
                 continue;
             }
-            let template = usable[seq % usable.len()];
-            if let Ok(text) = env.render_str(
-                &template.text,
-                minijinja::Value::from(minijinja::value::Serde(&fill)),
-            ) {
+            let (index, _) = usable[seq % usable.len()];
+            if let Some(text) = templates.render(index, &fill) {
                 let text = squeeze_spaces(&text);
                 if !text.is_empty() && !out.iter().any(|q| q.text == text) {
                     out.push(Question { kind: *kind, text });
@@ -287,17 +303,14 @@ pub fn generate(
     }
     // Always two kinds at least, even with unusual templates: fall back to any term-only kind.
     if out.len() < 2 {
-        for t in &templates.templates {
+        for (index, t) in templates.templates.iter().enumerate() {
             if out.len() >= 2 {
                 break;
             }
             if out.iter().any(|q| q.kind == t.kind) || !t.needs.iter().all(available) {
                 continue;
             }
-            if let Ok(text) = env.render_str(
-                &t.text,
-                minijinja::Value::from(minijinja::value::Serde(&fill)),
-            ) {
+            if let Some(text) = templates.render(index, &fill) {
                 out.push(Question {
                     kind: t.kind,
                     text: squeeze_spaces(&text),

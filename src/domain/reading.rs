@@ -318,11 +318,19 @@ fn split_front_matter(raw: &[RawBlock], format: Format) -> (Vec<RawBlock>, usize
         }
         end = i + 1;
     }
-    // A text made only of short lines is all body (a poem, a list of theses).
+    // A text made only of short lines (a poem, a list of theses) is body after its title,
+    // unless every line is contact details or the like: then there is no body at all.
     if end == raw.len() {
-        end = raw.len().min(1);
-        if raw.len() > 1 && !raw[0].heading && !is_title_like(&raw[0].text) {
-            end = 0;
+        let all_meta = raw.iter().all(|b| {
+            b.lines
+                .iter()
+                .all(|l| classify_meta(l).is_some() || is_dateline(l))
+        });
+        if !all_meta {
+            end = raw.len().min(1);
+            if raw.len() > 1 && !raw[0].heading && !is_title_like(&raw[0].text) {
+                end = 0;
+            }
         }
     }
     (raw[..end].to_vec(), end)

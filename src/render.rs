@@ -1,0 +1,253 @@
+//! Templates in prompts/: posts, results, summaries, digests, minutes and LLM prompts.
+//!
+//! Every template has a compiled-in default; a facilitator can edit a copy in the
+//! configured prompts folder, which is read at start, without recompiling.
+
+use std::path::Path;
+
+use minijinja::Environment;
+use serde::Serialize;
+use thiserror::Error;
+
+use crate::domain::questions::{QuestionTemplates, TemplateError};
+
+/// The templates by name, with their compiled-in defaults.
+const TEMPLATES: &[(&str, &str)] = &[
+    ("excerpt.md.j2", include_str!("../prompts/excerpt.md.j2")),
+    ("poll.md.j2", include_str!("../prompts/poll.md.j2")),
+    ("results.md.j2", include_str!("../prompts/results.md.j2")),
+    ("summary.md.j2", include_str!("../prompts/summary.md.j2")),
+    ("digest.md.j2", include_str!("../prompts/digest.md.j2")),
+    ("minutes.md.j2", include_str!("../prompts/minutes.md.j2")),
+    (
+        "llm_summary.md.j2",
+        include_str!("../prompts/llm_summary.md.j2"),
+    ),
+    (
+        "llm_questions.md.j2",
+        include_str!("../prompts/llm_questions.md.j2"),
+    ),
+];
+
+const QUESTIONS: &str = include_str!("../prompts/questions.toml");
+
+#[derive(Debug, Error)]
+pub enum PromptError {
+    #[error("cannot read {path}: {message}")]
+    Read { path: String, message: String },
+    #[error("template {name} has an error: {message}")]
+    Template { name: String, message: String },
+    #[error(transparent)]
+    Questions(#[from] TemplateError),
+}
+
+/// The loaded templates.
+#[derive(Debug, Clone)]
+pub struct Prompts {
+    env: Environment<'static>,
+    pub questions: QuestionTemplates,
+}
+
+impl Prompts {
+    /// The compiled-in templates.
+    pub fn builtin() -> Prompts {
+        match Prompts::load(None) {
+            Ok(p) => p,
+            // The defaults are checked by the tests; reaching this is a build error.
+            Err(e) => panic!("built-in templates are broken: {e}"),
+        }
+    }
+
+    /// Load templates from `dir` where a file exists there, else the defaults.
+    pub fn load(dir: Option<&Path>) -> Result<Prompts, PromptError> {
+        let read = |name: &str, default: &'static str| -> Result<String, PromptError> {
+            match dir.map(|d| d.join(name)) {
+                Some(path) if path.exists() => {
+                    std::fs::read_to_string(&path).map_err(|e| PromptError::Read {
+                        path: path.display().to_string(),
+                        message: e.to_string(),
+                    })
+                }
+                _ => Ok(default.to_string()),
+            }
+        };
+        let mut env = Environment::new();
+        env.set_auto_escape_callback(|_| minijinja::AutoEscape::None);
+        for (name, default) in TEMPLATES {
+            let source = read(name, default)?;
+            env.add_template_owned(name.to_string(), source)
+                .map_err(|e| PromptError::Template {
+                    name: name.to_string(),
+                    message: e.to_string(),
+                })?;
+        }
+        let questions = QuestionTemplates::parse(&read("questions.toml", QUESTIONS)?)?;
+        Ok(Prompts { env, questions })
+    }
+
+    /// Render a template with a serializable context.
+    pub fn render<S: Serialize>(&self, name: &str, ctx: &S) -> Result<String, PromptError> {
+        let tpl = self
+            .env
+            .get_template(name)
+            .map_err(|e| PromptError::Template {
+                name: name.to_string(),
+                message: e.to_string(),
+            })?;
+        tpl.render(minijinja::Value::from(minijinja::value::Serde(ctx)))
+            .map(|s| tidy(&s))
+            .map_err(|e| PromptError::Template {
+                name: name.to_string(),
+                message: e.to_string(),
+            })
+    }
+}
+
+/// Collapse runs of blank lines and trim: templates stay readable, output stays tight.
+fn tidy(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank = 0;
+    for line in text.trim().lines() {
+        if line.trim().is_empty() {
+            blank += 1;
+            if blank > 1 {
+                continue;
+            }
+        } else {
+            blank = 0;
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out.trim_end().to_string()
+}
+
+/// Split Markdown into parts of at most `max` characters, at blank lines where possible,
+/// then at line ends; a quote (`>` lines) is kept whole when it fits in a part.
+pub fn split_message(text: &str, max: usize) -> Vec<String> {
+    let max = max.max(100);
+    if text.chars().count() <= max {
+        return vec![text.to_string()];
+    }
+    // Paragraph blocks: a quote and its attribution stay together.
+    let mut blocks: Vec<String> = Vec::new();
+    for para in text.split("\n\n") {
+        if para.chars().count() <= max {
+            blocks.push(para.to_string());
+        } else {
+            // A long paragraph: by lines, then by words.
+            let mut current = String::new();
+            for line in para.lines() {
+                for piece in split_long_line(line, max) {
+                    if current.chars().count() + piece.chars().count() + 1 > max
+                        && !current.is_empty()
+                    {
+                        blocks.push(std::mem::take(&mut current));
+                    }
+                    if !current.is_empty() {
+                        current.push('\n');
+                    }
+                    current.push_str(&piece);
+                }
+            }
+            if !current.is_empty() {
+                blocks.push(current);
+            }
+        }
+    }
+    let mut parts: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for block in blocks {
+        if !current.is_empty() && current.chars().count() + block.chars().count() + 2 > max {
+            parts.push(std::mem::take(&mut current));
+        }
+        if !current.is_empty() {
+            current.push_str("\n\n");
+        }
+        current.push_str(&block);
+    }
+    if !current.is_empty() {
+        parts.push(current);
+    }
+    parts
+}
+
+fn split_long_line(line: &str, max: usize) -> Vec<String> {
+    if line.chars().count() <= max {
+        return vec![line.to_string()];
+    }
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for word in line.split(' ') {
+        if current.chars().count() + word.chars().count() + 1 > max && !current.is_empty() {
+            out.push(std::mem::take(&mut current));
+        }
+        if word.chars().count() > max {
+            // A single enormous "word": cut it.
+            let chars: Vec<char> = word.chars().collect();
+            for chunk in chars.chunks(max) {
+                out.push(chunk.iter().collect());
+            }
+            continue;
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(word);
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_templates_load_and_a_folder_overrides_them() {
+        let p = Prompts::builtin();
+        let out = p
+            .render("excerpt.md.j2", &serde_json::json!({"title": "T", "author": null, "position": 1, "total": 2, "text": "Body.", "questions": ["Why?"]}))
+            .unwrap();
+        assert!(out.starts_with("**T** · excerpt 1 of 2"), "{out}");
+        assert!(out.contains("1. Why?"));
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("excerpt.md.j2"), "Custom {{ title }}").unwrap();
+        let p = Prompts::load(Some(dir.path())).unwrap();
+        assert_eq!(
+            p.render("excerpt.md.j2", &serde_json::json!({"title": "T"}))
+                .unwrap(),
+            "Custom T"
+        );
+        std::fs::write(dir.path().join("poll.md.j2"), "{% if %}").unwrap();
+        assert!(matches!(
+            Prompts::load(Some(dir.path())),
+            Err(PromptError::Template { .. })
+        ));
+    }
+
+    #[test]
+    fn split_keeps_quotes_whole() {
+        let quote = "> a quoted reply that is fairly long and must stay in one piece\n> — ana";
+        let text = (0..20).map(|_| quote).collect::<Vec<_>>().join("\n\n");
+        let parts = split_message(&text, 300);
+        assert!(parts.len() > 1);
+        for p in &parts {
+            assert!(p.chars().count() <= 300);
+            assert_eq!(
+                p.matches("> —").count(),
+                p.matches("> a quoted").count(),
+                "{p}"
+            );
+        }
+        assert_eq!(parts.join("\n\n"), text);
+        let long = "word ".repeat(500);
+        assert!(
+            split_message(&long, 200)
+                .iter()
+                .all(|p| p.chars().count() <= 200)
+        );
+    }
+}
