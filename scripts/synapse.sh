@@ -7,6 +7,8 @@
 #   stop    stop it (SIGTERM, then SIGKILL after 15 s)
 #   status  exit 0 if it answers on /_matrix/client/versions
 #   env     print `export COLLOQUY_TEST_HOMESERVER=...` (use: eval "$(scripts/synapse.sh env)")
+# `start` exits with status 3 if the port is taken by a server it did not start or by another
+# test run (scripts/test then tries the next port); any other failure is status 1.
 #
 # Users (server name `localhost`, password `<name>-pass`, none is admin):
 #   @colloquy:localhost (the bot)  @alice:localhost  @bob:localhost  @carol:localhost  @dave:localhost
@@ -31,6 +33,7 @@ HS=http://127.0.0.1:$PORT
 VENV=$BASE/venv
 DATA=$BASE/data-$PORT # one data dir per port, so two servers can share the venv
 PIDFILE=$DATA/synapse.pid
+OWNERFILE=$BASE/owner-$PORT
 START_TIMEOUT=90
 
 die() { echo "synapse.sh: $*" >&2; exit 1; }
@@ -160,16 +163,43 @@ for user in users:
 PY
 }
 
+# Ownership of a port by a running scripts/test (its pid in $OWNERFILE, COLLOQUY_SYNAPSE_OWNER in
+# its environment), so that a second test run, even in the same checkout, neither restarts nor
+# stops the first one's server. Manual starts have no owner and may be replaced.
+owner_alive() { # prints the pid of a live scripts/test owning this port, other than ours
+  local other; other=$(cat "$OWNERFILE" 2>/dev/null || true)
+  if [ -n "$other" ] && [ "$other" != "${COLLOQUY_SYNAPSE_OWNER:-}" ] && kill -0 "$other" 2>/dev/null; then
+    echo "$other"
+  fi
+}
+
+in_use() { # exit status 3 = the port is taken; scripts/test then tries another one
+  echo "synapse.sh: $HS is in use by $1; use another port, e.g. COLLOQUY_SYNAPSE_PORT=$((PORT + 10))" >&2
+  exit 3
+}
+
+claim_port() {
+  mkdir -p "$BASE"
+  local _ other
+  for _ in 1 2 3; do
+    # noclobber: creating the file is atomic, so two runs cannot both claim the port
+    if (set -C; echo "${COLLOQUY_SYNAPSE_OWNER:-}" >"$OWNERFILE") 2>/dev/null; then return 0; fi
+    other=$(owner_alive)
+    [ -z "$other" ] || in_use "another test run (scripts/test pid $other)"
+    rm -f "$OWNERFILE"
+  done
+  die "could not claim $OWNERFILE"
+}
+
 start() {
   if [ "${COLLOQUY_SYNAPSE_KEEP:-0}" = 1 ] && [ -n "$(our_pid)" ] && answers; then
     register_users
     echo "Synapse $VERSION already running at $HS (pid $(our_pid), kept data in $DATA); users ${USERS[*]}, password <name>-pass"
     return 0
   fi
-  stop # our previous server on this port, if any
-  if answers; then
-    die "something else already answers on $HS (another engineer's Synapse?): stop it, or use another port, e.g. COLLOQUY_SYNAPSE_PORT=18018"
-  fi
+  claim_port
+  stop_server # our previous server on this port, if any
+  answers && in_use "a server this script did not start (another checkout's Synapse?)"
   ensure_venv
   [ "${COLLOQUY_SYNAPSE_KEEP:-0}" = 1 ] || rm -rf "$DATA"
   write_config
@@ -184,7 +214,7 @@ start() {
       show_logs; rm -f "$PIDFILE"; die "Synapse exited during startup (see the logs above)"
     fi
     if ((SECONDS - t0 >= START_TIMEOUT)); then
-      show_logs; stop; die "Synapse did not answer on $HS within $START_TIMEOUT s"
+      show_logs; stop_server; die "Synapse did not answer on $HS within $START_TIMEOUT s"
     fi
     sleep 0.2
   done
@@ -192,7 +222,7 @@ start() {
   echo "Synapse $VERSION running at $HS (pid $pid, up in $((SECONDS - t0)) s, data in $DATA); users ${USERS[*]}, password <name>-pass"
 }
 
-stop() {
+stop_server() {
   local pid; pid=$(our_pid)
   if [ -n "$pid" ]; then
     kill -TERM "$pid" 2>/dev/null || true
@@ -203,6 +233,19 @@ stop() {
     fi
   fi
   rm -f "$PIDFILE"
+}
+
+stop() {
+  local other
+  if [ -n "${COLLOQUY_SYNAPSE_OWNER:-}" ]; then # called by a test run: only stop its own server
+    other=$(owner_alive)
+    if [ -n "$other" ]; then
+      echo "synapse.sh: not stopping $HS, it belongs to another test run (pid $other)" >&2
+      return 0
+    fi
+  fi
+  stop_server
+  rm -f "$OWNERFILE"
 }
 
 status() {
