@@ -242,9 +242,10 @@ impl Member {
                 panic!("{name}: login at {hs} failed (is it the test Synapse?): {e}")
             });
 
-        // The first sync uploads the device's E2EE keys. It leaves out the rooms of earlier tests
-        // (processing them made each login ~50 ms slower per room): tests only use rooms created
-        // or joined after their members logged in, and those arrive complete in later syncs.
+        // The first sync uploads the device's E2EE keys. It leaves out the rooms the user is
+        // already in (all earlier tests' rooms, with full state: a login cost that would grow
+        // through a test run). Rooms joined later arrive complete; a room joined before this
+        // login becomes known to the client with its next event.
         let log = Arc::new(Mutex::new(Log::default()));
         let mut no_rooms = FilterDefinition::default();
         no_rooms.room.rooms = Some(Vec::new());
