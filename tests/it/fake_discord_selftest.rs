@@ -889,3 +889,108 @@ async fn fake_discord_rest_model_listing_files_and_failures() {
     assert_eq!(status.as_u16(), 404);
     assert_eq!(fake.unknown_routes()[0].path, "/nope");
 }
+
+type PoiseError = Box<dyn std::error::Error + Send + Sync>;
+type PoiseCtx<'a> = poise::Context<'a, (), PoiseError>;
+
+/// Polls for the reading group.
+#[poise::command(slash_command, subcommands("poise_create"))]
+async fn poll(_ctx: PoiseCtx<'_>) -> Result<(), PoiseError> {
+    Ok(())
+}
+
+/// Create a poll.
+#[poise::command(slash_command, rename = "create")]
+async fn poise_create(
+    ctx: PoiseCtx<'_>,
+    #[description = "The claim to vote on"] claim: String,
+    #[description = "How long it stays open"] minutes: Option<i64>,
+) -> Result<(), PoiseError> {
+    ctx.defer().await?;
+    ctx.say(format!("claim={claim} minutes={minutes:?}"))
+        .await?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn fake_discord_poise_registers_and_runs_a_subcommand() {
+    let fake = FakeDiscord::start().await;
+    let guild = GuildId::new(fake.ids().guild_id);
+    let framework = poise::Framework::builder()
+        .options(poise::FrameworkOptions {
+            commands: vec![poll()],
+            ..Default::default()
+        })
+        .setup(move |ctx, _ready, framework| {
+            Box::pin(async move {
+                poise::builtins::register_in_guild(ctx, &framework.options().commands, guild)
+                    .await?;
+                Ok(())
+            })
+        })
+        .build();
+    let client = reqwest::Client::builder()
+        .no_proxy()
+        .build()
+        .expect("reqwest client");
+    let http = HttpBuilder::new(fake.token())
+        .proxy(fake.base_url())
+        .ratelimiter_disabled(true)
+        .client(client)
+        .build();
+    let mut client = ClientBuilder::new_with_http(
+        http,
+        GatewayIntents::GUILDS | GatewayIntents::GUILD_MESSAGES,
+    )
+    .framework(framework)
+    .await
+    .expect("poise client");
+    let task = tokio::spawn(async move {
+        let _ = client.start().await;
+    });
+    let put = fake
+        .wait_for_request(
+            |r| {
+                r.is(
+                    "PUT",
+                    &format!("/applications/{}/guilds/", fake.ids().application_id),
+                )
+            },
+            WAIT,
+        )
+        .await;
+    let registered = put
+        .json()
+        .and_then(|j| j.as_array().cloned())
+        .expect("command list");
+    assert_eq!(registered[0]["name"], "poll");
+    assert_eq!(registered[0]["options"][0]["name"], "create");
+    assert_eq!(registered[0]["options"][0]["type"], 1);
+    let startup: Vec<String> = fake
+        .requests()
+        .iter()
+        .map(|r| format!("{} {}", r.method, r.path))
+        .collect();
+    assert!(
+        startup.contains(&"GET /oauth2/applications/@me".to_string()),
+        "{startup:?}"
+    );
+
+    let ivy = fake.member("ivy");
+    let i = fake.slash(
+        &ivy,
+        SlashCommand::new("poll")
+            .sub("create")
+            .str("claim", "Stories teach")
+            .int("minutes", 10),
+    );
+    let replies = fake.wait_for_interaction_responses(&i.token, 2, WAIT).await;
+    assert_eq!(replies[0].callback_type(), Some(5));
+    assert_eq!(replies[1].kind, ReplyKind::Followup);
+    assert_eq!(
+        replies[1].content.as_deref(),
+        Some("claim=Stories teach minutes=Some(10)")
+    );
+    task.abort();
+    fake.assert_no_unknown_routes();
+}

@@ -62,8 +62,9 @@ impl FakeDiscord {
         pred: impl Fn(&Request) -> bool,
         timeout: Duration,
     ) -> Request {
+        // `pred` may call back into the fake, so it runs without the lock held.
         self.wait_for("a matching request", timeout, |f| {
-            f.shared.lock().requests.iter().find(|r| pred(r)).cloned()
+            f.requests().into_iter().find(|r| pred(r))
         })
         .await
     }
