@@ -409,6 +409,10 @@ async fn fake_discord_slash_command_response_followup_and_edit() {
         .await
         .expect_err("a second callback is refused");
     assert!(format!("{err:?}").contains("40060"), "{err:?}");
+    assert!(
+        fake.messages_in(fake.ids().channel_id).is_empty(),
+        "ephemeral replies are not in the channel"
+    );
     fake.assert_no_unknown_routes();
 }
 
@@ -875,6 +879,31 @@ async fn fake_discord_rest_model_listing_files_and_failures() {
 
     let empty = channel.send_message(&bot.http, CreateMessage::new()).await;
     assert!(format!("{empty:?}").contains("50006"), "{empty:?}");
+
+    let ids = fake.ids();
+    let guild = GuildId::new(ids.guild_id);
+    let g = bot.http.get_guild(guild).await.expect("get guild");
+    assert_eq!(g.roles.len(), 4);
+    let member = fake.facilitator("jo");
+    let m = bot
+        .http
+        .get_member(guild, member.id.into())
+        .await
+        .expect("get member");
+    assert_eq!(
+        m.roles.iter().map(|r| r.get()).collect::<Vec<_>>(),
+        vec![ids.facilitator_role_id]
+    );
+    assert_eq!(
+        bot.http.get_guild_roles(guild).await.expect("roles").len(),
+        4
+    );
+    assert_eq!(
+        bot.http.get_channels(guild).await.expect("channels").len(),
+        1
+    );
+    let me = bot.http.get_current_user().await.expect("current user");
+    assert_eq!(me.id.get(), ids.bot_user_id);
     fake.assert_no_unknown_routes();
     let client = reqwest::Client::builder()
         .no_proxy()

@@ -168,19 +168,20 @@ impl State {
         self.channels.get(&id).is_some_and(|c| c["type"] == 11)
     }
 
+    /// A message as the channel endpoints see it: ephemeral ones do not exist there.
     pub fn message(&self, channel_id: u64, id: u64) -> Result<&StoredMessage, ApiError> {
         self.channel(channel_id)?;
         self.messages
             .get(&id)
-            .filter(|m| id_of(&m.json, "channel_id") == Some(channel_id))
+            .filter(|m| id_of(&m.json, "channel_id") == Some(channel_id) && !is_ephemeral(&m.json))
             .ok_or_else(ApiError::unknown_message)
     }
 
-    /// Oldest first.
+    /// The messages everyone sees in a channel, oldest first (no ephemeral ones).
     pub fn messages_in(&self, channel_id: u64) -> Vec<&StoredMessage> {
         self.messages
             .values()
-            .filter(|m| id_of(&m.json, "channel_id") == Some(channel_id))
+            .filter(|m| id_of(&m.json, "channel_id") == Some(channel_id) && !is_ephemeral(&m.json))
             .collect()
     }
 
@@ -477,8 +478,16 @@ impl State {
         ))
     }
 
+    /// Deletes a message (an ephemeral one only through its interaction webhook).
     pub fn delete_message(&mut self, channel_id: u64, id: u64) -> Result<Effects, ApiError> {
-        self.message(channel_id, id)?;
+        self.channel(channel_id)?;
+        if !self
+            .messages
+            .get(&id)
+            .is_some_and(|m| id_of(&m.json, "channel_id") == Some(channel_id))
+        {
+            return Err(ApiError::unknown_message());
+        }
         self.messages.remove(&id);
         Ok(vec![(
             "MESSAGE_DELETE",
@@ -703,6 +712,10 @@ impl State {
         picked.reverse();
         Ok(json!(picked))
     }
+}
+
+pub fn is_ephemeral(m: &Value) -> bool {
+    m["flags"].as_u64().is_some_and(|f| f & 64 != 0)
 }
 
 /// Discord returns embeds with `type: rich` when the bot sent none.

@@ -96,7 +96,11 @@ pub async fn delete_message(
     Path((c, m)): Path<(String, String)>,
 ) -> ApiResult {
     let (c, m) = (snowflake(&c)?, snowflake(&m)?);
-    let effects = s.lock().delete_message(c, m)?;
+    let effects = {
+        let mut st = s.lock();
+        st.message(c, m)?;
+        st.delete_message(c, m)?
+    };
     s.apply(effects);
     no_content()
 }
