@@ -481,10 +481,10 @@ impl State {
     /// Deletes a message (an ephemeral one only through its interaction webhook).
     pub fn delete_message(&mut self, channel_id: u64, id: u64) -> Result<Effects, ApiError> {
         self.channel(channel_id)?;
-        if !self
+        if self
             .messages
             .get(&id)
-            .is_some_and(|m| id_of(&m.json, "channel_id") == Some(channel_id))
+            .is_none_or(|m| id_of(&m.json, "channel_id") != Some(channel_id))
         {
             return Err(ApiError::unknown_message());
         }
