@@ -73,6 +73,10 @@ impl Prompts {
         };
         let mut env = Environment::new();
         env.set_auto_escape_callback(|_| minijinja::AutoEscape::None);
+        // `{{ text | shorten(120) }}`: cut at a word boundary with "…".
+        env.add_filter("shorten", |text: String, max: usize| {
+            crate::domain::text::truncate_chars(&text, max)
+        });
         for (name, default) in TEMPLATES {
             let source = read(name, default)?;
             env.add_template_owned(name.to_string(), source)

@@ -73,7 +73,9 @@ pub struct PollSpec {
     /// and `--suggestion N` takes the current excerpt's N-th candidate claim.
     pub claim: Option<String>,
     pub suggestion: Option<usize>,
-    pub scale: String,
+    /// `None`: agree/disagree/unsure, or custom when options are given (a post poll
+    /// takes its pre poll's scale).
+    pub scale: Option<String>,
     pub options: Vec<String>,
     pub deadline: Deadline,
     pub anonymous: bool,
@@ -773,13 +775,7 @@ fn parse_poll(sub: Option<&str>, words: &[String]) -> Result<Command, ParseError
             }
             let mut options = split_options(&a.values("options"));
             options.extend(split_options(&a.values("option")));
-            let scale = a.value("scale").unwrap_or_else(|| {
-                if options.is_empty() {
-                    "agree".into()
-                } else {
-                    "custom".into()
-                }
-            });
+            let scale = a.value("scale");
             Ok(Command::PollCreate(PollSpec {
                 claim,
                 suggestion,
@@ -841,7 +837,7 @@ mod tests {
             spec.claim.as_deref(),
             Some("Structural realism explains continuity")
         );
-        assert_eq!(spec.scale, "likert5");
+        assert_eq!(spec.scale.as_deref(), Some("likert5"));
         assert_eq!(spec.deadline, Deadline::Minutes(10));
         assert!(spec.anonymous && !spec.hidden);
         assert_eq!(spec.phase, Some(Phase::Pre));
@@ -854,7 +850,7 @@ mod tests {
             panic!()
         };
         assert_eq!(spec.claim.as_deref(), Some("Which theory fits?"));
-        assert_eq!(spec.scale, "custom");
+        assert_eq!(spec.scale, None);
         assert_eq!(
             spec.options,
             vec!["Realism", "Liberalism", "Constructivism"]

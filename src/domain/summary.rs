@@ -283,7 +283,8 @@ fn lexrank(rows: &[Vec<(u32, f32)>], vocab: usize) -> Vec<f64> {
     p
 }
 
-fn gini(counts: &mut [usize]) -> f64 {
+/// The Gini coefficient of counts (0: all equal; towards 1: one has everything).
+pub fn gini(counts: &mut [usize]) -> f64 {
     let n = counts.len();
     if n < 2 {
         return 0.0;
@@ -460,6 +461,7 @@ fn themes(replies: &[ReplyIn], vectors: &Vectors, scores: &[f64], limits: Limits
         }
     }
     let mut out = Vec::new();
+    let mut used: Vec<usize> = Vec::new();
     for cluster in clusters.into_iter().take(limits.themes) {
         let mut members: Vec<usize> = cluster
             .iter()
@@ -467,11 +469,16 @@ fn themes(replies: &[ReplyIn], vectors: &Vectors, scores: &[f64], limits: Limits
             .collect();
         members.sort_unstable();
         members.dedup();
-        let example = members
+        // The most central reply behind the theme that no earlier theme used.
+        let pick = members
             .iter()
             .copied()
-            .max_by(|a, b| scores[*a].total_cmp(&scores[*b]).then(b.cmp(a)))
-            .map(|i| quote(&replies[i], limits.quote_chars));
+            .filter(|i| !used.contains(i))
+            .max_by(|a, b| scores[*a].total_cmp(&scores[*b]).then(b.cmp(a)));
+        if let Some(i) = pick {
+            used.push(i);
+        }
+        let example = pick.map(|i| quote(&replies[i], limits.quote_chars));
         out.push(Theme {
             keywords: cluster
                 .iter()
@@ -498,6 +505,9 @@ fn disagreements(
             .max_by(|a, b| scores[*a].total_cmp(&scores[*b]).then(b.cmp(a)))
     };
     for poll in positions {
+        if out.iter().any(|d: &Disagreement| d.about == poll.claim) {
+            continue;
+        }
         let pro = best_by(&|r| poll.positions.get(&r.author_key).is_some_and(|v| *v > 0.0));
         let con = best_by(&|r| poll.positions.get(&r.author_key).is_some_and(|v| *v < 0.0));
         if let (Some(a), Some(b)) = (pro, con) {
@@ -528,7 +538,10 @@ fn disagreements(
         if out.len() >= 3 {
             break;
         }
-        let about = top_shared_term(vectors, a, b).unwrap_or_else(|| "an earlier point".into());
+        let about = match &replies[a].author_name {
+            Some(name) => format!("{name}'s point"),
+            None => "an earlier point".to_string(),
+        };
         out.push(Disagreement {
             about,
             one_side: quote(&replies[a], limits.quote_chars),
@@ -536,15 +549,6 @@ fn disagreements(
         });
     }
     out
-}
-
-fn top_shared_term(vectors: &Vectors, a: usize, b: usize) -> Option<String> {
-    let rb: HashMap<u32, f32> = vectors.rows[b].iter().copied().collect();
-    vectors.rows[a]
-        .iter()
-        .filter_map(|(id, w)| rb.get(id).map(|v| (*id, w * v)))
-        .max_by(|x, y| x.1.total_cmp(&y.1))
-        .map(|(id, _)| vectors.surface[id as usize].clone())
 }
 
 /// How far ahead to look for an answer to a question.

@@ -28,11 +28,11 @@ use thiserror::Error;
 
 pub use groups::{Group, GroupSettings};
 pub use outbox::{OutboxRow, OutboxStatus};
-pub use polls::{PollRow, VoteRow};
+pub use polls::{NewPoll, PollRow, VoteChange, VoteRow};
 pub use privacy::MemberData;
 pub use readings::{ExcerptRow, NewExcerpt, NewReading, QuestionRow, ReadingRow};
 pub use replies::{RecordOp, ReplyRow};
-pub use sessions::{SessionKind, SessionRow};
+pub use sessions::{ExcerptStart, NewSession, SessionKind, SessionRow};
 pub use summaries::SummaryRow;
 
 /// Errors of the store. A constraint violation that callers handle (a duplicate) is

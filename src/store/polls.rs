@@ -307,3 +307,37 @@ impl Store {
         .await?)
     }
 }
+
+impl Store {
+    /// Create a poll and queue its post, in one transaction.
+    pub async fn create_poll(
+        &self,
+        p: &NewPoll<'_>,
+        post: impl Fn(i64) -> (String, String),
+    ) -> Result<i64> {
+        let mut tx = self.write_tx().await?;
+        let id = Store::insert_poll_tx(&mut tx, p).await?;
+        let (key, payload) = post(id);
+        Store::enqueue_tx(&mut tx, p.group_id, &key, &payload, p.opens_at).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Close a poll and queue its results, once; false when it was already closed.
+    pub async fn close_poll(
+        &self,
+        group_id: i64,
+        id: i64,
+        now_ms: i64,
+        key: &str,
+        payload: &str,
+    ) -> Result<bool> {
+        let mut tx = self.write_tx().await?;
+        if !Store::close_poll_tx(&mut tx, id, now_ms).await? {
+            return Ok(false);
+        }
+        Store::enqueue_tx(&mut tx, group_id, key, payload, now_ms).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+}

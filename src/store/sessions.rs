@@ -232,3 +232,168 @@ impl Store {
         .await?)
     }
 }
+
+/// What an attempt to post the next excerpt did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExcerptStart {
+    /// A session was opened for this excerpt and its post queued.
+    Started { session_id: i64, excerpt_id: i64 },
+    /// The day's slot was already decided (by an earlier run or another instance).
+    SlotTaken,
+    /// Nothing left to post. `notice_due` is true the first time for the last reading.
+    Exhausted {
+        reading_id: Option<i64>,
+        notice_due: bool,
+    },
+}
+
+impl Store {
+    /// In one transaction: claim the day's slot (for daily posts), pick the next unposted
+    /// excerpt, open its session and queue the post (`excerpt_post(session id)` gives the
+    /// outbox key and payload; `finished_notice(reading id)` the notice that the last
+    /// reading has run out). Two instances, or a race with
+    /// `excerpt next`, cannot post the same slot or the same excerpt twice.
+    pub async fn start_excerpt_session(
+        &self,
+        group_id: i64,
+        kind: SessionKind,
+        local_date: Option<&str>,
+        started_at: i64,
+        ends_at: Option<i64>,
+        excerpt_post: impl Fn(i64) -> (String, String),
+        finished_notice: impl Fn(i64) -> (String, String),
+    ) -> Result<ExcerptStart> {
+        let mut tx = self.write_tx().await?;
+        if kind == SessionKind::Daily {
+            let Some(date) = local_date else {
+                return Err(super::StoreError::Corrupt(
+                    "a daily session needs a date".into(),
+                ));
+            };
+            if !Store::claim_slot_tx(&mut tx, group_id, date, "posted", started_at).await? {
+                return Ok(ExcerptStart::SlotTaken);
+            }
+        }
+        let next: Option<i64> = sqlx::query_scalar(
+            "SELECT e.id FROM excerpts e JOIN readings r ON r.id = e.reading_id
+             WHERE r.group_id = ? AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.excerpt_id = e.id)
+             ORDER BY r.id, e.seq LIMIT 1",
+        )
+        .bind(group_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(excerpt_id) = next else {
+            if let Some(date) = local_date {
+                sqlx::query("UPDATE schedule_slots SET outcome = 'exhausted' WHERE group_id = ? AND local_date = ?")
+                    .bind(group_id)
+                    .bind(date)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            let last: Option<(i64, bool)> =
+                sqlx::query_as("SELECT id, finished_noted FROM readings WHERE group_id = ? ORDER BY id DESC LIMIT 1")
+                    .bind(group_id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            let notice_due = matches!(last, Some((_, false)));
+            if let Some((id, false)) = last {
+                sqlx::query("UPDATE readings SET finished_noted = 1 WHERE id = ?")
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            if notice_due && let Some((id, _)) = last {
+                let (key, payload) = finished_notice(id);
+                Store::enqueue_tx(&mut tx, group_id, &key, &payload, started_at).await?;
+            }
+            tx.commit().await?;
+            return Ok(ExcerptStart::Exhausted {
+                reading_id: last.map(|(id, _)| id),
+                notice_due,
+            });
+        };
+        let session = NewSession {
+            group_id,
+            kind,
+            excerpt_id: Some(excerpt_id),
+            local_date: if kind == SessionKind::Daily {
+                local_date
+            } else {
+                None
+            },
+            title: None,
+            started_at,
+            ends_at,
+        };
+        let Some(session_id) = Store::insert_session_tx(&mut tx, &session).await? else {
+            return Ok(ExcerptStart::SlotTaken);
+        };
+        if let Some(date) = local_date.filter(|_| kind == SessionKind::Daily) {
+            Store::set_slot_session_tx(&mut tx, group_id, date, session_id).await?;
+        }
+        let (key, payload) = excerpt_post(session_id);
+        Store::enqueue_tx(&mut tx, group_id, &key, &payload, started_at).await?;
+        tx.commit().await?;
+        Ok(ExcerptStart::Started {
+            session_id,
+            excerpt_id,
+        })
+    }
+
+    /// Decide a slot without posting (paused, skipped, missed); false if already decided.
+    pub async fn decide_slot(
+        &self,
+        group_id: i64,
+        local_date: &str,
+        outcome: &str,
+        now_ms: i64,
+    ) -> Result<bool> {
+        let mut tx = self.write_tx().await?;
+        let claimed = Store::claim_slot_tx(&mut tx, group_id, local_date, outcome, now_ms).await?;
+        tx.commit().await?;
+        Ok(claimed)
+    }
+
+    /// Open a live session; `None` when one is already open.
+    pub async fn start_live_session(
+        &self,
+        group_id: i64,
+        title: Option<&str>,
+        now_ms: i64,
+    ) -> Result<Option<i64>> {
+        let mut tx = self.write_tx().await?;
+        let id = Store::insert_session_tx(
+            &mut tx,
+            &NewSession {
+                group_id,
+                kind: SessionKind::Live,
+                excerpt_id: None,
+                local_date: None,
+                title,
+                started_at: now_ms,
+                ends_at: None,
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// End a session and queue its summary, once; false when it had already ended.
+    pub async fn end_session(
+        &self,
+        group_id: i64,
+        session_id: i64,
+        now_ms: i64,
+        key: &str,
+        payload: &str,
+    ) -> Result<bool> {
+        let mut tx = self.write_tx().await?;
+        if !Store::end_session_tx(&mut tx, session_id, now_ms).await? {
+            return Ok(false);
+        }
+        Store::enqueue_tx(&mut tx, group_id, key, payload, now_ms).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+}

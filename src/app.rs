@@ -1,0 +1,435 @@
+//! The long-running side: `colloquy run` (platforms + scheduler + outbox, clean shutdown),
+//! `check-config`, `ingest`, and logging.
+
+use std::path::Path;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::{Context, Result, anyhow};
+use tokio::io::AsyncBufReadExt;
+
+use crate::config::{Config, load_or_create_secret, secret_from_env};
+use crate::engine::{Engine, EngineSettings};
+use crate::ports::SystemClock;
+use crate::render::Prompts;
+use crate::store::Store;
+
+/// Logging for everything but `run` (which follows its config): warnings to stderr.
+pub fn init_logging_for(cli: &crate::cli::Cli) {
+    if matches!(cli.command, crate::cli::Cmd::Run { .. }) {
+        return;
+    }
+    let filter = tracing_subscriber::EnvFilter::try_from_env("COLLOQUY_LOG")
+        .unwrap_or_else(|_| "warn".into());
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+}
+
+fn init_logging(config: &Config) {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("COLLOQUY_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(&config.log.level));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    let _ = if config.log.format == "json" {
+        builder.json().try_init()
+    } else {
+        builder.try_init()
+    };
+}
+
+/// Build the engine a config describes.
+pub async fn engine_from_config(config: &Config) -> Result<Engine> {
+    let store = Store::open(&config.storage.database)
+        .await
+        .with_context(|| {
+            format!(
+                "cannot open the database {}",
+                config.storage.database.display()
+            )
+        })?;
+    let secret = load_or_create_secret(&config.secret_path())
+        .with_context(|| format!("cannot read or create {}", config.secret_path().display()))?;
+    let prompts = Prompts::load(config.prompts.dir.as_deref())?;
+    let llm = match &config.llm {
+        Some(l) => {
+            let key = match &l.api_key_env {
+                Some(var) => Some(secret_from_env(var, "LLM API key")?),
+                None => None,
+            };
+            Some(crate::llm::LlmClient::new(
+                &l.endpoint,
+                &l.model,
+                key,
+                std::time::Duration::from_secs(l.timeout_secs),
+            )?)
+        }
+        None => None,
+    };
+    let settings = EngineSettings {
+        max_upload_bytes: config.limits.max_upload_kib * 1024,
+        retention_days: config.privacy.retention_days,
+    };
+    Ok(Engine::new(
+        store,
+        Arc::new(SystemClock),
+        prompts,
+        secret,
+        settings,
+        llm,
+    ))
+}
+
+/// `colloquy check-config`: load, validate, and say what is missing (never printing secrets).
+pub fn check_config(path: &Path) -> Result<ExitCode> {
+    let config = Config::load(path)?;
+    let mut ok = true;
+    println!("database: {}", config.storage.database.display());
+    println!("vote secret: {}", config.secret_path().display());
+    let mut env = |var: &str, what: &str| {
+        let set = std::env::var(var)
+            .map(|v| !v.trim().is_empty())
+            .unwrap_or(false);
+        println!(
+            "{what}: ${var} {}",
+            if set { "is set" } else { "is NOT set" }
+        );
+        ok &= set;
+    };
+    match &config.discord {
+        Some(d) => {
+            if !cfg!(feature = "discord") {
+                println!(
+                    "discord: configured, but this build has no Discord support (feature \"discord\")"
+                );
+            }
+            env(&d.token_env, "discord token");
+        }
+        None => println!("discord: off"),
+    }
+    match &config.matrix {
+        Some(m) => {
+            if let Some(v) = &m.password_env {
+                env(v, "matrix password");
+            }
+            if let Some(v) = &m.access_token_env {
+                env(v, "matrix access token");
+            }
+            println!(
+                "matrix: {} as {}, store {}",
+                m.homeserver,
+                m.user,
+                m.store.display()
+            );
+        }
+        None => println!("matrix: off"),
+    }
+    match &config.llm {
+        Some(l) => println!("llm: {} at {}", l.model, l.endpoint),
+        None => println!("llm: off (nothing leaves the machine)"),
+    }
+    if let Err(e) = Prompts::load(config.prompts.dir.as_deref()) {
+        println!("prompts: {e}");
+        ok = false;
+    }
+    if config.discord.is_none() && config.matrix.is_none() {
+        println!("note: no platform is configured; `run` would only keep the schedule.");
+    }
+    Ok(if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+/// `colloquy run`: connect the configured platforms and run until SIGTERM or Ctrl-C.
+pub async fn run(path: &Path) -> Result<ExitCode> {
+    let config = Config::load(path)?;
+    init_logging(&config);
+    let engine = engine_from_config(&config).await?;
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    let mut tasks: Vec<tokio::task::JoinHandle<()>> = Vec::new();
+    let mut platforms: Vec<&str> = Vec::new();
+    if let Some(d) = &config.discord {
+        #[cfg(feature = "discord")]
+        {
+            let handle =
+                crate::platform::discord::start(engine.clone(), d.clone(), stop_rx.clone()).await?;
+            tasks.push(handle);
+            platforms.push("discord");
+        }
+        #[cfg(not(feature = "discord"))]
+        {
+            let _ = d;
+            return Err(anyhow!(
+                "the config has [discord], but this build has no Discord support"
+            ));
+        }
+    }
+    if let Some(m) = &config.matrix {
+        #[cfg(feature = "matrix")]
+        {
+            let handle =
+                crate::platform::matrix::start(engine.clone(), m.clone(), stop_rx.clone()).await?;
+            tasks.push(handle);
+            platforms.push("matrix");
+        }
+        #[cfg(not(feature = "matrix"))]
+        {
+            let _ = m;
+            return Err(anyhow!(
+                "the config has [matrix], but this build has no Matrix support"
+            ));
+        }
+    }
+    health_line(&engine, &platforms).await;
+    let worker = format!("{}-{}", std::process::id(), rand::random::<u32>());
+    tasks.push(tokio::spawn(crate::scheduler::run(
+        engine.clone(),
+        worker,
+        stop_rx.clone(),
+    )));
+    shutdown_signal().await;
+    tracing::info!("shutting down");
+    let _ = stop_tx.send(true);
+    for t in tasks {
+        let _ = tokio::time::timeout(std::time::Duration::from_secs(15), t).await;
+    }
+    // Queued reply writes are committed before the database closes.
+    engine.store().close().await;
+    tracing::info!("stopped");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One line at start: which platforms connected, which groups are scheduled, and when.
+async fn health_line(engine: &Engine, platforms: &[&str]) {
+    let groups = engine.store().groups().await.unwrap_or_default();
+    let now = engine.now();
+    let next: Vec<String> = groups
+        .iter()
+        .filter(|g| !g.paused)
+        .filter_map(|g| {
+            let s = g.schedule().ok()?;
+            let (_, at) = s.next_slot(now)?;
+            Some(format!("{}@{}", g.id, at.to_rfc3339()))
+        })
+        .collect();
+    tracing::info!(
+        platforms = %platforms.join(","),
+        groups = groups.len(),
+        paused = groups.iter().filter(|g| g.paused).count(),
+        next_posts = %next.join(" "),
+        "colloquy started"
+    );
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {}
+        _ = term => {}
+    }
+}
+
+/// One event of `colloquy ingest`.
+#[derive(Debug, serde::Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+enum IngestEvent {
+    Message {
+        platform: String,
+        channel: String,
+        #[serde(default)]
+        thread: Option<String>,
+        #[serde(default)]
+        reply_to: Option<String>,
+        id: String,
+        author: String,
+        #[serde(default)]
+        name: Option<String>,
+        text: String,
+        #[serde(default)]
+        at: Option<chrono::DateTime<chrono::Utc>>,
+    },
+    Edit {
+        platform: String,
+        id: String,
+        text: String,
+    },
+    Delete {
+        platform: String,
+        id: String,
+    },
+    Command {
+        channel: String,
+        author: String,
+        #[serde(default)]
+        facilitator: bool,
+        line: String,
+    },
+}
+
+/// `colloquy ingest`: record events from JSON lines, printing `ok LINE OUTCOME` once each
+/// is committed (events are processed concurrently, as a busy platform delivers them).
+pub async fn ingest(source: &str, db: &Path) -> Result<ExitCode> {
+    let engine = crate::cli::offline_engine(db, Arc::new(SystemClock)).await?;
+    let reader: Box<dyn tokio::io::AsyncRead + Unpin + Send> = if source == "-" {
+        Box::new(tokio::io::stdin())
+    } else {
+        Box::new(
+            tokio::fs::File::open(source)
+                .await
+                .with_context(|| format!("cannot open {source}"))?,
+        )
+    };
+    let mut lines = tokio::io::BufReader::new(reader).lines();
+    let limit = Arc::new(tokio::sync::Semaphore::new(512));
+    let mut tasks = tokio::task::JoinSet::new();
+    let mut n = 0usize;
+    let mut failed = false;
+    while let Some(line) = lines.next_line().await? {
+        n += 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let event: IngestEvent = match serde_json::from_str(&line) {
+            Ok(e) => e,
+            Err(e) => {
+                eprintln!("line {n}: not an event: {e}");
+                failed = true;
+                continue;
+            }
+        };
+        // Commands change state that later events depend on: run them in order.
+        if let IngestEvent::Command { .. } = event {
+            while tasks.join_next().await.is_some() {}
+            print_outcome(n, ingest_one(&engine, event).await);
+            continue;
+        }
+        let permit = limit.clone().acquire_owned().await?;
+        let engine = engine.clone();
+        tasks.spawn(async move {
+            let outcome = ingest_one(&engine, event).await;
+            print_outcome(n, outcome);
+            drop(permit);
+        });
+    }
+    while tasks.join_next().await.is_some() {}
+    engine.store().close().await;
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn print_outcome(n: usize, outcome: Result<String>) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = match outcome {
+        Ok(o) => writeln!(out, "ok {n} {o}"),
+        Err(e) => writeln!(out, "error {n} {e}"),
+    };
+    let _ = out.flush();
+}
+
+async fn ingest_one(engine: &Engine, event: IngestEvent) -> Result<String> {
+    use crate::domain::ids::{ChannelKey, MemberKey, Platform};
+    let platform = |p: &str| p.parse::<Platform>().map_err(|e| anyhow!("{e}"));
+    let outcome = match event {
+        IngestEvent::Message {
+            platform: p,
+            channel,
+            thread,
+            reply_to,
+            id,
+            author,
+            name,
+            text,
+            at,
+        } => {
+            let platform = platform(&p)?;
+            engine
+                .on_message(crate::engine::IncomingMessage {
+                    platform,
+                    channel_id: channel,
+                    thread_root: thread,
+                    reply_to,
+                    message_id: id,
+                    author: MemberKey::new(platform, &author),
+                    author_name: name.unwrap_or(author),
+                    text,
+                    at: at.unwrap_or_else(|| engine.now()),
+                })
+                .await
+        }
+        IngestEvent::Edit {
+            platform: p,
+            id,
+            text,
+        } => {
+            engine
+                .on_edit(crate::engine::MessageEdit {
+                    platform: platform(&p)?,
+                    message_id: id,
+                    text,
+                    at: engine.now(),
+                })
+                .await
+        }
+        IngestEvent::Delete { platform: p, id } => {
+            engine
+                .on_delete(crate::engine::MessageDelete {
+                    platform: platform(&p)?,
+                    message_id: id,
+                    at: engine.now(),
+                })
+                .await
+        }
+        IngestEvent::Command {
+            channel,
+            author,
+            facilitator,
+            line,
+        } => {
+            let channel: ChannelKey = channel.parse().map_err(|e| anyhow!("{e}"))?;
+            let command = crate::domain::command::parse(&line)?;
+            let reply = engine
+                .execute(crate::engine::Invocation {
+                    caller: crate::engine::Caller {
+                        key: MemberKey::new(channel.platform, &author),
+                        name: author.clone(),
+                        role: if facilitator {
+                            crate::domain::command::Role::Facilitator
+                        } else {
+                            crate::domain::command::Role::Member
+                        },
+                    },
+                    channel,
+                    command,
+                    attachment: None,
+                })
+                .await
+                .map_err(|e| anyhow!("{e}"))?;
+            return Ok(format!(
+                "command {}",
+                reply.text.lines().next().unwrap_or("").replace(' ', "_")
+            ));
+        }
+    };
+    Ok(format!("{:?}", outcome.map_err(|e| anyhow!("{e}"))?).to_lowercase())
+}

@@ -1,0 +1,367 @@
+//! The command line: `colloquy demo | import | excerpts | summarize | export | console |
+//! run | check-config`. Each subcommand opens what it needs and calls the engine.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::{Context, Result, anyhow, bail};
+use clap::{Args, Parser, Subcommand};
+
+use crate::domain::command::ExportFormat;
+use crate::domain::ids::{ChannelKey, Platform};
+use crate::domain::import::ImportOptions;
+use crate::engine::{Engine, EngineSettings};
+use crate::ports::{Clock, SystemClock};
+use crate::render::Prompts;
+use crate::store::{GroupSettings, Store};
+
+/// colloquy: a discussion bot for reading groups.
+#[derive(Debug, Parser)]
+#[command(name = "colloquy", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Cmd,
+}
+
+/// Where the database is: --db, else COLLOQUY_DB, else colloquy.db here.
+#[derive(Debug, Clone, Args)]
+pub struct DbArg {
+    /// The SQLite database [default: $COLLOQUY_DB or colloquy.db]
+    #[arg(long, global = false)]
+    pub db: Option<PathBuf>,
+}
+
+impl DbArg {
+    pub fn path(&self) -> PathBuf {
+        self.db
+            .clone()
+            .or_else(|| std::env::var_os("COLLOQUY_DB").map(PathBuf::from))
+            .unwrap_or_else(|| PathBuf::from("colloquy.db"))
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Cmd {
+    /// Run a reading group's whole day offline and print it as a chat log.
+    Demo {
+        /// The SQLite file to write (replaced if it holds only an earlier demo).
+        #[arg(long, default_value = "colloquy-demo.db")]
+        db: PathBuf,
+        /// Read this .txt or .md file instead of the built-in sample essay.
+        #[arg(long)]
+        reading: Option<PathBuf>,
+        /// How many members take part (2 to 12).
+        #[arg(long, default_value_t = 6)]
+        members: usize,
+        /// The seed of the simulated members (the same seed gives the same day).
+        #[arg(long, default_value_t = 7)]
+        seed: u64,
+    },
+    /// Import a .txt or .md file as a group's next reading.
+    Import {
+        /// The file to import.
+        file: PathBuf,
+        /// The group: its short name or its channel key (e.g. discord:123). A name that
+        /// does not exist yet creates a console group.
+        #[arg(long)]
+        group: String,
+        #[arg(long)]
+        title: Option<String>,
+        #[arg(long)]
+        author: Option<String>,
+        /// About how many words per excerpt (default: the group's, 220).
+        #[arg(long)]
+        words: Option<usize>,
+        /// Print the result as JSON on stdout.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        db: DbArg,
+    },
+    /// Show a reading's excerpts with their questions and claims.
+    Excerpts {
+        #[arg(long)]
+        reading: i64,
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        db: DbArg,
+    },
+    /// Summarize a session.
+    Summarize {
+        #[arg(long)]
+        session: i64,
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        db: DbArg,
+    },
+    /// Export a group's minutes (md), replies and votes (csv) or everything (json).
+    Export {
+        #[arg(long)]
+        group: String,
+        #[arg(long, value_parser = ["md", "csv", "json", "all"])]
+        format: String,
+        /// The folder to write the files to.
+        #[arg(long, default_value = ".")]
+        out: PathBuf,
+        #[command(flatten)]
+        db: DbArg,
+    },
+    /// Try colloquy by hand: type as members and use the `!cq` verbs.
+    Console {
+        /// The console group's name.
+        #[arg(long, default_value = "main")]
+        group: String,
+        #[command(flatten)]
+        db: DbArg,
+    },
+    /// Run the bot on the platforms the config names.
+    Run {
+        #[arg(long)]
+        config: PathBuf,
+    },
+    /// Check a config file and the environment variables it names.
+    CheckConfig {
+        #[arg(long)]
+        config: PathBuf,
+    },
+    /// Record chat events from JSON lines (stdin or a file), printing one line per
+    /// committed event: for backfills from exports and for crash tests.
+    #[command(hide = true)]
+    Ingest {
+        #[arg(long, default_value = "-")]
+        events: String,
+        #[command(flatten)]
+        db: DbArg,
+    },
+}
+
+/// Open the database and build an engine for CLI work (no platforms attached).
+pub async fn offline_engine(db: &Path, clock: Arc<dyn Clock>) -> Result<Engine> {
+    let store = Store::open(db)
+        .await
+        .with_context(|| format!("cannot open the database {}", db.display()))?;
+    let secret = crate::config::load_or_create_secret(&crate::config::secret_beside(db))
+        .with_context(|| "cannot read or create the anonymous-vote secret")?;
+    Ok(Engine::new(
+        store,
+        clock,
+        Prompts::builtin(),
+        secret,
+        EngineSettings::default(),
+        None,
+    ))
+}
+
+/// Run the parsed command line.
+pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Cmd::Demo {
+            db,
+            reading,
+            members,
+            seed,
+        } => {
+            let sink: crate::platform::console::Sink =
+                Arc::new(std::sync::Mutex::new(std::io::stdout()));
+            crate::demo::run(
+                crate::demo::DemoOptions {
+                    db,
+                    reading,
+                    members,
+                    seed,
+                },
+                sink,
+            )
+            .await?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Import {
+            file,
+            group,
+            title,
+            author,
+            words,
+            json,
+            db,
+        } => import(&file, &group, title, author, words, json, &db.path()).await,
+        Cmd::Excerpts { reading, json, db } => excerpts(reading, json, &db.path()).await,
+        Cmd::Summarize { session, json, db } => {
+            let engine = offline_engine(&db.path(), Arc::new(SystemClock)).await?;
+            let outcome = engine
+                .summarize_session(session, false)
+                .await
+                .map_err(|e| anyhow!("{e}"))?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&outcome.view)?);
+            } else {
+                println!("{}", outcome.markdown);
+            }
+            engine.store().close().await;
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Export {
+            group,
+            format,
+            out,
+            db,
+        } => {
+            let engine = offline_engine(&db.path(), Arc::new(SystemClock)).await?;
+            let g = find_group(&engine, &group).await?;
+            let format =
+                ExportFormat::parse(&format).ok_or_else(|| anyhow!("unknown format {format}"))?;
+            let files =
+                crate::export::export_scoped(&engine, &g, format, crate::export::Scope::All)
+                    .await
+                    .map_err(|e| anyhow!("{e}"))?;
+            std::fs::create_dir_all(&out)
+                .with_context(|| format!("cannot create {}", out.display()))?;
+            for f in &files {
+                let path = out.join(&f.name);
+                std::fs::write(&path, &f.bytes)
+                    .with_context(|| format!("cannot write {}", path.display()))?;
+                eprintln!("wrote {}", path.display());
+            }
+            engine.store().close().await;
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Console { group, db } => crate::platform::console::run_repl(&db.path(), &group).await,
+        Cmd::Run { config } => crate::app::run(&config).await,
+        Cmd::CheckConfig { config } => crate::app::check_config(&config),
+        Cmd::Ingest { events, db } => crate::app::ingest(&events, &db.path()).await,
+    }
+}
+
+async fn find_group(engine: &Engine, name: &str) -> Result<crate::store::Group> {
+    engine
+        .store()
+        .group_by_name(name)
+        .await?
+        .ok_or_else(|| anyhow!("no group \"{name}\" in this database (give its name or its channel key, e.g. discord:123)"))
+}
+
+async fn import(
+    file: &Path,
+    group: &str,
+    title: Option<String>,
+    author: Option<String>,
+    words: Option<usize>,
+    json: bool,
+    db: &Path,
+) -> Result<ExitCode> {
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let engine = offline_engine(db, Arc::new(SystemClock)).await?;
+    let g = match engine.store().group_by_name(group).await? {
+        Some(g) => g,
+        None => {
+            let channel: ChannelKey = group
+                .parse()
+                .unwrap_or_else(|_| ChannelKey::new(Platform::Console, group));
+            let settings = GroupSettings {
+                name: (channel.platform == Platform::Console).then(|| group.to_string()),
+                time_zone: "UTC".into(),
+                post_time: "09:00".into(),
+                days: "daily".into(),
+                catch_up: "latest".into(),
+                summary_time: "21:00".into(),
+                words: 220,
+            };
+            let (g, _) = engine
+                .store()
+                .upsert_group(&channel, &settings, crate::store::ms(engine.now()))
+                .await?;
+            eprintln!(
+                "created the group {} (run `setup` in its channel to set the schedule)",
+                g.channel
+            );
+            g
+        }
+    };
+    let big = bytes.len() > 256 * 1024 && std::io::stderr().is_terminal();
+    let progress: Option<Box<dyn Fn(usize, usize) + Send + Sync>> = if big {
+        let bar = indicatif::ProgressBar::new(0);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} excerpts")
+                .map(|s| s.progress_chars("=> "))
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar.set_message("importing");
+        Some(Box::new(move |done, total| {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+            if done >= total && total > 0 {
+                bar.finish_and_clear();
+            }
+        }))
+    } else {
+        None
+    };
+    let options = ImportOptions {
+        title,
+        author,
+        words,
+        file_name: file.file_name().map(|n| n.to_string_lossy().to_string()),
+    };
+    let result = engine.import_bytes(&g, bytes, options, progress).await;
+    engine.store().close().await;
+    let report = result.map_err(|e| anyhow!("{e}"))?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        println!("{}", report.describe().replace("**", ""));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn excerpts(reading: i64, json: bool, db: &Path) -> Result<ExitCode> {
+    let store = Store::open(db).await?;
+    let Some(r) = store.reading(reading).await? else {
+        bail!("no reading #{reading} in {}", db.display());
+    };
+    let mut out = Vec::new();
+    for e in store.excerpts(r.id).await? {
+        let questions = store.questions(e.id).await?;
+        let claims = store.claims(e.id).await?;
+        out.push(serde_json::json!({
+            "id": e.id, "seq": e.seq, "words": e.words, "text": e.text,
+            "terms": serde_json::from_str::<serde_json::Value>(&e.terms).unwrap_or_default(),
+            "questions": questions.iter().map(|q| serde_json::json!({"kind": q.kind, "text": q.text})).collect::<Vec<_>>(),
+            "claims": claims,
+        }));
+    }
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&serde_json::json!({
+                "reading": {"id": r.id, "title": r.title, "author": r.author,
+                            "metadata": serde_json::from_str::<serde_json::Value>(&r.metadata).unwrap_or_default()},
+                "excerpts": out,
+            }))?
+        );
+    } else {
+        println!("{} — {} excerpts", r.title, r.excerpt_count);
+        for e in &out {
+            println!(
+                "\n── excerpt {} ({} words)\n{}",
+                e["seq"],
+                e["words"],
+                e["text"].as_str().unwrap_or("")
+            );
+            for q in e["questions"].as_array().into_iter().flatten() {
+                println!(
+                    "  ? [{}] {}",
+                    q["kind"].as_str().unwrap_or(""),
+                    q["text"].as_str().unwrap_or("")
+                );
+            }
+            for c in e["claims"].as_array().into_iter().flatten() {
+                println!("  ◆ {}", c.as_str().unwrap_or(""));
+            }
+        }
+    }
+    store.close().await;
+    Ok(ExitCode::SUCCESS)
+}

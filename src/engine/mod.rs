@@ -1,0 +1,349 @@
+//! The engine: events in, actions out. It owns the use cases (import, post, record,
+//! poll, summarize, export, privacy) and talks only to the store and to ports.
+//!
+//! Adapters call [`Engine::execute`] for a command, [`Engine::on_message`] and friends for
+//! chat events, and [`Engine::vote`] for votes. What the bot must post is written to the
+//! outbox in the same transaction as the change that causes it; [`crate::outbox`]
+//! delivers it through the platform's [`ChatPort`].
+
+mod outgoing;
+mod polls;
+mod privacy;
+mod readings;
+mod record;
+mod sessions;
+mod setup;
+mod summaries;
+
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use thiserror::Error;
+
+use crate::domain::anon::VoterSecret;
+use crate::domain::command::{Command, ParseError, Role};
+use crate::domain::ids::{ChannelKey, MemberKey, Platform};
+use crate::domain::import::ImportError;
+use crate::domain::poll::PollError;
+use crate::domain::schedule::ScheduleError;
+use crate::llm::LlmClient;
+use crate::ports::{ChatPort, Clock, FileOut};
+use crate::render::{PromptError, Prompts};
+use crate::store::{Group, Store, StoreError};
+
+pub use outgoing::OutboxPayload;
+pub use polls::{Choice, PollRef, PollResultView, VoteEvent, VoteReceipt};
+pub use readings::ImportReport;
+pub use record::{IncomingMessage, MessageDelete, MessageEdit, MessageOutcome};
+pub use sessions::StartOutcome;
+pub use summaries::{SummaryOutcome, SummaryView, week_bounds as summaries_week_bounds, week_of};
+
+/// Who runs a command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Caller {
+    pub key: MemberKey,
+    pub name: String,
+    /// Their role in the channel the command came from (the adapter knows).
+    pub role: Role,
+}
+
+/// A file a member attached (already downloaded, within the size limit).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Upload {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// A command from a channel, room or the console.
+#[derive(Debug, Clone)]
+pub struct Invocation {
+    pub channel: ChannelKey,
+    pub caller: Caller,
+    pub command: Command,
+    pub attachment: Option<Upload>,
+}
+
+/// The answer to the caller.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reply {
+    /// Markdown.
+    pub text: String,
+    pub files: Vec<FileOut>,
+    /// Only the caller should see it (Discord: ephemeral; Matrix: a direct message).
+    pub private: bool,
+}
+
+impl Reply {
+    pub fn public(text: impl Into<String>) -> Reply {
+        Reply {
+            text: text.into(),
+            files: Vec::new(),
+            private: false,
+        }
+    }
+    pub fn private(text: impl Into<String>) -> Reply {
+        Reply {
+            text: text.into(),
+            files: Vec::new(),
+            private: true,
+        }
+    }
+}
+
+/// A command that could not be done, with what to do about it. The message is for users.
+#[derive(Debug, Error)]
+pub enum CommandError {
+    #[error("{0}")]
+    Parse(#[from] ParseError),
+    #[error(
+        "This channel is not set up as a reading group yet. A facilitator can run `setup` here first."
+    )]
+    NotSetUp,
+    #[error("Only facilitators can use `{0}`. Ask a facilitator of this group.")]
+    FacilitatorOnly(&'static str),
+    #[error("Only members of this group's channel can use `{0}`.")]
+    MembersOnly(&'static str),
+    #[error("{0}")]
+    Poll(#[from] PollError),
+    #[error("{0}")]
+    Schedule(#[from] ScheduleError),
+    #[error("The file cannot be imported: {0}.")]
+    Import(#[from] ImportError),
+    /// A user-facing explanation.
+    #[error("{0}")]
+    Invalid(String),
+    #[error(
+        "Something went wrong on our side; the facilitator can find the details in the bot's log."
+    )]
+    Internal(String),
+}
+
+impl From<StoreError> for CommandError {
+    fn from(e: StoreError) -> Self {
+        tracing::error!(error = %e, "store error");
+        CommandError::Internal(e.to_string())
+    }
+}
+
+impl From<PromptError> for CommandError {
+    fn from(e: PromptError) -> Self {
+        tracing::error!(error = %e, "template error");
+        CommandError::Internal(e.to_string())
+    }
+}
+
+impl CommandError {
+    pub fn invalid(msg: impl Into<String>) -> CommandError {
+        CommandError::Invalid(msg.into())
+    }
+}
+
+/// Settings the engine needs from the configuration.
+#[derive(Debug, Clone)]
+pub struct EngineSettings {
+    /// The largest file `reading import` accepts from a chat.
+    pub max_upload_bytes: usize,
+    /// Delete replies older than this many days (None: keep them).
+    pub retention_days: Option<u32>,
+}
+
+impl Default for EngineSettings {
+    fn default() -> Self {
+        EngineSettings {
+            max_upload_bytes: 2 * 1024 * 1024,
+            retention_days: None,
+        }
+    }
+}
+
+/// The engine. Cheap to clone; clones share everything.
+#[derive(Clone)]
+pub struct Engine {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    store: Store,
+    clock: Arc<dyn Clock>,
+    prompts: Prompts,
+    secret: VoterSecret,
+    settings: EngineSettings,
+    llm: Option<LlmClient>,
+    ports: RwLock<HashMap<Platform, Arc<dyn ChatPort>>>,
+    sessions: record::SessionCache,
+}
+
+impl Engine {
+    pub fn new(
+        store: Store,
+        clock: Arc<dyn Clock>,
+        prompts: Prompts,
+        secret: VoterSecret,
+        settings: EngineSettings,
+        llm: Option<LlmClient>,
+    ) -> Engine {
+        Engine {
+            inner: Arc::new(Inner {
+                store,
+                clock,
+                prompts,
+                secret,
+                settings,
+                llm,
+                ports: RwLock::new(HashMap::new()),
+                sessions: record::SessionCache::default(),
+            }),
+        }
+    }
+
+    /// Connect a platform: posts for its groups go through this port.
+    pub fn attach_port(&self, port: Arc<dyn ChatPort>) {
+        if let Ok(mut ports) = self.inner.ports.write() {
+            ports.insert(port.platform(), port);
+        }
+    }
+
+    pub fn port(&self, platform: Platform) -> Option<Arc<dyn ChatPort>> {
+        self.inner
+            .ports
+            .read()
+            .ok()
+            .and_then(|p| p.get(&platform).cloned())
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.inner.store
+    }
+
+    pub fn prompts(&self) -> &Prompts {
+        &self.inner.prompts
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        self.inner.clock.now()
+    }
+
+    pub fn settings(&self) -> &EngineSettings {
+        &self.inner.settings
+    }
+
+    /// Run a command and return what to answer the caller.
+    #[tracing::instrument(skip_all, fields(verb = inv.command.verb(), channel = %inv.channel))]
+    pub async fn execute(&self, inv: Invocation) -> Result<Reply, CommandError> {
+        let verb = inv.command.verb();
+        let needed = inv.command.required_role();
+        if inv.caller.role < needed {
+            return Err(match needed {
+                Role::Facilitator => CommandError::FacilitatorOnly(verb),
+                _ => CommandError::MembersOnly(verb),
+            });
+        }
+        let group = self.store().group_by_channel(&inv.channel).await?;
+        if inv.command.needs_group() && group.is_none() {
+            return Err(CommandError::NotSetUp);
+        }
+        let result = self.dispatch(inv, group).await;
+        if let Err(e) = &result {
+            tracing::info!(verb, error = %e, "command refused");
+        }
+        result
+    }
+
+    async fn dispatch(&self, inv: Invocation, group: Option<Group>) -> Result<Reply, CommandError> {
+        use crate::domain::command::ScheduleAction;
+        let g = || group.clone().ok_or(CommandError::NotSetUp);
+        match inv.command.clone() {
+            Command::Setup(args) => self.setup(&inv.channel, args).await,
+            Command::Help { topic } => Ok(setup::help(
+                topic.as_deref(),
+                group.as_ref(),
+                inv.caller.role,
+            )),
+            Command::ReadingImport {
+                title,
+                author,
+                words,
+            } => {
+                let upload = inv.attachment.clone().ok_or_else(|| {
+                    CommandError::invalid(
+                        "Attach a .txt or .md file to `reading import` (or reply to one with it).",
+                    )
+                })?;
+                let report = self
+                    .import_upload(&g()?, &upload, title, author, words)
+                    .await?;
+                Ok(Reply::public(report.describe()))
+            }
+            Command::ReadingList => self.reading_list(&g()?).await,
+            Command::ReadingPreview { reading } => self.reading_preview(&g()?, reading).await,
+            Command::ExcerptNext => self.excerpt_next(&g()?).await,
+            Command::Schedule(ScheduleAction::Status) => self.schedule_status(&g()?).await,
+            Command::Schedule(ScheduleAction::Pause) => self.schedule_pause(&g()?, true).await,
+            Command::Schedule(ScheduleAction::Resume) => self.schedule_pause(&g()?, false).await,
+            Command::Schedule(ScheduleAction::Skip) => self.schedule_skip(&g()?).await,
+            Command::PollCreate(spec) => self.poll_create(&g()?, spec).await,
+            Command::PollClose { poll } => self.poll_close_command(&g()?, poll).await,
+            Command::PollResults { poll } => {
+                self.poll_results_command(&g()?, poll, inv.caller.role)
+                    .await
+            }
+            Command::PollSuggest => self.poll_suggest(&g()?).await,
+            Command::PollExtend { poll, deadline } => self.poll_extend(&g()?, poll, deadline).await,
+            Command::Vote {
+                poll,
+                option,
+                reason,
+            } => {
+                let receipt = self
+                    .vote(VoteEvent {
+                        platform: inv.channel.platform,
+                        poll: PollRef::Id(poll),
+                        voter: inv.caller.key.clone(),
+                        voter_name: inv.caller.name.clone(),
+                        choice: Choice::Label(option),
+                        reason,
+                        channel: Some(inv.channel.clone()),
+                        role: inv.caller.role,
+                    })
+                    .await?;
+                Ok(Reply::private(receipt.message))
+            }
+            Command::SessionStart { title } => self.session_start(&g()?, title).await,
+            Command::SessionEnd => self.session_end(&g()?).await,
+            Command::Summary { session } => self.summary_command(&g()?, session).await,
+            Command::Stats => self.stats(&g()?).await,
+            Command::Export { format, session } => {
+                let files = crate::export::export(self, &g()?, format, session).await?;
+                let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
+                Ok(Reply {
+                    text: format!("Export ready: {}.", names.join(", ")),
+                    files,
+                    private: true,
+                })
+            }
+            Command::PrivacyMyData => self.my_data(&inv.caller).await,
+            Command::PrivacyForgetMe { confirm } => self.forget_me(&inv.caller, confirm).await,
+        }
+    }
+
+    /// The group's time zone (UTC if its setting is broken).
+    pub(crate) fn zone(group: &Group) -> Tz {
+        group.time_zone.parse().unwrap_or(chrono_tz::UTC)
+    }
+}
+
+/// Milliseconds for the store.
+pub(crate) fn store_ms(t: DateTime<Utc>) -> i64 {
+    crate::store::ms(t)
+}
+
+/// "Tue 3 Mar, 18:00 (Europe/London)".
+pub fn local_label(at: DateTime<Utc>, tz: Tz) -> String {
+    format!(
+        "{} ({})",
+        at.with_timezone(&tz).format("%a %-d %b, %H:%M"),
+        tz.name()
+    )
+}

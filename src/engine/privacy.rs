@@ -1,0 +1,74 @@
+//! A member's own data: `privacy my-data` and `privacy forget-me`.
+
+use super::{Caller, CommandError, Engine, Reply};
+use crate::ports::FileOut;
+
+impl Engine {
+    pub(super) async fn my_data(&self, caller: &Caller) -> Result<Reply, CommandError> {
+        let data = self.store().member_data(&caller.key.key()).await?;
+        let json =
+            serde_json::to_vec_pretty(&data).map_err(|e| CommandError::Internal(e.to_string()))?;
+        let text = format!(
+            "Here is what colloquy holds about you: {} {}, {} {} (anonymous votes cannot be linked to you, so they are not included).{}",
+            data.replies.len(),
+            if data.replies.len() == 1 {
+                "reply"
+            } else {
+                "replies"
+            },
+            data.votes.len(),
+            if data.votes.len() == 1 {
+                "vote"
+            } else {
+                "votes"
+            },
+            if data.member.is_none() {
+                " You have no record here."
+            } else {
+                ""
+            }
+        );
+        Ok(Reply {
+            text,
+            files: vec![FileOut {
+                name: "my-colloquy-data.json".into(),
+                mime: "application/json".into(),
+                bytes: json,
+                description: "Your replies and votes as JSON".into(),
+            }],
+            private: true,
+        })
+    }
+
+    pub(super) async fn forget_me(
+        &self,
+        caller: &Caller,
+        confirm: bool,
+    ) -> Result<Reply, CommandError> {
+        let key = caller.key.key();
+        if !confirm {
+            let data = self.store().member_data(&key).await?;
+            return Ok(Reply::private(format!(
+                "This deletes your {} replies, your {} votes and your member record, everywhere colloquy runs, and rebuilds the summaries that quoted you. Messages already posted in the chat stay there. Anonymous votes stay, unlinkable. To go ahead: `privacy forget-me --confirm`.",
+                data.replies.len(),
+                data.votes.len()
+            )));
+        }
+        let sessions = self.store().member_sessions(&key).await?;
+        let (replies, votes) = self.store().forget_member(&key).await?;
+        // Rebuild the stored summaries of those sessions without the member.
+        for session_id in sessions {
+            if let Some(s) = self.store().session(session_id).await?
+                && !s.is_open()
+            {
+                self.summarize_session(session_id, true).await?;
+            }
+        }
+        tracing::info!(replies, votes, "a member was forgotten");
+        Ok(Reply::private(format!(
+            "Done: {replies} {} and {votes} {} deleted, and your member record is gone. Summaries from now on will not quote you.",
+            if replies == 1 { "reply" } else { "replies" },
+            if votes == 1 { "vote" } else { "votes" }
+        )))
+    }
+}

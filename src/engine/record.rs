@@ -1,0 +1,235 @@
+//! Recording members' messages: which session a message belongs to, and its edits and
+//! deletions. Every write waits for its commit (see the store's group-commit writer).
+
+use std::collections::HashMap;
+use std::sync::RwLock;
+
+use chrono::{DateTime, Utc};
+
+use super::{CommandError, Engine, store_ms};
+use crate::domain::ids::{ChannelKey, MemberKey, Platform};
+use crate::store::RecordOp;
+use crate::store::replies::Written;
+
+/// A member's message as an adapter reports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IncomingMessage {
+    pub platform: Platform,
+    /// Where it was posted: the group's channel, or a thread's channel (Discord).
+    pub channel_id: String,
+    /// The thread root it belongs to (Matrix `m.thread`).
+    pub thread_root: Option<String>,
+    /// The message it replies to.
+    pub reply_to: Option<String>,
+    pub message_id: String,
+    pub author: MemberKey,
+    pub author_name: String,
+    pub text: String,
+    pub at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MessageEdit {
+    pub platform: Platform,
+    pub message_id: String,
+    pub text: String,
+    pub at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MessageDelete {
+    pub platform: Platform,
+    pub message_id: String,
+    pub at: DateTime<Utc>,
+}
+
+/// What happened to a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MessageOutcome {
+    /// Committed as a reply of this session.
+    Recorded { session_id: i64 },
+    /// Already recorded before (a replayed or backfilled event).
+    Duplicate { session_id: i64 },
+    /// Not part of any session (ordinary chat).
+    NotInSession,
+    /// An edit or deletion was applied.
+    Updated,
+    /// An edit or deletion of a message that is not recorded.
+    Unknown,
+}
+
+/// The longest reply kept; longer messages are cut (with a note) rather than refused.
+pub const MAX_REPLY_CHARS: usize = 20_000;
+
+/// Which session a thread, post or channel belongs to, remembered between messages.
+/// A cache of what the database says (including "no session"), cleared whenever a
+/// session starts, ends or is anchored to a post.
+#[derive(Default)]
+pub(super) struct SessionCache {
+    map: RwLock<HashMap<String, Option<i64>>>,
+}
+
+impl SessionCache {
+    fn get(&self, key: &str) -> Option<Option<i64>> {
+        self.map.read().ok()?.get(key).copied()
+    }
+    fn put(&self, key: String, value: Option<i64>) {
+        if let Ok(mut m) = self.map.write() {
+            if m.len() > 100_000 {
+                m.clear();
+            }
+            m.insert(key, value);
+        }
+    }
+    pub(super) fn invalidate(&self) {
+        if let Ok(mut m) = self.map.write() {
+            m.clear();
+        }
+    }
+}
+
+impl Engine {
+    async fn session_for_anchor(
+        &self,
+        platform: Platform,
+        anchor: &str,
+    ) -> Result<Option<i64>, CommandError> {
+        let key = format!("a|{platform}|{anchor}");
+        if let Some(hit) = self.inner.sessions.get(&key) {
+            return Ok(hit);
+        }
+        let found = self.store().session_by_anchor(anchor).await?;
+        let id = match found {
+            Some(s) => {
+                // Anchors are platform ids: make sure it is this platform's group.
+                let group = self.store().group(s.group_id).await?;
+                group
+                    .filter(|g| g.platform == platform.as_str())
+                    .map(|_| s.id)
+            }
+            None => None,
+        };
+        self.inner.sessions.put(key, id);
+        Ok(id)
+    }
+
+    async fn live_session_for_channel(
+        &self,
+        platform: Platform,
+        channel_id: &str,
+    ) -> Result<Option<i64>, CommandError> {
+        let key = format!("c|{platform}|{channel_id}");
+        if let Some(hit) = self.inner.sessions.get(&key) {
+            return Ok(hit);
+        }
+        let channel = ChannelKey::new(platform, channel_id);
+        let id = match self.store().group_by_channel(&channel).await? {
+            Some(g) => self.store().open_live_session(g.id).await?.map(|s| s.id),
+            None => None,
+        };
+        self.inner.sessions.put(key, id);
+        Ok(id)
+    }
+
+    /// The session a message belongs to: its thread, the excerpt it replies to, or the
+    /// channel's live session.
+    pub async fn session_of(&self, msg: &IncomingMessage) -> Result<Option<i64>, CommandError> {
+        for anchor in [
+            msg.thread_root.as_deref(),
+            Some(msg.channel_id.as_str()),
+            msg.reply_to.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            if let Some(id) = self.session_for_anchor(msg.platform, anchor).await? {
+                return Ok(Some(id));
+            }
+        }
+        if msg.thread_root.is_none() {
+            return self
+                .live_session_for_channel(msg.platform, &msg.channel_id)
+                .await;
+        }
+        Ok(None)
+    }
+
+    /// Record a member's message if it belongs to a session. Returns once committed.
+    pub async fn on_message(&self, msg: IncomingMessage) -> Result<MessageOutcome, CommandError> {
+        let Some(session_id) = self.session_of(&msg).await? else {
+            return Ok(MessageOutcome::NotInSession);
+        };
+        let op = RecordOp::Insert {
+            session_id,
+            member_key: msg.author.key(),
+            display_name: clean_name(&msg.author_name),
+            platform: msg.platform.as_str().to_string(),
+            message_id: msg.message_id,
+            reply_to: msg.reply_to,
+            text: clip(&msg.text),
+            posted_at: store_ms(msg.at),
+        };
+        Ok(match self.store().record(op).await? {
+            Written::Inserted => MessageOutcome::Recorded { session_id },
+            _ => MessageOutcome::Duplicate { session_id },
+        })
+    }
+
+    /// Apply an edit to a recorded reply.
+    pub async fn on_edit(&self, edit: MessageEdit) -> Result<MessageOutcome, CommandError> {
+        let op = RecordOp::Edit {
+            platform: edit.platform.as_str().to_string(),
+            message_id: edit.message_id,
+            text: clip(&edit.text),
+            edited_at: store_ms(edit.at),
+        };
+        Ok(match self.store().record(op).await? {
+            Written::Updated => MessageOutcome::Updated,
+            _ => MessageOutcome::Unknown,
+        })
+    }
+
+    /// Mark a recorded reply deleted (its text is erased).
+    pub async fn on_delete(&self, del: MessageDelete) -> Result<MessageOutcome, CommandError> {
+        let op = RecordOp::Delete {
+            platform: del.platform.as_str().to_string(),
+            message_id: del.message_id,
+            deleted_at: store_ms(del.at),
+        };
+        Ok(match self.store().record(op).await? {
+            Written::Updated => MessageOutcome::Updated,
+            _ => MessageOutcome::Unknown,
+        })
+    }
+}
+
+/// Keep replies to a sane size: a 100 KB paste is stored cut, with a note.
+fn clip(text: &str) -> String {
+    if text.chars().count() <= MAX_REPLY_CHARS {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(MAX_REPLY_CHARS).collect();
+    format!("{cut} […cut: the message was longer than {MAX_REPLY_CHARS} characters]")
+}
+
+/// Display names as shown in summaries: no control or zero-width characters, no line breaks.
+pub(crate) fn clean_name(name: &str) -> String {
+    let cleaned: String = name
+        .chars()
+        .filter(|c| !c.is_control() && !is_invisible(*c))
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let cleaned = crate::domain::text::truncate_chars(&cleaned, 64);
+    if cleaned.is_empty() {
+        "someone".to_string()
+    } else {
+        cleaned
+    }
+}
+
+/// Zero-width and bidirectional control characters.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
+}

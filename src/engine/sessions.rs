@@ -1,0 +1,217 @@
+//! Posting excerpts and running sessions: `excerpt next`, the daily post, live seminars.
+
+use chrono::{DateTime, Utc};
+
+use super::{CommandError, Engine, OutboxPayload, Reply, local_label, store_ms};
+use crate::ports::ExcerptPost;
+use crate::store::{ExcerptRow, ExcerptStart, Group, SessionKind};
+
+/// What posting did, for the scheduler's report and the caller.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StartOutcome {
+    Posted { session_id: i64 },
+    AlreadyDecided,
+    Exhausted { noticed: bool },
+}
+
+impl Engine {
+    /// The post of an excerpt (title, position, text, questions).
+    pub(crate) async fn excerpt_post(
+        &self,
+        excerpt: &ExcerptRow,
+        session_id: i64,
+    ) -> Result<ExcerptPost, CommandError> {
+        let reading = self
+            .store()
+            .reading(excerpt.reading_id)
+            .await?
+            .ok_or_else(|| {
+                CommandError::Internal(format!("reading {} is gone", excerpt.reading_id))
+            })?;
+        let questions: Vec<String> = self
+            .store()
+            .questions(excerpt.id)
+            .await?
+            .into_iter()
+            .map(|q| q.text)
+            .collect();
+        let markdown = self.prompts().render(
+            "excerpt.md.j2",
+            &serde_json::json!({
+                "title": reading.title,
+                "author": reading.author,
+                "position": excerpt.seq,
+                "total": reading.excerpt_count,
+                "text": excerpt.text,
+                "questions": questions,
+            }),
+        )?;
+        let mut thread_name = format!(
+            "{} · {} of {}",
+            reading.title, excerpt.seq, reading.excerpt_count
+        );
+        if thread_name.chars().count() > 90 {
+            thread_name = format!(
+                "{} · {} of {}",
+                crate::domain::text::truncate_chars(&reading.title, 70),
+                excerpt.seq,
+                reading.excerpt_count
+            );
+        }
+        Ok(ExcerptPost {
+            session_id,
+            title: reading.title,
+            author: reading.author,
+            position: excerpt.seq,
+            total: reading.excerpt_count,
+            text: excerpt.text.clone(),
+            questions,
+            markdown,
+            thread_name,
+        })
+    }
+
+    /// Post the group's next excerpt: as the day's post (`local_date`) or an extra one.
+    pub async fn start_excerpt(
+        &self,
+        group: &Group,
+        local_date: Option<&str>,
+    ) -> Result<StartOutcome, CommandError> {
+        let now = self.now();
+        let schedule = group.schedule()?;
+        let kind = if local_date.is_some() {
+            SessionKind::Daily
+        } else {
+            SessionKind::Extra
+        };
+        let ends_at = store_ms(schedule.session_end(now));
+        let outcome = self
+            .store()
+            .start_excerpt_session(
+                group.id,
+                kind,
+                local_date,
+                store_ms(now),
+                Some(ends_at),
+                |session_id| OutboxPayload::Excerpt { session_id }.entry(),
+                |reading_id| {
+                    let notice = OutboxPayload::Notice {
+                        text: "We have reached the end of the reading. A facilitator can import the next one with `reading import`; the schedule will pick it up.".into(),
+                    };
+                    (format!("finished:{reading_id}"), notice.to_json())
+                },
+            )
+            .await?;
+        self.inner.sessions.invalidate();
+        Ok(match outcome {
+            ExcerptStart::Started { session_id, .. } => StartOutcome::Posted { session_id },
+            ExcerptStart::SlotTaken => StartOutcome::AlreadyDecided,
+            ExcerptStart::Exhausted { notice_due, .. } => StartOutcome::Exhausted {
+                noticed: notice_due,
+            },
+        })
+    }
+
+    pub(super) async fn excerpt_next(&self, group: &Group) -> Result<Reply, CommandError> {
+        let schedule = group.schedule()?;
+        let now = self.now();
+        let today = schedule.local_date(now).to_string();
+        // Before today's post time, `excerpt next` is today's post; after it, an extra one.
+        let todays_slot_open = !group.paused
+            && schedule.slot_on(schedule.local_date(now)).is_some()
+            && self.store().slot_outcome(group.id, &today).await?.is_none();
+        let outcome = self
+            .start_excerpt(group, todays_slot_open.then_some(today.as_str()))
+            .await?;
+        let outcome = match outcome {
+            StartOutcome::AlreadyDecided => self.start_excerpt(group, None).await?,
+            other => other,
+        };
+        match outcome {
+            StartOutcome::Posted { session_id } => {
+                let note = if todays_slot_open {
+                    " It counts as today's post."
+                } else {
+                    ""
+                };
+                Ok(Reply::private(format!(
+                    "Posting the next excerpt now (session #{session_id}).{note}"
+                )))
+            }
+            StartOutcome::Exhausted { .. } => Err(CommandError::invalid(
+                "There is nothing left to post. Import the next reading with `reading import`.",
+            )),
+            StartOutcome::AlreadyDecided => Err(CommandError::invalid(
+                "That excerpt was just posted by someone else.",
+            )),
+        }
+    }
+
+    pub(super) async fn session_start(
+        &self,
+        group: &Group,
+        title: Option<String>,
+    ) -> Result<Reply, CommandError> {
+        let now = self.now();
+        if let Some(t) = &title
+            && t.chars().count() > 100
+        {
+            return Err(CommandError::invalid(
+                "A session title can have at most 100 characters.",
+            ));
+        }
+        match self
+            .store()
+            .start_live_session(group.id, title.as_deref(), store_ms(now))
+            .await?
+        {
+            Some(id) => {
+                self.inner.sessions.invalidate();
+                Ok(Reply::public(format!(
+                    "Live session #{id} started{}: every message in this channel is recorded until `session end`.",
+                    title.map(|t| format!(" ({t})")).unwrap_or_default()
+                )))
+            }
+            None => {
+                let live = self.store().open_live_session(group.id).await?;
+                let since = live
+                    .map(|s| local_label(crate::store::from_ms(s.started_at), Engine::zone(group)))
+                    .unwrap_or_default();
+                Err(CommandError::invalid(format!(
+                    "A live session is already running (since {since}). End it with `session end` first."
+                )))
+            }
+        }
+    }
+
+    pub(super) async fn session_end(&self, group: &Group) -> Result<Reply, CommandError> {
+        let Some(live) = self.store().open_live_session(group.id).await? else {
+            return Err(CommandError::invalid(
+                "No live session is running. Start one with `session start`.",
+            ));
+        };
+        self.end_session(group.id, live.id, self.now()).await?;
+        let replies = self.store().reply_count(live.id).await?;
+        Ok(Reply::public(format!(
+            "Live session #{} ended with {replies} {}. The summary follows.",
+            live.id,
+            if replies == 1 { "reply" } else { "replies" }
+        )))
+    }
+
+    /// End a session and queue its summary (once).
+    pub async fn end_session(
+        &self,
+        group_id: i64,
+        session_id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<bool, CommandError> {
+        let (key, payload) = OutboxPayload::Summary { session_id }.entry();
+        let ended = self
+            .store()
+            .end_session(group_id, session_id, store_ms(now), &key, &payload)
+            .await?;
+        self.inner.sessions.invalidate();
+        Ok(ended)
+    }
+}

@@ -1,0 +1,241 @@
+//! `setup`, the daily schedule's status, pause, resume and skip, and `help`.
+
+use super::{CommandError, Engine, Reply, local_label};
+use crate::domain::command::{Role, SetupArgs, VERBS};
+use crate::domain::ids::ChannelKey;
+use crate::domain::schedule::{CatchUp, Days, parse_time, parse_zone};
+use crate::store::{Group, GroupSettings};
+
+impl Engine {
+    pub(super) async fn setup(
+        &self,
+        channel: &ChannelKey,
+        args: SetupArgs,
+    ) -> Result<Reply, CommandError> {
+        let existing = self.store().group_by_channel(channel).await?;
+        let keep = |given: Option<String>, current: Option<&str>, default: &str| {
+            given.unwrap_or_else(|| current.unwrap_or(default).to_string())
+        };
+        let tz = keep(
+            args.tz,
+            existing.as_ref().map(|g| g.time_zone.as_str()),
+            "UTC",
+        );
+        let time = keep(
+            args.time,
+            existing.as_ref().map(|g| g.post_time.as_str()),
+            "09:00",
+        );
+        let days = keep(
+            args.days,
+            existing.as_ref().map(|g| g.days.as_str()),
+            "daily",
+        );
+        let catch_up = keep(
+            args.catch_up,
+            existing.as_ref().map(|g| g.catch_up.as_str()),
+            "latest",
+        );
+        let summary_time = keep(
+            args.summary_time,
+            existing.as_ref().map(|g| g.summary_time.as_str()),
+            "21:00",
+        );
+        let words = args
+            .words
+            .map(|w| w as i64)
+            .or(existing.as_ref().map(|g| g.words))
+            .unwrap_or(220);
+        // Check everything before storing anything.
+        let zone = parse_zone(&tz)?;
+        let post = parse_time(&time)?;
+        let day_set = Days::parse(&days)?;
+        let catch = CatchUp::parse(&catch_up)?;
+        let summary = parse_time(&summary_time)?;
+        if !(40..=5000).contains(&words) {
+            return Err(CommandError::invalid(format!(
+                "--words must be between 40 and 5000 (got {words})"
+            )));
+        }
+        if let Some(name) = &args.name
+            && (name.trim().is_empty() || name.chars().count() > 60)
+        {
+            return Err(CommandError::invalid("--name must be 1 to 60 characters"));
+        }
+        let settings = GroupSettings {
+            name: args.name.map(|n| n.trim().to_string()),
+            time_zone: zone.name().to_string(),
+            post_time: post.format("%H:%M").to_string(),
+            days: day_set.to_text(),
+            catch_up: catch.as_str().to_string(),
+            summary_time: summary.format("%H:%M").to_string(),
+            words,
+        };
+        let (group, created) = self
+            .store()
+            .upsert_group(channel, &settings, super::store_ms(self.now()))
+            .await?;
+        self.inner.sessions.invalidate();
+        let next = self.next_post_label(&group);
+        let verb = if created {
+            "This channel is now a reading group"
+        } else {
+            "Settings updated"
+        };
+        Ok(Reply::public(format!(
+            "{verb}: excerpts of about {} words at {} {} ({}), summaries at {}.{}\nImport a reading with `reading import` (attach a .txt or .md file).",
+            group.words,
+            group.post_time,
+            group.time_zone,
+            describe_days(&group.days),
+            group.summary_time,
+            next.map(|n| format!(" Next post: {n}."))
+                .unwrap_or_default()
+        )))
+    }
+
+    /// When the group's next post is due, as the group reads it.
+    pub(super) fn next_post_label(&self, group: &Group) -> Option<String> {
+        let schedule = group.schedule().ok()?;
+        let (_, at) = schedule.next_slot(self.now())?;
+        Some(local_label(at, schedule.tz))
+    }
+
+    pub(super) async fn schedule_status(&self, group: &Group) -> Result<Reply, CommandError> {
+        let readings = self.store().readings(group.id).await?;
+        let left: i64 = readings.iter().map(|r| r.excerpt_count - r.posted).sum();
+        let state = if group.paused {
+            "The schedule is paused; `schedule resume` restarts it.".to_string()
+        } else {
+            match self.next_post_label(group) {
+                Some(next) => format!("Next excerpt: {next}."),
+                None => "No post time is scheduled.".to_string(),
+            }
+        };
+        let skipping = group
+            .skip_through
+            .as_ref()
+            .map(|d| format!(" Posts are skipped through {d}."))
+            .unwrap_or_default();
+        Ok(Reply::public(format!(
+            "{state}{skipping}\nSchedule: {} {} ({}), catch-up after downtime: {}. Summaries at {}.\n{} {} left to post.",
+            group.post_time,
+            group.time_zone,
+            describe_days(&group.days),
+            group.catch_up,
+            group.summary_time,
+            left,
+            if left == 1 { "excerpt" } else { "excerpts" },
+        )))
+    }
+
+    pub(super) async fn schedule_pause(
+        &self,
+        group: &Group,
+        pause: bool,
+    ) -> Result<Reply, CommandError> {
+        self.store().set_paused(group.id, pause).await?;
+        Ok(Reply::public(if pause {
+            "The daily schedule is paused. `schedule resume` restarts it; `excerpt next` still posts on demand.".to_string()
+        } else {
+            format!(
+                "The daily schedule is running again.{}",
+                self.next_post_label(group)
+                    .map(|n| format!(" Next excerpt: {n}."))
+                    .unwrap_or_default()
+            )
+        }))
+    }
+
+    pub(super) async fn schedule_skip(&self, group: &Group) -> Result<Reply, CommandError> {
+        let schedule = group.schedule()?;
+        let Some((date, at)) = schedule.next_slot(self.now()) else {
+            return Err(CommandError::invalid("There is no upcoming post to skip."));
+        };
+        let date_text = date.to_string();
+        self.store()
+            .set_skip_through(group.id, Some(&date_text))
+            .await?;
+        let after = schedule
+            .next_slot(at)
+            .map(|(_, t)| format!(" The next one after it: {}.", local_label(t, schedule.tz)))
+            .unwrap_or_default();
+        Ok(Reply::public(format!(
+            "The post of {} is skipped.{after}",
+            local_label(at, schedule.tz)
+        )))
+    }
+}
+
+fn describe_days(days: &str) -> String {
+    match days {
+        "daily" => "every day".to_string(),
+        "mon,tue,wed,thu,fri" => "weekdays".to_string(),
+        other => other.replace(',', ", "),
+    }
+}
+
+/// The help text: every verb the caller may use here, or one verb in detail.
+pub(super) fn help(topic: Option<&str>, group: Option<&Group>, role: Role) -> Reply {
+    if let Some(topic) = topic {
+        let wanted = topic.trim().to_lowercase();
+        let found: Vec<&crate::domain::command::VerbHelp> = VERBS
+            .iter()
+            .filter(|v| v.usage.starts_with(wanted.as_str()))
+            .collect();
+        if found.is_empty() {
+            return Reply::private(format!("No command `{topic}`. `help` lists them all."));
+        }
+        let text = found
+            .iter()
+            .map(|v| {
+                format!(
+                    "`{}`\n{} ({}).",
+                    v.usage,
+                    capitalize(v.summary),
+                    who(v.role)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        return Reply::private(text);
+    }
+    let mut text = String::from(
+        "**colloquy** posts a daily excerpt of your group's reading with discussion questions, records the replies in its thread, runs polls on claims and summarizes each session.\n\n",
+    );
+    if group.is_none() {
+        text.push_str(
+            "This channel is not a reading group yet: a facilitator starts with `setup`.\n\n",
+        );
+    }
+    for v in VERBS {
+        let mark = if role >= v.role {
+            ""
+        } else {
+            " *(facilitators)*"
+        };
+        text.push_str(&format!(
+            "- `{}`: {}{mark}\n",
+            v.usage.split(" [").next().unwrap_or(v.usage),
+            v.summary
+        ));
+    }
+    text.push_str("\n`help VERB` explains one command.");
+    Reply::private(text)
+}
+
+fn who(role: Role) -> &'static str {
+    match role {
+        Role::Facilitator => "facilitators",
+        Role::Member => "members",
+        Role::Stranger => "anyone",
+    }
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}

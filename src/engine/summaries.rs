@@ -1,0 +1,464 @@
+//! Session summaries (extractive, optionally rewritten by a local LLM), `stats`, and the
+//! weekly digest.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use serde::Serialize;
+
+use super::{CommandError, Engine, OutboxPayload, PollResultView, Reply, local_label, store_ms};
+use crate::domain::summary::{
+    self, Disagreement, Limits, Participation, PositionIn, Quote, ReplyIn, Summary, Theme,
+};
+use crate::store::{Group, SessionRow, from_ms};
+
+/// What the summary template sees.
+#[derive(Debug, Clone, Serialize)]
+pub struct SummaryView {
+    pub session_id: i64,
+    pub title: String,
+    pub date: String,
+    pub participation: Participation,
+    /// "evenly (0.92)" style description of how evenly members spoke.
+    pub evenness: String,
+    pub themes: Vec<Theme>,
+    pub representative: Vec<Quote>,
+    pub disagreements: Vec<Disagreement>,
+    pub open_questions: Vec<Quote>,
+    pub polls: Vec<PollResultView>,
+    pub llm_text: Option<String>,
+    pub llm_model: Option<String>,
+}
+
+/// A computed summary.
+#[derive(Debug, Clone)]
+pub struct SummaryOutcome {
+    pub session_id: i64,
+    pub markdown: String,
+    pub view: SummaryView,
+    pub source: &'static str,
+}
+
+/// Replies above this count are summarized on a blocking thread.
+const BLOCKING_ABOVE: usize = 2_000;
+
+impl Engine {
+    /// A readable title for a session: the reading and excerpt, or the live session's.
+    pub async fn session_title(&self, session: &SessionRow) -> Result<String, CommandError> {
+        if let Some(excerpt_id) = session.excerpt_id
+            && let Some(excerpt) = self.store().excerpt(excerpt_id).await?
+            && let Some(reading) = self.store().reading(excerpt.reading_id).await?
+        {
+            return Ok(format!(
+                "{}, excerpt {} of {}",
+                reading.title, excerpt.seq, reading.excerpt_count
+            ));
+        }
+        Ok(session
+            .title
+            .clone()
+            .unwrap_or_else(|| format!("live session #{}", session.id)))
+    }
+
+    /// Summarize a session; `save` stores it (replacing an earlier one).
+    pub async fn summarize_session(
+        &self,
+        session_id: i64,
+        save: bool,
+    ) -> Result<SummaryOutcome, CommandError> {
+        let session =
+            self.store().session(session_id).await?.ok_or_else(|| {
+                CommandError::invalid(format!("There is no session #{session_id}."))
+            })?;
+        let group =
+            self.store().group(session.group_id).await?.ok_or_else(|| {
+                CommandError::Internal(format!("session {session_id} has no group"))
+            })?;
+        let rows = self.store().session_replies(session_id).await?;
+        let by_message: HashMap<&str, i64> =
+            rows.iter().map(|r| (r.message_id.as_str(), r.id)).collect();
+        let replies: Vec<ReplyIn> = rows
+            .iter()
+            .filter(|r| r.deleted_at.is_none() && !r.text.trim().is_empty())
+            .map(|r| ReplyIn {
+                id: r.id,
+                author_key: r.member_key.clone(),
+                author_name: r.quotes_allowed.then(|| r.display_name.clone()),
+                text: r.text.clone(),
+                at: r.posted_at,
+                reply_to: r
+                    .reply_to
+                    .as_deref()
+                    .and_then(|m| by_message.get(m).copied()),
+            })
+            .collect();
+        let mut polls = Vec::new();
+        let mut positions = Vec::new();
+        for poll in self.store().session_polls(session_id).await? {
+            let view = self.poll_result_view(&poll).await?;
+            if !poll.anonymous && !view.hidden_now {
+                let scale: crate::domain::poll::Scale = serde_json::from_str(&poll.scale)
+                    .map_err(|e| CommandError::Internal(e.to_string()))?;
+                if let Some(values) = scale.values() {
+                    let votes = self.store().votes(poll.id).await?;
+                    positions.push(PositionIn {
+                        claim: poll.claim.clone(),
+                        positions: votes
+                            .into_iter()
+                            .filter_map(|v| Some((v.member_key?, *values.get(v.option as usize)?)))
+                            .collect(),
+                    });
+                }
+            }
+            polls.push(view);
+        }
+        // A pre poll whose post poll is here too is shown through the post poll's shift.
+        let paired_pre: Vec<i64> = polls
+            .iter()
+            .filter_map(|p| p.shift.as_ref().map(|s| s.pre_id))
+            .collect();
+        polls.retain(|p| !paired_pre.contains(&p.id));
+        let summary: Summary = if replies.len() > BLOCKING_ABOVE {
+            tokio::task::spawn_blocking(move || {
+                summary::summarize(&replies, &positions, Limits::default())
+            })
+            .await
+            .map_err(|e| CommandError::Internal(e.to_string()))?
+        } else {
+            summary::summarize(&replies, &positions, Limits::default())
+        };
+        let tz = Engine::zone(&group);
+        let mut view = SummaryView {
+            session_id,
+            title: self.session_title(&session).await?,
+            date: local_label(from_ms(session.started_at), tz),
+            evenness: describe_evenness(summary.participation.evenness),
+            participation: summary.participation.clone(),
+            themes: summary.themes.clone(),
+            representative: summary.representative.clone(),
+            disagreements: summary.disagreements.clone(),
+            open_questions: summary.open_questions.clone(),
+            polls,
+            llm_text: None,
+            llm_model: None,
+        };
+        let mut source = "extractive";
+        let extractive = self
+            .prompts()
+            .render("summary.md.j2", &serde_json::json!({ "s": &view }))?;
+        if self.inner.llm.is_some() && !rows.is_empty() {
+            match self.llm_summary(&session, &rows, &extractive).await {
+                Ok(text) => {
+                    view.llm_text = Some(text);
+                    view.llm_model = self.inner.llm.as_ref().map(|l| l.model().to_string());
+                    source = "llm";
+                    self.store()
+                        .kv_set(&format!("llm-failing:{}", group.id), "0")
+                        .await?;
+                }
+                Err(e) => self.llm_failed(&group, &e).await?,
+            }
+        }
+        let markdown = if source == "llm" {
+            self.prompts()
+                .render("summary.md.j2", &serde_json::json!({ "s": &view }))?
+        } else {
+            extractive
+        };
+        if save {
+            let data = serde_json::to_string(&summary).unwrap_or_default();
+            self.store()
+                .save_session_summary(
+                    group.id,
+                    session_id,
+                    &markdown,
+                    &data,
+                    source,
+                    store_ms(self.now()),
+                )
+                .await?;
+        }
+        Ok(SummaryOutcome {
+            session_id,
+            markdown,
+            view,
+            source,
+        })
+    }
+
+    async fn llm_summary(
+        &self,
+        session: &SessionRow,
+        rows: &[crate::store::ReplyRow],
+        extractive: &str,
+    ) -> Result<String, crate::llm::LlmError> {
+        let Some(llm) = &self.inner.llm else {
+            return Err(crate::llm::LlmError::Unreachable("not configured".into()));
+        };
+        let excerpt = match session.excerpt_id {
+            Some(id) => self
+                .store()
+                .excerpt(id)
+                .await
+                .ok()
+                .flatten()
+                .map(|e| e.text)
+                .unwrap_or_default(),
+            None => String::new(),
+        };
+        let replies: Vec<serde_json::Value> = rows
+            .iter()
+            .filter(|r| r.deleted_at.is_none())
+            .take(400)
+            .map(|r| {
+                serde_json::json!({
+                    "author": if r.quotes_allowed { r.display_name.as_str() } else { "a member" },
+                    "text": crate::domain::text::truncate_chars(&r.text, 600),
+                })
+            })
+            .collect();
+        let prompt = self
+            .prompts()
+            .render("llm_summary.md.j2", &serde_json::json!({"excerpt": excerpt, "replies": replies, "extractive": extractive}))
+            .map_err(|e| crate::llm::LlmError::BadAnswer(e.to_string()))?;
+        let text = llm.complete(&prompt, 400).await?;
+        let forbidden = self.store().opted_out_names().await.unwrap_or_default();
+        crate::llm::check_text(&text, 1800, &forbidden)?;
+        Ok(text)
+    }
+
+    /// Tell the facilitators once that the LLM failed; the extractive summary is used.
+    async fn llm_failed(
+        &self,
+        group: &Group,
+        error: &crate::llm::LlmError,
+    ) -> Result<(), CommandError> {
+        tracing::warn!(group = group.id, error = %error, "LLM summary failed; using the extractive one");
+        let key = format!("llm-failing:{}", group.id);
+        if self.store().kv_get(&key).await?.as_deref() == Some("1") {
+            return Ok(());
+        }
+        self.store().kv_set(&key, "1").await?;
+        let notice = OutboxPayload::Notice {
+            text: format!(
+                "Note for facilitators: the configured LLM could not write the summary ({error}). Summaries stay extractive until it answers again."
+            ),
+        };
+        let key = format!("llm-notice:{}:{}", group.id, store_ms(self.now()));
+        self.store()
+            .enqueue(group.id, &key, &notice.to_json(), store_ms(self.now()))
+            .await?;
+        Ok(())
+    }
+
+    pub(super) async fn summary_command(
+        &self,
+        group: &Group,
+        session: Option<i64>,
+    ) -> Result<Reply, CommandError> {
+        let session = match session {
+            Some(id) => self
+                .store()
+                .session(id)
+                .await?
+                .filter(|s| s.group_id == group.id)
+                .ok_or_else(|| {
+                    CommandError::invalid(format!("This group has no session #{id}."))
+                })?,
+            None => self
+                .store()
+                .current_session(group.id)
+                .await?
+                .ok_or_else(|| CommandError::invalid("No session has run here yet."))?,
+        };
+        let outcome = self
+            .summarize_session(session.id, !session.is_open())
+            .await?;
+        let mut reply = Reply::public(outcome.markdown);
+        for poll in &outcome.view.polls {
+            if let Some(chart) = self.chart_file(poll)? {
+                reply.files.push(chart);
+            }
+        }
+        Ok(reply)
+    }
+
+    pub(super) async fn stats(&self, group: &Group) -> Result<Reply, CommandError> {
+        let sessions = self.store().sessions(group.id).await?;
+        let replies = self.store().group_replies(group.id).await?;
+        let live: Vec<&crate::store::ReplyRow> =
+            replies.iter().filter(|r| r.deleted_at.is_none()).collect();
+        let mut per: HashMap<&str, (String, usize, usize)> = HashMap::new();
+        for r in &live {
+            let e = per
+                .entry(r.member_key.as_str())
+                .or_insert((r.display_name.clone(), 0, 0));
+            e.1 += 1;
+            e.2 += crate::domain::text::word_count(&r.text);
+        }
+        let mut counts: Vec<usize> = per.values().map(|v| v.1).collect();
+        let evenness = 1.0 - summary::gini(&mut counts);
+        let polls = self.store().polls(group.id).await?;
+        let mut text = format!(
+            "**Participation in {}**\n{} sessions, {} replies from {} members, {} words. Voices spread {}. {} polls.\n",
+            group.label(),
+            sessions.len(),
+            live.len(),
+            per.len(),
+            live.iter()
+                .map(|r| crate::domain::text::word_count(&r.text))
+                .sum::<usize>(),
+            describe_evenness(evenness),
+            polls.len()
+        );
+        let mut members: Vec<&(String, usize, usize)> = per.values().collect();
+        members.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        for (name, n, words) in members.iter().take(15) {
+            text.push_str(&format!("- {name}: {n} replies, {words} words\n"));
+        }
+        if members.len() > 15 {
+            text.push_str(&format!("- and {} more\n", members.len() - 15));
+        }
+        Ok(Reply::private(text.trim_end().to_string()))
+    }
+
+    /// The digest of a group's week ("2026-W48"), computed and stored.
+    pub async fn digest_markdown(&self, group_id: i64, week: &str) -> Result<String, CommandError> {
+        if let Some(done) = self.store().digest(group_id, week).await? {
+            return Ok(done.body);
+        }
+        let group = self
+            .store()
+            .group(group_id)
+            .await?
+            .ok_or_else(|| CommandError::Internal(format!("group {group_id} is gone")))?;
+        let tz = Engine::zone(&group);
+        let (start, end) = week_bounds(week, tz)
+            .ok_or_else(|| CommandError::Internal(format!("bad week {week}")))?;
+        let sessions = self
+            .store()
+            .sessions_between(group.id, store_ms(start), store_ms(end))
+            .await?;
+        let mut readings: Vec<String> = Vec::new();
+        let mut all_replies: Vec<ReplyIn> = Vec::new();
+        let mut members: std::collections::HashSet<String> = Default::default();
+        let mut threads: Vec<(usize, String)> = Vec::new();
+        let mut shifts = Vec::new();
+        for s in &sessions {
+            let title = self.session_title(s).await?;
+            if let Some(eid) = s.excerpt_id
+                && let Some(e) = self.store().excerpt(eid).await?
+                && let Some(r) = self.store().reading(e.reading_id).await?
+            {
+                let label = format!("{} (excerpt {})", r.title, e.seq);
+                readings.push(label);
+            }
+            let rows = self.store().session_replies(s.id).await?;
+            let live: Vec<_> = rows.iter().filter(|r| r.deleted_at.is_none()).collect();
+            threads.push((live.len(), title));
+            for r in live {
+                members.insert(r.member_key.clone());
+                all_replies.push(ReplyIn {
+                    id: r.id,
+                    author_key: r.member_key.clone(),
+                    author_name: r.quotes_allowed.then(|| r.display_name.clone()),
+                    text: r.text.clone(),
+                    at: r.posted_at,
+                    reply_to: None,
+                });
+            }
+            for poll in self.store().session_polls(s.id).await? {
+                if poll.phase.as_deref() == Some("post") && !poll.is_open() {
+                    let view = self.poll_result_view(&poll).await?;
+                    if let Some(sh) = view.shift.filter(|s| !s.suppressed) {
+                        shifts.push(format!(
+                            "“{}”: {} of {} changed their vote{}",
+                            poll.claim,
+                            sh.changed,
+                            sh.paired,
+                            sh.net
+                                .map(|n| format!(
+                                    ", net shift {n} toward {}",
+                                    if sh.net_value > 0.0 {
+                                        sh.positive_pole
+                                    } else {
+                                        sh.negative_pole
+                                    }
+                                ))
+                                .unwrap_or_default()
+                        ));
+                    }
+                }
+            }
+        }
+        let reply_count = all_replies.len();
+        let themes = summary::summarize(
+            &all_replies,
+            &[],
+            Limits {
+                themes: 4,
+                ..Limits::default()
+            },
+        )
+        .themes
+        .into_iter()
+        .map(|t| format!("{} ({} replies)", t.keywords.join(", "), t.replies))
+        .collect::<Vec<_>>();
+        threads.sort_by(|a, b| b.0.cmp(&a.0));
+        let threads: Vec<String> = threads
+            .into_iter()
+            .filter(|(n, _)| *n > 0)
+            .take(3)
+            .map(|(n, t)| format!("{t}: {n} replies"))
+            .collect();
+        let body = self.prompts().render(
+            "digest.md.j2",
+            &serde_json::json!({"d": {
+                "week_label": start.with_timezone(&tz).format("%-d %B %Y").to_string(),
+                "group": group.label(),
+                "sessions": sessions.len(),
+                "members": members.len(),
+                "replies": reply_count,
+                "readings": readings,
+                "themes": themes,
+                "shifts": shifts,
+                "threads": threads,
+            }}),
+        )?;
+        self.store()
+            .save_digest(group.id, week, &body, "{}", store_ms(self.now()))
+            .await?;
+        Ok(body)
+    }
+}
+
+/// "2026-W48" for an instant in a zone (ISO week of the local date).
+pub fn week_of(at: DateTime<Utc>, tz: chrono_tz::Tz) -> String {
+    let d = at.with_timezone(&tz).date_naive();
+    let w = d.iso_week();
+    format!("{}-W{:02}", w.year(), w.week())
+}
+
+/// The instants a week starts and ends (Monday 00:00 local to the next Monday).
+pub fn week_bounds(week: &str, tz: chrono_tz::Tz) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
+    let (year, w) = week.split_once("-W")?;
+    let monday =
+        NaiveDate::from_isoywd_opt(year.parse().ok()?, w.parse().ok()?, chrono::Weekday::Mon)?;
+    let start = crate::domain::schedule::resolve_local(tz, monday.and_hms_opt(0, 0, 0)?);
+    let end = crate::domain::schedule::resolve_local(
+        tz,
+        (monday + Duration::days(7)).and_hms_opt(0, 0, 0)?,
+    );
+    Some((start, end))
+}
+
+fn describe_evenness(e: f64) -> String {
+    let word = if e >= 0.8 {
+        "evenly"
+    } else if e >= 0.6 {
+        "fairly evenly"
+    } else {
+        "unevenly"
+    };
+    format!("{word} (evenness {:.2})", e)
+}

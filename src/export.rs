@@ -1,0 +1,386 @@
+//! Getting the record out: session minutes as Markdown, replies and votes as CSV, and
+//! everything about a group as JSON. Used by `export` in the chat and by the CLI.
+
+use serde_json::json;
+
+use crate::domain::command::ExportFormat;
+use crate::engine::{CommandError, Engine, local_label};
+use crate::ports::FileOut;
+use crate::store::{Group, SessionRow, from_ms};
+
+/// Which sessions' minutes to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// One session.
+    Session(i64),
+    /// The group's current (or latest) session.
+    Current,
+    /// Every session.
+    All,
+}
+
+/// Export a group's record from the chat (`--session` or the current session's minutes).
+pub async fn export(
+    engine: &Engine,
+    group: &Group,
+    format: ExportFormat,
+    session: Option<i64>,
+) -> Result<Vec<FileOut>, CommandError> {
+    let scope = session.map(Scope::Session).unwrap_or(Scope::Current);
+    export_scoped(engine, group, format, scope).await
+}
+
+/// Export with an explicit scope for minutes.
+pub async fn export_scoped(
+    engine: &Engine,
+    group: &Group,
+    format: ExportFormat,
+    scope: Scope,
+) -> Result<Vec<FileOut>, CommandError> {
+    let mut files = Vec::new();
+    if matches!(format, ExportFormat::Markdown | ExportFormat::All) {
+        let sessions: Vec<SessionRow> = match scope {
+            Scope::Session(id) => vec![
+                engine
+                    .store()
+                    .session(id)
+                    .await?
+                    .filter(|s| s.group_id == group.id)
+                    .ok_or_else(|| {
+                        CommandError::invalid(format!("This group has no session #{id}."))
+                    })?,
+            ],
+            Scope::Current => engine
+                .store()
+                .current_session(group.id)
+                .await?
+                .into_iter()
+                .collect(),
+            Scope::All => engine.store().sessions(group.id).await?,
+        };
+        if sessions.is_empty() && format == ExportFormat::Markdown {
+            return Err(CommandError::invalid(
+                "No session has run here yet, so there are no minutes.",
+            ));
+        }
+        for s in sessions {
+            files.push(minutes(engine, group, &s).await?);
+        }
+    }
+    if matches!(format, ExportFormat::Csv | ExportFormat::All) {
+        files.extend(csv_files(engine, group).await?);
+    }
+    if matches!(format, ExportFormat::Json | ExportFormat::All) {
+        files.push(json_file(engine, group).await?);
+    }
+    Ok(files)
+}
+
+/// One session's minutes.
+pub async fn minutes(
+    engine: &Engine,
+    group: &Group,
+    session: &SessionRow,
+) -> Result<FileOut, CommandError> {
+    let tz = Engine::zone(group);
+    let title = engine.session_title(session).await?;
+    let (excerpt, questions, position) = match session.excerpt_id {
+        Some(id) => match engine.store().excerpt(id).await? {
+            Some(e) => {
+                let qs: Vec<String> = engine
+                    .store()
+                    .questions(id)
+                    .await?
+                    .into_iter()
+                    .map(|q| q.text)
+                    .collect();
+                let r = engine.store().reading(e.reading_id).await?;
+                let position = r.map(|r| format!("{} of {}", e.seq, r.excerpt_count));
+                (Some(e.text), qs, position)
+            }
+            None => (None, Vec::new(), None),
+        },
+        None => (None, Vec::new(), None),
+    };
+    let replies: Vec<serde_json::Value> = engine
+        .store()
+        .session_replies(session.id)
+        .await?
+        .iter()
+        .map(|r| {
+            json!({
+                "author": r.display_name,
+                "time": from_ms(r.posted_at).with_timezone(&tz).format("%H:%M").to_string(),
+                "text": r.text,
+                "edited": r.edited_at.is_some(),
+                "deleted": r.deleted_at.is_some(),
+            })
+        })
+        .collect();
+    let mut polls = Vec::new();
+    for p in engine.store().session_polls(session.id).await? {
+        polls.push(engine.poll_result_view(&p).await?);
+    }
+    let summary = if session.is_open() {
+        None
+    } else {
+        Some(engine.summarize_session(session.id, false).await?.markdown)
+    };
+    let body = engine.prompts().render(
+        "minutes.md.j2",
+        &json!({"m": {
+            "title": title,
+            "group": group.label(),
+            "date": local_label(from_ms(session.started_at), tz),
+            "excerpt": excerpt,
+            "position": position,
+            "questions": questions,
+            "replies": replies,
+            "polls": polls,
+            "summary": summary,
+        }}),
+    )?;
+    Ok(FileOut {
+        name: format!("minutes-session-{}.md", session.id),
+        mime: "text/markdown".into(),
+        bytes: body.into_bytes(),
+        description: format!("Minutes of session #{}", session.id),
+    })
+}
+
+/// Spreadsheet programs run cells that start with these as formulas: quote them.
+fn cell(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+fn to_csv(header: &[&str], rows: Vec<Vec<String>>) -> Result<Vec<u8>, CommandError> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(header)
+        .map_err(|e| CommandError::Internal(e.to_string()))?;
+    for row in rows {
+        w.write_record(row.iter().map(|c| cell(c)))
+            .map_err(|e| CommandError::Internal(e.to_string()))?;
+    }
+    w.into_inner()
+        .map_err(|e| CommandError::Internal(e.to_string()))
+}
+
+async fn csv_files(engine: &Engine, group: &Group) -> Result<Vec<FileOut>, CommandError> {
+    let replies = engine.store().group_replies(group.id).await?;
+    let reply_rows: Vec<Vec<String>> = replies
+        .iter()
+        .map(|r| {
+            vec![
+                r.session_id.to_string(),
+                r.message_id.clone(),
+                r.display_name.clone(),
+                from_ms(r.posted_at).to_rfc3339(),
+                r.edited_at
+                    .map(|t| from_ms(t).to_rfc3339())
+                    .unwrap_or_default(),
+                r.deleted_at.is_some().to_string(),
+                r.text.clone(),
+            ]
+        })
+        .collect();
+    let mut named = Vec::new();
+    let mut anonymous = Vec::new();
+    for poll in engine.store().polls(group.id).await? {
+        let scale: crate::domain::poll::Scale =
+            serde_json::from_str(&poll.scale).map_err(|e| CommandError::Internal(e.to_string()))?;
+        let options = scale.options();
+        let votes = engine.store().votes(poll.id).await?;
+        let hidden_now = poll.hidden && poll.is_open();
+        if hidden_now {
+            continue;
+        }
+        let names = names_of(engine, &votes).await?;
+        for v in votes {
+            let option = options.get(v.option as usize).cloned().unwrap_or_default();
+            let phase = poll.phase.clone().unwrap_or_default();
+            if poll.anonymous {
+                anonymous.push(vec![
+                    poll.id.to_string(),
+                    poll.claim.clone(),
+                    phase,
+                    option,
+                    v.reason.unwrap_or_default(),
+                ]);
+            } else {
+                let who = v
+                    .member_key
+                    .as_deref()
+                    .and_then(|k| names.get(k).cloned())
+                    .unwrap_or_default();
+                named.push(vec![
+                    poll.id.to_string(),
+                    poll.claim.clone(),
+                    phase,
+                    who,
+                    option,
+                    v.reason.unwrap_or_default(),
+                    v.voted_at
+                        .map(|t| from_ms(t).to_rfc3339())
+                        .unwrap_or_default(),
+                ]);
+            }
+        }
+    }
+    let file = |name: &str, bytes: Vec<u8>, description: &str| FileOut {
+        name: name.to_string(),
+        mime: "text/csv".into(),
+        bytes,
+        description: description.to_string(),
+    };
+    Ok(vec![
+        file(
+            "replies.csv",
+            to_csv(
+                &[
+                    "session",
+                    "message_id",
+                    "author",
+                    "posted_at",
+                    "edited_at",
+                    "deleted",
+                    "text",
+                ],
+                reply_rows,
+            )?,
+            "Replies as CSV",
+        ),
+        file(
+            "votes.csv",
+            to_csv(
+                &[
+                    "poll", "claim", "phase", "voter", "option", "reason", "voted_at",
+                ],
+                named,
+            )?,
+            "Votes of named polls as CSV",
+        ),
+        file(
+            "votes-anonymous.csv",
+            to_csv(&["poll", "claim", "phase", "option", "reason"], anonymous)?,
+            "Votes of anonymous polls as CSV, without voters",
+        ),
+    ])
+}
+
+async fn names_of(
+    engine: &Engine,
+    votes: &[crate::store::VoteRow],
+) -> Result<std::collections::HashMap<String, String>, CommandError> {
+    let mut names = std::collections::HashMap::new();
+    for v in votes {
+        if let Some(k) = &v.member_key
+            && !names.contains_key(k)
+            && let Some(m) = engine.store().member_data(k).await?.member
+        {
+            names.insert(k.clone(), m.display_name);
+        }
+    }
+    Ok(names)
+}
+
+async fn json_file(engine: &Engine, group: &Group) -> Result<FileOut, CommandError> {
+    let store = engine.store();
+    let mut readings = Vec::new();
+    for r in store.readings(group.id).await? {
+        let mut excerpts = Vec::new();
+        for e in store.excerpts(r.id).await? {
+            let questions: Vec<serde_json::Value> = store
+                .questions(e.id)
+                .await?
+                .into_iter()
+                .map(|q| json!({"kind": q.kind, "text": q.text}))
+                .collect();
+            excerpts.push(json!({
+                "id": e.id, "seq": e.seq, "words": e.words, "text": e.text,
+                "terms": serde_json::from_str::<serde_json::Value>(&e.terms).unwrap_or(json!([])),
+                "questions": questions, "claims": store.claims(e.id).await?,
+            }));
+        }
+        readings.push(json!({
+            "id": r.id, "title": r.title, "author": r.author,
+            "metadata": serde_json::from_str::<serde_json::Value>(&r.metadata).unwrap_or(json!([])),
+            "words": r.words, "excerpts": excerpts,
+        }));
+    }
+    let replies = store.group_replies(group.id).await?;
+    let mut sessions = Vec::new();
+    for s in store.sessions(group.id).await? {
+        let rs: Vec<serde_json::Value> = replies
+            .iter()
+            .filter(|r| r.session_id == s.id)
+            .map(|r| {
+                json!({
+                    "id": r.id, "message_id": r.message_id, "author": r.display_name,
+                    "reply_to": r.reply_to, "text": r.text, "posted_at": from_ms(r.posted_at).to_rfc3339(),
+                    "edited_at": r.edited_at.map(|t| from_ms(t).to_rfc3339()),
+                    "deleted": r.deleted_at.is_some(),
+                })
+            })
+            .collect();
+        let summary = store.session_summary(s.id).await?.map(|x| x.body);
+        sessions.push(json!({
+            "id": s.id, "kind": s.kind, "excerpt_id": s.excerpt_id, "local_date": s.local_date, "title": s.title,
+            "started_at": from_ms(s.started_at).to_rfc3339(), "ended_at": s.ended_at.map(|t| from_ms(t).to_rfc3339()),
+            "replies": rs, "summary": summary,
+        }));
+    }
+    let mut polls = Vec::new();
+    for p in store.polls(group.id).await? {
+        let view = engine.poll_result_view(&p).await?;
+        let votes: Vec<serde_json::Value> = if view.hidden_now {
+            Vec::new()
+        } else {
+            let names = names_of(engine, &store.votes(p.id).await?).await?;
+            store
+                .votes(p.id)
+                .await?
+                .into_iter()
+                .map(|v| {
+                    if p.anonymous {
+                        json!({"option": v.option, "reason": v.reason})
+                    } else {
+                        json!({
+                            "voter": v.member_key.as_deref().and_then(|k| names.get(k)),
+                            "option": v.option, "reason": v.reason,
+                            "voted_at": v.voted_at.map(|t| from_ms(t).to_rfc3339()),
+                        })
+                    }
+                })
+                .collect()
+        };
+        polls.push(json!({
+            "id": p.id, "session_id": p.session_id, "claim": p.claim, "scale": view.scale, "options": view.options,
+            "anonymous": p.anonymous, "hidden": p.hidden, "phase": p.phase, "pair_id": p.pair_id,
+            "opens_at": from_ms(p.opens_at).to_rfc3339(), "closes_at": from_ms(p.closes_at).to_rfc3339(),
+            "closed": !p.is_open(),
+            "counts": if view.hidden_now || view.suppressed { serde_json::Value::Null } else { json!(view.tally.counts) },
+            "votes": if view.suppressed { Vec::new() } else { votes },
+        }));
+    }
+    let doc = json!({
+        "group": {
+            "channel": group.channel, "name": group.name, "time_zone": group.time_zone, "post_time": group.post_time,
+            "days": group.days, "summary_time": group.summary_time,
+        },
+        "readings": readings,
+        "sessions": sessions,
+        "polls": polls,
+        "exported_at": engine.now().to_rfc3339(),
+    });
+    Ok(FileOut {
+        name: format!("colloquy-{}.json", group.id),
+        mime: "application/json".into(),
+        bytes: serde_json::to_vec_pretty(&doc)
+            .map_err(|e| CommandError::Internal(e.to_string()))?,
+        description: "Everything about this group as JSON".into(),
+    })
+}

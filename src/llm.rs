@@ -1,0 +1,160 @@
+//! An optional OpenAI-compatible chat-completions client (Ollama, llama.cpp server, vLLM).
+//! Off unless `[llm]` is configured: nothing leaves the machine otherwise.
+
+use std::time::Duration;
+
+use serde::Deserialize;
+use serde_json::json;
+use thiserror::Error;
+
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+pub enum LlmError {
+    #[error("the LLM server did not answer within {0} s")]
+    Timeout(u64),
+    #[error("the LLM server could not be reached: {0}")]
+    Unreachable(String),
+    #[error("the LLM server answered with HTTP {0}")]
+    Status(u16),
+    #[error("the LLM server's answer was not understood: {0}")]
+    BadAnswer(String),
+    #[error("the LLM's text was refused: {0}")]
+    Refused(String),
+}
+
+/// Where and how to ask.
+#[derive(Debug, Clone)]
+pub struct LlmClient {
+    endpoint: String,
+    model: String,
+    api_key: Option<String>,
+    timeout: Duration,
+    http: reqwest::Client,
+}
+
+#[derive(Deserialize)]
+struct Completion {
+    choices: Vec<CompletionChoice>,
+}
+
+#[derive(Deserialize)]
+struct CompletionChoice {
+    message: CompletionMessage,
+}
+
+#[derive(Deserialize)]
+struct CompletionMessage {
+    content: Option<String>,
+}
+
+impl LlmClient {
+    /// `endpoint` is the API base, e.g. `http://127.0.0.1:11434/v1`.
+    pub fn new(
+        endpoint: &str,
+        model: &str,
+        api_key: Option<String>,
+        timeout: Duration,
+    ) -> Result<LlmClient, LlmError> {
+        let http = reqwest::Client::builder()
+            .timeout(timeout)
+            .build()
+            .map_err(|e| LlmError::Unreachable(e.to_string()))?;
+        Ok(LlmClient {
+            endpoint: endpoint.trim_end_matches('/').to_string(),
+            model: model.to_string(),
+            api_key,
+            timeout,
+            http,
+        })
+    }
+
+    pub fn model(&self) -> &str {
+        &self.model
+    }
+
+    /// Ask for a completion of `prompt`; the answer's text, trimmed.
+    pub async fn complete(&self, prompt: &str, max_tokens: u32) -> Result<String, LlmError> {
+        let body = json!({
+            "model": self.model,
+            "messages": [
+                {"role": "system", "content": "You assist a university reading group. Be faithful, brief and neutral."},
+                {"role": "user", "content": prompt}
+            ],
+            "temperature": 0.2,
+            "max_tokens": max_tokens,
+            "stream": false
+        });
+        let mut request = self
+            .http
+            .post(format!("{}/chat/completions", self.endpoint))
+            .json(&body);
+        if let Some(key) = &self.api_key {
+            request = request.bearer_auth(key);
+        }
+        let response = request.send().await.map_err(|e| {
+            if e.is_timeout() {
+                LlmError::Timeout(self.timeout.as_secs())
+            } else {
+                // Never include the URL's credentials or the key: reqwest's message names the host only.
+                LlmError::Unreachable(e.without_url().to_string())
+            }
+        })?;
+        if !response.status().is_success() {
+            return Err(LlmError::Status(response.status().as_u16()));
+        }
+        let completion: Completion = response.json().await.map_err(|e| {
+            if e.is_timeout() {
+                LlmError::Timeout(self.timeout.as_secs())
+            } else {
+                LlmError::BadAnswer(e.without_url().to_string())
+            }
+        })?;
+        let text = completion
+            .choices
+            .into_iter()
+            .next()
+            .and_then(|c| c.message.content)
+            .unwrap_or_default();
+        Ok(text.trim().to_string())
+    }
+}
+
+/// Check an LLM's text before it is posted: not empty, not too long, and naming none of
+/// the members who asked not to be quoted by name.
+pub fn check_text(
+    text: &str,
+    max_chars: usize,
+    forbidden_names: &[String],
+) -> Result<(), LlmError> {
+    if text.trim().is_empty() {
+        return Err(LlmError::Refused("it was empty".into()));
+    }
+    let n = text.chars().count();
+    if n > max_chars {
+        return Err(LlmError::Refused(format!(
+            "it was {n} characters long (the limit is {max_chars})"
+        )));
+    }
+    let lower = text.to_lowercase();
+    if forbidden_names
+        .iter()
+        .any(|name| name.chars().count() >= 2 && lower.contains(&name.to_lowercase()))
+    {
+        return Err(LlmError::Refused(
+            "it named a member who opted out of being quoted".into(),
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn checks() {
+        assert!(check_text("", 100, &[]).is_err());
+        assert!(check_text(&"x".repeat(101), 100, &[]).is_err());
+        assert!(check_text("Ana argued well.", 100, &["ana".into()]).is_err());
+        assert!(check_text("The group argued well.", 100, &["ana".into()]).is_ok());
+    }
+}

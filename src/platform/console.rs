@@ -1,0 +1,595 @@
+//! The console: an in-memory chat for `colloquy demo`, `colloquy console` and tests.
+//! Posts print as a chat log; people type as members and use the same `!cq` verbs as
+//! on Matrix, against the same engine and database.
+
+use std::io::Write;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+use crate::domain::command::Role;
+use crate::domain::ids::{ChannelKey, MemberKey, Platform};
+use crate::ports::{ChatPort, Clock, Content, Delivered, FileOut, Outgoing, PortError};
+
+/// Where the chat log goes.
+pub type Sink = Arc<Mutex<dyn Write + Send>>;
+
+/// The console as a chat platform.
+pub struct ConsolePort {
+    sink: Sink,
+    clock: Arc<dyn Clock>,
+    tz: Tz,
+    next_id: AtomicU64,
+    /// Folder where attached files (charts, exports) are saved, if any.
+    files_dir: Option<std::path::PathBuf>,
+    /// Posts delivered so far (key -> delivery), so a repeated key is not posted twice.
+    delivered: Mutex<std::collections::HashMap<String, Delivered>>,
+}
+
+impl ConsolePort {
+    pub fn new(
+        sink: Sink,
+        clock: Arc<dyn Clock>,
+        tz: Tz,
+        files_dir: Option<std::path::PathBuf>,
+    ) -> ConsolePort {
+        ConsolePort {
+            sink,
+            clock,
+            tz,
+            next_id: AtomicU64::new(1),
+            files_dir,
+            delivered: Mutex::new(Default::default()),
+        }
+    }
+
+    /// A fresh message id (`m1`, `m2`, …), shared by the bot's posts and typed messages.
+    pub fn next_message_id(&self) -> String {
+        format!("m{}", self.next_id.fetch_add(1, Ordering::Relaxed))
+    }
+
+    /// Start numbering after what the database already holds (a console reopened).
+    pub fn continue_after(&self, n: u64) {
+        self.next_id.fetch_max(n + 1, Ordering::Relaxed);
+    }
+
+    fn time(&self, at: DateTime<Utc>) -> String {
+        at.with_timezone(&self.tz).format("%H:%M").to_string()
+    }
+
+    /// Print a line of the chat log.
+    pub fn print(&self, line: &str) {
+        if let Ok(mut out) = self.sink.lock() {
+            let _ = writeln!(out, "{line}");
+            let _ = out.flush();
+        }
+    }
+
+    /// Print a member's message as it appears in the log.
+    pub fn print_message(&self, id: &str, who: &str, text: &str, in_thread: bool) {
+        let indent = if in_thread { "    │ " } else { "" };
+        let mut lines = text.lines();
+        let first = lines.next().unwrap_or("");
+        self.print(&format!(
+            "{indent}[{}] {who} ({id}): {first}",
+            self.time(self.clock.now())
+        ));
+        for line in lines {
+            self.print(&format!("{indent}    {line}"));
+        }
+    }
+
+    fn save_files(&self, files: &[FileOut], indent: &str) {
+        for f in files {
+            match &self.files_dir {
+                Some(dir) => {
+                    let path = dir.join(&f.name);
+                    match std::fs::write(&path, &f.bytes) {
+                        Ok(()) => self.print(&format!(
+                            "{indent}📎 {} saved to {} — {}",
+                            f.name,
+                            path.display(),
+                            f.description
+                        )),
+                        Err(e) => {
+                            self.print(&format!("{indent}📎 {} could not be saved: {e}", f.name))
+                        }
+                    }
+                }
+                None => self.print(&format!(
+                    "{indent}📎 {} ({} bytes) — {}",
+                    f.name,
+                    f.bytes.len(),
+                    f.description
+                )),
+            }
+        }
+    }
+
+    fn print_block(&self, header: &str, markdown: &str, indent: &str) {
+        self.print(&format!("{indent}{header}"));
+        for line in markdown.lines() {
+            self.print(&format!("{indent}  {line}"));
+        }
+    }
+}
+
+#[async_trait]
+impl ChatPort for ConsolePort {
+    fn platform(&self) -> Platform {
+        Platform::Console
+    }
+
+    fn max_message_chars(&self) -> usize {
+        8_000
+    }
+
+    async fn deliver(&self, post: &Outgoing) -> Result<Delivered, PortError> {
+        if let Some(done) = self
+            .delivered
+            .lock()
+            .ok()
+            .and_then(|d| d.get(&post.key).cloned())
+        {
+            return Ok(done);
+        }
+        let id = self.next_message_id();
+        let stamp = self.time(self.clock.now());
+        let indent = if post.thread.is_some() {
+            "    │ "
+        } else {
+            ""
+        };
+        let delivered = match &post.content {
+            Content::Excerpt(e) => {
+                self.print("");
+                self.print_block(&format!("[{stamp}] colloquy ({id}):"), &e.markdown, indent);
+                let thread = format!("t{}", id.trim_start_matches('m'));
+                self.print(&format!("    ┌ thread “{}” opened", e.thread_name));
+                Delivered {
+                    message_id: id,
+                    thread_id: Some(thread),
+                }
+            }
+            Content::Poll(p) => {
+                self.print("");
+                let how = if p.anonymous {
+                    format!("vote with: !cq vote {} OPTION", p.poll_id)
+                } else {
+                    format!("vote with: !cq vote {} OPTION [--reason \"…\"]", p.poll_id)
+                };
+                self.print_block(
+                    &format!("[{stamp}] colloquy ({id}):"),
+                    &format!("{}\n({how})", p.markdown),
+                    indent,
+                );
+                Delivered {
+                    message_id: id,
+                    thread_id: None,
+                }
+            }
+            Content::PollResults(r) => {
+                self.print("");
+                self.print_block(&format!("[{stamp}] colloquy ({id}):"), &r.markdown, indent);
+                if let Some(chart) = &r.chart {
+                    self.save_files(std::slice::from_ref(chart), indent);
+                }
+                Delivered {
+                    message_id: id,
+                    thread_id: None,
+                }
+            }
+            Content::Text { markdown, files } => {
+                self.print("");
+                self.print_block(&format!("[{stamp}] colloquy ({id}):"), markdown, indent);
+                self.save_files(files, indent);
+                Delivered {
+                    message_id: id,
+                    thread_id: None,
+                }
+            }
+        };
+        if let Ok(mut d) = self.delivered.lock() {
+            d.insert(post.key.clone(), delivered.clone());
+        }
+        Ok(delivered)
+    }
+
+    async fn role_in(&self, _channel: &ChannelKey, _member: &MemberKey) -> Result<Role, PortError> {
+        Ok(Role::Member)
+    }
+
+    async fn send_private(
+        &self,
+        member: &MemberKey,
+        markdown: &str,
+        files: &[FileOut],
+    ) -> Result<(), PortError> {
+        self.print_block(&format!("(privately to {})", member.id), markdown, "");
+        self.save_files(files, "");
+        Ok(())
+    }
+}
+
+/// A console conversation: who is speaking, where, and what they typed.
+pub struct ConsoleChat {
+    pub engine: crate::engine::Engine,
+    pub port: Arc<ConsolePort>,
+    pub channel: ChannelKey,
+    speaker: String,
+    role: Role,
+    /// Post plain messages in the latest excerpt's thread (true) or the channel.
+    in_thread: bool,
+    attachment: Option<crate::engine::Upload>,
+}
+
+/// What the console understands besides `!cq` commands and plain messages.
+pub const CONSOLE_HELP: &str = "\
+Type a message to post it as the current speaker, or a command:
+  !cq VERB …             a colloquy command (!cq help lists them)
+  /as NAME [--facilitator]  speak as NAME (a member, or a facilitator)
+  /thread | /channel     post in the latest excerpt's thread, or in the channel
+  /reply ID TEXT         reply to message ID
+  /edit ID TEXT          edit your message ID
+  /delete ID             delete message ID
+  /attach FILE           attach a file to your next command (reading import)
+  /wait 30m              let time pass (m, h or d), running the schedule
+  /quit";
+
+impl ConsoleChat {
+    pub fn new(
+        engine: crate::engine::Engine,
+        port: Arc<ConsolePort>,
+        channel: ChannelKey,
+    ) -> ConsoleChat {
+        ConsoleChat {
+            engine,
+            port,
+            channel,
+            speaker: "you".into(),
+            role: Role::Facilitator,
+            in_thread: true,
+            attachment: None,
+        }
+    }
+
+    /// Attach a file to the next command.
+    pub fn set_attachment(&mut self, upload: crate::engine::Upload) {
+        self.attachment = Some(upload);
+    }
+
+    pub fn speak_as(&mut self, name: &str, role: Role) {
+        self.speaker = name.to_string();
+        self.role = role;
+    }
+
+    fn member(&self, name: &str) -> MemberKey {
+        MemberKey::new(Platform::Console, name.to_lowercase().replace(' ', "-"))
+    }
+
+    /// Deliver everything the outbox holds (posts appear in the log).
+    pub async fn settle(&self) {
+        for _ in 0..20 {
+            match crate::outbox::deliver_due(&self.engine, "console").await {
+                Ok(r) if r.sent + r.retried + r.failed == 0 => break,
+                Ok(_) => {}
+                Err(e) => {
+                    self.port.print(&format!("(delivery failed: {e})"));
+                    break;
+                }
+            }
+        }
+    }
+
+    /// Run the schedule once and deliver what it queued.
+    pub async fn tick(&self) {
+        if let Err(e) = crate::scheduler::run_due(&self.engine).await {
+            self.port.print(&format!("(the schedule failed: {e})"));
+        }
+        self.settle().await;
+    }
+
+    /// The latest excerpt's thread, if there is one.
+    pub async fn current_thread(&self) -> Option<String> {
+        let group = self
+            .engine
+            .store()
+            .group_by_channel(&self.channel)
+            .await
+            .ok()??;
+        self.engine
+            .store()
+            .current_excerpt_session(group.id)
+            .await
+            .ok()??
+            .thread_id
+    }
+
+    /// Post a message as `who`; returns its id.
+    pub async fn say(&self, who: &str, text: &str, reply_to: Option<&str>) -> String {
+        let id = self.port.next_message_id();
+        let thread = if self.in_thread {
+            self.current_thread().await
+        } else {
+            None
+        };
+        self.port.print_message(&id, who, text, thread.is_some());
+        let msg = crate::engine::IncomingMessage {
+            platform: Platform::Console,
+            channel_id: thread.clone().unwrap_or_else(|| self.channel.id.clone()),
+            thread_root: None,
+            reply_to: reply_to.map(str::to_string),
+            message_id: id.clone(),
+            author: self.member(who),
+            author_name: who.to_string(),
+            text: text.to_string(),
+            at: self.engine.now(),
+        };
+        if let Err(e) = self.engine.on_message(msg).await {
+            self.port.print(&format!("(not recorded: {e})"));
+        }
+        id
+    }
+
+    /// Run a command line (without `!cq`) as `who` with `role`.
+    pub async fn command(&mut self, who: &str, role: Role, line: &str) {
+        let stamp = self
+            .engine
+            .now()
+            .with_timezone(&self.port.tz)
+            .format("%H:%M")
+            .to_string();
+        self.port.print(&format!("[{stamp}] {who}: !cq {line}"));
+        let command = match crate::domain::command::parse(line) {
+            Ok(c) => c,
+            Err(e) => {
+                self.port.print(&format!("  ⚠ {e}"));
+                return;
+            }
+        };
+        let invocation = crate::engine::Invocation {
+            channel: self.channel.clone(),
+            caller: crate::engine::Caller {
+                key: self.member(who),
+                name: who.to_string(),
+                role,
+            },
+            command,
+            attachment: self.attachment.take(),
+        };
+        match self.engine.execute(invocation).await {
+            Ok(reply) => {
+                let head = if reply.private {
+                    format!("  (only {who} sees this)")
+                } else {
+                    "  colloquy:".to_string()
+                };
+                self.port.print_block(&head, &reply.text, "");
+                self.port.save_files(&reply.files, "  ");
+            }
+            Err(e) => self.port.print(&format!("  ⚠ {e}")),
+        }
+        self.settle().await;
+    }
+
+    /// Handle one typed line; false means quit.
+    pub async fn handle_line(&mut self, line: &str, clock: Option<&OffsetClock>) -> bool {
+        let line = line.trim();
+        if line.is_empty() {
+            return true;
+        }
+        if let Some(rest) = line.strip_prefix("!cq") {
+            let (who, role) = (self.speaker.clone(), self.role);
+            self.command(&who, role, rest.trim()).await;
+            return true;
+        }
+        let (word, rest) = line
+            .split_once(' ')
+            .map(|(a, b)| (a, b.trim()))
+            .unwrap_or((line, ""));
+        match word {
+            "/quit" | "/exit" => return false,
+            "/help" => self.port.print(CONSOLE_HELP),
+            "/as" => {
+                let facilitator = rest.contains("--facilitator");
+                let name = rest.replace("--facilitator", "").trim().to_string();
+                if name.is_empty() {
+                    self.port.print("  ⚠ /as needs a name");
+                } else {
+                    self.speak_as(
+                        &name,
+                        if facilitator {
+                            Role::Facilitator
+                        } else {
+                            Role::Member
+                        },
+                    );
+                    self.port
+                        .print(&format!("  (you are now {name}, a {})", self.role.as_str()));
+                }
+            }
+            "/thread" => {
+                self.in_thread = true;
+                self.port
+                    .print("  (posting in the latest excerpt's thread)");
+            }
+            "/channel" => {
+                self.in_thread = false;
+                self.port.print("  (posting in the channel)");
+            }
+            "/reply" => match rest.split_once(' ') {
+                Some((id, text)) => {
+                    let who = self.speaker.clone();
+                    self.say(&who, text, Some(id)).await;
+                }
+                None => self.port.print("  ⚠ /reply ID TEXT"),
+            },
+            "/edit" => match rest.split_once(' ') {
+                Some((id, text)) => {
+                    let edit = crate::engine::MessageEdit {
+                        platform: Platform::Console,
+                        message_id: id.to_string(),
+                        text: text.to_string(),
+                        at: self.engine.now(),
+                    };
+                    match self.engine.on_edit(edit).await {
+                        Ok(crate::engine::MessageOutcome::Updated) => {
+                            self.port.print(&format!("  ({id} edited: {text})"))
+                        }
+                        Ok(_) => self
+                            .port
+                            .print(&format!("  ⚠ {id} is not a recorded reply")),
+                        Err(e) => self.port.print(&format!("  ⚠ {e}")),
+                    }
+                }
+                None => self.port.print("  ⚠ /edit ID TEXT"),
+            },
+            "/delete" => {
+                let del = crate::engine::MessageDelete {
+                    platform: Platform::Console,
+                    message_id: rest.to_string(),
+                    at: self.engine.now(),
+                };
+                match self.engine.on_delete(del).await {
+                    Ok(crate::engine::MessageOutcome::Updated) => {
+                        self.port.print(&format!("  ({rest} deleted)"))
+                    }
+                    Ok(_) => self
+                        .port
+                        .print(&format!("  ⚠ {rest} is not a recorded reply")),
+                    Err(e) => self.port.print(&format!("  ⚠ {e}")),
+                }
+            }
+            "/attach" => match std::fs::read(rest) {
+                Ok(bytes) => {
+                    let name = std::path::Path::new(rest)
+                        .file_name()
+                        .map(|n| n.to_string_lossy().to_string())
+                        .unwrap_or_else(|| rest.to_string());
+                    self.port.print(&format!(
+                        "  (attached {name}, {} bytes, to your next command)",
+                        bytes.len()
+                    ));
+                    self.attachment = Some(crate::engine::Upload { name, bytes });
+                }
+                Err(e) => self.port.print(&format!("  ⚠ cannot read {rest}: {e}")),
+            },
+            "/wait" => match (parse_wait(rest), clock) {
+                (Some(d), Some(clock)) => {
+                    clock.advance(d);
+                    self.port.print(&format!(
+                        "  (time passes: it is now {})",
+                        self.engine
+                            .now()
+                            .with_timezone(&self.port.tz)
+                            .format("%a %H:%M")
+                    ));
+                    self.tick().await;
+                }
+                (None, _) => self
+                    .port
+                    .print("  ⚠ /wait takes a duration such as 30m, 2h or 1d"),
+                (_, None) => self.port.print("  ⚠ time cannot be moved here"),
+            },
+            _ if word.starts_with('/') => self.port.print(&format!(
+                "  ⚠ unknown {word}; /help lists what the console understands"
+            )),
+            _ => {
+                let who = self.speaker.clone();
+                self.say(&who, line, None).await;
+            }
+        }
+        true
+    }
+}
+
+/// "30m", "2h", "1d" (at most 60 days).
+pub fn parse_wait(s: &str) -> Option<chrono::Duration> {
+    let s = s.trim();
+    let (n, unit) = s.split_at(s.len().checked_sub(1)?);
+    let n: i64 = n.parse().ok().filter(|n| *n > 0)?;
+    let d = match unit {
+        "m" => chrono::Duration::minutes(n),
+        "h" => chrono::Duration::hours(n),
+        "d" => chrono::Duration::days(n),
+        _ => return None,
+    };
+    (d <= chrono::Duration::days(60)).then_some(d)
+}
+
+/// The machine's clock plus an offset that `/wait` moves forward.
+#[derive(Clone, Default)]
+pub struct OffsetClock(Arc<Mutex<chrono::Duration>>);
+
+impl OffsetClock {
+    pub fn advance(&self, by: chrono::Duration) {
+        if let Ok(mut o) = self.0.lock() {
+            *o += by;
+        }
+    }
+}
+
+impl Clock for OffsetClock {
+    fn now(&self) -> DateTime<Utc> {
+        Utc::now() + self.0.lock().map(|o| *o).unwrap_or_default()
+    }
+}
+
+/// `colloquy console`: read lines from stdin and play them into a console group.
+pub async fn run_repl(db: &std::path::Path, group: &str) -> anyhow::Result<std::process::ExitCode> {
+    use tokio::io::AsyncBufReadExt;
+    let clock = OffsetClock::default();
+    let engine = crate::cli::offline_engine(db, Arc::new(clock.clone())).await?;
+    let channel = ChannelKey::new(Platform::Console, group);
+    let tz = match engine.store().group_by_channel(&channel).await? {
+        Some(g) => crate::engine::Engine::zone(&g),
+        None => chrono_tz::UTC,
+    };
+    let sink: Sink = Arc::new(Mutex::new(std::io::stdout()));
+    let files_dir = db
+        .parent()
+        .map(|p| {
+            if p.as_os_str().is_empty() {
+                std::path::Path::new(".")
+            } else {
+                p
+            }
+        })
+        .map(|p| p.to_path_buf());
+    let port = Arc::new(ConsolePort::new(
+        sink,
+        Arc::new(clock.clone()),
+        tz,
+        files_dir,
+    ));
+    port.continue_after(
+        engine
+            .store()
+            .max_numbered_message(Platform::Console.as_str())
+            .await?,
+    );
+    engine.attach_port(port.clone());
+    let mut chat = ConsoleChat::new(engine.clone(), port.clone(), channel.clone());
+    port.print(&format!(
+        "colloquy console · group {channel} · database {}",
+        db.display()
+    ));
+    if engine.store().group_by_channel(&channel).await?.is_none() {
+        port.print(
+            "This group is not set up yet: start with `!cq setup --tz Europe/London --time 09:00`.",
+        );
+    }
+    port.print("You are \"you\", a facilitator. /help lists the console's commands.");
+    chat.tick().await;
+    let mut lines = tokio::io::BufReader::new(tokio::io::stdin()).lines();
+    while let Some(line) = lines.next_line().await? {
+        if !chat.handle_line(&line, Some(&clock)).await {
+            break;
+        }
+    }
+    engine.store().close().await;
+    Ok(std::process::ExitCode::SUCCESS)
+}
