@@ -5,6 +5,10 @@
 mod common;
 
 #[cfg(feature = "discord")]
+mod discord_bot;
+#[cfg(feature = "discord")]
 mod fake_discord_selftest;
+#[cfg(feature = "matrix")]
+mod matrix_bot;
 #[cfg(feature = "matrix")]
 mod matrix_selftest;

@@ -1,0 +1,1 @@
+//! End-to-end tests of the Discord adapter against the in-repo fake Discord (filled in with the adapter).

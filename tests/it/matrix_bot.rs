@@ -1,0 +1,1 @@
+//! End-to-end tests of the Matrix adapter against a real Synapse (filled in with the adapter).
