@@ -1023,3 +1023,24 @@ async fn fake_discord_poise_registers_and_runs_a_subcommand() {
     task.abort();
     fake.assert_no_unknown_routes();
 }
+
+#[tokio::test]
+async fn fake_discord_late_interaction_callback_is_unknown() {
+    let options = FakeOptions {
+        interaction_deadline: Duration::from_millis(200),
+        ..FakeOptions::default()
+    };
+    let fake = FakeDiscord::start_with(options).await;
+    let mut bot = Bot::ready(&fake).await;
+    let kim = fake.member("kim");
+    let i = fake.slash(&kim, SlashCommand::new("summary"));
+    let cmd = bot.command().await;
+    fake.delay_next("POST", "/interactions/", Duration::from_millis(300), 1);
+    let late = CreateInteractionResponseMessage::new().content("too late");
+    let err = cmd
+        .create_response(&bot.http, CreateInteractionResponse::Message(late))
+        .await
+        .expect_err("a callback after the deadline fails");
+    assert!(format!("{err:?}").contains("10062"), "{err:?}");
+    assert!(fake.interaction_responses(&i.token).is_empty());
+}

@@ -168,6 +168,7 @@ impl FakeDiscord {
                     original: None,
                     followups: vec![],
                     replies: vec![],
+                    dispatched_at: std::time::Instant::now(),
                 },
             );
             d

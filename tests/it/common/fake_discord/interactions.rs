@@ -82,6 +82,7 @@ pub struct InteractionRecord {
     pub original: Option<u64>,
     pub followups: Vec<u64>,
     pub replies: Vec<InteractionReply>,
+    pub dispatched_at: std::time::Instant,
 }
 
 /// The message type of an interaction response.
@@ -160,6 +161,10 @@ impl State {
     ) -> Result<Effects, ApiError> {
         let rec = self.interaction_mut(token)?.clone();
         if rec.id != id {
+            return Err(ApiError::new(404, 10062, "Unknown interaction"));
+        }
+        if rec.dispatched_at.elapsed() > self.interaction_deadline {
+            // Discord forgets an unanswered interaction after 3 s: the bot should have deferred.
             return Err(ApiError::new(404, 10062, "Unknown interaction"));
         }
         if rec.acknowledged {

@@ -56,6 +56,8 @@ pub const DEFAULT_HEARTBEAT: Duration = Duration::from_millis(41_250);
 pub struct FakeOptions {
     pub heartbeat_interval: Duration,
     pub resume_policy: ResumePolicy,
+    /// How long an interaction waits for its callback before answering 10062 (Discord: 3 s).
+    pub interaction_deadline: Duration,
 }
 
 impl Default for FakeOptions {
@@ -63,6 +65,7 @@ impl Default for FakeOptions {
         Self {
             heartbeat_interval: DEFAULT_HEARTBEAT,
             resume_policy: ResumePolicy::Resume,
+            interaction_deadline: Duration::from_secs(3),
         }
     }
 }
@@ -155,7 +158,8 @@ impl FakeDiscord {
         let addr = listener.local_addr().expect("fake discord: local address");
         let base_url = format!("http://{addr}");
         let ws_url = format!("ws://{addr}/gateway");
-        let state = State::new(base_url);
+        let mut state = State::new(base_url);
+        state.interaction_deadline = options.interaction_deadline;
         let heartbeat_ms =
             u64::try_from(options.heartbeat_interval.as_millis()).unwrap_or(u64::MAX);
         let gateway = Gateway::new(

@@ -77,6 +77,8 @@ pub struct State {
     pub requests: Vec<Request>,
     pub unknown_routes: Vec<Request>,
     pub rules: Vec<Rule>,
+    /// How long after dispatch an interaction accepts its callback (Discord: 3 s).
+    pub interaction_deadline: Duration,
 }
 
 fn id_of(v: &Value, key: &str) -> Option<u64> {
@@ -123,6 +125,7 @@ impl State {
             requests: vec![],
             unknown_routes: vec![],
             rules: vec![],
+            interaction_deadline: Duration::from_secs(3),
         }
     }
 
