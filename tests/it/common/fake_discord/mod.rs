@@ -20,6 +20,7 @@ mod inspect;
 mod interactions;
 mod model;
 mod multipart;
+mod polls;
 mod record;
 mod rest;
 mod templates;
