@@ -1,6 +1,8 @@
 //! Shared test support: fakes of the chat platforms and a test application.
 #![allow(dead_code)]
 
+pub mod app;
+
 #[cfg(feature = "discord")]
 pub mod fake_discord;
 #[cfg(feature = "matrix")]

@@ -1,0 +1,157 @@
+//! A test application: a fresh SQLite file, a manual clock, the engine, and a console
+//! chat whose log is kept in memory.
+
+use std::sync::{Arc, Mutex};
+
+use chrono::{DateTime, TimeZone, Utc};
+use colloquy::domain::anon::VoterSecret;
+use colloquy::domain::command::{Role, parse};
+use colloquy::domain::ids::{ChannelKey, MemberKey, Platform};
+use colloquy::engine::{Caller, CommandError, Engine, EngineSettings, IncomingMessage, Invocation, Reply, Upload};
+use colloquy::platform::console::ConsolePort;
+use colloquy::ports::ManualClock;
+use colloquy::render::Prompts;
+use colloquy::store::{Group, Store};
+
+pub struct TestApp {
+    pub engine: Engine,
+    pub store: Store,
+    pub clock: ManualClock,
+    pub port: Arc<ConsolePort>,
+    pub log: Arc<Mutex<Vec<u8>>>,
+    pub channel: ChannelKey,
+    pub dir: tempfile::TempDir,
+    next_message: std::sync::atomic::AtomicU64,
+}
+
+/// 2026-03-02 is a Monday.
+pub fn monday(h: u32, m: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 2, h, m, 0).single().expect("a valid time")
+}
+
+impl TestApp {
+    pub async fn new() -> TestApp {
+        TestApp::at(monday(8, 0)).await
+    }
+
+    pub async fn at(start: DateTime<Utc>) -> TestApp {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        TestApp::open(dir, start, VoterSecret::new(vec![42; 32])).await
+    }
+
+    /// Open (or reopen) the app on the database in `dir`.
+    pub async fn open(dir: tempfile::TempDir, start: DateTime<Utc>, secret: VoterSecret) -> TestApp {
+        let store = Store::open(&dir.path().join("test.db")).await.expect("open the store");
+        let clock = ManualClock::new(start);
+        let engine = Engine::new(store.clone(), Arc::new(clock.clone()), Prompts::builtin(), secret, EngineSettings::default(), None);
+        let (sink, log) = colloquy::demo::memory_sink();
+        let port = Arc::new(ConsolePort::new(sink, Arc::new(clock.clone()), chrono_tz::Europe::London, Some(dir.path().to_path_buf())));
+        engine.attach_port(port.clone());
+        TestApp {
+            engine,
+            store,
+            clock,
+            port,
+            log,
+            channel: ChannelKey::new(Platform::Console, "seminar"),
+            dir,
+            next_message: std::sync::atomic::AtomicU64::new(1),
+        }
+    }
+
+    pub fn member(name: &str) -> MemberKey {
+        MemberKey::new(Platform::Console, name)
+    }
+
+    /// Run a command line as `who` with `role`.
+    pub async fn run(&self, who: &str, role: Role, line: &str) -> Result<Reply, CommandError> {
+        self.run_with(who, role, line, None).await
+    }
+
+    pub async fn run_with(&self, who: &str, role: Role, line: &str, attachment: Option<Upload>) -> Result<Reply, CommandError> {
+        let command = parse(line)?;
+        self.engine
+            .execute(Invocation {
+                channel: self.channel.clone(),
+                caller: Caller { key: TestApp::member(who), name: who.to_string(), role },
+                command,
+                attachment,
+            })
+            .await
+    }
+
+    /// A facilitator command that must succeed.
+    pub async fn fac(&self, line: &str) -> Reply {
+        match self.run("fac", Role::Facilitator, line).await {
+            Ok(r) => r,
+            Err(e) => panic!("`{line}` failed: {e}"),
+        }
+    }
+
+    /// Set up the group (London, 09:00, every day) and import `text` as a reading.
+    pub async fn setup_with_reading(&self, text: &str) -> Group {
+        self.fac("setup --tz Europe/London --time 09:00 --days daily --summary-time 21:00").await;
+        let upload = Upload { name: "reading.md".into(), bytes: text.as_bytes().to_vec() };
+        self.run_with("fac", Role::Facilitator, "reading import", Some(upload)).await.expect("import");
+        self.group().await
+    }
+
+    pub async fn group(&self) -> Group {
+        self.store.group_by_channel(&self.channel).await.expect("query").expect("the group exists")
+    }
+
+    /// Deliver the outbox (posts appear in the log).
+    pub async fn deliver(&self) -> colloquy::outbox::DeliveryReport {
+        colloquy::outbox::deliver_due(&self.engine, "test").await.expect("delivery")
+    }
+
+    /// Run the scheduler once and deliver.
+    pub async fn tick(&self) -> colloquy::scheduler::Outcome {
+        let outcome = colloquy::scheduler::run_due(&self.engine).await.expect("scheduler");
+        self.deliver().await;
+        outcome
+    }
+
+    /// A member's message in the channel or a thread (`thread` is the thread channel id).
+    pub async fn say(&self, who: &str, thread: Option<&str>, text: &str) -> (String, colloquy::engine::MessageOutcome) {
+        let id = format!("msg{}", self.next_message.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
+        let outcome = self
+            .engine
+            .on_message(IncomingMessage {
+                platform: Platform::Console,
+                channel_id: thread.map(str::to_string).unwrap_or_else(|| self.channel.id.clone()),
+                thread_root: None,
+                reply_to: None,
+                message_id: id.clone(),
+                author: TestApp::member(who),
+                author_name: who.to_string(),
+                text: text.to_string(),
+                at: self.engine.now(),
+            })
+            .await
+            .expect("record");
+        (id, outcome)
+    }
+
+    pub fn log_text(&self) -> String {
+        String::from_utf8_lossy(&self.log.lock().expect("log").clone()).to_string()
+    }
+}
+
+/// A reading of `paragraphs` paragraphs with front matter, made for tests.
+pub fn sample_reading(paragraphs: usize) -> String {
+    let mut text = String::from(
+        "# Institutions and Trust\n\n*by Rosa Delgado*\n\nE-mail: r.delgado@example.org\n\nDOI: 10.5555/test.1\n\n",
+    );
+    for p in 0..paragraphs {
+        text.push_str(&format!(
+            "Paragraph {p} argues that \"institutional trust\" grows when courts act predictably. \
+             Voters should reward parties that protect judicial independence, because predictable courts \
+             lower the cost of cooperation. Critics doubt that trust follows from rules alone. \
+             Historical cases from several democracies show the effect is slow but durable. \
+             A second point concerns coalition bargaining, which rarely ends in a clean victory for anyone. \
+             Small parties extract concessions, yet they often pay for them at the next election.\n\n"
+        ));
+    }
+    text
+}
