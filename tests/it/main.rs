@@ -3,6 +3,7 @@
 #![recursion_limit = "256"]
 
 mod common;
+mod core_flow;
 mod core_scheduler;
 
 #[cfg(feature = "discord")]
