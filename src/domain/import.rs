@@ -145,7 +145,7 @@ fn materials_in_parallel(
             .iter()
             .enumerate()
             .map(|(i, e)| {
-                if i % 64 == 0 {
+                if i.is_multiple_of(64) {
                     progress(i, total);
                 }
                 questions::material(&e.text)
@@ -165,7 +165,7 @@ fn materials_in_parallel(
                         .map(|e| {
                             let m = questions::material(&e.text);
                             let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-                            if n % 64 == 0 {
+                            if n.is_multiple_of(64) {
                                 progress(n, total);
                             }
                             m

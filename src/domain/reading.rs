@@ -188,7 +188,7 @@ fn authored_questions(lines: &[String]) -> Option<Vec<String>> {
 fn classify_meta(line: &str) -> Option<&'static str> {
     let lower = line.to_lowercase();
     let has = |needle: &str| lower.contains(needle);
-    if line.contains('@') && line.split_whitespace().any(|w| looks_like_email(w)) {
+    if line.contains('@') && line.split_whitespace().any(looks_like_email) {
         return Some("email");
     }
     if has("orcid") {

@@ -749,7 +749,7 @@ impl Engine {
                 }
             }
         }
-        moves.sort_by(|a, b| b.count.cmp(&a.count));
+        moves.sort_by_key(|m| std::cmp::Reverse(m.count));
         let suppressed = poll.anonymous && data.paired < ANONYMITY_THRESHOLD;
         Ok(Some(ShiftView {
             pre_id: pre.id,

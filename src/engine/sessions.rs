@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 
 use super::{CommandError, Engine, OutboxPayload, Reply, local_label, store_ms};
 use crate::ports::ExcerptPost;
-use crate::store::{ExcerptRow, ExcerptStart, Group, SessionKind};
+use crate::store::{ExcerptRow, ExcerptStart, Group, NewSession, SessionKind};
 
 /// What posting did, for the scheduler's report and the caller.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,11 +88,15 @@ impl Engine {
         let outcome = self
             .store()
             .start_excerpt_session(
-                group.id,
-                kind,
-                local_date,
-                store_ms(now),
-                Some(ends_at),
+                &NewSession {
+                    group_id: group.id,
+                    kind,
+                    excerpt_id: None,
+                    local_date,
+                    title: None,
+                    started_at: store_ms(now),
+                    ends_at: Some(ends_at),
+                },
                 |session_id| OutboxPayload::Excerpt { session_id }.entry(),
                 |reading_id| {
                     let notice = OutboxPayload::Notice {

@@ -404,7 +404,7 @@ impl Engine {
         .into_iter()
         .map(|t| format!("{} ({} replies)", t.keywords.join(", "), t.replies))
         .collect::<Vec<_>>();
-        threads.sort_by(|a, b| b.0.cmp(&a.0));
+        threads.sort_by_key(|t| std::cmp::Reverse(t.0));
         let threads: Vec<String> = threads
             .into_iter()
             .filter(|(n, _)| *n > 0)

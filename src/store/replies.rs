@@ -382,6 +382,29 @@ impl Store {
     }
 }
 
+impl Store {
+    /// The highest `m<N>` message number used on a platform (replies and the bot's posts),
+    /// so that a reopened console keeps its message ids unique.
+    pub async fn max_numbered_message(&self, platform: &str) -> Result<u64> {
+        let ids: Vec<String> = sqlx::query_scalar(
+            "SELECT message_id FROM replies WHERE platform = ?
+             UNION ALL SELECT platform_message_id FROM outbox WHERE platform_message_id IS NOT NULL",
+        )
+        .bind(platform)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(ids
+            .iter()
+            .filter_map(|id| {
+                id.strip_prefix('m')
+                    .or_else(|| id.strip_prefix('t'))
+                    .and_then(|n| n.parse::<u64>().ok())
+            })
+            .max()
+            .unwrap_or(0))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -549,28 +572,5 @@ mod tests {
         store.close().await;
         let reopened = Store::open(store.path()).await.unwrap();
         assert_eq!(reopened.reply_count(s).await.unwrap(), 500);
-    }
-}
-
-impl Store {
-    /// The highest `m<N>` message number used on a platform (replies and the bot's posts),
-    /// so that a reopened console keeps its message ids unique.
-    pub async fn max_numbered_message(&self, platform: &str) -> Result<u64> {
-        let ids: Vec<String> = sqlx::query_scalar(
-            "SELECT message_id FROM replies WHERE platform = ?
-             UNION ALL SELECT platform_message_id FROM outbox WHERE platform_message_id IS NOT NULL",
-        )
-        .bind(platform)
-        .fetch_all(&self.pool)
-        .await?;
-        Ok(ids
-            .iter()
-            .filter_map(|id| {
-                id.strip_prefix('m')
-                    .or_else(|| id.strip_prefix('t'))
-                    .and_then(|n| n.parse::<u64>().ok())
-            })
-            .max()
-            .unwrap_or(0))
     }
 }

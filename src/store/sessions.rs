@@ -253,16 +253,19 @@ impl Store {
     /// outbox key and payload; `finished_notice(reading id)` the notice that the last
     /// reading has run out). Two instances, or a race with
     /// `excerpt next`, cannot post the same slot or the same excerpt twice.
+    /// `session` describes the session to open; its excerpt is chosen here.
     pub async fn start_excerpt_session(
         &self,
-        group_id: i64,
-        kind: SessionKind,
-        local_date: Option<&str>,
-        started_at: i64,
-        ends_at: Option<i64>,
+        session: &NewSession<'_>,
         excerpt_post: impl Fn(i64) -> (String, String),
         finished_notice: impl Fn(i64) -> (String, String),
     ) -> Result<ExcerptStart> {
+        let (group_id, kind, local_date, started_at) = (
+            session.group_id,
+            session.kind,
+            session.local_date,
+            session.started_at,
+        );
         let mut tx = self.write_tx().await?;
         if kind == SessionKind::Daily {
             let Some(date) = local_date else {
@@ -313,17 +316,13 @@ impl Store {
             });
         };
         let session = NewSession {
-            group_id,
-            kind,
             excerpt_id: Some(excerpt_id),
             local_date: if kind == SessionKind::Daily {
                 local_date
             } else {
                 None
             },
-            title: None,
-            started_at,
-            ends_at,
+            ..session.clone()
         };
         let Some(session_id) = Store::insert_session_tx(&mut tx, &session).await? else {
             return Ok(ExcerptStart::SlotTaken);

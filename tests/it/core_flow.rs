@@ -9,15 +9,27 @@ use crate::common::app::{TestApp, monday, sample_reading};
 #[tokio::test]
 async fn commands_in_a_channel_that_is_not_set_up_are_refused_clearly() {
     let app = TestApp::new().await;
-    let err = app.run("ana", Role::Facilitator, "excerpt next").await.unwrap_err();
+    let err = app
+        .run("ana", Role::Facilitator, "excerpt next")
+        .await
+        .unwrap_err();
     assert!(err.to_string().contains("not set up"), "{err}");
     let help = app.run("ana", Role::Stranger, "help").await.unwrap();
     assert!(help.text.contains("setup"));
-    let err = app.run("fac", Role::Facilitator, "setup --tz Mars/Olympus").await.unwrap_err();
+    let err = app
+        .run("fac", Role::Facilitator, "setup --tz Mars/Olympus")
+        .await
+        .unwrap_err();
     assert!(err.to_string().contains("Europe/London"), "{err}");
-    let err = app.run("fac", Role::Facilitator, "setup --time 25:00").await.unwrap_err();
+    let err = app
+        .run("fac", Role::Facilitator, "setup --time 25:00")
+        .await
+        .unwrap_err();
     assert!(err.to_string().contains("25:00"), "{err}");
-    assert!(app.store.groups().await.unwrap().is_empty(), "nothing stored after a refused setup");
+    assert!(
+        app.store.groups().await.unwrap().is_empty(),
+        "nothing stored after a refused setup"
+    );
 }
 
 #[tokio::test]
@@ -26,23 +38,50 @@ async fn import_refuses_bad_files_and_writes_nothing() {
     app.fac("setup --tz UTC").await;
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         ("empty.txt", Vec::new(), "empty"),
-        ("binary.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(), "binary"),
+        (
+            "binary.txt",
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(),
+            "binary",
+        ),
         ("latin1.txt", b"Caf\xe9 society matters.".to_vec(), "UTF-8"),
         ("picture.png", b"Some text.".to_vec(), ".txt or .md"),
-        ("nothing.txt", b"--- *** ---\n\n... !!! ...\n".to_vec(), "no sentences"),
-        ("contacts.txt", b"E-mail: a@b.org\n\nDOI: 10.1/x\n".to_vec(), "no body"),
+        (
+            "nothing.txt",
+            b"--- *** ---\n\n... !!! ...\n".to_vec(),
+            "no sentences",
+        ),
+        (
+            "contacts.txt",
+            b"E-mail: a@b.org\n\nDOI: 10.1/x\n".to_vec(),
+            "no body",
+        ),
         ("huge.txt", vec![b'a'; 3 * 1024 * 1024], "limit"),
     ];
     for (name, bytes, expected) in cases {
-        let upload = Upload { name: name.into(), bytes };
-        let err = app.run_with("fac", Role::Facilitator, "reading import", Some(upload)).await.unwrap_err();
+        let upload = Upload {
+            name: name.into(),
+            bytes,
+        };
+        let err = app
+            .run_with("fac", Role::Facilitator, "reading import", Some(upload))
+            .await
+            .unwrap_err();
         assert!(err.to_string().contains(expected), "{name}: {err}");
     }
-    let err = app.run("fac", Role::Facilitator, "reading import").await.unwrap_err();
+    let err = app
+        .run("fac", Role::Facilitator, "reading import")
+        .await
+        .unwrap_err();
     assert!(err.to_string().contains("Attach"), "{err}");
     let g = app.group().await;
-    assert!(app.store.readings(g.id).await.unwrap().is_empty(), "no reading stored");
-    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM excerpts").fetch_one(app.store.pool()).await.unwrap();
+    assert!(
+        app.store.readings(g.id).await.unwrap().is_empty(),
+        "no reading stored"
+    );
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM excerpts")
+        .fetch_one(app.store.pool())
+        .await
+        .unwrap();
     assert_eq!(n, 0);
 }
 
@@ -53,14 +92,28 @@ async fn a_day_of_discussion_is_recorded_and_summarized() {
     let readings = app.store.readings(group.id).await.unwrap();
     assert_eq!(readings[0].title, "Institutions and Trust");
     assert_eq!(readings[0].author.as_deref(), Some("Rosa Delgado"));
-    assert!(readings[0].metadata.contains("r.delgado@example.org"), "contact lines are metadata");
+    assert!(
+        readings[0].metadata.contains("r.delgado@example.org"),
+        "contact lines are metadata"
+    );
     let excerpts = app.store.excerpts(readings[0].id).await.unwrap();
-    assert!(excerpts.iter().all(|e| !e.text.contains("E-mail")), "front matter never becomes an excerpt");
+    assert!(
+        excerpts.iter().all(|e| !e.text.contains("E-mail")),
+        "front matter never becomes an excerpt"
+    );
 
     app.clock.set(monday(9, 0));
     app.tick().await;
-    let session = app.store.current_excerpt_session(group.id).await.unwrap().unwrap();
-    let thread = session.thread_id.clone().expect("the excerpt opened a thread");
+    let session = app
+        .store
+        .current_excerpt_session(group.id)
+        .await
+        .unwrap()
+        .unwrap();
+    let thread = session
+        .thread_id
+        .clone()
+        .expect("the excerpt opened a thread");
     let log = app.log_text();
     assert!(log.contains("excerpt 1 of"), "{log}");
     assert!(log.contains("Questions for discussion"));
@@ -71,11 +124,34 @@ async fn a_day_of_discussion_is_recorded_and_summarized() {
     }
 
     // Replies in the thread are recorded; ordinary chat in the channel is not.
-    let (m1, o1) = app.say("ana", Some(&thread), "Institutional trust needs predictable courts, surely?").await;
-    assert_eq!(o1, MessageOutcome::Recorded { session_id: session.id });
-    let (_, o2) = app.say("ben", Some(&thread), "Predictable courts lower the cost of cooperation between parties.").await;
+    let (m1, o1) = app
+        .say(
+            "ana",
+            Some(&thread),
+            "Institutional trust needs predictable courts, surely?",
+        )
+        .await;
+    assert_eq!(
+        o1,
+        MessageOutcome::Recorded {
+            session_id: session.id
+        }
+    );
+    let (_, o2) = app
+        .say(
+            "ben",
+            Some(&thread),
+            "Predictable courts lower the cost of cooperation between parties.",
+        )
+        .await;
     assert!(matches!(o2, MessageOutcome::Recorded { .. }));
-    let (m3, _) = app.say("cy", Some(&thread), "Coalition bargaining is a separate point from trust in courts.").await;
+    let (m3, _) = app
+        .say(
+            "cy",
+            Some(&thread),
+            "Coalition bargaining is a separate point from trust in courts.",
+        )
+        .await;
     let (_, o4) = app.say("dee", None, "Anyone up for lunch?").await;
     assert_eq!(o4, MessageOutcome::NotInSession);
     // A reply to the excerpt post itself (not in the thread) also counts.
@@ -90,9 +166,15 @@ async fn a_day_of_discussion_is_recorded_and_summarized() {
         text: "Replying to the post: the durable effect is the interesting part.".into(),
         at: app.engine.now(),
     };
-    assert!(matches!(app.engine.on_message(reply_to_post.clone()).await.unwrap(), MessageOutcome::Recorded { .. }));
+    assert!(matches!(
+        app.engine.on_message(reply_to_post.clone()).await.unwrap(),
+        MessageOutcome::Recorded { .. }
+    ));
     // A replayed event is not recorded twice.
-    assert!(matches!(app.engine.on_message(reply_to_post).await.unwrap(), MessageOutcome::Duplicate { .. }));
+    assert!(matches!(
+        app.engine.on_message(reply_to_post).await.unwrap(),
+        MessageOutcome::Duplicate { .. }
+    ));
 
     // Edits update, deletions mark deleted (and erase the text).
     let edit = colloquy::engine::MessageEdit {
@@ -101,9 +183,19 @@ async fn a_day_of_discussion_is_recorded_and_summarized() {
         text: "Institutional trust needs predictable courts and patient voters.".into(),
         at: app.engine.now(),
     };
-    assert_eq!(app.engine.on_edit(edit).await.unwrap(), MessageOutcome::Updated);
-    let del = colloquy::engine::MessageDelete { platform: colloquy::domain::ids::Platform::Console, message_id: m3.clone(), at: app.engine.now() };
-    assert_eq!(app.engine.on_delete(del).await.unwrap(), MessageOutcome::Updated);
+    assert_eq!(
+        app.engine.on_edit(edit).await.unwrap(),
+        MessageOutcome::Updated
+    );
+    let del = colloquy::engine::MessageDelete {
+        platform: colloquy::domain::ids::Platform::Console,
+        message_id: m3.clone(),
+        at: app.engine.now(),
+    };
+    assert_eq!(
+        app.engine.on_delete(del).await.unwrap(),
+        MessageOutcome::Updated
+    );
     let replies = app.store.session_replies(session.id).await.unwrap();
     assert_eq!(replies.len(), 4);
     let edited = replies.iter().find(|r| r.message_id == m1).unwrap();
@@ -112,27 +204,58 @@ async fn a_day_of_discussion_is_recorded_and_summarized() {
     assert!(deleted.deleted_at.is_some() && deleted.text.is_empty());
 
     // A basic poll: one changeable vote per member, closed on time, tallied.
-    app.fac("poll create \"Predictable courts build trust\" --minutes 30").await;
+    app.fac("poll create \"Predictable courts build trust\" --minutes 30")
+        .await;
     app.deliver().await;
     let poll = app.store.latest_poll(group.id).await.unwrap().unwrap();
     assert_eq!(poll.session_id, Some(session.id));
-    for (who, vote) in [("ana", "agree"), ("ben", "agree"), ("cy", "disagree"), ("ana", "disagree")] {
-        app.run(who, Role::Member, &format!("vote {} {vote}", poll.id)).await.unwrap();
+    for (who, vote) in [
+        ("ana", "agree"),
+        ("ben", "agree"),
+        ("cy", "disagree"),
+        ("ana", "disagree"),
+    ] {
+        app.run(who, Role::Member, &format!("vote {} {vote}", poll.id))
+            .await
+            .unwrap();
     }
     app.clock.set(monday(9, 31));
     assert_eq!(app.tick().await.polls_closed, 1);
     let tally = app.store.tally(poll.id).await.unwrap();
-    assert_eq!(tally, vec![(0, 1), (1, 2)], "ana's changed vote counts once");
+    assert_eq!(
+        tally,
+        vec![(0, 1), (1, 2)],
+        "ana's changed vote counts once"
+    );
     assert!(app.log_text().contains("Results of poll #1"));
 
     // At the summary time the session ends and its summary is posted.
     app.clock.set(monday(21, 0));
     let outcome = app.tick().await;
     assert_eq!(outcome.sessions_ended, 1);
-    let summary = app.store.session_summary(session.id).await.unwrap().expect("summary stored");
-    assert!(summary.body.contains("3 members, 3 replies"), "{}", summary.body);
-    assert!(summary.body.contains("Institutional trust needs predictable courts, surely?") || summary.body.contains("patient voters"));
-    assert!(!summary.body.contains("Coalition bargaining is a separate point"), "deleted replies are not quoted");
+    let summary = app
+        .store
+        .session_summary(session.id)
+        .await
+        .unwrap()
+        .expect("summary stored");
+    assert!(
+        summary.body.contains("3 members, 3 replies"),
+        "{}",
+        summary.body
+    );
+    assert!(
+        summary
+            .body
+            .contains("Institutional trust needs predictable courts, surely?")
+            || summary.body.contains("patient voters")
+    );
+    assert!(
+        !summary
+            .body
+            .contains("Coalition bargaining is a separate point"),
+        "deleted replies are not quoted"
+    );
     assert!(app.log_text().contains("## Summary:"));
 }
 
@@ -144,18 +267,43 @@ async fn live_sessions_record_every_channel_message_between_start_and_end() {
     assert_eq!(before, MessageOutcome::NotInSession);
     let start = app.fac("session start --title \"Week 3 seminar\"").await;
     assert!(start.text.contains("Live session"), "{}", start.text);
-    assert!(app.run("fac", Role::Facilitator, "session start").await.is_err(), "one live session at a time");
-    app.say("ana", None, "Trust in courts grows slowly over decades.").await;
-    app.say("ben", None, "Why would voters reward judicial independence at all?").await;
+    assert!(
+        app.run("fac", Role::Facilitator, "session start")
+            .await
+            .is_err(),
+        "one live session at a time"
+    );
+    app.say("ana", None, "Trust in courts grows slowly over decades.")
+        .await;
+    app.say(
+        "ben",
+        None,
+        "Why would voters reward judicial independence at all?",
+    )
+    .await;
     app.fac("session end").await;
     app.deliver().await;
     let (_, after) = app.say("cy", None, "After the seminar.").await;
     assert_eq!(after, MessageOutcome::NotInSession);
     let g = app.group().await;
-    let live = app.store.sessions(g.id).await.unwrap().into_iter().find(|s| s.kind == "live").unwrap();
+    let live = app
+        .store
+        .sessions(g.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|s| s.kind == "live")
+        .unwrap();
     assert_eq!(app.store.session_replies(live.id).await.unwrap().len(), 2);
-    assert!(app.log_text().contains("Summary: Week 3 seminar"), "{}", app.log_text());
-    let err = app.run("fac", Role::Facilitator, "session end").await.unwrap_err();
+    assert!(
+        app.log_text().contains("Summary: Week 3 seminar"),
+        "{}",
+        app.log_text()
+    );
+    let err = app
+        .run("fac", Role::Facilitator, "session end")
+        .await
+        .unwrap_err();
     assert!(err.to_string().contains("No live session"));
 }
 
@@ -163,14 +311,28 @@ async fn live_sessions_record_every_channel_message_between_start_and_end() {
 async fn members_cannot_run_facilitator_verbs() {
     let app = TestApp::new().await;
     app.setup_with_reading(&sample_reading(4)).await;
-    for line in ["excerpt next", "poll create \"x\"", "session start", "stats", "export", "schedule pause", "setup --tz UTC"] {
+    for line in [
+        "excerpt next",
+        "poll create \"x\"",
+        "session start",
+        "stats",
+        "export",
+        "schedule pause",
+        "setup --tz UTC",
+    ] {
         let err = app.run("ana", Role::Member, line).await.unwrap_err();
-        assert!(err.to_string().contains("Only facilitators"), "{line}: {err}");
+        assert!(
+            err.to_string().contains("Only facilitators"),
+            "{line}: {err}"
+        );
     }
     for line in ["reading list", "schedule status", "help", "privacy my-data"] {
         assert!(app.run("ana", Role::Member, line).await.is_ok(), "{line}");
     }
-    let err = app.run("zed", Role::Stranger, "reading list").await.unwrap_err();
+    let err = app
+        .run("zed", Role::Stranger, "reading list")
+        .await
+        .unwrap_err();
     assert!(err.to_string().contains("Only members"), "{err}");
 }
 
@@ -180,28 +342,80 @@ async fn exports_give_minutes_csv_and_json() {
     app.setup_with_reading(&sample_reading(4)).await;
     app.tick().await;
     let g = app.group().await;
-    let s = app.store.current_excerpt_session(g.id).await.unwrap().unwrap();
+    let s = app
+        .store
+        .current_excerpt_session(g.id)
+        .await
+        .unwrap()
+        .unwrap();
     let thread = s.thread_id.clone().unwrap();
-    app.say("ana", Some(&thread), "=HYPERLINK(\"http://evil\") is not a formula here").await;
-    app.say("ben", Some(&thread), "A normal reply about courts.").await;
-    app.fac("poll create \"Courts matter\" --anonymous --minutes 10").await;
+    app.say(
+        "ana",
+        Some(&thread),
+        "=HYPERLINK(\"http://evil\") is not a formula here",
+    )
+    .await;
+    app.say("ben", Some(&thread), "A normal reply about courts.")
+        .await;
+    app.fac("poll create \"Courts matter\" --anonymous --minutes 10")
+        .await;
     let p = app.store.latest_poll(g.id).await.unwrap().unwrap();
     for who in ["ana", "ben", "cy"] {
-        app.run(who, Role::Member, &format!("vote {} agree", p.id)).await.unwrap();
+        app.run(who, Role::Member, &format!("vote {} agree", p.id))
+            .await
+            .unwrap();
     }
     let reply = app.fac("export --format all").await;
     assert!(reply.private);
     let names: Vec<&str> = reply.files.iter().map(|f| f.name.as_str()).collect();
-    assert!(names.contains(&"replies.csv") && names.contains(&"votes-anonymous.csv"), "{names:?}");
-    let minutes = reply.files.iter().find(|f| f.name.starts_with("minutes-")).unwrap();
+    assert!(
+        names.contains(&"replies.csv") && names.contains(&"votes-anonymous.csv"),
+        "{names:?}"
+    );
+    let minutes = reply
+        .files
+        .iter()
+        .find(|f| f.name.starts_with("minutes-"))
+        .unwrap();
     let md = String::from_utf8(minutes.bytes.clone()).unwrap();
-    assert!(md.contains("## Discussion") && md.contains("**ben**"), "{md}");
-    let csv = String::from_utf8(reply.files.iter().find(|f| f.name == "replies.csv").unwrap().bytes.clone()).unwrap();
-    assert!(csv.contains("'=HYPERLINK"), "formulas are neutralised: {csv}");
-    let anon = String::from_utf8(reply.files.iter().find(|f| f.name == "votes-anonymous.csv").unwrap().bytes.clone()).unwrap();
+    assert!(
+        md.contains("## Discussion") && md.contains("**ben**"),
+        "{md}"
+    );
+    let csv = String::from_utf8(
+        reply
+            .files
+            .iter()
+            .find(|f| f.name == "replies.csv")
+            .unwrap()
+            .bytes
+            .clone(),
+    )
+    .unwrap();
+    assert!(
+        csv.contains("'=HYPERLINK"),
+        "formulas are neutralised: {csv}"
+    );
+    let anon = String::from_utf8(
+        reply
+            .files
+            .iter()
+            .find(|f| f.name == "votes-anonymous.csv")
+            .unwrap()
+            .bytes
+            .clone(),
+    )
+    .unwrap();
     assert!(anon.starts_with("poll,claim,phase,option,reason"), "{anon}");
-    assert!(!anon.contains("ana") && !anon.contains("console:"), "no voter in anonymous exports: {anon}");
-    let json = reply.files.iter().find(|f| f.name.ends_with(".json")).unwrap();
+    assert!(
+        !anon.contains("ana") && !anon.contains("console:"),
+        "no voter in anonymous exports: {anon}"
+    );
+    let json = reply
+        .files
+        .iter()
+        .find(|f| f.name.ends_with(".json"))
+        .unwrap();
     let doc: serde_json::Value = serde_json::from_slice(&json.bytes).unwrap();
     assert_eq!(doc["readings"][0]["title"], "Institutions and Trust");
     assert!(!String::from_utf8_lossy(&json.bytes).contains("console:ana"));

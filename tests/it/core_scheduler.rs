@@ -30,7 +30,11 @@ async fn posts_once_per_local_day_at_the_post_time() {
     assert_eq!(sessions[0].local_date.as_deref(), Some("2026-03-02"));
     assert_eq!(sessions[1].local_date.as_deref(), Some("2026-03-03"));
     // The posts went out, each with its thread.
-    assert!(sessions.iter().all(|s| s.thread_id.is_some() && s.post_message_id.is_some()));
+    assert!(
+        sessions
+            .iter()
+            .all(|s| s.thread_id.is_some() && s.post_message_id.is_some())
+    );
     assert_eq!(app.log_text().matches("┌ thread").count(), 2);
 }
 
@@ -41,7 +45,11 @@ async fn downtime_across_the_post_time_posts_once_when_back_and_never_a_burst() 
     // Down from Monday 08:00 until Thursday 15:00: three post times missed.
     app.clock.set(monday(15, 0) + Duration::days(3));
     let outcome = app.tick().await;
-    assert_eq!(outcome.posted.len(), 1, "one post for the latest missed slot, not three");
+    assert_eq!(
+        outcome.posted.len(),
+        1,
+        "one post for the latest missed slot, not three"
+    );
     let sessions = posted_sessions(&app).await;
     assert_eq!(sessions[0].local_date.as_deref(), Some("2026-03-05"));
     app.clock.set(monday(16, 0) + Duration::days(3));
@@ -50,10 +58,22 @@ async fn downtime_across_the_post_time_posts_once_when_back_and_never_a_burst() 
     app.fac("setup --catch-up skip").await;
     app.clock.set(monday(12, 0) + Duration::days(4));
     let outcome = app.tick().await;
-    assert!(outcome.posted.is_empty(), "skip: Friday's slot was missed by three hours");
-    assert!(outcome.not_posted.iter().any(|(_, d, why)| d == "2026-03-06" && why == "missed"));
+    assert!(
+        outcome.posted.is_empty(),
+        "skip: Friday's slot was missed by three hours"
+    );
+    assert!(
+        outcome
+            .not_posted
+            .iter()
+            .any(|(_, d, why)| d == "2026-03-06" && why == "missed")
+    );
     app.clock.set(monday(9, 5) + Duration::days(5));
-    assert_eq!(app.tick().await.posted.len(), 1, "skip still posts a slot reached on time");
+    assert_eq!(
+        app.tick().await.posted.len(),
+        1,
+        "skip still posts a slot reached on time"
+    );
 }
 
 #[tokio::test]
@@ -62,23 +82,63 @@ async fn daylight_saving_days_keep_the_local_post_time() {
     let saturday = Utc.with_ymd_and_hms(2026, 3, 28, 7, 0, 0).single().unwrap();
     let app = TestApp::at(saturday).await;
     app.setup_with_reading(&sample_reading(12)).await;
-    app.clock.set(Utc.with_ymd_and_hms(2026, 3, 28, 8, 59, 0).single().unwrap());
+    app.clock.set(
+        Utc.with_ymd_and_hms(2026, 3, 28, 8, 59, 0)
+            .single()
+            .unwrap(),
+    );
     assert!(app.tick().await.posted.is_empty());
-    app.clock.set(Utc.with_ymd_and_hms(2026, 3, 28, 9, 0, 0).single().unwrap());
+    app.clock
+        .set(Utc.with_ymd_and_hms(2026, 3, 28, 9, 0, 0).single().unwrap());
     assert_eq!(app.tick().await.posted.len(), 1, "Saturday 09:00 GMT");
-    app.clock.set(Utc.with_ymd_and_hms(2026, 3, 29, 7, 59, 0).single().unwrap());
-    assert!(app.tick().await.posted.is_empty(), "Sunday 08:59 BST is too early");
-    app.clock.set(Utc.with_ymd_and_hms(2026, 3, 29, 8, 0, 0).single().unwrap());
-    assert_eq!(app.tick().await.posted.len(), 1, "Sunday 09:00 BST = 08:00 UTC");
+    app.clock.set(
+        Utc.with_ymd_and_hms(2026, 3, 29, 7, 59, 0)
+            .single()
+            .unwrap(),
+    );
+    assert!(
+        app.tick().await.posted.is_empty(),
+        "Sunday 08:59 BST is too early"
+    );
+    app.clock
+        .set(Utc.with_ymd_and_hms(2026, 3, 29, 8, 0, 0).single().unwrap());
+    assert_eq!(
+        app.tick().await.posted.len(),
+        1,
+        "Sunday 09:00 BST = 08:00 UTC"
+    );
     // And back to GMT on 2026-10-25: one post that day, at 09:00 GMT.
-    let app = TestApp::at(Utc.with_ymd_and_hms(2026, 10, 24, 20, 0, 0).single().unwrap()).await;
+    let app = TestApp::at(
+        Utc.with_ymd_and_hms(2026, 10, 24, 20, 0, 0)
+            .single()
+            .unwrap(),
+    )
+    .await;
     app.setup_with_reading(&sample_reading(12)).await;
-    app.clock.set(Utc.with_ymd_and_hms(2026, 10, 25, 8, 30, 0).single().unwrap());
-    assert!(app.tick().await.posted.is_empty(), "08:30 GMT is before 09:00 local");
-    app.clock.set(Utc.with_ymd_and_hms(2026, 10, 25, 9, 0, 0).single().unwrap());
+    app.clock.set(
+        Utc.with_ymd_and_hms(2026, 10, 25, 8, 30, 0)
+            .single()
+            .unwrap(),
+    );
+    assert!(
+        app.tick().await.posted.is_empty(),
+        "08:30 GMT is before 09:00 local"
+    );
+    app.clock.set(
+        Utc.with_ymd_and_hms(2026, 10, 25, 9, 0, 0)
+            .single()
+            .unwrap(),
+    );
     assert_eq!(app.tick().await.posted.len(), 1);
-    app.clock.set(Utc.with_ymd_and_hms(2026, 10, 25, 23, 30, 0).single().unwrap());
-    assert!(app.tick().await.posted.is_empty(), "the 25-hour day still posts once");
+    app.clock.set(
+        Utc.with_ymd_and_hms(2026, 10, 25, 23, 30, 0)
+            .single()
+            .unwrap(),
+    );
+    assert!(
+        app.tick().await.posted.is_empty(),
+        "the 25-hour day still posts once"
+    );
 }
 
 #[tokio::test]
@@ -88,9 +148,17 @@ async fn pause_resume_and_skip() {
     app.fac("schedule pause").await;
     app.clock.set(monday(9, 0));
     assert!(app.tick().await.posted.is_empty(), "paused");
-    let status = app.run("ana", Role::Member, "schedule status").await.expect("status");
+    let status = app
+        .run("ana", Role::Member, "schedule status")
+        .await
+        .expect("status");
     assert!(status.text.contains("paused"), "{}", status.text);
-    assert!(app.run("ana", Role::Member, "schedule resume").await.is_err(), "members cannot resume");
+    assert!(
+        app.run("ana", Role::Member, "schedule resume")
+            .await
+            .is_err(),
+        "members cannot resume"
+    );
     app.fac("schedule resume").await;
     // The paused day stays skipped; the next day posts.
     app.clock.set(monday(10, 0));
@@ -123,10 +191,21 @@ async fn a_finished_reading_is_announced_once_and_the_next_one_is_picked_up() {
         let o = app.tick().await;
         assert!(o.posted.is_empty());
     }
-    assert_eq!(app.log_text().matches("We have reached the end of the reading").count(), 1, "said once");
+    assert_eq!(
+        app.log_text()
+            .matches("We have reached the end of the reading")
+            .count(),
+        1,
+        "said once"
+    );
     // A new reading is picked up at the next post time.
-    let upload = colloquy::engine::Upload { name: "next.txt".into(), bytes: sample_reading(3).into_bytes() };
-    app.run_with("fac", Role::Facilitator, "reading import", Some(upload)).await.unwrap();
+    let upload = colloquy::engine::Upload {
+        name: "next.txt".into(),
+        bytes: sample_reading(3).into_bytes(),
+    };
+    app.run_with("fac", Role::Facilitator, "reading import", Some(upload))
+        .await
+        .unwrap();
     app.clock.set(monday(9, 0) + Duration::days(excerpts + 3));
     assert_eq!(app.tick().await.posted.len(), 1);
 }
@@ -136,7 +215,9 @@ async fn two_schedulers_on_one_database_never_post_twice() {
     let app = TestApp::at(monday(8, 0)).await;
     app.setup_with_reading(&sample_reading(40)).await;
     // A second instance: its own engine and connection pool on the same file.
-    let second = colloquy::store::Store::open(&app.dir.path().join("test.db")).await.unwrap();
+    let second = colloquy::store::Store::open(&app.dir.path().join("test.db"))
+        .await
+        .unwrap();
     let engine2 = colloquy::engine::Engine::new(
         second,
         std::sync::Arc::new(app.clock.clone()),
@@ -152,8 +233,14 @@ async fn two_schedulers_on_one_database_never_post_twice() {
         // Both run at the same moment, many times over.
         let mut tasks = Vec::new();
         for i in 0..8 {
-            let e = if i % 2 == 0 { app.engine.clone() } else { engine2.clone() };
-            tasks.push(tokio::spawn(async move { colloquy::scheduler::run_due(&e).await }));
+            let e = if i % 2 == 0 {
+                app.engine.clone()
+            } else {
+                engine2.clone()
+            };
+            tasks.push(tokio::spawn(async move {
+                colloquy::scheduler::run_due(&e).await
+            }));
         }
         for t in tasks {
             posted += t.await.unwrap().unwrap().posted.len();
@@ -172,7 +259,11 @@ async fn two_schedulers_on_one_database_never_post_twice() {
     );
     let sent = a.unwrap().sent + b.unwrap().sent;
     let rows = app.store.outbox_rows().await.unwrap();
-    assert_eq!(sent, rows.len(), "each queued post sent by exactly one instance");
+    assert_eq!(
+        sent,
+        rows.len(),
+        "each queued post sent by exactly one instance"
+    );
     assert!(rows.iter().all(|r| r.status == "sent" && r.attempts == 1));
     assert_eq!(app.log_text().matches("┌ thread").count(), 5);
 }
@@ -184,7 +275,10 @@ async fn excerpt_next_counts_as_the_day_post_before_the_post_time() {
     let reply = app.fac("excerpt next").await;
     assert!(reply.text.contains("today's post"), "{}", reply.text);
     app.clock.set(monday(9, 0));
-    assert!(app.tick().await.posted.is_empty(), "today's post was already made");
+    assert!(
+        app.tick().await.posted.is_empty(),
+        "today's post was already made"
+    );
     // After the day's post, `excerpt next` adds an extra one.
     let reply = app.fac("excerpt next").await;
     assert!(!reply.text.contains("today's post"));

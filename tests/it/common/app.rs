@@ -7,7 +7,9 @@ use chrono::{DateTime, TimeZone, Utc};
 use colloquy::domain::anon::VoterSecret;
 use colloquy::domain::command::{Role, parse};
 use colloquy::domain::ids::{ChannelKey, MemberKey, Platform};
-use colloquy::engine::{Caller, CommandError, Engine, EngineSettings, IncomingMessage, Invocation, Reply, Upload};
+use colloquy::engine::{
+    Caller, CommandError, Engine, EngineSettings, IncomingMessage, Invocation, Reply, Upload,
+};
 use colloquy::platform::console::ConsolePort;
 use colloquy::ports::ManualClock;
 use colloquy::render::Prompts;
@@ -26,7 +28,9 @@ pub struct TestApp {
 
 /// 2026-03-02 is a Monday.
 pub fn monday(h: u32, m: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 3, 2, h, m, 0).single().expect("a valid time")
+    Utc.with_ymd_and_hms(2026, 3, 2, h, m, 0)
+        .single()
+        .expect("a valid time")
 }
 
 impl TestApp {
@@ -40,12 +44,30 @@ impl TestApp {
     }
 
     /// Open (or reopen) the app on the database in `dir`.
-    pub async fn open(dir: tempfile::TempDir, start: DateTime<Utc>, secret: VoterSecret) -> TestApp {
-        let store = Store::open(&dir.path().join("test.db")).await.expect("open the store");
+    pub async fn open(
+        dir: tempfile::TempDir,
+        start: DateTime<Utc>,
+        secret: VoterSecret,
+    ) -> TestApp {
+        let store = Store::open(&dir.path().join("test.db"))
+            .await
+            .expect("open the store");
         let clock = ManualClock::new(start);
-        let engine = Engine::new(store.clone(), Arc::new(clock.clone()), Prompts::builtin(), secret, EngineSettings::default(), None);
+        let engine = Engine::new(
+            store.clone(),
+            Arc::new(clock.clone()),
+            Prompts::builtin(),
+            secret,
+            EngineSettings::default(),
+            None,
+        );
         let (sink, log) = colloquy::demo::memory_sink();
-        let port = Arc::new(ConsolePort::new(sink, Arc::new(clock.clone()), chrono_tz::Europe::London, Some(dir.path().to_path_buf())));
+        let port = Arc::new(ConsolePort::new(
+            sink,
+            Arc::new(clock.clone()),
+            chrono_tz::Europe::London,
+            Some(dir.path().to_path_buf()),
+        ));
         engine.attach_port(port.clone());
         TestApp {
             engine,
@@ -68,12 +90,22 @@ impl TestApp {
         self.run_with(who, role, line, None).await
     }
 
-    pub async fn run_with(&self, who: &str, role: Role, line: &str, attachment: Option<Upload>) -> Result<Reply, CommandError> {
+    pub async fn run_with(
+        &self,
+        who: &str,
+        role: Role,
+        line: &str,
+        attachment: Option<Upload>,
+    ) -> Result<Reply, CommandError> {
         let command = parse(line)?;
         self.engine
             .execute(Invocation {
                 channel: self.channel.clone(),
-                caller: Caller { key: TestApp::member(who), name: who.to_string(), role },
+                caller: Caller {
+                    key: TestApp::member(who),
+                    name: who.to_string(),
+                    role,
+                },
                 command,
                 attachment,
             })
@@ -90,36 +122,61 @@ impl TestApp {
 
     /// Set up the group (London, 09:00, every day) and import `text` as a reading.
     pub async fn setup_with_reading(&self, text: &str) -> Group {
-        self.fac("setup --tz Europe/London --time 09:00 --days daily --summary-time 21:00").await;
-        let upload = Upload { name: "reading.md".into(), bytes: text.as_bytes().to_vec() };
-        self.run_with("fac", Role::Facilitator, "reading import", Some(upload)).await.expect("import");
+        self.fac("setup --tz Europe/London --time 09:00 --days daily --summary-time 21:00")
+            .await;
+        let upload = Upload {
+            name: "reading.md".into(),
+            bytes: text.as_bytes().to_vec(),
+        };
+        self.run_with("fac", Role::Facilitator, "reading import", Some(upload))
+            .await
+            .expect("import");
         self.group().await
     }
 
     pub async fn group(&self) -> Group {
-        self.store.group_by_channel(&self.channel).await.expect("query").expect("the group exists")
+        self.store
+            .group_by_channel(&self.channel)
+            .await
+            .expect("query")
+            .expect("the group exists")
     }
 
     /// Deliver the outbox (posts appear in the log).
     pub async fn deliver(&self) -> colloquy::outbox::DeliveryReport {
-        colloquy::outbox::deliver_due(&self.engine, "test").await.expect("delivery")
+        colloquy::outbox::deliver_due(&self.engine, "test")
+            .await
+            .expect("delivery")
     }
 
     /// Run the scheduler once and deliver.
     pub async fn tick(&self) -> colloquy::scheduler::Outcome {
-        let outcome = colloquy::scheduler::run_due(&self.engine).await.expect("scheduler");
+        let outcome = colloquy::scheduler::run_due(&self.engine)
+            .await
+            .expect("scheduler");
         self.deliver().await;
         outcome
     }
 
     /// A member's message in the channel or a thread (`thread` is the thread channel id).
-    pub async fn say(&self, who: &str, thread: Option<&str>, text: &str) -> (String, colloquy::engine::MessageOutcome) {
-        let id = format!("msg{}", self.next_message.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
+    pub async fn say(
+        &self,
+        who: &str,
+        thread: Option<&str>,
+        text: &str,
+    ) -> (String, colloquy::engine::MessageOutcome) {
+        let id = format!(
+            "msg{}",
+            self.next_message
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+        );
         let outcome = self
             .engine
             .on_message(IncomingMessage {
                 platform: Platform::Console,
-                channel_id: thread.map(str::to_string).unwrap_or_else(|| self.channel.id.clone()),
+                channel_id: thread
+                    .map(str::to_string)
+                    .unwrap_or_else(|| self.channel.id.clone()),
                 thread_root: None,
                 reply_to: None,
                 message_id: id.clone(),
