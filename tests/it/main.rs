@@ -2,8 +2,10 @@
 //! dependency set is linked once. Each module covers one capability.
 #![recursion_limit = "256"]
 
+mod cli;
 mod common;
 mod core_flow;
+mod core_polls;
 mod core_scheduler;
 
 #[cfg(feature = "discord")]
