@@ -379,7 +379,7 @@ pub fn summarize(replies: &[ReplyIn], positions: &[PositionIn], limits: Limits) 
                     .iter()
                     .map(|&j| dot(&vectors.rows[i], &vectors.rows[j]))
                     .fold(0.0f32, f32::max) as f64;
-                (i, 0.7 * scores[i] / max_score - 0.3 * redundancy)
+                (i, 0.5 * scores[i] / max_score - 0.5 * redundancy)
             })
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
         match best {
@@ -534,10 +534,13 @@ fn disagreements(
         }
     }
     pairs.sort_by(|a, b| b.0.total_cmp(&a.0));
-    for (_, a, b) in pairs.into_iter().take(2) {
-        if out.len() >= 3 {
-            break;
+    let mut answered: Vec<usize> = Vec::new();
+    for (_, a, b) in pairs {
+        // One exchange per disputed reply, three disagreements at most.
+        if out.len() >= 3 || answered.contains(&a) {
+            continue;
         }
+        answered.push(a);
         let about = match &replies[a].author_name {
             Some(name) => format!("{name}'s point"),
             None => "an earlier point".to_string(),

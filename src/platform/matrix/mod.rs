@@ -1,10 +1,105 @@
-//! Matrix: matrix-sdk (in progress).
+//! Matrix: the only code that imports matrix-sdk. It translates rooms, `!cq` commands,
+//! threads, edits, redactions and poll responses into engine calls, and the engine's posts
+//! back into Matrix events; the engine does the work.
+//!
+//! - [`session`]: the client, its state and crypto store, login and the saved session.
+//! - [`sync`]: the sync loop (catch-up from the saved token, backfill of limited timelines,
+//!   invites, events that could not be decrypted yet).
+//! - [`events`]: timeline events -> engine calls (messages, edits, redactions, votes).
+//! - [`commands`]: `!cq` commands, roles, answers as replies, private answers in a DM.
+//! - [`port`]: [`MatrixPort`], the engine's [`crate::ports::ChatPort`] for Matrix.
+//! - [`polls`]: poll start/end contents and reading poll responses.
+//! - [`content`]: Markdown to message contents (HTML body, no accidental mentions).
 
-/// Connect to Matrix (not built yet: the adapter is the next piece of work).
+mod commands;
+mod content;
+mod events;
+mod polls;
+mod port;
+mod session;
+mod sync;
+
+use std::sync::{Arc, Mutex};
+
+use anyhow::Context;
+use matrix_sdk::Client;
+use matrix_sdk::ruma::{OwnedUserId, UserId};
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+
+use crate::config;
+use crate::engine::Engine;
+
+pub use port::MatrixPort;
+
+/// What the sync loop and the command workers share.
+pub(crate) struct Bot {
+    engine: Engine,
+    client: Client,
+    me: OwnedUserId,
+    config: config::Matrix,
+    /// The configured facilitators, parsed.
+    facilitators: Arc<Vec<OwnedUserId>>,
+    /// Commands older than this (origin_server_ts, ms) are history: never answered.
+    started_ms: i64,
+    port: Arc<MatrixPort>,
+    /// Encrypted events whose keys had not arrived yet, retried after later syncs.
+    undecrypted: Mutex<Vec<sync::Pending>>,
+}
+
+impl Bot {
+    fn is_facilitator_listed(&self, user: &UserId) -> bool {
+        self.facilitators.iter().any(|f| f == user)
+    }
+}
+
+/// Connect to Matrix: log in (or restore the saved session), attach the [`MatrixPort`] to
+/// the engine, and spawn the sync loop. The returned task ends once `stop` turns true.
 pub async fn start(
-    _engine: crate::engine::Engine,
-    _config: crate::config::Matrix,
-    _stop: tokio::sync::watch::Receiver<bool>,
-) -> anyhow::Result<tokio::task::JoinHandle<()>> {
-    anyhow::bail!("the Matrix adapter is not built yet")
+    engine: Engine,
+    config: config::Matrix,
+    stop: watch::Receiver<bool>,
+) -> anyhow::Result<JoinHandle<()>> {
+    let started_ms = engine.now().timestamp_millis();
+    let client = session::connect(&config)
+        .await
+        .with_context(|| format!("cannot connect to Matrix at {}", config.homeserver))?;
+    let me = client
+        .user_id()
+        .map(ToOwned::to_owned)
+        .context("the Matrix client has no user after login")?;
+    let mut facilitators = Vec::new();
+    for f in &config.facilitators {
+        match UserId::parse(f.as_str()) {
+            Ok(id) => facilitators.push(id),
+            Err(e) => tracing::warn!(user = %f, error = %e, "ignoring a facilitator that is not a Matrix user id"),
+        }
+    }
+    let facilitators = Arc::new(facilitators);
+    let txn_prefix = port::txn_prefix(engine.store()).await?;
+    let port = Arc::new(MatrixPort::new(
+        client.clone(),
+        engine.store().clone(),
+        me.clone(),
+        facilitators.clone(),
+        txn_prefix,
+    ));
+    engine.attach_port(port.clone());
+    tracing::info!(
+        user = %me,
+        device = %client.device_id().map(|d| d.to_string()).unwrap_or_default(),
+        autojoin = ?config.autojoin,
+        "matrix connected"
+    );
+    let bot = Arc::new(Bot {
+        engine,
+        client,
+        me,
+        config,
+        facilitators,
+        started_ms,
+        port,
+        undecrypted: Mutex::new(Vec::new()),
+    });
+    Ok(tokio::spawn(sync::run(bot, stop)))
 }

@@ -1,0 +1,285 @@
+//! Benchmarks of the hot paths: importing (segmenting + questions + SQLite), question
+//! generation per excerpt, recording replies through the engine, tallying votes, and
+//! summarizing sessions. `cargo bench --bench core` runs them; `cargo test --all-targets`
+//! runs each once as a smoke test.
+
+use std::sync::Arc;
+
+use chrono::{TimeZone, Utc};
+use colloquy::domain::anon::VoterSecret;
+use colloquy::domain::ids::{ChannelKey, MemberKey, Platform};
+use colloquy::domain::import::ImportOptions;
+use colloquy::domain::questions;
+use colloquy::domain::summary::{Limits, ReplyIn, summarize};
+use colloquy::engine::{Engine, EngineSettings, IncomingMessage};
+use colloquy::ports::ManualClock;
+use colloquy::render::Prompts;
+use colloquy::store::{GroupSettings, Store};
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use rand::{RngExt, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+
+/// A synthetic text of about `words` words: the demo essay's paragraphs, varied.
+pub fn synthetic_text(words: usize) -> String {
+    let body: Vec<&str> = colloquy::demo::SAMPLE_ESSAY
+        .split("\n\n")
+        .filter(|p| p.split_whitespace().count() > 40)
+        .collect();
+    let mut out = String::from("A Long Reading\n\nAnon Author\n\nE-mail: anon@example.org\n\n");
+    let mut n = 0;
+    let mut i = 0;
+    while n < words {
+        let p = body[i % body.len()];
+        out.push_str(&format!("Part {i}. {p}\n\n"));
+        n += p.split_whitespace().count() + 2;
+        i += 1;
+    }
+    out
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("a runtime")
+}
+
+async fn engine(dir: &std::path::Path) -> Engine {
+    let store = Store::open(&dir.join("bench.db")).await.expect("store");
+    let clock = ManualClock::new(
+        Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0)
+            .single()
+            .expect("time"),
+    );
+    Engine::new(
+        store,
+        Arc::new(clock),
+        Prompts::builtin(),
+        VoterSecret::new(vec![1; 32]),
+        EngineSettings::default(),
+        None,
+    )
+}
+
+async fn group(engine: &Engine, name: &str) -> colloquy::store::Group {
+    let settings = GroupSettings {
+        name: None,
+        time_zone: "UTC".into(),
+        post_time: "09:00".into(),
+        days: "daily".into(),
+        catch_up: "latest".into(),
+        summary_time: "21:00".into(),
+        words: 220,
+    };
+    engine
+        .store()
+        .upsert_group(&ChannelKey::new(Platform::Console, name), &settings, 0)
+        .await
+        .expect("group")
+        .0
+}
+
+fn import(c: &mut Criterion) {
+    let rt = runtime();
+    let mut g = c.benchmark_group("import");
+    g.sample_size(10);
+    for words in [100_000usize, 1_000_000] {
+        let text = synthetic_text(words);
+        g.throughput(Throughput::Elements(words as u64));
+        g.bench_with_input(BenchmarkId::new("words", words), &text, |b, text| {
+            b.iter_batched(
+                || tempfile::tempdir().expect("dir"),
+                |dir| {
+                    rt.block_on(async {
+                        let e = engine(dir.path()).await;
+                        let grp = group(&e, "bench").await;
+                        e.import_bytes(
+                            &grp,
+                            text.as_bytes().to_vec(),
+                            ImportOptions::default(),
+                            None,
+                        )
+                        .await
+                        .expect("import");
+                        e.store().close().await;
+                    })
+                },
+                criterion::BatchSize::PerIteration,
+            )
+        });
+    }
+    g.finish();
+}
+
+fn questions_per_excerpt(c: &mut Criterion) {
+    let templates = Prompts::builtin().questions;
+    let text = synthetic_text(260);
+    let excerpt: String = text.split("\n\n").skip(3).collect::<Vec<_>>().join("\n\n");
+    c.bench_function("questions/one excerpt (terms, claims, questions)", |b| {
+        b.iter(|| {
+            let m = questions::material(&excerpt);
+            questions::generate(&templates, 1, &excerpt, &m, None)
+        })
+    });
+}
+
+fn record_replies(c: &mut Criterion) {
+    let rt = runtime();
+    let dir = tempfile::tempdir().expect("dir");
+    let (e, thread) = rt.block_on(async {
+        let e = engine(dir.path()).await;
+        let _g = group(&e, "bench").await;
+        let live = e
+            .store()
+            .start_live_session(1, Some("bench"), 0)
+            .await
+            .expect("session")
+            .expect("id");
+        (e, live)
+    });
+    let _ = thread;
+    let mut g = c.benchmark_group("record");
+    let burst = 2_000u64;
+    g.throughput(Throughput::Elements(burst));
+    let mut base = 0u64;
+    g.bench_function("burst of 2000 replies (concurrent, group commit)", |b| {
+        b.iter(|| {
+            base += burst;
+            rt.block_on(async {
+                let mut tasks = Vec::with_capacity(burst as usize);
+                for i in 0..burst {
+                    let e = e.clone();
+                    tasks.push(tokio::spawn(async move {
+                        e.on_message(IncomingMessage {
+                            platform: Platform::Console,
+                            channel_id: "bench".into(),
+                            thread_root: None,
+                            reply_to: None,
+                            message_id: format!("b{}", base + i),
+                            author: MemberKey::new(Platform::Console, format!("m{}", i % 50)),
+                            author_name: format!("Member {}", i % 50),
+                            text: "A reply of ordinary length about institutions and trust.".into(),
+                            at: Utc.timestamp_millis_opt(1_000).single().expect("time"),
+                        })
+                        .await
+                    }));
+                }
+                for t in tasks {
+                    t.await.expect("task").expect("recorded");
+                }
+            })
+        })
+    });
+    g.finish();
+}
+
+fn tally(c: &mut Criterion) {
+    let rt = runtime();
+    let dir = tempfile::tempdir().expect("dir");
+    let poll_id = rt.block_on(async {
+        let e = engine(dir.path()).await;
+        let _g = group(&e, "bench").await;
+        let pool = e.store().pool().clone();
+        sqlx::query("INSERT INTO polls (group_id, claim, scale, opens_at, closes_at) VALUES (1, 'c', '{\"kind\":\"likert5\"}', 0, 1)")
+            .execute(&pool)
+            .await
+            .expect("poll");
+        let mut tx = pool.begin().await.expect("tx");
+        let mut rng = ChaCha8Rng::seed_from_u64(1);
+        for i in 0..100_000 {
+            sqlx::query("INSERT INTO votes (poll_id, voter, option) VALUES (1, ?, ?)")
+                .bind(format!("anon:{i}"))
+                .bind(rng.random_range(0..5i64))
+                .execute(&mut *tx)
+                .await
+                .expect("vote");
+        }
+        tx.commit().await.expect("commit");
+        1i64
+    });
+    let store = rt
+        .block_on(Store::open(&dir.path().join("bench.db")))
+        .expect("store");
+    c.bench_function("tally/100k votes", |b| {
+        b.iter(|| rt.block_on(store.tally(poll_id)).expect("tally"))
+    });
+}
+
+fn replies(n: usize) -> Vec<ReplyIn> {
+    let mut rng = ChaCha8Rng::seed_from_u64(n as u64);
+    let vocab = [
+        "trust",
+        "courts",
+        "coalition",
+        "parties",
+        "voters",
+        "institutions",
+        "hedging",
+        "alliance",
+        "sovereignty",
+        "trade",
+        "sanctions",
+        "deterrence",
+        "legitimacy",
+        "bargaining",
+        "rules",
+        "power",
+        "consensus",
+        "evidence",
+        "argument",
+        "example",
+        "history",
+        "cooperation",
+        "rivalry",
+        "partner",
+        "security",
+        "economy",
+        "pressure",
+    ];
+    (0..n)
+        .map(|i| {
+            let words: Vec<&str> = (0..rng.random_range(8..40))
+                .map(|_| vocab[rng.random_range(0..vocab.len())])
+                .collect();
+            let mut text = words.join(" ");
+            if i % 9 == 0 {
+                text.push_str(" why?");
+            }
+            ReplyIn {
+                id: i as i64,
+                author_key: format!("m{}", rng.random_range(0..(n / 20).max(3))),
+                author_name: Some(format!("Member {}", i % 97)),
+                text,
+                at: i as i64,
+                reply_to: if i > 0 && i % 7 == 0 {
+                    Some((i - 1) as i64)
+                } else {
+                    None
+                },
+            }
+        })
+        .collect()
+}
+
+fn summary(c: &mut Criterion) {
+    let mut g = c.benchmark_group("summarize");
+    g.sample_size(10);
+    for n in [1_000usize, 10_000, 100_000] {
+        let data = replies(n);
+        g.throughput(Throughput::Elements(n as u64));
+        g.bench_with_input(BenchmarkId::new("replies", n), &data, |b, data| {
+            b.iter(|| summarize(data, &[], Limits::default()))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(
+    benches,
+    import,
+    questions_per_excerpt,
+    record_replies,
+    tally,
+    summary
+);
+criterion_main!(benches);
