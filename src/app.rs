@@ -151,6 +151,7 @@ pub async fn run(path: &Path) -> Result<ExitCode> {
     let engine = engine_from_config(&config).await?;
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     let mut tasks: Vec<tokio::task::JoinHandle<()>> = Vec::new();
+    #[cfg_attr(not(any(feature = "discord", feature = "matrix")), allow(unused_mut))]
     let mut platforms: Vec<&str> = Vec::new();
     if let Some(d) = &config.discord {
         #[cfg(feature = "discord")]

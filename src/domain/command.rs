@@ -141,6 +141,10 @@ pub enum Command {
     PrivacyForgetMe {
         confirm: bool,
     },
+    /// Whether summaries may quote the caller by name.
+    PrivacyQuotes {
+        allow: bool,
+    },
     Help {
         topic: Option<String>,
     },
@@ -170,7 +174,10 @@ impl Command {
             | Command::PollResults { .. }
             | Command::Summary { .. }
             | Command::Vote { .. } => Role::Member,
-            Command::PrivacyMyData | Command::PrivacyForgetMe { .. } | Command::Help { .. } => {
+            Command::PrivacyMyData
+            | Command::PrivacyForgetMe { .. }
+            | Command::PrivacyQuotes { .. }
+            | Command::Help { .. } => {
                 Role::Stranger
             }
         }
@@ -184,6 +191,7 @@ impl Command {
                 | Command::Help { .. }
                 | Command::PrivacyMyData
                 | Command::PrivacyForgetMe { .. }
+                | Command::PrivacyQuotes { .. }
                 | Command::Vote { .. }
         )
     }
@@ -213,6 +221,7 @@ impl Command {
             Command::Export { .. } => "export",
             Command::PrivacyMyData => "privacy my-data",
             Command::PrivacyForgetMe { .. } => "privacy forget-me",
+            Command::PrivacyQuotes { .. } => "privacy quotes",
             Command::Help { .. } => "help",
         }
     }
@@ -308,9 +317,9 @@ pub const VERBS: &[VerbHelp] = &[
         summary: "minutes as Markdown, replies and votes as CSV, everything as JSON",
     },
     VerbHelp {
-        usage: "privacy my-data | privacy forget-me [--confirm]",
+        usage: "privacy my-data | privacy forget-me [--confirm] | privacy quotes on|off",
         role: Role::Stranger,
-        summary: "see or delete your own data",
+        summary: "see or delete your own data, or stop summaries quoting you by name",
     },
     VerbHelp {
         usage: "help [VERB]",
@@ -726,9 +735,17 @@ pub fn parse(line: &str) -> Result<Command, ParseError> {
                     confirm: a.switch("confirm"),
                 })
             }
+            Some("quotes") => match after_sub.first().map(|s| s.to_lowercase()).as_deref() {
+                Some("on") | Some("yes") => Ok(Command::PrivacyQuotes { allow: true }),
+                Some("off") | Some("no") => Ok(Command::PrivacyQuotes { allow: false }),
+                _ => Err(ParseError::MissingSub {
+                    verb: "privacy quotes",
+                    expected: "on, off",
+                }),
+            },
             _ => Err(ParseError::MissingSub {
                 verb: "privacy",
-                expected: "my-data, forget-me",
+                expected: "my-data, forget-me, quotes",
             }),
         },
         "help" | "?" => Ok(Command::Help {

@@ -85,7 +85,7 @@ impl Scale {
 
     /// A custom scale after checking its options.
     pub fn custom(options: &[String]) -> Result<Scale, PollError> {
-        let options: Vec<String> = options.iter().map(|o| o.trim().to_string()).collect();
+        let options: Vec<String> = options.iter().map(|o| super::text::clean_label(o)).collect();
         if !(2..=MAX_OPTIONS).contains(&options.len()) {
             return Err(PollError::OptionCount(options.len()));
         }
@@ -179,7 +179,7 @@ impl Scale {
 
 /// Check a claim for a poll: not empty, at most 300 characters.
 pub fn check_claim(claim: &str) -> Result<String, PollError> {
-    let c = super::text::squeeze_spaces(claim);
+    let c = super::text::clean_label(claim);
     if c.is_empty() {
         return Err(PollError::EmptyClaim);
     }
@@ -192,7 +192,7 @@ pub fn check_claim(claim: &str) -> Result<String, PollError> {
 
 /// Check a vote's reason: optional, at most 280 characters.
 pub fn check_reason(reason: Option<&str>) -> Result<Option<String>, PollError> {
-    match reason.map(super::text::squeeze_spaces) {
+    match reason.map(super::text::clean_label) {
         None => Ok(None),
         Some(r) if r.is_empty() => Ok(None),
         Some(r) => {

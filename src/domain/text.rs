@@ -72,6 +72,38 @@ pub fn truncate_chars(text: &str, max: usize) -> String {
     format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
 }
 
+/// Zero-width and bidirectional control characters (they can hide or reorder text).
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// A short label from a member (a claim, an option, a reason): no invisible or control
+/// characters, white space collapsed.
+pub fn clean_label(text: &str) -> String {
+    let visible: String = text.chars().filter(|c| !is_invisible(*c) && (!c.is_control() || c.is_whitespace())).collect();
+    squeeze_spaces(&visible)
+}
+
+/// Keep member-written text from pinging everyone when the bot repeats it:
+/// "@everyone", "@here" and "@room" get a zero-width space after the "@".
+pub fn defang_mentions(text: &str) -> String {
+    let mut out = text.to_string();
+    for word in ["everyone", "here", "room"] {
+        let mut result = String::with_capacity(out.len());
+        let mut rest = out.as_str();
+        while let Some(i) = rest.find('@') {
+            result.push_str(&rest[..=i]);
+            rest = &rest[i + 1..];
+            if rest.len() >= word.len() && rest[..word.len()].eq_ignore_ascii_case(word) {
+                result.push('\u{200B}');
+            }
+        }
+        result.push_str(rest);
+        out = result;
+    }
+    out
+}
+
 /// Collapse runs of white space into single spaces and trim.
 pub fn squeeze_spaces(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -101,6 +133,14 @@ mod tests {
             .map(|i| if i % 3 == 0 { 1 } else { b'a' })
             .collect();
         assert!(matches!(decode(&controls), Err(TextError::Binary(_))));
+    }
+
+    #[test]
+    fn mentions_are_defanged_and_labels_cleaned() {
+        let d = defang_mentions("hi @everyone and @Here, see @room; mail a@b.org");
+        assert!(!d.contains("@everyone") && !d.contains("@Here") && !d.contains("@room"), "{d}");
+        assert!(d.contains("a@b.org"));
+        assert_eq!(clean_label("  A\u{202E}gree\u{200B} \n now "), "Agree now");
     }
 
     #[test]

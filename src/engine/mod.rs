@@ -244,7 +244,10 @@ impl Engine {
         if inv.command.needs_group() && group.is_none() {
             return Err(CommandError::NotSetUp);
         }
-        let result = self.dispatch(inv, group).await;
+        let result = self.dispatch(inv, group).await.map(|mut reply| {
+            reply.text = crate::domain::text::defang_mentions(&reply.text);
+            reply
+        });
         if let Err(e) = &result {
             tracing::info!(verb, error = %e, "command refused");
         }
@@ -325,6 +328,7 @@ impl Engine {
             }
             Command::PrivacyMyData => self.my_data(&inv.caller).await,
             Command::PrivacyForgetMe { confirm } => self.forget_me(&inv.caller, confirm).await,
+            Command::PrivacyQuotes { allow } => self.quotes(&inv.caller, allow).await,
         }
     }
 

@@ -95,7 +95,7 @@ impl Engine {
             channel,
             thread: None,
             key: format!("cq-{}", row.id),
-            content,
+            content: defang(content),
         })
     }
 
@@ -132,5 +132,31 @@ impl Engine {
         tx.commit().await.map_err(crate::store::StoreError::from)?;
         self.inner.sessions.invalidate();
         Ok(())
+    }
+}
+
+/// Member-written text in a post must not ping a whole channel or room.
+fn defang(content: Content) -> Content {
+    use crate::domain::text::defang_mentions as d;
+    match content {
+        Content::Excerpt(mut e) => {
+            e.title = d(&e.title);
+            e.text = d(&e.text);
+            e.markdown = d(&e.markdown);
+            e.questions = e.questions.iter().map(|q| d(q)).collect();
+            e.thread_name = d(&e.thread_name);
+            Content::Excerpt(e)
+        }
+        Content::Poll(mut p) => {
+            p.claim = d(&p.claim);
+            p.options = p.options.iter().map(|o| d(o)).collect();
+            p.markdown = d(&p.markdown);
+            Content::Poll(p)
+        }
+        Content::PollResults(mut r) => {
+            r.markdown = d(&r.markdown);
+            Content::PollResults(r)
+        }
+        Content::Text { markdown, files } => Content::Text { markdown: d(&markdown), files },
     }
 }

@@ -71,4 +71,17 @@ impl Engine {
             if votes == 1 { "vote" } else { "votes" }
         )))
     }
+
+    pub(super) async fn quotes(&self, caller: &Caller, allow: bool) -> Result<Reply, CommandError> {
+        let key = caller.key.key();
+        self.store()
+            .touch_member(&key, &super::record::clean_name(&caller.name), super::store_ms(self.now()))
+            .await?;
+        self.store().set_quotes_allowed(&key, allow).await?;
+        Ok(Reply::private(if allow {
+            "Summaries may quote you by name again."
+        } else {
+            "From now on summaries quote you as \"a member\", never by name, and the optional LLM may not name you."
+        }))
+    }
 }

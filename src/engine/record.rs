@@ -229,7 +229,4 @@ pub(crate) fn clean_name(name: &str) -> String {
     }
 }
 
-/// Zero-width and bidirectional control characters.
-pub(crate) fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
-}
+pub(crate) use crate::domain::text::is_invisible;
