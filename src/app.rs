@@ -432,5 +432,13 @@ async fn ingest_one(engine: &Engine, event: IngestEvent) -> Result<String> {
             ));
         }
     };
-    Ok(format!("{:?}", outcome.map_err(|e| anyhow!("{e}"))?).to_lowercase())
+    use crate::engine::MessageOutcome;
+    Ok(match outcome.map_err(|e| anyhow!("{e}"))? {
+        MessageOutcome::Recorded { .. } => "recorded",
+        MessageOutcome::Duplicate { .. } => "duplicate",
+        MessageOutcome::NotInSession => "ignored",
+        MessageOutcome::Updated => "updated",
+        MessageOutcome::Unknown => "unknown",
+    }
+    .to_string())
 }

@@ -80,7 +80,10 @@ pub fn is_invisible(c: char) -> bool {
 /// A short label from a member (a claim, an option, a reason): no invisible or control
 /// characters, white space collapsed.
 pub fn clean_label(text: &str) -> String {
-    let visible: String = text.chars().filter(|c| !is_invisible(*c) && (!c.is_control() || c.is_whitespace())).collect();
+    let visible: String = text
+        .chars()
+        .filter(|c| !is_invisible(*c) && (!c.is_control() || c.is_whitespace()))
+        .collect();
     squeeze_spaces(&visible)
 }
 
@@ -94,7 +97,10 @@ pub fn defang_mentions(text: &str) -> String {
         while let Some(i) = rest.find('@') {
             result.push_str(&rest[..=i]);
             rest = &rest[i + 1..];
-            if rest.len() >= word.len() && rest[..word.len()].eq_ignore_ascii_case(word) {
+            if rest
+                .get(..word.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(word))
+            {
                 result.push('\u{200B}');
             }
         }
@@ -137,8 +143,12 @@ mod tests {
 
     #[test]
     fn mentions_are_defanged_and_labels_cleaned() {
+        assert_eq!(defang_mentions("@░░░ @é"), "@░░░ @é");
         let d = defang_mentions("hi @everyone and @Here, see @room; mail a@b.org");
-        assert!(!d.contains("@everyone") && !d.contains("@Here") && !d.contains("@room"), "{d}");
+        assert!(
+            !d.contains("@everyone") && !d.contains("@Here") && !d.contains("@room"),
+            "{d}"
+        );
         assert!(d.contains("a@b.org"));
         assert_eq!(clean_label("  A\u{202E}gree\u{200B} \n now "), "Agree now");
     }
