@@ -18,10 +18,12 @@ pub(super) fn markdown(text: &str) -> RoomMessageEventContent {
 pub(super) fn notice(text: &str) -> RoomMessageEventContent {
     let block = text_block(text);
     let notice = match block.formatted {
-        Some(f) => {
-            matrix_sdk::ruma::events::room::message::NoticeMessageEventContent::html(block.body, f.body)
+        Some(f) => matrix_sdk::ruma::events::room::message::NoticeMessageEventContent::html(
+            block.body, f.body,
+        ),
+        None => {
+            matrix_sdk::ruma::events::room::message::NoticeMessageEventContent::plain(block.body)
         }
-        None => matrix_sdk::ruma::events::room::message::NoticeMessageEventContent::plain(block.body),
     };
     let mut content = RoomMessageEventContent::new(MessageType::Notice(notice));
     content.mentions = Some(Mentions::new());

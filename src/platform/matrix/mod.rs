@@ -72,7 +72,9 @@ pub async fn start(
     for f in &config.facilitators {
         match UserId::parse(f.as_str()) {
             Ok(id) => facilitators.push(id),
-            Err(e) => tracing::warn!(user = %f, error = %e, "ignoring a facilitator that is not a Matrix user id"),
+            Err(e) => {
+                tracing::warn!(user = %f, error = %e, "ignoring a facilitator that is not a Matrix user id")
+            }
         }
     }
     let facilitators = Arc::new(facilitators);

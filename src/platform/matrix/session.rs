@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow, bail};
 use matrix_sdk::authentication::matrix::MatrixSession;
-use matrix_sdk::ruma::api::client::error::ErrorKind;
+use matrix_sdk::ruma::api::error::ErrorKind;
 use matrix_sdk::ruma::{OwnedDeviceId, OwnedUserId};
 use matrix_sdk::{Client, SessionMeta, SessionTokens};
 
@@ -115,7 +115,12 @@ pub(super) async fn connect(config: &config::Matrix) -> Result<Client> {
             config.user
         ),
         Ok(_) => {}
-        Err(e) if matches!(e.client_api_error_kind(), Some(ErrorKind::UnknownToken { .. })) => {
+        Err(e)
+            if matches!(
+                e.client_api_error_kind(),
+                Some(ErrorKind::UnknownToken { .. })
+            ) =>
+        {
             bail!(
                 "the saved Matrix session is no longer valid (the device was logged out). Move {} away to log in again as a new device (the bot cannot read encrypted history from before)",
                 config.store.display()
@@ -195,10 +200,7 @@ async fn whoami(homeserver: &str, token: &str) -> Result<(OwnedUserId, OwnedDevi
             response.status()
         );
     }
-    let who: WhoAmI = response
-        .json()
-        .await
-        .context("unexpected whoami answer")?;
+    let who: WhoAmI = response.json().await.context("unexpected whoami answer")?;
     let device = who.device_id.ok_or_else(|| {
         anyhow!("the access token has no device (an appservice token?); use a device's token")
     })?;
