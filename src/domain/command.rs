@@ -177,9 +177,7 @@ impl Command {
             Command::PrivacyMyData
             | Command::PrivacyForgetMe { .. }
             | Command::PrivacyQuotes { .. }
-            | Command::Help { .. } => {
-                Role::Stranger
-            }
+            | Command::Help { .. } => Role::Stranger,
         }
     }
 

@@ -140,56 +140,51 @@ fn materials_in_parallel(
         .unwrap_or(1)
         .clamp(1, 8);
     let total = cut.len();
-    if threads == 1 || total < 64 {
-        return cut
-            .iter()
-            .enumerate()
-            .map(|(i, e)| {
-                if i.is_multiple_of(64) {
-                    progress(i, total);
-                }
-                questions::material(&e.text)
-            })
-            .collect();
-    }
+    let texts: Vec<&segment::Excerpt> = cut.iter().collect();
+    // Work in slices so that progress can be reported as they finish.
+    let slice = 96usize;
     let done = std::sync::atomic::AtomicUsize::new(0);
-    let chunk = total.div_ceil(threads);
-    let mut out: Vec<ExcerptMaterial> = Vec::with_capacity(total);
+    let work = |part: &[&segment::Excerpt]| {
+        let m = questions::materials(part);
+        let n = done.fetch_add(part.len(), std::sync::atomic::Ordering::Relaxed) + part.len();
+        progress(n, total);
+        m
+    };
+    if threads == 1 || total <= slice {
+        return texts.chunks(slice).flat_map(work).collect();
+    }
+    let slices: Vec<&[&segment::Excerpt]> = texts.chunks(slice).collect();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut results: Vec<Option<Vec<ExcerptMaterial>>> = vec![None; slices.len()];
     std::thread::scope(|scope| {
-        let handles: Vec<_> = cut
-            .chunks(chunk)
-            .map(|part| {
-                let done = &done;
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                let (next, slices, work) = (&next, &slices, &work);
                 scope.spawn(move || {
-                    part.iter()
-                        .map(|e| {
-                            let m = questions::material(&e.text);
-                            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-                            if n.is_multiple_of(64) {
-                                progress(n, total);
-                            }
-                            m
-                        })
-                        .collect::<Vec<_>>()
+                    let mut mine = Vec::new();
+                    loop {
+                        let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(part) = slices.get(k) else { break };
+                        mine.push((k, work(part)));
+                    }
+                    mine
                 })
             })
             .collect();
         for h in handles {
-            // A panic in a worker is a bug; fall back to computing that part here.
-            match h.join() {
-                Ok(part) => out.extend(part),
-                Err(_) => {
-                    let start = out.len();
-                    out.extend(
-                        cut[start..(start + chunk).min(total)]
-                            .iter()
-                            .map(|e| questions::material(&e.text)),
-                    );
+            // A worker that panicked leaves its slices empty; they are redone below.
+            if let Ok(mine) = h.join() {
+                for (k, m) in mine {
+                    results[k] = Some(m);
                 }
             }
         }
     });
-    out
+    results
+        .into_iter()
+        .enumerate()
+        .flat_map(|(k, r)| r.unwrap_or_else(|| questions::materials(slices[k])))
+        .collect()
 }
 
 #[cfg(test)]

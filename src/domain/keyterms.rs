@@ -175,6 +175,42 @@ pub fn is_stop_word(word: &str) -> bool {
 
 /// Up to `max` key terms of `text`, in the text's own spelling, best first.
 pub fn key_terms(text: &str, max: usize) -> Vec<String> {
+    key_terms_batch(&[text], max).pop().unwrap_or_default()
+}
+
+/// How many excerpts share one RAKE pass.
+const BATCH: usize = 24;
+
+/// Key terms of several texts: one RAKE pass over each batch of texts (RAKE's fixed
+/// cost per call dominates on excerpt-sized texts), then for each text the candidate
+/// phrases that occur in it, re-ranked by how often their words recur there.
+pub fn key_terms_batch(texts: &[&str], max: usize) -> Vec<Vec<String>> {
+    let mut out = Vec::with_capacity(texts.len());
+    for chunk in texts.chunks(BATCH) {
+        // Sentence breaks between texts, so that no phrase spans two of them.
+        let joined = chunk.join(".\n\n");
+        let rake = Rake::new(RakeParams::WithDefaultsAndPhraseLength(
+            &joined,
+            &STOP_WORDS,
+            Some(3),
+        ));
+        let phrases: Vec<String> = rake
+            .get_ranked_phrases(60 * chunk.len())
+            .into_iter()
+            .filter(|p| looks_like_noun_phrase(p))
+            .collect();
+        let ranked: Vec<(&str, Vec<&str>)> = phrases
+            .iter()
+            .map(|p| (p.as_str(), p.split_whitespace().collect()))
+            .collect();
+        for text in chunk {
+            out.push(terms_of(text, &ranked, max));
+        }
+    }
+    out
+}
+
+fn terms_of(text: &str, ranked: &[(&str, Vec<&str>)], max: usize) -> Vec<String> {
     let mut terms: Vec<String> = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
     let mut push = |term: String, terms: &mut Vec<String>| {
@@ -191,47 +227,43 @@ pub fn key_terms(text: &str, max: usize) -> Vec<String> {
     for quoted in quoted_phrases(text) {
         push(quoted, &mut terms);
     }
-    if terms.len() < max {
-        let rake = Rake::new(RakeParams::WithDefaultsAndPhraseLength(
-            text,
-            &STOP_WORDS,
-            Some(3),
-        ));
-        let words = word_spans(text);
-        let mut frequency: std::collections::HashMap<&str, f32> = std::collections::HashMap::new();
-        for (w, _, _) in &words {
-            *frequency.entry(w.as_str()).or_insert(0.0) += 1.0;
+    if terms.len() >= max {
+        terms.truncate(max);
+        return terms;
+    }
+    let words = word_spans(text);
+    let mut frequency: std::collections::HashMap<&str, f32> = std::collections::HashMap::new();
+    for (w, _, _) in &words {
+        *frequency.entry(w.as_str()).or_insert(0.0) += 1.0;
+    }
+    // The batch's candidates that occur in this text, in RAKE's order; re-ranked so that
+    // noun-like phrases whose words recur here come first.
+    let mut candidates: Vec<(f32, usize, &str)> = ranked
+        .iter()
+        .filter(|(_, ws)| ws.iter().all(|w| frequency.contains_key(w)))
+        .take(30)
+        .enumerate()
+        .map(|(rank, (p, ws))| {
+            let recurrence: f32 = ws
+                .iter()
+                .map(|w| frequency.get(w).copied().unwrap_or(1.0))
+                .sum::<f32>()
+                / ws.len() as f32;
+            let length_fit = match ws.len() {
+                2 => 1.0,
+                1 => -0.5,
+                _ => 0.6,
+            };
+            (recurrence + length_fit - rank as f32 * 0.02, rank, *p)
+        })
+        .collect();
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    for (_, _, phrase) in candidates {
+        if terms.len() >= max {
+            break;
         }
-        // Re-rank RAKE's candidates: phrases that look like noun phrases and whose words
-        // recur in the excerpt are what the excerpt is about.
-        let mut candidates: Vec<(f32, usize, String)> = rake
-            .get_ranked_phrases(30)
-            .into_iter()
-            .enumerate()
-            .filter(|(_, p)| looks_like_noun_phrase(p))
-            .map(|(rank, p)| {
-                let ws: Vec<&str> = p.split_whitespace().collect();
-                let recurrence: f32 = ws
-                    .iter()
-                    .map(|w| frequency.get(w).copied().unwrap_or(1.0))
-                    .sum::<f32>()
-                    / ws.len() as f32;
-                let length_fit = match ws.len() {
-                    2 => 1.0,
-                    1 => -0.5,
-                    _ => 0.6,
-                };
-                (recurrence + length_fit - rank as f32 * 0.02, rank, p)
-            })
-            .collect();
-        candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        for (_, _, phrase) in candidates {
-            if terms.len() >= max {
-                break;
-            }
-            if let Some(original) = find_original(text, &words, &phrase) {
-                push(original, &mut terms);
-            }
+        if let Some(original) = find_original(text, &words, phrase) {
+            push(original, &mut terms);
         }
     }
     terms.truncate(max);

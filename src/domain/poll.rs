@@ -85,7 +85,10 @@ impl Scale {
 
     /// A custom scale after checking its options.
     pub fn custom(options: &[String]) -> Result<Scale, PollError> {
-        let options: Vec<String> = options.iter().map(|o| super::text::clean_label(o)).collect();
+        let options: Vec<String> = options
+            .iter()
+            .map(|o| super::text::clean_label(o))
+            .collect();
         if !(2..=MAX_OPTIONS).contains(&options.len()) {
             return Err(PollError::OptionCount(options.len()));
         }

@@ -198,6 +198,26 @@ pub fn material(text: &str) -> ExcerptMaterial {
     ExcerptMaterial { terms, claims }
 }
 
+/// Key terms and candidate claims of many excerpts (faster than one by one).
+pub fn materials(excerpts: &[&super::segment::Excerpt]) -> Vec<ExcerptMaterial> {
+    let texts: Vec<&str> = excerpts.iter().map(|e| e.text.as_str()).collect();
+    super::keyterms::key_terms_batch(&texts, 5)
+        .into_iter()
+        .zip(excerpts)
+        .map(|(terms, e)| {
+            let claims = claims_from_sentences(&e.sentence_texts(), &terms, 3);
+            ExcerptMaterial { terms, claims }
+        })
+        .collect()
+}
+
+static MARKERS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+    // The patterns are fixed strings; building the automaton cannot fail.
+    aho_corasick::AhoCorasick::new(CLAIM_MARKERS.iter().map(|(m, _)| *m)).unwrap_or_else(|_| {
+        aho_corasick::AhoCorasick::new(Vec::<&str>::new()).unwrap_or_else(|_| unreachable!())
+    })
+});
+
 /// Generate questions for excerpt number `seq` (0-based) from its material and the previous one's.
 ///
 /// At least two questions of different kinds; templates rotate with `seq` so consecutive
@@ -456,18 +476,31 @@ const LEAD_INS: &[&str] = &[
 
 /// Up to `max` argumentative sentences of `text`, best first, each fit for a poll.
 pub fn candidate_claims(text: &str, terms: &[String], max: usize) -> Vec<String> {
+    claims_from_sentences(&sentences(text), terms, max)
+}
+
+/// [`candidate_claims`] from sentences already found.
+pub fn claims_from_sentences(sentences: &[&str], terms: &[String], max: usize) -> Vec<String> {
     let mut scored: Vec<(f32, usize, String)> = Vec::new();
-    for (i, sentence) in sentences(text).into_iter().enumerate() {
+    for (i, sentence) in sentences.iter().copied().enumerate() {
         let s = strip_footnote_marks(sentence);
         let words = s.split_whitespace().count();
         if !(7..=80).contains(&words) || s.trim_end().ends_with('?') || s.starts_with('#') {
             continue;
         }
         let padded = format!(" {} ", s.to_lowercase());
+        // All markers in one pass; each counts once.
+        let mut found = [false; 64];
+        for m in MARKERS.find_overlapping_iter(&padded) {
+            if let Some(slot) = found.get_mut(m.pattern().as_usize()) {
+                *slot = true;
+            }
+        }
         let mut score: f32 = CLAIM_MARKERS
             .iter()
-            .filter(|(m, _)| padded.contains(m))
-            .map(|(_, w)| w)
+            .zip(found.iter())
+            .filter(|(_, hit)| **hit)
+            .map(|((_, w), _)| w)
             .sum();
         let term_hits = terms
             .iter()

@@ -20,6 +20,18 @@ pub struct Excerpt {
     pub words: usize,
     /// The last body block (index into the document's blocks) this excerpt covers.
     pub last_block: usize,
+    /// Byte ranges of its sentences (and headings) in `text`.
+    pub sentences: Vec<(usize, usize)>,
+}
+
+impl Excerpt {
+    /// The excerpt's sentences, as found when it was cut.
+    pub fn sentence_texts(&self) -> Vec<&str> {
+        self.sentences
+            .iter()
+            .map(|(a, b)| &self.text[*a..*b])
+            .collect()
+    }
 }
 
 /// A sentence (or heading) of the body, the unit excerpts are made of.
@@ -39,8 +51,40 @@ pub fn body_sentences(blocks: &[Block]) -> Vec<&str> {
 }
 
 fn units(blocks: &[Block]) -> Vec<Unit<'_>> {
+    // Sentence segmentation is the costly part: on long texts, spread it over the cores.
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .clamp(1, 8);
+    if threads > 1 && blocks.len() > 256 {
+        let per = blocks.len().div_ceil(threads);
+        let parts: Vec<Vec<Unit<'_>>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = blocks
+                .chunks(per)
+                .enumerate()
+                .map(|(k, part)| scope.spawn(move || units_from(part, k * per)))
+                .collect();
+            handles
+                .into_iter()
+                .enumerate()
+                .map(|(k, h)| {
+                    // A worker that panicked: redo its part here.
+                    h.join().unwrap_or_else(|_| {
+                        let start = k * per;
+                        units_from(&blocks[start..(start + per).min(blocks.len())], start)
+                    })
+                })
+                .collect()
+        });
+        return parts.into_iter().flatten().collect();
+    }
+    units_from(blocks, 0)
+}
+
+fn units_from(blocks: &[Block], offset: usize) -> Vec<Unit<'_>> {
     let mut units = Vec::new();
     for (i, block) in blocks.iter().enumerate() {
+        let i = i + offset;
         match block {
             Block::Heading(text) => units.push(Unit {
                 text,
@@ -142,18 +186,22 @@ pub fn excerpts(blocks: &[Block], target: usize) -> Vec<Excerpt> {
 fn render(units: &[Unit<'_>]) -> Excerpt {
     let mut text = String::new();
     let mut words = 0;
+    let mut sentences = Vec::with_capacity(units.len());
     for (i, u) in units.iter().enumerate() {
         if i > 0 {
             let prev = &units[i - 1];
             text.push_str(if prev.block != u.block { "\n\n" } else { " " });
         }
+        let start = text.len();
         text.push_str(u.text);
+        sentences.push((start, text.len()));
         words += u.words;
     }
     Excerpt {
         text,
         words,
         last_block: units.last().map(|u| u.block).unwrap_or(0),
+        sentences,
     }
 }
 
