@@ -9,6 +9,7 @@ mod core_polls;
 mod core_scheduler;
 mod properties;
 mod safety;
+mod summaries;
 
 #[cfg(feature = "discord")]
 mod discord_bot;

@@ -1,1 +1,483 @@
-//! End-to-end tests of the Matrix adapter against a real Synapse (filled in with the adapter).
+//! End-to-end tests of the Matrix adapter against the real test Synapse (`scripts/test`
+//! starts it): the real bot code path in-process (`platform::matrix::start` plus the
+//! scheduler/outbox loop, on a temp database and store), members played by real matrix-sdk
+//! clients. Each test has its own bot account, rooms and database, so they run in parallel.
+//! Every wait is on a sync; none sleeps.
+
+use matrix_sdk::ruma::{EventId, RoomId, UserId};
+use serde_json::Value;
+
+use crate::common::matrix_bot_harness::{TestBot, wait_for_invite};
+use crate::common::matrix_member::{Member, WAIT, body, event_id, relates_to};
+
+/// A short reading written for these tests.
+const READING: &str = "\
+Who keeps a meadow green when many people graze it? The usual story says nobody: each \
+herder adds one more animal, because the grass he gains is his alone while the damage is \
+shared by all, and so the field is stripped bare. The story is tidy, and it has been used \
+to argue for fences and for owners.
+
+Yet villages have kept shared meadows for centuries. Where they did, three things tended to \
+be true. The people who used the meadow also made its rules. They could watch one another \
+cheaply, because the field lay in sight of every house. And a herder who broke the rules met \
+a small penalty first and a larger one only if he did it again.
+
+None of this requires kindness. It requires that rules fit the place, that monitoring is \
+cheap, and that sanctions grow with the offence. When a distant authority writes the rules, \
+or when the users cannot see one another, the old story becomes true again.
+
+The lesson is not that sharing always works. It is that the outcome depends on institutions \
+the users can shape. A fence is one answer; a village meeting is another. Which answer is \
+better is an empirical question, and the evidence from many meadows, fisheries and forests \
+suggests that the meeting wins more often than the fence-builders expected.
+
+Critics reply that such arrangements do not scale. A meadow of forty households is not an \
+ocean, and a village meeting cannot govern the atmosphere. Perhaps nested institutions, \
+small councils inside larger ones, can carry the lesson upward; perhaps they cannot. That \
+open question is where the argument now stands.
+";
+
+const BOB_FIRST: &str = "Bob: the village rules work because the herders wrote them.";
+const BOB_EDITED: &str =
+    "Bob, edited: local rules work because the herders wrote and watched them.";
+const CAROL_FIRST: &str = "Carol: I am not sure cheap monitoring survives a larger village.";
+const DAVE_REPLY: &str = "Dave: a fence is also an institution, just a blunter one.";
+
+fn sent_by(e: &Value, user: &UserId) -> bool {
+    e["sender"] == user.as_str()
+}
+
+fn replies_to(e: &Value, id: &EventId) -> bool {
+    relates_to(e)["m.in_reply_to"]["event_id"] == id.as_str()
+}
+
+fn text(e: &Value) -> &str {
+    body(e).unwrap_or_default()
+}
+
+/// The bot's answer to the command `id` (a reply to it).
+async fn answer_to(member: &Member, room: &RoomId, bot: &TestBot, id: &EventId) -> Value {
+    member
+        .wait_for_event(room, WAIT, |e| {
+            sent_by(e, &bot.user_id) && replies_to(e, id)
+        })
+        .await
+}
+
+/// Sends `line` and waits for the bot's answer.
+async fn command(member: &Member, room: &RoomId, bot: &TestBot, line: &str) -> Value {
+    let id = member.send_text(room, line).await;
+    answer_to(member, room, bot, &id).await
+}
+
+/// The first event from the bot in `room` whose body contains `needle`.
+async fn bot_post(member: &Member, room: &RoomId, bot: &TestBot, needle: &str) -> Value {
+    member
+        .wait_for_event(room, WAIT, |e| {
+            sent_by(e, &bot.user_id) && text(e).contains(needle)
+        })
+        .await
+}
+
+fn assert_contains(e: &Value, needle: &str) {
+    assert!(
+        text(e).contains(needle),
+        "expected {needle:?} in the bot's message, got: {e}"
+    );
+}
+
+/// A room with alice (creator, a listed facilitator), bob, carol and dave, and the bot,
+/// which joins on alice's invitation; everyone has seen the bot join.
+async fn group_room(
+    tag: &str,
+    encrypted: bool,
+    bot: &TestBot,
+    members: [&Member; 4],
+) -> matrix_sdk::ruma::OwnedRoomId {
+    let [alice, bob, carol, dave] = members;
+    let room = alice
+        .create_room(
+            &format!("{tag} reading group"),
+            encrypted,
+            &[&bot.user_id, &bob.user_id, &carol.user_id, &dave.user_id],
+        )
+        .await;
+    tokio::join!(bob.join(&room), carol.join(&room), dave.join(&room));
+    for m in members {
+        m.wait_until_joined(&room, &bot.user_id, WAIT).await;
+    }
+    for m in [bob, carol, dave] {
+        alice.wait_until_joined(&room, &m.user_id, WAIT).await;
+    }
+    room
+}
+
+/// setup, import by upload, excerpt next: returns the excerpt's event id (the thread root).
+async fn set_up_and_post_excerpt(
+    alice: &Member,
+    room: &RoomId,
+    bot: &TestBot,
+) -> matrix_sdk::ruma::OwnedEventId {
+    let setup = command(alice, room, bot, "!cq setup --tz UTC --time 00:00").await;
+    assert_contains(&setup, "now a reading group");
+
+    let file = alice
+        .upload_file(room, "meadow.txt", READING.as_bytes(), "text/plain")
+        .await;
+    let id = alice
+        .send_reply(
+            room,
+            &file,
+            "!cq reading import --title \"The Shared Meadow\" --author \"A. Example\"",
+        )
+        .await;
+    let imported = answer_to(alice, room, bot, &id).await;
+    assert_contains(&imported, "Imported **The Shared Meadow** by A. Example");
+
+    let next = command(alice, room, bot, "!cq excerpt next").await;
+    assert_contains(&next, "I sent you a direct message");
+    let post = bot_post(alice, room, bot, "Questions for discussion").await;
+    assert_eq!(
+        post["content"]["format"], "org.matrix.custom.html",
+        "{post}"
+    );
+    let html = post["content"]["formatted_body"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(
+        html.contains("<strong>The Shared Meadow</strong>"),
+        "{html}"
+    );
+    assert!(
+        relates_to(&post).is_null(),
+        "the excerpt is a thread root: {post}"
+    );
+    let root = event_id(&post);
+    // The questions of the posted excerpt, from the database, are all in the post.
+    let questions = bot
+        .rows("SELECT q.text FROM questions q JOIN sessions s ON s.excerpt_id = q.excerpt_id")
+        .await;
+    assert!(questions.len() >= 3, "{questions:?}");
+    for q in &questions {
+        let q = q[0].as_str().unwrap_or_default();
+        assert!(
+            text(&post).contains(q),
+            "question {q:?} missing from the post"
+        );
+    }
+    let anchors = bot
+        .rows("SELECT post_message_id, thread_id FROM sessions")
+        .await;
+    assert_eq!(anchors, vec![vec![Value::from(root.as_str()); 2]]);
+    root
+}
+
+/// The whole flow of a group's day in one room.
+async fn core_flow(tag: &str, encrypted: bool) {
+    let (alice, bob, carol, dave) = tokio::join!(
+        Member::login("alice"),
+        Member::login("bob"),
+        Member::login("carol"),
+        Member::login("dave")
+    );
+    let bot = TestBot::start(tag, &[&alice.user_id], 64).await;
+    let room = group_room(tag, encrypted, &bot, [&alice, &bob, &carol, &dave]).await;
+    if encrypted {
+        assert!(
+            alice
+                .room(&room)
+                .latest_encryption_state()
+                .await
+                .unwrap()
+                .is_encrypted()
+        );
+    }
+    let root = set_up_and_post_excerpt(&alice, &room, &bot).await;
+    if encrypted {
+        assert!(alice.was_decrypted(&root), "the excerpt was sent encrypted");
+    }
+    // The private answer to `excerpt next` came in a direct room the bot opened.
+    let dm = wait_for_invite(&alice, &bot.user_id, WAIT).await;
+    alice.join(&dm).await;
+    bot_post(&alice, &dm, &bot, "Posting the next excerpt now").await;
+
+    // A file over the limit (64 KiB here) is refused with the sizes.
+    let big = "A long line of a very long reading.\n".repeat(2_000);
+    let file = alice
+        .upload_file(&room, "huge.txt", big.as_bytes(), "text/plain")
+        .await;
+    let id = alice.send_reply(&room, &file, "!cq reading import").await;
+    let refused = answer_to(&alice, &room, &bot, &id).await;
+    assert_contains(&refused, "the limit is 64 KB");
+
+    // Members reply: two in the thread (one edits, one redacts), one with a plain reply.
+    let b1 = bob.send_thread_reply(&room, &root, BOB_FIRST).await;
+    let c1 = carol.send_thread_reply(&room, &root, CAROL_FIRST).await;
+    let d1 = dave.send_reply(&room, &root, DAVE_REPLY).await;
+    bob.edit(&room, &b1, BOB_EDITED).await;
+    carol.redact(&room, &c1).await;
+
+    // dave has no power level and is not listed: refused a facilitator verb, in reply.
+    let refused = command(&dave, &room, &bot, "!cq excerpt next").await;
+    assert_contains(&refused, "Only facilitators can use `excerpt next`");
+
+    // The answer above comes after the bot handled the events before it: the rows are there.
+    let rows = bot
+        .rows(
+            "SELECT message_id, member_key, text, reply_to, edited_at IS NOT NULL, deleted_at IS NOT NULL
+             FROM replies ORDER BY id",
+        )
+        .await;
+    let row = |id: &EventId| {
+        rows.iter()
+            .find(|r| r[0] == id.as_str())
+            .unwrap_or_else(|| panic!("no row for {id} in {rows:?}"))
+            .clone()
+    };
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    let bob_row = row(&b1);
+    assert_eq!(bob_row[1], "matrix:@bob:localhost");
+    assert_eq!(bob_row[2], BOB_EDITED);
+    assert_eq!(
+        (bob_row[4].clone(), bob_row[5].clone()),
+        (1.into(), 0.into())
+    );
+    let carol_row = row(&c1);
+    assert_eq!(carol_row[5], 1, "carol's redacted reply is marked deleted");
+    assert!(
+        !carol_row[2]
+            .as_str()
+            .unwrap_or_default()
+            .contains("monitoring"),
+        "a deleted reply keeps no text: {carol_row:?}"
+    );
+    let dave_row = row(&d1);
+    assert_eq!(dave_row[2], DAVE_REPLY);
+    assert_eq!(
+        dave_row[3],
+        root.as_str(),
+        "dave's reply points at the excerpt"
+    );
+
+    // A poll: native, responses of both kinds, a changed vote, closed with results.
+    let created = command(
+        &alice,
+        &room,
+        &bot,
+        "!cq poll create \"Local rules protect a commons better than markets do\" --minutes 30",
+    )
+    .await;
+    assert_contains(&created, "I sent you a direct message");
+    bot_post(&alice, &dm, &bot, "Poll #1 is open until").await;
+    let poll = alice
+        .wait_for_event(&room, WAIT, |e| {
+            sent_by(e, &bot.user_id) && e["type"] == "org.matrix.msc3381.poll.start"
+        })
+        .await;
+    let start = &poll["content"]["org.matrix.msc3381.poll.start"];
+    assert_eq!(start["kind"], "org.matrix.msc3381.poll.disclosed", "{poll}");
+    assert_eq!(start["answers"][0]["id"], "1");
+    assert_eq!(start["answers"][0]["org.matrix.msc1767.text"], "Agree");
+    assert_eq!(start["answers"][2]["id"], "3");
+    assert!(
+        start["question"]["org.matrix.msc1767.text"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("Local rules protect a commons"),
+        "{poll}"
+    );
+    let poll_id = event_id(&poll);
+    bob.send_poll_response(&room, &poll_id, &["1"], false).await;
+    carol
+        .send_poll_response(&room, &poll_id, &["2"], true)
+        .await;
+    bob.send_poll_response(&room, &poll_id, &["3"], false).await; // bob changes his mind
+
+    let closed = command(&alice, &room, &bot, "!cq poll close").await;
+    assert_contains(&closed, "I sent you a direct message");
+    let end = alice
+        .wait_for_event(&room, WAIT, |e| {
+            sent_by(e, &bot.user_id) && e["type"] == "org.matrix.msc3381.poll.end"
+        })
+        .await;
+    assert_eq!(relates_to(&end)["rel_type"], "m.reference");
+    assert_eq!(relates_to(&end)["event_id"], poll_id.as_str());
+    let results = bot_post(&alice, &room, &bot, "Results of poll #1").await;
+    assert_contains(&results, "Agree: 0 (0%)");
+    assert_contains(&results, "Disagree: 1 (50%)");
+    assert_contains(&results, "Unsure: 1 (50%)");
+    assert!(
+        replies_to(&results, &poll_id),
+        "results answer the poll: {results}"
+    );
+    let chart = alice
+        .wait_for_event(&room, WAIT, |e| {
+            sent_by(e, &bot.user_id) && e["content"]["msgtype"] == "m.image"
+        })
+        .await;
+    assert_eq!(chart["content"]["filename"], "poll-1.png", "{chart}");
+    assert_contains(&chart, "Bar chart of poll #1");
+    let png = alice.download(&chart).await;
+    assert!(png.starts_with(b"\x89PNG"), "the chart is a PNG");
+    let votes = bot
+        .rows("SELECT voter, option FROM votes WHERE poll_id = 1 ORDER BY voter")
+        .await;
+    assert_eq!(
+        votes,
+        vec![
+            vec![Value::from("matrix:@bob:localhost"), Value::from(2)],
+            vec![Value::from("matrix:@carol:localhost"), Value::from(1)],
+        ],
+        "only each member's latest response counts"
+    );
+
+    // The summary, in the room.
+    let summary = command(&alice, &room, &bot, "!cq summary").await;
+    assert_contains(&summary, "2 members, 2 replies");
+    assert_contains(&summary, "Results of poll #1");
+
+    // The export is private: files in the direct room.
+    let export = command(&alice, &room, &bot, "!cq export --format all").await;
+    assert_contains(&export, "I sent you a direct message");
+    bot_post(&alice, &dm, &bot, "Export ready").await;
+    for name in ["minutes-session-1.md", "replies.csv", "votes.csv"] {
+        alice
+            .wait_for_event(&dm, WAIT, |e| {
+                sent_by(e, &bot.user_id) && e["content"]["filename"] == name
+            })
+            .await;
+    }
+    let csv = alice
+        .wait_for_event(&dm, WAIT, |e| e["content"]["filename"] == "replies.csv")
+        .await;
+    let csv = String::from_utf8(alice.download(&csv).await).expect("CSV is UTF-8");
+    assert!(csv.contains(BOB_EDITED), "{csv}");
+    assert!(!csv.contains("Carol: I am not sure"), "{csv}");
+
+    if encrypted {
+        return;
+    }
+    // An anonymous poll: a text announcement; votes only by direct message.
+    command(
+        &alice,
+        &room,
+        &bot,
+        "!cq poll create \"A meadow needs a fence\" --anonymous --minutes 30",
+    )
+    .await;
+    let announcement = bot_post(&alice, &room, &bot, "Poll #2").await;
+    assert_eq!(announcement["type"], "m.room.message", "{announcement}");
+    assert_contains(&announcement, "direct message");
+    let refused = command(&bob, &room, &bot, "!cq vote 2 agree").await;
+    assert_contains(&refused, "Poll #2 is anonymous");
+    assert_contains(&refused, "direct message");
+    let bob_dm = bob.create_dm(&bot.user_id).await;
+    bob.wait_until_joined(&bob_dm, &bot.user_id, WAIT).await;
+    let receipt = command(&bob, &bob_dm, &bot, "!cq vote 2 agree").await;
+    assert_contains(&receipt, "Your vote on poll #2: **Agree**");
+    assert_contains(&receipt, "anonymous");
+    let votes = bot
+        .rows("SELECT voter, member_key FROM votes WHERE poll_id = 2")
+        .await;
+    assert_eq!(votes.len(), 1, "{votes:?}");
+    assert!(votes[0][1].is_null(), "no member key on an anonymous vote");
+    assert!(
+        !votes[0][0].as_str().unwrap_or_default().contains("bob"),
+        "{votes:?}"
+    );
+}
+
+#[tokio::test]
+async fn plain_room_group_day() {
+    core_flow("plain", false).await;
+}
+
+#[tokio::test]
+async fn encrypted_room_group_day() {
+    core_flow("e2ee", true).await;
+}
+
+/// The bot is stopped mid-session and started again on the same store: the same device,
+/// no answer to a command sent while it was down, and a thread reply sent while it was
+/// down recorded (found by paging back: more events came than the catch-up sync returns).
+#[tokio::test]
+async fn restart_mid_session_loses_nothing() {
+    let (alice, bob, carol) = tokio::join!(
+        Member::login("alice"),
+        Member::login("bob"),
+        Member::login("carol")
+    );
+    let mut bot = TestBot::start("restart", &[&alice.user_id], 64).await;
+    let room = alice
+        .create_room(
+            "restart reading group",
+            true,
+            &[&bot.user_id, &bob.user_id, &carol.user_id],
+        )
+        .await;
+    tokio::join!(bob.join(&room), carol.join(&room));
+    for m in [&alice, &bob, &carol] {
+        m.wait_until_joined(&room, &bot.user_id, WAIT).await;
+    }
+    let root = set_up_and_post_excerpt(&alice, &room, &bot).await;
+    let before = bob
+        .send_thread_reply(&room, &root, "Before the restart: monitoring is the key.")
+        .await;
+    command(&alice, &room, &bot, "!cq reading list").await; // the reply above is handled
+    let device = bot.session()["device_id"].clone();
+
+    bot.stop().await;
+    let during = bob
+        .send_thread_reply(&room, &root, "While the bot was away: sanctions must grow.")
+        .await;
+    let old_command = alice.send_text(&room, "!cq schedule status").await;
+    for i in 0..12 {
+        carol
+            .send_text(&room, &format!("chatter while the bot is away, {i}"))
+            .await;
+    }
+    bot.restart().await;
+
+    let new_command = alice.send_text(&room, "!cq reading list").await;
+    let first_answer = alice
+        .wait_for_event(&room, WAIT, |e| {
+            sent_by(e, &bot.user_id) && (replies_to(e, &old_command) || replies_to(e, &new_command))
+        })
+        .await;
+    assert!(
+        replies_to(&first_answer, &new_command),
+        "the command sent while the bot was down must not be answered: {first_answer}"
+    );
+    assert!(
+        alice.was_decrypted(&event_id(&first_answer)),
+        "the restarted bot still encrypts"
+    );
+    assert_eq!(
+        bot.session()["device_id"],
+        device,
+        "same device after a restart"
+    );
+    assert_eq!(
+        bot.devices().await,
+        vec![device.as_str().unwrap_or_default().to_string()],
+        "the bot's account has one device"
+    );
+    let rows = bot
+        .rows("SELECT message_id, text FROM replies ORDER BY posted_at")
+        .await;
+    assert_eq!(
+        rows,
+        vec![
+            vec![
+                Value::from(before.as_str()),
+                Value::from("Before the restart: monitoring is the key.")
+            ],
+            vec![
+                Value::from(during.as_str()),
+                Value::from("While the bot was away: sanctions must grow.")
+            ],
+        ],
+        "the reply sent while the bot was down is recorded once"
+    );
+    bot.stop().await;
+}

@@ -17,10 +17,33 @@ fn templates() -> colloquy::domain::questions::QuestionTemplates {
 /// Text made of sentences with abbreviations, quotes, headings and page breaks.
 fn prose() -> impl Strategy<Value = String> {
     let word = prop::sample::select(vec![
-        "trust", "courts", "the", "U.S.", "Dr.", "e.g.", "No.", "5", "alliance", "“hedging”", "state's", "and",
-        "policy", "J.", "Smith", "(note)", "[3]", "co-operation", "—", "über", "правда", "民主",
+        "trust",
+        "courts",
+        "the",
+        "U.S.",
+        "Dr.",
+        "e.g.",
+        "No.",
+        "5",
+        "alliance",
+        "“hedging”",
+        "state's",
+        "and",
+        "policy",
+        "J.",
+        "Smith",
+        "(note)",
+        "[3]",
+        "co-operation",
+        "—",
+        "über",
+        "правда",
+        "民主",
     ]);
-    let sentence = (prop::collection::vec(word, 1..25), prop::sample::select(vec![".", "?", "!", "", ":"]))
+    let sentence = (
+        prop::collection::vec(word, 1..25),
+        prop::sample::select(vec![".", "?", "!", "", ":"]),
+    )
         .prop_map(|(words, end)| format!("{}{}", words.join(" "), end));
     let paragraph = prop::collection::vec(sentence, 1..8).prop_map(|s| s.join(" "));
     let block = prop_oneof![

@@ -4,6 +4,10 @@
 pub mod app;
 
 #[cfg(feature = "discord")]
+pub mod discord_app;
+#[cfg(feature = "discord")]
 pub mod fake_discord;
+#[cfg(feature = "matrix")]
+pub mod matrix_bot_harness;
 #[cfg(feature = "matrix")]
 pub mod matrix_member;

@@ -133,6 +133,7 @@ impl FakeDiscord {
         data: Value,
         source_message: Option<u64>,
     ) -> InteractionHandle {
+        let custom_id = data["custom_id"].as_str().map(str::to_string);
         let d = {
             let mut st = self.shared.lock();
             let id = st.snowflakes.next();
@@ -164,6 +165,7 @@ impl FakeDiscord {
                     channel_id,
                     user: user.clone(),
                     source_message,
+                    custom_id,
                     acknowledged: false,
                     original: None,
                     followups: vec![],

@@ -168,6 +168,18 @@ impl FakeDiscord {
         serde_json::from_value(v).ok()
     }
 
+    /// The bot's DM channel with a user, once the bot opened it.
+    pub fn dm_channel_of(&self, user_id: u64) -> Option<u64> {
+        let st = self.shared.lock();
+        st.channels
+            .iter()
+            .find(|(_, c)| {
+                c["type"] == 1
+                    && c["recipients"][0]["id"].as_str() == Some(user_id.to_string().as_str())
+            })
+            .map(|(id, _)| *id)
+    }
+
     /// All threads, oldest first.
     pub fn threads(&self) -> Vec<GuildChannel> {
         let st = self.shared.lock();

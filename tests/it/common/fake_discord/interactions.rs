@@ -78,6 +78,8 @@ pub struct InteractionRecord {
     pub user: Person,
     /// The message a component (or a modal opened from one) belongs to.
     pub source_message: Option<u64>,
+    /// The component's or the submitted modal's custom id.
+    pub custom_id: Option<String>,
     pub acknowledged: bool,
     pub original: Option<u64>,
     pub followups: Vec<u64>,
@@ -97,13 +99,47 @@ impl State {
             .ok_or_else(|| ApiError::new(404, 10062, "Unknown interaction"))
     }
 
+    /// `interaction_metadata` of a response message, as Discord writes it per interaction
+    /// type: a component's names the message it sits on, a modal submit's names the
+    /// interaction that opened the modal (serenity refuses the message without them).
     fn interaction_metadata(&self, rec: &InteractionRecord) -> Value {
-        json!({
+        let mut m = json!({
             "id": rec.id.to_string(),
             "type": rec.kind,
             "user": super::templates::person_user_json(&rec.user),
             "authorizing_integration_owners": {"0": self.ids.guild_id.to_string()},
-        })
+        });
+        match rec.kind {
+            3 => {
+                if let Some(source) = rec.source_message {
+                    m["interacted_message_id"] = json!(source.to_string());
+                }
+            }
+            5 => {
+                let trigger = self
+                    .interactions
+                    .values()
+                    .filter(|i| i.kind != 5 && i.user.id == rec.user.id)
+                    .filter(|i| {
+                        i.replies.iter().any(|r| {
+                            r.callback_type() == Some(9)
+                                && r.data["custom_id"].as_str() == rec.custom_id.as_deref()
+                        })
+                    })
+                    .max_by_key(|i| i.dispatched_at);
+                m["triggering_interaction_metadata"] = match trigger {
+                    Some(t) => self.interaction_metadata(t),
+                    None => json!({
+                        "id": rec.id.to_string(),
+                        "type": 2,
+                        "user": super::templates::person_user_json(&rec.user),
+                        "authorizing_integration_owners": {"0": self.ids.guild_id.to_string()},
+                    }),
+                };
+            }
+            _ => {}
+        }
+        m
     }
 
     /// Creates a response message in the interaction's channel; ephemeral ones are not dispatched.
@@ -394,5 +430,104 @@ impl State {
             Some(id),
         ));
         Ok((json, effects))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+    use serenity::model::channel::Message;
+    use serenity::model::prelude::MessageInteractionMetadata;
+
+    use super::super::ids::everyone_permissions;
+    use super::*;
+
+    fn record(
+        st: &mut State,
+        kind: u8,
+        user: &Person,
+        source: Option<u64>,
+        custom_id: &str,
+    ) -> String {
+        let id = st.snowflakes.next();
+        let token = format!("t{id}");
+        st.interactions.insert(
+            token.clone(),
+            InteractionRecord {
+                id,
+                token: token.clone(),
+                kind,
+                channel_id: st.ids.channel_id,
+                user: user.clone(),
+                source_message: source,
+                custom_id: Some(custom_id.into()),
+                acknowledged: false,
+                original: None,
+                followups: vec![],
+                replies: vec![],
+                dispatched_at: std::time::Instant::now(),
+            },
+        );
+        token
+    }
+
+    fn parsed(st: &State, token: &str) -> Message {
+        let id = st.interactions[token].original.expect("a response message");
+        serde_json::from_value(st.messages[&id].json.clone()).expect("serenity parses it")
+    }
+
+    #[test]
+    fn component_and_modal_responses_parse_with_their_metadata() {
+        let mut st = State::new("http://127.0.0.1:1".into());
+        let user = Person {
+            id: st.snowflakes.next(),
+            name: "eve".into(),
+            roles: vec![],
+            permissions: everyone_permissions(),
+            bot: false,
+        };
+        st.members.insert(user.id, user.clone());
+        let bot = st.bot_user_json();
+        let source = st
+            .create_message(
+                st.ids.channel_id,
+                bot,
+                &json!({"content": "vote"}),
+                &[],
+                0,
+                0,
+            )
+            .expect("source message");
+        let click = record(&mut st, 3, &user, Some(source), "b");
+        let id = st.interactions[&click].id;
+        let reply = json!({"type": 4, "data": {"content": "picked", "flags": 64}});
+        st.interaction_callback(id, &click, &reply, &[])
+            .expect("reply");
+        let m = parsed(&st, &click);
+        let Some(MessageInteractionMetadata::Component(c)) = m.interaction_metadata.as_deref()
+        else {
+            panic!("{:?}", m.interaction_metadata)
+        };
+        assert_eq!(c.interacted_message_id.get(), source);
+
+        let open = record(&mut st, 3, &user, Some(source), "b2");
+        let id = st.interactions[&open].id;
+        let modal =
+            json!({"type": 9, "data": {"custom_id": "form", "title": "t", "components": []}});
+        st.interaction_callback(id, &open, &modal, &[])
+            .expect("modal");
+        let submit = record(&mut st, 5, &user, Some(source), "form");
+        let id = st.interactions[&submit].id;
+        st.interaction_callback(id, &submit, &reply, &[])
+            .expect("reply to the modal");
+        let m = parsed(&st, &submit);
+        let Some(MessageInteractionMetadata::ModalSubmit(s)) = m.interaction_metadata.as_deref()
+        else {
+            panic!("{:?}", m.interaction_metadata)
+        };
+        assert!(matches!(
+            *s.triggering_interaction_metadata,
+            MessageInteractionMetadata::Component(_)
+        ));
     }
 }

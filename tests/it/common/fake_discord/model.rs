@@ -10,9 +10,9 @@ use super::ids::{Identities, Person, Snowflakes, bot_permissions, snowflake_time
 use super::interactions::InteractionRecord;
 use super::record::{Request, Rule, StoredFile};
 use super::templates::{
-    BOT_NAME, CHANNEL_NAME, MessageParts, attachment_json, error_json, guild_create_json,
-    member_json, message_json, partial_member_json, person_user_json, text_channel_json,
-    thread_json,
+    BOT_NAME, CHANNEL_NAME, MessageParts, attachment_json, dm_channel_json, error_json,
+    guild_create_json, member_json, message_json, partial_member_json, person_user_json,
+    text_channel_json, thread_json,
 };
 
 /// How long Discord remembers an enforced nonce.
@@ -190,6 +190,12 @@ impl State {
 
     /// A message as the gateway carries it: guild_id plus the author's partial member.
     pub fn gateway_message(&self, rest: &Value) -> Value {
+        let in_dm = id_of(rest, "channel_id")
+            .and_then(|c| self.channels.get(&c))
+            .is_some_and(|c| c["type"] == 1);
+        if in_dm {
+            return rest.clone();
+        }
         let member = id_of(&rest["author"], "id")
             .and_then(|a| self.members.get(&a))
             .filter(|_| rest["webhook_id"].is_null())
@@ -503,6 +509,25 @@ impl State {
             thread.clone(),
             vec![("THREAD_CREATE", super::events::thread_create_json(&thread))],
         ))
+    }
+
+    /// POST /users/@me/channels: the bot's DM channel with a user (one per user, as on
+    /// Discord). Unknown users are refused like Discord refuses them.
+    pub fn open_dm(&mut self, recipient: u64) -> Result<Value, ApiError> {
+        let Some(p) = self.members.get(&recipient).cloned() else {
+            return Err(ApiError::invalid_form("recipient_id: Unknown user"));
+        };
+        if let Some(existing) = self
+            .channels
+            .values()
+            .find(|c| c["type"] == 1 && id_of(&c["recipients"][0], "id") == Some(recipient))
+        {
+            return Ok(existing.clone());
+        }
+        let id = self.snowflakes.next();
+        let channel = dm_channel_json(id, &p);
+        self.channels.insert(id, channel.clone());
+        Ok(channel)
     }
 
     /// A thread started by a user (dispatched by the test), optionally on a message.

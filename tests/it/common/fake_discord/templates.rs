@@ -131,6 +131,18 @@ pub fn text_channel_json(
     })
 }
 
+/// A direct-message channel (type 1) between the bot and `recipient`, as
+/// POST /users/@me/channels answers.
+pub fn dm_channel_json(id: u64, recipient: &Person) -> Value {
+    json!({
+        "id": id.to_string(),
+        "type": 1,
+        "last_message_id": null,
+        "flags": 0,
+        "recipients": [person_user_json(recipient)],
+    })
+}
+
 /// A public thread (type 11) under `parent_id`, owned by `owner_id`.
 pub fn thread_json(
     ids: &Identities,
@@ -361,7 +373,7 @@ pub fn error_json(code: u64, message: &str) -> Value {
 #[cfg(test)]
 mod tests {
     use serenity::model::application::CurrentApplicationInfo;
-    use serenity::model::channel::{Attachment, GuildChannel, Message};
+    use serenity::model::channel::{Attachment, GuildChannel, Message, PrivateChannel};
     use serenity::model::gateway::Ready;
     use serenity::model::guild::{Guild, Member, PartialGuild, Role};
     use serenity::model::user::CurrentUser;
@@ -425,6 +437,9 @@ mod tests {
         ));
         assert_eq!(t.parent_id.map(|p| p.get()), Some(ids.channel_id));
         assert!(t.thread_metadata.is_some());
+        let p = person(&ids, &s);
+        let dm: PrivateChannel = parse(dm_channel_json(s.next(), &p));
+        assert_eq!(dm.recipient.id.get(), p.id);
     }
 
     #[test]

@@ -33,6 +33,26 @@ pub async fn current_user(State(s): State<Arc<Shared>>) -> ApiResult {
     json_ok(current_user_json(&s.lock().ids))
 }
 
+/// POST /users/@me/channels with `{"recipient_id"}`: the DM channel with that user.
+pub async fn open_dm(
+    State(s): State<Arc<Shared>>,
+    Extension(body): Extension<RequestBody>,
+) -> ApiResult {
+    let (p, _) = payload(&body);
+    let recipient = match &p["recipient_id"] {
+        Value::String(id) => snowflake(id)?,
+        Value::Number(n) => n
+            .as_u64()
+            .ok_or_else(|| ApiError::invalid_form("recipient_id: not a snowflake"))?,
+        _ => {
+            return Err(ApiError::invalid_form(
+                "recipient_id: This field is required",
+            ));
+        }
+    };
+    json_ok(s.lock().open_dm(recipient)?)
+}
+
 pub async fn application(State(s): State<Arc<Shared>>) -> ApiResult {
     json_ok(application_json(&s.lock().ids))
 }

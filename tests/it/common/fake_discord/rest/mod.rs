@@ -66,6 +66,7 @@ pub fn router(shared: Arc<Shared>) -> Router {
         .route(&api("/gateway"), get(app::gateway))
         .route(&api("/gateway/bot"), get(app::gateway_bot))
         .route(&api("/users/@me"), get(app::current_user))
+        .route(&api("/users/@me/channels"), post(app::open_dm))
         .route(&api("/oauth2/applications/@me"), get(app::application))
         .route(
             &api("/applications/{app}/commands"),

@@ -1,0 +1,317 @@
+//! Summaries beyond the basics: the optional LLM (against a local server that speaks the
+//! OpenAI chat-completions protocol, including slow and failing answers), weekly digests,
+//! and long summaries split to fit a platform without breaking a quote.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration as StdDuration;
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::routing::post;
+use chrono::Duration;
+use colloquy::domain::anon::VoterSecret;
+use colloquy::domain::command::Role;
+use colloquy::engine::{Engine, EngineSettings};
+use colloquy::llm::LlmClient;
+use colloquy::ports::ManualClock;
+use colloquy::render::Prompts;
+use colloquy::store::Store;
+
+use crate::common::app::{TestApp, monday, sample_reading};
+
+/// How the fake LLM server answers.
+#[derive(Clone, Copy)]
+enum Mode {
+    Good,
+    Slow,
+    Failing,
+    NamesOptedOut,
+    Empty,
+}
+
+#[derive(Clone)]
+struct Fake {
+    mode: Arc<std::sync::Mutex<Mode>>,
+    calls: Arc<AtomicUsize>,
+    last_prompt: Arc<std::sync::Mutex<String>>,
+}
+
+async fn completions(
+    State(fake): State<Fake>,
+    Json(body): Json<serde_json::Value>,
+) -> (StatusCode, Json<serde_json::Value>) {
+    fake.calls.fetch_add(1, Ordering::SeqCst);
+    let prompt = body["messages"][1]["content"]
+        .as_str()
+        .unwrap_or("")
+        .to_string();
+    *fake.last_prompt.lock().unwrap() = prompt;
+    let mode = *fake.mode.lock().unwrap();
+    let text = match mode {
+        Mode::Good => {
+            "Members agreed that predictable courts build trust, while one asked how voters would reward it."
+        }
+        Mode::NamesOptedOut => "Ana argued that courts matter most.",
+        Mode::Empty => "",
+        Mode::Slow => {
+            tokio::time::sleep(StdDuration::from_secs(5)).await;
+            "too late"
+        }
+        Mode::Failing => {
+            return (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                Json(serde_json::json!({"error": "boom"})),
+            );
+        }
+    };
+    (
+        StatusCode::OK,
+        Json(serde_json::json!({"choices": [{"message": {"role": "assistant", "content": text}}]})),
+    )
+}
+
+async fn fake_llm() -> (String, Fake) {
+    let fake = Fake {
+        mode: Arc::new(std::sync::Mutex::new(Mode::Good)),
+        calls: Arc::new(AtomicUsize::new(0)),
+        last_prompt: Arc::new(std::sync::Mutex::new(String::new())),
+    };
+    let app = axum::Router::new()
+        .route("/v1/chat/completions", post(completions))
+        .with_state(fake.clone());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+    (format!("http://{addr}/v1"), fake)
+}
+
+#[tokio::test]
+async fn the_llm_writes_a_checked_paragraph_and_failures_fall_back_once() {
+    let (endpoint, fake) = fake_llm().await;
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("t.db")).await.unwrap();
+    let clock = ManualClock::new(monday(9, 0));
+    let llm = LlmClient::new(&endpoint, "test-model", None, StdDuration::from_millis(800)).unwrap();
+    let engine = Engine::new(
+        store.clone(),
+        Arc::new(clock.clone()),
+        Prompts::builtin(),
+        VoterSecret::new(vec![3; 32]),
+        EngineSettings::default(),
+        Some(llm),
+    );
+    let (sink, log) = colloquy::demo::memory_sink();
+    let port = Arc::new(colloquy::platform::console::ConsolePort::new(
+        sink,
+        Arc::new(clock.clone()),
+        chrono_tz::UTC,
+        None,
+    ));
+    engine.attach_port(port);
+    let channel =
+        colloquy::domain::ids::ChannelKey::new(colloquy::domain::ids::Platform::Console, "llm");
+    let run = |who: &str, role: Role, line: &str| {
+        let engine = engine.clone();
+        let channel = channel.clone();
+        let line = line.to_string();
+        let who = who.to_string();
+        async move {
+            engine
+                .execute(colloquy::engine::Invocation {
+                    channel,
+                    caller: colloquy::engine::Caller {
+                        key: colloquy::domain::ids::MemberKey::new(
+                            colloquy::domain::ids::Platform::Console,
+                            &who,
+                        ),
+                        name: who.clone(),
+                        role,
+                    },
+                    command: colloquy::domain::command::parse(&line).unwrap(),
+                    attachment: None,
+                })
+                .await
+        }
+    };
+    run("fac", Role::Facilitator, "setup --tz UTC")
+        .await
+        .unwrap();
+    run("fac", Role::Facilitator, "session start --title \"Courts\"")
+        .await
+        .unwrap();
+    let say = |id: &str, who: &str, text: &str| colloquy::engine::IncomingMessage {
+        platform: colloquy::domain::ids::Platform::Console,
+        channel_id: "llm".into(),
+        thread_root: None,
+        reply_to: None,
+        message_id: id.into(),
+        author: colloquy::domain::ids::MemberKey::new(
+            colloquy::domain::ids::Platform::Console,
+            who,
+        ),
+        author_name: who.into(),
+        text: text.into(),
+        at: clock_now(&clock),
+    };
+    engine
+        .on_message(say(
+            "1",
+            "Ana",
+            "Predictable courts build trust between parties.",
+        ))
+        .await
+        .unwrap();
+    engine
+        .on_message(say(
+            "2",
+            "Ben",
+            "How would voters ever reward judicial independence?",
+        ))
+        .await
+        .unwrap();
+    let live = store.open_live_session(1).await.unwrap().unwrap();
+
+    let good = engine.summarize_session(live.id, false).await.unwrap();
+    assert_eq!(good.source, "llm");
+    assert!(
+        good.markdown
+            .contains("Members agreed that predictable courts build trust"),
+        "{}",
+        good.markdown
+    );
+    assert!(good.markdown.contains("written by test-model"));
+    let prompt = fake.last_prompt.lock().unwrap().clone();
+    assert!(
+        prompt.contains("Predictable courts build trust") && prompt.contains("Ben:"),
+        "the prompt carries the replies"
+    );
+
+    // Slow, failing, empty, or naming an opted-out member: the extractive summary is used,
+    // and the facilitators are told once.
+    run("Ana", Role::Member, "privacy quotes off")
+        .await
+        .unwrap();
+    for mode in [Mode::Slow, Mode::Failing, Mode::Empty, Mode::NamesOptedOut] {
+        *fake.mode.lock().unwrap() = mode;
+        let started = std::time::Instant::now();
+        let s = engine.summarize_session(live.id, false).await.unwrap();
+        assert_eq!(s.source, "extractive");
+        assert!(!s.markdown.contains("written by"));
+        assert!(
+            started.elapsed() < StdDuration::from_secs(4),
+            "a slow server is cut off by the timeout"
+        );
+    }
+    colloquy::outbox::deliver_due(&engine, "t").await.unwrap();
+    let text = String::from_utf8_lossy(&log.lock().unwrap()).to_string();
+    assert_eq!(
+        text.matches("the configured LLM could not write the summary")
+            .count(),
+        1,
+        "told once: {text}"
+    );
+    assert!(fake.calls.load(Ordering::SeqCst) >= 5);
+    // Recovery resets the notice.
+    *fake.mode.lock().unwrap() = Mode::Good;
+    assert_eq!(
+        engine
+            .summarize_session(live.id, false)
+            .await
+            .unwrap()
+            .source,
+        "llm"
+    );
+}
+
+fn clock_now(clock: &ManualClock) -> chrono::DateTime<chrono::Utc> {
+    use colloquy::ports::Clock;
+    clock.now()
+}
+
+#[tokio::test]
+async fn a_weekly_digest_covers_the_week_once() {
+    let app = TestApp::at(monday(8, 0)).await;
+    let g = app.setup_with_reading(&sample_reading(20)).await;
+    for day in 0..5 {
+        app.clock.set(monday(9, 0) + Duration::days(day));
+        app.tick().await;
+        let s = app
+            .store
+            .current_excerpt_session(g.id)
+            .await
+            .unwrap()
+            .unwrap();
+        let thread = s.thread_id.clone().unwrap();
+        app.say(
+            "ana",
+            Some(&thread),
+            "Courts and trust again, the recurring theme of the week.",
+        )
+        .await;
+        app.say(
+            "ben",
+            Some(&thread),
+            "Trust in courts grows when judges are independent.",
+        )
+        .await;
+    }
+    // The digest is due on Sunday at 18:00 (the default).
+    app.clock.set(monday(17, 0) + Duration::days(6));
+    assert_eq!(app.tick().await.digests, 0);
+    app.clock.set(monday(18, 1) + Duration::days(6));
+    assert_eq!(app.tick().await.digests, 1);
+    assert_eq!(app.tick().await.digests, 0, "once per week");
+    let log = app.log_text();
+    assert!(log.contains("## Week of 2 March 2026"), "{log}");
+    assert!(
+        log.contains("6 sessions, 2 members, 10 replies"),
+        "{}",
+        &log[log.find("## Week").unwrap_or(0)..]
+    );
+    assert!(log.contains("Institutions and Trust (excerpt 1)"));
+    assert!(log.contains("**Recurring themes**"));
+    assert!(log.contains("**Most active threads**"));
+}
+
+#[tokio::test]
+async fn long_summaries_are_split_without_breaking_a_quote() {
+    let app = TestApp::new().await;
+    app.fac("setup --tz UTC").await;
+    app.fac("session start").await;
+    for i in 0..40 {
+        app.say(&format!("member{}", i % 9), None, &format!("Point {i}: predictable courts build trust, and trust makes coalitions last longer than anyone expects in theory {i}.")).await;
+    }
+    let s = app
+        .store
+        .open_live_session(app.group().await.id)
+        .await
+        .unwrap()
+        .unwrap();
+    let summary = app
+        .engine
+        .summarize_session(s.id, false)
+        .await
+        .unwrap()
+        .markdown;
+    let parts = colloquy::render::split_message(&summary, 500);
+    assert!(parts.len() > 1);
+    for p in &parts {
+        assert!(p.chars().count() <= 500);
+        // A quote line and its attribution travel together.
+        assert_eq!(
+            p.matches("\n> — ").count() + usize::from(p.starts_with("> — ")),
+            p.lines()
+                .filter(|l| l.starts_with("> ") && !l.starts_with("> — "))
+                .count(),
+            "{p}"
+        );
+    }
+    let _ = app
+        .run("fac", Role::Facilitator, "session end")
+        .await
+        .unwrap();
+}
