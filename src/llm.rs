@@ -7,10 +7,10 @@ use serde::Deserialize;
 use serde_json::json;
 use thiserror::Error;
 
-#[derive(Debug, Error, Clone, PartialEq, Eq)]
+#[derive(Debug, Error, Clone, PartialEq)]
 pub enum LlmError {
-    #[error("the LLM server did not answer within {0} s")]
-    Timeout(u64),
+    #[error("the LLM server did not answer within {0:.1} s")]
+    Timeout(f64),
     #[error("the LLM server could not be reached: {0}")]
     Unreachable(String),
     #[error("the LLM server answered with HTTP {0}")]
@@ -92,7 +92,7 @@ impl LlmClient {
         }
         let response = request.send().await.map_err(|e| {
             if e.is_timeout() {
-                LlmError::Timeout(self.timeout.as_secs())
+                LlmError::Timeout(self.timeout.as_secs_f64())
             } else {
                 // Never include the URL's credentials or the key: reqwest's message names the host only.
                 LlmError::Unreachable(e.without_url().to_string())
@@ -103,7 +103,7 @@ impl LlmClient {
         }
         let completion: Completion = response.json().await.map_err(|e| {
             if e.is_timeout() {
-                LlmError::Timeout(self.timeout.as_secs())
+                LlmError::Timeout(self.timeout.as_secs_f64())
             } else {
                 LlmError::BadAnswer(e.without_url().to_string())
             }

@@ -66,6 +66,7 @@ impl Engine {
                 let excerpt = self.store().excerpt(excerpt_id).await?.ok_or_else(|| {
                     CommandError::Internal(format!("excerpt {excerpt_id} is gone"))
                 })?;
+                self.llm_questions(&excerpt, row.group_id).await?;
                 Content::Excerpt(self.excerpt_post(&excerpt, session_id).await?)
             }
             OutboxPayload::PollOpen { poll_id } => Content::Poll(self.poll_post(poll_id).await?),
@@ -157,6 +158,9 @@ fn defang(content: Content) -> Content {
             r.markdown = d(&r.markdown);
             Content::PollResults(r)
         }
-        Content::Text { markdown, files } => Content::Text { markdown: d(&markdown), files },
+        Content::Text { markdown, files } => Content::Text {
+            markdown: d(&markdown),
+            files,
+        },
     }
 }

@@ -75,7 +75,11 @@ impl Engine {
     pub(super) async fn quotes(&self, caller: &Caller, allow: bool) -> Result<Reply, CommandError> {
         let key = caller.key.key();
         self.store()
-            .touch_member(&key, &super::record::clean_name(&caller.name), super::store_ms(self.now()))
+            .touch_member(
+                &key,
+                &super::record::clean_name(&caller.name),
+                super::store_ms(self.now()),
+            )
             .await?;
         self.store().set_quotes_allowed(&key, allow).await?;
         Ok(Reply::private(if allow {

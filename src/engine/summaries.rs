@@ -227,6 +227,57 @@ impl Engine {
         Ok(text)
     }
 
+    /// With an LLM configured, let it write the excerpt's questions (once, before the
+    /// excerpt is first posted). Its questions are checked: two to four, each quoting a
+    /// key term or words of the excerpt, none a yes/no question. Otherwise the template
+    /// questions stay.
+    pub(crate) async fn llm_questions(
+        &self,
+        excerpt: &crate::store::ExcerptRow,
+        group_id: i64,
+    ) -> Result<(), CommandError> {
+        let Some(llm) = &self.inner.llm else {
+            return Ok(());
+        };
+        let current = self.store().questions(excerpt.id).await?;
+        if current
+            .iter()
+            .any(|q| q.kind == "llm" || q.kind == "authored")
+        {
+            return Ok(());
+        }
+        let terms: Vec<String> = serde_json::from_str(&excerpt.terms).unwrap_or_default();
+        let prompt = self.prompts().render(
+            "llm_questions.md.j2",
+            &serde_json::json!({"excerpt": excerpt.text, "terms": terms, "count": 3}),
+        )?;
+        let answer = llm.complete(&prompt, 300).await.and_then(|text| {
+            let questions = check_questions(&text, &excerpt.text, &terms);
+            if questions.len() >= 2 {
+                Ok(questions)
+            } else {
+                Err(crate::llm::LlmError::Refused(
+                    "its questions did not quote the excerpt or were yes/no questions".into(),
+                ))
+            }
+        });
+        match answer {
+            Ok(questions) => {
+                let rows: Vec<(String, String)> = questions
+                    .into_iter()
+                    .map(|q| ("llm".to_string(), q))
+                    .collect();
+                self.store().replace_questions(excerpt.id, &rows).await?;
+            }
+            Err(e) => {
+                if let Some(group) = self.store().group(group_id).await? {
+                    self.llm_failed(&group, &e).await?;
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Tell the facilitators once that the LLM failed; the extractive summary is used.
     async fn llm_failed(
         &self,
@@ -241,7 +292,7 @@ impl Engine {
         self.store().kv_set(&key, "1").await?;
         let notice = OutboxPayload::Notice {
             text: format!(
-                "Note for facilitators: the configured LLM could not write the summary ({error}). Summaries stay extractive until it answers again."
+                "Note for facilitators: the configured LLM could not be used ({error}). colloquy uses its own questions and summaries until the LLM answers again."
             ),
         };
         let key = format!("llm-notice:{}:{}", group.id, store_ms(self.now()));
@@ -461,4 +512,39 @@ fn describe_evenness(e: f64) -> String {
         "unevenly"
     };
     format!("{word} (evenness {:.2})", e)
+}
+
+/// The LLM's questions that can be posted: one per line, a question, not yes/no, and
+/// quoting a key term or four consecutive words of the excerpt.
+fn check_questions(answer: &str, excerpt: &str, terms: &[String]) -> Vec<String> {
+    const YES_NO: &[&str] = &[
+        "is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would", "should",
+        "has", "have", "had",
+    ];
+    let excerpt_lower = excerpt.to_lowercase();
+    let excerpt_words: Vec<&str> = excerpt_lower.split_whitespace().collect();
+    answer
+        .lines()
+        .map(|l| {
+            l.trim()
+                .trim_start_matches(|c: char| {
+                    c.is_ascii_digit() || c == '.' || c == '-' || c == '*' || c == ')'
+                })
+                .trim()
+        })
+        .filter(|l| l.ends_with('?') && l.chars().count() <= 300)
+        .filter(|l| {
+            let first = l.split_whitespace().next().unwrap_or("").to_lowercase();
+            !YES_NO.contains(&first.as_str())
+        })
+        .filter(|l| {
+            let lower = l.to_lowercase();
+            terms.iter().any(|t| lower.contains(&t.to_lowercase()))
+                || excerpt_words
+                    .windows(4)
+                    .any(|w| lower.contains(&w.join(" ")))
+        })
+        .take(4)
+        .map(crate::domain::text::clean_label)
+        .collect()
 }

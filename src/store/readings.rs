@@ -236,3 +236,29 @@ impl Store {
         .await?)
     }
 }
+
+impl Store {
+    /// Replace an excerpt's questions (e.g. with ones an LLM wrote), in one transaction.
+    pub async fn replace_questions(
+        &self,
+        excerpt_id: i64,
+        questions: &[(String, String)],
+    ) -> Result<()> {
+        let mut tx = self.write_tx().await?;
+        sqlx::query("DELETE FROM questions WHERE excerpt_id = ?")
+            .bind(excerpt_id)
+            .execute(&mut *tx)
+            .await?;
+        for (i, (kind, text)) in questions.iter().enumerate() {
+            sqlx::query("INSERT INTO questions (excerpt_id, seq, kind, text) VALUES (?, ?, ?, ?)")
+                .bind(excerpt_id)
+                .bind((i + 1) as i64)
+                .bind(kind)
+                .bind(text)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+}

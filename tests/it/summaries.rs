@@ -47,9 +47,13 @@ async fn completions(
         .as_str()
         .unwrap_or("")
         .to_string();
-    *fake.last_prompt.lock().unwrap() = prompt;
+    *fake.last_prompt.lock().unwrap() = prompt.clone();
     let mode = *fake.mode.lock().unwrap();
+    let asks_questions = prompt.contains("discussion questions");
     let text = match mode {
+        Mode::Good if asks_questions => {
+            "1. What does the author mean by “institutional trust”?\nIs this right?\n2. How do predictable courts lower the cost of cooperation?\nWhy do bananas fly?"
+        }
         Mode::Good => {
             "Members agreed that predictable courts build trust, while one asked how voters would reward it."
         }
@@ -209,8 +213,7 @@ async fn the_llm_writes_a_checked_paragraph_and_failures_fall_back_once() {
     colloquy::outbox::deliver_due(&engine, "t").await.unwrap();
     let text = String::from_utf8_lossy(&log.lock().unwrap()).to_string();
     assert_eq!(
-        text.matches("the configured LLM could not write the summary")
-            .count(),
+        text.matches("the configured LLM could not be used").count(),
         1,
         "told once: {text}"
     );
@@ -314,4 +317,72 @@ async fn long_summaries_are_split_without_breaking_a_quote() {
         .run("fac", Role::Facilitator, "session end")
         .await
         .unwrap();
+}
+
+#[tokio::test]
+async fn the_llm_can_write_the_questions_and_bad_ones_are_dropped() {
+    let (endpoint, fake) = fake_llm().await;
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("t.db")).await.unwrap();
+    let clock = ManualClock::new(monday(8, 0));
+    let llm = LlmClient::new(&endpoint, "test-model", None, StdDuration::from_millis(800)).unwrap();
+    let engine = Engine::new(
+        store.clone(),
+        Arc::new(clock.clone()),
+        Prompts::builtin(),
+        VoterSecret::new(vec![3; 32]),
+        EngineSettings::default(),
+        Some(llm),
+    );
+    let (sink, log) = colloquy::demo::memory_sink();
+    engine.attach_port(Arc::new(colloquy::platform::console::ConsolePort::new(
+        sink,
+        Arc::new(clock.clone()),
+        chrono_tz::UTC,
+        None,
+    )));
+    let channel =
+        colloquy::domain::ids::ChannelKey::new(colloquy::domain::ids::Platform::Console, "q");
+    let exec =
+        |line: &str, attachment: Option<colloquy::engine::Upload>| colloquy::engine::Invocation {
+            channel: channel.clone(),
+            caller: colloquy::engine::Caller {
+                key: colloquy::domain::ids::MemberKey::new(
+                    colloquy::domain::ids::Platform::Console,
+                    "fac",
+                ),
+                name: "fac".into(),
+                role: Role::Facilitator,
+            },
+            command: colloquy::domain::command::parse(line).unwrap(),
+            attachment,
+        };
+    engine.execute(exec("setup --tz UTC", None)).await.unwrap();
+    let upload = colloquy::engine::Upload {
+        name: "r.md".into(),
+        bytes: sample_reading(12).into_bytes(),
+    };
+    engine
+        .execute(exec("reading import", Some(upload)))
+        .await
+        .unwrap();
+    engine.execute(exec("excerpt next", None)).await.unwrap();
+    colloquy::outbox::deliver_due(&engine, "t").await.unwrap();
+    let text = String::from_utf8_lossy(&log.lock().unwrap()).to_string();
+    assert!(
+        text.contains("1. What does the author mean by “institutional trust”?"),
+        "{text}"
+    );
+    assert!(text.contains("2. How do predictable courts lower the cost of cooperation?"));
+    assert!(
+        !text.contains("Is this right?") && !text.contains("bananas"),
+        "yes/no and ungrounded questions are dropped"
+    );
+    // A failing LLM leaves the template questions.
+    *fake.mode.lock().unwrap() = Mode::Failing;
+    engine.execute(exec("excerpt next", None)).await.unwrap();
+    colloquy::outbox::deliver_due(&engine, "t").await.unwrap();
+    let second = store.excerpts(1).await.unwrap()[1].id;
+    let qs = store.questions(second).await.unwrap();
+    assert!(qs.len() >= 2 && qs.iter().all(|q| q.kind != "llm"));
 }
