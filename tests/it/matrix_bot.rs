@@ -427,6 +427,16 @@ async fn restart_mid_session_loses_nothing() {
     let device = bot.session()["device_id"].clone();
 
     bot.stop().await;
+    // A crash between sending the excerpt and recording it: the outbox row is pending
+    // again and the adapter's record of the send says "sending". It must not post twice.
+    bot.execute(
+        "UPDATE outbox SET status = 'pending', platform_message_id = NULL, sent_at = NULL,
+         claimed_by = NULL, claimed_until = NULL, next_attempt_at = 0
+         WHERE dedupe_key LIKE 'excerpt:%'",
+    )
+    .await;
+    bot.execute("UPDATE kv SET value = 'sending' WHERE key LIKE 'matrix:post:%.cq-1'")
+        .await;
     let during = bob
         .send_thread_reply(&room, &root, "While the bot was away: sanctions must grow.")
         .await;
@@ -437,6 +447,18 @@ async fn restart_mid_session_loses_nothing() {
             .await;
     }
     bot.restart().await;
+    let redelivered = bot
+        .wait_for_rows(
+            "SELECT status, platform_message_id FROM outbox WHERE dedupe_key LIKE 'excerpt:%'",
+            WAIT,
+            |rows| rows.first().is_some_and(|r| r[0] == "sent"),
+        )
+        .await;
+    assert_eq!(
+        redelivered[0][1],
+        root.as_str(),
+        "the re-sent excerpt is the event already posted"
+    );
 
     let new_command = alice.send_text(&room, "!cq reading list").await;
     let first_answer = alice
@@ -447,6 +469,18 @@ async fn restart_mid_session_loses_nothing() {
     assert!(
         replies_to(&first_answer, &new_command),
         "the command sent while the bot was down must not be answered: {first_answer}"
+    );
+    let first_excerpt_after_root = alice
+        .wait_for_event(&room, WAIT, |e| {
+            sent_by(e, &bot.user_id)
+                && ((text(e).contains("Questions for discussion")
+                    && e["event_id"] != root.as_str())
+                    || e["event_id"] == first_answer["event_id"])
+        })
+        .await;
+    assert_eq!(
+        first_excerpt_after_root["event_id"], first_answer["event_id"],
+        "the excerpt was not posted a second time"
     );
     assert!(
         alice.was_decrypted(&event_id(&first_answer)),

@@ -241,6 +241,7 @@ async fn retry_undecrypted(bot: &Arc<Bot>, workers: &mut Workers) {
         _ => return,
     };
     let mut keep = Vec::new();
+    let mut given_up = 0usize;
     for p in pending {
         let Some(room) = bot.client.get_room(&p.room) else {
             continue;
@@ -252,11 +253,16 @@ async fn retry_undecrypted(bot: &Arc<Bot>, workers: &mut Workers) {
                     workers.command(bot, &room, job);
                 }
             }
-            _ if p.since.elapsed() > UNDECRYPTED_FOR => {
-                tracing::warn!(room = %p.room, "gave up decrypting an event (its key never arrived)");
-            }
+            _ if p.since.elapsed() > UNDECRYPTED_FOR => given_up += 1,
             _ => keep.push(p),
         }
+    }
+    if given_up > 0 {
+        // Usually history from before the bot joined, whose keys it was never sent.
+        tracing::info!(
+            events = given_up,
+            "gave up decrypting events whose keys never arrived"
+        );
     }
     if let Ok(mut pending) = bot.undecrypted.lock() {
         pending.extend(keep);

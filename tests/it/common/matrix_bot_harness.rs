@@ -60,6 +60,14 @@ impl TestBot {
     /// Registers a bot account for test `tag`, configures it (`autojoin = facilitators`
     /// with `facilitators` listed, `max_upload_kib`) and starts it.
     pub async fn start(tag: &str, facilitators: &[&UserId], max_upload_kib: usize) -> TestBot {
+        // The bot's log, shown for failed tests; COLLOQUY_LOG=colloquy=debug for more.
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(
+                tracing_subscriber::EnvFilter::try_from_env("COLLOQUY_LOG")
+                    .unwrap_or_else(|_| "colloquy=info".into()),
+            )
+            .with_test_writer()
+            .try_init();
         let name = format!("cqbot-{tag}-{:08x}", rand::random::<u32>());
         let password = format!("{name}-secret");
         let user_id = register(&name, &password).await;
@@ -204,6 +212,45 @@ impl TestBot {
             .collect();
         pool.close().await;
         out
+    }
+}
+
+impl TestBot {
+    /// Changes the database file while the bot is stopped (simulating a crash's leftovers).
+    pub async fn execute(&self, sql: &str) {
+        let options = SqliteConnectOptions::new().filename(self.db_path());
+        let pool = SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect_with(options)
+            .await
+            .expect("the database file opens");
+        sqlx::query(sqlx::AssertSqlSafe(sql.to_string()))
+            .execute(&pool)
+            .await
+            .unwrap_or_else(|e| panic!("{sql}: {e}"));
+        pool.close().await;
+    }
+
+    /// Waits until `sql` returns rows satisfying `done` (re-reading the database file as the
+    /// bot works), panicking after `timeout` with the last rows.
+    pub async fn wait_for_rows(
+        &self,
+        sql: &str,
+        timeout: Duration,
+        done: impl Fn(&[Vec<Value>]) -> bool,
+    ) -> Vec<Vec<Value>> {
+        let deadline = tokio::time::Instant::now() + timeout;
+        loop {
+            let rows = self.rows(sql).await;
+            if done(&rows) {
+                return rows;
+            }
+            if tokio::time::Instant::now() > deadline {
+                panic!("timed out after {timeout:?} waiting on {sql}; last rows: {rows:?}");
+            }
+            // the outbox worker ticks every 500 ms; look a few times per tick
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 }
 
