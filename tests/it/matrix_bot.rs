@@ -357,6 +357,17 @@ async fn core_flow(tag: &str, encrypted: bool) {
     if encrypted {
         return;
     }
+    // An invitation from someone who is not a listed facilitator is declined
+    // (autojoin = facilitators): dave sees the bot leave his room.
+    let daves = dave
+        .create_room(&format!("{tag} dave's room"), false, &[&bot.user_id])
+        .await;
+    dave.wait_for_event(&daves, WAIT, |e| {
+        e["type"] == "m.room.member"
+            && e["state_key"] == bot.user_id.as_str()
+            && e["content"]["membership"] == "leave"
+    })
+    .await;
     // An anonymous poll: a text announcement; votes only by direct message.
     command(
         &alice,
@@ -513,5 +524,30 @@ async fn restart_mid_session_loses_nothing() {
         ],
         "the reply sent while the bot was down is recorded once"
     );
+    bot.stop().await;
+}
+
+/// Logging in with an access token from the environment (instead of a password): the bot
+/// uses that token's device, and answers in an encrypted room.
+#[tokio::test]
+async fn access_token_login() {
+    let alice = Member::login("alice").await;
+    let mut bot = TestBot::start_with("token", &[&alice.user_id], 64, true).await;
+    let devices = bot.devices().await;
+    assert_eq!(devices.len(), 1, "no second device: {devices:?}");
+    assert_eq!(bot.session()["device_id"], devices[0].as_str());
+    let room = alice
+        .create_room("token reading group", true, &[&bot.user_id])
+        .await;
+    alice.wait_until_joined(&room, &bot.user_id, WAIT).await;
+    let answer = command(
+        &alice,
+        &room,
+        &bot,
+        "!cq setup --tz Europe/Paris --time 08:30",
+    )
+    .await;
+    assert_contains(&answer, "08:30 Europe/Paris");
+    assert!(alice.was_decrypted(&event_id(&answer)));
     bot.stop().await;
 }

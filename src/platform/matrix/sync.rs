@@ -175,6 +175,10 @@ pub(super) async fn run(bot: Arc<Bot>, mut stop: watch::Receiver<bool>) {
 }
 
 async fn process(bot: &Arc<Bot>, response: &SyncResponse, workers: &mut Workers) {
+    // A room left (an invite declined, or a kick) may be invited to again.
+    for room_id in response.rooms.left.keys() {
+        workers.invites.remove(room_id);
+    }
     for room_id in response.rooms.invited.keys() {
         if let Some(room) = bot.client.get_room(room_id) {
             invite(bot, &room, workers).await;

@@ -56,10 +56,44 @@ pub async fn register(name: &str, password: &str) -> OwnedUserId {
     panic!("registering {name}: the homeserver kept asking for authentication")
 }
 
+/// Logs `name` in (a new device) and returns the access token.
+pub async fn login(name: &str, password: &str) -> String {
+    let answer: Value = reqwest::Client::new()
+        .post(format!("{}/_matrix/client/v3/login", homeserver()))
+        .json(&json!({
+            "type": "m.login.password",
+            "identifier": { "type": "m.id.user", "user": name },
+            "password": password,
+            "initial_device_display_name": "colloquy (token test)",
+        }))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("logging {name} in: {e}"))
+        .json()
+        .await
+        .unwrap_or_else(|e| panic!("logging {name} in: {e}"));
+    answer["access_token"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no access token for {name}: {answer}"))
+        .to_string()
+}
+
 impl TestBot {
     /// Registers a bot account for test `tag`, configures it (`autojoin = facilitators`
-    /// with `facilitators` listed, `max_upload_kib`) and starts it.
+    /// with `facilitators` listed, `max_upload_kib`, the password in the environment) and
+    /// starts it.
     pub async fn start(tag: &str, facilitators: &[&UserId], max_upload_kib: usize) -> TestBot {
+        TestBot::start_with(tag, facilitators, max_upload_kib, false).await
+    }
+
+    /// As [`TestBot::start`], with `access_token`: an access token (of a device logged in
+    /// beforehand) in the environment instead of the password.
+    pub async fn start_with(
+        tag: &str,
+        facilitators: &[&UserId],
+        max_upload_kib: usize,
+        access_token: bool,
+    ) -> TestBot {
         // The bot's log, shown for failed tests; COLLOQUY_LOG=colloquy=debug for more.
         let _ = tracing_subscriber::fmt()
             .with_env_filter(
@@ -72,11 +106,16 @@ impl TestBot {
         let password = format!("{name}-secret");
         let user_id = register(&name, &password).await;
         let env = format!(
-            "COLLOQUY_TEST_MATRIX_PASSWORD_{}",
+            "COLLOQUY_TEST_MATRIX_SECRET_{}",
             tag.to_uppercase().replace('-', "_")
         );
+        let secret = if access_token {
+            login(&name, &password).await
+        } else {
+            password
+        };
         // SAFETY (test only): each test sets its own variable, named after its tag.
-        unsafe { std::env::set_var(&env, &password) };
+        unsafe { std::env::set_var(&env, &secret) };
         let dir = tempfile::tempdir().expect("a temporary directory");
         let mut config = Config::default();
         config.storage.database = dir.path().join("colloquy.db");
@@ -84,8 +123,8 @@ impl TestBot {
         config.matrix = Some(Matrix {
             homeserver: homeserver(),
             user: user_id.to_string(),
-            password_env: Some(env),
-            access_token_env: None,
+            password_env: (!access_token).then(|| env.clone()),
+            access_token_env: access_token.then_some(env),
             store: dir.path().join("matrix-store"),
             autojoin: Autojoin::Facilitators,
             facilitators: facilitators.iter().map(|f| f.to_string()).collect(),
