@@ -128,6 +128,25 @@ pub enum Cmd {
         #[arg(long)]
         config: PathBuf,
     },
+    /// Measure: burst and steady-rate recording against a plain-insert baseline, and the
+    /// memory of many idle groups. Bounded: it stops by itself. Build with --release.
+    Bench {
+        /// Synthetic groups that receive the events.
+        #[arg(long, default_value_t = 100)]
+        groups: usize,
+        /// Events in the burst.
+        #[arg(long, default_value_t = 50_000)]
+        burst: usize,
+        /// Events per second in the steady phase (0 skips it).
+        #[arg(long, default_value_t = 1_000)]
+        rate: usize,
+        /// Seconds of the steady phase.
+        #[arg(long, default_value_t = 10)]
+        seconds: u64,
+        /// Groups for the idle-memory measurement (0 skips it); run it alone for a clean figure.
+        #[arg(long, default_value_t = 0)]
+        idle_groups: usize,
+    },
     /// Record chat events from JSON lines (stdin or a file), printing one line per
     /// committed event: for backfills from exports and for crash tests.
     #[command(hide = true)]
@@ -230,6 +249,32 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
         }
         Cmd::Console { group, db } => crate::platform::console::run_repl(&db.path(), &group).await,
         Cmd::Run { config } => crate::app::run(&config).await,
+        Cmd::Bench {
+            groups,
+            burst,
+            rate,
+            seconds,
+            idle_groups,
+        } => {
+            let dir = tempfile_dir()?;
+            if idle_groups > 0 {
+                print!(
+                    "{}",
+                    crate::loadtest::idle_groups(dir.path(), idle_groups, 30).await?
+                );
+            }
+            if burst > 0 {
+                let options = crate::loadtest::LoadOptions {
+                    groups: groups.max(1),
+                    burst,
+                    rate,
+                    seconds: seconds.min(120),
+                    idle_groups,
+                };
+                print!("{}", crate::loadtest::run(dir.path(), &options).await?);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Cmd::CheckConfig { config } => crate::app::check_config(&config),
         Cmd::Ingest { events, db } => crate::app::ingest(&events, &db.path()).await,
     }
@@ -364,4 +409,25 @@ async fn excerpts(reading: i64, json: bool, db: &Path) -> Result<ExitCode> {
     }
     store.close().await;
     Ok(ExitCode::SUCCESS)
+}
+
+/// A scratch folder for `bench`, removed when dropped.
+struct ScratchDir(PathBuf);
+
+impl ScratchDir {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for ScratchDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn tempfile_dir() -> Result<ScratchDir> {
+    let dir = std::env::temp_dir().join(format!("colloquy-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    Ok(ScratchDir(dir))
 }

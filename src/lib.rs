@@ -12,6 +12,7 @@ pub mod domain;
 pub mod engine;
 pub mod export;
 pub mod llm;
+pub mod loadtest;
 pub mod outbox;
 pub mod platform;
 pub mod ports;

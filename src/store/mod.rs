@@ -57,6 +57,8 @@ pub struct Store {
     pool: SqlitePool,
     writer: replies::ReplyWriter,
     path: PathBuf,
+    /// Moves whenever members are deleted, so the writer forgets what it knew.
+    members_generation: std::sync::Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl Store {
@@ -76,11 +78,13 @@ impl Store {
             .connect_with(options)
             .await?;
         sqlx::migrate!("./migrations").run(&pool).await?;
-        let writer = replies::ReplyWriter::spawn(pool.clone());
+        let members_generation = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+        let writer = replies::ReplyWriter::spawn(pool.clone(), members_generation.clone());
         Ok(Store {
             pool,
             writer,
             path: path.to_path_buf(),
+            members_generation,
         })
     }
 

@@ -107,6 +107,9 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
+        // The reply writer must not assume this member still exists.
+        self.members_generation
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         Ok((replies.rows_affected(), votes.rows_affected()))
     }
 

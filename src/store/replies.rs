@@ -62,7 +62,26 @@ struct Job {
 /// The most ops one transaction takes.
 const MAX_BATCH: usize = 2000;
 /// Rows per multi-row INSERT statement.
-const ROWS_PER_STATEMENT: usize = 500;
+const ROWS_PER_STATEMENT: usize = 1000;
+
+/// Members the writer has already stored with their current name, so a burst does not
+/// upsert the same members again and again. Cleared when a member is forgotten
+/// (`generation` moves), and whenever a batch fails.
+struct KnownMembers {
+    names: HashMap<String, String>,
+    generation: Arc<std::sync::atomic::AtomicU64>,
+    seen: u64,
+}
+
+impl KnownMembers {
+    fn refresh(&mut self) {
+        let now = self.generation.load(std::sync::atomic::Ordering::SeqCst);
+        if now != self.seen || self.names.len() > 200_000 {
+            self.names.clear();
+            self.seen = now;
+        }
+    }
+}
 
 /// Handle to the writer task.
 #[derive(Clone)]
@@ -73,9 +92,17 @@ pub struct ReplyWriter {
 }
 
 impl ReplyWriter {
-    pub(super) fn spawn(pool: SqlitePool) -> ReplyWriter {
+    pub(super) fn spawn(
+        pool: SqlitePool,
+        generation: Arc<std::sync::atomic::AtomicU64>,
+    ) -> ReplyWriter {
         let (tx, rx) = mpsc::channel::<Job>(16_384);
-        let task = tokio::spawn(run(pool, rx));
+        let known = KnownMembers {
+            names: HashMap::new(),
+            generation,
+            seen: 0,
+        };
+        let task = tokio::spawn(run(pool, rx, known));
         ReplyWriter {
             tx: Arc::new(std::sync::RwLock::new(Some(tx))),
             task: Arc::new(Mutex::new(Some(task))),
@@ -113,7 +140,7 @@ impl ReplyWriter {
     }
 }
 
-async fn run(pool: SqlitePool, mut rx: mpsc::Receiver<Job>) {
+async fn run(pool: SqlitePool, mut rx: mpsc::Receiver<Job>, mut known: KnownMembers) {
     let mut batch: Vec<Job> = Vec::with_capacity(MAX_BATCH);
     // Ends when every sender is gone, after the queue is drained.
     while let Some(first) = rx.recv().await {
@@ -124,13 +151,20 @@ async fn run(pool: SqlitePool, mut rx: mpsc::Receiver<Job>) {
                 Err(_) => break,
             }
         }
-        write_batch(&pool, &mut batch).await;
+        write_batch(&pool, &mut batch, &mut known).await;
     }
 }
 
-async fn write_batch(pool: &SqlitePool, batch: &mut Vec<Job>) {
+async fn write_batch(pool: &SqlitePool, batch: &mut Vec<Job>, known: &mut KnownMembers) {
+    known.refresh();
     let ops: Vec<&RecordOp> = batch.iter().map(|j| &j.op).collect();
-    match apply_in_transaction(pool, &ops).await {
+    let mut attempt = apply_in_transaction(pool, &ops, known).await;
+    if attempt.is_err() && !known.names.is_empty() {
+        // Perhaps a member this writer knew was deleted elsewhere: try once more afresh.
+        known.names.clear();
+        attempt = apply_in_transaction(pool, &ops, known).await;
+    }
+    match attempt {
         Ok(results) => {
             for (job, result) in batch.drain(..).zip(results) {
                 let _ = job.ack.send(Ok(result));
@@ -139,7 +173,8 @@ async fn write_batch(pool: &SqlitePool, batch: &mut Vec<Job>) {
         Err(_) => {
             // Isolate the failing op: apply one by one, each in its own transaction.
             for job in batch.drain(..) {
-                let result = apply_in_transaction(pool, &[&job.op])
+                known.names.clear();
+                let result = apply_in_transaction(pool, &[&job.op], known)
                     .await
                     .map(|mut r| r.pop().unwrap_or(Written::Unknown))
                     .map_err(|e| e.to_string());
@@ -149,7 +184,11 @@ async fn write_batch(pool: &SqlitePool, batch: &mut Vec<Job>) {
     }
 }
 
-async fn apply_in_transaction(pool: &SqlitePool, ops: &[&RecordOp]) -> Result<Vec<Written>> {
+async fn apply_in_transaction(
+    pool: &SqlitePool,
+    ops: &[&RecordOp],
+    known: &mut KnownMembers,
+) -> Result<Vec<Written>> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let mut results = vec![Written::Unknown; ops.len()];
     let mut i = 0;
@@ -159,7 +198,7 @@ async fn apply_in_transaction(pool: &SqlitePool, ops: &[&RecordOp]) -> Result<Ve
             while i < ops.len() && matches!(ops[i], RecordOp::Insert { .. }) {
                 i += 1;
             }
-            insert_run(&mut tx, &ops[start..i], &mut results[start..i]).await?;
+            insert_run(&mut tx, &ops[start..i], &mut results[start..i], known).await?;
         } else {
             results[i] = apply_change(&mut tx, ops[i]).await?;
             i += 1;
@@ -173,8 +212,9 @@ async fn insert_run(
     tx: &mut Transaction<'static, Sqlite>,
     ops: &[&RecordOp],
     results: &mut [Written],
+    known: &mut KnownMembers,
 ) -> Result<()> {
-    // Members first (one row per key), then the replies.
+    // Members first (one row per key, only those not already stored with this name).
     let mut members: HashMap<&str, (&str, i64)> = HashMap::new();
     for op in ops {
         if let RecordOp::Insert {
@@ -183,6 +223,7 @@ async fn insert_run(
             posted_at,
             ..
         } = op
+            && known.names.get(member_key.as_str()) != Some(display_name)
         {
             members.insert(member_key.as_str(), (display_name.as_str(), *posted_at));
         }
@@ -200,7 +241,33 @@ async fn insert_run(
         );
         qb.build().execute(&mut **tx).await?;
     }
-    let mut inserted: HashSet<String> = HashSet::new();
+    // The first op of each message in this run; repeats within the run are duplicates.
+    let mut first: HashSet<(&str, &str)> = HashSet::new();
+    let mut firsts = 0u64;
+    for (op, result) in ops.iter().zip(results.iter_mut()) {
+        if let RecordOp::Insert {
+            platform,
+            message_id,
+            ..
+        } = op
+        {
+            if first.insert((platform.as_str(), message_id.as_str())) {
+                firsts += 1;
+                *result = Written::Inserted;
+            } else {
+                *result = Written::Duplicate;
+            }
+        }
+    }
+    // With one message, the row count says it all; with more, remember where new rows start.
+    let before: i64 = if firsts > 1 {
+        sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM replies")
+            .fetch_one(&mut **tx)
+            .await?
+    } else {
+        0
+    };
+    let mut inserted = 0u64;
     for chunk in ops.chunks(ROWS_PER_STATEMENT) {
         let mut qb: QueryBuilder<Sqlite> = QueryBuilder::new(
             "INSERT INTO replies (session_id, member_key, platform, message_id, reply_to, text, posted_at) ",
@@ -226,26 +293,43 @@ async fn insert_run(
                     .push_bind(*posted_at);
             }
         });
-        qb.push(
-            " ON CONFLICT(platform, message_id) DO NOTHING RETURNING platform || ':' || message_id",
-        );
-        let keys: Vec<String> = qb.build_query_scalar().fetch_all(&mut **tx).await?;
-        inserted.extend(keys);
+        qb.push(" ON CONFLICT(platform, message_id) DO NOTHING");
+        inserted += qb.build().execute(&mut **tx).await?.rows_affected();
     }
-    for (op, result) in ops.iter().zip(results.iter_mut()) {
-        if let RecordOp::Insert {
-            platform,
-            message_id,
-            ..
-        } = op
-        {
-            // The first op of a message that was inserted gets Inserted; repeats are duplicates.
-            *result = if inserted.remove(&format!("{platform}:{message_id}")) {
-                Written::Inserted
-            } else {
-                Written::Duplicate
-            };
+    if inserted != firsts && firsts == 1 {
+        for result in results.iter_mut() {
+            if *result == Written::Inserted {
+                *result = Written::Duplicate;
+            }
         }
+    } else if inserted != firsts {
+        // Some were already recorded (replayed events): find out exactly which are new.
+        let new: Vec<(String, String)> =
+            sqlx::query_as("SELECT platform, message_id FROM replies WHERE id > ?")
+                .bind(before)
+                .fetch_all(&mut **tx)
+                .await?;
+        let new: HashSet<(&str, &str)> =
+            new.iter().map(|(p, m)| (p.as_str(), m.as_str())).collect();
+        let mut granted: HashSet<(&str, &str)> = HashSet::new();
+        for (op, result) in ops.iter().zip(results.iter_mut()) {
+            if let RecordOp::Insert {
+                platform,
+                message_id,
+                ..
+            } = op
+            {
+                let key = (platform.as_str(), message_id.as_str());
+                *result = if new.contains(&key) && granted.insert(key) {
+                    Written::Inserted
+                } else {
+                    Written::Duplicate
+                };
+            }
+        }
+    }
+    for (key, (name, _)) in members {
+        known.names.insert(key.to_string(), name.to_string());
     }
     Ok(())
 }
@@ -552,6 +636,20 @@ mod tests {
         }
         assert_eq!(failed, 5);
         assert_eq!(store.reply_count(s).await.unwrap(), 45);
+    }
+
+    #[tokio::test]
+    async fn a_forgotten_member_can_write_again() {
+        let (store, _dir) = temp_store().await;
+        let s = session(&store).await;
+        store.record(insert(s, "m1", "ana", "first")).await.unwrap();
+        store.forget_member("console:ana").await.unwrap();
+        // The writer knew ana; it must upsert her again rather than fail on the foreign key.
+        assert_eq!(
+            store.record(insert(s, "m2", "ana", "again")).await.unwrap(),
+            Written::Inserted
+        );
+        assert_eq!(store.session_replies(s).await.unwrap().len(), 1);
     }
 
     #[tokio::test]
