@@ -1,0 +1,402 @@
+//! Poll buttons: one per option (`cq:vote:{poll}:{index}`) and "Vote with a reason"
+//! (`cq:why:{poll}`), which shows a private option picker (`cq:pick:{poll}`) that opens a
+//! modal for the reason (`cq:reason:{poll}:{index}`). Every answer is ephemeral: nobody
+//! but the voter sees a vote, and the bot never posts who voted.
+
+use std::future::Future;
+use std::time::Duration;
+
+use poise::serenity_prelude as serenity;
+
+use super::Bot;
+use super::access::display_name;
+use crate::domain::ids::{MemberKey, Platform};
+use crate::domain::poll::{MAX_REASON_CHARS, Scale};
+use crate::engine::{Choice, PollRef, VoteEvent};
+
+const OPTIONS_PER_ROW: usize = 5;
+/// Answer within Discord's 3 s: after this, defer and follow up.
+const ANSWER_BY: Duration = Duration::from_millis(2000);
+
+/// What a custom id asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Action {
+    Vote { poll: i64, index: usize },
+    Why { poll: i64 },
+    Pick { poll: i64 },
+    Reason { poll: i64, index: usize },
+}
+
+impl Action {
+    pub fn parse(custom_id: &str) -> Option<Action> {
+        let mut parts = custom_id.split(':');
+        if parts.next()? != "cq" {
+            return None;
+        }
+        let verb = parts.next()?;
+        let poll: i64 = parts.next()?.parse().ok()?;
+        let index = parts.next().map(|i| i.parse::<usize>());
+        if parts.next().is_some() {
+            return None;
+        }
+        match (verb, index) {
+            ("vote", Some(Ok(index))) => Some(Action::Vote { poll, index }),
+            ("reason", Some(Ok(index))) => Some(Action::Reason { poll, index }),
+            ("why", None) => Some(Action::Why { poll }),
+            ("pick", None) => Some(Action::Pick { poll }),
+            _ => None,
+        }
+    }
+
+    pub fn id(&self) -> String {
+        match self {
+            Action::Vote { poll, index } => format!("cq:vote:{poll}:{index}"),
+            Action::Why { poll } => format!("cq:why:{poll}"),
+            Action::Pick { poll } => format!("cq:pick:{poll}"),
+            Action::Reason { poll, index } => format!("cq:reason:{poll}:{index}"),
+        }
+    }
+}
+
+fn clip(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        let mut s: String = text.chars().take(max.saturating_sub(1)).collect();
+        s.push('…');
+        s
+    }
+}
+
+/// The buttons under a poll post.
+pub(crate) fn poll_rows(poll: i64, options: &[String]) -> Vec<serenity::CreateActionRow> {
+    let mut rows: Vec<serenity::CreateActionRow> = options
+        .chunks(OPTIONS_PER_ROW)
+        .enumerate()
+        .map(|(r, chunk)| {
+            serenity::CreateActionRow::Buttons(
+                chunk
+                    .iter()
+                    .enumerate()
+                    .map(|(i, o)| {
+                        serenity::CreateButton::new(
+                            Action::Vote {
+                                poll,
+                                index: r * OPTIONS_PER_ROW + i,
+                            }
+                            .id(),
+                        )
+                        .label(clip(o, 80))
+                        .style(serenity::ButtonStyle::Primary)
+                    })
+                    .collect(),
+            )
+        })
+        .collect();
+    rows.push(serenity::CreateActionRow::Buttons(vec![
+        serenity::CreateButton::new(Action::Why { poll }.id())
+            .label("Vote with a reason")
+            .style(serenity::ButtonStyle::Secondary),
+    ]));
+    rows
+}
+
+/// A closed poll's buttons, greyed out.
+pub(crate) fn disabled(rows: &[serenity::ActionRow]) -> Vec<serenity::CreateActionRow> {
+    rows.iter()
+        .filter_map(|row| {
+            let buttons: Vec<serenity::CreateButton> = row
+                .components
+                .iter()
+                .filter_map(|c| match c {
+                    serenity::ActionRowComponent::Button(b) => {
+                        Some(serenity::CreateButton::from(b.clone()).disabled(true))
+                    }
+                    _ => None,
+                })
+                .collect();
+            (!buttons.is_empty()).then_some(serenity::CreateActionRow::Buttons(buttons))
+        })
+        .collect()
+}
+
+/// The interaction a vote came through.
+enum Source<'a> {
+    Component(&'a serenity::ComponentInteraction),
+    Modal(&'a serenity::ModalInteraction),
+}
+
+impl Source<'_> {
+    async fn respond(
+        &self,
+        http: &serenity::Http,
+        r: serenity::CreateInteractionResponse,
+    ) -> serenity::Result<()> {
+        match self {
+            Source::Component(i) => i.create_response(http, r).await,
+            Source::Modal(i) => i.create_response(http, r).await,
+        }
+    }
+
+    async fn followup(
+        &self,
+        http: &serenity::Http,
+        f: serenity::CreateInteractionResponseFollowup,
+    ) -> serenity::Result<serenity::Message> {
+        match self {
+            Source::Component(i) => i.create_followup(http, f).await,
+            Source::Modal(i) => i.create_followup(http, f).await,
+        }
+    }
+
+    fn parts(
+        &self,
+    ) -> (
+        &serenity::User,
+        Option<&serenity::Member>,
+        Option<serenity::GuildId>,
+    ) {
+        match self {
+            Source::Component(i) => (&i.user, i.member.as_ref(), i.guild_id),
+            Source::Modal(i) => (&i.user, i.member.as_ref(), i.guild_id),
+        }
+    }
+
+    /// Answer privately with the text `work` produces, deferring if it takes long.
+    async fn answer_privately(
+        &self,
+        http: &serenity::Http,
+        work: impl Future<Output = String>,
+    ) -> serenity::Result<()> {
+        tokio::pin!(work);
+        let early = tokio::select! {
+            text = &mut work => Some(text),
+            _ = tokio::time::sleep(ANSWER_BY) => None,
+        };
+        match early {
+            Some(text) => self.respond(http, private_message(&text)).await,
+            None => {
+                self.respond(
+                    http,
+                    serenity::CreateInteractionResponse::Defer(
+                        serenity::CreateInteractionResponseMessage::new().ephemeral(true),
+                    ),
+                )
+                .await?;
+                let text = work.await;
+                self.followup(
+                    http,
+                    serenity::CreateInteractionResponseFollowup::new()
+                        .content(clip(&text, super::port::MAX_CONTENT))
+                        .ephemeral(true)
+                        .allowed_mentions(serenity::CreateAllowedMentions::new()),
+                )
+                .await
+                .map(|_| ())
+            }
+        }
+    }
+}
+
+fn private_message(text: &str) -> serenity::CreateInteractionResponse {
+    serenity::CreateInteractionResponse::Message(
+        serenity::CreateInteractionResponseMessage::new()
+            .content(clip(text, super::port::MAX_CONTENT))
+            .ephemeral(true)
+            .allowed_mentions(serenity::CreateAllowedMentions::new()),
+    )
+}
+
+/// Record a vote and say how it went (the receipt, or what to do).
+async fn vote(
+    ctx: &serenity::Context,
+    bot: &Bot,
+    source: &Source<'_>,
+    poll: i64,
+    index: usize,
+    reason: Option<String>,
+) -> serenity::Result<()> {
+    let (user, member, guild) = source.parts();
+    let role = bot
+        .access
+        .role_of(&ctx.cache, &ctx.http, guild, member)
+        .await;
+    let event = VoteEvent {
+        platform: Platform::Discord,
+        poll: PollRef::Id(poll),
+        voter: MemberKey::new(Platform::Discord, user.id.get().to_string()),
+        voter_name: display_name(user, member.and_then(|m| m.nick.as_deref())),
+        choice: Choice::Index(index),
+        reason,
+        // The buttons sit on the poll's own post in the group's channel.
+        channel: None,
+        role,
+    };
+    source
+        .answer_privately(&ctx.http, async {
+            match bot.engine.vote(event).await {
+                Ok(receipt) => receipt.message,
+                Err(e) => e.to_string(),
+            }
+        })
+        .await
+}
+
+/// The options of an open poll, or what to tell the member.
+async fn open_options(bot: &Bot, poll: i64) -> Result<Vec<String>, String> {
+    let row = match bot.engine.store().poll(poll).await {
+        Ok(Some(p)) => p,
+        Ok(None) => return Err(format!("There is no poll #{poll}.")),
+        Err(e) => {
+            tracing::error!(error = %e, "cannot read a poll");
+            return Err("Something went wrong on our side; try again in a moment.".into());
+        }
+    };
+    if !row.is_open() {
+        return Err(format!(
+            "Poll #{poll} is closed; `/poll results` shows how it went."
+        ));
+    }
+    serde_json::from_str::<Scale>(&row.scale)
+        .map(|s| s.options())
+        .map_err(|_| "Something went wrong on our side; try again in a moment.".into())
+}
+
+/// A click or a select on one of the bot's components.
+pub(crate) async fn on_component(
+    ctx: &serenity::Context,
+    bot: &Bot,
+    i: &serenity::ComponentInteraction,
+) -> serenity::Result<()> {
+    let source = Source::Component(i);
+    let Some(action) = Action::parse(&i.data.custom_id) else {
+        return source
+            .respond(
+                &ctx.http,
+                private_message("This control is no longer in use."),
+            )
+            .await;
+    };
+    match action {
+        Action::Vote { poll, index } => vote(ctx, bot, &source, poll, index, None).await,
+        Action::Why { poll } => {
+            let options = match open_options(bot, poll).await {
+                Ok(o) => o,
+                Err(text) => return source.respond(&ctx.http, private_message(&text)).await,
+            };
+            let menu = serenity::CreateSelectMenu::new(
+                Action::Pick { poll }.id(),
+                serenity::CreateSelectMenuKind::String {
+                    options: options
+                        .iter()
+                        .enumerate()
+                        .map(|(n, o)| {
+                            serenity::CreateSelectMenuOption::new(clip(o, 100), n.to_string())
+                        })
+                        .collect(),
+                },
+            )
+            .placeholder("Choose your answer");
+            let r = serenity::CreateInteractionResponse::Message(
+                serenity::CreateInteractionResponseMessage::new()
+                    .content(format!(
+                        "Poll #{poll}: choose your answer, then write your reason (at most {MAX_REASON_CHARS} characters). Reasons are shown with the results, never with names."
+                    ))
+                    .components(vec![serenity::CreateActionRow::SelectMenu(menu)])
+                    .ephemeral(true)
+                    .allowed_mentions(serenity::CreateAllowedMentions::new()),
+            );
+            source.respond(&ctx.http, r).await
+        }
+        Action::Pick { poll } => {
+            let index = match &i.data.kind {
+                serenity::ComponentInteractionDataKind::StringSelect { values } => {
+                    values.first().and_then(|v| v.parse::<usize>().ok())
+                }
+                _ => None,
+            };
+            let Some(index) = index else {
+                return source
+                    .respond(&ctx.http, private_message("Choose one of the answers."))
+                    .await;
+            };
+            let input = serenity::CreateInputText::new(
+                serenity::InputTextStyle::Paragraph,
+                "Why do you vote this way?",
+                "reason",
+            )
+            .max_length(MAX_REASON_CHARS as u16)
+            .required(true)
+            .placeholder("Shown with the results, never with your name.");
+            let modal =
+                serenity::CreateModal::new(Action::Reason { poll, index }.id(), "Your reason")
+                    .components(vec![serenity::CreateActionRow::InputText(input)]);
+            source
+                .respond(&ctx.http, serenity::CreateInteractionResponse::Modal(modal))
+                .await
+        }
+        Action::Reason { .. } => {
+            source
+                .respond(
+                    &ctx.http,
+                    private_message("This control is no longer in use."),
+                )
+                .await
+        }
+    }
+}
+
+/// The reason modal, submitted.
+pub(crate) async fn on_modal(
+    ctx: &serenity::Context,
+    bot: &Bot,
+    m: &serenity::ModalInteraction,
+) -> serenity::Result<()> {
+    let source = Source::Modal(m);
+    let Some(Action::Reason { poll, index }) = Action::parse(&m.data.custom_id) else {
+        return source
+            .respond(&ctx.http, private_message("This form is no longer in use."))
+            .await;
+    };
+    let reason = m
+        .data
+        .components
+        .iter()
+        .flat_map(|row| row.components.iter())
+        .find_map(|c| match c {
+            serenity::ActionRowComponent::InputText(t) if t.custom_id == "reason" => {
+                t.value.clone()
+            }
+            _ => None,
+        });
+    vote(ctx, bot, &source, poll, index, reason).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn custom_ids_round_trip() {
+        for a in [
+            Action::Vote { poll: 3, index: 2 },
+            Action::Why { poll: 3 },
+            Action::Pick { poll: 3 },
+            Action::Reason { poll: 3, index: 0 },
+        ] {
+            assert_eq!(Action::parse(&a.id()), Some(a.clone()));
+            assert!(a.id().len() <= 100);
+        }
+        assert_eq!(Action::parse("cq:vote:x:1"), None);
+        assert_eq!(Action::parse("cq:vote:1"), None);
+        assert_eq!(Action::parse("other:vote:1:1"), None);
+        assert_eq!(Action::parse("cq:why:1:2"), None);
+    }
+
+    #[test]
+    fn ten_options_fit_in_three_rows() {
+        let options: Vec<String> = (0..10).map(|i| format!("Option {i}")).collect();
+        assert_eq!(poll_rows(1, &options).len(), 3);
+        assert_eq!(poll_rows(1, &options[..3]).len(), 2);
+    }
+}

@@ -1,0 +1,955 @@
+//! The slash commands: one `#[poise::command]` per verb of the command table. Each builds
+//! the typed [`Command`] from its options and hands it to [`respond::run`]; the engine
+//! checks who may do what. The `///` comments are what members read in Discord: the
+//! first paragraph is the command's description (at most 100 characters), the rest is
+//! `/help COMMAND`.
+
+use poise::serenity_prelude as serenity;
+
+use super::respond::{self, allowed};
+use super::{Ctx, Data, Error};
+use crate::domain::command::{
+    Command, DEFAULT_POLL_MINUTES, ExportFormat, PollSpec, Role, ScheduleAction, SetupArgs,
+    split_options,
+};
+use crate::domain::poll::{Deadline, Phase};
+use crate::engine::CommandError;
+
+/// Every command, as registered with Discord.
+pub(crate) fn all() -> Vec<poise::Command<Data, Error>> {
+    vec![
+        setup(),
+        reading(),
+        excerpt(),
+        schedule(),
+        poll(),
+        vote(),
+        session(),
+        summary(),
+        stats(),
+        export(),
+        privacy(),
+        help(),
+    ]
+}
+
+/// After downtime, whether the missed excerpt is posted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, poise::ChoiceParameter)]
+pub(crate) enum CatchUp {
+    #[name = "post the latest missed excerpt"]
+    Latest,
+    #[name = "skip missed posts"]
+    Skip,
+}
+
+/// A poll's answer scale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, poise::ChoiceParameter)]
+pub(crate) enum ScaleChoice {
+    #[name = "agree / disagree / unsure"]
+    Agree,
+    #[name = "strongly disagree … strongly agree (5 points)"]
+    Likert5,
+    #[name = "yes / no"]
+    YesNo,
+    #[name = "my own options"]
+    Custom,
+}
+
+impl ScaleChoice {
+    fn as_str(self) -> &'static str {
+        match self {
+            ScaleChoice::Agree => "agree",
+            ScaleChoice::Likert5 => "likert5",
+            ScaleChoice::YesNo => "yesno",
+            ScaleChoice::Custom => "custom",
+        }
+    }
+}
+
+/// Before or after the discussion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, poise::ChoiceParameter)]
+pub(crate) enum PhaseChoice {
+    #[name = "pre: before the discussion"]
+    Pre,
+    #[name = "post: after the discussion (pairs with the pre poll)"]
+    Post,
+}
+
+/// What to export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, poise::ChoiceParameter)]
+pub(crate) enum FormatChoice {
+    #[name = "everything (minutes, CSV and JSON)"]
+    All,
+    #[name = "minutes (Markdown)"]
+    Minutes,
+    #[name = "replies and votes (CSV)"]
+    Csv,
+    #[name = "everything as JSON"]
+    Json,
+}
+
+fn id(n: Option<i64>) -> Option<i64> {
+    n.filter(|n| *n > 0)
+}
+
+/// A deadline from the options given, at most one of them.
+fn deadline(
+    minutes: Option<i64>,
+    hours: Option<i64>,
+    until: Option<String>,
+) -> Result<Option<Deadline>, CommandError> {
+    match (minutes, hours, until) {
+        (None, None, None) => Ok(None),
+        (Some(m), None, None) => Ok(Some(Deadline::Minutes(m))),
+        (None, Some(h), None) => Ok(Some(Deadline::Minutes(h.saturating_mul(60)))),
+        (None, None, Some(u)) => Ok(Some(Deadline::Until(u))),
+        _ => Err(CommandError::invalid(
+            "Give the deadline once: minutes, hours or until.",
+        )),
+    }
+}
+
+/// Answer a mistake in the options privately, without running anything.
+async fn refuse(ctx: Ctx<'_>, e: CommandError) -> Result<(), Error> {
+    ctx.send(
+        poise::CreateReply::default()
+            .content(e.to_string())
+            .ephemeral(true)
+            .allowed_mentions(serenity::CreateAllowedMentions::new()),
+    )
+    .await?;
+    Ok(())
+}
+
+// ---- autocomplete -------------------------------------------------------------------
+
+fn label(text: String) -> String {
+    if text.chars().count() <= 100 {
+        text
+    } else {
+        let mut s: String = text.chars().take(99).collect();
+        s.push('…');
+        s
+    }
+}
+
+/// The group of the channel the command is typed in.
+async fn group_here(ctx: Ctx<'_>) -> Option<crate::store::Group> {
+    let (_, channel) = respond::whoami(ctx).await?;
+    ctx.data()
+        .engine
+        .store()
+        .group_by_channel(&channel)
+        .await
+        .ok()
+        .flatten()
+}
+
+async fn complete_zone(_ctx: Ctx<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
+    let wanted = partial.trim().to_lowercase().replace(' ', "_");
+    let choices = chrono_tz::TZ_VARIANTS
+        .iter()
+        .map(|tz| tz.name())
+        .filter(|name| name.to_lowercase().contains(&wanted))
+        .take(25)
+        .map(serenity::AutocompleteChoice::from)
+        .collect();
+    serenity::CreateAutocompleteResponse::new().set_choices(choices)
+}
+
+async fn complete_reading(ctx: Ctx<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
+    let wanted = partial.trim().to_lowercase();
+    let mut choices = Vec::new();
+    if let Some(g) = group_here(ctx).await
+        && let Ok(readings) = ctx.data().engine.store().readings(g.id).await
+    {
+        for r in readings.iter().rev() {
+            let name = format!(
+                "#{} {} ({} of {} posted)",
+                r.id, r.title, r.posted, r.excerpt_count
+            );
+            if wanted.is_empty() || name.to_lowercase().contains(&wanted) {
+                choices.push(serenity::AutocompleteChoice::new(label(name), r.id));
+            }
+        }
+    }
+    choices.truncate(25);
+    serenity::CreateAutocompleteResponse::new().set_choices(choices)
+}
+
+async fn polls_matching(
+    ctx: Ctx<'_>,
+    partial: &str,
+    open_only: bool,
+) -> serenity::CreateAutocompleteResponse {
+    let wanted = partial.trim().trim_start_matches('#').to_lowercase();
+    let mut choices = Vec::new();
+    if let Some(g) = group_here(ctx).await {
+        let store = ctx.data().engine.store();
+        let polls = if open_only {
+            store.open_polls(g.id).await
+        } else {
+            store.polls(g.id).await
+        };
+        for p in polls.unwrap_or_default().iter().rev() {
+            let name = format!(
+                "#{} {}{}",
+                p.id,
+                p.claim,
+                if p.is_open() { "" } else { " (closed)" }
+            );
+            if wanted.is_empty() || name.to_lowercase().contains(&wanted) {
+                choices.push(serenity::AutocompleteChoice::new(label(name), p.id));
+            }
+        }
+    }
+    choices.truncate(25);
+    serenity::CreateAutocompleteResponse::new().set_choices(choices)
+}
+
+async fn complete_open_poll(ctx: Ctx<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
+    polls_matching(ctx, partial, true).await
+}
+
+async fn complete_poll(ctx: Ctx<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
+    polls_matching(ctx, partial, false).await
+}
+
+async fn complete_session(ctx: Ctx<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
+    let wanted = partial.trim().trim_start_matches('#').to_lowercase();
+    let mut choices = Vec::new();
+    if let Some(g) = group_here(ctx).await {
+        let engine = &ctx.data().engine;
+        let sessions = engine.store().sessions(g.id).await.unwrap_or_default();
+        for s in sessions.iter().rev().take(50) {
+            let title = engine
+                .session_title(s)
+                .await
+                .unwrap_or_else(|_| format!("session #{}", s.id));
+            let name = format!("#{} {title}", s.id);
+            if wanted.is_empty() || name.to_lowercase().contains(&wanted) {
+                choices.push(serenity::AutocompleteChoice::new(label(name), s.id));
+            }
+            if choices.len() == 25 {
+                break;
+            }
+        }
+    }
+    serenity::CreateAutocompleteResponse::new().set_choices(choices)
+}
+
+async fn complete_command(ctx: Ctx<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
+    let wanted = partial.trim().trim_start_matches('/').to_lowercase();
+    let choices = leaves(&ctx.framework().options().commands)
+        .into_iter()
+        .map(|(name, _)| name)
+        .filter(|name| name.contains(&wanted))
+        .take(25)
+        .map(serenity::AutocompleteChoice::from)
+        .collect();
+    serenity::CreateAutocompleteResponse::new().set_choices(choices)
+}
+
+// ---- setup ----------------------------------------------------------------------------
+
+/// Make this channel a reading group, or change its schedule (facilitators).
+///
+/// Options left out keep their current value (new groups: UTC, 09:00, every day, summaries
+/// at 21:00, about 220 words per excerpt). Example: `/setup tz:Europe/London time:08:30
+/// days:mon-fri`. Then import a reading with `/reading import`.
+#[poise::command(slash_command)]
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn setup(
+    ctx: Ctx<'_>,
+    #[description = "Time zone, e.g. Europe/London"]
+    #[autocomplete = "complete_zone"]
+    tz: Option<String>,
+    #[description = "When the daily excerpt is posted, HH:MM (24-hour)"] time: Option<String>,
+    #[description = "Posting days: daily, weekdays, mon-fri or mon,wed,fri"] days: Option<String>,
+    #[description = "After the bot was offline: post the missed excerpt, or skip it"]
+    catch_up: Option<CatchUp>,
+    #[description = "When each day's discussion is summarized, HH:MM"] summary_time: Option<String>,
+    #[description = "About how many words per excerpt (40 to 5000)"]
+    #[min = 40]
+    #[max = 5000]
+    words: Option<i64>,
+    #[description = "A short name for the group"]
+    #[max_length = 60]
+    name: Option<String>,
+) -> Result<(), Error> {
+    let args = SetupArgs {
+        name,
+        tz,
+        time,
+        days,
+        catch_up: catch_up.map(|c| {
+            match c {
+                CatchUp::Latest => "latest",
+                CatchUp::Skip => "skip",
+            }
+            .to_string()
+        }),
+        summary_time,
+        words: words.map(|w| w.max(0) as usize),
+    };
+    respond::run(ctx, Command::Setup(args), None).await
+}
+
+// ---- readings -------------------------------------------------------------------------
+
+/// Readings: import one, list them, preview the next excerpt.
+#[poise::command(
+    slash_command,
+    subcommands("reading_import", "reading_list", "reading_preview"),
+    subcommand_required
+)]
+pub(crate) async fn reading(_ctx: Ctx<'_>) -> Result<(), Error> {
+    Ok(())
+}
+
+/// Import an attached .txt or .md file as the group's next reading (facilitators).
+///
+/// The text is split into excerpts with discussion questions; author lines, contact details
+/// and DOIs at the top are kept as details, not posted. Options override the title and
+/// author found in the file, and the excerpt length.
+#[poise::command(slash_command, rename = "import")]
+pub(crate) async fn reading_import(
+    ctx: Ctx<'_>,
+    #[description = "The reading, as a .txt or .md file"] file: serenity::Attachment,
+    #[description = "The title (default: from the file)"]
+    #[max_length = 200]
+    title: Option<String>,
+    #[description = "The author (default: from the file)"]
+    #[max_length = 200]
+    author: Option<String>,
+    #[description = "About how many words per excerpt (default: the group's setting)"]
+    #[min = 40]
+    #[max = 5000]
+    words: Option<i64>,
+) -> Result<(), Error> {
+    let command = Command::ReadingImport {
+        title,
+        author,
+        words: words.map(|w| w.max(0) as usize),
+    };
+    respond::run(ctx, command, Some(file)).await
+}
+
+/// The group's readings and how far it has read.
+#[poise::command(slash_command, rename = "list")]
+pub(crate) async fn reading_list(ctx: Ctx<'_>) -> Result<(), Error> {
+    respond::run(ctx, Command::ReadingList, None).await
+}
+
+/// The next excerpt and its questions, before they are posted.
+#[poise::command(slash_command, rename = "preview")]
+pub(crate) async fn reading_preview(
+    ctx: Ctx<'_>,
+    #[description = "Which reading (default: the one being read)"]
+    #[autocomplete = "complete_reading"]
+    reading: Option<i64>,
+) -> Result<(), Error> {
+    respond::run(
+        ctx,
+        Command::ReadingPreview {
+            reading: id(reading),
+        },
+        None,
+    )
+    .await
+}
+
+// ---- excerpts and schedule --------------------------------------------------------------
+
+/// Excerpts: post the next one now.
+#[poise::command(slash_command, subcommands("excerpt_next"), subcommand_required)]
+pub(crate) async fn excerpt(_ctx: Ctx<'_>) -> Result<(), Error> {
+    Ok(())
+}
+
+/// Post the next excerpt now, with its questions, in a thread of its own (facilitators).
+///
+/// Before today's post time it counts as today's post; after it, it is an extra one.
+#[poise::command(slash_command, rename = "next")]
+pub(crate) async fn excerpt_next(ctx: Ctx<'_>) -> Result<(), Error> {
+    respond::run(ctx, Command::ExcerptNext, None).await
+}
+
+/// The daily schedule: when the next excerpt comes; pause, resume or skip it.
+#[poise::command(
+    slash_command,
+    subcommands(
+        "schedule_status",
+        "schedule_pause",
+        "schedule_resume",
+        "schedule_skip"
+    ),
+    subcommand_required
+)]
+pub(crate) async fn schedule(_ctx: Ctx<'_>) -> Result<(), Error> {
+    Ok(())
+}
+
+/// When the next excerpt comes, and how many are left.
+#[poise::command(slash_command, rename = "status")]
+pub(crate) async fn schedule_status(ctx: Ctx<'_>) -> Result<(), Error> {
+    respond::run(ctx, Command::Schedule(ScheduleAction::Status), None).await
+}
+
+/// Pause the daily posts; `/excerpt next` still works (facilitators).
+#[poise::command(slash_command, rename = "pause")]
+pub(crate) async fn schedule_pause(ctx: Ctx<'_>) -> Result<(), Error> {
+    respond::run(ctx, Command::Schedule(ScheduleAction::Pause), None).await
+}
+
+/// Restart the daily posts after a pause (facilitators).
+#[poise::command(slash_command, rename = "resume")]
+pub(crate) async fn schedule_resume(ctx: Ctx<'_>) -> Result<(), Error> {
+    respond::run(ctx, Command::Schedule(ScheduleAction::Resume), None).await
+}
+
+/// Skip the next scheduled post (facilitators).
+#[poise::command(slash_command, rename = "skip")]
+pub(crate) async fn schedule_skip(ctx: Ctx<'_>) -> Result<(), Error> {
+    respond::run(ctx, Command::Schedule(ScheduleAction::Skip), None).await
+}
+
+// ---- polls ------------------------------------------------------------------------------
+
+/// Polls on claims: create, close, results, suggestions, a later deadline.
+#[poise::command(
+    slash_command,
+    subcommands(
+        "poll_create",
+        "poll_close",
+        "poll_results",
+        "poll_suggest",
+        "poll_extend"
+    ),
+    subcommand_required
+)]
+pub(crate) async fn poll(_ctx: Ctx<'_>) -> Result<(), Error> {
+    Ok(())
+}
+
+/// Open a poll on a claim; members vote with buttons (facilitators).
+///
+/// The default scale is agree / disagree / unsure and the default deadline an hour. Anonymous
+/// polls show nobody, facilitators included, who voted what; hidden results stay hidden until
+/// the poll closes. Run a `pre` poll before the discussion and a `post` poll after it (leave
+/// the claim out) to see how opinion moved. `native` uses Discord's own poll (whole hours,
+/// not anonymous, results visible).
+#[poise::command(slash_command, rename = "create")]
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn poll_create(
+    ctx: Ctx<'_>,
+    #[description = "The claim to vote on (up to 300 characters)"]
+    #[max_length = 300]
+    claim: Option<String>,
+    #[description = "The answer scale (default: agree / disagree / unsure)"] scale: Option<
+        ScaleChoice,
+    >,
+    #[description = "Your own options, separated by | (2 to 10)"] options: Option<String>,
+    #[description = "Minutes until it closes (default 60)"]
+    #[min = 1]
+    #[max = 43200]
+    minutes: Option<i64>,
+    #[description = "Hours until it closes"]
+    #[min = 1]
+    #[max = 720]
+    hours: Option<i64>,
+    #[description = "Close at this local time, HH:MM or YYYY-MM-DD HH:MM"] until: Option<String>,
+    #[description = "Nobody, facilitators included, sees who voted what"] anonymous: Option<bool>,
+    #[description = "Hide the results until the poll closes"] hidden: Option<bool>,
+    #[description = "Before or after the discussion, to see how opinion moved"] phase: Option<
+        PhaseChoice,
+    >,
+    #[description = "Poll the Nth claim that /poll suggest lists"]
+    #[min = 1]
+    #[max = 50]
+    suggestion: Option<i64>,
+    #[description = "Use Discord's own poll (whole hours; not anonymous)"] native: Option<bool>,
+) -> Result<(), Error> {
+    let deadline = match deadline(minutes, hours, until) {
+        Ok(d) => d.unwrap_or(Deadline::Minutes(DEFAULT_POLL_MINUTES)),
+        Err(e) => return refuse(ctx, e).await,
+    };
+    let spec = PollSpec {
+        claim: claim.filter(|c| !c.trim().is_empty()),
+        suggestion: suggestion.map(|n| n.max(0) as usize),
+        scale: scale.map(|s| s.as_str().to_string()),
+        options: options.map(|o| split_options(&[o])).unwrap_or_default(),
+        deadline,
+        anonymous: anonymous.unwrap_or(false),
+        hidden: hidden.unwrap_or(false),
+        phase: phase.map(|p| match p {
+            PhaseChoice::Pre => Phase::Pre,
+            PhaseChoice::Post => Phase::Post,
+        }),
+        native: native.unwrap_or(false),
+    };
+    respond::run(ctx, Command::PollCreate(spec), None).await
+}
+
+/// Close a poll now and post its results with a chart (facilitators).
+#[poise::command(slash_command, rename = "close")]
+pub(crate) async fn poll_close(
+    ctx: Ctx<'_>,
+    #[description = "Which poll (default: the open one)"]
+    #[autocomplete = "complete_open_poll"]
+    poll: Option<i64>,
+) -> Result<(), Error> {
+    respond::run(ctx, Command::PollClose { poll: id(poll) }, None).await
+}
+
+/// A poll's results; hidden ones only once closed.
+#[poise::command(slash_command, rename = "results")]
+pub(crate) async fn poll_results(
+    ctx: Ctx<'_>,
+    #[description = "Which poll (default: the latest)"]
+    #[autocomplete = "complete_poll"]
+    poll: Option<i64>,
+) -> Result<(), Error> {
+    respond::run(ctx, Command::PollResults { poll: id(poll) }, None).await
+}
+
+/// Claims from the current excerpt, ready to poll (facilitators).
+#[poise::command(slash_command, rename = "suggest")]
+pub(crate) async fn poll_suggest(ctx: Ctx<'_>) -> Result<(), Error> {
+    respond::run(ctx, Command::PollSuggest, None).await
+}
+
+/// Move a poll's deadline (facilitators).
+///
+/// Minutes and hours are added to the current deadline; `until` sets a new local time.
+#[poise::command(slash_command, rename = "extend")]
+pub(crate) async fn poll_extend(
+    ctx: Ctx<'_>,
+    #[description = "Which poll (default: the open one)"]
+    #[autocomplete = "complete_open_poll"]
+    poll: Option<i64>,
+    #[description = "Add this many minutes"]
+    #[min = 1]
+    #[max = 43200]
+    minutes: Option<i64>,
+    #[description = "Add this many hours"]
+    #[min = 1]
+    #[max = 720]
+    hours: Option<i64>,
+    #[description = "Close at this local time, HH:MM or YYYY-MM-DD HH:MM"] until: Option<String>,
+) -> Result<(), Error> {
+    let deadline = match deadline(minutes, hours, until) {
+        Ok(Some(d)) => d,
+        Ok(None) => {
+            return refuse(
+                ctx,
+                CommandError::invalid("Say how long: minutes, hours or until."),
+            )
+            .await;
+        }
+        Err(e) => return refuse(ctx, e).await,
+    };
+    respond::run(
+        ctx,
+        Command::PollExtend {
+            poll: id(poll),
+            deadline,
+        },
+        None,
+    )
+    .await
+}
+
+/// Vote in a poll by its number (the poll's buttons do the same).
+#[poise::command(slash_command)]
+pub(crate) async fn vote(
+    ctx: Ctx<'_>,
+    #[description = "Which poll"]
+    #[autocomplete = "complete_open_poll"]
+    poll: i64,
+    #[description = "Your answer: its number or its words, e.g. 1 or agree"]
+    #[max_length = 60]
+    option: String,
+    #[description = "Why (optional, shown with the results without your name)"]
+    #[max_length = 280]
+    reason: Option<String>,
+) -> Result<(), Error> {
+    respond::run(
+        ctx,
+        Command::Vote {
+            poll,
+            option,
+            reason,
+        },
+        None,
+    )
+    .await
+}
+
+// ---- sessions, summaries, stats, export ---------------------------------------------------
+
+/// Live seminar mode: record every message in this channel between start and end.
+#[poise::command(
+    slash_command,
+    subcommands("session_start", "session_end"),
+    subcommand_required
+)]
+pub(crate) async fn session(_ctx: Ctx<'_>) -> Result<(), Error> {
+    Ok(())
+}
+
+/// Start a live session: every message here is recorded until `/session end` (facilitators).
+#[poise::command(slash_command, rename = "start")]
+pub(crate) async fn session_start(
+    ctx: Ctx<'_>,
+    #[description = "A title for the session"]
+    #[max_length = 100]
+    title: Option<String>,
+) -> Result<(), Error> {
+    respond::run(ctx, Command::SessionStart { title }, None).await
+}
+
+/// End the live session; its summary follows (facilitators).
+#[poise::command(slash_command, rename = "end")]
+pub(crate) async fn session_end(ctx: Ctx<'_>) -> Result<(), Error> {
+    respond::run(ctx, Command::SessionEnd, None).await
+}
+
+/// The summary of the current or a given session: who spoke, themes, polls, open questions.
+#[poise::command(slash_command)]
+pub(crate) async fn summary(
+    ctx: Ctx<'_>,
+    #[description = "Which session (default: the current one)"]
+    #[autocomplete = "complete_session"]
+    session: Option<i64>,
+) -> Result<(), Error> {
+    respond::run(
+        ctx,
+        Command::Summary {
+            session: id(session),
+        },
+        None,
+    )
+    .await
+}
+
+/// Participation in this group: who replied, how much (facilitators; only you see it).
+#[poise::command(slash_command)]
+pub(crate) async fn stats(ctx: Ctx<'_>) -> Result<(), Error> {
+    respond::run(ctx, Command::Stats, None).await
+}
+
+/// Minutes as Markdown, replies and votes as CSV, everything as JSON (facilitators).
+///
+/// The files come privately, attached to the answer.
+#[poise::command(slash_command)]
+pub(crate) async fn export(
+    ctx: Ctx<'_>,
+    #[description = "What to export (default: everything)"] format: Option<FormatChoice>,
+    #[description = "Only this session's minutes"]
+    #[autocomplete = "complete_session"]
+    session: Option<i64>,
+) -> Result<(), Error> {
+    let format = match format.unwrap_or(FormatChoice::All) {
+        FormatChoice::All => ExportFormat::All,
+        FormatChoice::Minutes => ExportFormat::Markdown,
+        FormatChoice::Csv => ExportFormat::Csv,
+        FormatChoice::Json => ExportFormat::Json,
+    };
+    respond::run(
+        ctx,
+        Command::Export {
+            format,
+            session: id(session),
+        },
+        None,
+    )
+    .await
+}
+
+// ---- privacy and help -----------------------------------------------------------------------
+
+/// Your own data: see what the bot keeps about you, or delete it.
+#[poise::command(
+    slash_command,
+    subcommands("privacy_my_data", "privacy_forget_me"),
+    subcommand_required
+)]
+pub(crate) async fn privacy(_ctx: Ctx<'_>) -> Result<(), Error> {
+    Ok(())
+}
+
+/// Get your replies and votes as a file, privately.
+///
+/// Anonymous votes cannot be linked to you, so they are not included.
+#[poise::command(slash_command, rename = "my-data")]
+pub(crate) async fn privacy_my_data(ctx: Ctx<'_>) -> Result<(), Error> {
+    respond::run(ctx, Command::PrivacyMyData, None).await
+}
+
+/// Delete your replies, votes and member record (run with confirm to do it).
+///
+/// Without `confirm` it only says what would be deleted. Messages already posted in Discord
+/// stay there; summaries stop quoting you; anonymous votes stay, unlinkable.
+#[poise::command(slash_command, rename = "forget-me")]
+pub(crate) async fn privacy_forget_me(
+    ctx: Ctx<'_>,
+    #[description = "Yes, delete my data"] confirm: Option<bool>,
+) -> Result<(), Error> {
+    respond::run(
+        ctx,
+        Command::PrivacyForgetMe {
+            confirm: confirm.unwrap_or(false),
+        },
+        None,
+    )
+    .await
+}
+
+/// The leaf commands as typed (`poll create`), with their command.
+fn leaves(commands: &[poise::Command<Data, Error>]) -> Vec<(String, &poise::Command<Data, Error>)> {
+    let mut out = Vec::new();
+    for c in commands {
+        if c.subcommands.is_empty() {
+            out.push((c.name.to_string(), c));
+        } else {
+            for s in &c.subcommands {
+                out.push((format!("{} {}", c.name, s.name), s));
+            }
+        }
+    }
+    out
+}
+
+/// The command a slash command runs, with default options (for its required role).
+fn sample(name: &str) -> Option<Command> {
+    Some(match name {
+        "setup" => Command::Setup(SetupArgs::default()),
+        "reading import" => Command::ReadingImport {
+            title: None,
+            author: None,
+            words: None,
+        },
+        "reading list" => Command::ReadingList,
+        "reading preview" => Command::ReadingPreview { reading: None },
+        "excerpt next" => Command::ExcerptNext,
+        "schedule status" => Command::Schedule(ScheduleAction::Status),
+        "schedule pause" => Command::Schedule(ScheduleAction::Pause),
+        "schedule resume" => Command::Schedule(ScheduleAction::Resume),
+        "schedule skip" => Command::Schedule(ScheduleAction::Skip),
+        "poll create" => Command::PollCreate(PollSpec {
+            claim: None,
+            suggestion: None,
+            scale: None,
+            options: Vec::new(),
+            deadline: Deadline::Minutes(DEFAULT_POLL_MINUTES),
+            anonymous: false,
+            hidden: false,
+            phase: None,
+            native: false,
+        }),
+        "poll suggest" => Command::PollSuggest,
+        "poll close" => Command::PollClose { poll: None },
+        "poll results" => Command::PollResults { poll: None },
+        "poll extend" => Command::PollExtend {
+            poll: None,
+            deadline: Deadline::Minutes(1),
+        },
+        "vote" => Command::Vote {
+            poll: 1,
+            option: String::new(),
+            reason: None,
+        },
+        "session start" => Command::SessionStart { title: None },
+        "session end" => Command::SessionEnd,
+        "summary" => Command::Summary { session: None },
+        "stats" => Command::Stats,
+        "export" => Command::Export {
+            format: ExportFormat::All,
+            session: None,
+        },
+        "privacy my-data" => Command::PrivacyMyData,
+        "privacy forget-me" => Command::PrivacyForgetMe { confirm: false },
+        "help" => Command::Help { topic: None },
+        _ => return None,
+    })
+}
+
+/// The help text for a caller with `role`: every command, or one in detail.
+pub(crate) fn help_text(
+    commands: &[poise::Command<Data, Error>],
+    topic: Option<&str>,
+    role: Role,
+    set_up: bool,
+) -> String {
+    let all = leaves(commands);
+    if let Some(topic) = topic {
+        let wanted = topic.trim().trim_start_matches('/').to_lowercase();
+        let found: Vec<_> = all
+            .iter()
+            .filter(|(name, _)| *name == wanted || name.starts_with(&format!("{wanted} ")))
+            .collect();
+        if found.is_empty() {
+            return format!("There is no `/{wanted}`. `/help` lists every command.");
+        }
+        return found
+            .iter()
+            .map(|(name, c)| {
+                let mut text = format!(
+                    "**/{name}**: {}",
+                    c.description.as_deref().unwrap_or_default()
+                );
+                if let Some(more) = &c.help_text {
+                    text.push_str("\n\n");
+                    text.push_str(&more.replace('\n', " "));
+                }
+                if !c.parameters.is_empty() {
+                    text.push_str("\n\nOptions:");
+                    for p in &c.parameters {
+                        text.push_str(&format!(
+                            "\n- `{}`{}: {}",
+                            p.name,
+                            if p.required { "" } else { " (optional)" },
+                            p.description.as_deref().unwrap_or_default()
+                        ));
+                    }
+                }
+                text
+            })
+            .collect::<Vec<_>>()
+            .join("\n\n");
+    }
+    let mut text = String::from(
+        "**colloquy** posts a daily excerpt of your group's reading with discussion questions in a thread, records the replies, runs polls on claims and summarizes each session.\n",
+    );
+    if !set_up {
+        text.push_str(
+            "This channel is not a reading group yet: a facilitator starts with `/setup`.\n",
+        );
+    }
+    text.push('\n');
+    for (name, c) in &all {
+        let mark = match sample(name) {
+            Some(cmd) if !allowed(&cmd, role) => " *(facilitators)*",
+            _ => "",
+        };
+        text.push_str(&format!(
+            "- `/{name}`: {}{mark}\n",
+            c.description.as_deref().unwrap_or_default()
+        ));
+    }
+    text.push_str("\n`/help command:NAME` explains one command and its options.");
+    text
+}
+
+/// What the bot can do here, or one command and its options.
+#[poise::command(slash_command)]
+pub(crate) async fn help(
+    ctx: Ctx<'_>,
+    #[description = "A command to explain, e.g. poll create"]
+    #[autocomplete = "complete_command"]
+    command: Option<String>,
+) -> Result<(), Error> {
+    let Some((caller, channel)) = respond::whoami(ctx).await else {
+        return Ok(());
+    };
+    let set_up = ctx
+        .data()
+        .engine
+        .store()
+        .group_by_channel(&channel)
+        .await
+        .map(|g| g.is_some())
+        .unwrap_or(true);
+    let text = help_text(
+        &ctx.framework().options().commands,
+        command.as_deref(),
+        caller.role,
+        set_up,
+    );
+    for part in crate::render::split_message(&text, super::port::MAX_CONTENT) {
+        ctx.send(
+            poise::CreateReply::default()
+                .content(part)
+                .ephemeral(true)
+                .allowed_mentions(serenity::CreateAllowedMentions::new()),
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_command_has_a_short_description_for_discord() {
+        let commands = all();
+        for (name, c) in leaves(&commands) {
+            let d = c.description.as_deref().unwrap_or_default();
+            assert!(!d.is_empty(), "/{name} has no description");
+            assert!(
+                d.chars().count() <= 100,
+                "/{name}: {d} is too long for Discord"
+            );
+            assert!(sample(&name).is_some(), "/{name} has no command for help");
+            for p in &c.parameters {
+                let pd = p.description.as_deref().unwrap_or_default();
+                assert!(
+                    !pd.is_empty() && pd.chars().count() <= 100,
+                    "/{name} {}: {pd}",
+                    p.name
+                );
+                assert!(p.name.len() <= 32 && p.name == p.name.to_lowercase());
+            }
+        }
+        for c in &commands {
+            let d = c.description.as_deref().unwrap_or_default();
+            assert!(!d.is_empty() && d.chars().count() <= 100, "/{}", c.name);
+        }
+    }
+
+    #[test]
+    fn every_verb_of_the_table_has_a_slash_command() {
+        let commands = all();
+        let names: Vec<String> = leaves(&commands).into_iter().map(|(n, _)| n).collect();
+        for verb in crate::domain::command::VERBS {
+            let head = verb.usage.split([' ', '[']).next().unwrap_or_default();
+            assert!(
+                names.iter().any(|n| n.split(' ').next() == Some(head)),
+                "no slash command for `{}`",
+                verb.usage
+            );
+        }
+    }
+
+    #[test]
+    fn help_marks_facilitator_commands_for_members() {
+        let commands = all();
+        let text = help_text(&commands, None, Role::Member, true);
+        assert!(text.contains("`/excerpt next`") && text.contains("*(facilitators)*"));
+        assert!(
+            text.lines()
+                .find(|l| l.contains("`/summary`"))
+                .is_some_and(|l| !l.contains("facilitators"))
+        );
+        let one = help_text(&commands, Some("poll create"), Role::Member, true);
+        assert!(one.contains("Options:") && one.contains("`claim`"));
+        assert!(help_text(&commands, Some("dance"), Role::Member, true).contains("no `/dance`"));
+    }
+
+    #[test]
+    fn deadlines_are_given_once() {
+        assert_eq!(
+            deadline(Some(5), None, None).unwrap(),
+            Some(Deadline::Minutes(5))
+        );
+        assert_eq!(
+            deadline(None, Some(2), None).unwrap(),
+            Some(Deadline::Minutes(120))
+        );
+        assert!(deadline(Some(5), Some(1), None).is_err());
+        assert_eq!(deadline(None, None, None).unwrap(), None);
+    }
+}

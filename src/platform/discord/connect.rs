@@ -1,0 +1,294 @@
+//! Connecting: the token, the HTTP client, the gateway client with poise, command
+//! registration, restarts after failures, and a clean shutdown when `stop` flips.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::{Context as _, anyhow};
+use poise::serenity_prelude as serenity;
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+
+use super::access::Access;
+use super::events::EventState;
+use super::port::DiscordPort;
+use super::upload::Downloader;
+use super::{Bot, Data, Error};
+use crate::config::{self, secret_from_env};
+use crate::engine::Engine;
+
+/// The gateway events the bot needs: guilds (channels, threads, roles), guild messages
+/// with their content, and native poll votes.
+pub(crate) fn intents() -> serenity::GatewayIntents {
+    serenity::GatewayIntents::GUILDS
+        | serenity::GatewayIntents::GUILD_MESSAGES
+        | serenity::GatewayIntents::MESSAGE_CONTENT
+        | serenity::GatewayIntents::GUILD_MESSAGE_POLLS
+}
+
+/// What the connection needs besides the token.
+#[derive(Clone)]
+struct Settings {
+    guild: Option<serenity::GuildId>,
+    api_base: Option<String>,
+}
+
+impl Settings {
+    fn from_config(c: &config::Discord) -> anyhow::Result<Settings> {
+        let guild = match &c.guild_id {
+            Some(g) => Some(
+                g.trim()
+                    .parse::<u64>()
+                    .ok()
+                    .filter(|g| *g != 0)
+                    .map(serenity::GuildId::new)
+                    .ok_or_else(|| {
+                        anyhow!("[discord] guild_id must be a server id (a number), not \"{g}\"")
+                    })?,
+            ),
+            None => None,
+        };
+        Ok(Settings {
+            guild,
+            api_base: c
+                .api_base
+                .as_ref()
+                .map(|b| b.trim_end_matches('/').to_string()),
+        })
+    }
+}
+
+/// Builds the HTTP client. With `api_base`, every REST call and the gateway lookup go
+/// there (serenity only honours its proxy with the rate limiter off) and proxy variables
+/// are ignored; without it, serenity talks to discord.com with its rate limiter.
+fn http(token: &str, settings: &Settings) -> anyhow::Result<serenity::Http> {
+    let builder = serenity::HttpBuilder::new(token)
+        .default_allowed_mentions(serenity::CreateAllowedMentions::new());
+    let builder = match &settings.api_base {
+        Some(base) => {
+            let client = reqwest::Client::builder()
+                .no_proxy()
+                .timeout(Duration::from_secs(30))
+                .build()
+                .context("cannot build the HTTP client")?;
+            builder
+                .proxy(base.clone())
+                .ratelimiter_disabled(true)
+                .client(client)
+        }
+        None => builder,
+    };
+    Ok(builder.build())
+}
+
+/// Builds the framework: the commands, the event handler, and registration at READY.
+fn framework(bot: Data, guild: Option<serenity::GuildId>) -> poise::Framework<Data, Error> {
+    poise::Framework::builder()
+        .options(poise::FrameworkOptions {
+            commands: super::commands::all(),
+            on_error: |e| Box::pin(super::respond::on_error(e)),
+            event_handler: |framework, event| {
+                Box::pin(super::events::handle(
+                    framework.serenity_context,
+                    event,
+                    framework.user_data,
+                ))
+            },
+            // Nothing the bot sends may ping anyone, whatever the text says.
+            allowed_mentions: Some(serenity::CreateAllowedMentions::new()),
+            initialize_owners: false,
+            ..Default::default()
+        })
+        .setup(move |ctx, ready, framework| {
+            Box::pin(async move {
+                let commands = &framework.options().commands;
+                let registered = match guild {
+                    Some(g) => poise::builtins::register_in_guild(ctx, commands, g).await,
+                    None => poise::builtins::register_globally(ctx, commands).await,
+                };
+                match registered {
+                    Ok(()) => tracing::info!(
+                        bot = %ready.user.name,
+                        commands = commands.len(),
+                        scope = if guild.is_some() { "guild" } else { "global" },
+                        "discord commands registered"
+                    ),
+                    // Keep running: the commands registered last time still work.
+                    Err(e) => tracing::error!(
+                        error = %super::port::describe(&e),
+                        "registering the discord commands failed"
+                    ),
+                }
+                Ok(bot)
+            })
+        })
+        .build()
+}
+
+/// Builds a client and attaches a port on its HTTP client and cache to the engine.
+async fn client(bot: &Data, token: &str, settings: &Settings) -> anyhow::Result<serenity::Client> {
+    let http = http(token, settings)?;
+    let client = serenity::ClientBuilder::new_with_http(http, intents())
+        .framework(framework(bot.clone(), settings.guild))
+        .await
+        .map_err(|e| {
+            anyhow!(
+                "cannot build the Discord client: {}",
+                super::port::describe(&e)
+            )
+        })?;
+    let port = DiscordPort::new(
+        client.http.clone(),
+        client.cache.clone(),
+        bot.access.clone(),
+    );
+    bot.engine.attach_port(Arc::new(port));
+    Ok(client)
+}
+
+pub(super) async fn start(
+    engine: Engine,
+    config: config::Discord,
+    stop: watch::Receiver<bool>,
+) -> anyhow::Result<JoinHandle<()>> {
+    let token = secret_from_env(&config.token_env, "Discord bot token")?;
+    let settings = Settings::from_config(&config)?;
+    let downloads = Downloader::new(
+        settings.api_base.is_some(),
+        engine.settings().max_upload_bytes,
+    )?;
+    let bot: Data = Arc::new(Bot {
+        engine,
+        access: Arc::new(Access::new(config.facilitator_role.clone())),
+        downloads,
+        events: EventState::default(),
+    });
+    let first = client(&bot, &token, &settings).await?;
+    Ok(tokio::spawn(run(bot, token, settings, first, stop)))
+}
+
+/// Whether an error means the token is wrong (retrying will not help).
+fn refused(e: &serenity::Error) -> bool {
+    matches!(
+        e,
+        serenity::Error::Http(serenity::HttpError::UnsuccessfulRequest(r))
+            if r.status_code.as_u16() == 401
+    ) || matches!(
+        e,
+        serenity::Error::Gateway(serenity::GatewayError::InvalidAuthentication)
+    )
+}
+
+/// Runs the gateway until `stop` flips; rebuilds the client after a failure, with backoff.
+async fn run(
+    bot: Data,
+    token: String,
+    settings: Settings,
+    first: serenity::Client,
+    mut stop: watch::Receiver<bool>,
+) {
+    let mut next = Some(first);
+    let mut failures: u32 = 0;
+    loop {
+        if *stop.borrow() {
+            break;
+        }
+        let mut client = match next.take() {
+            Some(c) => c,
+            None => match client(&bot, &token, &settings).await {
+                Ok(c) => c,
+                Err(e) => {
+                    tracing::error!(error = %e, "discord client failed");
+                    failures += 1;
+                    if wait_or_stop(&mut stop, backoff(failures)).await {
+                        break;
+                    }
+                    continue;
+                }
+            },
+        };
+        let shards = client.shard_manager.clone();
+        let mut watch_stop = stop.clone();
+        let watcher = tokio::spawn(async move {
+            while !*watch_stop.borrow() {
+                if watch_stop.changed().await.is_err() {
+                    return;
+                }
+            }
+            shards.shutdown_all().await;
+        });
+        tracing::info!("connecting to discord");
+        let result = client.start().await;
+        if *stop.borrow() {
+            // The watcher shut the shards down; let it finish.
+            let _ = tokio::time::timeout(Duration::from_secs(10), watcher).await;
+            break;
+        }
+        watcher.abort();
+        match result {
+            Err(e) if refused(&e) => {
+                tracing::error!(
+                    "discord refused the bot token; check the variable the config names"
+                );
+                break;
+            }
+            Err(e) => {
+                tracing::warn!(error = %super::port::describe(&e), "discord connection failed")
+            }
+            Ok(()) => tracing::warn!("discord connection ended"),
+        }
+        failures += 1;
+        if wait_or_stop(&mut stop, backoff(failures)).await {
+            break;
+        }
+    }
+    tracing::info!("discord stopped");
+}
+
+/// 1 s doubling to at most 2 min.
+fn backoff(failures: u32) -> Duration {
+    Duration::from_secs(1u64 << failures.clamp(1, 7).saturating_sub(1))
+        .min(Duration::from_secs(120))
+}
+
+/// Sleeps for `d`; true if `stop` flipped meanwhile.
+async fn wait_or_stop(stop: &mut watch::Receiver<bool>, d: Duration) -> bool {
+    let sleep = tokio::time::sleep(d);
+    tokio::pin!(sleep);
+    loop {
+        if *stop.borrow() {
+            return true;
+        }
+        tokio::select! {
+            _ = &mut sleep => return *stop.borrow(),
+            changed = stop.changed() => if changed.is_err() { return false },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn guild_ids_are_checked() {
+        let mut c = config::Discord {
+            token_env: "X".into(),
+            facilitator_role: None,
+            guild_id: Some("123".into()),
+            api_base: Some("http://127.0.0.1:1/".into()),
+        };
+        let s = Settings::from_config(&c).unwrap();
+        assert_eq!(s.guild, Some(serenity::GuildId::new(123)));
+        assert_eq!(s.api_base.as_deref(), Some("http://127.0.0.1:1"));
+        c.guild_id = Some("my server".into());
+        assert!(Settings::from_config(&c).is_err());
+    }
+
+    #[test]
+    fn backoff_grows_to_a_cap() {
+        assert_eq!(backoff(1), Duration::from_secs(1));
+        assert_eq!(backoff(3), Duration::from_secs(4));
+        assert_eq!(backoff(30), Duration::from_secs(64));
+    }
+}

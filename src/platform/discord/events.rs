@@ -1,0 +1,353 @@
+//! Gateway events to engine calls: members' messages (in an excerpt's thread, replies to
+//! its post, or a live session's channel), their edits and deletions, native poll votes,
+//! button clicks and modals, and READY (which starts a backfill).
+//!
+//! serenity runs each event in its own task, so an edit or deletion can overtake the
+//! message it changes. An edit of an unknown message is recorded as the message (edited);
+//! a deletion of an unknown message is remembered for a while and applied if the message
+//! turns up.
+
+use std::collections::{HashSet, VecDeque};
+use std::sync::{Arc, Mutex};
+
+use chrono::{DateTime, Utc};
+use poise::serenity_prelude as serenity;
+
+use super::access::display_name;
+use super::{Bot, Data, Error};
+use crate::domain::ids::{MemberKey, Platform};
+use crate::engine::{
+    Choice, IncomingMessage, MessageDelete, MessageEdit, MessageOutcome, PollRef, VoteEvent,
+};
+
+/// How many unexplained deletions are remembered.
+const RECENT_DELETES: usize = 4096;
+
+/// What the event handler keeps between events.
+#[derive(Default)]
+pub(crate) struct EventState {
+    /// Deletions of messages not (yet) recorded, newest last.
+    deletes: Mutex<(VecDeque<String>, HashSet<String>)>,
+    /// One native-poll vote change at a time per (message, voter).
+    votes: tokio::sync::Mutex<()>,
+    /// A backfill is running.
+    pub backfilling: std::sync::atomic::AtomicBool,
+}
+
+impl EventState {
+    fn remember_delete(&self, id: &str) {
+        if let Ok(mut d) = self.deletes.lock() {
+            let (order, set) = &mut *d;
+            if set.insert(id.to_string()) {
+                order.push_back(id.to_string());
+                if order.len() > RECENT_DELETES
+                    && let Some(old) = order.pop_front()
+                {
+                    set.remove(&old);
+                }
+            }
+        }
+    }
+
+    fn was_deleted(&self, id: &str) -> bool {
+        self.deletes.lock().is_ok_and(|d| d.1.contains(id))
+    }
+}
+
+fn at(t: &serenity::Timestamp) -> DateTime<Utc> {
+    **t
+}
+
+/// The text recorded for a message: its content, and the names of its attachments.
+fn text_of(content: &str, attachments: &[serenity::Attachment]) -> String {
+    let mut text = content.to_string();
+    for a in attachments {
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(&format!("[attachment: {}]", a.filename));
+    }
+    text
+}
+
+/// A member's message as the engine takes it; `None` for bots, webhooks and system
+/// messages. `in_guild`: the message is known to be from a server (backfilled messages
+/// come without a guild id).
+pub(crate) fn incoming(m: &serenity::Message, in_guild: bool) -> Option<IncomingMessage> {
+    if m.author.bot || m.author.system || m.webhook_id.is_some() || !in_guild {
+        return None;
+    }
+    if !matches!(
+        m.kind,
+        serenity::MessageType::Regular | serenity::MessageType::InlineReply
+    ) {
+        return None;
+    }
+    Some(IncomingMessage {
+        platform: Platform::Discord,
+        channel_id: m.channel_id.get().to_string(),
+        thread_root: None,
+        reply_to: m
+            .message_reference
+            .as_ref()
+            .and_then(|r| r.message_id)
+            .map(|id| id.get().to_string()),
+        message_id: m.id.get().to_string(),
+        author: MemberKey::new(Platform::Discord, m.author.id.get().to_string()),
+        author_name: display_name(&m.author, m.member.as_ref().and_then(|p| p.nick.as_deref())),
+        text: text_of(&m.content, &m.attachments),
+        at: at(&m.timestamp),
+    })
+}
+
+/// Record a message; a deletion that overtook it is applied now.
+pub(crate) async fn record(bot: &Bot, msg: IncomingMessage) -> Result<MessageOutcome, Error> {
+    let id = msg.message_id.clone();
+    let outcome = bot.engine.on_message(msg).await?;
+    if matches!(outcome, MessageOutcome::Recorded { .. }) && bot.events.was_deleted(&id) {
+        bot.engine
+            .on_delete(MessageDelete {
+                platform: Platform::Discord,
+                message_id: id,
+                at: Utc::now(),
+            })
+            .await?;
+    }
+    Ok(outcome)
+}
+
+async fn on_update(bot: &Bot, e: &serenity::MessageUpdateEvent) -> Result<(), Error> {
+    // Only real edits: Discord also sends updates when link previews appear.
+    let (Some(content), Some(edited)) = (&e.content, &e.edited_timestamp) else {
+        return Ok(());
+    };
+    if e.author.as_ref().is_some_and(|a| a.bot) {
+        return Ok(());
+    }
+    let text = text_of(content, e.attachments.as_deref().unwrap_or(&[]));
+    let edit = MessageEdit {
+        platform: Platform::Discord,
+        message_id: e.id.get().to_string(),
+        text: text.clone(),
+        at: at(edited),
+    };
+    if bot.engine.on_edit(edit.clone()).await? != MessageOutcome::Unknown {
+        return Ok(());
+    }
+    // The message may not be recorded yet (its event still on the way): record it as
+    // it is now, then mark it edited.
+    let (Some(author), Some(posted)) = (&e.author, &e.timestamp) else {
+        return Ok(());
+    };
+    if e.guild_id.is_none() || author.system {
+        return Ok(());
+    }
+    let nick = e
+        .member
+        .as_ref()
+        .and_then(|m| m.as_ref())
+        .and_then(|m| m.nick.clone());
+    let msg = IncomingMessage {
+        platform: Platform::Discord,
+        channel_id: e.channel_id.get().to_string(),
+        thread_root: None,
+        reply_to: e
+            .message_reference
+            .as_ref()
+            .and_then(|r| r.as_ref())
+            .and_then(|r| r.message_id)
+            .map(|id| id.get().to_string()),
+        message_id: edit.message_id.clone(),
+        author: MemberKey::new(Platform::Discord, author.id.get().to_string()),
+        author_name: display_name(author, nick.as_deref()),
+        text,
+        at: at(posted),
+    };
+    if let MessageOutcome::Recorded { .. } | MessageOutcome::Duplicate { .. } =
+        record(bot, msg).await?
+    {
+        bot.engine.on_edit(edit).await?;
+    }
+    Ok(())
+}
+
+async fn on_delete(bot: &Bot, id: serenity::MessageId) -> Result<(), Error> {
+    let message_id = id.get().to_string();
+    let outcome = bot
+        .engine
+        .on_delete(MessageDelete {
+            platform: Platform::Discord,
+            message_id: message_id.clone(),
+            at: Utc::now(),
+        })
+        .await?;
+    if outcome == MessageOutcome::Unknown {
+        bot.events.remember_delete(&message_id);
+    }
+    Ok(())
+}
+
+/// A member's name for a native poll vote (the event carries only the id).
+async fn voter_name(
+    ctx: &serenity::Context,
+    guild: Option<serenity::GuildId>,
+    user: serenity::UserId,
+) -> String {
+    let Some(guild) = guild else {
+        return "someone".into();
+    };
+    let cached = ctx.cache.guild(guild).and_then(|g| {
+        g.members
+            .get(&user)
+            .map(|m| display_name(&m.user, m.nick.as_deref()))
+    });
+    if let Some(name) = cached {
+        return name;
+    }
+    match ctx.http.get_member(guild, user).await {
+        Ok(m) => display_name(&m.user, m.nick.as_deref()),
+        Err(_) => "someone".into(),
+    }
+}
+
+async fn on_native_vote(
+    ctx: &serenity::Context,
+    bot: &Bot,
+    guild: Option<serenity::GuildId>,
+    user: serenity::UserId,
+    message: serenity::MessageId,
+    answer: serenity::AnswerId,
+    add: bool,
+) -> Result<(), Error> {
+    if user == ctx.cache.current_user().id {
+        return Ok(());
+    }
+    let voter = MemberKey::new(Platform::Discord, user.get().to_string());
+    let poll_ref = PollRef::Message(message.get().to_string());
+    let Some(index) = (answer.get() as usize).checked_sub(1) else {
+        return Ok(());
+    };
+    // A changed vote arrives as a removal and an addition, in tasks that may run in
+    // either order: a removal only takes back the answer it names.
+    let _turn = bot.events.votes.lock().await;
+    if add {
+        let name = voter_name(ctx, guild, user).await;
+        let event = VoteEvent {
+            platform: Platform::Discord,
+            poll: poll_ref,
+            voter,
+            voter_name: name,
+            choice: Choice::Index(index),
+            reason: None,
+            channel: None,
+            // Discord only shows the poll to those who can read the channel.
+            role: crate::domain::command::Role::Member,
+        };
+        if let Err(e) = bot.engine.vote(event).await {
+            tracing::info!(error = %e, "a native poll vote was not taken");
+        }
+        return Ok(());
+    }
+    let Some(poll) = bot
+        .engine
+        .store()
+        .poll_by_message(&message.get().to_string())
+        .await?
+    else {
+        return Ok(());
+    };
+    let current = bot
+        .engine
+        .store()
+        .votes(poll.id)
+        .await?
+        .into_iter()
+        .find(|v| v.member_key.as_deref() == Some(voter.key().as_str()));
+    if current.is_some_and(|v| v.option == index as i64) {
+        bot.engine
+            .withdraw_vote(Platform::Discord, PollRef::Id(poll.id), &voter)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Every gateway event poise passes on.
+pub(crate) async fn handle(
+    ctx: &serenity::Context,
+    event: &serenity::FullEvent,
+    data: &Data,
+) -> Result<(), Error> {
+    let bot: &Bot = data;
+    tracing::trace!(event = event.snake_case_name(), "discord event");
+    match event {
+        serenity::FullEvent::Ready { data_about_bot } => {
+            tracing::info!(
+                guilds = data_about_bot.guilds.len(),
+                "discord gateway ready"
+            );
+            tokio::spawn(super::backfill::run(Arc::clone(data), ctx.http.clone()));
+        }
+        serenity::FullEvent::Resume { .. } => {
+            tracing::info!("discord gateway resumed");
+        }
+        serenity::FullEvent::Message { new_message } => {
+            if new_message.author.id == ctx.cache.current_user().id {
+                return Ok(());
+            }
+            if let Some(msg) = incoming(new_message, new_message.guild_id.is_some()) {
+                record(bot, msg).await?;
+            }
+        }
+        serenity::FullEvent::MessageUpdate { event, .. } => on_update(bot, event).await?,
+        serenity::FullEvent::MessageDelete {
+            deleted_message_id, ..
+        } => on_delete(bot, *deleted_message_id).await?,
+        serenity::FullEvent::MessageDeleteBulk {
+            multiple_deleted_messages_ids,
+            ..
+        } => {
+            for id in multiple_deleted_messages_ids {
+                on_delete(bot, *id).await?;
+            }
+        }
+        serenity::FullEvent::MessagePollVoteAdd { event } => {
+            on_native_vote(
+                ctx,
+                bot,
+                event.guild_id,
+                event.user_id,
+                event.message_id,
+                event.answer_id,
+                true,
+            )
+            .await?
+        }
+        serenity::FullEvent::MessagePollVoteRemove { event } => {
+            on_native_vote(
+                ctx,
+                bot,
+                event.guild_id,
+                event.user_id,
+                event.message_id,
+                event.answer_id,
+                false,
+            )
+            .await?
+        }
+        serenity::FullEvent::InteractionCreate { interaction } => match interaction {
+            serenity::Interaction::Component(c) => {
+                if let Err(e) = super::buttons::on_component(ctx, bot, c).await {
+                    tracing::warn!(error = %super::port::describe(&e), "cannot answer a button");
+                }
+            }
+            serenity::Interaction::Modal(m) => {
+                if let Err(e) = super::buttons::on_modal(ctx, bot, m).await {
+                    tracing::warn!(error = %super::port::describe(&e), "cannot answer a form");
+                }
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    Ok(())
+}

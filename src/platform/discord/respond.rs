@@ -1,0 +1,250 @@
+//! Running a command through the engine and answering the interaction: within Discord's
+//! 3 s (slow verbs defer at once, others if the engine takes longer than 2 s), private
+//! replies and every error ephemeral, files attached, long text split into messages.
+
+use std::time::Duration;
+
+use poise::serenity_prelude as serenity;
+
+use super::access::{display_name, group_channel};
+use super::port::MAX_CONTENT;
+use super::{Ctx, Data, Error};
+use crate::domain::command::{Command, Role};
+use crate::domain::ids::{ChannelKey, MemberKey, Platform};
+use crate::engine::{Caller, CommandError, Invocation, Reply, Upload};
+use crate::ports::FileOut;
+use crate::render::split_message;
+
+/// Answer within Discord's 3 s: after this, defer and follow up.
+const ANSWER_BY: Duration = Duration::from_millis(2000);
+
+/// How a verb is answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Pace {
+    /// Defer at once; `public`: the reply is normally for the whole channel.
+    Slow { public: bool },
+    /// Answer directly (deferring privately if the engine is unusually slow).
+    Fast,
+}
+
+pub(crate) fn pace(command: &Command) -> Pace {
+    match command {
+        Command::ReadingImport { .. } | Command::Summary { .. } => Pace::Slow { public: true },
+        Command::Export { .. }
+        | Command::Stats
+        | Command::PrivacyMyData
+        | Command::PrivacyForgetMe { confirm: true } => Pace::Slow { public: false },
+        _ => Pace::Fast,
+    }
+}
+
+/// Who runs the command and from which group channel.
+pub(crate) async fn whoami(ctx: Ctx<'_>) -> Option<(Caller, ChannelKey)> {
+    let poise::Context::Application(app) = ctx else {
+        return None;
+    };
+    let i = app.interaction;
+    let role = ctx
+        .data()
+        .access
+        .role_of(ctx.cache(), ctx.http(), i.guild_id, i.member.as_deref())
+        .await;
+    let caller = Caller {
+        key: MemberKey::new(Platform::Discord, i.user.id.get().to_string()),
+        name: display_name(&i.user, i.member.as_ref().and_then(|m| m.nick.as_deref())),
+        role,
+    };
+    let channel = group_channel(ctx.cache(), i.guild_id, i.channel_id, i.channel.as_ref());
+    Some((caller, channel))
+}
+
+fn file(f: &FileOut) -> serenity::CreateAttachment {
+    let a = serenity::CreateAttachment::bytes(f.bytes.clone(), f.name.clone());
+    if f.description.trim().is_empty() {
+        a
+    } else {
+        a.description(f.description.chars().take(1024).collect::<String>())
+    }
+}
+
+fn parts(text: &str) -> Vec<String> {
+    let parts: Vec<String> = split_message(text, MAX_CONTENT)
+        .into_iter()
+        .map(|p| p.chars().take(MAX_CONTENT).collect())
+        .filter(|p: &String| !p.trim().is_empty())
+        .collect();
+    if parts.is_empty() {
+        vec!["Done.".to_string()]
+    } else {
+        parts
+    }
+}
+
+/// Send a reply as the interaction's answer (or follow-ups), files on the first part.
+async fn send(ctx: Ctx<'_>, text: &str, files: &[FileOut], ephemeral: bool) -> Result<(), Error> {
+    for (n, part) in parts(text).into_iter().enumerate() {
+        let mut reply = poise::CreateReply::default()
+            .content(part)
+            .ephemeral(ephemeral)
+            .allowed_mentions(serenity::CreateAllowedMentions::new());
+        if n == 0 {
+            for f in files {
+                reply = reply.attachment(file(f));
+            }
+        }
+        ctx.send(reply).await?;
+    }
+    Ok(())
+}
+
+/// Answer an interaction that was deferred (`Some(ephemeral)`) or not (`None`).
+async fn answer(
+    ctx: Ctx<'_>,
+    deferred: Option<bool>,
+    result: Result<Reply, CommandError>,
+) -> Result<(), Error> {
+    let (text, files, private) = match result {
+        Ok(r) => (r.text, r.files, r.private),
+        Err(e) => (e.to_string(), Vec::new(), true),
+    };
+    match deferred {
+        // Deferred in public but the answer is private: drop the "thinking" message.
+        Some(false) if private => {
+            if let poise::Context::Application(app) = ctx
+                && let Err(e) = app.interaction.delete_response(ctx.http()).await
+            {
+                tracing::warn!(error = %super::port::describe(&e), "cannot remove a deferred answer");
+            }
+            send(ctx, &text, &files, true).await
+        }
+        // Deferred privately but the answer is for everyone: post it in the channel.
+        Some(true) if !private => {
+            for (n, part) in parts(&text).into_iter().enumerate() {
+                let mut m = serenity::CreateMessage::new()
+                    .content(part)
+                    .allowed_mentions(serenity::CreateAllowedMentions::new());
+                if n == 0 {
+                    m = m.add_files(files.iter().map(file));
+                }
+                ctx.channel_id().send_message(ctx.http(), m).await?;
+            }
+            send(ctx, "Done: the answer is posted in the channel.", &[], true).await
+        }
+        _ => send(ctx, &text, &files, private).await,
+    }
+}
+
+/// Run a command for the caller and answer. `file`: an attachment to import.
+pub(crate) async fn run(
+    ctx: Ctx<'_>,
+    command: Command,
+    file: Option<serenity::Attachment>,
+) -> Result<(), Error> {
+    let Some((caller, channel)) = whoami(ctx).await else {
+        return Ok(());
+    };
+    let bot: &Data = ctx.data();
+    let verb = command.verb();
+    // A refusal is quick and private: no need to defer or download for it.
+    let refused = caller.role < command.required_role()
+        || (command.needs_group()
+            && bot
+                .engine
+                .store()
+                .group_by_channel(&channel)
+                .await
+                .map(|g| g.is_none())
+                .unwrap_or(false));
+    let mut deferred = None;
+    if let (Pace::Slow { public }, false) = (pace(&command), refused) {
+        if public {
+            ctx.defer().await?;
+        } else {
+            ctx.defer_ephemeral().await?;
+        }
+        deferred = Some(!public);
+    }
+    let attachment: Option<Upload> = match (&file, refused) {
+        (Some(f), false) => match bot.downloads.fetch(f).await {
+            Ok(u) => Some(u),
+            Err(e) => {
+                return answer(ctx, deferred, Err(CommandError::invalid(e.to_string()))).await;
+            }
+        },
+        _ => None,
+    };
+    let inv = Invocation {
+        channel,
+        caller,
+        command,
+        attachment,
+    };
+    let work = bot.engine.execute(inv);
+    tokio::pin!(work);
+    let result = match deferred {
+        Some(_) => work.await,
+        None => {
+            tokio::select! {
+                r = &mut work => r,
+                _ = tokio::time::sleep(ANSWER_BY) => {
+                    ctx.defer_ephemeral().await?;
+                    deferred = Some(true);
+                    work.await
+                }
+            }
+        }
+    };
+    tracing::debug!(verb, ok = result.is_ok(), "discord command answered");
+    answer(ctx, deferred, result).await
+}
+
+/// Answer privately (errors of poise's own).
+async fn private(ctx: Ctx<'_>, text: String) {
+    let reply = poise::CreateReply::default()
+        .content(text)
+        .ephemeral(true)
+        .allowed_mentions(serenity::CreateAllowedMentions::new());
+    if let Err(e) = ctx.send(reply).await {
+        tracing::warn!(error = %super::port::describe(&e), "cannot answer an interaction");
+    }
+}
+
+/// Errors poise reports: user mistakes get an ephemeral explanation, bugs a log line.
+pub(crate) async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
+    match error {
+        poise::FrameworkError::Command { error, ctx, .. } => {
+            tracing::error!(command = %ctx.command().qualified_name, error = %error, "a discord command failed");
+            private(
+                ctx,
+                "Something went wrong on our side; the facilitator can find the details in the bot's log.".into(),
+            )
+            .await
+        }
+        poise::FrameworkError::ArgumentParse { error, ctx, .. } => {
+            private(ctx, format!("That option is not valid: {error}. Check it and try again.")).await
+        }
+        poise::FrameworkError::CommandStructureMismatch { ctx, .. } => {
+            private(
+                poise::Context::Application(ctx),
+                "This command was just updated; Discord may take a minute to catch up. Try again shortly.".into(),
+            )
+            .await
+        }
+        poise::FrameworkError::EventHandler { error, event, .. } => {
+            tracing::warn!(event = event.snake_case_name(), error = %error, "a discord event was not handled");
+        }
+        poise::FrameworkError::Setup { error, .. } => {
+            tracing::error!(error = %error, "discord setup failed");
+        }
+        other => {
+            if let Err(e) = poise::builtins::on_error(other).await {
+                tracing::warn!(error = %super::port::describe(&e), "cannot report a discord error");
+            }
+        }
+    }
+}
+
+/// Whether `role` may run `command` (for help: what to mark as facilitators-only).
+pub(crate) fn allowed(command: &Command, role: Role) -> bool {
+    role >= command.required_role()
+}
