@@ -148,6 +148,8 @@ pub fn check_config(path: &Path) -> Result<ExitCode> {
 pub async fn run(path: &Path) -> Result<ExitCode> {
     let config = Config::load(path)?;
     init_logging(&config);
+    // Take over SIGTERM before anything else, so a stop during start-up is clean too.
+    let stop_signal = ShutdownSignal::install()?;
     let engine = engine_from_config(&config).await?;
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     let mut tasks: Vec<tokio::task::JoinHandle<()>> = Vec::new();
@@ -192,7 +194,7 @@ pub async fn run(path: &Path) -> Result<ExitCode> {
         worker,
         stop_rx.clone(),
     )));
-    shutdown_signal().await;
+    stop_signal.wait().await;
     tracing::info!("shutting down");
     let _ = stop_tx.send(true);
     for t in tasks {
@@ -226,24 +228,31 @@ async fn health_line(engine: &Engine, platforms: &[&str]) {
     );
 }
 
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+/// SIGTERM or Ctrl-C, registered up front.
+struct ShutdownSignal {
     #[cfg(unix)]
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
+    term: tokio::signal::unix::Signal,
+}
+
+impl ShutdownSignal {
+    fn install() -> Result<ShutdownSignal> {
+        Ok(ShutdownSignal {
+            #[cfg(unix)]
+            term: tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+                .context("cannot listen for SIGTERM")?,
+        })
+    }
+
+    async fn wait(mut self) {
+        #[cfg(unix)]
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = self.term.recv() => {}
         }
-    };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        _ = ctrl_c => {}
-        _ = term => {}
+        #[cfg(not(unix))]
+        {
+            let _ = tokio::signal::ctrl_c().await;
+        }
     }
 }
 

@@ -1,0 +1,136 @@
+//! Operations: `run` starts with a health line and stops cleanly on SIGTERM; secrets and
+//! message bodies never reach the logs at info level; `check-config` never prints a secret.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use colloquy::domain::command::Role;
+
+use crate::common::app::{TestApp, monday, sample_reading};
+
+#[test]
+fn run_logs_a_health_line_and_stops_on_sigterm() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("c.toml");
+    std::fs::write(
+        &config,
+        "[storage]\ndatabase = \"bot.db\"\n[log]\nformat = \"json\"\nlevel = \"info\"\n",
+    )
+    .unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_colloquy"))
+        .args(["run", "--config"])
+        .arg(&config)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut lines = stderr.lines();
+    let health = lines.next().expect("a log line").unwrap();
+    let v: serde_json::Value = serde_json::from_str(&health).expect("structured JSON logs");
+    assert_eq!(v["fields"]["message"], "colloquy started", "{health}");
+    assert!(v["fields"]["groups"].is_number());
+    let started = Instant::now();
+    let pid = child.id().to_string();
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let status = child.wait().unwrap();
+    assert!(status.success(), "clean exit on SIGTERM");
+    assert!(started.elapsed() < Duration::from_secs(10));
+    let rest: Vec<String> = lines.map_while(Result::ok).collect();
+    assert!(rest.iter().any(|l| l.contains("stopped")), "{rest:?}");
+    assert!(dir.path().join("bot.db").exists() && dir.path().join("bot.db.secret").exists());
+}
+
+#[test]
+fn check_config_never_prints_a_secret() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("c.toml");
+    std::fs::write(
+        &config,
+        "[discord]\ntoken_env = \"CQ_TEST_DISCORD_TOKEN\"\n[matrix]\nhomeserver = \"http://127.0.0.1:9\"\nuser = \"@bot:x\"\npassword_env = \"CQ_TEST_MATRIX_PW\"\n",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_colloquy"))
+        .args(["check-config", "--config"])
+        .arg(&config)
+        .env("CQ_TEST_DISCORD_TOKEN", "super-secret-token-123")
+        .env_remove("CQ_TEST_MATRIX_PW")
+        .output()
+        .unwrap();
+    let all = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!all.contains("super-secret-token-123"), "{all}");
+    assert!(
+        all.contains("$CQ_TEST_DISCORD_TOKEN is set")
+            && all.contains("$CQ_TEST_MATRIX_PW is NOT set"),
+        "{all}"
+    );
+    assert!(!out.status.success(), "a missing secret fails the check");
+}
+
+/// A log writer that keeps everything in memory.
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl std::io::Write for Captured {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(b);
+        Ok(b.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn info_logs_hold_no_message_bodies() {
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::INFO)
+        .with_writer(move || writer.clone())
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+    let app = TestApp::at(monday(9, 0)).await;
+    let g = app.setup_with_reading(&sample_reading(4)).await;
+    app.tick().await;
+    let s = app
+        .store
+        .current_excerpt_session(g.id)
+        .await
+        .unwrap()
+        .unwrap();
+    let thread = s.thread_id.unwrap();
+    app.say(
+        "ana",
+        Some(&thread),
+        "Zebracorn confidential remark about courts.",
+    )
+    .await;
+    let _ = app
+        .run("ana", Role::Member, "poll create \"Zebracorn claim\"")
+        .await;
+    app.fac("poll create \"Zebracorn poll claim\" --minutes 5")
+        .await;
+    app.clock.set(monday(21, 0));
+    app.tick().await;
+    let logs = String::from_utf8_lossy(&captured.0.lock().unwrap()).to_string();
+    assert!(
+        logs.contains("posted the day's excerpt") || logs.contains("reading imported"),
+        "something is logged: {logs}"
+    );
+    assert!(
+        !logs.contains("Zebracorn"),
+        "a message body reached the logs:\n{logs}"
+    );
+}
