@@ -41,6 +41,22 @@ pub(super) fn command_line(body: &str) -> Option<&str> {
     }
 }
 
+/// A reply's body without the quote older clients put before it (`> <@a:b> text` lines
+/// and a blank line), so that commands are found and quotes are not recorded as replies.
+pub(super) fn strip_reply_fallback(body: &str) -> &str {
+    if !body.starts_with("> ") {
+        return body;
+    }
+    let mut rest = body;
+    while rest.starts_with('>') {
+        match rest.find('\n') {
+            Some(i) => rest = &rest[i + 1..],
+            None => return body, // nothing but a quote: keep it
+        }
+    }
+    rest.strip_prefix('\n').unwrap_or(rest)
+}
+
 pub(super) fn time(ts: MilliSecondsSinceUnixEpoch) -> DateTime<Utc> {
     Utc.timestamp_millis_opt(i64::from(ts.get()))
         .single()
@@ -179,7 +195,13 @@ async fn message(bot: &Arc<Bot>, room: &Room, m: OriginalSyncRoomMessageEvent) -
         log_outcome(room, &m.event_id, "edit", outcome);
         return None;
     }
+    let is_reply = match &m.content.relates_to {
+        Some(Relation::Reply(_)) => true,
+        Some(Relation::Thread(t)) => t.in_reply_to.is_some(),
+        _ => false,
+    };
     let body = match &m.content.msgtype {
+        MessageType::Text(t) if is_reply => strip_reply_fallback(&t.body).to_string(),
         MessageType::Text(t) => t.body.clone(),
         MessageType::Emote(t) => t.body.clone(),
         // A file whose caption is a command (`!cq reading import` typed with the upload).
@@ -316,5 +338,19 @@ mod tests {
         assert_eq!(command_line("  !cq"), Some(""));
         assert_eq!(command_line("!cqx"), None);
         assert_eq!(command_line("hello !cq help"), None);
+    }
+
+    #[test]
+    fn reply_fallbacks_are_stripped() {
+        assert_eq!(
+            strip_reply_fallback("> <@alice:x> sent a file.\n\n!cq reading import"),
+            "!cq reading import"
+        );
+        assert_eq!(
+            strip_reply_fallback("> <@a:x> one\n> two\n\nmy answer\nsecond line"),
+            "my answer\nsecond line"
+        );
+        assert_eq!(strip_reply_fallback("> just a quote"), "> just a quote");
+        assert_eq!(strip_reply_fallback("no quote"), "no quote");
     }
 }

@@ -38,8 +38,11 @@ use crate::ports::{ChatPort, Content, Delivered, FileOut, Outgoing, PortError};
 use crate::render::split_message;
 use crate::store::Store;
 
-/// The longest text one Matrix message carries (events are limited to 64 KiB, HTML included).
-pub const MAX_MESSAGE_CHARS: usize = 30_000;
+/// The longest text one Matrix message carries. An event is at most 64 KiB of JSON; a
+/// message holds its text twice (body and HTML), and in an encrypted room the whole
+/// content again as base64 (4/3). 7,000 characters of 3-byte script stay under that;
+/// longer texts are split by the outbox and by the answers.
+pub const MAX_MESSAGE_CHARS: usize = 7_000;
 /// The custom content field naming the outbox key a bot event was sent for.
 pub const KEY_FIELD: &str = "org.colloquy.key";
 /// The power level from which a member is a facilitator.
