@@ -37,6 +37,17 @@ pub fn synthetic_text(words: usize) -> String {
     out
 }
 
+/// `cargo test --all-targets` runs each benchmark once without `--bench`: a smoke run,
+/// with small sizes so that it stays quick in a debug build.
+fn smoke() -> bool {
+    !std::env::args().any(|a| a == "--bench")
+}
+
+/// The full size, or a small one for the smoke run.
+fn size(full: usize, smoke_size: usize) -> usize {
+    if smoke() { smoke_size } else { full }
+}
+
 fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -83,7 +94,7 @@ fn import(c: &mut Criterion) {
     let rt = runtime();
     let mut g = c.benchmark_group("import");
     g.sample_size(10);
-    for words in [100_000usize, 1_000_000] {
+    for words in [size(100_000, 5_000), size(1_000_000, 10_000)] {
         let text = synthetic_text(words);
         g.throughput(Throughput::Elements(words as u64));
         g.bench_with_input(BenchmarkId::new("words", words), &text, |b, text| {
@@ -139,7 +150,7 @@ fn record_replies(c: &mut Criterion) {
     });
     let _ = thread;
     let mut g = c.benchmark_group("record");
-    let burst = 2_000u64;
+    let burst = size(2_000, 200) as u64;
     g.throughput(Throughput::Elements(burst));
     let mut base = 0u64;
     g.bench_function("burst of 2000 replies (concurrent, group commit)", |b| {
@@ -186,7 +197,7 @@ fn tally(c: &mut Criterion) {
             .expect("poll");
         let mut tx = pool.begin().await.expect("tx");
         let mut rng = ChaCha8Rng::seed_from_u64(1);
-        for i in 0..100_000 {
+        for i in 0..size(100_000, 1_000) {
             sqlx::query("INSERT INTO votes (poll_id, voter, option) VALUES (1, ?, ?)")
                 .bind(format!("anon:{i}"))
                 .bind(rng.random_range(0..5i64))
@@ -200,7 +211,7 @@ fn tally(c: &mut Criterion) {
     let store = rt
         .block_on(Store::open(&dir.path().join("bench.db")))
         .expect("store");
-    c.bench_function("tally/100k votes", |b| {
+    c.bench_function("tally/100k votes (smoke: 1k)", |b| {
         b.iter(|| rt.block_on(store.tally(poll_id)).expect("tally"))
     });
 }
@@ -264,11 +275,65 @@ fn replies(n: usize) -> Vec<ReplyIn> {
 fn summary(c: &mut Criterion) {
     let mut g = c.benchmark_group("summarize");
     g.sample_size(10);
-    for n in [1_000usize, 10_000, 100_000] {
+    for n in [size(1_000, 100), size(10_000, 200), size(100_000, 300)] {
         let data = replies(n);
         g.throughput(Throughput::Elements(n as u64));
         g.bench_with_input(BenchmarkId::new("replies", n), &data, |b, data| {
             b.iter(|| summarize(data, &[], Limits::default()))
+        });
+    }
+    g.finish();
+}
+
+/// The whole `summary` path of a stored session: load the replies, summarize, render.
+fn session_summary(c: &mut Criterion) {
+    let rt = runtime();
+    let dir = tempfile::tempdir().expect("dir");
+    let mut g = c.benchmark_group("session summary (load + summarize + render)");
+    g.sample_size(10);
+    let (e, session) = rt.block_on(async {
+        let e = engine(dir.path()).await;
+        let _g = group(&e, "bench").await;
+        let session = e
+            .store()
+            .start_live_session(1, Some("bench"), 0)
+            .await
+            .expect("session")
+            .expect("id");
+        (e, session)
+    });
+    let mut recorded = 0usize;
+    for n in [size(10_000, 200), size(100_000, 400)] {
+        rt.block_on(async {
+            let mut tasks = Vec::new();
+            for r in replies(n).into_iter().skip(recorded) {
+                let e = e.clone();
+                tasks.push(tokio::spawn(async move {
+                    e.on_message(IncomingMessage {
+                        platform: Platform::Console,
+                        channel_id: "bench".into(),
+                        thread_root: None,
+                        reply_to: None,
+                        message_id: format!("s{}", r.id),
+                        author: MemberKey::new(Platform::Console, r.author_key.clone()),
+                        author_name: r.author_name.clone().unwrap_or_default(),
+                        text: r.text,
+                        at: Utc.timestamp_millis_opt(r.at).single().expect("time"),
+                    })
+                    .await
+                }));
+            }
+            for t in tasks {
+                t.await.expect("task").expect("recorded");
+            }
+        });
+        recorded = n;
+        g.throughput(Throughput::Elements(n as u64));
+        g.bench_function(BenchmarkId::new("replies", n), |b| {
+            b.iter(|| {
+                rt.block_on(e.summarize_session(session, false))
+                    .expect("summary")
+            })
         });
     }
     g.finish();
@@ -280,6 +345,7 @@ criterion_group!(
     questions_per_excerpt,
     record_replies,
     tally,
-    summary
+    summary,
+    session_summary
 );
 criterion_main!(benches);
