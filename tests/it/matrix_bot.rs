@@ -332,9 +332,18 @@ async fn core_flow(tag: &str, encrypted: bool) {
     );
 
     // The summary, in the room.
-    let summary = command(&alice, &room, &bot, "!cq summary").await;
+    let asked = alice.send_text(&room, "!cq summary").await;
+    let summary = answer_to(&alice, &room, &bot, &asked).await;
     assert_contains(&summary, "2 members, 2 replies");
     assert_contains(&summary, "Results of poll #1");
+    // An answer's files are attachments replying to the command.
+    alice
+        .wait_for_event(&room, WAIT, |e| {
+            sent_by(e, &bot.user_id)
+                && e["content"]["msgtype"] == "m.image"
+                && replies_to(e, &asked)
+        })
+        .await;
 
     // The export is private: files in the direct room.
     let export = command(&alice, &room, &bot, "!cq export --format all").await;
