@@ -504,6 +504,17 @@ async fn discord_bot_a_groups_day_end_to_end() {
     assert!(text.contains("Institutions and Trust"), "{text}");
     assert!(text.contains("bob") || text.contains("cat"), "{text}");
 
+    // Commands work inside the excerpt's thread too (they belong to its channel's group).
+    let i = fake.slash_in(thread, &p.cat, SlashCommand::new("schedule").sub("status"));
+    let a = answer(&fake, &i).await;
+    assert!(
+        a.content
+            .as_deref()
+            .unwrap_or_default()
+            .contains("left to post"),
+        "{a:?}"
+    );
+
     // The export: minutes attached, privately.
     let i = fake.slash(&p.fay, SlashCommand::new("export"));
     let a = answer(&fake, &i).await;
@@ -777,6 +788,44 @@ async fn discord_bot_retries_a_503_and_never_posts_twice() {
             .iter()
             .any(|r| r.path.ends_with("/threads") && r.status == 400),
         "the second thread start was answered 160004"
+    );
+
+    // A reading over the size limit is refused before it is downloaded, privately.
+    let big = vec![b'a'; 2 * 1024 * 1024 + 1];
+    let file = fake.add_attachment("huge.txt", &big, "text/plain");
+    let downloads = fake.requests_matching("GET", "/attachments/").len();
+    let i = fake.slash(
+        &p.fay,
+        SlashCommand::new("reading")
+            .sub("import")
+            .attachment("file", file),
+    );
+    let a = answer(&fake, &i).await;
+    assert!(a.ephemeral, "{a:?}");
+    assert!(
+        a.content
+            .as_deref()
+            .unwrap_or_default()
+            .contains("the limit is 2048 KB"),
+        "{a:?}"
+    );
+    let kinds: Vec<ReplyKind> = fake
+        .interaction_responses(&i.token)
+        .into_iter()
+        .map(|r| r.kind)
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            ReplyKind::Callback(5),
+            ReplyKind::DeleteOriginal,
+            ReplyKind::Followup
+        ],
+        "the public 'thinking' message is replaced by a private answer"
+    );
+    assert_eq!(
+        fake.requests_matching("GET", "/attachments/").len(),
+        downloads
     );
 
     // Errors that retrying cannot fix are permanent; a private message goes to a DM.

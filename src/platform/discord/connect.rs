@@ -26,6 +26,18 @@ pub(crate) fn intents() -> serenity::GatewayIntents {
         | serenity::GatewayIntents::GUILD_MESSAGE_POLLS
 }
 
+/// The permissions the bot needs in a server (for the invite URL): view channels, send
+/// messages, send messages in threads, create public threads, embed links, attach files,
+/// read message history, send polls.
+pub const INVITE_PERMISSIONS: u64 = 563_259_191_184_384;
+
+/// The URL that adds the bot to a server with the permissions it needs.
+pub fn invite_url(application_id: u64) -> String {
+    format!(
+        "https://discord.com/oauth2/authorize?client_id={application_id}&scope=bot+applications.commands&permissions={INVITE_PERMISSIONS}"
+    )
+}
+
 /// What the connection needs besides the token.
 #[derive(Clone)]
 struct Settings {
@@ -60,22 +72,21 @@ impl Settings {
 
 /// Builds the HTTP client. With `api_base`, every REST call and the gateway lookup go
 /// there (serenity only honours its proxy with the rate limiter off) and proxy variables
-/// are ignored; without it, serenity talks to discord.com with its rate limiter.
+/// are ignored; without it, serenity talks to discord.com with its rate limiter. Either
+/// way a request that hangs fails after a minute (the outbox then retries it).
 fn http(token: &str, settings: &Settings) -> anyhow::Result<serenity::Http> {
+    let mut client = reqwest::Client::builder()
+        .timeout(Duration::from_secs(60))
+        .connect_timeout(Duration::from_secs(15));
+    if settings.api_base.is_some() {
+        client = client.no_proxy();
+    }
+    let client = client.build().context("cannot build the HTTP client")?;
     let builder = serenity::HttpBuilder::new(token)
-        .default_allowed_mentions(serenity::CreateAllowedMentions::new());
+        .default_allowed_mentions(serenity::CreateAllowedMentions::new())
+        .client(client);
     let builder = match &settings.api_base {
-        Some(base) => {
-            let client = reqwest::Client::builder()
-                .no_proxy()
-                .timeout(Duration::from_secs(30))
-                .build()
-                .context("cannot build the HTTP client")?;
-            builder
-                .proxy(base.clone())
-                .ratelimiter_disabled(true)
-                .client(client)
-        }
+        Some(base) => builder.proxy(base.clone()).ratelimiter_disabled(true),
         None => builder,
     };
     Ok(builder.build())
@@ -283,6 +294,20 @@ mod tests {
         assert_eq!(s.api_base.as_deref(), Some("http://127.0.0.1:1"));
         c.guild_id = Some("my server".into());
         assert!(Settings::from_config(&c).is_err());
+    }
+
+    #[test]
+    fn invite_permissions_are_what_the_bot_uses() {
+        let p = serenity::Permissions::VIEW_CHANNEL
+            | serenity::Permissions::SEND_MESSAGES
+            | serenity::Permissions::SEND_MESSAGES_IN_THREADS
+            | serenity::Permissions::CREATE_PUBLIC_THREADS
+            | serenity::Permissions::EMBED_LINKS
+            | serenity::Permissions::ATTACH_FILES
+            | serenity::Permissions::READ_MESSAGE_HISTORY
+            | serenity::Permissions::SEND_POLLS;
+        assert_eq!(p.bits(), INVITE_PERMISSIONS);
+        assert!(invite_url(5).contains("client_id=5&scope=bot+applications.commands"));
     }
 
     #[test]

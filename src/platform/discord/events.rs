@@ -283,6 +283,7 @@ pub(crate) async fn handle(
         serenity::FullEvent::Ready { data_about_bot } => {
             tracing::info!(
                 guilds = data_about_bot.guilds.len(),
+                invite = %super::connect::invite_url(data_about_bot.application.id.get()),
                 "discord gateway ready"
             );
             tokio::spawn(super::backfill::run(Arc::clone(data), ctx.http.clone()));

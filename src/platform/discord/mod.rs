@@ -17,6 +17,23 @@
 //!   the bot was away.
 //! - [`port`]: the [`ChatPort`](crate::ports::ChatPort) the outbox posts through.
 //! - [`upload`]: downloading an attached reading with a size limit.
+//!
+//! # Running it against Discord
+//!
+//! 1. At <https://discord.com/developers/applications> create an application; under *Bot*
+//!    reset the token and put it in the environment variable `[discord] token_env` names
+//!    (default `DISCORD_TOKEN`). The token is never written to the config or the logs.
+//! 2. Under *Bot → Privileged Gateway Intents* turn on **Message Content** (replies are
+//!    recorded from their text). No other privileged intent is needed; the bot asks for
+//!    guilds, guild messages, message content and guild message polls.
+//! 3. Invite it with the URL the bot logs when it connects (scopes `bot` and
+//!    `applications.commands`, permissions [`INVITE_PERMISSIONS`]: view channels, send
+//!    messages, send messages in threads, create public threads, embed links, attach files,
+//!    read message history, send polls):
+//!    `https://discord.com/oauth2/authorize?client_id=APP_ID&scope=bot+applications.commands&permissions=563259191184384`
+//! 4. Set `guild_id` while trying it on one server (commands appear at once); without it
+//!    commands are registered globally. Facilitators are members with *Manage Server*, the
+//!    server owner, or members with the role `facilitator_role` names.
 
 mod access;
 mod backfill;
@@ -36,6 +53,7 @@ use tokio::task::JoinHandle;
 use crate::config;
 use crate::engine::Engine;
 
+pub use connect::{INVITE_PERMISSIONS, invite_url};
 pub use port::DiscordPort;
 
 /// What every handler shares (poise's user data).

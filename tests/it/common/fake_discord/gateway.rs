@@ -249,7 +249,12 @@ pub async fn serve(shared: Arc<Shared>, stream: TcpStream) {
                     }
                     shared.changed.notify_waiters();
                 }
-                Some(Ok(Message::Close(_))) | Some(Err(_)) | None => break,
+                // Like Discord, answer a client's close frame before closing.
+                Some(Ok(Message::Close(frame))) => {
+                    let _ = sink.send(Message::Close(frame)).await;
+                    break;
+                }
+                Some(Err(_)) | None => break,
                 Some(Ok(_)) => {}
             },
         }
