@@ -231,17 +231,7 @@ pub fn generate(
 ) -> Vec<Question> {
     let mut terms = own.terms.clone();
     if terms.is_empty() {
-        // A tiny excerpt with no key term: its first words stand in for one.
-        let first = sentences(text)
-            .first()
-            .map(|s| s.to_string())
-            .unwrap_or_default();
-        let short: String = first
-            .split_whitespace()
-            .take(6)
-            .collect::<Vec<_>>()
-            .join(" ");
-        terms.push(short.trim_end_matches(['.', ',', ';', ':']).to_string());
+        terms.push(stand_in_term(text));
     }
     let fill = Fill {
         term: terms[0].clone(),
@@ -339,6 +329,22 @@ pub fn generate(
         }
     }
     out
+}
+
+/// A tiny excerpt with no key term: its first words with letters stand in for one (or,
+/// with no letters at all, the start of the text itself), so it still gets questions.
+fn stand_in_term(text: &str) -> String {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .take(6)
+        .collect();
+    if words.is_empty() {
+        super::text::truncate_chars(text.trim(), 40)
+    } else {
+        words.join(" ")
+    }
 }
 
 /// "The state should act." -> "the state should act" (to follow "the claim that").
@@ -676,6 +682,16 @@ mod tests {
         let c = shorten_claim(&long);
         assert!(c.chars().count() <= MAX_CLAIM_CHARS, "{}", c.len());
         assert!(c.ends_with('.'));
+    }
+
+    #[test]
+    fn tiny_excerpts_still_get_two_questions() {
+        let set = QuestionTemplates::parse(DEFAULT_TEMPLATES).unwrap();
+        for text in [".\n\n?w?", "...", "?", "Ok."] {
+            let m = material(text);
+            let qs = generate(&set, 0, text, &m, None);
+            assert!(qs.len() >= 2, "{text:?}: {qs:?}");
+        }
     }
 
     #[test]
