@@ -71,8 +71,12 @@ pub struct Reply {
     /// Markdown.
     pub text: String,
     pub files: Vec<FileOut>,
-    /// Only the caller should see it (Discord: ephemeral; Matrix: a direct message).
+    /// Meant for the caller (Discord: ephemeral). Where a platform has no ephemeral
+    /// messages, a plain answer in the channel is fine unless `confidential` is set.
     pub private: bool,
+    /// Must reach the caller alone (their data, an export, a secret vote): Matrix sends
+    /// it in a direct room.
+    pub confidential: bool,
 }
 
 impl Reply {
@@ -81,6 +85,7 @@ impl Reply {
             text: text.into(),
             files: Vec::new(),
             private: false,
+            confidential: false,
         }
     }
     pub fn private(text: impl Into<String>) -> Reply {
@@ -88,6 +93,17 @@ impl Reply {
             text: text.into(),
             files: Vec::new(),
             private: true,
+            confidential: false,
+        }
+    }
+
+    /// For the caller alone, on every platform.
+    pub fn confidential(text: impl Into<String>) -> Reply {
+        Reply {
+            text: text.into(),
+            files: Vec::new(),
+            private: true,
+            confidential: true,
         }
     }
 }
@@ -311,7 +327,7 @@ impl Engine {
                         role: inv.caller.role,
                     })
                     .await?;
-                Ok(Reply::private(receipt.message))
+                Ok(Reply::confidential(receipt.message))
             }
             Command::SessionStart { title } => self.session_start(&g()?, title).await,
             Command::SessionEnd => self.session_end(&g()?).await,
@@ -324,6 +340,7 @@ impl Engine {
                     text: format!("Export ready: {}.", names.join(", ")),
                     files,
                     private: true,
+                    confidential: true,
                 })
             }
             Command::PrivacyMyData => self.my_data(&inv.caller).await,

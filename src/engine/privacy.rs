@@ -37,6 +37,7 @@ impl Engine {
                 description: "Your replies and votes as JSON".into(),
             }],
             private: true,
+            confidential: true,
         })
     }
 
@@ -48,7 +49,7 @@ impl Engine {
         let key = caller.key.key();
         if !confirm {
             let data = self.store().member_data(&key).await?;
-            return Ok(Reply::private(format!(
+            return Ok(Reply::confidential(format!(
                 "This deletes your {} replies, your {} votes and your member record, everywhere colloquy runs, and rebuilds the summaries that quoted you. Messages already posted in the chat stay there. Anonymous votes stay, unlinkable. To go ahead: `privacy forget-me --confirm`.",
                 data.replies.len(),
                 data.votes.len()
@@ -65,7 +66,7 @@ impl Engine {
             }
         }
         tracing::info!(replies, votes, "a member was forgotten");
-        Ok(Reply::private(format!(
+        Ok(Reply::confidential(format!(
             "Done: {replies} {} and {votes} {} deleted, and your member record is gone. Summaries from now on will not quote you.",
             if replies == 1 { "reply" } else { "replies" },
             if votes == 1 { "vote" } else { "votes" }
@@ -82,7 +83,7 @@ impl Engine {
             )
             .await?;
         self.store().set_quotes_allowed(&key, allow).await?;
-        Ok(Reply::private(if allow {
+        Ok(Reply::confidential(if allow {
             "Summaries may quote you by name again."
         } else {
             "From now on summaries quote you as \"a member\", never by name, and the optional LLM may not name you."

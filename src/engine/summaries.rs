@@ -370,7 +370,7 @@ impl Engine {
         if members.len() > 15 {
             text.push_str(&format!("- and {} more\n", members.len() - 15));
         }
-        Ok(Reply::private(text.trim_end().to_string()))
+        Ok(Reply::confidential(text.trim_end().to_string()))
     }
 
     /// The digest of a group's week ("2026-W48"), computed and stored.

@@ -170,9 +170,11 @@ async fn attachment(
     Ok(Some(Upload { name, bytes }))
 }
 
-/// Answer a command: in the room, or privately (and say so in the room).
+/// Answer a command: in the room, or for confidential answers (data, exports, secret
+/// votes) in a direct room, saying so in the room. Matrix has no ephemeral messages, so
+/// other answers meant for the caller are replies in the room.
 async fn answer(bot: &Arc<Bot>, room: &Room, ev: &OriginalSyncRoomMessageEvent, reply: Reply) {
-    if reply.private && !private_with(bot, room, &ev.sender).await {
+    if reply.confidential && !private_with(bot, room, &ev.sender).await {
         let member = MemberKey::new(Platform::Matrix, ev.sender.as_str());
         match bot
             .port
