@@ -135,7 +135,8 @@ async fn set_up_and_post_excerpt(
     assert_contains(&imported, "Imported **The Shared Meadow** by A. Example");
 
     let next = command(alice, room, bot, "!cq excerpt next").await;
-    assert_contains(&next, "I sent you a direct message");
+    // Matrix has no ephemeral messages: an answer that is not confidential stays in the room.
+    assert_contains(&next, "Posting the next excerpt now");
     let post = bot_post(alice, room, bot, "Questions for discussion").await;
     assert_eq!(
         post["content"]["format"], "org.matrix.custom.html",
@@ -196,10 +197,6 @@ async fn core_flow(tag: &str, encrypted: bool) {
     if encrypted {
         assert!(alice.was_decrypted(&root), "the excerpt was sent encrypted");
     }
-    // The private answer to `excerpt next` came in a direct room the bot opened.
-    let dm = wait_for_invite(&alice, &bot.user_id, WAIT).await;
-    alice.join(&dm).await;
-    bot_post(&alice, &dm, &bot, "Posting the next excerpt now").await;
 
     // A file over the limit (64 KiB here) is refused with the sizes.
     let big = "A long line of a very long reading.\n".repeat(2_000);
@@ -267,8 +264,7 @@ async fn core_flow(tag: &str, encrypted: bool) {
         "!cq poll create \"Local rules protect a commons better than markets do\" --minutes 30",
     )
     .await;
-    assert_contains(&created, "I sent you a direct message");
-    bot_post(&alice, &dm, &bot, "Poll #1 is open until").await;
+    assert_contains(&created, "Poll #1 is open until");
     let poll = alice
         .wait_for_event(&room, WAIT, |e| {
             sent_by(e, &bot.user_id) && e["type"] == "org.matrix.msc3381.poll.start"
@@ -294,7 +290,7 @@ async fn core_flow(tag: &str, encrypted: bool) {
     bob.send_poll_response(&room, &poll_id, &["3"], false).await; // bob changes his mind
 
     let closed = command(&alice, &room, &bot, "!cq poll close").await;
-    assert_contains(&closed, "I sent you a direct message");
+    assert_contains(&closed, "is closed");
     let end = alice
         .wait_for_event(&room, WAIT, |e| {
             sent_by(e, &bot.user_id) && e["type"] == "org.matrix.msc3381.poll.end"
@@ -348,6 +344,9 @@ async fn core_flow(tag: &str, encrypted: bool) {
     // The export is private: files in the direct room.
     let export = command(&alice, &room, &bot, "!cq export --format all").await;
     assert_contains(&export, "I sent you a direct message");
+    // The confidential answer came in a direct room the bot opened.
+    let dm = wait_for_invite(&alice, &bot.user_id, WAIT).await;
+    alice.join(&dm).await;
     bot_post(&alice, &dm, &bot, "Export ready").await;
     for name in ["minutes-session-1.md", "replies.csv", "votes.csv"] {
         alice
@@ -385,7 +384,7 @@ async fn core_flow(tag: &str, encrypted: bool) {
         "!cq poll create \"A meadow needs a fence\" --anonymous --minutes 30",
     )
     .await;
-    let announcement = bot_post(&alice, &room, &bot, "Poll #2").await;
+    let announcement = bot_post(&alice, &room, &bot, "To vote, send me").await;
     assert_eq!(announcement["type"], "m.room.message", "{announcement}");
     assert_contains(&announcement, "direct message");
     let refused = command(&bob, &room, &bot, "!cq vote 2 agree").await;
@@ -559,4 +558,80 @@ async fn access_token_login() {
     assert_contains(&answer, "08:30 Europe/Paris");
     assert!(alice.was_decrypted(&event_id(&answer)));
     bot.stop().await;
+}
+
+/// Every verb as a facilitator and as a member in the group room, and as a stranger (a
+/// user outside the room, writing to the bot directly): refused exactly when the command
+/// table says so, with a clear answer.
+#[tokio::test]
+async fn every_verb_for_facilitators_members_and_strangers() {
+    let (alice, bob, carol, dave) = tokio::join!(
+        Member::login("alice"),
+        Member::login("bob"),
+        Member::login("carol"),
+        Member::login("dave")
+    );
+    let bot = TestBot::start("perms", &[&alice.user_id], 64).await;
+    let room = group_room("perms", false, &bot, [&alice, &bob, &carol, &dave]).await;
+    let setup = command(&alice, &room, &bot, "!cq setup --tz UTC").await;
+    assert_contains(&setup, "now a reading group");
+    let lines = [
+        "setup --tz UTC",
+        "reading import",
+        "reading list",
+        "reading preview",
+        "excerpt next",
+        "schedule status",
+        "schedule pause",
+        "schedule resume",
+        "schedule skip",
+        "poll create \"A claim\"",
+        "poll results",
+        "poll suggest",
+        "poll extend --minutes 5",
+        "poll close",
+        "vote 1 agree",
+        "session start",
+        "session end",
+        "summary",
+        "stats",
+        "export --format json",
+        "privacy my-data",
+        "privacy forget-me",
+        "help",
+    ];
+    // dave has no power and is not listed: a member.
+    for (who, role) in [
+        (&dave, colloquy::domain::command::Role::Member),
+        (&alice, colloquy::domain::command::Role::Facilitator),
+    ] {
+        for line in lines {
+            let needed = colloquy::domain::command::parse(line)
+                .unwrap()
+                .required_role();
+            let answer = command(who, &room, &bot, &format!("!cq {line}")).await;
+            let refused = text(&answer).contains("Only facilitators")
+                || text(&answer).contains("Only members");
+            assert_eq!(
+                refused,
+                role < needed,
+                "{line} as {}: {answer}",
+                role.as_str()
+            );
+        }
+    }
+    // A stranger: in none of the bot's rooms. The bot will not even join a direct room
+    // with them (only members of its groups may vote there), so they cannot run anything.
+    let name = format!("stranger{}", std::process::id());
+    crate::common::matrix_bot_harness::register(&name, &format!("{name}-pass")).await;
+    let stranger = Member::login(&name).await;
+    let dm = stranger.create_dm(&bot.user_id).await;
+    let bot_id = bot.user_id.to_string();
+    stranger
+        .wait_for_event(&dm, WAIT, |e| {
+            e["type"] == "m.room.member"
+                && e["state_key"] == bot_id.as_str()
+                && e["content"]["membership"] == "leave"
+        })
+        .await;
 }
