@@ -1150,3 +1150,118 @@ async fn discord_bot_records_a_burst_of_messages() {
     fake.assert_no_unknown_routes();
     bot.stop().await;
 }
+
+/// Every slash command as a facilitator (Manage Server, and the Facilitator role), as a
+/// member, and as a stranger (from a direct message, outside the server): refused exactly
+/// when the command table says so, always privately and with what to do.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn discord_bot_every_command_for_each_role() {
+    let fake = FakeDiscord::start().await;
+    let p = people(&fake);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bot = Bot::start(&fake, dir.path()).await;
+    setup_and_import(&fake, &p).await;
+    let file = fake.add_attachment(
+        "r.txt",
+        b"A short reading. It has two sentences.",
+        "text/plain",
+    );
+    // Each command with the options it requires, and its place in the command table.
+    let commands: Vec<(&str, SlashCommand)> = vec![
+        ("setup", SlashCommand::new("setup")),
+        (
+            "reading import",
+            SlashCommand::new("reading")
+                .sub("import")
+                .attachment("file", file.clone()),
+        ),
+        ("reading list", SlashCommand::new("reading").sub("list")),
+        (
+            "reading preview",
+            SlashCommand::new("reading").sub("preview"),
+        ),
+        ("excerpt next", SlashCommand::new("excerpt").sub("next")),
+        (
+            "schedule status",
+            SlashCommand::new("schedule").sub("status"),
+        ),
+        ("schedule pause", SlashCommand::new("schedule").sub("pause")),
+        (
+            "schedule resume",
+            SlashCommand::new("schedule").sub("resume"),
+        ),
+        ("schedule skip", SlashCommand::new("schedule").sub("skip")),
+        (
+            "poll create \"x\"",
+            SlashCommand::new("poll")
+                .sub("create")
+                .str("claim", "A claim"),
+        ),
+        ("poll results", SlashCommand::new("poll").sub("results")),
+        ("poll suggest", SlashCommand::new("poll").sub("suggest")),
+        (
+            "poll extend --minutes 5",
+            SlashCommand::new("poll").sub("extend").int("minutes", 5),
+        ),
+        ("poll close", SlashCommand::new("poll").sub("close")),
+        (
+            "vote 1 agree",
+            SlashCommand::new("vote")
+                .int("poll", 1)
+                .str("option", "agree"),
+        ),
+        ("session start", SlashCommand::new("session").sub("start")),
+        ("session end", SlashCommand::new("session").sub("end")),
+        ("summary", SlashCommand::new("summary")),
+        ("stats", SlashCommand::new("stats")),
+        ("export", SlashCommand::new("export")),
+        (
+            "privacy my-data",
+            SlashCommand::new("privacy").sub("my-data"),
+        ),
+        (
+            "privacy forget-me",
+            SlashCommand::new("privacy").sub("forget-me"),
+        ),
+        (
+            "privacy quotes on",
+            SlashCommand::new("privacy")
+                .sub("quotes")
+                .bool("allow", true),
+        ),
+        ("help", SlashCommand::new("help")),
+    ];
+    use colloquy::domain::command::Role;
+    for (line, cmd) in &commands {
+        let needed = colloquy::domain::command::parse(line)
+            .expect("a table line")
+            .required_role();
+        for (who, role, dm) in [
+            (&p.bob, Role::Member, false),
+            (&p.fay, Role::Facilitator, false),
+            (&p.ada, Role::Facilitator, false),
+            (&p.cat, Role::Stranger, true),
+        ] {
+            let i = if dm {
+                fake.slash_dm(who, cmd.clone())
+            } else {
+                fake.slash(who, cmd.clone())
+            };
+            let a = answer(&fake, &i).await;
+            let content = a.content.clone().unwrap_or_default();
+            let refused = content.contains("Only facilitators") || content.contains("Only members");
+            assert_eq!(
+                refused,
+                role < needed,
+                "/{line} as {} ({}): {content}",
+                who.name,
+                role.as_str()
+            );
+            if refused {
+                assert!(a.ephemeral, "refusals are private: {a:?}");
+            }
+        }
+    }
+    fake.assert_no_unknown_routes();
+    bot.stop().await;
+}

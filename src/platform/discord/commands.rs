@@ -672,7 +672,7 @@ pub(crate) async fn export(
 /// Your own data: see what the bot keeps about you, or delete it.
 #[poise::command(
     slash_command,
-    subcommands("privacy_my_data", "privacy_forget_me"),
+    subcommands("privacy_my_data", "privacy_forget_me", "privacy_quotes"),
     subcommand_required
 )]
 pub(crate) async fn privacy(_ctx: Ctx<'_>) -> Result<(), Error> {
@@ -704,6 +704,15 @@ pub(crate) async fn privacy_forget_me(
         None,
     )
     .await
+}
+
+/// Whether summaries may quote you by name (off: you are quoted as "a member").
+#[poise::command(slash_command, rename = "quotes")]
+pub(crate) async fn privacy_quotes(
+    ctx: Ctx<'_>,
+    #[description = "Allow summaries to quote you by name"] allow: bool,
+) -> Result<(), Error> {
+    respond::run(ctx, Command::PrivacyQuotes { allow }, None).await
 }
 
 /// The leaf commands as typed (`poll create`), with their command.
@@ -770,6 +779,7 @@ fn sample(name: &str) -> Option<Command> {
         },
         "privacy my-data" => Command::PrivacyMyData,
         "privacy forget-me" => Command::PrivacyForgetMe { confirm: false },
+        "privacy quotes" => Command::PrivacyQuotes { allow: true },
         "help" => Command::Help { topic: None },
         _ => return None,
     })

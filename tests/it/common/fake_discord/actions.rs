@@ -133,6 +133,36 @@ impl FakeDiscord {
         data: Value,
         source_message: Option<u64>,
     ) -> InteractionHandle {
+        self.interaction_with(kind, channel_id, user, data, source_message, false)
+    }
+
+    /// `user` runs a slash command in a direct message with the bot: no guild, no member,
+    /// the user at the top level (as Discord sends a DM interaction).
+    pub fn slash_dm(&self, user: &Person, command: SlashCommand) -> InteractionHandle {
+        let data = command.data_json(&self.ids(), self.command_id(&command.name));
+        // The user's DM channel with the bot (the same one the bot would open).
+        let dm_channel = {
+            let mut st = self.shared.lock();
+            match st.open_dm(user.id) {
+                Ok(c) => c["id"]
+                    .as_str()
+                    .and_then(|i| i.parse().ok())
+                    .unwrap_or_default(),
+                Err(_) => panic!("fake discord: {} is not a known user", user.name),
+            }
+        };
+        self.interaction_with(2, dm_channel, user, data, None, true)
+    }
+
+    fn interaction_with(
+        &self,
+        kind: u8,
+        channel_id: u64,
+        user: &Person,
+        data: Value,
+        source_message: Option<u64>,
+        direct_message: bool,
+    ) -> InteractionHandle {
         let custom_id = data["custom_id"].as_str().map(str::to_string);
         let d = {
             let mut st = self.shared.lock();
@@ -156,6 +186,21 @@ impl FakeDiscord {
                     app_permissions,
                 },
             );
+            let d = if direct_message {
+                let mut d = d;
+                if let Some(o) = d.as_object_mut() {
+                    o.remove("guild_id");
+                    o.remove("member");
+                    o.remove("guild_locale");
+                }
+                d["user"] = person_user_json(user);
+                d["context"] = json!(1);
+                d["authorizing_integration_owners"] = json!({"1": user.id.to_string()});
+                d["channel"] = json!({"id": channel_id.to_string(), "type": 1});
+                d
+            } else {
+                d
+            };
             st.interactions.insert(
                 token.clone(),
                 InteractionRecord {
