@@ -339,13 +339,10 @@ fn session_summary(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(
-    benches,
-    import,
-    questions_per_excerpt,
-    record_replies,
-    tally,
-    summary,
-    session_summary
-);
+criterion_group! {
+    name = benches;
+    // No plots: criterion's plot backend wants system fonts, and the figures are what matter.
+    config = Criterion::default().without_plots();
+    targets = import, questions_per_excerpt, record_replies, tally, summary, session_summary
+}
 criterion_main!(benches);

@@ -107,8 +107,8 @@ impl Default for Limits {
     }
 }
 
-/// Content words of a text: (surface form, stem), lowercased, stop words removed.
-pub fn content_terms(text: &str) -> impl Iterator<Item = (String, String)> + '_ {
+/// Content words of a text, lowercased, stop words removed (not stemmed).
+fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
         .map(|w| {
             w.trim_matches(|c: char| !c.is_alphanumeric())
@@ -117,10 +117,6 @@ pub fn content_terms(text: &str) -> impl Iterator<Item = (String, String)> + '_ 
         .filter(|w| w.chars().count() >= 3 && w.chars().any(char::is_alphabetic))
         .map(|w| w.trim_end_matches("'s").trim_end_matches("’s").to_string())
         .filter(|w| !is_stop_word(w))
-        .map(|w| {
-            let stem = STEMMER.stem(&w).into_owned();
-            (w, stem)
-        })
 }
 
 /// Sparse unit vectors of the replies, and the vocabulary's surface words.
@@ -133,19 +129,29 @@ struct Vectors {
 
 fn vectorize(replies: &[ReplyIn]) -> Vectors {
     let mut vocab: HashMap<String, u32> = HashMap::new();
+    // Surface word -> term id, so each distinct word is stemmed once, not at every use.
+    let mut word_ids: HashMap<String, u32> = HashMap::new();
     let mut df: Vec<u32> = Vec::new();
     let mut surface_counts: Vec<HashMap<String, u32>> = Vec::new();
     let mut counts: Vec<Vec<(u32, f32)>> = Vec::with_capacity(replies.len());
     for r in replies {
         let mut tf: HashMap<u32, f32> = HashMap::new();
-        for (w, stem) in content_terms(&r.text) {
-            let id = match vocab.get(&stem) {
+        for w in content_words(&r.text) {
+            let id = match word_ids.get(&w) {
                 Some(id) => *id,
                 None => {
-                    let id = df.len() as u32;
-                    vocab.insert(stem, id);
-                    df.push(0);
-                    surface_counts.push(HashMap::new());
+                    let stem = STEMMER.stem(&w).into_owned();
+                    let id = match vocab.get(&stem) {
+                        Some(id) => *id,
+                        None => {
+                            let id = df.len() as u32;
+                            vocab.insert(stem, id);
+                            df.push(0);
+                            surface_counts.push(HashMap::new());
+                            id
+                        }
+                    };
+                    word_ids.insert(w.clone(), id);
                     id
                 }
             };
@@ -571,9 +577,11 @@ fn open_questions(
     }
     let mut open: Vec<usize> = Vec::new();
     for (i, r) in replies.iter().enumerate() {
-        let asks = super::sentences::sentences(&r.text)
-            .iter()
-            .any(|s| s.trim_end().ends_with('?') && super::text::word_count(s) >= 4);
+        // Only replies with a question mark need their sentences found.
+        let asks = r.text.contains('?')
+            && super::sentences::sentences(&r.text)
+                .iter()
+                .any(|s| s.trim_end().ends_with('?') && super::text::word_count(s) >= 4);
         if !asks || answered_ids.contains(&r.id) {
             continue;
         }

@@ -365,7 +365,7 @@ async fn apply_change(tx: &mut Transaction<'static, Sqlite>, op: &RecordOp) -> R
 }
 
 /// A reply with its author's name, as read back.
-#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+#[derive(Debug, Clone, FromRow, PartialEq, Eq, serde::Deserialize)]
 pub struct ReplyRow {
     pub id: i64,
     pub session_id: i64,
@@ -391,14 +391,28 @@ impl Store {
     }
 
     /// A session's replies in posting order (deleted ones included, marked).
+    ///
+    /// Read as one JSON array built by SQLite: a busy session has tens of thousands of
+    /// replies, and one row instead of one message per row is several times faster.
     pub async fn session_replies(&self, session_id: i64) -> Result<Vec<ReplyRow>> {
-        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM replies r JOIN members m ON m.key = r.member_key
-             WHERE r.session_id = ? ORDER BY r.posted_at, r.id"
-        )))
+        let json: Option<String> = sqlx::query_scalar(
+            "SELECT json_group_array(json_object(
+                 'id', r.id, 'session_id', r.session_id, 'member_key', r.member_key,
+                 'display_name', m.display_name,
+                 'quotes_allowed', json(CASE WHEN m.quotes_allowed THEN 'true' ELSE 'false' END),
+                 'platform', r.platform, 'message_id', r.message_id, 'reply_to', r.reply_to,
+                 'text', r.text, 'posted_at', r.posted_at, 'edited_at', r.edited_at,
+                 'deleted_at', r.deleted_at) ORDER BY r.posted_at, r.id)
+             FROM replies r JOIN members m ON m.key = r.member_key WHERE r.session_id = ?",
+        )
         .bind(session_id)
-        .fetch_all(&self.pool)
-        .await?)
+        .fetch_one(&self.pool)
+        .await?;
+        match json {
+            None => Ok(Vec::new()),
+            Some(j) => serde_json::from_str(&j)
+                .map_err(|e| StoreError::Corrupt(format!("replies of session {session_id}: {e}"))),
+        }
     }
 
     /// All replies of a group's sessions, in order.
