@@ -110,7 +110,6 @@ CREATE TABLE replies (
 );
 CREATE INDEX replies_session ON replies(session_id, posted_at);
 CREATE INDEX replies_member ON replies(member_key);
-CREATE INDEX replies_posted ON replies(posted_at);
 
 -- A claim poll. pair_id links a post poll to its pre poll (and a pre poll to itself).
 CREATE TABLE polls (

@@ -257,7 +257,9 @@ pub async fn idle_groups(dir: &std::path::Path, n: usize, ticks: usize) -> Resul
     let reading = "A Short Reading\n\nSomeone Wrote It\n\nCourts build trust when they act predictably. Parties should protect them. Voters notice slowly.\n";
     for g in 0..n {
         let channel = ChannelKey::new(Platform::Console, format!("idle{g}"));
-        let (group, _) = store.upsert_group(&channel, &settings(), 0).await?;
+        // Created now: today's post time has passed before they existed, so they wait.
+        let created = crate::store::ms(crate::ports::Clock::now(&clock));
+        let (group, _) = store.upsert_group(&channel, &settings(), created).await?;
         engine
             .import_bytes(
                 &group,

@@ -71,6 +71,9 @@ impl Store {
             // FULL: a commit is on disk before it is acknowledged (group commit keeps it fast).
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
+            // Checkpoints run in the background (below), not inside a commit that a
+            // member's message is waiting for.
+            .pragma("wal_autocheckpoint", "0")
             .busy_timeout(Duration::from_secs(10));
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
@@ -80,6 +83,7 @@ impl Store {
         sqlx::migrate!("./migrations").run(&pool).await?;
         let members_generation = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
         let writer = replies::ReplyWriter::spawn(pool.clone(), members_generation.clone());
+        tokio::spawn(checkpoints(pool.clone()));
         Ok(Store {
             pool,
             writer,
@@ -102,6 +106,28 @@ impl Store {
     pub async fn close(&self) {
         self.writer.shutdown().await;
         self.pool.close().await;
+    }
+}
+
+/// Copy the write-ahead log into the database once a second (PASSIVE: it never waits for
+/// or blocks a writer), so the log stays small without a commit paying for it.
+async fn checkpoints(pool: SqlitePool) {
+    let mut tick = tokio::time::interval(Duration::from_secs(1));
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        if pool.is_closed() {
+            return;
+        }
+        if let Err(e) = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+            .execute(&pool)
+            .await
+        {
+            if pool.is_closed() {
+                return;
+            }
+            tracing::debug!(error = %e, "checkpoint skipped");
+        }
     }
 }
 
