@@ -211,7 +211,8 @@ fn tally(c: &mut Criterion) {
     let store = rt
         .block_on(Store::open(&dir.path().join("bench.db")))
         .expect("store");
-    c.bench_function("tally/100k votes (smoke: 1k)", |b| {
+    let label = format!("tally/{} votes", size(100_000, 1_000));
+    c.bench_function(&label, |b| {
         b.iter(|| rt.block_on(store.tally(poll_id)).expect("tally"))
     });
 }

@@ -147,9 +147,7 @@ pub async fn run(dir: &std::path::Path, options: &LoadOptions) -> Result<String>
     let burst_time = started.elapsed();
     let burst_rate = options.burst as f64 / burst_time.as_secs_f64();
     let burst_latency = latency(samples);
-    let committed: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM replies")
-        .fetch_one(store.pool())
-        .await?;
+    let committed = store.reply_total().await?;
     anyhow::ensure!(
         committed as usize >= options.burst,
         "only {committed} rows committed"
@@ -157,34 +155,11 @@ pub async fn run(dir: &std::path::Path, options: &LoadOptions) -> Result<String>
 
     // Baseline: the same rows through one prepared INSERT in a single transaction.
     let base_store = Store::open(&dir.join("baseline.db")).await?;
-    sqlx::query(
-        "INSERT INTO groups (channel, platform, created_at) VALUES ('console:b', 'console', 0)",
-    )
-    .execute(base_store.pool())
-    .await?;
-    sqlx::query("INSERT INTO sessions (group_id, kind, started_at) VALUES (1, 'live', 0)")
-        .execute(base_store.pool())
+    let text = "A reply of ordinary length: predictable courts build trust, and trust keeps coalitions together.";
+    let base_time = base_store
+        .plain_insert_baseline(options.burst, text)
         .await?;
-    for i in 0..40 {
-        sqlx::query(
-            "INSERT OR IGNORE INTO members (key, display_name, first_seen) VALUES (?, 'M', 0)",
-        )
-        .bind(format!("console:u{i}"))
-        .execute(base_store.pool())
-        .await?;
-    }
-    let started = Instant::now();
-    let mut tx = base_store.pool().begin().await?;
-    for n in 0..options.burst {
-        sqlx::query("INSERT INTO replies (session_id, member_key, platform, message_id, text, posted_at) VALUES (1, ?, 'console', ?, ?, 0)")
-            .bind(format!("console:u{}", n % 40))
-            .bind(format!("b{n}"))
-            .bind("A reply of ordinary length: predictable courts build trust, and trust keeps coalitions together.")
-            .execute(&mut *tx)
-            .await?;
-    }
-    tx.commit().await?;
-    let base_rate = options.burst as f64 / started.elapsed().as_secs_f64();
+    let base_rate = options.burst as f64 / base_time.as_secs_f64();
     base_store.close().await;
 
     report.push_str(&format!(

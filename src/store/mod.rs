@@ -5,6 +5,7 @@
 //! a group-commit writer ([`replies`]) so a burst of messages shares transactions while
 //! each message is still acknowledged only after its own commit.
 
+mod baseline;
 mod groups;
 mod kv;
 mod outbox;
