@@ -40,16 +40,7 @@ pub async fn export_scoped(
     let mut files = Vec::new();
     if matches!(format, ExportFormat::Markdown | ExportFormat::All) {
         let sessions: Vec<SessionRow> = match scope {
-            Scope::Session(id) => vec![
-                engine
-                    .store()
-                    .session(id)
-                    .await?
-                    .filter(|s| s.group_id == group.id)
-                    .ok_or_else(|| {
-                        CommandError::invalid(format!("This group has no session #{id}."))
-                    })?,
-            ],
+            Scope::Session(id) => vec![engine.session_in_group(group, id).await?],
             Scope::Current => engine
                 .store()
                 .current_session(group.id)

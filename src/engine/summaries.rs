@@ -302,20 +302,26 @@ impl Engine {
         Ok(())
     }
 
+    /// A session of this group, or a clear message that it has none by that number.
+    pub async fn session_in_group(
+        &self,
+        group: &Group,
+        id: i64,
+    ) -> Result<SessionRow, CommandError> {
+        self.store()
+            .session(id)
+            .await?
+            .filter(|s| s.group_id == group.id)
+            .ok_or_else(|| CommandError::invalid(format!("This group has no session #{id}.")))
+    }
+
     pub(super) async fn summary_command(
         &self,
         group: &Group,
         session: Option<i64>,
     ) -> Result<Reply, CommandError> {
         let session = match session {
-            Some(id) => self
-                .store()
-                .session(id)
-                .await?
-                .filter(|s| s.group_id == group.id)
-                .ok_or_else(|| {
-                    CommandError::invalid(format!("This group has no session #{id}."))
-                })?,
+            Some(id) => self.session_in_group(group, id).await?,
             None => self
                 .store()
                 .current_session(group.id)
