@@ -548,6 +548,49 @@ impl Engine {
         })
     }
 
+    /// A reason given after voting (on Matrix, a reply to the poll). `Ok(None)` when
+    /// `poll` is not a poll, so the message is an ordinary one.
+    pub async fn vote_reason(
+        &self,
+        poll: PollRef,
+        voter: &MemberKey,
+        reason: &str,
+    ) -> Result<Option<String>, CommandError> {
+        let poll = match poll {
+            PollRef::Id(id) => self.store().poll(id).await?,
+            PollRef::Message(m) => self.store().poll_by_message(&m).await?,
+        };
+        let Some(poll) = poll else { return Ok(None) };
+        if poll.anonymous {
+            return Err(CommandError::invalid(format!(
+                "Poll #{} is anonymous, and a reply is seen by everyone: give your reason in a direct message with `vote {} OPTION --reason \"…\"`.",
+                poll.id, poll.id
+            )));
+        }
+        if !poll.is_open() {
+            return Err(CommandError::invalid(format!(
+                "Poll #{} is closed; reasons can no longer be added.",
+                poll.id
+            )));
+        }
+        let reason = check_reason(Some(reason))?
+            .ok_or_else(|| CommandError::invalid("The reason is empty."))?;
+        if !self
+            .store()
+            .set_vote_reason(poll.id, &voter.key(), &reason)
+            .await?
+        {
+            return Err(CommandError::invalid(format!(
+                "Vote on poll #{} first, then reply to it with your reason.",
+                poll.id
+            )));
+        }
+        Ok(Some(format!(
+            "Your reason is added to your vote on poll #{}.",
+            poll.id
+        )))
+    }
+
     /// A vote taken back (a native poll's vote removal).
     pub async fn withdraw_vote(
         &self,

@@ -341,3 +341,20 @@ impl Store {
         Ok(true)
     }
 }
+
+impl Store {
+    /// Attach a reason to an existing vote on an open poll; false if there is no such vote.
+    pub async fn set_vote_reason(&self, poll_id: i64, voter: &str, reason: &str) -> Result<bool> {
+        let done = sqlx::query(
+            "UPDATE votes SET reason = ? WHERE poll_id = ? AND voter = ?
+             AND EXISTS (SELECT 1 FROM polls WHERE id = ? AND closed_at IS NULL)",
+        )
+        .bind(reason)
+        .bind(poll_id)
+        .bind(voter)
+        .bind(poll_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+}

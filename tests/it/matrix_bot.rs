@@ -288,6 +288,21 @@ async fn core_flow(tag: &str, encrypted: bool) {
         .send_poll_response(&room, &poll_id, &["2"], true)
         .await;
     bob.send_poll_response(&room, &poll_id, &["3"], false).await; // bob changes his mind
+    // A reply to the poll gives the reason for the vote (once the vote is in).
+    bot.wait_for_rows(
+        "SELECT option FROM votes WHERE poll_id = 1 AND member_key LIKE 'matrix:@bob%'",
+        WAIT,
+        |rows| rows.len() == 1 && rows[0][0] == 2,
+    )
+    .await;
+    bob.send_reply(&room, &poll_id, "Because the herders watch one another.")
+        .await;
+    bot.wait_for_rows(
+        "SELECT reason FROM votes WHERE poll_id = 1 AND reason IS NOT NULL",
+        WAIT,
+        |rows| rows.len() == 1,
+    )
+    .await;
 
     let closed = command(&alice, &room, &bot, "!cq poll close").await;
     assert_contains(&closed, "is closed");
@@ -302,6 +317,7 @@ async fn core_flow(tag: &str, encrypted: bool) {
     assert_contains(&results, "Agree: 0 (0%)");
     assert_contains(&results, "Disagree: 1 (50%)");
     assert_contains(&results, "Unsure: 1 (50%)");
+    assert_contains(&results, "Unsure: “Because the herders watch one another.”");
     assert!(
         replies_to(&results, &poll_id),
         "results answer the poll: {results}"

@@ -226,6 +226,31 @@ async fn message(bot: &Arc<Bot>, room: &Room, m: OriginalSyncRoomMessageEvent) -
         Some(Relation::Reply(r)) => (None, Some(r.in_reply_to.event_id.to_string())),
         _ => (None, None),
     };
+    // A reply to a poll is the reason for the member's vote.
+    if let (None, Some(target)) = (&thread_root, &reply_to) {
+        let voter = member(&m.sender);
+        match bot
+            .engine
+            .vote_reason(PollRef::Message(target.clone()), &voter, &body)
+            .await
+        {
+            Ok(None) => {}
+            Ok(Some(_)) => return None,
+            Err(e) => {
+                if ms(m.origin_server_ts) >= bot.started_ms {
+                    let port = bot.port.clone();
+                    let text = format!("Your reason was not added: {e}");
+                    tokio::spawn(async move {
+                        use crate::ports::ChatPort;
+                        if let Err(e) = port.send_private(&voter, &text, &[]).await {
+                            tracing::warn!(error = %e, "could not tell a member why their reason was not added");
+                        }
+                    });
+                }
+                return None;
+            }
+        }
+    }
     let outcome = bot
         .engine
         .on_message(IncomingMessage {
