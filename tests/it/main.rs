@@ -7,6 +7,7 @@ mod common;
 mod core_flow;
 mod core_polls;
 mod core_scheduler;
+mod event_mapping;
 mod ops;
 mod properties;
 mod safety;

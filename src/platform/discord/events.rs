@@ -116,13 +116,17 @@ pub(crate) async fn record(bot: &Bot, msg: IncomingMessage) -> Result<MessageOut
     Ok(outcome)
 }
 
-async fn on_update(bot: &Bot, e: &serenity::MessageUpdateEvent) -> Result<(), Error> {
-    // Only real edits: Discord also sends updates when link previews appear.
+/// A member's edit as the engine takes it, with the message as it now stands (recorded
+/// when the edit overtook its message). `None` for updates that are not edits (Discord
+/// also sends updates when link previews appear) and for bots' messages.
+pub(crate) fn edit_of(
+    e: &serenity::MessageUpdateEvent,
+) -> Option<(MessageEdit, Option<IncomingMessage>)> {
     let (Some(content), Some(edited)) = (&e.content, &e.edited_timestamp) else {
-        return Ok(());
+        return None;
     };
     if e.author.as_ref().is_some_and(|a| a.bot) {
-        return Ok(());
+        return None;
     }
     let text = text_of(content, e.attachments.as_deref().unwrap_or(&[]));
     let edit = MessageEdit {
@@ -131,37 +135,46 @@ async fn on_update(bot: &Bot, e: &serenity::MessageUpdateEvent) -> Result<(), Er
         text: text.clone(),
         at: at(edited),
     };
+    let message = match (&e.author, &e.timestamp) {
+        (Some(author), Some(posted)) if e.guild_id.is_some() && !author.system => {
+            let nick = e
+                .member
+                .as_ref()
+                .and_then(|m| m.as_ref())
+                .and_then(|m| m.nick.clone());
+            Some(IncomingMessage {
+                platform: Platform::Discord,
+                channel_id: e.channel_id.get().to_string(),
+                thread_root: None,
+                reply_to: e
+                    .message_reference
+                    .as_ref()
+                    .and_then(|r| r.as_ref())
+                    .and_then(|r| r.message_id)
+                    .map(|id| id.get().to_string()),
+                message_id: edit.message_id.clone(),
+                author: MemberKey::new(Platform::Discord, author.id.get().to_string()),
+                author_name: display_name(author, nick.as_deref()),
+                text,
+                at: at(posted),
+            })
+        }
+        _ => None,
+    };
+    Some((edit, message))
+}
+
+async fn on_update(bot: &Bot, e: &serenity::MessageUpdateEvent) -> Result<(), Error> {
+    let Some((edit, message)) = edit_of(e) else {
+        return Ok(());
+    };
     if bot.engine.on_edit(edit.clone()).await? != MessageOutcome::Unknown {
         return Ok(());
     }
     // The message may not be recorded yet (its event still on the way): record it as
     // it is now, then mark it edited.
-    let (Some(author), Some(posted)) = (&e.author, &e.timestamp) else {
+    let Some(msg) = message else {
         return Ok(());
-    };
-    if e.guild_id.is_none() || author.system {
-        return Ok(());
-    }
-    let nick = e
-        .member
-        .as_ref()
-        .and_then(|m| m.as_ref())
-        .and_then(|m| m.nick.clone());
-    let msg = IncomingMessage {
-        platform: Platform::Discord,
-        channel_id: e.channel_id.get().to_string(),
-        thread_root: None,
-        reply_to: e
-            .message_reference
-            .as_ref()
-            .and_then(|r| r.as_ref())
-            .and_then(|r| r.message_id)
-            .map(|id| id.get().to_string()),
-        message_id: edit.message_id.clone(),
-        author: MemberKey::new(Platform::Discord, author.id.get().to_string()),
-        author_name: display_name(author, nick.as_deref()),
-        text,
-        at: at(posted),
     };
     if let MessageOutcome::Recorded { .. } | MessageOutcome::Duplicate { .. } =
         record(bot, msg).await?
@@ -210,6 +223,11 @@ async fn voter_name(
     }
 }
 
+/// The 0-based option of a native poll answer (Discord numbers answers from 1).
+pub(crate) fn vote_option(answer: serenity::AnswerId) -> Option<usize> {
+    usize::try_from(answer.get()).ok()?.checked_sub(1)
+}
+
 async fn on_native_vote(
     ctx: &serenity::Context,
     bot: &Bot,
@@ -224,7 +242,7 @@ async fn on_native_vote(
     }
     let voter = MemberKey::new(Platform::Discord, user.get().to_string());
     let poll_ref = PollRef::Message(message.get().to_string());
-    let Some(index) = (answer.get() as usize).checked_sub(1) else {
+    let Some(index) = vote_option(answer) else {
         return Ok(());
     };
     // A changed vote arrives as a removal and an addition, in tasks that may run in

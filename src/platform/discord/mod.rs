@@ -56,6 +56,66 @@ use crate::engine::Engine;
 pub use connect::{INVITE_PERMISSIONS, invite_url};
 pub use port::DiscordPort;
 
+/// Translate one gateway dispatch (`{"t": "MESSAGE_CREATE", "d": {…}}`) the way the event
+/// handler does. `Ok(None)`: an event colloquy does not record (a bot's message, a
+/// system message, a link preview update, another app's button…). `Err`: serenity's own
+/// model types reject the JSON (the gateway would drop such an event as unknown). For
+/// property tests and fuzz targets.
+pub fn translate(json: &str) -> Result<Option<crate::platform::Translated>, String> {
+    use crate::domain::ids::{MemberKey, Platform};
+    use crate::platform::Translated;
+    use poise::serenity_prelude as serenity;
+    let event: serenity::Event = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let message = |m: crate::engine::IncomingMessage| Translated::Message {
+        message_id: m.message_id,
+        author: m.author,
+        text: m.text,
+        thread_root: m.thread_root,
+        reply_to: m.reply_to,
+    };
+    Ok(match event {
+        serenity::Event::MessageCreate(e) => {
+            events::incoming(&e.message, e.message.guild_id.is_some()).map(message)
+        }
+        serenity::Event::MessageUpdate(e) => {
+            events::edit_of(&e).map(|(edit, _)| Translated::Edit {
+                message_id: edit.message_id,
+                text: edit.text,
+            })
+        }
+        serenity::Event::MessageDelete(e) => Some(Translated::Delete {
+            message_id: e.message_id.get().to_string(),
+        }),
+        serenity::Event::MessagePollVoteAdd(e) => {
+            events::vote_option(e.answer_id).map(|option| Translated::Vote {
+                poll_message: e.message_id.get().to_string(),
+                voter: MemberKey::new(Platform::Discord, e.user_id.get().to_string()),
+                option: Some(option),
+            })
+        }
+        // A removal takes back the vote when it names the member's current answer.
+        serenity::Event::MessagePollVoteRemove(e) => {
+            events::vote_option(e.answer_id).map(|_| Translated::Vote {
+                poll_message: e.message_id.get().to_string(),
+                voter: MemberKey::new(Platform::Discord, e.user_id.get().to_string()),
+                option: None,
+            })
+        }
+        serenity::Event::InteractionCreate(e) => match e.interaction {
+            serenity::Interaction::Component(c) => buttons::Action::parse(&c.data.custom_id)
+                .map(|a| Translated::Component { custom_id: a.id() }),
+            serenity::Interaction::Modal(m) => buttons::Action::parse(&m.data.custom_id)
+                .map(|a| Translated::Component { custom_id: a.id() }),
+            _ => None,
+        },
+        // serenity turns a known event it cannot read into an unknown one, and drops it.
+        serenity::Event::Unknown(u) => {
+            return Err(format!("serenity cannot read this {} event", u.kind));
+        }
+        _ => None,
+    })
+}
+
 /// What every handler shares (poise's user data).
 pub(crate) type Data = Arc<Bot>;
 /// The error type of commands and event handlers.

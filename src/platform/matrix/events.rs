@@ -16,7 +16,7 @@ use matrix_sdk::ruma::events::{
     AnySyncMessageLikeEvent, AnySyncTimelineEvent, SyncMessageLikeEvent,
 };
 use matrix_sdk::ruma::serde::Raw;
-use matrix_sdk::ruma::{EventId, MilliSecondsSinceUnixEpoch, UserId};
+use matrix_sdk::ruma::{EventId, MilliSecondsSinceUnixEpoch, OwnedEventId, OwnedUserId, UserId};
 
 use super::{Bot, polls};
 use crate::domain::ids::{ChannelKey, MemberKey, Platform};
@@ -25,7 +25,8 @@ use crate::engine::{
 };
 
 /// A command for a room's command worker.
-pub(super) struct Job {
+#[derive(Debug)]
+pub(crate) struct Job {
     pub(super) event: OriginalSyncRoomMessageEvent,
     /// The command line, without `!cq`.
     pub(super) line: String,
@@ -79,69 +80,209 @@ pub(super) async fn display_name(room: &Room, user: &UserId) -> String {
     }
 }
 
-/// Translate one (decrypted) timeline event; returns a command to run, if it is one.
-pub(super) async fn handle(
-    bot: &Arc<Bot>,
-    room: &Room,
-    raw: &Raw<AnySyncTimelineEvent>,
-) -> Option<Job> {
+/// One timeline event as read from its JSON, before the engine or the store is asked
+/// anything: what a member did, in platform-free terms where the engine takes them.
+#[derive(Debug)]
+pub(crate) enum TimelineEvent {
+    /// A `!cq` line, typed or as an uploaded file's caption.
+    Command(Box<Job>),
+    /// A member's message: in an excerpt's thread, a reply, or in the room.
+    Message {
+        event_id: OwnedEventId,
+        sender: OwnedUserId,
+        body: String,
+        thread_root: Option<String>,
+        reply_to: Option<String>,
+        at: MilliSecondsSinceUnixEpoch,
+    },
+    /// An edit (`m.replace`) of `target`.
+    Edit {
+        event_id: OwnedEventId,
+        sender: OwnedUserId,
+        target: OwnedEventId,
+        text: String,
+        at: MilliSecondsSinceUnixEpoch,
+    },
+    /// A redaction of `target`.
+    Redaction {
+        event_id: OwnedEventId,
+        target: OwnedEventId,
+        at: MilliSecondsSinceUnixEpoch,
+    },
+    /// A poll response of either kind; an empty `answers` takes the vote back.
+    PollResponse {
+        sender: OwnedUserId,
+        poll_event: OwnedEventId,
+        answers: Vec<String>,
+        at: MilliSecondsSinceUnixEpoch,
+    },
+}
+
+/// Read one (decrypted) timeline event. `None` for the bot's own events, events that do
+/// not parse, and kinds colloquy does not record (state, reactions, images…).
+pub(crate) fn read(raw: &Raw<AnySyncTimelineEvent>, me: &UserId) -> Option<TimelineEvent> {
     let event = match raw.deserialize() {
         Ok(e) => e,
         Err(e) => {
-            tracing::debug!(room = %room.room_id(), error = %e, "skipping an event that does not parse");
+            tracing::debug!(error = %e, "skipping an event that does not parse");
             return None;
         }
     };
-    if event.sender() == bot.me {
+    if event.sender() == me {
         return None;
     }
     let AnySyncTimelineEvent::MessageLike(event) = event else {
         return None;
     };
     match event {
-        AnySyncMessageLikeEvent::RoomMessage(SyncMessageLikeEvent::Original(m)) => {
-            message(bot, room, m).await
-        }
+        AnySyncMessageLikeEvent::RoomMessage(SyncMessageLikeEvent::Original(m)) => read_message(m),
         AnySyncMessageLikeEvent::RoomRedaction(SyncRoomRedactionEvent::Original(r)) => {
             // Room v11+: `content.redacts`; older versions: the top-level `redacts`.
-            if let Some(target) = r.content.redacts.clone().or(r.redacts.clone()) {
-                let outcome = bot
-                    .engine
-                    .on_delete(MessageDelete {
-                        platform: Platform::Matrix,
-                        message_id: target.to_string(),
-                        at: time(r.origin_server_ts),
-                    })
-                    .await;
-                log_outcome(room, &r.event_id, "redaction", outcome);
-            }
-            None
+            let target = r.content.redacts.clone().or(r.redacts.clone())?;
+            Some(TimelineEvent::Redaction {
+                event_id: r.event_id,
+                target,
+                at: r.origin_server_ts,
+            })
         }
         AnySyncMessageLikeEvent::UnstablePollResponse(SyncMessageLikeEvent::Original(p)) => {
-            vote(
-                bot,
-                room,
-                &p.sender,
-                &p.content.relates_to.event_id,
-                &p.content.poll_response.answers,
-                p.origin_server_ts,
-            )
-            .await;
-            None
+            Some(TimelineEvent::PollResponse {
+                sender: p.sender,
+                poll_event: p.content.relates_to.event_id,
+                answers: p.content.poll_response.answers,
+                at: p.origin_server_ts,
+            })
         }
         AnySyncMessageLikeEvent::PollResponse(SyncMessageLikeEvent::Original(p)) => {
-            vote(
-                bot,
-                room,
-                &p.sender,
-                &p.content.relates_to.event_id,
-                &p.content.selections,
-                p.origin_server_ts,
-            )
-            .await;
-            None
+            Some(TimelineEvent::PollResponse {
+                sender: p.sender,
+                poll_event: p.content.relates_to.event_id,
+                answers: p.content.selections.to_vec(),
+                at: p.origin_server_ts,
+            })
         }
         _ => None,
+    }
+}
+
+fn read_message(m: OriginalSyncRoomMessageEvent) -> Option<TimelineEvent> {
+    if let Some(Relation::Replacement(r)) = &m.content.relates_to {
+        let text = match &r.new_content.msgtype {
+            MessageType::Text(t) => t.body.clone(),
+            MessageType::Emote(t) => t.body.clone(),
+            _ => return None,
+        };
+        return Some(TimelineEvent::Edit {
+            target: r.event_id.clone(),
+            event_id: m.event_id,
+            sender: m.sender,
+            text,
+            at: m.origin_server_ts,
+        });
+    }
+    let is_reply = match &m.content.relates_to {
+        Some(Relation::Reply(_)) => true,
+        Some(Relation::Thread(t)) => t.in_reply_to.is_some(),
+        _ => false,
+    };
+    let body = match &m.content.msgtype {
+        MessageType::Text(t) if is_reply => strip_reply_fallback(&t.body).to_string(),
+        MessageType::Text(t) => t.body.clone(),
+        MessageType::Emote(t) => t.body.clone(),
+        // A file whose caption is a command (`!cq reading import` typed with the upload).
+        MessageType::File(f) => {
+            let line = f.caption().and_then(command_line)?.to_string();
+            return Some(TimelineEvent::Command(Box::new(Job { event: m, line })));
+        }
+        _ => return None,
+    };
+    if let Some(line) = command_line(&body) {
+        let line = line.to_string();
+        return Some(TimelineEvent::Command(Box::new(Job { event: m, line })));
+    }
+    let (thread_root, reply_to) = match &m.content.relates_to {
+        Some(Relation::Thread(t)) => (
+            Some(t.event_id.to_string()),
+            t.in_reply_to
+                .as_ref()
+                .filter(|_| !t.is_falling_back)
+                .map(|r| r.event_id.to_string()),
+        ),
+        Some(Relation::Reply(r)) => (None, Some(r.in_reply_to.event_id.to_string())),
+        _ => (None, None),
+    };
+    Some(TimelineEvent::Message {
+        event_id: m.event_id,
+        sender: m.sender,
+        body,
+        thread_root,
+        reply_to,
+        at: m.origin_server_ts,
+    })
+}
+
+/// Translate one (decrypted) timeline event; returns a command to run, if it is one.
+pub(super) async fn handle(
+    bot: &Arc<Bot>,
+    room: &Room,
+    raw: &Raw<AnySyncTimelineEvent>,
+) -> Option<Job> {
+    match read(raw, &bot.me)? {
+        TimelineEvent::Command(job) => fresh_command(bot, room, *job),
+        TimelineEvent::Message {
+            event_id,
+            sender,
+            body,
+            thread_root,
+            reply_to,
+            at,
+        } => {
+            let message = Message {
+                event_id,
+                sender,
+                body,
+                thread_root,
+                reply_to,
+                at,
+            };
+            on_message(bot, room, message).await;
+            None
+        }
+        TimelineEvent::Edit {
+            event_id,
+            sender,
+            target,
+            text,
+            at,
+        } => {
+            on_edit(bot, room, &event_id, &sender, &target, text, at).await;
+            None
+        }
+        TimelineEvent::Redaction {
+            event_id,
+            target,
+            at,
+        } => {
+            let outcome = bot
+                .engine
+                .on_delete(MessageDelete {
+                    platform: Platform::Matrix,
+                    message_id: target.to_string(),
+                    at: time(at),
+                })
+                .await;
+            log_outcome(room, &event_id, "redaction", outcome);
+            None
+        }
+        TimelineEvent::PollResponse {
+            sender,
+            poll_event,
+            answers,
+            at,
+        } => {
+            vote(bot, room, &sender, &poll_event, &answers, at).await;
+            None
+        }
     }
 }
 
@@ -161,83 +302,64 @@ fn log_outcome(
     }
 }
 
-async fn message(bot: &Arc<Bot>, room: &Room, m: OriginalSyncRoomMessageEvent) -> Option<Job> {
-    let at = time(m.origin_server_ts);
-    if let Some(Relation::Replacement(r)) = &m.content.relates_to {
-        let text = match &r.new_content.msgtype {
-            MessageType::Text(t) => t.body.clone(),
-            MessageType::Emote(t) => t.body.clone(),
-            _ => return None,
-        };
-        // Only the author may edit a message (the spec's rule; clients check it too).
-        match bot
-            .engine
-            .store()
-            .reply_by_message(Platform::Matrix.as_str(), r.event_id.as_str())
-            .await
-        {
-            Ok(Some(reply)) if reply.member_key == member(&m.sender).key() => {}
-            Ok(_) => return None,
-            Err(e) => {
-                tracing::error!(error = %e, "cannot read a reply to apply its edit");
-                return None;
-            }
+/// A member's message, as [`TimelineEvent::Message`] carries it.
+struct Message {
+    event_id: OwnedEventId,
+    sender: OwnedUserId,
+    body: String,
+    thread_root: Option<String>,
+    reply_to: Option<String>,
+    at: MilliSecondsSinceUnixEpoch,
+}
+
+/// Only the author may edit a message (the spec's rule; clients check it too).
+async fn on_edit(
+    bot: &Arc<Bot>,
+    room: &Room,
+    event_id: &EventId,
+    sender: &UserId,
+    target: &EventId,
+    text: String,
+    at: MilliSecondsSinceUnixEpoch,
+) {
+    match bot
+        .engine
+        .store()
+        .reply_by_message(Platform::Matrix.as_str(), target.as_str())
+        .await
+    {
+        Ok(Some(reply)) if reply.member_key == member(sender).key() => {}
+        Ok(_) => return,
+        Err(e) => {
+            tracing::error!(error = %e, "cannot read a reply to apply its edit");
+            return;
         }
-        let outcome = bot
-            .engine
-            .on_edit(MessageEdit {
-                platform: Platform::Matrix,
-                message_id: r.event_id.to_string(),
-                text,
-                at,
-            })
-            .await;
-        log_outcome(room, &m.event_id, "edit", outcome);
-        return None;
     }
-    let is_reply = match &m.content.relates_to {
-        Some(Relation::Reply(_)) => true,
-        Some(Relation::Thread(t)) => t.in_reply_to.is_some(),
-        _ => false,
-    };
-    let body = match &m.content.msgtype {
-        MessageType::Text(t) if is_reply => strip_reply_fallback(&t.body).to_string(),
-        MessageType::Text(t) => t.body.clone(),
-        MessageType::Emote(t) => t.body.clone(),
-        // A file whose caption is a command (`!cq reading import` typed with the upload).
-        MessageType::File(f) => {
-            let line = f.caption().and_then(command_line)?.to_string();
-            return fresh_command(bot, room, m, line);
-        }
-        _ => return None,
-    };
-    if let Some(line) = command_line(&body) {
-        let line = line.to_string();
-        return fresh_command(bot, room, m, line);
-    }
-    let (thread_root, reply_to) = match &m.content.relates_to {
-        Some(Relation::Thread(t)) => (
-            Some(t.event_id.to_string()),
-            t.in_reply_to
-                .as_ref()
-                .filter(|_| !t.is_falling_back)
-                .map(|r| r.event_id.to_string()),
-        ),
-        Some(Relation::Reply(r)) => (None, Some(r.in_reply_to.event_id.to_string())),
-        _ => (None, None),
-    };
+    let outcome = bot
+        .engine
+        .on_edit(MessageEdit {
+            platform: Platform::Matrix,
+            message_id: target.to_string(),
+            text,
+            at: time(at),
+        })
+        .await;
+    log_outcome(room, event_id, "edit", outcome);
+}
+
+async fn on_message(bot: &Arc<Bot>, room: &Room, m: Message) {
     // A reply to a poll is the reason for the member's vote.
-    if let (None, Some(target)) = (&thread_root, &reply_to) {
+    if let (None, Some(target)) = (&m.thread_root, &m.reply_to) {
         let voter = member(&m.sender);
         match bot
             .engine
-            .vote_reason(PollRef::Message(target.clone()), &voter, &body)
+            .vote_reason(PollRef::Message(target.clone()), &voter, &m.body)
             .await
         {
             Ok(None) => {}
-            Ok(Some(_)) => return None,
+            Ok(Some(_)) => return,
             Err(e) => {
-                if ms(m.origin_server_ts) >= bot.started_ms {
+                if ms(m.at) >= bot.started_ms {
                     let port = bot.port.clone();
                     let text = format!("Your reason was not added: {e}");
                     tokio::spawn(async move {
@@ -247,7 +369,7 @@ async fn message(bot: &Arc<Bot>, room: &Room, m: OriginalSyncRoomMessageEvent) -
                         }
                     });
                 }
-                return None;
+                return;
             }
         }
     }
@@ -256,30 +378,24 @@ async fn message(bot: &Arc<Bot>, room: &Room, m: OriginalSyncRoomMessageEvent) -
         .on_message(IncomingMessage {
             platform: Platform::Matrix,
             channel_id: room.room_id().to_string(),
-            thread_root,
-            reply_to,
+            thread_root: m.thread_root,
+            reply_to: m.reply_to,
             message_id: m.event_id.to_string(),
             author: member(&m.sender),
             author_name: display_name(room, &m.sender).await,
-            text: body,
-            at,
+            text: m.body,
+            at: time(m.at),
         })
         .await;
     log_outcome(room, &m.event_id, "message", outcome);
-    None
 }
 
-fn fresh_command(
-    bot: &Arc<Bot>,
-    room: &Room,
-    m: OriginalSyncRoomMessageEvent,
-    line: String,
-) -> Option<Job> {
-    if ms(m.origin_server_ts) < bot.started_ms {
-        tracing::debug!(room = %room.room_id(), event = %m.event_id, "not answering a command sent before the bot started");
+fn fresh_command(bot: &Arc<Bot>, room: &Room, job: Job) -> Option<Job> {
+    if ms(job.event.origin_server_ts) < bot.started_ms {
+        tracing::debug!(room = %room.room_id(), event = %job.event.event_id, "not answering a command sent before the bot started");
         return None;
     }
-    Some(Job { event: m, line })
+    Some(job)
 }
 
 /// A native poll response: the member's latest response counts (the engine upserts).

@@ -32,6 +32,55 @@ use crate::engine::Engine;
 
 pub use port::MatrixPort;
 
+/// Translate one timeline event's JSON the way the sync loop does, for a bot whose user id
+/// is `me`. `Ok(None)`: an event colloquy does not record (the bot's own, state, an
+/// image, an event that does not parse as its type…). `Err`: not an event at all. For
+/// property tests and fuzz targets.
+pub fn translate(json: &str, me: &str) -> Result<Option<crate::platform::Translated>, String> {
+    use crate::domain::ids::{MemberKey, Platform};
+    use crate::platform::Translated;
+    use events::TimelineEvent;
+    let me = UserId::parse(me).map_err(|e| e.to_string())?;
+    let raw: matrix_sdk::ruma::serde::Raw<matrix_sdk::ruma::events::AnySyncTimelineEvent> =
+        matrix_sdk::ruma::serde::Raw::from_json_string(json.to_string())
+            .map_err(|e| e.to_string())?;
+    let member = |user: &UserId| MemberKey::new(Platform::Matrix, user.as_str());
+    Ok(events::read(&raw, &me).and_then(|event| match event {
+        TimelineEvent::Command(job) => Some(Translated::Command { line: job.line }),
+        TimelineEvent::Message {
+            event_id,
+            sender,
+            body,
+            thread_root,
+            reply_to,
+            ..
+        } => Some(Translated::Message {
+            message_id: event_id.to_string(),
+            author: member(&sender),
+            text: body,
+            thread_root,
+            reply_to,
+        }),
+        TimelineEvent::Edit { target, text, .. } => Some(Translated::Edit {
+            message_id: target.to_string(),
+            text,
+        }),
+        TimelineEvent::Redaction { target, .. } => Some(Translated::Delete {
+            message_id: target.to_string(),
+        }),
+        TimelineEvent::PollResponse {
+            sender,
+            poll_event,
+            answers,
+            ..
+        } => polls::chosen_index(&answers).map(|option| Translated::Vote {
+            poll_message: poll_event.to_string(),
+            voter: member(&sender),
+            option,
+        }),
+    }))
+}
+
 /// What the sync loop and the command workers share.
 pub(crate) struct Bot {
     engine: Engine,
