@@ -48,7 +48,11 @@ pub async fn deliver_due(engine: &Engine, worker: &str) -> Result<DeliveryReport
             Err(PortError::Transient(message)) => {
                 let give_up = row.attempts + 1 >= MAX_ATTEMPTS;
                 let next = engine.now() + backoff(row.attempts);
-                tracing::warn!(outbox = row.id, attempts = row.attempts + 1, error = %message, "post failed; will retry");
+                if give_up {
+                    tracing::error!(outbox = row.id, attempts = row.attempts + 1, error = %message, "post failed; giving up after the last attempt");
+                } else {
+                    tracing::warn!(outbox = row.id, attempts = row.attempts + 1, error = %message, "post failed; will retry");
+                }
                 engine
                     .store()
                     .outbox_failed(row.id, &message, store_ms(next), give_up)
