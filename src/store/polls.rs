@@ -288,6 +288,21 @@ impl Store {
         Ok(done.rows_affected() == 1)
     }
 
+    /// Attach a reason to an existing vote on an open poll; false if there is no such vote.
+    pub async fn set_vote_reason(&self, poll_id: i64, voter: &str, reason: &str) -> Result<bool> {
+        let done = sqlx::query(
+            "UPDATE votes SET reason = ? WHERE poll_id = ? AND voter = ?
+             AND EXISTS (SELECT 1 FROM polls WHERE id = ? AND closed_at IS NULL)",
+        )
+        .bind(reason)
+        .bind(poll_id)
+        .bind(voter)
+        .bind(poll_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
     /// Counts per option index.
     pub async fn tally(&self, poll_id: i64) -> Result<Vec<(i64, i64)>> {
         Ok(sqlx::query_as(
@@ -339,22 +354,5 @@ impl Store {
         Store::enqueue_tx(&mut tx, group_id, key, payload, now_ms).await?;
         tx.commit().await?;
         Ok(true)
-    }
-}
-
-impl Store {
-    /// Attach a reason to an existing vote on an open poll; false if there is no such vote.
-    pub async fn set_vote_reason(&self, poll_id: i64, voter: &str, reason: &str) -> Result<bool> {
-        let done = sqlx::query(
-            "UPDATE votes SET reason = ? WHERE poll_id = ? AND voter = ?
-             AND EXISTS (SELECT 1 FROM polls WHERE id = ? AND closed_at IS NULL)",
-        )
-        .bind(reason)
-        .bind(poll_id)
-        .bind(voter)
-        .bind(poll_id)
-        .execute(&self.pool)
-        .await?;
-        Ok(done.rows_affected() == 1)
     }
 }

@@ -87,14 +87,7 @@ pub(crate) enum TimelineEvent {
     /// A `!cq` line, typed or as an uploaded file's caption.
     Command(Box<Job>),
     /// A member's message: in an excerpt's thread, a reply, or in the room.
-    Message {
-        event_id: OwnedEventId,
-        sender: OwnedUserId,
-        body: String,
-        thread_root: Option<String>,
-        reply_to: Option<String>,
-        at: MilliSecondsSinceUnixEpoch,
-    },
+    Message(Message),
     /// An edit (`m.replace`) of `target`.
     Edit {
         event_id: OwnedEventId,
@@ -211,14 +204,14 @@ fn read_message(m: OriginalSyncRoomMessageEvent) -> Option<TimelineEvent> {
         Some(Relation::Reply(r)) => (None, Some(r.in_reply_to.event_id.to_string())),
         _ => (None, None),
     };
-    Some(TimelineEvent::Message {
+    Some(TimelineEvent::Message(Message {
         event_id: m.event_id,
         sender: m.sender,
         body,
         thread_root,
         reply_to,
         at: m.origin_server_ts,
-    })
+    }))
 }
 
 /// Translate one (decrypted) timeline event; returns a command to run, if it is one.
@@ -229,22 +222,7 @@ pub(super) async fn handle(
 ) -> Option<Job> {
     match read(raw, &bot.me)? {
         TimelineEvent::Command(job) => fresh_command(bot, room, *job),
-        TimelineEvent::Message {
-            event_id,
-            sender,
-            body,
-            thread_root,
-            reply_to,
-            at,
-        } => {
-            let message = Message {
-                event_id,
-                sender,
-                body,
-                thread_root,
-                reply_to,
-                at,
-            };
+        TimelineEvent::Message(message) => {
             on_message(bot, room, message).await;
             None
         }
@@ -303,12 +281,13 @@ fn log_outcome(
 }
 
 /// A member's message, as [`TimelineEvent::Message`] carries it.
-struct Message {
-    event_id: OwnedEventId,
-    sender: OwnedUserId,
-    body: String,
-    thread_root: Option<String>,
-    reply_to: Option<String>,
+#[derive(Debug)]
+pub(crate) struct Message {
+    pub(crate) event_id: OwnedEventId,
+    pub(crate) sender: OwnedUserId,
+    pub(crate) body: String,
+    pub(crate) thread_root: Option<String>,
+    pub(crate) reply_to: Option<String>,
     at: MilliSecondsSinceUnixEpoch,
 }
 
@@ -359,16 +338,7 @@ async fn on_message(bot: &Arc<Bot>, room: &Room, m: Message) {
             Ok(None) => {}
             Ok(Some(_)) => return,
             Err(e) => {
-                if ms(m.at) >= bot.started_ms {
-                    let port = bot.port.clone();
-                    let text = format!("Your reason was not added: {e}");
-                    tokio::spawn(async move {
-                        use crate::ports::ChatPort;
-                        if let Err(e) = port.send_private(&voter, &text, &[]).await {
-                            tracing::warn!(error = %e, "could not tell a member why their reason was not added");
-                        }
-                    });
-                }
+                tell_if_live(bot, voter, m.at, format!("Your reason was not added: {e}"));
                 return;
             }
         }
@@ -388,6 +358,21 @@ async fn on_message(bot: &Arc<Bot>, room: &Room, m: Message) {
         })
         .await;
     log_outcome(room, &m.event_id, "message", outcome);
+}
+
+/// Tell a member privately why what they did was not taken, when they did it live (not
+/// an event replayed after a restart). Sent in the background: the sync loop goes on.
+fn tell_if_live(bot: &Arc<Bot>, member: MemberKey, at: MilliSecondsSinceUnixEpoch, text: String) {
+    if ms(at) < bot.started_ms {
+        return;
+    }
+    let port = bot.port.clone();
+    tokio::spawn(async move {
+        use crate::ports::ChatPort;
+        if let Err(e) = port.send_private(&member, &text, &[]).await {
+            tracing::warn!(error = %e, "could not tell a member why their message or vote was not taken");
+        }
+    });
 }
 
 fn fresh_command(bot: &Arc<Bot>, room: &Room, job: Job) -> Option<Job> {
@@ -455,17 +440,8 @@ async fn vote(
     };
     if let Err(e) = result {
         tracing::info!(poll = poll.id, error = %e, "vote not counted");
-        // Tell the voter privately (a live vote only: not replays after a restart).
-        if ms(ts) >= bot.started_ms {
-            let port = bot.port.clone();
-            let text = format!("Your vote on poll #{} was not counted: {e}", poll.id);
-            tokio::spawn(async move {
-                use crate::ports::ChatPort;
-                if let Err(e) = port.send_private(&voter, &text, &[]).await {
-                    tracing::warn!(error = %e, "could not tell a voter why their vote was not counted");
-                }
-            });
-        }
+        let text = format!("Your vote on poll #{} was not counted: {e}", poll.id);
+        tell_if_live(bot, voter, ts, text);
     }
 }
 

@@ -47,19 +47,12 @@ pub fn translate(json: &str, me: &str) -> Result<Option<crate::platform::Transla
     let member = |user: &UserId| MemberKey::new(Platform::Matrix, user.as_str());
     Ok(events::read(&raw, &me).and_then(|event| match event {
         TimelineEvent::Command(job) => Some(Translated::Command { line: job.line }),
-        TimelineEvent::Message {
-            event_id,
-            sender,
-            body,
-            thread_root,
-            reply_to,
-            ..
-        } => Some(Translated::Message {
-            message_id: event_id.to_string(),
-            author: member(&sender),
-            text: body,
-            thread_root,
-            reply_to,
+        TimelineEvent::Message(m) => Some(Translated::Message {
+            message_id: m.event_id.to_string(),
+            author: member(&m.sender),
+            text: m.body,
+            thread_root: m.thread_root,
+            reply_to: m.reply_to,
         }),
         TimelineEvent::Edit { target, text, .. } => Some(Translated::Edit {
             message_id: target.to_string(),
