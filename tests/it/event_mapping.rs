@@ -56,6 +56,15 @@ mod discord {
     use super::*;
     use colloquy::platform::discord::translate;
 
+    /// A platform id as JSON carries it: a string, or a number.
+    fn id_text(v: &Value) -> Option<String> {
+        match v {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        }
+    }
+
     const POSTED: &str = "2026-11-28T10:00:00.000000+00:00";
     const EDITED: &str = "2026-11-28T10:05:00.000000+00:00";
 
@@ -223,9 +232,15 @@ mod discord {
                 _ => message(&m),
             };
             mangle(&mut d, &picks, new);
-            if let Ok(Some(Translated::Message { author, message_id, .. })) = translate(&dispatch(t, d)) {
-                prop_assert!(author.key().starts_with("discord:"));
-                prop_assert!(!message_id.is_empty());
+            // Whatever survives the mangling as a recorded message is a member's own,
+            // regular message, with the ids the event carried.
+            if let Ok(Some(Translated::Message { author, message_id, .. })) = translate(&dispatch(t, d.clone())) {
+                prop_assert_eq!(t, "MESSAGE_CREATE");
+                prop_assert_eq!(Some(author.id), id_text(&d["author"]["id"]));
+                prop_assert_eq!(Some(message_id), id_text(&d["id"]));
+                prop_assert_ne!(&d["author"]["bot"], &json!(true));
+                prop_assert!(matches!(d["type"].as_u64(), Some(0 | 19)), "type {}", d["type"]);
+                prop_assert!(id_text(&d["guild_id"]).is_some(), "no guild: {}", d["guild_id"]);
             }
         }
     }
@@ -324,11 +339,28 @@ mod matrix {
                "origin_server_ts": 1_795_000_000_000u64, "content": content})
     }
 
+    /// A poll response, unstable (`org.matrix.msc3381.poll.response`) or stable.
+    fn poll_response(who: &str, poll: &str, answers: &[String], stable: bool) -> Value {
+        let relates_to = json!({"rel_type": "m.reference", "event_id": poll});
+        let (kind, content) = if stable {
+            (
+                "m.poll.response",
+                json!({"m.selections": answers, "m.relates_to": relates_to}),
+            )
+        } else {
+            (
+                "org.matrix.msc3381.poll.response",
+                json!({"org.matrix.msc3381.poll.response": {"answers": answers}, "m.relates_to": relates_to}),
+            )
+        };
+        json!({"type": kind, "event_id": "$r", "sender": who, "origin_server_ts": 1, "content": content})
+    }
+
     /// A member's line as typed (bodies of replies carry no fallback quote here).
     fn body() -> impl Strategy<Value = String> {
         prop_oneof![
             3 => "[^>!]\\PC{0,300}",
-            1 => "!cq( \\PC{0,80})?",
+            1 => "[ \\t]{0,2}!cq( \\PC{0,80})?",
             1 => "!cq[a-z]\\PC{0,10}",
         ]
     }
@@ -341,7 +373,7 @@ mod matrix {
             id in event_id(), who in sender(), text in body(), rel in relation(),
         ) {
             let got = translate(&room_message(&id, &who, &text, &rel).to_string(), ME);
-            let command = text.strip_prefix("!cq").filter(|r| r.is_empty() || r.starts_with(char::is_whitespace));
+            let command = text.trim_start().strip_prefix("!cq").filter(|r| r.is_empty() || r.starts_with(char::is_whitespace));
             let want = if who == ME {
                 None
             } else if let Relation::Replace(target) = &rel {
@@ -370,28 +402,29 @@ mod matrix {
 
         #[test]
         fn poll_responses_of_both_kinds_count_the_first_answer(
-            who in sender(), poll in event_id(), answers in prop::collection::vec("[0-9]{0,3}|\\PC{0,8}", 0..3), stable in any::<bool>(),
+            who in sender(), poll in event_id(), choice in prop::option::of(0usize..20),
+            more in prop::collection::vec("[0-9]{1,2}", 0..2), stable in any::<bool>(),
         ) {
-            let (kind, content) = if stable {
-                ("m.poll.response", json!({"m.selections": answers, "m.relates_to": {"rel_type": "m.reference", "event_id": poll}}))
-            } else {
-                ("org.matrix.msc3381.poll.response", json!({"org.matrix.msc3381.poll.response": {"answers": answers},
-                    "m.relates_to": {"rel_type": "m.reference", "event_id": poll}}))
+            // colloquy numbers a poll's answers from 1; an empty response takes the vote back.
+            let answers: Vec<String> = match choice {
+                Some(i) => std::iter::once((i + 1).to_string()).chain(more).collect(),
+                None => Vec::new(),
             };
-            let e = json!({"type": kind, "event_id": "$r", "sender": who, "origin_server_ts": 1, "content": content});
-            let got = translate(&e.to_string(), ME);
-            let option = match answers.first() {
-                None => Some(None),
-                Some(a) => a.trim().parse::<usize>().ok().filter(|n| *n >= 1).map(|n| Some(n - 1)),
-            };
-            let want = if who == ME { None } else {
-                option.map(|option| Translated::Vote {
-                    poll_message: poll.clone(),
-                    voter: MemberKey::new(Platform::Matrix, who.clone()),
-                    option,
-                })
-            };
+            let got = translate(&poll_response(&who, &poll, &answers, stable).to_string(), ME);
+            let want = (who != ME).then(|| Translated::Vote {
+                poll_message: poll.clone(),
+                voter: MemberKey::new(Platform::Matrix, who.clone()),
+                option: choice,
+            });
             prop_assert_eq!(got, Ok(want));
+        }
+
+        #[test]
+        fn answers_colloquy_did_not_send_are_not_votes(
+            who in sender(), poll in event_id(), first in "[a-z]{1,6}|0|-[0-9]{1,3}|[0-9]{1,3}\\.[0-9]", stable in any::<bool>(),
+        ) {
+            let got = translate(&poll_response(&who, &poll, &[first], stable).to_string(), ME);
+            prop_assert_eq!(got, Ok(None));
         }
 
         #[test]
@@ -402,8 +435,13 @@ mod matrix {
         ) {
             let mut e = room_message(&id, &who, &text, &rel);
             mangle(&mut e, &picks, new);
-            if let Ok(Some(Translated::Message { author, .. })) = translate(&e.to_string(), ME) {
-                prop_assert!(author.key().starts_with("matrix:@"));
+            // Whatever survives the mangling as a recorded message is a member's (not the
+            // bot's) room message, with the ids the event carried.
+            if let Ok(Some(Translated::Message { author, message_id, .. })) = translate(&e.to_string(), ME) {
+                prop_assert_eq!(Some(author.id.as_str()), e["sender"].as_str());
+                prop_assert_ne!(author.id.as_str(), ME);
+                prop_assert_eq!(Some(message_id.as_str()), e["event_id"].as_str());
+                prop_assert_eq!(e["type"].as_str(), Some("m.room.message"));
             }
         }
     }
@@ -442,6 +480,56 @@ mod matrix {
                 reply_to: Some("$post".into()),
             }))
         );
+    }
+
+    #[test]
+    fn a_reply_fallback_before_a_command_is_dropped_and_a_lone_quote_kept() {
+        let command = room_message(
+            "$c",
+            "@a:localhost",
+            "> <@alice:localhost> sent a file.\n\n!cq reading import",
+            &Relation::Reply("$file".into()),
+        );
+        assert_eq!(
+            translate(&command.to_string(), ME),
+            Ok(Some(Translated::Command {
+                line: "reading import".into()
+            }))
+        );
+        let quote = room_message(
+            "$q",
+            "@a:localhost",
+            "> just a quote",
+            &Relation::Reply("$p".into()),
+        );
+        assert!(matches!(
+            translate(&quote.to_string(), ME),
+            Ok(Some(Translated::Message { text, .. })) if text == "> just a quote"
+        ));
+    }
+
+    #[test]
+    fn a_members_own_quote_of_the_reading_is_kept() {
+        // Element marks every ordinary thread message `is_falling_back`; the member's
+        // quote of the passage is part of what they said.
+        let body = "> the passage we read\n\nMy view: it overstates the case.";
+        for rel in [
+            Relation::Thread {
+                root: "$root".into(),
+                reply: None,
+                falling_back: true,
+            },
+            Relation::Reply("$post".into()),
+        ] {
+            let e = room_message("$m", "@a:localhost", body, &rel);
+            assert!(
+                matches!(
+                    translate(&e.to_string(), ME),
+                    Ok(Some(Translated::Message { ref text, .. })) if text == body
+                ),
+                "{rel:?}"
+            );
+        }
     }
 
     #[test]

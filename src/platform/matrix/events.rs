@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, TimeZone, Utc};
 use matrix_sdk::Room;
+use matrix_sdk::ruma::events::room::message::sanitize::remove_plain_reply_fallback;
 use matrix_sdk::ruma::events::room::message::{
     MessageType, OriginalSyncRoomMessageEvent, Relation,
 };
@@ -42,22 +43,6 @@ pub(super) fn command_line(body: &str) -> Option<&str> {
     }
 }
 
-/// A reply's body without the quote older clients put before it (`> <@a:b> text` lines
-/// and a blank line), so that commands are found and quotes are not recorded as replies.
-pub(super) fn strip_reply_fallback(body: &str) -> &str {
-    if !body.starts_with("> ") {
-        return body;
-    }
-    let mut rest = body;
-    while rest.starts_with('>') {
-        match rest.find('\n') {
-            Some(i) => rest = &rest[i + 1..],
-            None => return body, // nothing but a quote: keep it
-        }
-    }
-    rest.strip_prefix('\n').unwrap_or(rest)
-}
-
 pub(super) fn time(ts: MilliSecondsSinceUnixEpoch) -> DateTime<Utc> {
     Utc.timestamp_millis_opt(i64::from(ts.get()))
         .single()
@@ -68,7 +53,7 @@ fn ms(ts: MilliSecondsSinceUnixEpoch) -> i64 {
     i64::from(ts.get())
 }
 
-fn member(user: &UserId) -> MemberKey {
+pub(super) fn member(user: &UserId) -> MemberKey {
     MemberKey::new(Platform::Matrix, user.as_str())
 }
 
@@ -102,11 +87,12 @@ pub(crate) enum TimelineEvent {
         target: OwnedEventId,
         at: MilliSecondsSinceUnixEpoch,
     },
-    /// A poll response of either kind; an empty `answers` takes the vote back.
+    /// A poll response of either kind: the 0-based option chosen, or `None` when an
+    /// empty response takes the vote back.
     PollResponse {
         sender: OwnedUserId,
         poll_event: OwnedEventId,
-        answers: Vec<String>,
+        option: Option<usize>,
         at: MilliSecondsSinceUnixEpoch,
     },
 }
@@ -139,18 +125,19 @@ pub(crate) fn read(raw: &Raw<AnySyncTimelineEvent>, me: &UserId) -> Option<Timel
             })
         }
         AnySyncMessageLikeEvent::UnstablePollResponse(SyncMessageLikeEvent::Original(p)) => {
+            // Answers colloquy did not send are not votes.
             Some(TimelineEvent::PollResponse {
+                option: polls::chosen_index(&p.content.poll_response.answers)?,
                 sender: p.sender,
                 poll_event: p.content.relates_to.event_id,
-                answers: p.content.poll_response.answers,
                 at: p.origin_server_ts,
             })
         }
         AnySyncMessageLikeEvent::PollResponse(SyncMessageLikeEvent::Original(p)) => {
             Some(TimelineEvent::PollResponse {
+                option: polls::chosen_index(&p.content.selections)?,
                 sender: p.sender,
                 poll_event: p.content.relates_to.event_id,
-                answers: p.content.selections.to_vec(),
                 at: p.origin_server_ts,
             })
         }
@@ -173,26 +160,8 @@ fn read_message(m: OriginalSyncRoomMessageEvent) -> Option<TimelineEvent> {
             at: m.origin_server_ts,
         });
     }
-    let is_reply = match &m.content.relates_to {
-        Some(Relation::Reply(_)) => true,
-        Some(Relation::Thread(t)) => t.in_reply_to.is_some(),
-        _ => false,
-    };
-    let body = match &m.content.msgtype {
-        MessageType::Text(t) if is_reply => strip_reply_fallback(&t.body).to_string(),
-        MessageType::Text(t) => t.body.clone(),
-        MessageType::Emote(t) => t.body.clone(),
-        // A file whose caption is a command (`!cq reading import` typed with the upload).
-        MessageType::File(f) => {
-            let line = f.caption().and_then(command_line)?.to_string();
-            return Some(TimelineEvent::Command(Box::new(Job { event: m, line })));
-        }
-        _ => return None,
-    };
-    if let Some(line) = command_line(&body) {
-        let line = line.to_string();
-        return Some(TimelineEvent::Command(Box::new(Job { event: m, line })));
-    }
+    // A thread message carries `m.in_reply_to` only as a fallback for older clients
+    // (`is_falling_back`); it is a reply only when it answers one message.
     let (thread_root, reply_to) = match &m.content.relates_to {
         Some(Relation::Thread(t)) => (
             Some(t.event_id.to_string()),
@@ -204,6 +173,30 @@ fn read_message(m: OriginalSyncRoomMessageEvent) -> Option<TimelineEvent> {
         Some(Relation::Reply(r)) => (None, Some(r.in_reply_to.event_id.to_string())),
         _ => (None, None),
     };
+    // A reply's body may start with the quote older clients put before it (`> <@a:b> …`
+    // lines and a blank line): commands are found, and replies recorded, without it. A
+    // member's own quote of the reading (`> …` without a mention) stays.
+    let own_text = |body: &str| {
+        if reply_to.is_some() {
+            remove_plain_reply_fallback(body).to_string()
+        } else {
+            body.to_string()
+        }
+    };
+    let body = match &m.content.msgtype {
+        MessageType::Text(t) => own_text(&t.body),
+        MessageType::Emote(t) => own_text(&t.body),
+        // A file whose caption is a command (`!cq reading import` typed with the upload).
+        MessageType::File(f) => {
+            let line = f.caption().and_then(command_line)?.to_string();
+            return Some(TimelineEvent::Command(Box::new(Job { event: m, line })));
+        }
+        _ => return None,
+    };
+    if let Some(line) = command_line(&body) {
+        let line = line.to_string();
+        return Some(TimelineEvent::Command(Box::new(Job { event: m, line })));
+    }
     Some(TimelineEvent::Message(Message {
         event_id: m.event_id,
         sender: m.sender,
@@ -255,10 +248,10 @@ pub(super) async fn handle(
         TimelineEvent::PollResponse {
             sender,
             poll_event,
-            answers,
+            option,
             at,
         } => {
-            vote(bot, room, &sender, &poll_event, &answers, at).await;
+            vote(bot, room, &sender, &poll_event, option, at).await;
             None
         }
     }
@@ -389,7 +382,7 @@ async fn vote(
     room: &Room,
     sender: &UserId,
     poll_event: &EventId,
-    answers: &[String],
+    option: Option<usize>,
     ts: MilliSecondsSinceUnixEpoch,
 ) {
     let poll = match bot
@@ -410,9 +403,8 @@ async fn vote(
         return;
     }
     let voter = member(sender);
-    let result = match polls::chosen_index(answers) {
-        None => return,
-        Some(None) => bot
+    let result = match option {
+        None => bot
             .engine
             .withdraw_vote(
                 Platform::Matrix,
@@ -421,7 +413,7 @@ async fn vote(
             )
             .await
             .map(|_| ()),
-        Some(Some(index)) => bot
+        Some(index) => bot
             .engine
             .vote(VoteEvent {
                 platform: Platform::Matrix,
@@ -455,19 +447,5 @@ mod tests {
         assert_eq!(command_line("  !cq"), Some(""));
         assert_eq!(command_line("!cqx"), None);
         assert_eq!(command_line("hello !cq help"), None);
-    }
-
-    #[test]
-    fn reply_fallbacks_are_stripped() {
-        assert_eq!(
-            strip_reply_fallback("> <@alice:x> sent a file.\n\n!cq reading import"),
-            "!cq reading import"
-        );
-        assert_eq!(
-            strip_reply_fallback("> <@a:x> one\n> two\n\nmy answer\nsecond line"),
-            "my answer\nsecond line"
-        );
-        assert_eq!(strip_reply_fallback("> just a quote"), "> just a quote");
-        assert_eq!(strip_reply_fallback("no quote"), "no quote");
     }
 }

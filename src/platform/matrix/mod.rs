@@ -37,19 +37,17 @@ pub use port::MatrixPort;
 /// image, an event that does not parse as its type…). `Err`: not an event at all. For
 /// property tests and fuzz targets.
 pub fn translate(json: &str, me: &str) -> Result<Option<crate::platform::Translated>, String> {
-    use crate::domain::ids::{MemberKey, Platform};
     use crate::platform::Translated;
     use events::TimelineEvent;
     let me = UserId::parse(me).map_err(|e| e.to_string())?;
     let raw: matrix_sdk::ruma::serde::Raw<matrix_sdk::ruma::events::AnySyncTimelineEvent> =
         matrix_sdk::ruma::serde::Raw::from_json_string(json.to_string())
             .map_err(|e| e.to_string())?;
-    let member = |user: &UserId| MemberKey::new(Platform::Matrix, user.as_str());
     Ok(events::read(&raw, &me).and_then(|event| match event {
         TimelineEvent::Command(job) => Some(Translated::Command { line: job.line }),
         TimelineEvent::Message(m) => Some(Translated::Message {
             message_id: m.event_id.to_string(),
-            author: member(&m.sender),
+            author: events::member(&m.sender),
             text: m.body,
             thread_root: m.thread_root,
             reply_to: m.reply_to,
@@ -64,11 +62,11 @@ pub fn translate(json: &str, me: &str) -> Result<Option<crate::platform::Transla
         TimelineEvent::PollResponse {
             sender,
             poll_event,
-            answers,
+            option,
             ..
-        } => polls::chosen_index(&answers).map(|option| Translated::Vote {
+        } => Some(Translated::Vote {
             poll_message: poll_event.to_string(),
-            voter: member(&sender),
+            voter: events::member(&sender),
             option,
         }),
     }))
