@@ -43,32 +43,32 @@ pub fn translate(json: &str, me: &str) -> Result<Option<crate::platform::Transla
     let raw: matrix_sdk::ruma::serde::Raw<matrix_sdk::ruma::events::AnySyncTimelineEvent> =
         matrix_sdk::ruma::serde::Raw::from_json_string(json.to_string())
             .map_err(|e| e.to_string())?;
-    Ok(events::read(&raw, &me).and_then(|event| match event {
-        TimelineEvent::Command(job) => Some(Translated::Command { line: job.line }),
-        TimelineEvent::Message(m) => Some(Translated::Message {
+    Ok(events::read(&raw, &me).map(|event| match event {
+        TimelineEvent::Command(job) => Translated::Command { line: job.line },
+        TimelineEvent::Message(m) => Translated::Message {
             message_id: m.event_id.to_string(),
             author: events::member(&m.sender),
             text: m.body,
             thread_root: m.thread_root,
             reply_to: m.reply_to,
-        }),
-        TimelineEvent::Edit { target, text, .. } => Some(Translated::Edit {
+        },
+        TimelineEvent::Edit { target, text, .. } => Translated::Edit {
             message_id: target.to_string(),
             text,
-        }),
-        TimelineEvent::Redaction { target, .. } => Some(Translated::Delete {
+        },
+        TimelineEvent::Redaction { target, .. } => Translated::Delete {
             message_id: target.to_string(),
-        }),
+        },
         TimelineEvent::PollResponse {
             sender,
             poll_event,
             option,
             ..
-        } => Some(Translated::Vote {
+        } => Translated::Vote {
             poll_message: poll_event.to_string(),
             voter: events::member(&sender),
             option,
-        }),
+        },
     }))
 }
 
