@@ -591,12 +591,14 @@ impl Engine {
         )))
     }
 
-    /// A vote taken back (a native poll's vote removal).
+    /// A vote taken back (a native poll's vote removal): the member's vote, or with
+    /// `option` only a vote for that option (Discord's removal names the answer it takes
+    /// back, and may arrive after the member's new vote).
     pub async fn withdraw_vote(
         &self,
-        platform: Platform,
         poll: PollRef,
         voter: &MemberKey,
+        option: Option<usize>,
     ) -> Result<bool, CommandError> {
         let poll = match poll {
             PollRef::Id(id) => self.store().poll(id).await?,
@@ -608,8 +610,8 @@ impl Engine {
         } else {
             voter.key()
         };
-        let _ = platform;
-        Ok(self.store().remove_vote(poll.id, &key).await?)
+        let option = option.map(|o| o as i64);
+        Ok(self.store().remove_vote(poll.id, &key, option).await?)
     }
 
     /// The post that opens a poll.

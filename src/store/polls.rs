@@ -275,14 +275,21 @@ impl Store {
         }))
     }
 
-    /// Withdraw a vote (a native poll's vote removal); false when there was none.
-    pub async fn remove_vote(&self, poll_id: i64, voter: &str) -> Result<bool> {
+    /// Withdraw a vote on an open poll (a native poll's vote removal), or only when it is
+    /// for `option`; false when there was no such vote.
+    pub async fn remove_vote(
+        &self,
+        poll_id: i64,
+        voter: &str,
+        option: Option<i64>,
+    ) -> Result<bool> {
         let done = sqlx::query(
-            "DELETE FROM votes WHERE poll_id = ? AND voter = ? AND EXISTS (SELECT 1 FROM polls WHERE id = ? AND closed_at IS NULL)",
+            "DELETE FROM votes WHERE poll_id = ? AND voter = ? AND (?3 IS NULL OR option = ?3)
+             AND EXISTS (SELECT 1 FROM polls WHERE id = ?1 AND closed_at IS NULL)",
         )
         .bind(poll_id)
         .bind(voter)
-        .bind(poll_id)
+        .bind(option)
         .execute(&self.pool)
         .await?;
         Ok(done.rows_affected() == 1)

@@ -10,6 +10,7 @@ use poise::serenity_prelude as serenity;
 
 use super::Bot;
 use super::access::display_name;
+use super::port::clip;
 use crate::domain::ids::{MemberKey, Platform};
 use crate::domain::poll::{MAX_REASON_CHARS, Scale};
 use crate::engine::{Choice, PollRef, VoteEvent};
@@ -55,16 +56,6 @@ impl Action {
             Action::Pick { poll } => format!("cq:pick:{poll}"),
             Action::Reason { poll, index } => format!("cq:reason:{poll}:{index}"),
         }
-    }
-}
-
-fn clip(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        let mut s: String = text.chars().take(max.saturating_sub(1)).collect();
-        s.push('…');
-        s
     }
 }
 

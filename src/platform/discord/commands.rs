@@ -123,14 +123,9 @@ async fn refuse(ctx: Ctx<'_>, e: CommandError) -> Result<(), Error> {
 
 // ---- autocomplete -------------------------------------------------------------------
 
+/// An autocomplete choice's name (Discord takes at most 100 characters).
 fn label(text: String) -> String {
-    if text.chars().count() <= 100 {
-        text
-    } else {
-        let mut s: String = text.chars().take(99).collect();
-        s.push('…');
-        s
-    }
+    super::port::clip(&text, 100)
 }
 
 /// The group of the channel the command is typed in.

@@ -229,6 +229,7 @@ async fn run(
             shards.shutdown_all().await;
         });
         tracing::info!("connecting to discord");
+        let connected_at = std::time::Instant::now();
         let result = client.start().await;
         if *stop.borrow() {
             // The watcher shut the shards down; let it finish.
@@ -248,6 +249,10 @@ async fn run(
             }
             Ok(()) => tracing::warn!("discord connection ended"),
         }
+        // A connection that held for a while starts the backoff afresh.
+        if connected_at.elapsed() >= HEALTHY_CONNECTION {
+            failures = 0;
+        }
         failures += 1;
         if wait_or_stop(&mut stop, backoff(failures)).await {
             break;
@@ -256,10 +261,12 @@ async fn run(
     tracing::info!("discord stopped");
 }
 
-/// 1 s doubling to at most 2 min.
+/// A connection that lasted this long was a good one: the next failure waits 1 s again.
+const HEALTHY_CONNECTION: Duration = Duration::from_secs(60);
+
+/// 1 s doubling to at most 64 s.
 fn backoff(failures: u32) -> Duration {
     Duration::from_secs(1u64 << failures.clamp(1, 7).saturating_sub(1))
-        .min(Duration::from_secs(120))
 }
 
 /// Sleeps for `d`; true if `stop` flipped meanwhile.

@@ -28,8 +28,6 @@ const RECENT_DELETES: usize = 4096;
 pub(crate) struct EventState {
     /// Deletions of messages not (yet) recorded, newest last.
     deletes: Mutex<(VecDeque<String>, HashSet<String>)>,
-    /// One native-poll vote change at a time per (message, voter).
-    votes: tokio::sync::Mutex<()>,
     /// A backfill is running.
     pub backfilling: std::sync::atomic::AtomicBool,
 }
@@ -109,7 +107,7 @@ pub(crate) async fn record(bot: &Bot, msg: IncomingMessage) -> Result<MessageOut
             .on_delete(MessageDelete {
                 platform: Platform::Discord,
                 message_id: id,
-                at: Utc::now(),
+                at: bot.engine.now(),
             })
             .await?;
     }
@@ -191,7 +189,7 @@ async fn on_delete(bot: &Bot, id: serenity::MessageId) -> Result<(), Error> {
         .on_delete(MessageDelete {
             platform: Platform::Discord,
             message_id: message_id.clone(),
-            at: Utc::now(),
+            at: bot.engine.now(),
         })
         .await?;
     if outcome == MessageOutcome::Unknown {
@@ -246,8 +244,8 @@ async fn on_native_vote(
         return Ok(());
     };
     // A changed vote arrives as a removal and an addition, in tasks that may run in
-    // either order: a removal only takes back the answer it names.
-    let _turn = bot.events.votes.lock().await;
+    // either order: a removal only takes back the answer it names, so both orders end
+    // with the new vote.
     if add {
         let name = voter_name(ctx, guild, user).await;
         let event = VoteEvent {
@@ -266,26 +264,9 @@ async fn on_native_vote(
         }
         return Ok(());
     }
-    let Some(poll) = bot
-        .engine
-        .store()
-        .poll_by_message(&message.get().to_string())
-        .await?
-    else {
-        return Ok(());
-    };
-    let current = bot
-        .engine
-        .store()
-        .votes(poll.id)
-        .await?
-        .into_iter()
-        .find(|v| v.member_key.as_deref() == Some(voter.key().as_str()));
-    if current.is_some_and(|v| v.option == index as i64) {
-        bot.engine
-            .withdraw_vote(Platform::Discord, PollRef::Id(poll.id), &voter)
-            .await?;
-    }
+    bot.engine
+        .withdraw_vote(poll_ref, &voter, Some(index))
+        .await?;
     Ok(())
 }
 

@@ -125,7 +125,8 @@ fn parse_id(what: &str, id: &str) -> Result<u64, PortError> {
         .ok_or_else(|| PortError::Permanent(format!("\"{id}\" is not a Discord {what} id")))
 }
 
-fn clip(text: &str, max: usize) -> String {
+/// `text` within Discord's `max` characters for a field, its end replaced by "…".
+pub(crate) fn clip(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         text.to_string()
     } else {
@@ -566,8 +567,10 @@ impl ChatPort for DiscordPort {
             .create_dm_channel(&*self.http)
             .await
             .map_err(|e| port_error(&e))?;
-        // A private message is not an outbox post: a fresh key each time.
-        let key = format!("dm-{}", chrono::Utc::now().timestamp_millis());
+        // A private message is not an outbox post: a fresh random key each time (a
+        // clock-based key would repeat for two messages in one millisecond, and Discord
+        // drops a message whose nonce it saw moments ago).
+        let key = format!("dm-{:016x}", rand::random::<u64>());
         self.send_text(dm.id, &key, markdown, files).await?;
         Ok(())
     }

@@ -406,11 +406,7 @@ async fn vote(
     let result = match option {
         None => bot
             .engine
-            .withdraw_vote(
-                Platform::Matrix,
-                PollRef::Message(poll_event.to_string()),
-                &voter,
-            )
+            .withdraw_vote(PollRef::Message(poll_event.to_string()), &voter, None)
             .await
             .map(|_| ()),
         Some(index) => bot
