@@ -108,6 +108,12 @@ const YES_NO_STARTS: &[&str] = &[
     "has", "have", "had", "am", "shall", "may", "might", "must",
 ];
 
+/// The word a question starts with, when it makes it a yes/no question ("Is…", "Does…").
+pub fn yes_no_start(question: &str) -> Option<String> {
+    let first = question.split_whitespace().next()?.to_lowercase();
+    YES_NO_STARTS.contains(&first.as_str()).then_some(first)
+}
+
 impl QuestionTemplates {
     /// Parse and check templates: valid TOML, no yes/no questions, renderable.
     pub fn parse(toml_text: &str) -> Result<Self, TemplateError> {
@@ -115,13 +121,7 @@ impl QuestionTemplates {
             toml::from_str(toml_text).map_err(|e| TemplateError::Parse(e.to_string()))?;
         let mut env = minijinja::Environment::new();
         for (index, t) in file.templates.iter().enumerate() {
-            let first = t
-                .text
-                .split_whitespace()
-                .next()
-                .unwrap_or("")
-                .to_lowercase();
-            if YES_NO_STARTS.contains(&first.as_str()) {
+            if let Some(first) = yes_no_start(&t.text) {
                 return Err(TemplateError::YesNo {
                     index: index + 1,
                     kind: t.kind.as_str(),
@@ -634,12 +634,7 @@ mod tests {
                 let grounded = m.terms.iter().any(|t| q.text.contains(t.as_str()))
                     || m.claims.iter().any(|c| q.text.contains(&restate(c)));
                 assert!(grounded, "not grounded: {}", q.text);
-                let first = q.text.split_whitespace().next().unwrap().to_lowercase();
-                assert!(
-                    !YES_NO_STARTS.contains(&first.as_str()),
-                    "yes/no: {}",
-                    q.text
-                );
+                assert_eq!(yes_no_start(&q.text), None, "yes/no: {}", q.text);
             }
         }
     }

@@ -66,7 +66,11 @@ impl Engine {
                 let excerpt = self.store().excerpt(excerpt_id).await?.ok_or_else(|| {
                     CommandError::Internal(format!("excerpt {excerpt_id} is gone"))
                 })?;
-                self.llm_questions(&excerpt, row.group_id).await?;
+                // Only on the first attempt: a retried post keeps whatever questions the
+                // first attempt left, rather than waiting on a failing LLM again.
+                if row.attempts == 0 {
+                    self.llm_questions(&excerpt, row.group_id).await?;
+                }
                 Content::Excerpt(self.excerpt_post(&excerpt, session_id).await?)
             }
             OutboxPayload::PollOpen { poll_id } => Content::Poll(self.poll_post(poll_id).await?),

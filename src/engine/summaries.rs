@@ -247,11 +247,17 @@ impl Engine {
             return Ok(());
         }
         let terms: Vec<String> = serde_json::from_str(&excerpt.terms).unwrap_or_default();
-        let prompt = self.prompts().render(
-            "llm_questions.md.j2",
-            &serde_json::json!({"excerpt": excerpt.text, "terms": terms, "count": 3}),
-        )?;
-        let answer = llm.complete(&prompt, 300).await.and_then(|text| {
+        // A facilitator's template that fails to render is an LLM failure like any
+        // other: the template questions stay and the excerpt is posted.
+        let answer = async {
+            let prompt = self
+                .prompts()
+                .render(
+                    "llm_questions.md.j2",
+                    &serde_json::json!({"excerpt": excerpt.text, "terms": terms, "count": 3}),
+                )
+                .map_err(|e| crate::llm::LlmError::BadAnswer(e.to_string()))?;
+            let text = llm.complete(&prompt, 300).await?;
             let questions = check_questions(&text, &excerpt.text, &terms);
             if questions.len() >= 2 {
                 Ok(questions)
@@ -260,7 +266,8 @@ impl Engine {
                     "its questions did not quote the excerpt or were yes/no questions".into(),
                 ))
             }
-        });
+        }
+        .await;
         match answer {
             Ok(questions) => {
                 let rows: Vec<(String, String)> = questions
@@ -523,10 +530,6 @@ fn describe_evenness(e: f64) -> String {
 /// The LLM's questions that can be posted: one per line, a question, not yes/no, and
 /// quoting a key term or four consecutive words of the excerpt.
 fn check_questions(answer: &str, excerpt: &str, terms: &[String]) -> Vec<String> {
-    const YES_NO: &[&str] = &[
-        "is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would", "should",
-        "has", "have", "had",
-    ];
     let excerpt_lower = excerpt.to_lowercase();
     let excerpt_words: Vec<&str> = excerpt_lower.split_whitespace().collect();
     answer
@@ -539,10 +542,7 @@ fn check_questions(answer: &str, excerpt: &str, terms: &[String]) -> Vec<String>
                 .trim()
         })
         .filter(|l| l.ends_with('?') && l.chars().count() <= 300)
-        .filter(|l| {
-            let first = l.split_whitespace().next().unwrap_or("").to_lowercase();
-            !YES_NO.contains(&first.as_str())
-        })
+        .filter(|l| crate::domain::questions::yes_no_start(l).is_none())
         .filter(|l| {
             let lower = l.to_lowercase();
             terms.iter().any(|t| lower.contains(&t.to_lowercase()))
