@@ -72,6 +72,17 @@ async fn engine(dir: &std::path::Path) -> Engine {
     )
 }
 
+/// A group on console channel `name` with a live session open in it; the session's id.
+async fn live_session(engine: &Engine, name: &str) -> i64 {
+    let g = group(engine, name).await;
+    engine
+        .store()
+        .start_live_session(g.id, Some(name), 0)
+        .await
+        .expect("session")
+        .expect("id")
+}
+
 async fn group(engine: &Engine, name: &str) -> colloquy::store::Group {
     let settings = GroupSettings {
         name: None,
@@ -137,50 +148,47 @@ fn questions_per_excerpt(c: &mut Criterion) {
 fn record_replies(c: &mut Criterion) {
     let rt = runtime();
     let dir = tempfile::tempdir().expect("dir");
-    let (e, thread) = rt.block_on(async {
+    let e = rt.block_on(async {
         let e = engine(dir.path()).await;
-        let _g = group(&e, "bench").await;
-        let live = e
-            .store()
-            .start_live_session(1, Some("bench"), 0)
-            .await
-            .expect("session")
-            .expect("id");
-        (e, live)
+        live_session(&e, "bench").await;
+        e
     });
-    let _ = thread;
     let mut g = c.benchmark_group("record");
     let burst = size(2_000, 200) as u64;
     g.throughput(Throughput::Elements(burst));
     let mut base = 0u64;
-    g.bench_function("burst of 2000 replies (concurrent, group commit)", |b| {
-        b.iter(|| {
-            base += burst;
-            rt.block_on(async {
-                let mut tasks = Vec::with_capacity(burst as usize);
-                for i in 0..burst {
-                    let e = e.clone();
-                    tasks.push(tokio::spawn(async move {
-                        e.on_message(IncomingMessage {
-                            platform: Platform::Console,
-                            channel_id: "bench".into(),
-                            thread_root: None,
-                            reply_to: None,
-                            message_id: format!("b{}", base + i),
-                            author: MemberKey::new(Platform::Console, format!("m{}", i % 50)),
-                            author_name: format!("Member {}", i % 50),
-                            text: "A reply of ordinary length about institutions and trust.".into(),
-                            at: Utc.timestamp_millis_opt(1_000).single().expect("time"),
-                        })
-                        .await
-                    }));
-                }
-                for t in tasks {
-                    t.await.expect("task").expect("recorded");
-                }
+    g.bench_function(
+        format!("burst of {burst} replies (concurrent, group commit)"),
+        |b| {
+            b.iter(|| {
+                base += burst;
+                rt.block_on(async {
+                    let mut tasks = Vec::with_capacity(burst as usize);
+                    for i in 0..burst {
+                        let e = e.clone();
+                        tasks.push(tokio::spawn(async move {
+                            e.on_message(IncomingMessage {
+                                platform: Platform::Console,
+                                channel_id: "bench".into(),
+                                thread_root: None,
+                                reply_to: None,
+                                message_id: format!("b{}", base + i),
+                                author: MemberKey::new(Platform::Console, format!("m{}", i % 50)),
+                                author_name: format!("Member {}", i % 50),
+                                text: "A reply of ordinary length about institutions and trust."
+                                    .into(),
+                                at: Utc.timestamp_millis_opt(1_000).single().expect("time"),
+                            })
+                            .await
+                        }));
+                    }
+                    for t in tasks {
+                        t.await.expect("task").expect("recorded");
+                    }
+                })
             })
-        })
-    });
+        },
+    );
     g.finish();
 }
 
@@ -292,30 +300,24 @@ fn session_summary(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("dir");
     let mut g = c.benchmark_group("session summary (load + summarize + render)");
     g.sample_size(10);
-    let (e, session) = rt.block_on(async {
-        let e = engine(dir.path()).await;
-        let _g = group(&e, "bench").await;
-        let session = e
-            .store()
-            .start_live_session(1, Some("bench"), 0)
-            .await
-            .expect("session")
-            .expect("id");
-        (e, session)
-    });
-    let mut recorded = 0usize;
+    let e = rt.block_on(engine(dir.path()));
+    // Each size is its own session, holding exactly `replies(n)` with its reply threads,
+    // as `summarize/replies n` summarizes them.
     for n in [size(10_000, 200), size(100_000, 400)] {
+        let channel = format!("bench-{n}");
+        let session = rt.block_on(live_session(&e, &channel));
         rt.block_on(async {
             let mut tasks = Vec::new();
-            for r in replies(n).into_iter().skip(recorded) {
+            for r in replies(n) {
                 let e = e.clone();
+                let channel = channel.clone();
                 tasks.push(tokio::spawn(async move {
                     e.on_message(IncomingMessage {
                         platform: Platform::Console,
-                        channel_id: "bench".into(),
+                        channel_id: channel,
                         thread_root: None,
-                        reply_to: None,
-                        message_id: format!("s{}", r.id),
+                        reply_to: r.reply_to.map(|to| format!("s{n}-{to}")),
+                        message_id: format!("s{n}-{}", r.id),
                         author: MemberKey::new(Platform::Console, r.author_key.clone()),
                         author_name: r.author_name.clone().unwrap_or_default(),
                         text: r.text,
@@ -328,7 +330,6 @@ fn session_summary(c: &mut Criterion) {
                 t.await.expect("task").expect("recorded");
             }
         });
-        recorded = n;
         g.throughput(Throughput::Elements(n as u64));
         g.bench_function(BenchmarkId::new("replies", n), |b| {
             b.iter(|| {

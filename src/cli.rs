@@ -134,7 +134,7 @@ pub enum Cmd {
         /// Synthetic groups that receive the events.
         #[arg(long, default_value_t = 100)]
         groups: usize,
-        /// Events in the burst.
+        /// Events in the burst (0 skips the burst, the baseline and the steady phase).
         #[arg(long, default_value_t = 50_000)]
         burst: usize,
         /// Events per second in the steady phase (0 skips it).
@@ -269,7 +269,6 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
                     burst,
                     rate,
                     seconds: seconds.min(120),
-                    idle_groups,
                 };
                 print!("{}", crate::loadtest::run(dir.path(), &options).await?);
             }

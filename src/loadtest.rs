@@ -27,8 +27,6 @@ pub struct LoadOptions {
     pub rate: usize,
     /// How long the steady phase lasts.
     pub seconds: u64,
-    /// Groups created for the idle-memory phase (0: skip it).
-    pub idle_groups: usize,
 }
 
 /// Latency figures in milliseconds.
@@ -84,15 +82,18 @@ fn settings() -> GroupSettings {
     }
 }
 
-fn message(group: usize, n: usize) -> IncomingMessage {
+/// Event `n` of the load, in `group` (event `n` goes to group `n % groups`). Each group
+/// has 40 members who take turns.
+fn message(group: usize, groups: usize, n: usize) -> IncomingMessage {
+    let member = (n / groups.max(1)) % 40;
     IncomingMessage {
         platform: Platform::Console,
         channel_id: format!("load{group}"),
         thread_root: None,
         reply_to: None,
         message_id: format!("g{group}-m{n}"),
-        author: MemberKey::new(Platform::Console, format!("g{group}-u{}", n % 40)),
-        author_name: format!("Member {}", n % 40),
+        author: MemberKey::new(Platform::Console, format!("g{group}-u{}", member)),
+        author_name: format!("Member {member}"),
         text: "A reply of ordinary length: predictable courts build trust, and trust keeps coalitions together.".into(),
         at: Utc::now(),
     }
@@ -118,7 +119,7 @@ pub async fn run(dir: &std::path::Path, options: &LoadOptions) -> Result<String>
     // Warm the session cache and the statement cache.
     for g in 0..options.groups {
         engine
-            .on_message(message(g, usize::MAX - g))
+            .on_message(message(g, options.groups, usize::MAX - g))
             .await
             .context("warm-up")?;
     }
@@ -128,9 +129,10 @@ pub async fn run(dir: &std::path::Path, options: &LoadOptions) -> Result<String>
     let mut tasks = Vec::with_capacity(options.burst);
     for n in 0..options.burst {
         let engine = engine.clone();
-        let msg = message(n % options.groups, n);
+        let msg = message(n % options.groups, options.groups, n);
+        // The clock starts before the task is spawned: waiting for the runtime counts.
+        let sent = Instant::now();
         tasks.push(tokio::spawn(async move {
-            let sent = Instant::now();
             let outcome = engine.on_message(msg).await;
             (sent.elapsed(), outcome)
         }));
@@ -183,9 +185,9 @@ pub async fn run(dir: &std::path::Path, options: &LoadOptions) -> Result<String>
             let due = started + interval * n as u32;
             tokio::time::sleep_until(tokio::time::Instant::from_std(due)).await;
             let engine = engine.clone();
-            let msg = message(n % options.groups, options.burst + n);
+            let msg = message(n % options.groups, options.groups, options.burst + n);
+            let sent = Instant::now();
             tasks.push(tokio::spawn(async move {
-                let sent = Instant::now();
                 let outcome = engine.on_message(msg).await;
                 (sent.elapsed(), outcome)
             }));
