@@ -302,7 +302,9 @@ impl Engine {
                 "Note for facilitators: the configured LLM could not be used ({error}). colloquy uses its own questions and summaries until the LLM answers again."
             ),
         };
-        let key = format!("llm-notice:{}:{}", group.id, store_ms(self.now()));
+        // One notice per failure episode (the flag above): a fresh key for each, as two
+        // episodes can start within one tick of the clock.
+        let key = format!("llm-notice:{}:{:016x}", group.id, rand::random::<u64>());
         self.store()
             .enqueue(group.id, &key, &notice.to_json(), store_ms(self.now()))
             .await?;
