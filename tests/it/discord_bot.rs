@@ -142,11 +142,11 @@ async fn wait_replies(pool: &sqlx::SqlitePool, session: i64, n: i64) {
 
 /// Every message the bot sent pings nobody.
 fn assert_no_pings(fake: &FakeDiscord) {
+    let mut checked = 0;
     for r in fake.requests() {
-        let sends = (r.method == "POST"
-            && r.path.starts_with("/channels/")
-            && r.path.ends_with("/messages"))
-            || (r.method == "POST" && r.path.starts_with("/webhooks/"))
+        let writes = r.method == "POST" || r.method == "PATCH";
+        let sends = (writes && r.path.starts_with("/channels/") && r.path.contains("/messages"))
+            || (writes && r.path.starts_with("/webhooks/"))
             || r.path.ends_with("/callback");
         let Some(json) = r.json() else { continue };
         let body = if r.path.ends_with("/callback") {
@@ -164,7 +164,9 @@ fn assert_no_pings(fake: &FakeDiscord) {
             r.method,
             r.path
         );
+        checked += 1;
     }
+    assert!(checked > 0, "no message with text was sent to check");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -200,16 +202,23 @@ async fn discord_bot_a_groups_day_end_to_end() {
     assert!(fake.messages_in(fake.ids().channel_id).is_empty());
 
     setup_and_import(&fake, &p).await;
-    let group: i64 = sqlx::query_scalar("SELECT id FROM groups WHERE channel = ?")
+    let zone: String = sqlx::query_scalar("SELECT time_zone FROM groups WHERE channel = ?")
         .bind(channel_key(&fake).to_string())
         .fetch_one(&pool)
         .await
         .expect("the group is in the database");
-    assert!(group > 0);
+    assert_eq!(zone, "UTC");
 
     // A member refused on a slow verb too: no deferral, no download.
     let (i, a) = slash(&fake, &p.bob, SlashCommand::new("export")).await;
     assert!(a.ephemeral && a.callback_type() == Some(4), "{a:?}");
+    assert!(
+        a.content
+            .as_deref()
+            .unwrap_or_default()
+            .contains("facilitator"),
+        "{a:?}"
+    );
     assert_eq!(fake.interaction_responses(&i.token).len(), 1);
 
     // The excerpt: an embed with title, position, text and questions, and its thread.
@@ -723,7 +732,7 @@ async fn discord_bot_retries_a_503_and_never_posts_twice() {
         .collect();
     assert_eq!(labels, vec!["Yes", "No"]);
     let (status, tries, message): (String, i64, Option<String>) = wait_db(&pool, "the sent outbox row", WAIT, |pool| async move {
-        sqlx::query_as("SELECT status, attempts, platform_message_id FROM outbox WHERE dedupe_key = 'poll-open:1' AND status = 'sent'")
+        sqlx::query_as("SELECT status, attempts, platform_message_id FROM outbox WHERE dedupe_key = 'poll-open:1' AND status IN ('sent', 'failed')")
             .fetch_optional(&pool)
             .await
             .ok()
@@ -1008,7 +1017,7 @@ async fn discord_bot_native_poll_votes_and_expiry() {
         sent.json().map(|j| j["poll"]["duration"].clone()),
         Some(serde_json::json!(2))
     );
-    wait_db(&pool, "the poll's message id", WAIT, |pool| async move {
+    let recorded = wait_db(&pool, "the poll's message id", WAIT, |pool| async move {
         sqlx::query_scalar::<_, Option<String>>("SELECT post_message_id FROM polls WHERE id = 1")
             .fetch_one(&pool)
             .await
@@ -1016,6 +1025,7 @@ async fn discord_bot_native_poll_votes_and_expiry() {
             .flatten()
     })
     .await;
+    assert_eq!(recorded, msg.id.get().to_string());
 
     fake.vote_add(&p.bob, msg.id.get(), 1);
     fake.vote_add(&p.cat, msg.id.get(), 2);
