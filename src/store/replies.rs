@@ -65,8 +65,8 @@ const MAX_BATCH: usize = 2000;
 const ROWS_PER_STATEMENT: usize = 1000;
 
 /// Members the writer has already stored with their current name, so a burst does not
-/// upsert the same members again and again. Cleared when a member is forgotten
-/// (`generation` moves), and whenever a batch fails.
+/// upsert the same members again and again. Cleared when a member is forgotten or renamed
+/// outside the writer (`generation` moves), and whenever a batch fails.
 struct KnownMembers {
     names: HashMap<String, String>,
     generation: Arc<std::sync::atomic::AtomicU64>,
@@ -454,7 +454,7 @@ impl Store {
 
     /// Upsert a member's display name (used when they vote or run a command).
     pub async fn touch_member(&self, key: &str, display_name: &str, now_ms: i64) -> Result<()> {
-        sqlx::query(
+        let done = sqlx::query(
             "INSERT INTO members (key, display_name, first_seen) VALUES (?, ?, ?)
              ON CONFLICT(key) DO UPDATE SET display_name = excluded.display_name
              WHERE members.display_name <> excluded.display_name",
@@ -464,6 +464,11 @@ impl Store {
         .bind(now_ms)
         .execute(&self.pool)
         .await?;
+        // A new or renamed member: the reply writer's cache of stored names is stale.
+        if done.rows_affected() > 0 {
+            self.members_generation
+                .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        }
         Ok(())
     }
 
@@ -664,6 +669,25 @@ mod tests {
             Written::Inserted
         );
         assert_eq!(store.session_replies(s).await.unwrap().len(), 1);
+    }
+
+    #[tokio::test]
+    async fn a_name_changed_elsewhere_is_set_again_by_the_next_message() {
+        let (store, _dir) = temp_store().await;
+        let s = session(&store).await;
+        store.record(insert(s, "m1", "ana", "first")).await.unwrap();
+        // A vote under another name, then a message under the first one again.
+        store
+            .touch_member("console:ana", "Ana B.", 2)
+            .await
+            .unwrap();
+        store.record(insert(s, "m2", "ana", "again")).await.unwrap();
+        let name: String =
+            sqlx::query_scalar("SELECT display_name FROM members WHERE key = 'console:ana'")
+                .fetch_one(store.pool())
+                .await
+                .unwrap();
+        assert_eq!(name, "ana");
     }
 
     #[tokio::test]

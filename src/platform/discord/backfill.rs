@@ -13,6 +13,7 @@ use std::sync::atomic::Ordering;
 use poise::serenity_prelude as serenity;
 
 use super::Data;
+use crate::domain::ids::Platform;
 use crate::engine::MessageOutcome;
 use crate::store::SessionRow;
 
@@ -98,10 +99,15 @@ pub(crate) async fn run(bot: Data, http: Arc<serenity::Http>) {
         return;
     }
     let mut filled = Filled::default();
-    match bot.engine.store().open_anchored_sessions("discord").await {
+    match bot
+        .engine
+        .store()
+        .open_anchored_sessions(Platform::Discord.as_str())
+        .await
+    {
         Ok(sessions) => {
+            filled.sessions = sessions.len();
             for s in &sessions {
-                filled.sessions += 1;
                 if let Err(e) = session(&bot, &http, s, &mut filled).await {
                     tracing::warn!(session = s.id, error = %e, "backfill of a session failed");
                 }
