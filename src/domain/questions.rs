@@ -496,7 +496,7 @@ pub fn claims_from_sentences(sentences: &[&str], terms: &[String], max: usize) -
         }
         let padded = format!(" {} ", s.to_lowercase());
         // All markers in one pass; each counts once.
-        let mut found = [false; 64];
+        let mut found = [false; CLAIM_MARKERS.len()];
         for m in MARKERS.find_overlapping_iter(&padded) {
             if let Some(slot) = found.get_mut(m.pattern().as_usize()) {
                 *slot = true;

@@ -425,16 +425,23 @@ impl Engine {
         Ok(reply)
     }
 
-    /// A vote from any platform: checked, recorded (or changed), confirmed privately.
-    pub async fn vote(&self, event: VoteEvent) -> Result<VoteReceipt, CommandError> {
-        let poll = match &event.poll {
+    /// The poll a platform event names, by number or by the message it was posted as.
+    async fn find_poll(&self, poll: &PollRef) -> Result<Option<PollRow>, CommandError> {
+        Ok(match poll {
             PollRef::Id(id) => self.store().poll(*id).await?,
             PollRef::Message(m) => self.store().poll_by_message(m).await?,
-        };
-        let poll = poll.ok_or_else(|| match &event.poll {
-            PollRef::Id(id) => CommandError::invalid(format!("There is no poll #{id}.")),
-            PollRef::Message(_) => CommandError::invalid("That poll is not one of colloquy's."),
-        })?;
+        })
+    }
+
+    /// A vote from any platform: checked, recorded (or changed), confirmed privately.
+    pub async fn vote(&self, event: VoteEvent) -> Result<VoteReceipt, CommandError> {
+        let poll = self
+            .find_poll(&event.poll)
+            .await?
+            .ok_or_else(|| match &event.poll {
+                PollRef::Id(id) => CommandError::invalid(format!("There is no poll #{id}.")),
+                PollRef::Message(_) => CommandError::invalid("That poll is not one of colloquy's."),
+            })?;
         let group = self
             .store()
             .group(poll.group_id)
@@ -556,10 +563,7 @@ impl Engine {
         voter: &MemberKey,
         reason: &str,
     ) -> Result<Option<String>, CommandError> {
-        let poll = match poll {
-            PollRef::Id(id) => self.store().poll(id).await?,
-            PollRef::Message(m) => self.store().poll_by_message(&m).await?,
-        };
+        let poll = self.find_poll(&poll).await?;
         let Some(poll) = poll else { return Ok(None) };
         if poll.anonymous {
             return Err(CommandError::invalid(format!(
@@ -600,10 +604,7 @@ impl Engine {
         voter: &MemberKey,
         option: Option<usize>,
     ) -> Result<bool, CommandError> {
-        let poll = match poll {
-            PollRef::Id(id) => self.store().poll(id).await?,
-            PollRef::Message(m) => self.store().poll_by_message(&m).await?,
-        };
+        let poll = self.find_poll(&poll).await?;
         let Some(poll) = poll else { return Ok(false) };
         let key = if poll.anonymous {
             voter_key(&self.inner.secret, voter, poll.pair_id.unwrap_or(poll.id))
