@@ -433,6 +433,22 @@ impl Engine {
         })
     }
 
+    /// The options of an open poll, for a platform that asks the member to pick one
+    /// (Discord's "vote with a reason" menu).
+    pub async fn open_poll_options(&self, poll_id: i64) -> Result<Vec<String>, CommandError> {
+        let poll = self
+            .store()
+            .poll(poll_id)
+            .await?
+            .ok_or_else(|| CommandError::invalid(format!("There is no poll #{poll_id}.")))?;
+        if !poll.is_open() {
+            return Err(CommandError::invalid(format!(
+                "Poll #{poll_id} is closed; `poll results` shows how it went."
+            )));
+        }
+        Ok(parse_scale(&poll)?.options())
+    }
+
     /// A vote from any platform: checked, recorded (or changed), confirmed privately.
     pub async fn vote(&self, event: VoteEvent) -> Result<VoteReceipt, CommandError> {
         let poll = self

@@ -12,7 +12,7 @@ use super::Bot;
 use super::access::display_name;
 use super::port::clip;
 use crate::domain::ids::{MemberKey, Platform};
-use crate::domain::poll::{MAX_REASON_CHARS, Scale};
+use crate::domain::poll::MAX_REASON_CHARS;
 use crate::engine::{Choice, PollRef, VoteEvent};
 
 const OPTIONS_PER_ROW: usize = 5;
@@ -233,26 +233,6 @@ async fn vote(
         .await
 }
 
-/// The options of an open poll, or what to tell the member.
-async fn open_options(bot: &Bot, poll: i64) -> Result<Vec<String>, String> {
-    let row = match bot.engine.store().poll(poll).await {
-        Ok(Some(p)) => p,
-        Ok(None) => return Err(format!("There is no poll #{poll}.")),
-        Err(e) => {
-            tracing::error!(error = %e, "cannot read a poll");
-            return Err("Something went wrong on our side; try again in a moment.".into());
-        }
-    };
-    if !row.is_open() {
-        return Err(format!(
-            "Poll #{poll} is closed; `/poll results` shows how it went."
-        ));
-    }
-    serde_json::from_str::<Scale>(&row.scale)
-        .map(|s| s.options())
-        .map_err(|_| "Something went wrong on our side; try again in a moment.".into())
-}
-
 /// A click or a select on one of the bot's components.
 pub(crate) async fn on_component(
     ctx: &serenity::Context,
@@ -271,9 +251,14 @@ pub(crate) async fn on_component(
     match action {
         Action::Vote { poll, index } => vote(ctx, bot, &source, poll, index, None).await,
         Action::Why { poll } => {
-            let options = match open_options(bot, poll).await {
+            let options = match bot.engine.open_poll_options(poll).await {
                 Ok(o) => o,
-                Err(text) => return source.respond(&ctx.http, private_message(&text)).await,
+                Err(e) => {
+                    tracing::info!(poll, error = ?e, "no answers to offer");
+                    return source
+                        .respond(&ctx.http, private_message(&e.to_string()))
+                        .await;
+                }
             };
             let menu = serenity::CreateSelectMenu::new(
                 Action::Pick { poll }.id(),
