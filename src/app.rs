@@ -396,6 +396,7 @@ async fn ingest_one(engine: &Engine, event: IngestEvent) -> Result<String> {
                 .on_edit(crate::engine::MessageEdit {
                     platform: platform(&p)?,
                     message_id: id,
+                    author: None,
                     text,
                     at: engine.now(),
                 })

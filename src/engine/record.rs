@@ -32,6 +32,9 @@ pub struct IncomingMessage {
 pub struct MessageEdit {
     pub platform: Platform,
     pub message_id: String,
+    /// Who edits, where the platform leaves checking it to the bot (Matrix): the edit
+    /// applies only to that member's own reply. `None` where the platform checks it.
+    pub author: Option<MemberKey>,
     pub text: String,
     pub at: DateTime<Utc>,
 }
@@ -180,6 +183,7 @@ impl Engine {
         let op = RecordOp::Edit {
             platform: edit.platform.as_str().to_string(),
             message_id: edit.message_id,
+            member_key: edit.author.map(|a| a.key()),
             text: clip(&edit.text),
             edited_at: store_ms(edit.at),
         };

@@ -432,6 +432,7 @@ impl ConsoleChat {
                     let edit = crate::engine::MessageEdit {
                         platform: Platform::Console,
                         message_id: id.to_string(),
+                        author: None,
                         text: text.to_string(),
                         at: self.engine.now(),
                     };

@@ -31,6 +31,8 @@ pub enum RecordOp {
     Edit {
         platform: String,
         message_id: String,
+        /// When set, only this member's reply is edited.
+        member_key: Option<String>,
         text: String,
         edited_at: i64,
     },
@@ -336,14 +338,16 @@ async fn insert_run(
 
 async fn apply_change(tx: &mut Transaction<'static, Sqlite>, op: &RecordOp) -> Result<Written> {
     let done = match op {
-        RecordOp::Edit { platform, message_id, text, edited_at } => {
+        RecordOp::Edit { platform, message_id, member_key, text, edited_at } => {
             sqlx::query(
-                "UPDATE replies SET text = ?, edited_at = ? WHERE platform = ? AND message_id = ? AND deleted_at IS NULL",
+                "UPDATE replies SET text = ?1, edited_at = ?2 WHERE platform = ?3 AND message_id = ?4
+                 AND deleted_at IS NULL AND (?5 IS NULL OR member_key = ?5)",
             )
             .bind(text)
             .bind(edited_at)
             .bind(platform)
             .bind(message_id)
+            .bind(member_key)
             .execute(&mut **tx)
             .await?
         }
@@ -598,16 +602,36 @@ mod tests {
         let (store, _dir) = temp_store().await;
         let s = session(&store).await;
         store.record(insert(s, "m1", "ana", "first")).await.unwrap();
-        let edit = RecordOp::Edit {
+        let edit = |member_key: Option<&str>, text: &str| RecordOp::Edit {
             platform: "console".into(),
             message_id: "m1".into(),
-            text: "second".into(),
+            member_key: member_key.map(str::to_string),
+            text: text.into(),
             edited_at: 5,
         };
-        assert_eq!(store.record(edit).await.unwrap(), Written::Updated);
+        // Someone else's edit of ana's reply changes nothing.
+        assert_eq!(
+            store
+                .record(edit(Some("console:ben"), "hijacked"))
+                .await
+                .unwrap(),
+            Written::Unknown
+        );
+        assert_eq!(
+            store
+                .record(edit(Some("console:ana"), "second"))
+                .await
+                .unwrap(),
+            Written::Updated
+        );
+        assert_eq!(
+            store.record(edit(None, "second")).await.unwrap(),
+            Written::Updated
+        );
         let ghost = RecordOp::Edit {
             platform: "console".into(),
             message_id: "nope".into(),
+            member_key: None,
             text: "x".into(),
             edited_at: 5,
         };

@@ -180,6 +180,7 @@ async fn a_day_of_discussion_is_recorded_and_summarized() {
     let edit = colloquy::engine::MessageEdit {
         platform: colloquy::domain::ids::Platform::Console,
         message_id: m1.clone(),
+        author: None,
         text: "Institutional trust needs predictable courts and patient voters.".into(),
         at: app.engine.now(),
     };

@@ -130,6 +130,8 @@ pub(crate) fn edit_of(
     let edit = MessageEdit {
         platform: Platform::Discord,
         message_id: e.id.get().to_string(),
+        // Discord only lets the author edit.
+        author: None,
         text: text.clone(),
         at: at(edited),
     };

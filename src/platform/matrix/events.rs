@@ -73,19 +73,15 @@ pub(crate) enum TimelineEvent {
     Command(Box<Job>),
     /// A member's message: in an excerpt's thread, a reply, or in the room.
     Message(Message),
-    /// An edit (`m.replace`) of `target`.
+    /// An edit (`m.replace`), by its sender (only their own reply changes).
     Edit {
         event_id: OwnedEventId,
-        sender: OwnedUserId,
-        target: OwnedEventId,
-        text: String,
-        at: MilliSecondsSinceUnixEpoch,
+        edit: MessageEdit,
     },
-    /// A redaction of `target`.
+    /// A redaction.
     Redaction {
         event_id: OwnedEventId,
-        target: OwnedEventId,
-        at: MilliSecondsSinceUnixEpoch,
+        delete: MessageDelete,
     },
     /// A poll response of either kind: the 0-based option chosen, or `None` when an
     /// empty response takes the vote back.
@@ -120,8 +116,11 @@ pub(crate) fn read(raw: &Raw<AnySyncTimelineEvent>, me: &UserId) -> Option<Timel
             let target = r.content.redacts.clone().or(r.redacts.clone())?;
             Some(TimelineEvent::Redaction {
                 event_id: r.event_id,
-                target,
-                at: r.origin_server_ts,
+                delete: MessageDelete {
+                    platform: Platform::Matrix,
+                    message_id: target.to_string(),
+                    at: time(r.origin_server_ts),
+                },
             })
         }
         AnySyncMessageLikeEvent::UnstablePollResponse(SyncMessageLikeEvent::Original(p)) => {
@@ -153,11 +152,16 @@ fn read_message(m: OriginalSyncRoomMessageEvent) -> Option<TimelineEvent> {
             _ => return None,
         };
         return Some(TimelineEvent::Edit {
-            target: r.event_id.clone(),
+            edit: MessageEdit {
+                platform: Platform::Matrix,
+                message_id: r.event_id.to_string(),
+                // Only the author may edit a message (the spec's rule; clients check it
+                // too, the engine makes sure).
+                author: Some(member(&m.sender)),
+                text,
+                at: time(m.origin_server_ts),
+            },
             event_id: m.event_id,
-            sender: m.sender,
-            text,
-            at: m.origin_server_ts,
         });
     }
     // A thread message carries `m.in_reply_to` only as a fallback for older clients
@@ -219,29 +223,13 @@ pub(super) async fn handle(
             on_message(bot, room, message).await;
             None
         }
-        TimelineEvent::Edit {
-            event_id,
-            sender,
-            target,
-            text,
-            at,
-        } => {
-            on_edit(bot, room, &event_id, &sender, &target, text, at).await;
+        TimelineEvent::Edit { event_id, edit } => {
+            let outcome = bot.engine.on_edit(edit).await;
+            log_outcome(room, &event_id, "edit", outcome);
             None
         }
-        TimelineEvent::Redaction {
-            event_id,
-            target,
-            at,
-        } => {
-            let outcome = bot
-                .engine
-                .on_delete(MessageDelete {
-                    platform: Platform::Matrix,
-                    message_id: target.to_string(),
-                    at: time(at),
-                })
-                .await;
+        TimelineEvent::Redaction { event_id, delete } => {
+            let outcome = bot.engine.on_delete(delete).await;
             log_outcome(room, &event_id, "redaction", outcome);
             None
         }
@@ -282,41 +270,6 @@ pub(crate) struct Message {
     pub(crate) thread_root: Option<String>,
     pub(crate) reply_to: Option<String>,
     at: MilliSecondsSinceUnixEpoch,
-}
-
-/// Only the author may edit a message (the spec's rule; clients check it too).
-async fn on_edit(
-    bot: &Arc<Bot>,
-    room: &Room,
-    event_id: &EventId,
-    sender: &UserId,
-    target: &EventId,
-    text: String,
-    at: MilliSecondsSinceUnixEpoch,
-) {
-    match bot
-        .engine
-        .store()
-        .reply_by_message(Platform::Matrix.as_str(), target.as_str())
-        .await
-    {
-        Ok(Some(reply)) if reply.member_key == member(sender).key() => {}
-        Ok(_) => return,
-        Err(e) => {
-            tracing::error!(error = %e, "cannot read a reply to apply its edit");
-            return;
-        }
-    }
-    let outcome = bot
-        .engine
-        .on_edit(MessageEdit {
-            platform: Platform::Matrix,
-            message_id: target.to_string(),
-            text,
-            at: time(at),
-        })
-        .await;
-    log_outcome(room, event_id, "edit", outcome);
 }
 
 async fn on_message(bot: &Arc<Bot>, room: &Room, m: Message) {

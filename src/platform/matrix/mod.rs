@@ -52,12 +52,12 @@ pub fn translate(json: &str, me: &str) -> Result<Option<crate::platform::Transla
             thread_root: m.thread_root,
             reply_to: m.reply_to,
         },
-        TimelineEvent::Edit { target, text, .. } => Translated::Edit {
-            message_id: target.to_string(),
-            text,
+        TimelineEvent::Edit { edit, .. } => Translated::Edit {
+            message_id: edit.message_id,
+            text: edit.text,
         },
-        TimelineEvent::Redaction { target, .. } => Translated::Delete {
-            message_id: target.to_string(),
+        TimelineEvent::Redaction { delete, .. } => Translated::Delete {
+            message_id: delete.message_id,
         },
         TimelineEvent::PollResponse {
             sender,
