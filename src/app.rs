@@ -447,6 +447,7 @@ async fn ingest_one(engine: &Engine, event: IngestEvent) -> Result<String> {
         MessageOutcome::Recorded { .. } => "recorded",
         MessageOutcome::Duplicate { .. } => "duplicate",
         MessageOutcome::NotInSession => "ignored",
+        MessageOutcome::Forgotten => "forgotten",
         MessageOutcome::Updated => "updated",
         MessageOutcome::Unknown => "unknown",
     }

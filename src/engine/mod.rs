@@ -325,6 +325,7 @@ impl Engine {
                         reason,
                         channel: Some(inv.channel.clone()),
                         role: inv.caller.role,
+                        cast_at: None,
                     })
                     .await?;
                 Ok(Reply::confidential(receipt.message))

@@ -1,5 +1,6 @@
 //! Claim polls: create, vote, close, results with the pre/post shift, suggestions, charts.
 
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::{CommandError, Engine, OutboxPayload, Reply, local_label, store_ms};
@@ -45,6 +46,9 @@ pub struct VoteEvent {
     pub channel: Option<ChannelKey>,
     /// The voter's role in `channel`.
     pub role: Role,
+    /// When the platform says the vote was cast, for votes read from history (Matrix poll
+    /// responses after a restart); `None`: now.
+    pub cast_at: Option<DateTime<Utc>>,
 }
 
 /// The confirmation a voter gets (privately).
@@ -526,6 +530,16 @@ impl Engine {
             )
         } else {
             let key = event.voter.key();
+            // A vote from before the member asked to be forgotten (replayed history) stays
+            // forgotten.
+            let tag = crate::domain::anon::forget_tag(&self.inner.secret, &event.voter);
+            if let Some(forgotten) = self.store().forgotten_at(&tag).await?
+                && store_ms(event.cast_at.unwrap_or(now)) <= forgotten
+            {
+                return Err(CommandError::invalid(
+                    "This vote was cast before you asked colloquy to forget you, so it is not recorded.",
+                ));
+            }
             self.store()
                 .touch_member(
                     &key,

@@ -685,7 +685,9 @@ pub(crate) async fn privacy_my_data(ctx: Ctx<'_>) -> Result<(), Error> {
 /// Delete your replies, votes and member record (run with confirm to do it).
 ///
 /// Without `confirm` it only says what would be deleted. Messages already posted in Discord
-/// stay there; summaries stop quoting you; anonymous votes stay, unlinkable.
+/// stay there, but the bot never records them again, even when it restarts and reads the
+/// channel's history; what you write or vote afterwards is recorded as usual. Summaries stop
+/// quoting you; anonymous votes stay, unlinkable.
 #[poise::command(slash_command, rename = "forget-me")]
 pub(crate) async fn privacy_forget_me(
     ctx: Ctx<'_>,
