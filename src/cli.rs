@@ -333,6 +333,11 @@ struct ImportRequest {
 }
 
 async fn import(file: &Path, request: ImportRequest, db: &Path) -> Result<ExitCode> {
+    if request.group.trim().is_empty() {
+        bail!(
+            "--group is empty: give the group's short name or its channel key (e.g. console:sem)"
+        );
+    }
     // Check the size before reading the file into memory.
     let size = std::fs::metadata(file)
         .with_context(|| format!("cannot read {}", file.display()))?
@@ -422,8 +427,9 @@ async fn excerpts(reading: i64, json: bool, db: &Path) -> Result<ExitCode> {
     for e in store.excerpts(r.id).await? {
         let questions = store.questions(e.id).await?;
         let claims = store.claims(e.id).await?;
+        let notes = e.note_list()?;
         out.push(serde_json::json!({
-            "id": e.id, "seq": e.seq, "words": e.words, "text": e.text,
+            "id": e.id, "seq": e.seq, "words": e.words, "text": e.text, "notes": notes,
             "terms": serde_json::from_str::<serde_json::Value>(&e.terms).unwrap_or_default(),
             "questions": questions.iter().map(|q| serde_json::json!({"kind": q.kind, "text": q.text})).collect::<Vec<_>>(),
             "claims": claims,
@@ -447,6 +453,9 @@ async fn excerpts(reading: i64, json: bool, db: &Path) -> Result<ExitCode> {
                 e["words"],
                 e["text"].as_str().unwrap_or("")
             );
+            for n in e["notes"].as_array().into_iter().flatten() {
+                println!("  note {}", n.as_str().unwrap_or(""));
+            }
             for q in e["questions"].as_array().into_iter().flatten() {
                 println!(
                     "  ? [{}] {}",

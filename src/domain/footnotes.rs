@@ -56,7 +56,7 @@ pub fn split(text: &str, format: Format) -> Split {
     Split { body, notes }
 }
 
-/// Whether `text` cites the note labelled `label`: "[6]", "[^6]", "^6" or "⁶".
+/// Whether `text` cites the note labelled `label`: "\[6\]", "\[^6\]", "^6" or "⁶".
 pub fn cites(text: &str, label: &str) -> bool {
     if text.contains(&format!("[{label}]")) || text.contains(&format!("[^{label}]")) {
         return true;

@@ -20,7 +20,7 @@ pub fn human_size(bytes: usize) -> String {
     const MB: f64 = 1024.0 * 1024.0;
     if bytes < 1024 * 1024 {
         format!("{} KB", bytes.div_ceil(1024))
-    } else if bytes % (1024 * 1024) == 0 {
+    } else if bytes.is_multiple_of(1024 * 1024) {
         format!("{} MB", bytes / (1024 * 1024))
     } else {
         format!("{:.1} MB", bytes as f64 / MB)

@@ -9,7 +9,7 @@ use crate::store::Group;
 /// What a look-up found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum GroupLookup {
-    Found(Group),
+    Found(Box<Group>),
     /// Several groups have that short name: the key tells them apart.
     Ambiguous(Vec<Group>),
     /// No such group; the groups that exist, to name in the message.
@@ -21,7 +21,7 @@ impl GroupLookup {
     /// to the message for a missing group (e.g. "add --create to make a console group").
     pub fn found(self, query: &str, create_hint: Option<&str>) -> Result<Group, String> {
         match self {
-            GroupLookup::Found(g) => Ok(g),
+            GroupLookup::Found(g) => Ok(*g),
             GroupLookup::Ambiguous(groups) => Err(format!(
                 "several groups are named '{query}': {}; give the one you mean by its key",
                 list(&groups)
@@ -71,7 +71,7 @@ impl Engine {
         }
         if let Ok(channel) = query.parse::<ChannelKey>() {
             return Ok(match store.group_by_channel(&channel).await? {
-                Some(g) => GroupLookup::Found(g),
+                Some(g) => GroupLookup::Found(Box::new(g)),
                 None => GroupLookup::Missing(store.groups().await?),
             });
         }
@@ -80,11 +80,11 @@ impl Engine {
             return Ok(GroupLookup::Ambiguous(named));
         }
         if let Some(g) = named.pop() {
-            return Ok(GroupLookup::Found(g));
+            return Ok(GroupLookup::Found(Box::new(g)));
         }
         let console = ChannelKey::new(Platform::Console, query);
         Ok(match store.group_by_channel(&console).await? {
-            Some(g) => GroupLookup::Found(g),
+            Some(g) => GroupLookup::Found(Box::new(g)),
             None => GroupLookup::Missing(store.groups().await?),
         })
     }

@@ -73,7 +73,7 @@ impl ImportReport {
             });
         }
         for notice in &self.notices {
-            text.push_str("\n");
+            text.push('\n');
             text.push_str(notice);
         }
         text
@@ -83,7 +83,7 @@ impl ImportReport {
 /// Where an import goes: a group that exists, or a new one made with the reading.
 #[derive(Debug, Clone)]
 pub enum ImportTarget {
-    Group(Group),
+    Group(Box<Group>),
     /// Made in the same transaction as the reading, with the default schedule; a bare
     /// console channel gets its id as its short name.
     Create(ChannelKey),
@@ -149,8 +149,13 @@ impl Engine {
         options: ImportOptions,
         progress: Option<Box<dyn Fn(usize, usize) + Send + Sync>>,
     ) -> Result<ImportReport, CommandError> {
-        self.import_into(ImportTarget::Group(group.clone()), bytes, options, progress)
-            .await
+        self.import_into(
+            ImportTarget::Group(Box::new(group.clone())),
+            bytes,
+            options,
+            progress,
+        )
+        .await
     }
 
     /// Import text into a group or a group made with it. Everything is checked before
