@@ -10,12 +10,11 @@ use anyhow::{Context, Result, anyhow, bail};
 use clap::{Args, Parser, Subcommand};
 
 use crate::domain::command::ExportFormat;
-use crate::domain::ids::{ChannelKey, Platform};
-use crate::domain::import::ImportOptions;
-use crate::engine::{Engine, EngineSettings};
+use crate::domain::import::{ImportOptions, MAX_READING_BYTES, human_size};
+use crate::engine::{Engine, EngineSettings, GroupLookup, ImportTarget, channel_for};
 use crate::ports::{Clock, SystemClock};
 use crate::render::Prompts;
-use crate::store::{GroupSettings, Store};
+use crate::store::Store;
 
 /// colloquy: a discussion bot for reading groups.
 #[derive(Debug, Parser)]
@@ -59,21 +58,36 @@ pub enum Cmd {
         #[arg(long, default_value_t = 7)]
         seed: u64,
     },
-    /// Import a .txt or .md file as a group's next reading.
+    /// Import a .txt or .md file as a group's next reading. The group's settings are
+    /// never changed, and a refused import writes nothing.
     Import {
         /// The file to import.
         file: PathBuf,
-        /// The group: its short name or its channel key (e.g. discord:123). A name that
-        /// does not exist yet creates a console group.
+        /// The group: its short name, or its channel key (e.g. console:sem, discord:123).
         #[arg(long)]
         group: String,
+        /// Make the group if there is none: a console group with the default schedule
+        /// (daily at 09:00 UTC; run `setup` in it to change that).
+        #[arg(long)]
+        create: bool,
+        /// The reading's title (default: from the file).
         #[arg(long)]
         title: Option<String>,
+        /// The reading's author (default: from the file).
         #[arg(long)]
         author: Option<String>,
         /// About how many words per excerpt (default: the group's, 220).
         #[arg(long)]
         words: Option<usize>,
+        /// The largest file to accept, in bytes [default: 2097152 (2 MB), as for chat uploads].
+        #[arg(long, value_name = "BYTES")]
+        max_size: Option<usize>,
+        /// Import even if the group already has a reading with the same text.
+        #[arg(long)]
+        again: bool,
+        /// Leave footnotes out instead of showing each under the excerpt that cites it.
+        #[arg(long)]
+        no_footnotes: bool,
         /// Print the result as JSON on stdout.
         #[arg(long)]
         json: bool,
@@ -100,6 +114,7 @@ pub enum Cmd {
     },
     /// Export a group's minutes (md), replies and votes (csv) or everything (json).
     Export {
+        /// The group: its short name, or its channel key (e.g. console:sem, discord:123).
         #[arg(long)]
         group: String,
         #[arg(long, value_parser = ["md", "csv", "json", "all"])]
@@ -201,12 +216,32 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
         Cmd::Import {
             file,
             group,
+            create,
             title,
             author,
             words,
+            max_size,
+            again,
+            no_footnotes,
             json,
             db,
-        } => import(&file, &group, title, author, words, json, &db.path()).await,
+        } => {
+            let request = ImportRequest {
+                group,
+                create,
+                max_size: max_size.unwrap_or(MAX_READING_BYTES),
+                json,
+                options: ImportOptions {
+                    title,
+                    author,
+                    words,
+                    file_name: file.file_name().map(|n| n.to_string_lossy().to_string()),
+                    drop_footnotes: no_footnotes,
+                    again,
+                },
+            };
+            import(&file, request, &db.path()).await
+        }
         Cmd::Excerpts { reading, json, db } => excerpts(reading, json, &db.path()).await,
         Cmd::Summarize { session, json, db } => {
             let engine = offline_engine(&db.path(), Arc::new(SystemClock)).await?;
@@ -281,47 +316,68 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
 
 async fn find_group(engine: &Engine, name: &str) -> Result<crate::store::Group> {
     engine
-        .store()
-        .group_by_name(name)
-        .await?
-        .ok_or_else(|| anyhow!("no group \"{name}\" in this database (give its name or its channel key, e.g. discord:123)"))
+        .find_group(name)
+        .await
+        .map_err(|e| anyhow!("{e}"))?
+        .found(name, None)
+        .map_err(|e| anyhow!(e))
 }
 
-async fn import(
-    file: &Path,
-    group: &str,
-    title: Option<String>,
-    author: Option<String>,
-    words: Option<usize>,
+/// What `colloquy import` was asked to do.
+struct ImportRequest {
+    group: String,
+    create: bool,
+    max_size: usize,
     json: bool,
-    db: &Path,
-) -> Result<ExitCode> {
+    options: ImportOptions,
+}
+
+async fn import(file: &Path, request: ImportRequest, db: &Path) -> Result<ExitCode> {
+    if request.group.trim().is_empty() {
+        bail!(
+            "--group is empty: give the group's short name or its channel key (e.g. console:sem)"
+        );
+    }
+    // Check the size before reading the file into memory.
+    let size = std::fs::metadata(file)
+        .with_context(|| format!("cannot read {}", file.display()))?
+        .len();
+    let too_big = |size: usize| {
+        anyhow!(
+            "{} is {}; the limit is {} (as for chat uploads). Split the reading into parts and import them one after another, or give --max-size BYTES to allow a larger file.",
+            file.display(),
+            human_size(size),
+            human_size(request.max_size)
+        )
+    };
+    let size = usize::try_from(size).unwrap_or(usize::MAX);
+    if size > request.max_size {
+        return Err(too_big(size));
+    }
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    if bytes.len() > request.max_size {
+        return Err(too_big(bytes.len()));
+    }
     let engine = offline_engine(db, Arc::new(SystemClock)).await?;
-    let g = match engine.store().group_by_name(group).await? {
-        Some(g) => g,
-        None => {
-            let channel: ChannelKey = group
-                .parse()
-                .unwrap_or_else(|_| ChannelKey::new(Platform::Console, group));
-            let settings = GroupSettings {
-                name: (channel.platform == Platform::Console).then(|| group.to_string()),
-                time_zone: "UTC".into(),
-                post_time: "09:00".into(),
-                days: "daily".into(),
-                catch_up: "latest".into(),
-                summary_time: "21:00".into(),
-                words: 220,
-            };
-            let (g, _) = engine
-                .store()
-                .upsert_group(&channel, &settings, crate::store::ms(engine.now()))
-                .await?;
-            eprintln!(
-                "created the group {} (run `setup` in its channel to set the schedule)",
-                g.channel
-            );
-            g
+    let target = match engine.find_group(&request.group).await {
+        Ok(GroupLookup::Found(g)) => ImportTarget::Group(g),
+        Ok(GroupLookup::Missing(_)) if request.create => {
+            ImportTarget::Create(channel_for(&request.group))
+        }
+        Ok(lookup) => {
+            engine.store().close().await;
+            let message = lookup
+                .found(
+                    request.group.trim(),
+                    Some("add --create to make a console group"),
+                )
+                .err()
+                .unwrap_or_default();
+            bail!("{message}");
+        }
+        Err(e) => {
+            engine.store().close().await;
+            bail!("{e}");
         }
     };
     let big = bytes.len() > 256 * 1024 && std::io::stderr().is_terminal();
@@ -343,16 +399,18 @@ async fn import(
     } else {
         None
     };
-    let options = ImportOptions {
-        title,
-        author,
-        words,
-        file_name: file.file_name().map(|n| n.to_string_lossy().to_string()),
-    };
-    let result = engine.import_bytes(&g, bytes, options, progress).await;
+    let result = engine
+        .import_into(target, bytes, request.options, progress)
+        .await;
     engine.store().close().await;
     let report = result.map_err(|e| anyhow!("{e}"))?;
-    if json {
+    if report.created_group {
+        eprintln!(
+            "created the group {} (run `setup` in its channel to set the schedule)",
+            report.group
+        );
+    }
+    if request.json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
         println!("{}", report.describe().replace("**", ""));
@@ -369,8 +427,9 @@ async fn excerpts(reading: i64, json: bool, db: &Path) -> Result<ExitCode> {
     for e in store.excerpts(r.id).await? {
         let questions = store.questions(e.id).await?;
         let claims = store.claims(e.id).await?;
+        let notes = e.note_list()?;
         out.push(serde_json::json!({
-            "id": e.id, "seq": e.seq, "words": e.words, "text": e.text,
+            "id": e.id, "seq": e.seq, "words": e.words, "text": e.text, "notes": notes,
             "terms": serde_json::from_str::<serde_json::Value>(&e.terms).unwrap_or_default(),
             "questions": questions.iter().map(|q| serde_json::json!({"kind": q.kind, "text": q.text})).collect::<Vec<_>>(),
             "claims": claims,
@@ -394,6 +453,9 @@ async fn excerpts(reading: i64, json: bool, db: &Path) -> Result<ExitCode> {
                 e["words"],
                 e["text"].as_str().unwrap_or("")
             );
+            for n in e["notes"].as_array().into_iter().flatten() {
+                println!("  note {}", n.as_str().unwrap_or(""));
+            }
             for q in e["questions"].as_array().into_iter().flatten() {
                 println!(
                     "  ? [{}] {}",

@@ -101,6 +101,10 @@ pub enum Command {
         title: Option<String>,
         author: Option<String>,
         words: Option<usize>,
+        /// Import even if the group already has this text.
+        again: bool,
+        /// Leave the footnotes out instead of showing them under their excerpts.
+        no_footnotes: bool,
     },
     ReadingList,
     ReadingPreview {
@@ -240,7 +244,7 @@ pub const VERBS: &[VerbHelp] = &[
         summary: "bind this channel or room as a reading group and set its schedule",
     },
     VerbHelp {
-        usage: "reading import [--title T] [--author A] [--words N]",
+        usage: "reading import [--title T] [--author A] [--words N] [--again] [--no-footnotes]",
         role: Role::Facilitator,
         summary: "import the attached .txt or .md file as the group's next reading",
     },
@@ -611,13 +615,15 @@ pub fn parse(line: &str) -> Result<Command, ParseError> {
                     "reading import",
                     after_sub,
                     &["title", "author", "words"],
-                    &[],
+                    &["again", "no-footnotes"],
                 )?;
                 a.no_positional()?;
                 Ok(Command::ReadingImport {
                     title: a.value("title"),
                     author: a.value("author"),
                     words: a.number("words")?,
+                    again: a.switch("again"),
+                    no_footnotes: a.switch("no-footnotes"),
                 })
             }
             Some("list") => {

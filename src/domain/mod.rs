@@ -3,6 +3,7 @@
 
 pub mod anon;
 pub mod command;
+pub mod footnotes;
 pub mod ids;
 pub mod import;
 pub mod keyterms;

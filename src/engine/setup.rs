@@ -167,7 +167,7 @@ impl Engine {
     }
 }
 
-fn describe_days(days: &str) -> String {
+pub(super) fn describe_days(days: &str) -> String {
     match days {
         "daily" => "every day".to_string(),
         "mon,tue,wed,thu,fri" => "weekdays".to_string(),

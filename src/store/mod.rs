@@ -31,7 +31,9 @@ pub use groups::{Group, GroupSettings};
 pub use outbox::{OutboxRow, OutboxStatus};
 pub use polls::{NewPoll, PollRow, VoteChange, VoteRow};
 pub use privacy::MemberData;
-pub use readings::{ExcerptRow, NewExcerpt, NewReading, QuestionRow, ReadingRow};
+pub use readings::{
+    ExcerptRow, ImportGroup, ImportOutcome, NewExcerpt, NewReading, QuestionRow, ReadingRow,
+};
 pub use replies::{RecordOp, ReplyRow};
 pub use sessions::{ExcerptStart, NewSession, SessionKind, SessionRow};
 pub use summaries::SummaryRow;

@@ -771,6 +771,7 @@ async fn discord_bot_retries_a_503_and_never_posts_twice() {
             position: 1,
             total: 1,
             text: "Some text.".into(),
+            notes: Vec::new(),
             questions: vec!["What follows?".into()],
             markdown: String::new(),
             thread_name: "A test title · 1 of 1".into(),

@@ -321,11 +321,16 @@ pub(crate) async fn reading_import(
     #[min = 40]
     #[max = 5000]
     words: Option<i64>,
+    #[description = "Import even if this group already has the same text"] again: Option<bool>,
+    #[description = "Leave footnotes out instead of showing them under their excerpts"]
+    no_footnotes: Option<bool>,
 ) -> Result<(), Error> {
     let command = Command::ReadingImport {
         title,
         author,
         words: words.map(|w| w.max(0) as usize),
+        again: again.unwrap_or(false),
+        no_footnotes: no_footnotes.unwrap_or(false),
     };
     respond::run(ctx, command, Some(file)).await
 }
@@ -735,6 +740,8 @@ fn sample(name: &str) -> Option<Command> {
             title: None,
             author: None,
             words: None,
+            again: false,
+            no_footnotes: false,
         },
         "reading list" => Command::ReadingList,
         "reading preview" => Command::ReadingPreview { reading: None },

@@ -147,9 +147,9 @@ async fn attachment(
     let limit = bot.engine.settings().max_upload_bytes;
     let too_big = |bytes: u64| {
         format!(
-            "\"{name}\" is {} KB; the limit is {} KB. Split the reading into parts and import them one after another.",
-            bytes / 1024,
-            limit / 1024
+            "\"{name}\" is {}; the limit is {}. Split the reading into parts and import them one after another.",
+            crate::domain::import::human_size(usize::try_from(bytes).unwrap_or(usize::MAX)),
+            crate::domain::import::human_size(limit)
         )
     };
     if let Some(size) = file.info.as_ref().and_then(|i| i.size)
