@@ -16,7 +16,10 @@ pub enum ConfigError {
     #[error("{0} is not set in the environment (the config names it as the {1})")]
     MissingSecret(String, &'static str),
     #[error("{}", describe_problems(path, problems))]
-    Problems { path: String, problems: Vec<Problem> },
+    Problems {
+        path: String,
+        problems: Vec<Problem>,
+    },
 }
 
 /// One thing wrong in the configuration: the key, the value as given (never a secret's),
@@ -404,7 +407,11 @@ impl Config {
     fn check_storage(&self, c: &mut Checker<'_>) {
         let db = &self.storage.database;
         if db.as_os_str().is_empty() {
-            c.bad("storage.database", None, "a file name, e.g. \"colloquy.db\"");
+            c.bad(
+                "storage.database",
+                None,
+                "a file name, e.g. \"colloquy.db\"",
+            );
         } else if db.is_dir() {
             c.bad(
                 "storage.database",
@@ -561,7 +568,9 @@ fn section<T: serde::de::DeserializeOwned>(
         let key = match &e.kind {
             figment::error::Kind::UnknownField(found, _) => Some(found.clone()),
             // A required key that was set aside: already reported.
-            figment::error::Kind::MissingField(missing) if set_aside.contains(&missing.to_string()) => {
+            figment::error::Kind::MissingField(missing)
+                if set_aside.contains(&missing.to_string()) =>
+            {
                 return None;
             }
             _ => e.path.iter().find(|p| *p != name).cloned(),
@@ -764,7 +773,12 @@ fn check_matrix(m: &Matrix, c: &mut Checker<'_>) {
             "this build has no Matrix support (feature \"matrix\"): remove the section or use a build with it",
         );
     }
-    check_url(c, "matrix.homeserver", &m.homeserver, "https://matrix.example.org");
+    check_url(
+        c,
+        "matrix.homeserver",
+        &m.homeserver,
+        "https://matrix.example.org",
+    );
     if !is_matrix_user_id(&m.user) {
         c.bad(
             "matrix.user",
@@ -988,10 +1002,24 @@ mod tests {
 
     #[test]
     fn log_filters_are_levels_or_directives() {
-        for good in ["info", "WARN", "colloquy=debug", "info,colloquy=trace,sqlx=warn", "off"] {
+        for good in [
+            "info",
+            "WARN",
+            "colloquy=debug",
+            "info,colloquy=trace,sqlx=warn",
+            "off",
+        ] {
             assert!(check_log_filter(good).is_ok(), "{good}");
         }
-        for bad in ["loud", "", " ", "colloquy", "info,loud", "colloquy=loud", "info,"] {
+        for bad in [
+            "loud",
+            "",
+            " ",
+            "colloquy",
+            "info,loud",
+            "colloquy=loud",
+            "info,",
+        ] {
             assert!(check_log_filter(bad).is_err(), "{bad:?}");
         }
     }
