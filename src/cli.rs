@@ -70,10 +70,10 @@ pub enum Cmd {
         /// (daily at 09:00 UTC; run `setup` in it to change that).
         #[arg(long)]
         create: bool,
-        /// The reading's title (default: from the file).
+        /// The reading's title (default: the title the file opens with, else the file's name).
         #[arg(long)]
         title: Option<String>,
-        /// The reading's author (default: from the file).
+        /// The reading's author (default: the author line the file opens with, if any).
         #[arg(long)]
         author: Option<String>,
         /// About how many words per excerpt (default: the group's, 220).
@@ -96,17 +96,21 @@ pub enum Cmd {
     },
     /// Show a reading's excerpts with their questions and claims.
     Excerpts {
+        /// The reading's number, as `import` and `reading list` print it.
         #[arg(long)]
         reading: i64,
+        /// Print the excerpts as JSON on stdout.
         #[arg(long)]
         json: bool,
         #[command(flatten)]
         db: DbArg,
     },
-    /// Summarize a session.
+    /// Summarize a session: participation, the questions taken up, and how opinion moved.
     Summarize {
+        /// The session's number (the demo's first session is 1).
         #[arg(long)]
         session: i64,
+        /// Print the summary as JSON on stdout instead of Markdown.
         #[arg(long)]
         json: bool,
         #[command(flatten)]
@@ -117,6 +121,7 @@ pub enum Cmd {
         /// The group: its short name, or its channel key (e.g. console:sem, discord:123).
         #[arg(long)]
         group: String,
+        /// md: the minutes; csv: replies and votes; json: everything; all: every format.
         #[arg(long, value_parser = ["md", "csv", "json", "all"])]
         format: String,
         /// The folder to write the files to.
@@ -133,13 +138,17 @@ pub enum Cmd {
         #[command(flatten)]
         db: DbArg,
     },
-    /// Run the bot on the platforms the config names.
+    /// Run the bot on the platforms the config names, until SIGTERM or Ctrl-C.
     Run {
+        /// The TOML config file (see config/colloquy.example.toml); it is checked first,
+        /// as `check-config` does.
         #[arg(long)]
         config: PathBuf,
     },
-    /// Check a config file and the environment variables it names.
+    /// Check a config file and the environment variables it names, listing every problem
+    /// (secrets are never printed). Exits non-zero if there is any.
     CheckConfig {
+        /// The TOML config file to check.
         #[arg(long)]
         config: PathBuf,
     },
@@ -166,6 +175,7 @@ pub enum Cmd {
     /// committed event: for backfills from exports and for crash tests.
     #[command(hide = true)]
     Ingest {
+        /// The JSON-lines file to read, or - for stdin.
         #[arg(long, default_value = "-")]
         events: String,
         #[command(flatten)]
@@ -173,11 +183,23 @@ pub enum Cmd {
     },
 }
 
-/// Open the database and build an engine for CLI work (no platforms attached).
-pub async fn offline_engine(db: &Path, clock: Arc<dyn Clock>) -> Result<Engine> {
-    let store = Store::open(db)
-        .await
-        .with_context(|| format!("cannot open the database {}", db.display()))?;
+/// Build an engine for CLI work (no platforms attached) on a database that must exist
+/// already: commands that only read one never create it.
+pub async fn existing_engine(db: &Path, clock: Arc<dyn Clock>) -> Result<Engine> {
+    let store = open_existing(db).await?;
+    engine_on(store, db, clock)
+}
+
+/// Open a database that must exist, saying so plainly when it does not.
+async fn open_existing(db: &Path) -> Result<Store> {
+    match Store::open_existing(db).await {
+        Ok(store) => Ok(store),
+        Err(e @ crate::store::StoreError::Missing(_)) => Err(anyhow!(e)),
+        Err(e) => Err(anyhow!(e).context(format!("cannot open the database {}", db.display()))),
+    }
+}
+
+fn engine_on(store: Store, db: &Path, clock: Arc<dyn Clock>) -> Result<Engine> {
     let secret = crate::config::load_or_create_secret(&crate::config::secret_beside(db))
         .with_context(|| "cannot read or create the anonymous-vote secret")?;
     Ok(Engine::new(
@@ -188,6 +210,15 @@ pub async fn offline_engine(db: &Path, clock: Arc<dyn Clock>) -> Result<Engine> 
         EngineSettings::default(),
         None,
     ))
+}
+
+/// Open the database (creating it if needed) and build an engine for CLI work (no
+/// platforms attached).
+pub async fn offline_engine(db: &Path, clock: Arc<dyn Clock>) -> Result<Engine> {
+    let store = Store::open(db)
+        .await
+        .with_context(|| format!("cannot open the database {}", db.display()))?;
+    engine_on(store, db, clock)
 }
 
 /// Run the parsed command line.
@@ -244,7 +275,7 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
         }
         Cmd::Excerpts { reading, json, db } => excerpts(reading, json, &db.path()).await,
         Cmd::Summarize { session, json, db } => {
-            let engine = offline_engine(&db.path(), Arc::new(SystemClock)).await?;
+            let engine = existing_engine(&db.path(), Arc::new(SystemClock)).await?;
             let outcome = engine
                 .summarize_session(session, false)
                 .await
@@ -263,7 +294,7 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
             out,
             db,
         } => {
-            let engine = offline_engine(&db.path(), Arc::new(SystemClock)).await?;
+            let engine = existing_engine(&db.path(), Arc::new(SystemClock)).await?;
             let g = find_group(&engine, &group).await?;
             let format =
                 ExportFormat::parse(&format).ok_or_else(|| anyhow!("unknown format {format}"))?;
@@ -419,7 +450,7 @@ async fn import(file: &Path, request: ImportRequest, db: &Path) -> Result<ExitCo
 }
 
 async fn excerpts(reading: i64, json: bool, db: &Path) -> Result<ExitCode> {
-    let store = Store::open(db).await?;
+    let store = open_existing(db).await?;
     let Some(r) = store.reading(reading).await? else {
         bail!("no reading #{reading} in {}", db.display());
     };
@@ -491,4 +522,36 @@ fn tempfile_dir() -> Result<ScratchDir> {
     let dir = std::env::temp_dir().join(format!("colloquy-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
     Ok(ScratchDir(dir))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    /// Every subcommand and every argument of `cmd` and below that has no help text.
+    fn undocumented(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+        for arg in cmd.get_arguments() {
+            if arg.get_help().is_none() {
+                missing.push(format!("{path} --{}", arg.get_id()));
+            }
+        }
+        for sub in cmd.get_subcommands() {
+            let sub_path = format!("{path} {}", sub.get_name());
+            if sub.get_about().is_none() {
+                missing.push(sub_path.clone());
+            }
+            undocumented(sub, &sub_path, missing);
+        }
+    }
+
+    #[test]
+    fn every_subcommand_and_argument_has_help_text() {
+        let cmd = Cli::command();
+        cmd.clone().debug_assert();
+        assert!(cmd.get_about().is_some());
+        let mut missing = Vec::new();
+        undocumented(&cmd, "colloquy", &mut missing);
+        assert!(missing.is_empty(), "no help text: {missing:?}");
+    }
 }
