@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use super::{CommandError, Engine, Reply, Upload};
+use crate::domain::words::count;
 use crate::domain::import::{ImportOptions, PreparedReading, prepare};
 use crate::domain::reading::MetaItem;
 use crate::store::{Group, NewExcerpt, NewReading};
@@ -24,20 +25,15 @@ impl ImportReport {
     /// One message for the chat or the terminal.
     pub fn describe(&self) -> String {
         let mut text = format!(
-            "Imported **{}**{} (reading #{}): {} words in {} {}.",
+            "Imported **{}**{} (reading #{}): {} in {}.",
             self.title,
             self.author
                 .as_ref()
                 .map(|a| format!(" by {a}"))
                 .unwrap_or_default(),
             self.reading_id,
-            self.words,
-            self.excerpts,
-            if self.excerpts == 1 {
-                "excerpt"
-            } else {
-                "excerpts"
-            }
+            count(self.words, "word", "words"),
+            count(self.excerpts, "excerpt", "excerpts"),
         );
         if !self.metadata.is_empty() {
             let keys: Vec<&str> = self.metadata.iter().map(|m| m.key.as_str()).collect();
@@ -171,18 +167,22 @@ impl Engine {
             } else if r.posted == 0 {
                 "not started".to_string()
             } else {
-                format!("{} of {} excerpts posted", r.posted, r.excerpt_count)
+                format!(
+                    "{} of {} posted",
+                    r.posted,
+                    count(r.excerpt_count, "excerpt", "excerpts")
+                )
             };
             text.push_str(&format!(
-                "- #{} **{}**{} · {} words, {} excerpts · {state}\n",
+                "- #{} **{}**{} · {}, {} · {state}\n",
                 r.id,
                 r.title,
                 r.author
                     .as_ref()
                     .map(|a| format!(" by {a}"))
                     .unwrap_or_default(),
-                r.words,
-                r.excerpt_count
+                count(r.words, "word", "words"),
+                count(r.excerpt_count, "excerpt", "excerpts")
             ));
         }
         Ok(Reply::public(text.trim_end().to_string()))

@@ -229,7 +229,11 @@ async fn the_console_keeps_each_speakers_role_across_as() {
     assert!(last_line(&app).contains("ana, a member"));
     // The role is the one commands run with.
     chat.handle_line("!cq setup --tz UTC", None).await;
-    assert!(app.log_text().contains("for facilitators"), "{}", app.log_text());
+    assert!(
+        last_line(&app).contains("Only facilitators can use `setup`"),
+        "{}",
+        app.log_text()
+    );
 }
 
 #[tokio::test]
