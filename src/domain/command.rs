@@ -848,19 +848,19 @@ pub fn verbs_for(topic: &str) -> Vec<&'static Verb> {
         .trim_start_matches('/')
         .to_lowercase();
     let wanted = wanted.split_whitespace().collect::<Vec<_>>().join(" ");
-    let exact: Vec<&'static Verb> = VERBS
-        .iter()
-        .copied()
-        .filter(|v| v.names().any(|n| n == wanted))
-        .collect();
+    let by = |keep: &dyn Fn(&Verb) -> bool| -> Vec<&'static Verb> {
+        VERBS.iter().copied().filter(|v| keep(v)).collect()
+    };
+    // "poll create"; else every verb under "poll" (or "schedule"); else "poll new".
+    let exact = by(&|v| v.name == wanted);
     if !exact.is_empty() {
         return exact;
     }
-    VERBS
-        .iter()
-        .copied()
-        .filter(|v| v.name.starts_with(&format!("{wanted} ")))
-        .collect()
+    let under = by(&|v| v.name.starts_with(&format!("{wanted} ")));
+    if !under.is_empty() {
+        return under;
+    }
+    by(&|v| v.aliases.contains(&wanted.as_str()))
 }
 
 /// The closest of `candidates` (what is compared, what is suggested) to `given`, if one
@@ -984,7 +984,6 @@ pub fn tokenize(line: &str) -> Result<Vec<String>, ParseError> {
     Ok(words)
 }
 
-
 /// Positional words and --flags of one command, read against its verb's table entry.
 struct Args {
     positional: Vec<String>,
@@ -1015,9 +1014,10 @@ impl Args {
                             Some(v) => v,
                             None => {
                                 i += 1;
-                                words.get(i).cloned().ok_or_else(|| {
-                                    ParseError::MissingValue(format!("--{typed}"))
-                                })?
+                                words
+                                    .get(i)
+                                    .cloned()
+                                    .ok_or_else(|| ParseError::MissingValue(format!("--{typed}")))?
                             }
                         };
                         if matches!(flag.takes, Takes::Number(_))
@@ -1090,15 +1090,11 @@ impl Args {
 
 /// A flag `verb` does not take, with the closest one it does.
 fn unknown_flag(verb: &'static Verb, typed: &str) -> ParseError {
-    let candidates = verb
-        .flags
-        .iter()
-        .map(|f| (f.name, f.name))
-        .chain(
-            verb.flags
-                .iter()
-                .flat_map(|f| f.aliases.iter().map(move |a| (*a, f.name))),
-        );
+    let candidates = verb.flags.iter().map(|f| (f.name, f.name)).chain(
+        verb.flags
+            .iter()
+            .flat_map(|f| f.aliases.iter().map(move |a| (*a, f.name))),
+    );
     let allowed: Vec<String> = verb
         .flags
         .iter()
@@ -1168,8 +1164,7 @@ pub fn parse(line: &str) -> Result<Command, ParseError> {
     match found {
         // "schedule frobnicate": a sub-verb that does not exist, not an argument.
         Some((_, 1))
-            if !subs.is_empty()
-                && second.as_deref().is_some_and(|s| !s.starts_with("--")) =>
+            if !subs.is_empty() && second.as_deref().is_some_and(|s| !s.starts_with("--")) =>
         {
             Err(missing_sub(&head, &subs, second.as_deref()))
         }
@@ -1258,12 +1253,13 @@ fn build_reading_import(a: Args) -> Result<Command, ParseError> {
 
 fn build_poll_create(a: Args) -> Result<Command, ParseError> {
     let claim = (!a.positional.is_empty()).then(|| a.positional.join(" "));
-    let phase = match a.value("phase") {
-        None => None,
-        Some(p) => Some(Phase::parse(&p).ok_or_else(|| {
-            ParseError::Invalid(format!("--phase is pre or post, not \"{p}\""))
-        })?),
-    };
+    let phase =
+        match a.value("phase") {
+            None => None,
+            Some(p) => Some(Phase::parse(&p).ok_or_else(|| {
+                ParseError::Invalid(format!("--phase is pre or post, not \"{p}\""))
+            })?),
+        };
     let suggestion = a.number::<usize>("suggestion")?;
     if claim.is_none() && suggestion.is_none() && phase != Some(Phase::Post) {
         return Err(ParseError::MissingArgument {
@@ -1548,6 +1544,18 @@ mod tests {
                 .to_string()
                 .contains("it takes: --scale …")
         );
+    }
+
+    #[test]
+    fn help_topics_find_verbs_groups_and_aliases() {
+        let names = |t: &str| verbs_for(t).iter().map(|v| v.name).collect::<Vec<_>>();
+        assert_eq!(names("poll create"), ["poll create"]);
+        assert_eq!(names("/poll  Create"), ["poll create"]);
+        assert_eq!(names("schedule").len(), 4);
+        assert_eq!(names("poll").len(), 5);
+        assert_eq!(names("poll new"), ["poll create"]);
+        assert_eq!(names("summarize"), ["summary"]);
+        assert!(names("pol").is_empty());
     }
 
     #[test]

@@ -54,13 +54,14 @@ pub fn day_and_time(at: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> String {
     format!("{day} at {}", local.format("%H:%M"))
 }
 
-/// A deadline with how long until it: "tomorrow at 00:01 (in 12 h 31 min, Europe/London
-/// time)".
+/// A deadline with how long until it, and its date for whoever reads it later:
+/// "tomorrow at 00:01 (in 12 h 31 min; Tue 3 Mar, Europe/London time)".
 pub fn deadline(at: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> String {
     format!(
-        "{} (in {}, {} time)",
+        "{} (in {}; {}, {} time)",
         day_and_time(at, now, tz),
         wait(at - now),
+        at.with_timezone(&tz).format("%a %-d %b"),
         tz.name()
     )
 }
@@ -101,7 +102,7 @@ mod tests {
         assert_eq!(day_and_time(at, now, tz), "tomorrow at 00:01");
         assert_eq!(
             deadline(at, now, tz),
-            "tomorrow at 00:01 (in 12 h 31 min, Europe/London time)"
+            "tomorrow at 00:01 (in 12 h 31 min; Tue 3 Mar, Europe/London time)"
         );
         let later = Utc.with_ymd_and_hms(2026, 3, 2, 18, 0, 0).unwrap();
         assert_eq!(day_and_time(later, now, tz), "today at 18:00");

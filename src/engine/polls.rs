@@ -6,12 +6,12 @@ use super::{CommandError, Engine, OutboxPayload, Reply, local_label, store_ms};
 use crate::chart::{ChartData, Series, render_png};
 use crate::domain::anon::voter_key;
 use crate::domain::command::{Command, PollSpec, Role};
-use crate::domain::words;
 use crate::domain::ids::{ChannelKey, MemberKey, Platform};
 use crate::domain::poll::{
     ANONYMITY_THRESHOLD, Deadline, Phase, PollError, Scale, Shift, Tally, check_claim,
     check_reason, shift,
 };
+use crate::domain::words;
 use crate::ports::{FileOut, PollPost, ResultsPost};
 use crate::store::{Group, NewPoll, PollRow, VoteChange, from_ms};
 
@@ -199,7 +199,7 @@ impl Engine {
                 claims.get(n.wrapping_sub(1)).cloned().ok_or_else(|| {
                     CommandError::invalid(format!(
                         "There is no suggestion {n}; `poll suggest` lists {} for the current excerpt.",
-                        claims.len()
+                        words::count(claims.len(), "claim", "claims")
                     ))
                 })?
             }

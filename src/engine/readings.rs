@@ -3,9 +3,9 @@
 use serde::Serialize;
 
 use super::{CommandError, Engine, Reply, Upload};
-use crate::domain::words::count;
 use crate::domain::import::{ImportOptions, PreparedReading, prepare};
 use crate::domain::reading::MetaItem;
+use crate::domain::words::count;
 use crate::store::{Group, NewExcerpt, NewReading};
 
 /// What an import did.

@@ -1,10 +1,10 @@
 //! `setup`, the daily schedule's status, pause, resume and skip, and `help`.
 
 use super::{CommandError, Engine, Reply, local_label};
-use crate::domain::words::count;
 use crate::domain::command::{Role, SetupArgs, VERBS, Verb, closest, verbs_for};
 use crate::domain::ids::ChannelKey;
 use crate::domain::schedule::{CatchUp, Days, parse_time, parse_zone};
+use crate::domain::words::count;
 use crate::store::{Group, GroupSettings};
 
 impl Engine {
@@ -113,7 +113,13 @@ impl Engine {
                 .skip_through
                 .as_deref()
                 .is_some_and(|d| d >= date_text.as_str());
-            if !skipped && self.store().slot_outcome(group.id, &date_text).await?.is_none() {
+            if !skipped
+                && self
+                    .store()
+                    .slot_outcome(group.id, &date_text)
+                    .await?
+                    .is_none()
+            {
                 return Ok(Some((date, at)));
             }
             after = at;
@@ -227,15 +233,16 @@ pub(super) fn help(topic: Option<&str>, group: Option<&Group>, role: Role) -> Re
         let found = verbs_for(topic);
         if found.is_empty() {
             let wanted = topic.trim().to_lowercase();
-            let suggestion = closest(
-                &wanted,
-                VERBS.iter().flat_map(|v| {
-                    let head = v.name.split(' ').next().unwrap_or(v.name);
-                    [(v.name, v.name), (head, head)]
-                }),
-            );
+            // Whole verbs ("poll") before sub-verbs ("poll create"): `help poll` lists them all.
+            let heads = VERBS.iter().map(|v| {
+                let head = v.name.split(' ').next().unwrap_or(v.name);
+                (head, head)
+            });
+            let suggestion = closest(&wanted, heads.chain(VERBS.iter().map(|v| (v.name, v.name))));
             return Reply::private(match suggestion {
-                Some(s) => format!("No command `{topic}`; did you mean `{s}`? `help` lists them all."),
+                Some(s) => {
+                    format!("No command `{topic}`; did you mean `{s}`? `help` lists them all.")
+                }
                 None => format!("No command `{topic}`. `help` lists them all."),
             });
         }
@@ -275,7 +282,7 @@ fn verb_help(v: &Verb) -> String {
         who(v.role)
     );
     if !v.args.is_empty() {
-        text.push_str("\n");
+        text.push('\n');
         for a in v.args {
             text.push_str(&format!("\n- `{}`: {}", a.shown, a.help));
         }

@@ -267,7 +267,9 @@ impl ConsoleChat {
             channel,
             speaker: "you".into(),
             role: Role::Facilitator,
-            roles: [("you".to_string(), Role::Facilitator)].into_iter().collect(),
+            roles: [("you".to_string(), Role::Facilitator)]
+                .into_iter()
+                .collect(),
             in_thread: true,
             announced: Mutex::new(None),
             attachment: None,
@@ -547,7 +549,8 @@ impl ConsoleChat {
             "/dm" => {
                 let text = rest.strip_prefix("!cq").unwrap_or(rest).trim();
                 if text.is_empty() {
-                    self.port.print("  ⚠ /dm needs a command, e.g. /dm !cq vote 3 agree");
+                    self.port
+                        .print("  ⚠ /dm needs a command, e.g. /dm !cq vote 3 agree");
                 } else {
                     let (who, role) = (self.speaker.clone(), self.role);
                     self.direct(&who, role, text).await;
@@ -575,7 +578,8 @@ impl ConsoleChat {
                 if let Ok(mut a) = self.announced.lock() {
                     *a = None;
                 }
-                self.port.print("  (posting in the channel; /thread goes back to the excerpt's thread)");
+                self.port
+                    .print("  (posting in the channel; /thread goes back to the excerpt's thread)");
             }
             "/reply" => match rest.split_once(' ') {
                 Some((id, text)) => {

@@ -31,7 +31,10 @@ fn misspelt_verbs_and_flags_get_a_suggestion() {
     assert!(e.contains("did you mean `poll create`?"), "{e}");
     // Nothing close: no wild guess.
     let e = error_of("frobnicate");
-    assert!(e.contains("unknown command") && !e.contains("did you mean"), "{e}");
+    assert!(
+        e.contains("unknown command") && !e.contains("did you mean"),
+        "{e}"
+    );
 }
 
 /// Every verb, as typed (the same list as the command table).
@@ -256,7 +259,11 @@ async fn the_console_says_when_it_writes_in_an_excerpt_thread() {
     chat.handle_line("/channel", None).await;
     chat.handle_line("In the channel.", None).await;
     chat.handle_line("/thread", None).await;
-    assert!(last_line(&app).contains("thread of excerpt 1"), "{}", last_line(&app));
+    assert!(
+        last_line(&app).contains("thread of excerpt 1"),
+        "{}",
+        last_line(&app)
+    );
 }
 
 #[tokio::test]
@@ -270,7 +277,12 @@ async fn the_console_takes_anonymous_votes_only_in_a_direct_message() {
         None,
     )
     .await;
-    let poll = app.store.latest_poll(app.group().await.id).await.unwrap().unwrap();
+    let poll = app
+        .store
+        .latest_poll(app.group().await.id)
+        .await
+        .unwrap()
+        .unwrap();
     chat.handle_line("/as ana", None).await;
     chat.handle_line(
         &format!("!cq vote {} agree --reason \"judges are slow\"", poll.id),

@@ -930,7 +930,8 @@ mod tests {
         assert_eq!(slash, table, "slash commands and the command table differ");
         for (name, c) in &leaves {
             let verb = VERBS.iter().find(|v| v.name == name.as_str()).unwrap();
-            let discord: BTreeSet<String> = c.parameters.iter().map(|p| p.name.to_string()).collect();
+            let discord: BTreeSet<String> =
+                c.parameters.iter().map(|p| p.name.to_string()).collect();
             let mut text: BTreeSet<String> = verb
                 .args
                 .iter()
@@ -941,7 +942,12 @@ mod tests {
             if verb.name == "reading import" {
                 text.insert("file".into());
             }
-            assert_eq!(discord, text, "/{name}: options differ from `{}`", verb.usage());
+            assert_eq!(
+                discord,
+                text,
+                "/{name}: options differ from `{}`",
+                verb.usage()
+            );
             let sample = sample(name).unwrap();
             assert_eq!(sample.verb(), verb.name);
         }
