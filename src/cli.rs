@@ -476,12 +476,16 @@ async fn excerpts(reading: i64, json: bool, db: &Path) -> Result<ExitCode> {
             }))?
         );
     } else {
-        println!("{} — {} excerpts", r.title, r.excerpt_count);
+        println!(
+            "{} — {}",
+            r.title,
+            crate::domain::words::count(r.excerpt_count, "excerpt", "excerpts")
+        );
         for e in &out {
             println!(
-                "\n── excerpt {} ({} words)\n{}",
+                "\n── excerpt {} ({})\n{}",
                 e["seq"],
-                e["words"],
+                crate::domain::words::count(e["words"].as_i64().unwrap_or(0), "word", "words"),
                 e["text"].as_str().unwrap_or("")
             );
             for n in e["notes"].as_array().into_iter().flatten() {

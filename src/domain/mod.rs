@@ -15,3 +15,4 @@ pub mod segment;
 pub mod sentences;
 pub mod summary;
 pub mod text;
+pub mod words;

@@ -6,12 +6,13 @@ use serde::Serialize;
 use super::{CommandError, Engine, OutboxPayload, Reply, local_label, store_ms};
 use crate::chart::{ChartData, Series, render_png};
 use crate::domain::anon::voter_key;
-use crate::domain::command::{PollSpec, Role};
+use crate::domain::command::{Command, PollSpec, Role};
 use crate::domain::ids::{ChannelKey, MemberKey, Platform};
 use crate::domain::poll::{
     ANONYMITY_THRESHOLD, Deadline, Phase, PollError, Scale, Shift, Tally, check_claim,
     check_reason, shift,
 };
+use crate::domain::words;
 use crate::ports::{FileOut, PollPost, ResultsPost};
 use crate::store::{Group, NewPoll, PollRow, VoteChange, from_ms};
 
@@ -202,7 +203,7 @@ impl Engine {
                 claims.get(n.wrapping_sub(1)).cloned().ok_or_else(|| {
                     CommandError::invalid(format!(
                         "There is no suggestion {n}; `poll suggest` lists {} for the current excerpt.",
-                        claims.len()
+                        words::count(claims.len(), "claim", "claims")
                     ))
                 })?
             }
@@ -296,7 +297,7 @@ impl Engine {
             .await?;
         Ok(Reply::private(format!(
             "Poll #{id} is open until {}.{}",
-            local_label(closes_at, tz),
+            words::deadline(closes_at, now, tz),
             pre.map(|p| format!(
                 " It is paired with poll #{}: its results will show how votes moved.",
                 p.id
@@ -383,7 +384,7 @@ impl Engine {
         Ok(Reply::public(format!(
             "Poll #{} now closes {}.",
             p.id,
-            local_label(closes_at, tz)
+            words::deadline(closes_at, now, tz)
         )))
     }
 
@@ -451,6 +452,26 @@ impl Engine {
             )));
         }
         Ok(parse_scale(&poll)?.options())
+    }
+
+    /// The rule for a `vote` typed where the room sees it (a group's channel or room, not a
+    /// direct message with the bot): in an anonymous poll it is refused, so that nobody
+    /// learns how a member voted. Adapters whose text commands the room sees (Matrix, the
+    /// console) ask this before running a command; `Some` is the refusal to show. Discord
+    /// needs no such check: its `/vote` and buttons answer privately.
+    pub async fn public_vote_refusal(
+        &self,
+        command: &Command,
+    ) -> Result<Option<String>, CommandError> {
+        let Command::Vote { poll, .. } = command else {
+            return Ok(None);
+        };
+        Ok(match self.store().poll(*poll).await? {
+            Some(p) if p.anonymous => Some(format!(
+                "Poll #{poll} is anonymous: send your vote to me in a direct message (`!cq vote {poll} OPTION`), so that nobody sees it."
+            )),
+            _ => None,
+        })
     }
 
     /// A vote from any platform: checked, recorded (or changed), confirmed privately.
@@ -860,19 +881,26 @@ impl Engine {
         }
         let mut series = Vec::new();
         let mut subtitle = format!(
-            "Poll #{} · {} {}",
+            "Poll #{} · {}",
             view.id,
-            view.total,
-            if view.total == 1 { "vote" } else { "votes" }
+            words::count(view.total, "vote", "votes")
         );
         match &view.shift {
             Some(s) if !s.suppressed => {
                 series.push(Series {
-                    label: format!("Before (#{}, {} votes)", s.pre_id, s.data.pre.total()),
+                    label: format!(
+                        "Before (#{}, {})",
+                        s.pre_id,
+                        words::count(s.data.pre.total(), "vote", "votes")
+                    ),
                     counts: s.data.pre.counts.clone(),
                 });
                 series.push(Series {
-                    label: format!("After (#{}, {} votes)", s.post_id, s.data.post.total()),
+                    label: format!(
+                        "After (#{}, {})",
+                        s.post_id,
+                        words::count(s.data.post.total(), "vote", "votes")
+                    ),
                     counts: s.data.post.counts.clone(),
                 });
                 if let Some(net) = &s.net {
@@ -925,13 +953,13 @@ fn alt_text(id: i64, rows: &[RowView], shift: Option<&ShiftView>) -> String {
             .map(|(o, c)| format!("{o} {c}"))
             .collect();
         text = format!(
-            "Paired bar chart of poll #{} before and #{} after the discussion. Before: {}. After: {}. {} of {} members who voted twice changed their vote{}.",
+            "Paired bar chart of poll #{} before and #{} after the discussion. Before: {}. After: {}. {} of {} who voted twice changed their vote{}.",
             s.pre_id,
             s.post_id,
             before.join(", "),
             parts.join(", "),
             s.changed,
-            s.paired,
+            words::count(s.paired, "member", "members"),
             s.net
                 .as_ref()
                 .map(|n| format!("; net shift {n}"))

@@ -7,6 +7,7 @@ use crate::domain::ids::{ChannelKey, Platform};
 use crate::domain::import::{ImportOptions, PreparedReading, human_size, prepare};
 use crate::domain::reading::MetaItem;
 use crate::domain::schedule::Days;
+use crate::domain::words::count;
 use crate::store::{Group, GroupSettings, ImportGroup, ImportOutcome, NewExcerpt, NewReading};
 
 /// A reading with more excerpts than this gets a notice of how long it will take.
@@ -38,20 +39,15 @@ impl ImportReport {
     /// One message for the chat or the terminal.
     pub fn describe(&self) -> String {
         let mut text = format!(
-            "Imported **{}**{} (reading #{}): {} words in {} {}.",
+            "Imported **{}**{} (reading #{}): {} in {}.",
             self.title,
             self.author
                 .as_ref()
                 .map(|a| format!(" by {a}"))
                 .unwrap_or_default(),
             self.reading_id,
-            self.words,
-            self.excerpts,
-            if self.excerpts == 1 {
-                "excerpt"
-            } else {
-                "excerpts"
-            }
+            count(self.words, "word", "words"),
+            count(self.excerpts, "excerpt", "excerpts"),
         );
         if !self.metadata.is_empty() {
             let keys: Vec<&str> = self.metadata.iter().map(|m| m.key.as_str()).collect();
@@ -294,18 +290,22 @@ impl Engine {
             } else if r.posted == 0 {
                 "not started".to_string()
             } else {
-                format!("{} of {} excerpts posted", r.posted, r.excerpt_count)
+                format!(
+                    "{} of {} posted",
+                    r.posted,
+                    count(r.excerpt_count, "excerpt", "excerpts")
+                )
             };
             text.push_str(&format!(
-                "- #{} **{}**{} · {} words, {} excerpts · {state}\n",
+                "- #{} **{}**{} · {}, {} · {state}\n",
                 r.id,
                 r.title,
                 r.author
                     .as_ref()
                     .map(|a| format!(" by {a}"))
                     .unwrap_or_default(),
-                r.words,
-                r.excerpt_count
+                count(r.words, "word", "words"),
+                count(r.excerpt_count, "excerpt", "excerpts")
             ));
         }
         Ok(Reply::public(text.trim_end().to_string()))

@@ -200,9 +200,9 @@ impl Engine {
         self.end_session(group.id, live.id, self.now()).await?;
         let replies = self.store().reply_count(live.id).await?;
         Ok(Reply::public(format!(
-            "Live session #{} ended with {replies} {}. The summary follows.",
+            "Live session #{} ended with {}. The summary follows.",
             live.id,
-            if replies == 1 { "reply" } else { "replies" }
+            crate::domain::words::count(replies, "reply", "replies")
         )))
     }
 

@@ -95,7 +95,8 @@ async fn deadlines_are_shown_in_local_time_and_can_be_extended() {
         .fac("poll create \"Courts build trust\" --until 18:00")
         .await;
     assert!(
-        reply.text.contains("Mon 2 Mar, 18:00 (Europe/London)"),
+        reply.text.contains("today at 18:00")
+            && reply.text.contains("Mon 2 Mar, Europe/London time"),
         "{}",
         reply.text
     );
