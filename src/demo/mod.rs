@@ -97,17 +97,7 @@ pub async fn run(options: DemoOptions, out: Sink) -> Result<DemoReport> {
         EngineSettings::default(),
         None,
     );
-    let files_dir = options
-        .db
-        .parent()
-        .map(|p| {
-            if p.as_os_str().is_empty() {
-                Path::new(".")
-            } else {
-                p
-            }
-        })
-        .map(Path::to_path_buf);
+    let files_dir = Some(crate::platform::console::files_dir_beside(&options.db));
     let port = Arc::new(ConsolePort::new(
         out,
         Arc::new(clock.clone()),

@@ -17,6 +17,23 @@ use crate::ports::{ChatPort, Clock, Content, Delivered, FileOut, Outgoing, PortE
 /// Where the chat log goes.
 pub type Sink = Arc<Mutex<dyn Write + Send>>;
 
+/// The folder beside a database where the console saves attached files (charts, exports):
+/// `<folder of the database>/<database name without extension>-files`, e.g. `day.db` gives
+/// `day-files/`. Charts in it are named by group and poll, so no two polls or groups, and no
+/// two databases in one folder, share a file.
+pub fn files_dir_beside(db: &std::path::Path) -> std::path::PathBuf {
+    let stem = db
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "colloquy".into());
+    let name = format!("{stem}-files");
+    match db.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.join(name),
+        _ => std::path::PathBuf::from(name),
+    }
+}
+
 /// The console as a chat platform.
 pub struct ConsolePort {
     sink: Sink,
@@ -87,16 +104,20 @@ impl ConsolePort {
             match &self.files_dir {
                 Some(dir) => {
                     let path = dir.join(&f.name);
-                    match std::fs::write(&path, &f.bytes) {
+                    match std::fs::create_dir_all(dir)
+                        .and_then(|()| std::fs::write(&path, &f.bytes))
+                    {
                         Ok(()) => self.print(&format!(
                             "{indent}📎 {} saved to {} — {}",
                             f.name,
                             path.display(),
                             f.description
                         )),
-                        Err(e) => {
-                            self.print(&format!("{indent}📎 {} could not be saved: {e}", f.name))
-                        }
+                        Err(e) => self.print(&format!(
+                            "{indent}📎 {} could not be saved to {}: {e}",
+                            f.name,
+                            path.display()
+                        )),
                     }
                 }
                 None => self.print(&format!(
@@ -711,16 +732,7 @@ pub async fn run_repl(db: &std::path::Path, group: &str) -> anyhow::Result<std::
         None => chrono_tz::UTC,
     };
     let sink: Sink = Arc::new(Mutex::new(std::io::stdout()));
-    let files_dir = db
-        .parent()
-        .map(|p| {
-            if p.as_os_str().is_empty() {
-                std::path::Path::new(".")
-            } else {
-                p
-            }
-        })
-        .map(|p| p.to_path_buf());
+    let files_dir = Some(files_dir_beside(db));
     let port = Arc::new(ConsolePort::new(
         sink,
         Arc::new(clock.clone()),

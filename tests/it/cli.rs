@@ -39,7 +39,9 @@ fn the_demo_runs_a_whole_day_and_is_the_same_for_a_seed() {
     }
     assert!(dir.path().join("day.db").exists());
     assert!(
-        dir.path().join("poll-2.png").exists(),
+        dir.path()
+            .join("day-files/northmere-ir-reading-group-poll-2.png")
+            .exists(),
         "the paired chart is saved"
     );
     let again = colloquy(

@@ -327,7 +327,12 @@ async fn core_flow(tag: &str, encrypted: bool) {
             sent_by(e, &bot.user_id) && e["content"]["msgtype"] == "m.image"
         })
         .await;
-    assert_eq!(chart["content"]["filename"], "poll-1.png", "{chart}");
+    assert!(
+        chart["content"]["filename"]
+            .as_str()
+            .is_some_and(|f| f.ends_with("-poll-1.png") && f != "-poll-1.png"),
+        "the chart is named by group and poll: {chart}"
+    );
     assert_contains(&chart, "Bar chart of poll #1");
     let png = alice.download(&chart).await;
     assert!(png.starts_with(b"\x89PNG"), "the chart is a PNG");
