@@ -57,6 +57,10 @@ pub enum Cmd {
         /// The seed of the simulated members (the same seed gives the same day).
         #[arg(long, default_value_t = 7)]
         seed: u64,
+        /// The folder for charts and other attached files [default: beside the database,
+        /// colloquy-demo-files/ for colloquy-demo.db].
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
     },
     /// Import a .txt or .md file as a group's next reading. The group's settings are
     /// never changed, and a refused import writes nothing.
@@ -135,6 +139,10 @@ pub enum Cmd {
         /// The console group's name.
         #[arg(long, default_value = "main")]
         group: String,
+        /// The folder for charts and other attached files [default: beside the database,
+        /// colloquy-files/ for colloquy.db].
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
         #[command(flatten)]
         db: DbArg,
     },
@@ -229,6 +237,7 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
             reading,
             members,
             seed,
+            out,
         } => {
             let sink: crate::platform::console::Sink =
                 Arc::new(std::sync::Mutex::new(std::io::stdout()));
@@ -238,6 +247,7 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
                     reading,
                     members,
                     seed,
+                    out,
                 },
                 sink,
             )
@@ -313,7 +323,11 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
             engine.store().close().await;
             Ok(ExitCode::SUCCESS)
         }
-        Cmd::Console { group, db } => crate::platform::console::run_repl(&db.path(), &group).await,
+        Cmd::Console { group, out, db } => {
+            let db = db.path();
+            let files = out.unwrap_or_else(|| crate::platform::console::files_dir_beside(&db));
+            crate::platform::console::run_repl(&db, &group, files).await
+        }
         Cmd::Run { config } => crate::app::run(&config).await,
         Cmd::Bench {
             groups,

@@ -722,7 +722,11 @@ impl Clock for OffsetClock {
 }
 
 /// `colloquy console`: read lines from stdin and play them into a console group.
-pub async fn run_repl(db: &std::path::Path, group: &str) -> anyhow::Result<std::process::ExitCode> {
+pub async fn run_repl(
+    db: &std::path::Path,
+    group: &str,
+    files_dir: std::path::PathBuf,
+) -> anyhow::Result<std::process::ExitCode> {
     use tokio::io::AsyncBufReadExt;
     let clock = OffsetClock::default();
     let engine = crate::cli::offline_engine(db, Arc::new(clock.clone())).await?;
@@ -732,7 +736,7 @@ pub async fn run_repl(db: &std::path::Path, group: &str) -> anyhow::Result<std::
         None => chrono_tz::UTC,
     };
     let sink: Sink = Arc::new(Mutex::new(std::io::stdout()));
-    let files_dir = Some(files_dir_beside(db));
+    let files_dir = Some(files_dir);
     let port = Arc::new(ConsolePort::new(
         sink,
         Arc::new(clock.clone()),

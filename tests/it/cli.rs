@@ -58,6 +58,28 @@ fn the_demo_runs_a_whole_day_and_is_the_same_for_a_seed() {
         log.replace("day.db", ""),
         text(&other.stdout).replace("other.db", "")
     );
+    let out = colloquy(
+        &[
+            "demo",
+            "--db",
+            "third.db",
+            "--seed",
+            "3",
+            "--members",
+            "5",
+            "--out",
+            "charts",
+        ],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        dir.path()
+            .join("charts/northmere-ir-reading-group-poll-2.png")
+            .exists(),
+        "--out names the folder for the charts"
+    );
+    assert!(!dir.path().join("third-files").exists());
     // The database can be read afterwards.
     let summary = colloquy(
         &["summarize", "--session", "1", "--db", "day.db", "--json"],
@@ -862,12 +884,10 @@ fn check_config_passes_a_good_config() {
 #[test]
 fn check_config_never_prints_a_secret_even_one_pasted_in_place_of_a_name() {
     let dir = tempfile::tempdir().unwrap();
-    let toml = format!(
-        "[discord]\ntoken_env = \"CQ_IT_DC\"\n[matrix]\nhomeserver = \"https://m.example.org\"\nuser = \"@bot:example.org\"\npassword_env = \"Sup3rSecretPassw0rd\"\n[llm]\nendpoint = \"http://x\"\nmodel = \"m\"\napi_key_env = \"sk-pasted.secret-9x\"\n[log]\nlevel = \"loud\"\n"
-    );
+    let toml = "[discord]\ntoken_env = \"CQ_IT_DC\"\n[matrix]\nhomeserver = \"https://m.example.org\"\nuser = \"@bot:example.org\"\npassword_env = \"Sup3rSecretPassw0rd\"\n[llm]\nendpoint = \"http://x\"\nmodel = \"m\"\napi_key_env = \"sk-pasted.secret-9x\"\n[log]\nlevel = \"loud\"\n";
     let (ok, out) = check_config(
         dir.path(),
-        &toml,
+        toml,
         &[("CQ_IT_DC", "hunter2-discord-token-value")],
     );
     assert!(!ok, "{out}");
