@@ -11,7 +11,7 @@ use colloquy::domain::ids::{ChannelKey, MemberKey, Platform};
 use colloquy::domain::import::ImportOptions;
 use colloquy::domain::questions;
 use colloquy::domain::summary::{Limits, ReplyIn, summarize};
-use colloquy::engine::{Engine, EngineSettings, IncomingMessage};
+use colloquy::engine::{Engine, IncomingMessage};
 use colloquy::ports::ManualClock;
 use colloquy::render::Prompts;
 use colloquy::store::{GroupSettings, Store};
@@ -55,35 +55,34 @@ fn runtime() -> tokio::runtime::Runtime {
         .expect("a runtime")
 }
 
-async fn engine(dir: &std::path::Path) -> Engine {
+/// An engine on a new database in `dir`, and the store under it (benchmarks set up
+/// groups and sessions directly).
+async fn engine(dir: &std::path::Path) -> (Engine, Store) {
     let store = Store::open(&dir.join("bench.db")).await.expect("store");
     let clock = ManualClock::new(
         Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0)
             .single()
             .expect("time"),
     );
-    Engine::new(
-        store,
+    let engine = colloquy::boot::offline_with_secret(
+        store.clone(),
         Arc::new(clock),
-        Prompts::builtin(),
         VoterSecret::new(vec![1; 32]),
-        EngineSettings::default(),
-        None,
-    )
+    );
+    (engine, store)
 }
 
 /// A group on console channel `name` with a live session open in it; the session's id.
-async fn live_session(engine: &Engine, name: &str) -> i64 {
-    let g = group(engine, name).await;
-    engine
-        .store()
+async fn live_session(store: &Store, name: &str) -> i64 {
+    let g = group(store, name).await;
+    store
         .start_live_session(g.id, Some(name), 0)
         .await
         .expect("session")
         .expect("id")
 }
 
-async fn group(engine: &Engine, name: &str) -> colloquy::store::Group {
+async fn group(store: &Store, name: &str) -> colloquy::store::Group {
     let settings = GroupSettings {
         name: None,
         time_zone: "UTC".into(),
@@ -93,8 +92,7 @@ async fn group(engine: &Engine, name: &str) -> colloquy::store::Group {
         summary_time: "21:00".into(),
         words: 220,
     };
-    engine
-        .store()
+    store
         .upsert_group(&ChannelKey::new(Platform::Console, name), &settings, 0)
         .await
         .expect("group")
@@ -113,8 +111,8 @@ fn import(c: &mut Criterion) {
                 || tempfile::tempdir().expect("dir"),
                 |dir| {
                     rt.block_on(async {
-                        let e = engine(dir.path()).await;
-                        let grp = group(&e, "bench").await;
+                        let (e, store) = engine(dir.path()).await;
+                        let grp = group(&store, "bench").await;
                         e.import_bytes(
                             &grp,
                             text.as_bytes().to_vec(),
@@ -123,7 +121,7 @@ fn import(c: &mut Criterion) {
                         )
                         .await
                         .expect("import");
-                        e.store().close().await;
+                        e.close().await;
                     })
                 },
                 criterion::BatchSize::PerIteration,
@@ -149,8 +147,8 @@ fn record_replies(c: &mut Criterion) {
     let rt = runtime();
     let dir = tempfile::tempdir().expect("dir");
     let e = rt.block_on(async {
-        let e = engine(dir.path()).await;
-        live_session(&e, "bench").await;
+        let (e, store) = engine(dir.path()).await;
+        live_session(&store, "bench").await;
         e
     });
     let mut g = c.benchmark_group("record");
@@ -196,9 +194,9 @@ fn tally(c: &mut Criterion) {
     let rt = runtime();
     let dir = tempfile::tempdir().expect("dir");
     let poll_id = rt.block_on(async {
-        let e = engine(dir.path()).await;
-        let _g = group(&e, "bench").await;
-        let pool = e.store().pool().clone();
+        let (_e, store) = engine(dir.path()).await;
+        let _g = group(&store, "bench").await;
+        let pool = store.pool().clone();
         sqlx::query("INSERT INTO polls (group_id, claim, scale, opens_at, closes_at) VALUES (1, 'c', '{\"kind\":\"likert5\"}', 0, 1)")
             .execute(&pool)
             .await
@@ -300,12 +298,12 @@ fn session_summary(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("dir");
     let mut g = c.benchmark_group("session summary (load + summarize + render)");
     g.sample_size(10);
-    let e = rt.block_on(engine(dir.path()));
+    let (e, store) = rt.block_on(engine(dir.path()));
     // Each size is its own session, holding exactly `replies(n)` with its reply threads,
     // as `summarize/replies n` summarizes them.
     for n in [size(10_000, 200), size(100_000, 400)] {
         let channel = format!("bench-{n}");
-        let session = rt.block_on(live_session(&e, &channel));
+        let session = rt.block_on(live_session(&store, &channel));
         rt.block_on(async {
             let mut tasks = Vec::new();
             for r in replies(n) {

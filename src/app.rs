@@ -189,14 +189,20 @@ pub async fn run(path: &Path) -> Result<ExitCode> {
         let _ = tokio::time::timeout(std::time::Duration::from_secs(15), t).await;
     }
     // Queued reply writes are committed before the database closes.
-    engine.store().close().await;
+    engine.close().await;
     tracing::info!("stopped");
     Ok(ExitCode::SUCCESS)
 }
 
 /// One line at start: which platforms connected, which groups are scheduled, and when.
 async fn health_line(engine: &Engine, platforms: &[&str]) {
-    let groups = engine.store().groups().await.unwrap_or_default();
+    let groups = match engine.groups().await {
+        Ok(g) => g,
+        Err(e) => {
+            tracing::error!(error = %e, "cannot list the groups for the health line");
+            Vec::new()
+        }
+    };
     let now = engine.now();
     let next: Vec<String> = groups
         .iter()
@@ -327,7 +333,7 @@ pub async fn ingest(source: &str, db: &Path) -> Result<ExitCode> {
         });
     }
     while tasks.join_next().await.is_some() {}
-    engine.store().close().await;
+    engine.close().await;
     Ok(if failed {
         ExitCode::FAILURE
     } else {

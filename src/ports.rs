@@ -107,6 +107,8 @@ pub struct ResultsPost {
     /// The poll's own message, to end a native poll or disable its buttons.
     pub poll_message_id: Option<String>,
     pub native: bool,
+    /// Whether the poll was anonymous (its votes were cast in direct messages).
+    pub anonymous: bool,
     pub markdown: String,
     pub chart: Option<FileOut>,
 }

@@ -13,7 +13,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::domain::command::ExportFormat;
 use crate::domain::import::{ImportOptions, MAX_READING_BYTES, human_size};
-use crate::engine::{Engine, GroupLookup, ImportTarget, channel_for};
+use crate::engine::{Engine, ExcerptDetail, GroupLookup, ImportTarget, channel_for};
 use crate::ports::SystemClock;
 
 /// colloquy: a discussion bot for reading groups.
@@ -266,7 +266,7 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
             } else {
                 println!("{}", outcome.markdown);
             }
-            engine.store().close().await;
+            engine.close().await;
             Ok(ExitCode::SUCCESS)
         }
         Cmd::Export {
@@ -295,7 +295,7 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
                     .with_context(|| format!("cannot write {}", path.display()))?;
                 eprintln!("wrote {}", path.display());
             }
-            engine.store().close().await;
+            engine.close().await;
             Ok(ExitCode::SUCCESS)
         }
         Cmd::Console { group, out, db } => {
@@ -385,7 +385,7 @@ async fn import(file: &Path, request: ImportRequest, db: &Path) -> Result<ExitCo
             ImportTarget::Create(channel_for(&request.group))
         }
         Ok(lookup) => {
-            engine.store().close().await;
+            engine.close().await;
             let message = lookup
                 .found(
                     request.group.trim(),
@@ -396,7 +396,7 @@ async fn import(file: &Path, request: ImportRequest, db: &Path) -> Result<ExitCo
             bail!("{message}");
         }
         Err(e) => {
-            engine.store().close().await;
+            engine.close().await;
             bail!("{e}");
         }
     };
@@ -422,7 +422,7 @@ async fn import(file: &Path, request: ImportRequest, db: &Path) -> Result<ExitCo
     let result = engine
         .import_into(target, bytes, request.options, progress)
         .await;
-    engine.store().close().await;
+    engine.close().await;
     let report = result.map_err(|e| anyhow!("{e}"))?;
     if report.created_group {
         eprintln!(
@@ -440,14 +440,16 @@ async fn import(file: &Path, request: ImportRequest, db: &Path) -> Result<ExitCo
 
 async fn excerpts(reading: i64, json: bool, db: &Path) -> Result<ExitCode> {
     let engine = crate::boot::offline_existing(db, Arc::new(SystemClock)).await?;
-    let store = engine.store();
-    let Some(r) = store.reading(reading).await? else {
+    let Some((r, excerpts)) = engine.reading_excerpts(reading).await? else {
         bail!("no reading #{reading} in {}", db.display());
     };
     let mut out = Vec::new();
-    for e in store.excerpts(r.id).await? {
-        let questions = store.questions(e.id).await?;
-        let claims = store.claims(e.id).await?;
+    for ExcerptDetail {
+        excerpt: e,
+        questions,
+        claims,
+    } in excerpts
+    {
         let notes = e.note_list()?;
         out.push(serde_json::json!({
             "id": e.id, "seq": e.seq, "words": e.words, "text": e.text, "notes": notes,
@@ -493,7 +495,7 @@ async fn excerpts(reading: i64, json: bool, db: &Path) -> Result<ExitCode> {
             }
         }
     }
-    store.close().await;
+    engine.close().await;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -16,7 +16,7 @@ pub async fn run_repl(
     let clock = OffsetClock::default();
     let engine = crate::boot::offline(db, Arc::new(clock.clone())).await?;
     let channel = ChannelKey::new(Platform::Console, group);
-    let tz = match engine.store().group_by_channel(&channel).await? {
+    let tz = match engine.group_of(&channel).await? {
         Some(g) => crate::engine::Engine::zone(&g),
         None => chrono_tz::UTC,
     };
@@ -28,19 +28,14 @@ pub async fn run_repl(
         tz,
         files_dir,
     ));
-    port.continue_after(
-        engine
-            .store()
-            .max_numbered_message(Platform::Console.as_str())
-            .await?,
-    );
+    port.continue_after(engine.last_numbered_message(Platform::Console).await?);
     engine.attach_port(port.clone());
     let mut chat = ConsoleChat::new(engine.clone(), port.clone(), channel.clone());
     port.print(&format!(
         "colloquy console · group {channel} · database {}",
         db.display()
     ));
-    if engine.store().group_by_channel(&channel).await?.is_none() {
+    if engine.group_of(&channel).await?.is_none() {
         port.print(
             "This group is not set up yet: start with `!cq setup --tz Europe/London --time 09:00`.",
         );
@@ -54,6 +49,6 @@ pub async fn run_repl(
             break;
         }
     }
-    engine.store().close().await;
+    engine.close().await;
     Ok(std::process::ExitCode::SUCCESS)
 }

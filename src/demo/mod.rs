@@ -15,10 +15,9 @@ use rand_chacha::ChaCha8Rng;
 
 use crate::domain::command::Role;
 use crate::domain::ids::{ChannelKey, Platform};
-use crate::engine::{Engine, EngineSettings};
+
 use crate::platform::console::{ConsoleChat, ConsolePort, Sink};
 use crate::ports::ManualClock;
-use crate::render::Prompts;
 use crate::store::Store;
 
 /// The sample essay the demo reads (an original text written for colloquy).
@@ -89,16 +88,7 @@ pub async fn run(options: DemoOptions, out: Sink) -> Result<DemoReport> {
         .single()
         .context("start time")?;
     let clock = ManualClock::new(start);
-    let secret_path = crate::config::secret_beside(&options.db);
-    let secret = crate::config::load_or_create_secret(&secret_path)?;
-    let engine = Engine::new(
-        store.clone(),
-        Arc::new(clock.clone()),
-        Prompts::builtin(),
-        secret,
-        EngineSettings::default(),
-        None,
-    );
+    let engine = crate::boot::offline_on(store.clone(), &options.db, Arc::new(clock.clone()))?;
     let files_dir = Some(
         options
             .out

@@ -9,6 +9,7 @@
 pub mod delivery;
 pub mod export;
 mod groups;
+mod lookups;
 mod polls;
 mod posts;
 mod privacy;
@@ -38,6 +39,9 @@ use crate::render::{PromptError, Prompts};
 use crate::store::{Group, Store, StoreError};
 
 pub use groups::{GroupLookup, channel_for};
+pub use lookups::{
+    AdapterState, Choice as AutocompleteChoice, ChoiceKind, ExcerptDetail, StateError,
+};
 pub use polls::{Choice, PollRef, PollResultView, VoteEvent, VoteReceipt};
 pub use posts::OutboxPayload;
 pub use readings::{ImportReport, ImportTarget, LONG_READING_EXCERPTS, length_notice};
@@ -234,7 +238,7 @@ impl Engine {
             .and_then(|p| p.get(&platform).cloned())
     }
 
-    pub fn store(&self) -> &Store {
+    fn store(&self) -> &Store {
         &self.inner.store
     }
 
@@ -250,21 +254,44 @@ impl Engine {
         &self.inner.settings
     }
 
+    /// Whether `caller` may run `command` in `channel` (their role, and a group where the
+    /// command needs one): the channel's group if so, the refusal if not.
+    async fn admit(
+        &self,
+        caller: &Caller,
+        command: &Command,
+        channel: &ChannelKey,
+    ) -> Result<Option<Group>, CommandError> {
+        let needed = command.required_role();
+        if caller.role < needed {
+            return Err(match needed {
+                Role::Facilitator => CommandError::FacilitatorOnly(command.verb()),
+                _ => CommandError::MembersOnly(command.verb()),
+            });
+        }
+        let group = self.store().group_by_channel(channel).await?;
+        if command.needs_group() && group.is_none() {
+            return Err(CommandError::NotSetUp);
+        }
+        Ok(group)
+    }
+
+    /// Whether [`Engine::execute`] would refuse the command before doing anything, so an
+    /// adapter can answer quickly (without deferring or downloading an attachment). A store
+    /// failure counts as not refused: `execute` then reports it.
+    pub async fn refuses(&self, caller: &Caller, command: &Command, channel: &ChannelKey) -> bool {
+        match self.admit(caller, command, channel).await {
+            Ok(_) => false,
+            Err(CommandError::Internal(_)) => false,
+            Err(_) => true,
+        }
+    }
+
     /// Run a command and return what to answer the caller.
     #[tracing::instrument(skip_all, fields(verb = inv.command.verb(), channel = %inv.channel))]
     pub async fn execute(&self, inv: Invocation) -> Result<Reply, CommandError> {
         let verb = inv.command.verb();
-        let needed = inv.command.required_role();
-        if inv.caller.role < needed {
-            return Err(match needed {
-                Role::Facilitator => CommandError::FacilitatorOnly(verb),
-                _ => CommandError::MembersOnly(verb),
-            });
-        }
-        let group = self.store().group_by_channel(&inv.channel).await?;
-        if inv.command.needs_group() && group.is_none() {
-            return Err(CommandError::NotSetUp);
-        }
+        let group = self.admit(&inv.caller, &inv.command, &inv.channel).await?;
         let result = self.dispatch(inv, group).await.map(|mut reply| {
             reply.text = crate::domain::text::defang_mentions(&reply.text);
             reply

@@ -718,6 +718,7 @@ impl Engine {
             poll_id,
             poll_message_id: poll.post_message_id.clone(),
             native: poll.native,
+            anonymous: poll.anonymous,
             markdown: view.markdown,
             chart,
         })

@@ -346,21 +346,17 @@ impl ConsoleChat {
     }
 
     async fn current_place(&self) -> Option<Place> {
-        let store = self.engine.store();
-        let group = store.group_by_channel(&self.channel).await.ok()??;
-        let session = store.current_excerpt_session(group.id).await.ok()??;
-        let thread = session.thread_id?;
-        let excerpt = match session.excerpt_id {
-            Some(id) => store.excerpt(id).await.ok().flatten(),
-            None => None,
+        let (session, excerpt) = match self.engine.current_excerpt(&self.channel).await {
+            Ok(found) => found?,
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot find the current excerpt's thread");
+                return None;
+            }
         };
+        let thread = session.thread_id?;
         let label = match excerpt {
-            Some(e) => {
-                let title = store
-                    .reading(e.reading_id)
-                    .await
-                    .ok()
-                    .flatten()
+            Some((e, reading)) => {
+                let title = reading
                     .map(|r| format!(" of “{}”", r.title))
                     .unwrap_or_default();
                 format!("excerpt {}{title}", e.seq)

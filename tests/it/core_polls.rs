@@ -459,7 +459,7 @@ async fn charts_are_saved_beside_the_database_named_by_group_and_poll() {
         colloquy::engine::delivery::deliver_due(&engine, "test")
             .await
             .unwrap();
-        engine.store().close().await;
+        engine.close().await;
         saved.push(colloquy::platform::console::files_dir_beside(&db));
     }
     assert_eq!(saved[0], dir.path().join("club-files"));

@@ -48,7 +48,7 @@ async fn session(
         return Ok(());
     };
     let post = id(s.post_message_id.as_deref()).unwrap_or(thread);
-    let last = bot.engine.store().last_reply_message(s.id).await?;
+    let last = bot.engine.last_reply_message(s.id).await?;
     let mut after = start_after(post, id(last.as_deref()));
     let thread = serenity::ChannelId::new(thread.get());
     loop {
@@ -99,12 +99,7 @@ pub(crate) async fn run(bot: Data, http: Arc<serenity::Http>) {
         return;
     }
     let mut filled = Filled::default();
-    match bot
-        .engine
-        .store()
-        .open_anchored_sessions(Platform::Discord.as_str())
-        .await
-    {
+    match bot.engine.backfill_sessions(Platform::Discord).await {
         Ok(sessions) => {
             filled.sessions = sessions.len();
             for s in &sessions {

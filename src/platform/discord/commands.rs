@@ -13,7 +13,7 @@ use crate::domain::command::{
     split_options,
 };
 use crate::domain::poll::{Deadline, Phase};
-use crate::engine::CommandError;
+use crate::engine::{ChoiceKind, CommandError};
 
 /// Every command, as registered with Discord.
 pub(crate) fn all() -> Vec<poise::Command<Data, Error>> {
@@ -128,16 +128,19 @@ fn label(text: String) -> String {
     super::limits::clip(&text, 100)
 }
 
-/// The group of the channel the command is typed in.
-async fn group_here(ctx: Ctx<'_>) -> Option<crate::store::Group> {
-    let (_, channel) = respond::whoami(ctx).await?;
-    ctx.data()
-        .engine
-        .store()
-        .group_by_channel(&channel)
-        .await
-        .ok()
-        .flatten()
+/// Autocomplete choices of `kind` for the channel the command is typed in.
+async fn choices_here(
+    ctx: Ctx<'_>,
+    kind: ChoiceKind,
+    partial: &str,
+) -> serenity::CreateAutocompleteResponse {
+    let mut choices = Vec::new();
+    if let Some((_, channel)) = respond::whoami(ctx).await {
+        for c in ctx.data().engine.choices(&channel, kind, partial, 25).await {
+            choices.push(serenity::AutocompleteChoice::new(label(c.name), c.id));
+        }
+    }
+    serenity::CreateAutocompleteResponse::new().set_choices(choices)
 }
 
 async fn complete_zone(_ctx: Ctx<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
@@ -153,84 +156,19 @@ async fn complete_zone(_ctx: Ctx<'_>, partial: &str) -> serenity::CreateAutocomp
 }
 
 async fn complete_reading(ctx: Ctx<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
-    let wanted = partial.trim().to_lowercase();
-    let mut choices = Vec::new();
-    if let Some(g) = group_here(ctx).await
-        && let Ok(readings) = ctx.data().engine.store().readings(g.id).await
-    {
-        for r in readings.iter().rev() {
-            let name = format!(
-                "#{} {} ({} of {} posted)",
-                r.id, r.title, r.posted, r.excerpt_count
-            );
-            if wanted.is_empty() || name.to_lowercase().contains(&wanted) {
-                choices.push(serenity::AutocompleteChoice::new(label(name), r.id));
-            }
-        }
-    }
-    choices.truncate(25);
-    serenity::CreateAutocompleteResponse::new().set_choices(choices)
-}
-
-async fn polls_matching(
-    ctx: Ctx<'_>,
-    partial: &str,
-    open_only: bool,
-) -> serenity::CreateAutocompleteResponse {
-    let wanted = partial.trim().trim_start_matches('#').to_lowercase();
-    let mut choices = Vec::new();
-    if let Some(g) = group_here(ctx).await {
-        let store = ctx.data().engine.store();
-        let polls = if open_only {
-            store.open_polls(g.id).await
-        } else {
-            store.polls(g.id).await
-        };
-        for p in polls.unwrap_or_default().iter().rev() {
-            let name = format!(
-                "#{} {}{}",
-                p.id,
-                p.claim,
-                if p.is_open() { "" } else { " (closed)" }
-            );
-            if wanted.is_empty() || name.to_lowercase().contains(&wanted) {
-                choices.push(serenity::AutocompleteChoice::new(label(name), p.id));
-            }
-        }
-    }
-    choices.truncate(25);
-    serenity::CreateAutocompleteResponse::new().set_choices(choices)
+    choices_here(ctx, ChoiceKind::Reading, partial).await
 }
 
 async fn complete_open_poll(ctx: Ctx<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
-    polls_matching(ctx, partial, true).await
+    choices_here(ctx, ChoiceKind::OpenPoll, partial).await
 }
 
 async fn complete_poll(ctx: Ctx<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
-    polls_matching(ctx, partial, false).await
+    choices_here(ctx, ChoiceKind::Poll, partial).await
 }
 
 async fn complete_session(ctx: Ctx<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
-    let wanted = partial.trim().trim_start_matches('#').to_lowercase();
-    let mut choices = Vec::new();
-    if let Some(g) = group_here(ctx).await {
-        let engine = &ctx.data().engine;
-        let sessions = engine.store().sessions(g.id).await.unwrap_or_default();
-        for s in sessions.iter().rev().take(50) {
-            let title = engine
-                .session_title(s)
-                .await
-                .unwrap_or_else(|_| format!("session #{}", s.id));
-            let name = format!("#{} {title}", s.id);
-            if wanted.is_empty() || name.to_lowercase().contains(&wanted) {
-                choices.push(serenity::AutocompleteChoice::new(label(name), s.id));
-            }
-            if choices.len() == 25 {
-                break;
-            }
-        }
-    }
-    serenity::CreateAutocompleteResponse::new().set_choices(choices)
+    choices_here(ctx, ChoiceKind::Session, partial).await
 }
 
 async fn complete_command(ctx: Ctx<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
@@ -867,14 +805,14 @@ pub(crate) async fn help(
     let Some((caller, channel)) = respond::whoami(ctx).await else {
         return Ok(());
     };
-    let set_up = ctx
-        .data()
-        .engine
-        .store()
-        .group_by_channel(&channel)
-        .await
-        .map(|g| g.is_some())
-        .unwrap_or(true);
+    let set_up = match ctx.data().engine.group_of(&channel).await {
+        Ok(g) => g.is_some(),
+        // Show the whole help rather than none; the failure is logged.
+        Err(e) => {
+            tracing::warn!(error = %e, "cannot tell whether this channel is a group");
+            true
+        }
+    };
     let text = help_text(
         &ctx.framework().options().commands,
         command.as_deref(),

@@ -146,15 +146,7 @@ pub(crate) async fn run(
     let bot: &Data = ctx.data();
     let verb = command.verb();
     // A refusal is quick and private: no need to defer or download for it.
-    let refused = caller.role < command.required_role()
-        || (command.needs_group()
-            && bot
-                .engine
-                .store()
-                .group_by_channel(&channel)
-                .await
-                .map(|g| g.is_none())
-                .unwrap_or(false));
+    let refused = bot.engine.refuses(&caller, &command, &channel).await;
     let mut deferred = None;
     if let (Pace::Slow { public }, false) = (pace(&command), refused) {
         if public {

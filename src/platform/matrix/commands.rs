@@ -101,10 +101,7 @@ async fn execute(
 /// that private answers can stay in it.
 async fn private_with(bot: &Bot, room: &Room, user: &UserId) -> bool {
     let channel = ChannelKey::new(Platform::Matrix, room.room_id().as_str());
-    let is_group = !matches!(
-        bot.engine.store().group_by_channel(&channel).await,
-        Ok(None)
-    );
+    let is_group = !matches!(bot.engine.group_of(&channel).await, Ok(None));
     !is_group
         && room.joined_members_count() <= 2
         && matches!(room.get_member_no_sync(user).await, Ok(Some(_)))

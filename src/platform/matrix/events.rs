@@ -338,12 +338,7 @@ async fn vote(
     option: Option<usize>,
     ts: MilliSecondsSinceUnixEpoch,
 ) {
-    let poll = match bot
-        .engine
-        .store()
-        .poll_by_message(poll_event.as_str())
-        .await
-    {
+    let poll = match bot.engine.poll_by_message(poll_event.as_str()).await {
         Ok(Some(p)) => p,
         Ok(None) => return, // somebody else's poll
         Err(e) => {

@@ -118,10 +118,11 @@ pub async fn start(
         }
     }
     let facilitators = Arc::new(facilitators);
-    let txn_prefix = port::txn_prefix(engine.store()).await?;
+    let state = engine.adapter_state(crate::domain::ids::Platform::Matrix);
+    let txn_prefix = port::txn_prefix(&state).await?;
     let port = Arc::new(MatrixPort::new(
         client.clone(),
-        engine.store().clone(),
+        state,
         me.clone(),
         facilitators.clone(),
         txn_prefix,

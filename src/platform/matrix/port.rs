@@ -34,9 +34,9 @@ use matrix_sdk::{Client, Room, RoomState};
 use super::{content, polls};
 use crate::domain::command::Role;
 use crate::domain::ids::{ChannelKey, MemberKey, Platform};
+use crate::engine::{AdapterState, StateError};
 use crate::ports::{ChatPort, Content, Delivered, FileOut, Outgoing, PortError};
 use crate::render::split_message;
-use crate::store::Store;
 
 /// The longest text one Matrix message carries. An event is at most 64 KiB of JSON; a
 /// message holds its text twice (body and HTML), and in an encrypted room the whole
@@ -52,7 +52,7 @@ const FACILITATOR_LEVEL: i64 = 50;
 pub struct MatrixPort {
     /// `None` once the adapter stopped: the client (and its stores) must not outlive it.
     client: RwLock<Option<Client>>,
-    store: Store,
+    state: AdapterState,
     me: OwnedUserId,
     facilitators: Arc<Vec<OwnedUserId>>,
     txn_prefix: String,
@@ -62,13 +62,13 @@ pub struct MatrixPort {
 
 /// This database's prefix for transaction ids (so a new database never reuses an old
 /// database's `cq-1` on the same device).
-pub(super) async fn txn_prefix(store: &Store) -> anyhow::Result<String> {
-    const KEY: &str = "matrix:txn-prefix";
-    if let Some(p) = store.kv_get(KEY).await? {
+pub(super) async fn txn_prefix(state: &AdapterState) -> anyhow::Result<String> {
+    const KEY: &str = "txn-prefix";
+    if let Some(p) = state.get(KEY).await? {
         return Ok(p);
     }
     let p = format!("{:08x}", rand::random::<u32>());
-    store.kv_set(KEY, &p).await?;
+    state.set(KEY, &p).await?;
     Ok(p)
 }
 
@@ -96,7 +96,7 @@ fn http_port_error(e: &matrix_sdk::HttpError) -> PortError {
     PortError::Transient(e.to_string())
 }
 
-fn store_error(e: crate::store::StoreError) -> PortError {
+fn state_error(e: StateError) -> PortError {
     PortError::Transient(format!("database: {e}"))
 }
 
@@ -132,14 +132,14 @@ fn parse_mime<T: std::str::FromStr>(s: &str) -> Option<T> {
 impl MatrixPort {
     pub(super) fn new(
         client: Client,
-        store: Store,
+        state: AdapterState,
         me: OwnedUserId,
         facilitators: Arc<Vec<OwnedUserId>>,
         txn_prefix: String,
     ) -> MatrixPort {
         MatrixPort {
             client: RwLock::new(Some(client)),
-            store,
+            state,
             me,
             facilitators,
             txn_prefix,
@@ -188,8 +188,8 @@ impl MatrixPort {
         mut json: serde_json::Value,
     ) -> Result<OwnedEventId, PortError> {
         let txn = self.txn(key);
-        let state_key = format!("matrix:post:{txn}");
-        match self.store.kv_get(&state_key).await.map_err(store_error)? {
+        let state_key = format!("post:{txn}");
+        match self.state.get(&state_key).await.map_err(state_error)? {
             Some(done) if done.starts_with("sent ") => {
                 if let Ok(id) = EventId::parse(done.trim_start_matches("sent ")) {
                     return Ok(id);
@@ -198,10 +198,10 @@ impl MatrixPort {
             Some(_) => {
                 if let Some(id) = self.find_sent(room, &txn).await {
                     tracing::info!(room = %room.room_id(), event = %id, "a post sent before a restart was found; not sending it again");
-                    self.store
-                        .kv_set(&state_key, &format!("sent {id}"))
+                    self.state
+                        .set(&state_key, &format!("sent {id}"))
                         .await
-                        .map_err(store_error)?;
+                        .map_err(state_error)?;
                     return Ok(id);
                 }
             }
@@ -210,10 +210,10 @@ impl MatrixPort {
         if let Some(obj) = json.as_object_mut() {
             obj.insert(KEY_FIELD.into(), txn.clone().into());
         }
-        self.store
-            .kv_set(&state_key, "sending")
+        self.state
+            .set(&state_key, "sending")
             .await
-            .map_err(store_error)?;
+            .map_err(state_error)?;
         let txn_id: OwnedTransactionId = txn.into();
         let sent = room
             .send_raw(event_type, json)
@@ -221,10 +221,10 @@ impl MatrixPort {
             .await
             .map_err(|e| port_error(&e))?;
         let id = sent.response.event_id;
-        self.store
-            .kv_set(&state_key, &format!("sent {id}"))
+        self.state
+            .set(&state_key, &format!("sent {id}"))
             .await
-            .map_err(store_error)?;
+            .map_err(state_error)?;
         Ok(id)
     }
 
@@ -255,9 +255,9 @@ impl MatrixPort {
         file: &FileOut,
         reply_to: Option<&EventId>,
     ) -> Result<OwnedEventId, PortError> {
-        let state_key = key.map(|k| format!("matrix:post:{}", self.txn(k)));
+        let state_key = key.map(|k| format!("post:{}", self.txn(k)));
         if let Some(state_key) = &state_key
-            && let Some(done) = self.store.kv_get(state_key).await.map_err(store_error)?
+            && let Some(done) = self.state.get(state_key).await.map_err(state_error)?
             && let Some(id) = done.strip_prefix("sent ")
             && let Ok(id) = EventId::parse(id)
         {
@@ -286,20 +286,20 @@ impl MatrixPort {
             }));
         }
         if let Some(state_key) = &state_key {
-            self.store
-                .kv_set(state_key, "sending")
+            self.state
+                .set(state_key, "sending")
                 .await
-                .map_err(store_error)?;
+                .map_err(state_error)?;
         }
         let response = room
             .send_attachment(&file.name, &mime, file.bytes.clone(), config)
             .await
             .map_err(|e| port_error(&e))?;
         if let Some(state_key) = &state_key {
-            self.store
-                .kv_set(state_key, &format!("sent {}", response.event_id))
+            self.state
+                .set(state_key, &format!("sent {}", response.event_id))
                 .await
-                .map_err(store_error)?;
+                .map_err(state_error)?;
         }
         Ok(response.event_id)
     }
@@ -335,7 +335,7 @@ impl MatrixPort {
     pub(crate) async fn dm_room(&self, user: &UserId) -> Result<Room, PortError> {
         let client = self.client()?;
         let _one_at_a_time = self.dm_lock.lock().await;
-        let key = format!("matrix:dm:{user}");
+        let key = format!("dm:{user}");
         let present = |m: Option<matrix_sdk::room::RoomMember>| {
             m.is_some_and(|m| {
                 matches!(
@@ -344,7 +344,7 @@ impl MatrixPort {
                 )
             })
         };
-        if let Some(id) = self.store.kv_get(&key).await.map_err(store_error)?
+        if let Some(id) = self.state.get(&key).await.map_err(state_error)?
             && let Ok(id) = RoomId::parse(&id)
             && let Some(room) = client.get_room(&id)
             && room.state() == RoomState::Joined
@@ -357,29 +357,23 @@ impl MatrixPort {
                 continue;
             }
             let channel = ChannelKey::new(Platform::Matrix, room.room_id().as_str());
-            if self
-                .store
-                .group_by_channel(&channel)
-                .await
-                .map_err(store_error)?
-                .is_some()
-            {
+            if self.state.is_group(&channel).await.map_err(state_error)? {
                 continue;
             }
             if present(room.get_member_no_sync(user).await.ok().flatten()) {
-                self.store
-                    .kv_set(&key, room.room_id().as_str())
+                self.state
+                    .set(&key, room.room_id().as_str())
                     .await
-                    .map_err(store_error)?;
+                    .map_err(state_error)?;
                 return Ok(room);
             }
         }
         let room = client.create_dm(user).await.map_err(|e| port_error(&e))?;
         tracing::info!(room = %room.room_id(), "opened a direct room with a member");
-        self.store
-            .kv_set(&key, room.room_id().as_str())
+        self.state
+            .set(&key, room.room_id().as_str())
             .await
-            .map_err(store_error)?;
+            .map_err(state_error)?;
         Ok(room)
     }
 
@@ -448,12 +442,7 @@ impl MatrixPort {
             .poll_message_id
             .as_deref()
             .and_then(|id| EventId::parse(id).ok());
-        let anonymous = self
-            .store
-            .poll(r.poll_id)
-            .await
-            .map_err(store_error)?
-            .is_some_and(|p| p.anonymous);
+        let anonymous = r.anonymous;
         if let Some(start) = &poll_event
             && !anonymous
         {

@@ -56,7 +56,7 @@ struct Mark {
 }
 
 fn mark_key(room: &RoomId) -> String {
-    format!("matrix:mark:{room}")
+    format!("mark:{room}")
 }
 
 fn settings(limit: u32, timeout: Duration, token: Option<String>) -> SyncSettings {
@@ -101,8 +101,9 @@ impl Workers {
 
 /// Run until `stop` turns true.
 pub(super) async fn run(bot: Arc<Bot>, mut stop: watch::Receiver<bool>) {
-    let token_key = format!("matrix:sync-token:{}", bot.me);
-    let mut token = match bot.engine.store().kv_get(&token_key).await {
+    let state = bot.engine.adapter_state(Platform::Matrix);
+    let token_key = format!("sync-token:{}", bot.me);
+    let mut token = match state.get(&token_key).await {
         Ok(t) => t,
         Err(e) => {
             tracing::error!(error = %e, "cannot read the saved sync token; syncing from scratch");
@@ -138,12 +139,7 @@ pub(super) async fn run(bot: Arc<Bot>, mut stop: watch::Receiver<bool>) {
                     tracing::info!(rooms = bot.client.joined_rooms().len(), "matrix caught up");
                     first = false;
                 }
-                if let Err(e) = bot
-                    .engine
-                    .store()
-                    .kv_set(&token_key, &response.next_batch)
-                    .await
-                {
+                if let Err(e) = state.set(&token_key, &response.next_batch).await {
                     tracing::error!(error = %e, "cannot save the sync token");
                 }
                 token = Some(response.next_batch);
@@ -209,7 +205,12 @@ async fn process(bot: &Arc<Bot>, response: &SyncResponse, workers: &mut Workers)
         }
         if let Some(last) = last {
             let value = format!("{} {}", last.ts, last.event);
-            if let Err(e) = bot.engine.store().kv_set(&mark_key(room_id), &value).await {
+            if let Err(e) = bot
+                .engine
+                .adapter_state(Platform::Matrix)
+                .set(&mark_key(room_id), &value)
+                .await
+            {
                 tracing::error!(error = %e, "cannot save the room's last event");
             }
         }
@@ -274,7 +275,18 @@ async fn retry_undecrypted(bot: &Arc<Bot>, workers: &mut Workers) {
 }
 
 async fn read_mark(bot: &Bot, room: &RoomId) -> Option<Mark> {
-    let value = bot.engine.store().kv_get(&mark_key(room)).await.ok()??;
+    let value = match bot
+        .engine
+        .adapter_state(Platform::Matrix)
+        .get(&mark_key(room))
+        .await
+    {
+        Ok(v) => v?,
+        Err(e) => {
+            tracing::warn!(%room, error = %e, "cannot read the room's read mark");
+            return None;
+        }
+    };
     let (ts, event) = value.split_once(' ')?;
     Some(Mark {
         ts: ts.parse().ok()?,
@@ -374,11 +386,14 @@ async fn invite(bot: &Arc<Bot>, room: &Room, workers: &mut Workers) {
 
 /// Whether `user` is in a room that is one of our groups.
 async fn shares_a_group(bot: &Bot, user: &UserId) -> bool {
-    let groups = bot.engine.store().groups().await.unwrap_or_default();
-    for g in groups
-        .iter()
-        .filter(|g| g.platform == Platform::Matrix.as_str())
-    {
+    let groups = match bot.engine.groups_on(Platform::Matrix).await {
+        Ok(g) => g,
+        Err(e) => {
+            tracing::warn!(error = %e, "cannot list the groups");
+            Vec::new()
+        }
+    };
+    for g in &groups {
         let Ok(ChannelKey { id, .. }) = g.channel_key() else {
             continue;
         };

@@ -7,12 +7,9 @@ use chrono::{DateTime, TimeZone, Utc};
 use colloquy::domain::anon::VoterSecret;
 use colloquy::domain::command::{Role, parse};
 use colloquy::domain::ids::{ChannelKey, MemberKey, Platform};
-use colloquy::engine::{
-    Caller, CommandError, Engine, EngineSettings, IncomingMessage, Invocation, Reply, Upload,
-};
+use colloquy::engine::{Caller, CommandError, Engine, IncomingMessage, Invocation, Reply, Upload};
 use colloquy::platform::console::ConsolePort;
 use colloquy::ports::ManualClock;
-use colloquy::render::Prompts;
 use colloquy::store::{Group, Store};
 
 pub struct TestApp {
@@ -53,14 +50,8 @@ impl TestApp {
             .await
             .expect("open the store");
         let clock = ManualClock::new(start);
-        let engine = Engine::new(
-            store.clone(),
-            Arc::new(clock.clone()),
-            Prompts::builtin(),
-            secret,
-            EngineSettings::default(),
-            None,
-        );
+        let engine =
+            colloquy::boot::offline_with_secret(store.clone(), Arc::new(clock.clone()), secret);
         let (sink, log) = colloquy::demo::memory_sink();
         let port = Arc::new(ConsolePort::new(
             sink,

@@ -111,7 +111,7 @@ impl Bot {
             .await
             .expect("the scheduler ends on stop")
             .expect("the scheduler did not panic");
-        self.engine.store().close().await;
+        self.engine.close().await;
     }
 }
 

@@ -170,7 +170,7 @@ impl TestBot {
                 .expect("the bot stops within 30 s of being told to")
                 .expect("the bot's task ends without panicking");
         }
-        self.engine.store().close().await;
+        self.engine.close().await;
     }
 
     /// Starts again on the same database and store (a restart of `colloquy run`).
