@@ -1,0 +1,215 @@
+//! The command surface: typed commands and who may run them. The verb table (what each
+//! verb takes, with its help) is in `verbs`, the `!cq` text parser in `parse`.
+//!
+//! Every platform ends up with a [`Command`]: Discord builds it from slash-command options,
+//! Matrix and the console parse text with [`parse()`]. Arguments are checked here, once.
+
+mod parse;
+mod verbs;
+
+use super::poll::{Deadline, Phase};
+
+pub use parse::{DEFAULT_POLL_MINUTES, ParseError, parse, parse_id, split_options, tokenize};
+pub use verbs::*;
+
+/// Who a caller is, relative to the group's channel or room.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Role {
+    /// Not a member of the group's channel or room (e.g. writing from elsewhere).
+    Stranger,
+    /// A member of the channel or room.
+    Member,
+    /// Allowed to run the admin verbs (Manage Server or the facilitator role on Discord,
+    /// power level >= 50 or the configured list on Matrix).
+    Facilitator,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Stranger => "stranger",
+            Role::Member => "member",
+            Role::Facilitator => "facilitator",
+        }
+    }
+}
+
+/// What to export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// Minutes of a session, as Markdown.
+    Markdown,
+    /// Replies and votes as CSV files.
+    Csv,
+    /// Everything about the group, as JSON.
+    Json,
+    /// All three.
+    All,
+}
+
+impl ExportFormat {
+    pub fn parse(s: &str) -> Option<ExportFormat> {
+        match s.trim().to_lowercase().as_str() {
+            "md" | "markdown" | "minutes" => Some(ExportFormat::Markdown),
+            "csv" => Some(ExportFormat::Csv),
+            "json" => Some(ExportFormat::Json),
+            "all" => Some(ExportFormat::All),
+            _ => None,
+        }
+    }
+}
+
+/// Options of `setup`; what is not given keeps its current (or default) value.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SetupArgs {
+    pub name: Option<String>,
+    pub tz: Option<String>,
+    pub time: Option<String>,
+    pub days: Option<String>,
+    pub catch_up: Option<String>,
+    pub summary_time: Option<String>,
+    pub words: Option<usize>,
+}
+
+/// Options of `poll create`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PollSpec {
+    /// The claim; `None` with `--phase post` reuses the open session's pre poll claim,
+    /// and `--suggestion N` takes the current excerpt's N-th candidate claim.
+    pub claim: Option<String>,
+    pub suggestion: Option<usize>,
+    /// `None`: agree/disagree/unsure, or custom when options are given (a post poll
+    /// takes its pre poll's scale).
+    pub scale: Option<String>,
+    pub options: Vec<String>,
+    pub deadline: Deadline,
+    pub anonymous: bool,
+    pub hidden: bool,
+    pub phase: Option<Phase>,
+    pub native: bool,
+}
+
+/// The `schedule` sub-verbs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScheduleAction {
+    Status,
+    Pause,
+    Resume,
+    Skip,
+}
+
+/// A parsed command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    Setup(SetupArgs),
+    ReadingImport {
+        title: Option<String>,
+        author: Option<String>,
+        words: Option<usize>,
+        /// Import even if the group already has this text.
+        again: bool,
+        /// Leave the footnotes out instead of showing them under their excerpts.
+        no_footnotes: bool,
+    },
+    ReadingList,
+    ReadingPreview {
+        reading: Option<i64>,
+    },
+    ExcerptNext,
+    Schedule(ScheduleAction),
+    PollCreate(PollSpec),
+    PollClose {
+        poll: Option<i64>,
+    },
+    PollResults {
+        poll: Option<i64>,
+    },
+    PollSuggest,
+    PollExtend {
+        poll: Option<i64>,
+        deadline: Deadline,
+    },
+    Vote {
+        poll: i64,
+        option: String,
+        reason: Option<String>,
+    },
+    SessionStart {
+        title: Option<String>,
+    },
+    SessionEnd,
+    Summary {
+        session: Option<i64>,
+    },
+    Stats,
+    Export {
+        format: ExportFormat,
+        session: Option<i64>,
+    },
+    PrivacyMyData,
+    PrivacyForgetMe {
+        confirm: bool,
+    },
+    /// Whether summaries may quote the caller by name.
+    PrivacyQuotes {
+        allow: bool,
+    },
+    Help {
+        topic: Option<String>,
+    },
+}
+
+impl Command {
+    /// This command's entry in the command table.
+    pub fn spec(&self) -> &'static Verb {
+        match self {
+            Command::Setup(_) => &SETUP,
+            Command::ReadingImport { .. } => &READING_IMPORT,
+            Command::ReadingList => &READING_LIST,
+            Command::ReadingPreview { .. } => &READING_PREVIEW,
+            Command::ExcerptNext => &EXCERPT_NEXT,
+            Command::Schedule(ScheduleAction::Status) => &SCHEDULE_STATUS,
+            Command::Schedule(ScheduleAction::Pause) => &SCHEDULE_PAUSE,
+            Command::Schedule(ScheduleAction::Resume) => &SCHEDULE_RESUME,
+            Command::Schedule(ScheduleAction::Skip) => &SCHEDULE_SKIP,
+            Command::PollCreate(_) => &POLL_CREATE,
+            Command::PollClose { .. } => &POLL_CLOSE,
+            Command::PollResults { .. } => &POLL_RESULTS,
+            Command::PollSuggest => &POLL_SUGGEST,
+            Command::PollExtend { .. } => &POLL_EXTEND,
+            Command::Vote { .. } => &VOTE,
+            Command::SessionStart { .. } => &SESSION_START,
+            Command::SessionEnd => &SESSION_END,
+            Command::Summary { .. } => &SUMMARY,
+            Command::Stats => &STATS,
+            Command::Export { .. } => &EXPORT,
+            Command::PrivacyMyData => &PRIVACY_MY_DATA,
+            Command::PrivacyForgetMe { .. } => &PRIVACY_FORGET_ME,
+            Command::PrivacyQuotes { .. } => &PRIVACY_QUOTES,
+            Command::Help { .. } => &HELP,
+        }
+    }
+
+    /// The least role that may run this command.
+    pub fn required_role(&self) -> Role {
+        self.spec().role
+    }
+
+    /// Whether the command only makes sense in a channel set up as a group.
+    pub fn needs_group(&self) -> bool {
+        !matches!(
+            self,
+            Command::Setup(_)
+                | Command::Help { .. }
+                | Command::PrivacyMyData
+                | Command::PrivacyForgetMe { .. }
+                | Command::PrivacyQuotes { .. }
+                | Command::Vote { .. }
+        )
+    }
+
+    /// The verb as users type it, e.g. "poll create".
+    pub fn verb(&self) -> &'static str {
+        self.spec().name
+    }
+}

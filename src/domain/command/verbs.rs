@@ -1,0 +1,792 @@
+//! The verb table: one entry per verb — its name, who may run it, its arguments and every
+//! `--flag` it takes, each with a line of help, and how its words become a [`Command`]. The
+//! parser reads flags from here and `help` prints from here, so the two cannot drift.
+
+use super::parse::{
+    Args, DEFAULT_POLL_MINUTES, ParseError, deadline_from, parse_id, split_options,
+};
+use super::{Command, ExportFormat, PollSpec, Role, ScheduleAction, SetupArgs};
+use crate::domain::poll::{Deadline, Phase};
+
+// ---- the command table ------------------------------------------------------------------
+//
+// One entry per verb: its name, who may run it, its arguments and every `--flag` it takes,
+// each with a line of help. The parser reads flags from here and `help` prints from here,
+// so the two cannot drift. To add a flag, add a `Flag` to its verb and read it in the
+// verb's `build` function.
+
+/// What a `--flag` takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Takes {
+    /// Nothing: `--anonymous`.
+    Nothing,
+    /// A whole number, shown as this placeholder: `--minutes N`.
+    Number(&'static str),
+    /// A word or quoted text, shown as this placeholder: `--until HH:MM`.
+    Text(&'static str),
+}
+
+/// One `--flag` of a verb.
+#[derive(Debug)]
+pub struct Flag {
+    pub name: &'static str,
+    /// Other spellings the parser takes for the same flag; the help lists them.
+    pub aliases: &'static [&'static str],
+    pub takes: Takes,
+    pub help: &'static str,
+}
+
+impl Flag {
+    /// `--minutes N` or `--anonymous`.
+    pub fn usage(&self) -> String {
+        match self.takes {
+            Takes::Nothing => format!("--{}", self.name),
+            Takes::Number(p) | Takes::Text(p) => format!("--{} {p}", self.name),
+        }
+    }
+}
+
+/// A positional argument of a verb.
+#[derive(Debug)]
+pub struct Arg {
+    /// Its name (Discord's option of the same meaning has this name).
+    pub name: &'static str,
+    /// How the usage shows it: `"CLAIM"`, `[POLL]`.
+    pub shown: &'static str,
+    pub help: &'static str,
+}
+
+/// One verb of the command table.
+pub struct Verb {
+    /// As typed: "poll create".
+    pub name: &'static str,
+    /// Other spellings the parser takes ("poll new").
+    pub aliases: &'static [&'static str],
+    pub role: Role,
+    pub summary: &'static str,
+    pub args: &'static [Arg],
+    pub flags: &'static [Flag],
+    pub(super) build: fn(Args) -> Result<Command, ParseError>,
+}
+
+impl std::fmt::Debug for Verb {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Verb").field("name", &self.name).finish()
+    }
+}
+
+impl Verb {
+    /// The name and its arguments: `poll create "CLAIM"`.
+    pub fn head(&self) -> String {
+        let mut text = self.name.to_string();
+        for a in self.args {
+            text.push(' ');
+            text.push_str(a.shown);
+        }
+        text
+    }
+
+    /// The whole usage line: `poll close [POLL]`, `vote POLL OPTION [--reason "…"]`.
+    pub fn usage(&self) -> String {
+        let mut text = self.head();
+        for f in self.flags {
+            text.push_str(&format!(" [{}]", f.usage()));
+        }
+        text
+    }
+
+    /// The flag a typed name means (its name or an alias).
+    pub fn flag(&self, typed: &str) -> Option<&'static Flag> {
+        self.flags
+            .iter()
+            .find(|f| f.name == typed || f.aliases.contains(&typed))
+    }
+
+    /// Every spelling of the verb: its name, then its aliases.
+    pub fn names(&self) -> impl Iterator<Item = &'static str> {
+        std::iter::once(self.name).chain(self.aliases.iter().copied())
+    }
+}
+
+const POLL_ARG: Arg = Arg {
+    name: "poll",
+    shown: "[POLL]",
+    help: "which poll, by number (default: the open one)",
+};
+
+/// A flag that takes a whole number.
+const fn number(name: &'static str, shown: &'static str, help: &'static str) -> Flag {
+    Flag {
+        name,
+        aliases: &[],
+        takes: Takes::Number(shown),
+        help,
+    }
+}
+
+/// A flag that takes a word or quoted text.
+const fn text(name: &'static str, shown: &'static str, help: &'static str) -> Flag {
+    Flag {
+        name,
+        aliases: &[],
+        takes: Takes::Text(shown),
+        help,
+    }
+}
+
+/// A flag that takes nothing.
+const fn switch(name: &'static str, help: &'static str) -> Flag {
+    Flag {
+        name,
+        aliases: &[],
+        takes: Takes::Nothing,
+        help,
+    }
+}
+
+pub const SETUP: Verb = Verb {
+    name: "setup",
+    aliases: &[],
+    role: Role::Facilitator,
+    summary: "bind this channel or room as a reading group and set its schedule; options left out keep their value",
+    args: &[],
+    flags: &[
+        Flag {
+            name: "tz",
+            aliases: &["timezone"],
+            takes: Takes::Text("ZONE"),
+            help: "the time zone, an IANA name such as Europe/London (new groups: UTC)",
+        },
+        text(
+            "time",
+            "HH:MM",
+            "when the daily excerpt is posted, on a 24-hour clock (new groups: 09:00)",
+        ),
+        text(
+            "days",
+            "mon-fri",
+            "posting days: daily, weekdays, weekends, mon-fri or mon,wed,fri (new groups: daily)",
+        ),
+        text(
+            "catch-up",
+            "latest|skip",
+            "after the bot was offline: post the latest missed excerpt, or skip it",
+        ),
+        text(
+            "summary-time",
+            "HH:MM",
+            "when each day's discussion ends and is summarized (new groups: 21:00)",
+        ),
+        number(
+            "words",
+            "N",
+            "about how many words per excerpt, 40 to 5000 (new groups: 220)",
+        ),
+        text("name", "NAME", "a short name for the group"),
+    ],
+    build: build_setup,
+};
+
+pub const READING_IMPORT: Verb = Verb {
+    name: "reading import",
+    aliases: &[],
+    role: Role::Facilitator,
+    summary: "import the attached .txt or .md file as the group's next reading",
+    args: &[],
+    flags: &[
+        text("title", "T", "the title (default: from the file)"),
+        text("author", "A", "the author (default: from the file)"),
+        number(
+            "words",
+            "N",
+            "about how many words per excerpt (default: the group's setting)",
+        ),
+        switch(
+            "again",
+            "import even if the group already has a reading with the same text",
+        ),
+        switch(
+            "no-footnotes",
+            "leave footnotes out instead of showing each under the excerpt that cites it",
+        ),
+    ],
+    build: build_reading_import,
+};
+
+pub const READING_LIST: Verb = Verb {
+    name: "reading list",
+    aliases: &[],
+    role: Role::Member,
+    summary: "the group's readings and how far it has read",
+    args: &[],
+    flags: &[],
+    build: |a| {
+        a.no_positional()?;
+        Ok(Command::ReadingList)
+    },
+};
+
+pub const READING_PREVIEW: Verb = Verb {
+    name: "reading preview",
+    aliases: &[],
+    role: Role::Member,
+    summary: "the next excerpt and its questions, before they are posted",
+    args: &[Arg {
+        name: "reading",
+        shown: "[READING]",
+        help: "which reading, by number (default: the one being read)",
+    }],
+    flags: &[],
+    build: |a| {
+        Ok(Command::ReadingPreview {
+            reading: a.optional_id("the reading")?,
+        })
+    },
+};
+
+pub const EXCERPT_NEXT: Verb = Verb {
+    name: "excerpt next",
+    aliases: &[],
+    role: Role::Facilitator,
+    summary: "post the next excerpt now (before today's post time, it is today's post)",
+    args: &[],
+    flags: &[],
+    build: |a| {
+        a.no_positional()?;
+        Ok(Command::ExcerptNext)
+    },
+};
+
+pub const SCHEDULE_STATUS: Verb = Verb {
+    name: "schedule status",
+    aliases: &["schedule"],
+    role: Role::Member,
+    summary: "when the next excerpt comes, and how many are left",
+    args: &[],
+    flags: &[],
+    build: |a| {
+        a.no_positional()?;
+        Ok(Command::Schedule(ScheduleAction::Status))
+    },
+};
+
+pub const SCHEDULE_PAUSE: Verb = Verb {
+    name: "schedule pause",
+    aliases: &[],
+    role: Role::Facilitator,
+    summary: "pause the daily posts (`excerpt next` still works)",
+    args: &[],
+    flags: &[],
+    build: |a| {
+        a.no_positional()?;
+        Ok(Command::Schedule(ScheduleAction::Pause))
+    },
+};
+
+pub const SCHEDULE_RESUME: Verb = Verb {
+    name: "schedule resume",
+    aliases: &[],
+    role: Role::Facilitator,
+    summary: "restart the daily posts after a pause",
+    args: &[],
+    flags: &[],
+    build: |a| {
+        a.no_positional()?;
+        Ok(Command::Schedule(ScheduleAction::Resume))
+    },
+};
+
+pub const SCHEDULE_SKIP: Verb = Verb {
+    name: "schedule skip",
+    aliases: &[],
+    role: Role::Facilitator,
+    summary: "skip the next scheduled post",
+    args: &[],
+    flags: &[],
+    build: |a| {
+        a.no_positional()?;
+        Ok(Command::Schedule(ScheduleAction::Skip))
+    },
+};
+
+pub const POLL_CREATE: Verb = Verb {
+    name: "poll create",
+    aliases: &["poll new"],
+    role: Role::Facilitator,
+    summary: "open a poll on a claim",
+    args: &[Arg {
+        name: "claim",
+        shown: "\"CLAIM\"",
+        help: "the claim to vote on, in quotes (a post poll may leave it out and reuse its pre poll's)",
+    }],
+    flags: &[
+        text(
+            "scale",
+            "agree|likert5|yesno|custom",
+            "the answer scale (default: agree / disagree / unsure)",
+        ),
+        Flag {
+            name: "options",
+            aliases: &["option"],
+            takes: Takes::Text("\"A | B | C\""),
+            help: "your own options, 2 to 10, separated by |",
+        },
+        number(
+            "minutes",
+            "N",
+            "minutes until it closes (default: 60); give one of --minutes, --hours, --until",
+        ),
+        number("hours", "N", "hours until it closes"),
+        text(
+            "until",
+            "HH:MM",
+            "close at this local time (tomorrow if it has passed today), or YYYY-MM-DD HH:MM",
+        ),
+        switch(
+            "anonymous",
+            "nobody, facilitators included, sees who voted what; members vote in a direct message",
+        ),
+        switch("hidden", "hide the results until the poll closes"),
+        text(
+            "phase",
+            "pre|post",
+            "before or after the discussion; a post poll pairs with the pre poll to show how opinion moved",
+        ),
+        number(
+            "suggestion",
+            "N",
+            "poll the Nth claim that `poll suggest` lists, instead of a claim of your own",
+        ),
+        switch(
+            "native",
+            "on Discord, use Discord's own poll (whole hours, not anonymous, results visible)",
+        ),
+    ],
+    build: build_poll_create,
+};
+
+pub const POLL_CLOSE: Verb = Verb {
+    name: "poll close",
+    aliases: &["poll end"],
+    role: Role::Facilitator,
+    summary: "close a poll now and post its results",
+    args: &[POLL_ARG],
+    flags: &[],
+    build: |a| {
+        Ok(Command::PollClose {
+            poll: a.optional_id("the poll")?,
+        })
+    },
+};
+
+pub const POLL_RESULTS: Verb = Verb {
+    name: "poll results",
+    aliases: &["poll result"],
+    role: Role::Member,
+    summary: "a poll's results (hidden ones only once closed)",
+    args: &[Arg {
+        name: "poll",
+        shown: "[POLL]",
+        help: "which poll, by number (default: the latest)",
+    }],
+    flags: &[],
+    build: |a| {
+        Ok(Command::PollResults {
+            poll: a.optional_id("the poll")?,
+        })
+    },
+};
+
+pub const POLL_SUGGEST: Verb = Verb {
+    name: "poll suggest",
+    aliases: &["poll suggestions"],
+    role: Role::Facilitator,
+    summary: "claims from the current excerpt, ready to poll",
+    args: &[],
+    flags: &[],
+    build: |a| {
+        a.no_positional()?;
+        Ok(Command::PollSuggest)
+    },
+};
+
+pub const POLL_EXTEND: Verb = Verb {
+    name: "poll extend",
+    aliases: &[],
+    role: Role::Facilitator,
+    summary: "move a poll's deadline; give one of --minutes, --hours or --until",
+    args: &[POLL_ARG],
+    flags: &[
+        number("minutes", "N", "add this many minutes to the deadline"),
+        number("hours", "N", "add this many hours to the deadline"),
+        text(
+            "until",
+            "HH:MM",
+            "close at this local time instead (tomorrow if it has passed today), or YYYY-MM-DD HH:MM",
+        ),
+    ],
+    build: |a| {
+        let deadline = deadline_from(&a, None)?.ok_or(ParseError::MissingArgument {
+            verb: "poll extend",
+            what: "--minutes N, --hours N or --until HH:MM",
+        })?;
+        Ok(Command::PollExtend {
+            poll: a.optional_id("the poll")?,
+            deadline,
+        })
+    },
+};
+
+pub const VOTE: Verb = Verb {
+    name: "vote",
+    aliases: &[],
+    role: Role::Member,
+    summary: "vote by text (for anonymous polls, in a direct message with the bot)",
+    args: &[
+        Arg {
+            name: "poll",
+            shown: "POLL",
+            help: "the poll's number",
+        },
+        Arg {
+            name: "option",
+            shown: "OPTION",
+            help: "your answer: its number or its words, e.g. 1 or agree",
+        },
+    ],
+    flags: &[text(
+        "reason",
+        "\"…\"",
+        "why, shown with the results without your name",
+    )],
+    build: build_vote,
+};
+
+pub const SESSION_START: Verb = Verb {
+    name: "session start",
+    aliases: &[],
+    role: Role::Facilitator,
+    summary: "live seminar mode: record every message here until `session end`",
+    args: &[Arg {
+        name: "title",
+        shown: "[TITLE]",
+        help: "a title for the session (or give it with --title)",
+    }],
+    flags: &[text("title", "T", "a title for the session")],
+    build: |a| {
+        let title = a
+            .value("title")
+            .or_else(|| (!a.positional.is_empty()).then(|| a.positional.join(" ")));
+        Ok(Command::SessionStart { title })
+    },
+};
+
+pub const SESSION_END: Verb = Verb {
+    name: "session end",
+    aliases: &[],
+    role: Role::Facilitator,
+    summary: "end the live session; its summary follows",
+    args: &[],
+    flags: &[],
+    build: |a| {
+        a.no_positional()?;
+        Ok(Command::SessionEnd)
+    },
+};
+
+pub const SUMMARY: Verb = Verb {
+    name: "summary",
+    aliases: &["summarize"],
+    role: Role::Member,
+    summary: "the summary of the current or a given session",
+    args: &[Arg {
+        name: "session",
+        shown: "[SESSION]",
+        help: "which session, by number (default: the current one)",
+    }],
+    flags: &[number(
+        "session",
+        "ID",
+        "which session, by number (the same as SESSION)",
+    )],
+    build: |a| {
+        let session = match a.value("session") {
+            Some(s) => {
+                a.no_positional()?;
+                Some(parse_id("the session", &s)?)
+            }
+            None => a.optional_id("the session")?,
+        };
+        Ok(Command::Summary { session })
+    },
+};
+
+pub const STATS: Verb = Verb {
+    name: "stats",
+    aliases: &[],
+    role: Role::Facilitator,
+    summary: "participation in this group (only you see it)",
+    args: &[],
+    flags: &[],
+    build: |a| {
+        a.no_positional()?;
+        Ok(Command::Stats)
+    },
+};
+
+pub const EXPORT: Verb = Verb {
+    name: "export",
+    aliases: &[],
+    role: Role::Facilitator,
+    summary: "minutes as Markdown, replies and votes as CSV, everything as JSON",
+    args: &[],
+    flags: &[
+        text(
+            "format",
+            "md|csv|json|all",
+            "what to export (default: all; `export csv` works too)",
+        ),
+        number("session", "ID", "only this session's minutes"),
+    ],
+    build: build_export,
+};
+
+pub const PRIVACY_MY_DATA: Verb = Verb {
+    name: "privacy my-data",
+    aliases: &["privacy mydata", "privacy data"],
+    role: Role::Stranger,
+    summary: "your replies and votes as a file, privately",
+    args: &[],
+    flags: &[],
+    build: |a| {
+        a.no_positional()?;
+        Ok(Command::PrivacyMyData)
+    },
+};
+
+pub const PRIVACY_FORGET_ME: Verb = Verb {
+    name: "privacy forget-me",
+    aliases: &["privacy forgetme", "privacy forget"],
+    role: Role::Stranger,
+    summary: "delete your replies, votes and member record for good: nothing from before is recorded again, even after a restart; what you write or vote later is recorded as usual (without --confirm: what would go)",
+    args: &[],
+    flags: &[switch("confirm", "yes, delete my data")],
+    build: |a| {
+        a.no_positional()?;
+        Ok(Command::PrivacyForgetMe {
+            confirm: a.switch("confirm"),
+        })
+    },
+};
+
+pub const PRIVACY_QUOTES: Verb = Verb {
+    name: "privacy quotes",
+    aliases: &[],
+    role: Role::Stranger,
+    summary: "whether summaries may quote you by name (off: you are quoted as \"a member\")",
+    args: &[Arg {
+        name: "allow",
+        shown: "on|off",
+        help: "on: summaries may quote you by name; off: they do not",
+    }],
+    flags: &[],
+    build: |a| {
+        if let Some(extra) = a.positional.get(1) {
+            return Err(ParseError::Unexpected(extra.clone()));
+        }
+        match a.positional.first().map(|s| s.to_lowercase()).as_deref() {
+            Some("on") | Some("yes") => Ok(Command::PrivacyQuotes { allow: true }),
+            Some("off") | Some("no") => Ok(Command::PrivacyQuotes { allow: false }),
+            _ => Err(ParseError::MissingArgument {
+                verb: "privacy quotes",
+                what: "on or off",
+            }),
+        }
+    },
+};
+
+pub const HELP: Verb = Verb {
+    name: "help",
+    aliases: &["?"],
+    role: Role::Stranger,
+    summary: "what the bot can do here, or one command in detail",
+    args: &[Arg {
+        name: "command",
+        shown: "[COMMAND]",
+        help: "a command to explain, e.g. poll create",
+    }],
+    flags: &[],
+    build: |a| {
+        Ok(Command::Help {
+            topic: (!a.positional.is_empty()).then(|| a.positional.join(" ")),
+        })
+    },
+};
+
+/// The command table (product.md), in the order `help` lists it.
+pub const VERBS: &[&Verb] = &[
+    &SETUP,
+    &READING_IMPORT,
+    &READING_LIST,
+    &READING_PREVIEW,
+    &EXCERPT_NEXT,
+    &SCHEDULE_STATUS,
+    &SCHEDULE_PAUSE,
+    &SCHEDULE_RESUME,
+    &SCHEDULE_SKIP,
+    &POLL_CREATE,
+    &POLL_CLOSE,
+    &POLL_RESULTS,
+    &POLL_SUGGEST,
+    &POLL_EXTEND,
+    &VOTE,
+    &SESSION_START,
+    &SESSION_END,
+    &SUMMARY,
+    &STATS,
+    &EXPORT,
+    &PRIVACY_MY_DATA,
+    &PRIVACY_FORGET_ME,
+    &PRIVACY_QUOTES,
+    &HELP,
+];
+
+/// The verbs a typed name (or its start, e.g. "poll") means, for `help TOPIC`.
+pub fn verbs_for(topic: &str) -> Vec<&'static Verb> {
+    let wanted = topic
+        .trim()
+        .trim_start_matches("!cq ")
+        .trim_start_matches('/')
+        .to_lowercase();
+    let wanted = wanted.split_whitespace().collect::<Vec<_>>().join(" ");
+    let by = |keep: &dyn Fn(&Verb) -> bool| -> Vec<&'static Verb> {
+        VERBS.iter().copied().filter(|v| keep(v)).collect()
+    };
+    // "poll create"; else every verb under "poll" (or "schedule"); else "poll new".
+    let exact = by(&|v| v.name == wanted);
+    if !exact.is_empty() {
+        return exact;
+    }
+    let under = by(&|v| v.name.starts_with(&format!("{wanted} ")));
+    if !under.is_empty() {
+        return under;
+    }
+    by(&|v| v.aliases.contains(&wanted.as_str()))
+}
+
+/// The closest of `candidates` (what is compared, what is suggested) to `given`, if one
+/// is close enough to be what was meant: a small typo, or the start of a longer word.
+/// Ties go to the first candidate.
+pub fn closest<'a>(
+    given: &str,
+    candidates: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Option<&'a str> {
+    let given = given.to_lowercase();
+    let mut best: Option<(usize, &'a str)> = None;
+    for (word, suggestion) in candidates {
+        let distance = if word == given {
+            0
+        } else if given.chars().count() >= 3 && word.starts_with(&given) {
+            1
+        } else {
+            strsim::damerau_levenshtein(&given, word)
+        };
+        let allowed = (word.chars().count() / 3).max(1);
+        if distance <= allowed && best.is_none_or(|(d, _)| distance < d) {
+            best = Some((distance, suggestion));
+        }
+    }
+    best.map(|(_, s)| s)
+}
+
+/// `; did you mean `X`?`, or `otherwise` when there is no suggestion.
+
+fn build_setup(a: Args) -> Result<Command, ParseError> {
+    a.no_positional()?;
+    Ok(Command::Setup(SetupArgs {
+        name: a.value("name"),
+        tz: a.value("tz"),
+        time: a.value("time"),
+        days: a.value("days"),
+        catch_up: a.value("catch-up"),
+        summary_time: a.value("summary-time"),
+        words: a.number("words")?,
+    }))
+}
+
+fn build_reading_import(a: Args) -> Result<Command, ParseError> {
+    a.no_positional()?;
+    Ok(Command::ReadingImport {
+        title: a.value("title"),
+        author: a.value("author"),
+        words: a.number("words")?,
+        again: a.switch("again"),
+        no_footnotes: a.switch("no-footnotes"),
+    })
+}
+
+fn build_poll_create(a: Args) -> Result<Command, ParseError> {
+    let claim = (!a.positional.is_empty()).then(|| a.positional.join(" "));
+    let phase =
+        match a.value("phase") {
+            None => None,
+            Some(p) => Some(Phase::parse(&p).ok_or_else(|| {
+                ParseError::Invalid(format!("--phase is pre or post, not \"{p}\""))
+            })?),
+        };
+    let suggestion = a.number::<usize>("suggestion")?;
+    if claim.is_none() && suggestion.is_none() && phase != Some(Phase::Post) {
+        return Err(ParseError::MissingArgument {
+            verb: "poll create",
+            what: "a claim in quotes, e.g. poll create \"Trade builds trust\" (or --suggestion N from `poll suggest`)",
+        });
+    }
+    Ok(Command::PollCreate(PollSpec {
+        claim,
+        suggestion,
+        scale: a.value("scale"),
+        options: split_options(&a.values("options")),
+        deadline: deadline_from(&a, Some(DEFAULT_POLL_MINUTES))?
+            .unwrap_or(Deadline::Minutes(DEFAULT_POLL_MINUTES)),
+        anonymous: a.switch("anonymous"),
+        hidden: a.switch("hidden"),
+        phase,
+        native: a.switch("native"),
+    }))
+}
+
+fn build_vote(a: Args) -> Result<Command, ParseError> {
+    let (Some(poll), Some(option)) = (a.positional.first(), a.positional.get(1)) else {
+        return Err(ParseError::MissingArgument {
+            verb: "vote",
+            what: "a poll number and an option, e.g. `vote 3 agree`",
+        });
+    };
+    if let Some(extra) = a.positional.get(2) {
+        return Err(ParseError::Unexpected(extra.clone()));
+    }
+    Ok(Command::Vote {
+        poll: parse_id("the poll", poll)?,
+        option: option.clone(),
+        reason: a.value("reason"),
+    })
+}
+
+fn build_export(a: Args) -> Result<Command, ParseError> {
+    if let Some(extra) = a.positional.get(1) {
+        return Err(ParseError::Unexpected(extra.clone()));
+    }
+    let format = match a.value("format").or_else(|| a.positional.first().cloned()) {
+        None => ExportFormat::All,
+        Some(f) => ExportFormat::parse(&f).ok_or_else(|| {
+            ParseError::Invalid(format!(
+                "unknown export format \"{f}\": use md, csv, json or all"
+            ))
+        })?,
+    };
+    let session = a
+        .value("session")
+        .map(|s| parse_id("the session", &s))
+        .transpose()?;
+    Ok(Command::Export { format, session })
+}
