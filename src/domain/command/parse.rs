@@ -7,6 +7,7 @@ use super::Command;
 use super::verbs::{Takes, VERBS, Verb, closest};
 use crate::domain::poll::Deadline;
 
+/// `; did you mean `X`?`, or `otherwise` when there is no suggestion.
 fn hint(suggestion: &Option<String>, otherwise: &str) -> String {
     match suggestion {
         Some(s) => format!("; did you mean `{s}`?"),

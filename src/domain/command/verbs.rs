@@ -699,8 +699,6 @@ pub fn closest<'a>(
     best.map(|(_, s)| s)
 }
 
-/// `; did you mean `X`?`, or `otherwise` when there is no suggestion.
-
 fn build_setup(a: Args) -> Result<Command, ParseError> {
     a.no_positional()?;
     Ok(Command::Setup(SetupArgs {
