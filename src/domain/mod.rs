@@ -13,4 +13,5 @@ pub mod schedule;
 pub mod segment;
 pub mod sentences;
 pub mod summary;
+pub mod summary_score;
 pub mod text;

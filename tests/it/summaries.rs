@@ -405,3 +405,142 @@ async fn the_llm_can_write_the_questions_and_bad_ones_are_dropped() {
     let qs = store.questions(second).await.unwrap();
     assert!(qs.len() >= 2 && qs.iter().all(|q| q.kind != "llm"));
 }
+
+/// The seminar discussions written for these tests, with their ground truth.
+fn discussion_fixtures() -> Vec<colloquy::domain::summary_score::Fixture> {
+    [
+        include_str!("../fixtures/discussions/commons.toml"),
+        include_str!("../fixtures/discussions/promises.toml"),
+    ]
+    .iter()
+    .map(|text| colloquy::domain::summary_score::Fixture::parse(text).unwrap())
+    .collect()
+}
+
+/// Play a fixture's discussion as a live seminar: quotes opt-outs, the pre poll and its
+/// votes, the replies in their threads, the post poll, the forget-me, the session's end.
+/// Returns the app and the summary the bot posted.
+async fn play(fixture: &colloquy::domain::summary_score::Fixture) -> (TestApp, String) {
+    use colloquy::domain::ids::{MemberKey, Platform};
+    let app = TestApp::new().await;
+    let exec = |key: &str, role: Role, line: String| {
+        let name = fixture
+            .member(key)
+            .map(|m| m.name.clone())
+            .unwrap_or_else(|| key.to_string());
+        let invocation = colloquy::engine::Invocation {
+            channel: app.channel.clone(),
+            caller: colloquy::engine::Caller {
+                key: MemberKey::new(Platform::Console, key),
+                name,
+                role,
+            },
+            command: colloquy::domain::command::parse(&line).unwrap(),
+            attachment: None,
+        };
+        let engine = app.engine.clone();
+        async move {
+            if let Err(e) = engine.execute(invocation).await {
+                panic!("`{line}` failed: {e}");
+            }
+        }
+    };
+    let fac = fixture.facilitator.as_str();
+    exec(fac, Role::Facilitator, "setup --tz UTC".into()).await;
+    for m in fixture.members.iter().filter(|m| !m.quotes) {
+        exec(&m.key, Role::Member, "privacy quotes off".into()).await;
+    }
+    exec(
+        fac,
+        Role::Facilitator,
+        format!("session start --title \"{}\"", fixture.title),
+    )
+    .await;
+    let group = app.group().await;
+    let session = app
+        .store
+        .open_live_session(group.id)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut votes = |phase: &'static str| {
+        let poll = fixture.poll.clone();
+        let app = &app;
+        let exec = &exec;
+        async move {
+            let Some(poll) = poll else { return };
+            let line = if phase == "pre" {
+                format!("poll create \"{}\" --phase pre --minutes 20", poll.claim)
+            } else {
+                "poll create --phase post --minutes 20".to_string()
+            };
+            exec(fac, Role::Facilitator, line).await;
+            let id = app.store.latest_poll(group.id).await.unwrap().unwrap().id;
+            let mut ballots: Vec<(&String, &String)> = if phase == "pre" {
+                poll.pre.iter().collect()
+            } else {
+                poll.post.iter().collect()
+            };
+            ballots.sort();
+            for (who, option) in ballots {
+                app.clock.advance(Duration::seconds(30));
+                exec(who, Role::Member, format!("vote {id} {option}")).await;
+            }
+        }
+    };
+    votes("pre").await;
+    app.clock.advance(Duration::minutes(21));
+    app.tick().await;
+    for r in &fixture.replies {
+        app.clock.advance(Duration::minutes(2));
+        let name = fixture.member(&r.by).map(|m| m.name.clone()).unwrap();
+        app.engine
+            .on_message(colloquy::engine::IncomingMessage {
+                platform: Platform::Console,
+                channel_id: app.channel.id.clone(),
+                thread_root: None,
+                reply_to: r.to.map(|to| format!("fx{to}")),
+                message_id: format!("fx{}", r.id),
+                author: MemberKey::new(Platform::Console, &r.by),
+                author_name: name,
+                text: r.text.clone(),
+                at: clock_now(&app.clock),
+            })
+            .await
+            .unwrap();
+    }
+    votes("post").await;
+    if let Some(key) = &fixture.forget {
+        exec(key, Role::Member, "privacy forget-me --confirm".into()).await;
+    }
+    app.clock.advance(Duration::minutes(21));
+    app.tick().await;
+    exec(fac, Role::Facilitator, "session end".into()).await;
+    app.deliver().await;
+    let summary = app
+        .store
+        .session_summary(session.id)
+        .await
+        .unwrap()
+        .map(|s| s.body)
+        .unwrap_or_default();
+    (app, summary)
+}
+
+/// The summaries of the seminar fixtures meet every criterion of the scorer: labelled
+/// themes, the substantive replies quoted exactly and once, no housekeeping, the real
+/// disagreement and no false one, the open questions, both polls' counts, participation.
+/// `cargo test --test it summaries_meet_the_fixtures -- --nocapture` prints the scores.
+#[tokio::test]
+async fn summaries_meet_the_fixtures() {
+    let mut failed = Vec::new();
+    for fixture in discussion_fixtures() {
+        let (_app, summary) = play(&fixture).await;
+        let card = colloquy::domain::summary_score::score(&fixture, &summary);
+        println!("{summary}\n\n{card}");
+        if !card.all_passed() {
+            failed.push(format!("{card}\n{summary}"));
+        }
+    }
+    assert!(failed.is_empty(), "{}", failed.join("\n\n"));
+}
