@@ -189,6 +189,7 @@ struct Inner {
     llm: Option<LlmClient>,
     ports: RwLock<HashMap<Platform, Arc<dyn ChatPort>>>,
     sessions: record::SessionCache,
+    facilitators: summaries::FacilitatorBook,
 }
 
 impl Engine {
@@ -210,6 +211,7 @@ impl Engine {
                 llm,
                 ports: RwLock::new(HashMap::new()),
                 sessions: record::SessionCache::default(),
+                facilitators: summaries::FacilitatorBook::default(),
             }),
         }
     }
@@ -259,6 +261,11 @@ impl Engine {
         let group = self.store().group_by_channel(&inv.channel).await?;
         if inv.command.needs_group() && group.is_none() {
             return Err(CommandError::NotSetUp);
+        }
+        if let Some(g) = &group
+            && inv.caller.role >= Role::Facilitator
+        {
+            self.inner.facilitators.note(g.id, &inv.caller.key.key());
         }
         let result = self.dispatch(inv, group).await.map(|mut reply| {
             reply.text = crate::domain::text::defang_mentions(&reply.text);
