@@ -19,20 +19,45 @@ pub fn init_logging_for(cli: &crate::cli::Cli) {
     if matches!(cli.command, crate::cli::Cmd::Run { .. }) {
         return;
     }
-    let filter = tracing_subscriber::EnvFilter::try_from_env("COLLOQUY_LOG")
-        .unwrap_or_else(|_| "warn".into());
+    // check-config reports a bad COLLOQUY_LOG itself, with the other problems.
+    let warn = !matches!(cli.command, crate::cli::Cmd::CheckConfig { .. });
+    let filter = env_log_filter(warn).unwrap_or_else(|| "warn".into());
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        .with_ansi(stderr_is_terminal())
         .try_init();
 }
 
+/// Colour codes only for a person watching, never in a file or a pipe.
+fn stderr_is_terminal() -> bool {
+    use std::io::IsTerminal;
+    std::io::stderr().is_terminal()
+}
+
+/// `COLLOQUY_LOG`, if it is set and a valid filter (with `warn`, an invalid one is said,
+/// not silently ignored).
+fn env_log_filter(warn: bool) -> Option<tracing_subscriber::EnvFilter> {
+    let level = std::env::var("COLLOQUY_LOG").ok()?;
+    match crate::config::check_log_filter(&level) {
+        Ok(()) => tracing_subscriber::EnvFilter::try_new(&level).ok(),
+        Err(expected) => {
+            if warn {
+                eprintln!("warning: COLLOQUY_LOG = {level:?} is ignored: expected {expected}");
+            }
+            None
+        }
+    }
+}
+
 fn init_logging(config: &Config) {
-    let filter = tracing_subscriber::EnvFilter::try_from_env("COLLOQUY_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(&config.log.level));
+    // The config check has refused an invalid COLLOQUY_LOG or [log] level already.
+    let filter = env_log_filter(false)
+        .unwrap_or_else(|| tracing_subscriber::EnvFilter::new(&config.log.level));
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr);
+        .with_writer(std::io::stderr)
+        .with_ansi(stderr_is_terminal());
     let _ = if config.log.format == "json" {
         builder.json().try_init()
     } else {
@@ -82,31 +107,35 @@ pub async fn engine_from_config(config: &Config) -> Result<Engine> {
     ))
 }
 
-/// `colloquy check-config`: load, validate, and say what is missing (never printing secrets).
+/// `colloquy check-config`: load, validate every value, and list every problem at once
+/// (never printing a secret). `run` refuses the same problems.
 pub fn check_config(path: &Path) -> Result<ExitCode> {
-    let config = Config::load(path)?;
-    let mut ok = true;
+    let (config, problems) = Config::inspect(path, &|var| std::env::var(var).ok())?;
+    // A section that could not be read is reported below, not shown as "off".
+    let unreadable = |section: &str| {
+        problems
+            .iter()
+            .any(|p| p.key.starts_with(&format!("[{section}]")))
+    };
     println!("database: {}", config.storage.database.display());
     println!("vote secret: {}", config.secret_path().display());
-    let mut env = |var: &str, what: &str| {
+    let env = |var: &str, what: &str| {
         let set = std::env::var(var)
             .map(|v| !v.trim().is_empty())
             .unwrap_or(false);
-        println!(
-            "{what}: ${var} {}",
-            if set { "is set" } else { "is NOT set" }
-        );
-        ok &= set;
+        // Only a plausible variable name is echoed (a pasted secret is not).
+        if crate::config::shows_env_name(var, set) {
+            println!(
+                "{what}: ${var} {}",
+                if set { "is set" } else { "is NOT set" }
+            );
+        } else {
+            println!("{what}: see the problems below");
+        }
     };
     match &config.discord {
-        Some(d) => {
-            if !cfg!(feature = "discord") {
-                println!(
-                    "discord: configured, but this build has no Discord support (feature \"discord\")"
-                );
-            }
-            env(&d.token_env, "discord token");
-        }
+        Some(d) => env(&d.token_env, "discord token"),
+        None if unreadable("discord") => println!("discord: see the problems below"),
         None => println!("discord: off"),
     }
     match &config.matrix {
@@ -124,24 +153,30 @@ pub fn check_config(path: &Path) -> Result<ExitCode> {
                 m.store.display()
             );
         }
+        None if unreadable("matrix") => println!("matrix: see the problems below"),
         None => println!("matrix: off"),
     }
     match &config.llm {
         Some(l) => println!("llm: {} at {}", l.model, l.endpoint),
+        None if unreadable("llm") => println!("llm: see the problems below"),
         None => println!("llm: off (nothing leaves the machine)"),
     }
-    if let Err(e) = Prompts::load(config.prompts.dir.as_deref()) {
-        println!("prompts: {e}");
-        ok = false;
+    match &config.prompts.dir {
+        Some(d) => println!("prompts: {}", d.display()),
+        None => println!("prompts: built in"),
     }
-    if config.discord.is_none() && config.matrix.is_none() {
+    if config.discord.is_none() && config.matrix.is_none() && problems.is_empty() {
         println!("note: no platform is configured; `run` would only keep the schedule.");
     }
-    Ok(if ok {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
+    if problems.is_empty() {
+        println!("{}: no problems found", path.display());
+        return Ok(ExitCode::SUCCESS);
+    }
+    eprintln!(
+        "error: {}",
+        crate::config::describe_problems(&path.display().to_string(), &problems)
+    );
+    Ok(ExitCode::FAILURE)
 }
 
 /// `colloquy run`: connect the configured platforms and run until SIGTERM or Ctrl-C.
@@ -447,6 +482,7 @@ async fn ingest_one(engine: &Engine, event: IngestEvent) -> Result<String> {
         MessageOutcome::Recorded { .. } => "recorded",
         MessageOutcome::Duplicate { .. } => "duplicate",
         MessageOutcome::NotInSession => "ignored",
+        MessageOutcome::Forgotten => "forgotten",
         MessageOutcome::Updated => "updated",
         MessageOutcome::Unknown => "unknown",
     }

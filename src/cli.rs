@@ -10,12 +10,11 @@ use anyhow::{Context, Result, anyhow, bail};
 use clap::{Args, Parser, Subcommand};
 
 use crate::domain::command::ExportFormat;
-use crate::domain::ids::{ChannelKey, Platform};
-use crate::domain::import::ImportOptions;
-use crate::engine::{Engine, EngineSettings};
+use crate::domain::import::{ImportOptions, MAX_READING_BYTES, human_size};
+use crate::engine::{Engine, EngineSettings, GroupLookup, ImportTarget, channel_for};
 use crate::ports::{Clock, SystemClock};
 use crate::render::Prompts;
-use crate::store::{GroupSettings, Store};
+use crate::store::Store;
 
 /// colloquy: a discussion bot for reading groups.
 #[derive(Debug, Parser)]
@@ -58,22 +57,41 @@ pub enum Cmd {
         /// The seed of the simulated members (the same seed gives the same day).
         #[arg(long, default_value_t = 7)]
         seed: u64,
+        /// The folder for charts and other attached files [default: beside the database,
+        /// colloquy-demo-files/ for colloquy-demo.db].
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
     },
-    /// Import a .txt or .md file as a group's next reading.
+    /// Import a .txt or .md file as a group's next reading. The group's settings are
+    /// never changed, and a refused import writes nothing.
     Import {
         /// The file to import.
         file: PathBuf,
-        /// The group: its short name or its channel key (e.g. discord:123). A name that
-        /// does not exist yet creates a console group.
+        /// The group: its short name, or its channel key (e.g. console:sem, discord:123).
         #[arg(long)]
         group: String,
+        /// Make the group if there is none: a console group with the default schedule
+        /// (daily at 09:00 UTC; run `setup` in it to change that).
+        #[arg(long)]
+        create: bool,
+        /// The reading's title (default: the title the file opens with, else the file's name).
         #[arg(long)]
         title: Option<String>,
+        /// The reading's author (default: the author line the file opens with, if any).
         #[arg(long)]
         author: Option<String>,
         /// About how many words per excerpt (default: the group's, 220).
         #[arg(long)]
         words: Option<usize>,
+        /// The largest file to accept, in bytes [default: 2097152 (2 MB), as for chat uploads].
+        #[arg(long, value_name = "BYTES")]
+        max_size: Option<usize>,
+        /// Import even if the group already has a reading with the same text.
+        #[arg(long)]
+        again: bool,
+        /// Leave footnotes out instead of showing each under the excerpt that cites it.
+        #[arg(long)]
+        no_footnotes: bool,
         /// Print the result as JSON on stdout.
         #[arg(long)]
         json: bool,
@@ -82,17 +100,21 @@ pub enum Cmd {
     },
     /// Show a reading's excerpts with their questions and claims.
     Excerpts {
+        /// The reading's number, as `import` and `reading list` print it.
         #[arg(long)]
         reading: i64,
+        /// Print the excerpts as JSON on stdout.
         #[arg(long)]
         json: bool,
         #[command(flatten)]
         db: DbArg,
     },
-    /// Summarize a session.
+    /// Summarize a session: participation, the questions taken up, and how opinion moved.
     Summarize {
+        /// The session's number (the demo's first session is 1).
         #[arg(long)]
         session: i64,
+        /// Print the summary as JSON on stdout instead of Markdown.
         #[arg(long)]
         json: bool,
         #[command(flatten)]
@@ -100,8 +122,10 @@ pub enum Cmd {
     },
     /// Export a group's minutes (md), replies and votes (csv) or everything (json).
     Export {
+        /// The group: its short name, or its channel key (e.g. console:sem, discord:123).
         #[arg(long)]
         group: String,
+        /// md: the minutes; csv: replies and votes; json: everything; all: every format.
         #[arg(long, value_parser = ["md", "csv", "json", "all"])]
         format: String,
         /// The folder to write the files to.
@@ -115,16 +139,24 @@ pub enum Cmd {
         /// The console group's name.
         #[arg(long, default_value = "main")]
         group: String,
+        /// The folder for charts and other attached files [default: beside the database,
+        /// colloquy-files/ for colloquy.db].
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
         #[command(flatten)]
         db: DbArg,
     },
-    /// Run the bot on the platforms the config names.
+    /// Run the bot on the platforms the config names, until SIGTERM or Ctrl-C.
     Run {
+        /// The TOML config file (see config/colloquy.example.toml); it is checked first,
+        /// as `check-config` does.
         #[arg(long)]
         config: PathBuf,
     },
-    /// Check a config file and the environment variables it names.
+    /// Check a config file and the environment variables it names, listing every problem
+    /// (secrets are never printed). Exits non-zero if there is any.
     CheckConfig {
+        /// The TOML config file to check.
         #[arg(long)]
         config: PathBuf,
     },
@@ -151,6 +183,7 @@ pub enum Cmd {
     /// committed event: for backfills from exports and for crash tests.
     #[command(hide = true)]
     Ingest {
+        /// The JSON-lines file to read, or - for stdin.
         #[arg(long, default_value = "-")]
         events: String,
         #[command(flatten)]
@@ -158,11 +191,23 @@ pub enum Cmd {
     },
 }
 
-/// Open the database and build an engine for CLI work (no platforms attached).
-pub async fn offline_engine(db: &Path, clock: Arc<dyn Clock>) -> Result<Engine> {
-    let store = Store::open(db)
-        .await
-        .with_context(|| format!("cannot open the database {}", db.display()))?;
+/// Build an engine for CLI work (no platforms attached) on a database that must exist
+/// already: commands that only read one never create it.
+pub async fn existing_engine(db: &Path, clock: Arc<dyn Clock>) -> Result<Engine> {
+    let store = open_existing(db).await?;
+    engine_on(store, db, clock)
+}
+
+/// Open a database that must exist, saying so plainly when it does not.
+async fn open_existing(db: &Path) -> Result<Store> {
+    match Store::open_existing(db).await {
+        Ok(store) => Ok(store),
+        Err(e @ crate::store::StoreError::Missing(_)) => Err(anyhow!(e)),
+        Err(e) => Err(anyhow!(e).context(format!("cannot open the database {}", db.display()))),
+    }
+}
+
+fn engine_on(store: Store, db: &Path, clock: Arc<dyn Clock>) -> Result<Engine> {
     let secret = crate::config::load_or_create_secret(&crate::config::secret_beside(db))
         .with_context(|| "cannot read or create the anonymous-vote secret")?;
     Ok(Engine::new(
@@ -175,6 +220,15 @@ pub async fn offline_engine(db: &Path, clock: Arc<dyn Clock>) -> Result<Engine> 
     ))
 }
 
+/// Open the database (creating it if needed) and build an engine for CLI work (no
+/// platforms attached).
+pub async fn offline_engine(db: &Path, clock: Arc<dyn Clock>) -> Result<Engine> {
+    let store = Store::open(db)
+        .await
+        .with_context(|| format!("cannot open the database {}", db.display()))?;
+    engine_on(store, db, clock)
+}
+
 /// Run the parsed command line.
 pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
     match cli.command {
@@ -183,6 +237,7 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
             reading,
             members,
             seed,
+            out,
         } => {
             let sink: crate::platform::console::Sink =
                 Arc::new(std::sync::Mutex::new(std::io::stdout()));
@@ -192,6 +247,7 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
                     reading,
                     members,
                     seed,
+                    out,
                 },
                 sink,
             )
@@ -201,15 +257,35 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
         Cmd::Import {
             file,
             group,
+            create,
             title,
             author,
             words,
+            max_size,
+            again,
+            no_footnotes,
             json,
             db,
-        } => import(&file, &group, title, author, words, json, &db.path()).await,
+        } => {
+            let request = ImportRequest {
+                group,
+                create,
+                max_size: max_size.unwrap_or(MAX_READING_BYTES),
+                json,
+                options: ImportOptions {
+                    title,
+                    author,
+                    words,
+                    file_name: file.file_name().map(|n| n.to_string_lossy().to_string()),
+                    drop_footnotes: no_footnotes,
+                    again,
+                },
+            };
+            import(&file, request, &db.path()).await
+        }
         Cmd::Excerpts { reading, json, db } => excerpts(reading, json, &db.path()).await,
         Cmd::Summarize { session, json, db } => {
-            let engine = offline_engine(&db.path(), Arc::new(SystemClock)).await?;
+            let engine = existing_engine(&db.path(), Arc::new(SystemClock)).await?;
             let outcome = engine
                 .summarize_session(session, false)
                 .await
@@ -228,7 +304,7 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
             out,
             db,
         } => {
-            let engine = offline_engine(&db.path(), Arc::new(SystemClock)).await?;
+            let engine = existing_engine(&db.path(), Arc::new(SystemClock)).await?;
             let g = find_group(&engine, &group).await?;
             let format =
                 ExportFormat::parse(&format).ok_or_else(|| anyhow!("unknown format {format}"))?;
@@ -247,7 +323,11 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
             engine.store().close().await;
             Ok(ExitCode::SUCCESS)
         }
-        Cmd::Console { group, db } => crate::platform::console::run_repl(&db.path(), &group).await,
+        Cmd::Console { group, out, db } => {
+            let db = db.path();
+            let files = out.unwrap_or_else(|| crate::platform::console::files_dir_beside(&db));
+            crate::platform::console::run_repl(&db, &group, files).await
+        }
         Cmd::Run { config } => crate::app::run(&config).await,
         Cmd::Bench {
             groups,
@@ -281,47 +361,68 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
 
 async fn find_group(engine: &Engine, name: &str) -> Result<crate::store::Group> {
     engine
-        .store()
-        .group_by_name(name)
-        .await?
-        .ok_or_else(|| anyhow!("no group \"{name}\" in this database (give its name or its channel key, e.g. discord:123)"))
+        .find_group(name)
+        .await
+        .map_err(|e| anyhow!("{e}"))?
+        .found(name, None)
+        .map_err(|e| anyhow!(e))
 }
 
-async fn import(
-    file: &Path,
-    group: &str,
-    title: Option<String>,
-    author: Option<String>,
-    words: Option<usize>,
+/// What `colloquy import` was asked to do.
+struct ImportRequest {
+    group: String,
+    create: bool,
+    max_size: usize,
     json: bool,
-    db: &Path,
-) -> Result<ExitCode> {
+    options: ImportOptions,
+}
+
+async fn import(file: &Path, request: ImportRequest, db: &Path) -> Result<ExitCode> {
+    if request.group.trim().is_empty() {
+        bail!(
+            "--group is empty: give the group's short name or its channel key (e.g. console:sem)"
+        );
+    }
+    // Check the size before reading the file into memory.
+    let size = std::fs::metadata(file)
+        .with_context(|| format!("cannot read {}", file.display()))?
+        .len();
+    let too_big = |size: usize| {
+        anyhow!(
+            "{} is {}; the limit is {} (as for chat uploads). Split the reading into parts and import them one after another, or give --max-size BYTES to allow a larger file.",
+            file.display(),
+            human_size(size),
+            human_size(request.max_size)
+        )
+    };
+    let size = usize::try_from(size).unwrap_or(usize::MAX);
+    if size > request.max_size {
+        return Err(too_big(size));
+    }
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    if bytes.len() > request.max_size {
+        return Err(too_big(bytes.len()));
+    }
     let engine = offline_engine(db, Arc::new(SystemClock)).await?;
-    let g = match engine.store().group_by_name(group).await? {
-        Some(g) => g,
-        None => {
-            let channel: ChannelKey = group
-                .parse()
-                .unwrap_or_else(|_| ChannelKey::new(Platform::Console, group));
-            let settings = GroupSettings {
-                name: (channel.platform == Platform::Console).then(|| group.to_string()),
-                time_zone: "UTC".into(),
-                post_time: "09:00".into(),
-                days: "daily".into(),
-                catch_up: "latest".into(),
-                summary_time: "21:00".into(),
-                words: 220,
-            };
-            let (g, _) = engine
-                .store()
-                .upsert_group(&channel, &settings, crate::store::ms(engine.now()))
-                .await?;
-            eprintln!(
-                "created the group {} (run `setup` in its channel to set the schedule)",
-                g.channel
-            );
-            g
+    let target = match engine.find_group(&request.group).await {
+        Ok(GroupLookup::Found(g)) => ImportTarget::Group(g),
+        Ok(GroupLookup::Missing(_)) if request.create => {
+            ImportTarget::Create(channel_for(&request.group))
+        }
+        Ok(lookup) => {
+            engine.store().close().await;
+            let message = lookup
+                .found(
+                    request.group.trim(),
+                    Some("add --create to make a console group"),
+                )
+                .err()
+                .unwrap_or_default();
+            bail!("{message}");
+        }
+        Err(e) => {
+            engine.store().close().await;
+            bail!("{e}");
         }
     };
     let big = bytes.len() > 256 * 1024 && std::io::stderr().is_terminal();
@@ -343,16 +444,18 @@ async fn import(
     } else {
         None
     };
-    let options = ImportOptions {
-        title,
-        author,
-        words,
-        file_name: file.file_name().map(|n| n.to_string_lossy().to_string()),
-    };
-    let result = engine.import_bytes(&g, bytes, options, progress).await;
+    let result = engine
+        .import_into(target, bytes, request.options, progress)
+        .await;
     engine.store().close().await;
     let report = result.map_err(|e| anyhow!("{e}"))?;
-    if json {
+    if report.created_group {
+        eprintln!(
+            "created the group {} (run `setup` in its channel to set the schedule)",
+            report.group
+        );
+    }
+    if request.json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
         println!("{}", report.describe().replace("**", ""));
@@ -361,7 +464,7 @@ async fn import(
 }
 
 async fn excerpts(reading: i64, json: bool, db: &Path) -> Result<ExitCode> {
-    let store = Store::open(db).await?;
+    let store = open_existing(db).await?;
     let Some(r) = store.reading(reading).await? else {
         bail!("no reading #{reading} in {}", db.display());
     };
@@ -369,8 +472,9 @@ async fn excerpts(reading: i64, json: bool, db: &Path) -> Result<ExitCode> {
     for e in store.excerpts(r.id).await? {
         let questions = store.questions(e.id).await?;
         let claims = store.claims(e.id).await?;
+        let notes = e.note_list()?;
         out.push(serde_json::json!({
-            "id": e.id, "seq": e.seq, "words": e.words, "text": e.text,
+            "id": e.id, "seq": e.seq, "words": e.words, "text": e.text, "notes": notes,
             "terms": serde_json::from_str::<serde_json::Value>(&e.terms).unwrap_or_default(),
             "questions": questions.iter().map(|q| serde_json::json!({"kind": q.kind, "text": q.text})).collect::<Vec<_>>(),
             "claims": claims,
@@ -386,14 +490,21 @@ async fn excerpts(reading: i64, json: bool, db: &Path) -> Result<ExitCode> {
             }))?
         );
     } else {
-        println!("{} — {} excerpts", r.title, r.excerpt_count);
+        println!(
+            "{} — {}",
+            r.title,
+            crate::domain::words::count(r.excerpt_count, "excerpt", "excerpts")
+        );
         for e in &out {
             println!(
-                "\n── excerpt {} ({} words)\n{}",
+                "\n── excerpt {} ({})\n{}",
                 e["seq"],
-                e["words"],
+                crate::domain::words::count(e["words"].as_i64().unwrap_or(0), "word", "words"),
                 e["text"].as_str().unwrap_or("")
             );
+            for n in e["notes"].as_array().into_iter().flatten() {
+                println!("  note {}", n.as_str().unwrap_or(""));
+            }
             for q in e["questions"].as_array().into_iter().flatten() {
                 println!(
                     "  ? [{}] {}",
@@ -429,4 +540,36 @@ fn tempfile_dir() -> Result<ScratchDir> {
     let dir = std::env::temp_dir().join(format!("colloquy-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
     Ok(ScratchDir(dir))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    /// Every subcommand and every argument of `cmd` and below that has no help text.
+    fn undocumented(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+        for arg in cmd.get_arguments() {
+            if arg.get_help().is_none() {
+                missing.push(format!("{path} --{}", arg.get_id()));
+            }
+        }
+        for sub in cmd.get_subcommands() {
+            let sub_path = format!("{path} {}", sub.get_name());
+            if sub.get_about().is_none() {
+                missing.push(sub_path.clone());
+            }
+            undocumented(sub, &sub_path, missing);
+        }
+    }
+
+    #[test]
+    fn every_subcommand_and_argument_has_help_text() {
+        let cmd = Cli::command();
+        cmd.clone().debug_assert();
+        assert!(cmd.get_about().is_some());
+        let mut missing = Vec::new();
+        undocumented(&cmd, "colloquy", &mut missing);
+        assert!(missing.is_empty(), "no help text: {missing:?}");
+    }
 }

@@ -74,6 +74,8 @@ pub struct ExcerptPost {
     pub position: i64,
     pub total: i64,
     pub text: String,
+    /// The footnotes the excerpt cites ("[6] These words…"), shown under its text.
+    pub notes: Vec<String>,
     pub questions: Vec<String>,
     /// The whole post rendered as Markdown (for platforms without rich embeds).
     pub markdown: String,

@@ -77,6 +77,10 @@ impl Prompts {
         env.add_filter("shorten", |text: String, max: usize| {
             crate::domain::text::truncate_chars(&text, max)
         });
+        // `{{ n | count("reply", "replies") }}`: "1 reply", "3 replies" (domain::words).
+        env.add_filter("count", |n: i64, one: String, many: String| {
+            crate::domain::words::count(n, &one, &many)
+        });
         for (name, default) in TEMPLATES {
             let source = read(name, default)?;
             env.add_template_owned(name.to_string(), source)

@@ -7,6 +7,9 @@ use chrono::{Datelike, Duration};
 use crate::engine::{CommandError, Engine, OutboxPayload, StartOutcome, store_ms};
 use crate::store::{Group, from_ms};
 
+/// How long a deletion of a message not yet recorded is kept (see the store's tombstones).
+const MESSAGE_TOMBSTONE_DAYS: i64 = 7;
+
 /// What one step did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Outcome {
@@ -42,6 +45,11 @@ pub async fn run_due(engine: &Engine) -> Result<Outcome, CommandError> {
             outcome.sessions_ended += 1;
         }
     }
+    // A deletion that overtook its message waits a week for the message to turn up.
+    engine
+        .store()
+        .prune_message_tombstones(store_ms(now - Duration::days(MESSAGE_TOMBSTONE_DAYS)))
+        .await?;
     Ok(outcome)
 }
 

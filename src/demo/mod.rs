@@ -36,6 +36,8 @@ pub struct DemoOptions {
     pub reading: Option<PathBuf>,
     pub members: usize,
     pub seed: u64,
+    /// Where charts and other attached files go (default: beside the database).
+    pub out: Option<PathBuf>,
 }
 
 /// Refuse to run over a database that holds anything but an earlier demo.
@@ -97,17 +99,12 @@ pub async fn run(options: DemoOptions, out: Sink) -> Result<DemoReport> {
         EngineSettings::default(),
         None,
     );
-    let files_dir = options
-        .db
-        .parent()
-        .map(|p| {
-            if p.as_os_str().is_empty() {
-                Path::new(".")
-            } else {
-                p
-            }
-        })
-        .map(Path::to_path_buf);
+    let files_dir = Some(
+        options
+            .out
+            .clone()
+            .unwrap_or_else(|| crate::platform::console::files_dir_beside(&options.db)),
+    );
     let port = Arc::new(ConsolePort::new(
         out,
         Arc::new(clock.clone()),

@@ -25,6 +25,19 @@ impl std::fmt::Debug for VoterSecret {
     }
 }
 
+/// The tag of a forgotten member's tombstone: a keyed hash of the member, so the row that
+/// keeps their history from being recorded again names nobody.
+pub fn forget_tag(secret: &VoterSecret, member: &MemberKey) -> String {
+    let mut mac = match Hmac::<Sha256>::new_from_slice(&secret.0) {
+        Ok(mac) => mac,
+        // HMAC accepts keys of any length; this cannot happen.
+        Err(_) => return String::new(),
+    };
+    mac.update(b"colloquy-forget-v1\0");
+    mac.update(member.key().as_bytes());
+    format!("forgot:{}", hex::encode(mac.finalize().into_bytes()))
+}
+
 /// The anonymous voter key of `member` for the poll pair `pair_id`.
 pub fn voter_key(secret: &VoterSecret, member: &MemberKey, pair_id: i64) -> String {
     let mut mac = match Hmac::<Sha256>::new_from_slice(&secret.0) {
@@ -52,6 +65,11 @@ mod tests {
         assert_eq!(voter_key(&s, &ana, 5), voter_key(&s, &ana, 5));
         assert_ne!(voter_key(&s, &ana, 5), voter_key(&s, &ana, 6));
         assert_ne!(voter_key(&s, &ana, 5), voter_key(&s, &ben, 5));
+        // A forget-me tag is stable, per member, and neither names nor equals a vote key.
+        assert_eq!(forget_tag(&s, &ana), forget_tag(&s, &ana));
+        assert_ne!(forget_tag(&s, &ana), forget_tag(&s, &ben));
+        assert!(!forget_tag(&s, &ana).contains(&ana.key()));
+        assert!(!forget_tag(&s, &ana).contains("discord"));
         let other = VoterSecret::new(vec![8; 32]);
         assert_ne!(voter_key(&s, &ana, 5), voter_key(&other, &ana, 5));
         let key = voter_key(&s, &ana, 5);

@@ -1,12 +1,31 @@
-//! Preparing a reading from an uploaded file: decode, read front matter, cut excerpts,
-//! and derive each excerpt's key terms, claims and questions. Pure: nothing is stored.
+//! Preparing a reading from an uploaded file: decode, take out footnotes, read front
+//! matter, cut excerpts, and derive each excerpt's key terms, claims and questions, notes
+//! and the reading's fingerprint. Pure: nothing is stored.
 
+use sha2::{Digest, Sha256};
 use thiserror::Error;
 
+use super::footnotes;
 use super::questions::{self, ExcerptMaterial, Question, QuestionKind, QuestionTemplates};
-use super::reading::{self, Format, MetaItem};
+use super::reading::{self, Block, Format, MetaItem};
 use super::segment;
 use super::text::{self, TextError};
+
+/// The largest reading accepted, from a chat upload or (unless `--max-size` says
+/// otherwise) on the command line: 2 MiB, some 350,000 words.
+pub const MAX_READING_BYTES: usize = 2 * 1024 * 1024;
+
+/// A size for people: "512 KB", "2 MB", "50.3 MB".
+pub fn human_size(bytes: usize) -> String {
+    const MB: f64 = 1024.0 * 1024.0;
+    if bytes < 1024 * 1024 {
+        format!("{} KB", bytes.div_ceil(1024))
+    } else if bytes.is_multiple_of(1024 * 1024) {
+        format!("{} MB", bytes / (1024 * 1024))
+    } else {
+        format!("{:.1} MB", bytes as f64 / MB)
+    }
+}
 
 /// Why a file cannot be imported.
 #[derive(Debug, Error, PartialEq, Eq)]
@@ -15,8 +34,16 @@ pub enum ImportError {
     Text(#[from] TextError),
     #[error("no body text found: the file holds only title or contact lines")]
     NoBody,
-    #[error("no sentences found: the file has no words to make excerpts from")]
+    #[error(
+        "no sentences found: nothing in the file ends like a sentence (with . ? or !), so there are no excerpts to make"
+    )]
     NoSentences,
+    #[error(
+        "no sentences found: the file holds only headings, with no paragraphs of text to make excerpts from"
+    )]
+    OnlyHeadings,
+    #[error("--{0} is empty: give a {0}, or leave --{0} out to take it from the file")]
+    EmptyOption(&'static str),
     #[error("--words must be between 40 and 5000 (got {0})")]
     BadWords(usize),
 }
@@ -28,6 +55,10 @@ pub struct ImportOptions {
     pub author: Option<String>,
     pub words: Option<usize>,
     pub file_name: Option<String>,
+    /// Leave footnotes out instead of attaching them to the excerpts that cite them.
+    pub drop_footnotes: bool,
+    /// Import even when the group already has a reading with the same text.
+    pub again: bool,
 }
 
 /// A prepared excerpt.
@@ -37,6 +68,8 @@ pub struct PreparedExcerpt {
     pub words: usize,
     pub material: ExcerptMaterial,
     pub questions: Vec<Question>,
+    /// Footnotes this excerpt cites, rendered ("[6] These words…"), shown under it.
+    pub notes: Vec<String>,
 }
 
 /// A prepared reading, ready to store.
@@ -47,6 +80,40 @@ pub struct PreparedReading {
     pub metadata: Vec<MetaItem>,
     pub words: usize,
     pub excerpts: Vec<PreparedExcerpt>,
+    /// The SHA-256 (hex) of the body with its white space normalised: the same text
+    /// gives the same fingerprint whatever its line endings, wrapping or front matter.
+    pub fingerprint: String,
+    /// Footnotes taken out of the body (attached to excerpts unless dropped).
+    pub footnotes: usize,
+}
+
+/// Whether a paragraph holds a sentence: two words or more, with letters, ending with
+/// terminal punctuation (a line such as "notes for next week" is no sentence).
+fn has_sentence(text: &str) -> bool {
+    super::sentences::sentences(text).iter().any(|s| {
+        s.split_whitespace().count() >= 2
+            && s.chars().any(char::is_alphabetic)
+            && super::sentences::ends_with_terminal(s)
+    })
+}
+
+/// The body's fingerprint: SHA-256 over its blocks, white space squeezed, one per line.
+pub fn fingerprint(blocks: &[Block]) -> String {
+    let mut hash = Sha256::new();
+    for b in blocks {
+        hash.update(text::squeeze_spaces(b.text()).trim().as_bytes());
+        hash.update(b"\n");
+    }
+    hex::encode(hash.finalize())
+}
+
+/// A title or author given as an option: trimmed, and refused when empty.
+fn given(value: &Option<String>, what: &'static str) -> Result<Option<String>, ImportError> {
+    match value {
+        None => Ok(None),
+        Some(v) if v.trim().is_empty() => Err(ImportError::EmptyOption(what)),
+        Some(v) => Ok(Some(text::squeeze_spaces(v.trim()))),
+    }
 }
 
 /// Prepare a reading. `progress(done, total)` is called as excerpts are worked through.
@@ -60,15 +127,49 @@ pub fn prepare(
     if !(40..=5000).contains(&words_target) {
         return Err(ImportError::BadWords(words_target));
     }
+    let title = given(&options.title, "title")?;
+    let author = given(&options.author, "author")?;
     let decoded = text::decode(bytes)?;
     let format = Format::detect(options.file_name.as_deref(), &decoded);
-    let doc = reading::parse(&decoded, format);
+    let split = footnotes::split(&decoded, format);
+    let doc = reading::parse(&split.body, format);
     if doc.blocks.is_empty() {
         return Err(ImportError::NoBody);
     }
-    let cut = segment::excerpts(&doc.blocks, words_target);
-    if cut.is_empty() || !cut.iter().any(|e| e.text.chars().any(char::is_alphabetic)) {
+    let paragraphs: Vec<&str> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(t) => Some(t.as_str()),
+            Block::Heading(_) => None,
+        })
+        .collect();
+    if paragraphs.is_empty()
+        && doc
+            .blocks
+            .iter()
+            .any(|b| b.text().chars().any(char::is_alphabetic))
+    {
+        return Err(ImportError::OnlyHeadings);
+    }
+    if !paragraphs.iter().any(|p| has_sentence(p)) {
         return Err(ImportError::NoSentences);
+    }
+    let cut = segment::excerpts(&doc.blocks, words_target);
+    if cut.is_empty() {
+        return Err(ImportError::NoSentences);
+    }
+    // Each footnote goes with the first excerpt that cites it; one nobody cites stays at
+    // the end, where the text had it.
+    let mut notes: Vec<Vec<String>> = vec![Vec::new(); cut.len()];
+    if !options.drop_footnotes {
+        for note in &split.notes {
+            let at = cut
+                .iter()
+                .position(|e| footnotes::cites(&e.text, &note.label))
+                .unwrap_or(cut.len() - 1);
+            notes[at].push(note.render());
+        }
     }
     let total = cut.len();
     progress(0, total);
@@ -104,6 +205,7 @@ pub fn prepare(
             words: e.words,
             material: m.clone(),
             questions,
+            notes: std::mem::take(&mut notes[i]),
         });
     }
     progress(total, total);
@@ -118,16 +220,16 @@ pub fn prepare(
                 .replace(['_', '-'], " ")
         });
     Ok(PreparedReading {
-        title: options
-            .title
-            .clone()
+        title: title
             .or(doc.title)
-            .or(file_stem)
+            .or(file_stem.filter(|s| !s.trim().is_empty()))
             .unwrap_or_else(|| "Untitled reading".to_string()),
-        author: options.author.clone().or(doc.author),
+        author: author.or(doc.author),
         metadata: doc.metadata,
         words: excerpts.iter().map(|e| e.words).sum(),
         excerpts,
+        fingerprint: fingerprint(&doc.blocks),
+        footnotes: split.notes.len(),
     })
 }
 
@@ -289,5 +391,156 @@ mod tests {
                 "{s}"
             );
         }
+    }
+
+    fn plain(text: &str, options: ImportOptions) -> Result<PreparedReading, ImportError> {
+        prepare(text.as_bytes(), &options, &templates(), &|_, _| {})
+    }
+
+    #[test]
+    fn headings_only_and_sentence_less_files_are_refused() {
+        let md = ImportOptions {
+            file_name: Some("h.md".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            plain("# A Title\n\n## Part one\n\n## Part two\n", md.clone()),
+            Err(ImportError::OnlyHeadings)
+        );
+        assert_eq!(
+            plain(
+                "A Title\n\nsome words here that never end like a sentence\n",
+                ImportOptions::default()
+            ),
+            Err(ImportError::NoSentences)
+        );
+        assert!(plain("# A Title\n\n## Part one\n\nOne real sentence.\n", md).is_ok());
+    }
+
+    #[test]
+    fn an_empty_title_or_author_is_refused_and_others_are_trimmed() {
+        let text = "A short text. It has two sentences.";
+        for (title, author, what) in [
+            (Some(""), None, "title"),
+            (Some("  "), None, "title"),
+            (None, Some(" \t"), "author"),
+        ] {
+            let options = ImportOptions {
+                title: title.map(String::from),
+                author: author.map(String::from),
+                ..Default::default()
+            };
+            assert_eq!(plain(text, options), Err(ImportError::EmptyOption(what)));
+        }
+        let r = plain(
+            text,
+            ImportOptions {
+                title: Some("  On   Texts ".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(r.title, "On Texts");
+    }
+
+    /// Thirty paragraphs; paragraph 3 cites [1], paragraph 25 cites [2], then the notes.
+    fn annotated() -> String {
+        let mut text = String::from("Harbours and Cities\n\nAnn Author\n\n");
+        for p in 0..30 {
+            for s in 0..6 {
+                let marker = match (p, s) {
+                    (3, 2) => "[1]",
+                    (25, 4) => "[2]",
+                    _ => "",
+                };
+                text.push_str(&format!(
+                    "Sentence {p}-{s} tells how the harbour shaped the city.{marker} "
+                ));
+            }
+            text.push_str("\n\n");
+        }
+        text.push_str("FOOTNOTES:\n\n[1] The harbour was dredged in the spring of that year,\nas the records show.\n\nThe dredging took two months.\n\n[2] A second note, on the city walls.\n");
+        text
+    }
+
+    #[test]
+    fn footnotes_go_with_the_excerpt_that_cites_them() {
+        let r = plain(
+            &annotated(),
+            ImportOptions {
+                words: Some(120),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(r.footnotes, 2);
+        assert!(r.excerpts.len() > 4);
+        for e in &r.excerpts {
+            assert!(
+                !e.text.contains("FOOTNOTES") && !e.text.contains("dredged"),
+                "{}",
+                e.text
+            );
+            for n in &e.notes {
+                let label = &n[..3];
+                assert!(
+                    e.text.contains(label),
+                    "{n} sits under an excerpt that does not cite it"
+                );
+            }
+        }
+        let notes: Vec<&String> = r.excerpts.iter().flat_map(|e| &e.notes).collect();
+        assert_eq!(
+            notes,
+            vec![
+                "[1] The harbour was dredged in the spring of that year, as the records show. The dredging took two months.",
+                "[2] A second note, on the city walls."
+            ]
+        );
+        // The body still comes back whole, once and in order.
+        let got: Vec<String> = r
+            .excerpts
+            .iter()
+            .flat_map(|e| sentences(&e.text))
+            .map(String::from)
+            .collect();
+        assert_eq!(got.len(), 180);
+        assert!(got.iter().enumerate().all(|(k, s)| s.starts_with(&format!(
+            "Sentence {}-{} ",
+            k / 6,
+            k % 6
+        ))));
+
+        let dropped = plain(
+            &annotated(),
+            ImportOptions {
+                words: Some(120),
+                drop_footnotes: true,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert!(dropped.excerpts.iter().all(|e| e.notes.is_empty()));
+        assert_eq!(dropped.excerpts.len(), r.excerpts.len());
+        assert!(dropped.excerpts.iter().all(|e| !e.text.contains("dredged")));
+    }
+
+    #[test]
+    fn the_fingerprint_ignores_line_endings_wrapping_and_front_matter_only() {
+        let fp = |t: &[u8]| {
+            prepare(t, &ImportOptions::default(), &templates(), &|_, _| {})
+                .unwrap()
+                .fingerprint
+        };
+        let a = fp(b"A Title\n\nThe first sentence is here. The second one\nfollows it.\n");
+        assert_eq!(a, fp(b"\xEF\xBB\xBFA Title\r\n\r\nThe first sentence is here.  The second one follows it.\r\n"));
+        assert_eq!(
+            a,
+            fp(b"Another Title\n\nThe first sentence is here. The second one follows it.")
+        );
+        assert_ne!(
+            a,
+            fp(b"A Title\n\nThe first sentence is here. The second one differs.\n")
+        );
     }
 }

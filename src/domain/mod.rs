@@ -3,6 +3,7 @@
 
 pub mod anon;
 pub mod command;
+pub mod footnotes;
 pub mod ids;
 pub mod import;
 pub mod keyterms;
@@ -15,3 +16,4 @@ pub mod sentences;
 pub mod summary;
 pub mod summary_score;
 pub mod text;
+pub mod words;

@@ -97,9 +97,27 @@ pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
         if trimmed.trim_start().is_empty() {
             continue;
         }
-        let span = (offset + lead, offset + trimmed.len());
+        let mut span = (offset + lead, offset + trimmed.len());
         pending = match pending {
             None => Some(span),
+            // A boundary inside a word ("persecution.[" | "10] For"): a footnote marker
+            // goes with the sentence it ends, anything else is one piece (excerpts join
+            // sentences with a space, which would change the text).
+            Some(prev) if prev.1 == span.0 => {
+                let marker = marker_tail(&text[prev.0..prev.1], &text[span.0..span.1]);
+                if marker == 0 {
+                    Some((prev.0, span.1))
+                } else {
+                    let rest = &text[span.0 + marker..span.1];
+                    span.0 += marker + (rest.len() - rest.trim_start().len());
+                    if span.0 >= span.1 {
+                        Some((prev.0, span.1))
+                    } else {
+                        spans.push((prev.0, prev.1 + marker));
+                        Some(span)
+                    }
+                }
+            }
             Some(prev) => {
                 if joins_next(&text[prev.0..prev.1], &text[span.0..span.1]) {
                     Some((prev.0, span.1))
@@ -114,6 +132,20 @@ pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
         spans.push(last);
     }
     spans
+}
+
+/// The length of "10]" when `prev` ends with "[" and `next` opens with "10]" (a footnote
+/// marker cut in two), else 0.
+fn marker_tail(prev: &str, next: &str) -> usize {
+    if !prev.ends_with('[') {
+        return 0;
+    }
+    let digits = next.chars().take_while(char::is_ascii_digit).count();
+    if (1..=3).contains(&digits) && next[digits..].starts_with(']') {
+        digits + 1
+    } else {
+        0
+    }
 }
 
 /// Whether the candidate sentence `prev` really ends in an abbreviation that continues into `next`.
@@ -210,6 +242,14 @@ mod tests {
                 "They said no.",
                 "Then left."
             ]
+        );
+    }
+
+    #[test]
+    fn a_footnote_marker_stays_with_its_sentence() {
+        assert_eq!(
+            sentences("objects of persecution.[10] For it is this. Next.[2]"),
+            vec!["objects of persecution.[10]", "For it is this.", "Next.[2]"]
         );
     }
 

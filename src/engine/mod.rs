@@ -6,6 +6,7 @@
 //! outbox in the same transaction as the change that causes it; [`crate::outbox`]
 //! delivers it through the platform's [`ChatPort`].
 
+mod groups;
 mod outgoing;
 mod polls;
 mod privacy;
@@ -33,9 +34,10 @@ use crate::ports::{ChatPort, Clock, FileOut};
 use crate::render::{PromptError, Prompts};
 use crate::store::{Group, Store, StoreError};
 
+pub use groups::{GroupLookup, channel_for};
 pub use outgoing::OutboxPayload;
 pub use polls::{Choice, PollRef, PollResultView, VoteEvent, VoteReceipt};
-pub use readings::ImportReport;
+pub use readings::{ImportReport, ImportTarget, LONG_READING_EXCERPTS, length_notice};
 pub use record::{IncomingMessage, MessageDelete, MessageEdit, MessageOutcome};
 pub use sessions::StartOutcome;
 pub use summaries::{SummaryOutcome, SummaryView, week_bounds as summaries_week_bounds, week_of};
@@ -168,7 +170,7 @@ pub struct EngineSettings {
 impl Default for EngineSettings {
     fn default() -> Self {
         EngineSettings {
-            max_upload_bytes: 2 * 1024 * 1024,
+            max_upload_bytes: crate::domain::import::MAX_READING_BYTES,
             retention_days: None,
         }
     }
@@ -291,6 +293,8 @@ impl Engine {
                 title,
                 author,
                 words,
+                again,
+                no_footnotes,
             } => {
                 let upload = inv.attachment.clone().ok_or_else(|| {
                     CommandError::invalid(
@@ -298,7 +302,18 @@ impl Engine {
                     )
                 })?;
                 let report = self
-                    .import_upload(&g()?, &upload, title, author, words)
+                    .import_upload(
+                        &g()?,
+                        &upload,
+                        crate::domain::import::ImportOptions {
+                            title,
+                            author,
+                            words,
+                            drop_footnotes: no_footnotes,
+                            again,
+                            file_name: None,
+                        },
+                    )
                     .await?;
                 Ok(Reply::public(report.describe()))
             }
@@ -332,6 +347,7 @@ impl Engine {
                         reason,
                         channel: Some(inv.channel.clone()),
                         role: inv.caller.role,
+                        cast_at: None,
                     })
                     .await?;
                 Ok(Reply::confidential(receipt.message))

@@ -1,16 +1,18 @@
 //! Claim polls: create, vote, close, results with the pre/post shift, suggestions, charts.
 
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::{CommandError, Engine, OutboxPayload, Reply, local_label, store_ms};
-use crate::chart::{ChartData, Series, render_png};
+use crate::chart::{ChartData, Series, bar_label, render_png};
 use crate::domain::anon::voter_key;
-use crate::domain::command::{PollSpec, Role};
+use crate::domain::command::{Command, PollSpec, Role};
 use crate::domain::ids::{ChannelKey, MemberKey, Platform};
 use crate::domain::poll::{
     ANONYMITY_THRESHOLD, Deadline, Phase, PollError, Scale, Shift, Tally, check_claim,
     check_reason, shift,
 };
+use crate::domain::words;
 use crate::ports::{FileOut, PollPost, ResultsPost};
 use crate::store::{Group, NewPoll, PollRow, VoteChange, from_ms};
 
@@ -45,6 +47,9 @@ pub struct VoteEvent {
     pub channel: Option<ChannelKey>,
     /// The voter's role in `channel`.
     pub role: Role,
+    /// When the platform says the vote was cast, for votes read from history (Matrix poll
+    /// responses after a restart); `None`: now.
+    pub cast_at: Option<DateTime<Utc>>,
 }
 
 /// The confirmation a voter gets (privately).
@@ -125,6 +130,9 @@ pub struct PollResultView {
     pub markdown: String,
     /// The chart's description.
     pub alt_text: String,
+    /// The group's name as a file-name part, for the chart's file.
+    #[serde(skip)]
+    pub group_slug: String,
     #[serde(skip)]
     pub tally: Tally,
 }
@@ -198,7 +206,7 @@ impl Engine {
                 claims.get(n.wrapping_sub(1)).cloned().ok_or_else(|| {
                     CommandError::invalid(format!(
                         "There is no suggestion {n}; `poll suggest` lists {} for the current excerpt.",
-                        claims.len()
+                        words::count(claims.len(), "claim", "claims")
                     ))
                 })?
             }
@@ -292,7 +300,7 @@ impl Engine {
             .await?;
         Ok(Reply::private(format!(
             "Poll #{id} is open until {}.{}",
-            local_label(closes_at, tz),
+            words::deadline(closes_at, now, tz),
             pre.map(|p| format!(
                 " It is paired with poll #{}: its results will show how votes moved.",
                 p.id
@@ -379,7 +387,7 @@ impl Engine {
         Ok(Reply::public(format!(
             "Poll #{} now closes {}.",
             p.id,
-            local_label(closes_at, tz)
+            words::deadline(closes_at, now, tz)
         )))
     }
 
@@ -447,6 +455,26 @@ impl Engine {
             )));
         }
         Ok(parse_scale(&poll)?.options())
+    }
+
+    /// The rule for a `vote` typed where the room sees it (a group's channel or room, not a
+    /// direct message with the bot): in an anonymous poll it is refused, so that nobody
+    /// learns how a member voted. Adapters whose text commands the room sees (Matrix, the
+    /// console) ask this before running a command; `Some` is the refusal to show. Discord
+    /// needs no such check: its `/vote` and buttons answer privately.
+    pub async fn public_vote_refusal(
+        &self,
+        command: &Command,
+    ) -> Result<Option<String>, CommandError> {
+        let Command::Vote { poll, .. } = command else {
+            return Ok(None);
+        };
+        Ok(match self.store().poll(*poll).await? {
+            Some(p) if p.anonymous => Some(format!(
+                "Poll #{poll} is anonymous: send your vote to me in a direct message (`!cq vote {poll} OPTION`), so that nobody sees it."
+            )),
+            _ => None,
+        })
     }
 
     /// A vote from any platform: checked, recorded (or changed), confirmed privately.
@@ -526,6 +554,16 @@ impl Engine {
             )
         } else {
             let key = event.voter.key();
+            // A vote from before the member asked to be forgotten (replayed history) stays
+            // forgotten.
+            let tag = crate::domain::anon::forget_tag(&self.inner.secret, &event.voter);
+            if let Some(forgotten) = self.store().forgotten_at(&tag).await?
+                && store_ms(event.cast_at.unwrap_or(now)) <= forgotten
+            {
+                return Err(CommandError::invalid(
+                    "This vote was cast before you asked colloquy to forget you, so it is not recorded.",
+                ));
+            }
             self.store()
                 .touch_member(
                     &key,
@@ -744,7 +782,7 @@ impl Engine {
         let alt_text = if hidden_now || suppressed {
             String::new()
         } else {
-            alt_text(poll.id, &rows, shift.as_ref())
+            alt_text(poll.id, &tally, shift.as_ref())
         };
         let mut view = PollResultView {
             id: poll.id,
@@ -764,6 +802,7 @@ impl Engine {
             reasons,
             markdown: String::new(),
             alt_text,
+            group_slug: group_slug(&group),
             tally,
         };
         view.markdown = self.prompts().render(
@@ -839,28 +878,29 @@ impl Engine {
         }))
     }
 
-    /// The results chart as a PNG file, when there is something to show.
-    pub fn chart_file(&self, view: &PollResultView) -> Result<Option<FileOut>, CommandError> {
+    /// What the results chart shows, when there is something to show: each poll as a
+    /// share of its own voters, a pre/post pair as two labelled series.
+    pub fn chart_data(&self, view: &PollResultView) -> Option<ChartData> {
         if view.hidden_now || view.suppressed || view.total == 0 {
-            return Ok(None);
+            return None;
         }
         let mut series = Vec::new();
-        let mut subtitle = format!(
-            "Poll #{} · {} {}",
-            view.id,
-            view.total,
-            if view.total == 1 { "vote" } else { "votes" }
-        );
-        match &view.shift {
+        let subtitle = match &view.shift {
             Some(s) if !s.suppressed => {
-                series.push(Series {
-                    label: format!("Before (#{}, {} votes)", s.pre_id, s.data.pre.total()),
-                    counts: s.data.pre.counts.clone(),
-                });
-                series.push(Series {
-                    label: format!("After (#{}, {} votes)", s.post_id, s.data.post.total()),
-                    counts: s.data.post.counts.clone(),
-                });
+                for (name, id, tally) in [
+                    ("Before", s.pre_id, &s.data.pre),
+                    ("After", s.post_id, &s.data.post),
+                ] {
+                    series.push(Series {
+                        name: name.into(),
+                        label: format!("{name} (poll #{id} · {})", voters(tally.total())),
+                        counts: tally.counts.clone(),
+                    });
+                }
+                let mut subtitle = format!(
+                    "Poll #{} before and #{} after the discussion",
+                    s.pre_id, s.post_id
+                );
                 if let Some(net) = &s.net {
                     subtitle.push_str(&format!(
                         " · net shift {net} toward {}",
@@ -871,22 +911,38 @@ impl Engine {
                         }
                     ));
                 }
-                subtitle.push_str(&format!(" · {} of {} changed", s.changed, s.paired));
+                subtitle.push_str(&format!(
+                    " · {} of {} who voted in both changed",
+                    s.changed, s.paired
+                ));
+                subtitle
             }
-            _ => series.push(Series {
-                label: "Votes".into(),
-                counts: view.tally.counts.clone(),
-            }),
-        }
-        let png = render_png(&ChartData {
+            _ => {
+                series.push(Series {
+                    name: "Votes".into(),
+                    label: "Votes".into(),
+                    counts: view.tally.counts.clone(),
+                });
+                format!("Poll #{} · {}", view.id, voters(view.total))
+            }
+        };
+        Some(ChartData {
             title: view.claim.clone(),
             subtitle: Some(subtitle),
             options: view.options.clone(),
             series,
         })
-        .map_err(|e| CommandError::Internal(e.to_string()))?;
+    }
+
+    /// The results chart as a PNG file named by group and poll
+    /// (`<group>-poll-<id>.png`), when there is something to show.
+    pub fn chart_file(&self, view: &PollResultView) -> Result<Option<FileOut>, CommandError> {
+        let Some(data) = self.chart_data(view) else {
+            return Ok(None);
+        };
+        let png = render_png(&data).map_err(|e| CommandError::Internal(e.to_string()))?;
         Ok(Some(FileOut {
-            name: format!("poll-{}.png", view.id),
+            name: format!("{}-poll-{}.png", view.group_slug, view.id),
             mime: "image/png".into(),
             bytes: png,
             description: view.alt_text.clone(),
@@ -894,35 +950,71 @@ impl Engine {
     }
 }
 
-/// A text description of the chart.
-fn alt_text(id: i64, rows: &[RowView], shift: Option<&ShiftView>) -> String {
-    let parts: Vec<String> = rows
+fn voters(n: u32) -> String {
+    words::count(n, "voter", "voters")
+}
+
+/// A group's name (or else its channel) as a file-name part: lower case letters and
+/// digits joined by dashes, at most 40 characters.
+fn group_slug(group: &Group) -> String {
+    let source = group
+        .name
+        .clone()
+        .filter(|n| !n.trim().is_empty())
+        .or_else(|| group.channel_key().ok().map(|c| c.id))
+        .unwrap_or_default();
+    let mut slug = String::new();
+    for c in source.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+        if slug.chars().count() >= 40 {
+            break;
+        }
+    }
+    let slug = slug.trim_end_matches('-').to_string();
+    if slug.is_empty() {
+        format!("group-{}", group.id)
+    } else {
+        slug
+    }
+}
+
+/// One series as the chart's bars say it: "Agree 3 · 60 %, Disagree 2 · 40 %".
+fn described(options: &[String], counts: &[u32]) -> String {
+    let total: u32 = counts.iter().sum();
+    options
         .iter()
-        .map(|r| format!("{} {} ({}%)", r.label, r.count, r.pct))
-        .collect();
-    let mut text = format!("Bar chart of poll #{id}: {}.", parts.join(", "));
-    if let Some(s) = shift.filter(|s| !s.suppressed) {
-        let before: Vec<String> = s
-            .data
-            .pre
-            .options
-            .iter()
-            .zip(&s.data.pre.counts)
-            .map(|(o, c)| format!("{o} {c}"))
-            .collect();
-        text = format!(
-            "Paired bar chart of poll #{} before and #{} after the discussion. Before: {}. After: {}. {} of {} members who voted twice changed their vote{}.",
+        .zip(counts)
+        .map(|(o, c)| format!("{o} {}", bar_label(*c, total)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A text description of the chart: the same counts and shares as on its bars.
+fn alt_text(id: i64, tally: &Tally, shift: Option<&ShiftView>) -> String {
+    match shift.filter(|s| !s.suppressed) {
+        None => format!(
+            "Bar chart of poll #{id}, each option's share of {}: {}.",
+            voters(tally.total()),
+            described(&tally.options, &tally.counts)
+        ),
+        Some(s) => format!(
+            "Paired bar chart of poll #{} before and #{} after the discussion, each as a share of its own voters. Before ({}): {}. After ({}): {}. {} of {} members who voted twice changed their vote{}.",
             s.pre_id,
             s.post_id,
-            before.join(", "),
-            parts.join(", "),
+            voters(s.data.pre.total()),
+            described(&s.data.pre.options, &s.data.pre.counts),
+            voters(s.data.post.total()),
+            described(&s.data.post.options, &s.data.post.counts),
             s.changed,
-            s.paired,
+            words::count(s.paired, "member", "members"),
             s.net
                 .as_ref()
                 .map(|n| format!("; net shift {n}"))
                 .unwrap_or_default()
-        );
+        ),
     }
-    text
 }

@@ -1,6 +1,7 @@
 //! A member's own data: `privacy my-data` and `privacy forget-me`.
 
 use super::{Caller, CommandError, Engine, Reply};
+use crate::domain::anon::forget_tag;
 use crate::ports::FileOut;
 
 impl Engine {
@@ -56,7 +57,12 @@ impl Engine {
             )));
         }
         let sessions = self.store().member_sessions(&key).await?;
-        let (replies, votes) = self.store().forget_member(&key).await?;
+        let had_record = self.store().member_data(&key).await?.member.is_some();
+        let tag = forget_tag(&self.inner.secret, &caller.key);
+        let (replies, votes) = self
+            .store()
+            .forget_member(&key, &tag, super::store_ms(self.now()))
+            .await?;
         // Rebuild the stored summaries of those sessions without the member.
         for session_id in sessions {
             if let Some(s) = self.store().session(session_id).await?
@@ -66,10 +72,17 @@ impl Engine {
             }
         }
         tracing::info!(replies, votes, "a member was forgotten");
+        let deleted = if had_record || replies > 0 || votes > 0 {
+            format!(
+                "Done: {replies} {} and {votes} {} deleted, and your member record is gone.",
+                if replies == 1 { "reply" } else { "replies" },
+                if votes == 1 { "vote" } else { "votes" }
+            )
+        } else {
+            "Done: colloquy held nothing about you, so nothing was deleted.".to_string()
+        };
         Ok(Reply::confidential(format!(
-            "Done: {replies} {} and {votes} {} deleted, and your member record is gone. Summaries from now on will not quote you.",
-            if replies == 1 { "reply" } else { "replies" },
-            if votes == 1 { "vote" } else { "votes" }
+            "{deleted} Nothing you wrote or voted before now will be recorded again, even when the bot restarts and reads the chat's history. If you take part again (write in a session or vote), that is recorded as usual, and `privacy forget-me` removes it again."
         )))
     }
 

@@ -3,19 +3,34 @@
 use serde::Serialize;
 
 use super::{CommandError, Engine, Reply, Upload};
-use crate::domain::import::{ImportOptions, PreparedReading, prepare};
+use crate::domain::ids::{ChannelKey, Platform};
+use crate::domain::import::{ImportOptions, PreparedReading, human_size, prepare};
 use crate::domain::reading::MetaItem;
-use crate::store::{Group, NewExcerpt, NewReading};
+use crate::domain::schedule::Days;
+use crate::domain::words::count;
+use crate::store::{Group, GroupSettings, ImportGroup, ImportOutcome, NewExcerpt, NewReading};
+
+/// A reading with more excerpts than this gets a notice of how long it will take.
+pub const LONG_READING_EXCERPTS: usize = 30;
 
 /// What an import did.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct ImportReport {
     pub reading_id: i64,
+    /// The group's channel key, e.g. `console:sem`.
+    pub group: String,
+    /// Whether the group was made by this import (`--create`).
+    pub created_group: bool,
     pub title: String,
     pub author: Option<String>,
     pub excerpts: usize,
     pub words: usize,
     pub metadata: Vec<MetaItem>,
+    /// Footnotes taken out of the body, and whether they go with their excerpts.
+    pub footnotes: usize,
+    pub footnotes_kept: bool,
+    /// Things the facilitator should know (e.g. how many weeks the reading will take).
+    pub notices: Vec<String>,
     /// The first excerpt's questions, as a taste.
     pub first_questions: Vec<String>,
 }
@@ -24,20 +39,15 @@ impl ImportReport {
     /// One message for the chat or the terminal.
     pub fn describe(&self) -> String {
         let mut text = format!(
-            "Imported **{}**{} (reading #{}): {} words in {} {}.",
+            "Imported **{}**{} (reading #{}): {} in {}.",
             self.title,
             self.author
                 .as_ref()
                 .map(|a| format!(" by {a}"))
                 .unwrap_or_default(),
             self.reading_id,
-            self.words,
-            self.excerpts,
-            if self.excerpts == 1 {
-                "excerpt"
-            } else {
-                "excerpts"
-            }
+            count(self.words, "word", "words"),
+            count(self.excerpts, "excerpt", "excerpts"),
         );
         if !self.metadata.is_empty() {
             let keys: Vec<&str> = self.metadata.iter().map(|m| m.key.as_str()).collect();
@@ -46,8 +56,49 @@ impl ImportReport {
                 keys.join(", ")
             ));
         }
+        if self.footnotes > 0 {
+            let notes = if self.footnotes == 1 {
+                "1 footnote".to_string()
+            } else {
+                format!("{} footnotes", self.footnotes)
+            };
+            text.push_str(&if self.footnotes_kept {
+                format!(" {notes} shown under the excerpts that cite them.")
+            } else {
+                format!(" {notes} left out (--no-footnotes).")
+            });
+        }
+        for notice in &self.notices {
+            text.push('\n');
+            text.push_str(notice);
+        }
         text
     }
+}
+
+/// Where an import goes: a group that exists, or a new one made with the reading.
+#[derive(Debug, Clone)]
+pub enum ImportTarget {
+    Group(Box<Group>),
+    /// Made in the same transaction as the reading, with the default schedule; a bare
+    /// console channel gets its id as its short name.
+    Create(ChannelKey),
+}
+
+/// "This reading has 93 excerpts: about 19 weeks at the group's schedule (weekdays)."
+pub fn length_notice(excerpts: usize, days: &str) -> Option<String> {
+    if excerpts <= LONG_READING_EXCERPTS {
+        return None;
+    }
+    let per_week = Days::parse(days)
+        .map(|d| d.0.count_ones())
+        .unwrap_or(7)
+        .max(1) as usize;
+    let weeks = (excerpts as f64 / per_week as f64).round().max(1.0) as usize;
+    Some(format!(
+        "Note: this reading has {excerpts} excerpts, one per posting day: about {weeks} weeks at the group's schedule ({}). Give a larger --words for fewer, longer excerpts, or import the text in parts.",
+        super::setup::describe_days(days)
+    ))
 }
 
 /// Accepted file name endings for chat uploads.
@@ -59,9 +110,7 @@ impl Engine {
         &self,
         group: &Group,
         upload: &Upload,
-        title: Option<String>,
-        author: Option<String>,
-        words: Option<usize>,
+        options: ImportOptions,
     ) -> Result<ImportReport, CommandError> {
         let lower = upload.name.to_lowercase();
         if !TEXT_ENDINGS.iter().any(|e| lower.ends_with(e)) {
@@ -73,17 +122,16 @@ impl Engine {
         let limit = self.settings().max_upload_bytes;
         if upload.bytes.len() > limit {
             return Err(CommandError::invalid(format!(
-                "\"{}\" is {} KB; the limit is {} KB. Split the reading into parts and import them one after another.",
+                "\"{}\" is {}; the limit is {}. Split the reading into parts and import them one after another.",
                 upload.name,
-                upload.bytes.len() / 1024,
-                limit / 1024
+                human_size(upload.bytes.len()),
+                human_size(limit)
             )));
         }
         let options = ImportOptions {
-            title,
-            author,
-            words: words.or(Some(group.words as usize)),
+            words: options.words.or(Some(group.words as usize)),
             file_name: Some(upload.name.clone()),
+            ..options
         };
         self.import_bytes(group, upload.bytes.clone(), options, None)
             .await
@@ -97,8 +145,29 @@ impl Engine {
         options: ImportOptions,
         progress: Option<Box<dyn Fn(usize, usize) + Send + Sync>>,
     ) -> Result<ImportReport, CommandError> {
+        self.import_into(
+            ImportTarget::Group(Box::new(group.clone())),
+            bytes,
+            options,
+            progress,
+        )
+        .await
+    }
+
+    /// Import text into a group or a group made with it. Everything is checked before
+    /// anything is written, and the group (when made) and the reading are written in one
+    /// transaction: a refused import writes nothing. A group's settings are never changed.
+    pub async fn import_into(
+        &self,
+        target: ImportTarget,
+        bytes: Vec<u8>,
+        options: ImportOptions,
+        progress: Option<Box<dyn Fn(usize, usize) + Send + Sync>>,
+    ) -> Result<ImportReport, CommandError> {
         let prompts = self.prompts().clone();
         let source_name = options.file_name.clone();
+        let again = options.again;
+        let footnotes_kept = !options.drop_footnotes;
         // Segmenting and question generation are CPU work: keep them off the async threads.
         let prepared: PreparedReading = tokio::task::spawn_blocking(move || {
             let report = |done: usize, total: usize| {
@@ -111,32 +180,75 @@ impl Engine {
         .await
         .map_err(|e| CommandError::Internal(e.to_string()))??;
         let new = NewReading {
-            group_id: group.id,
             title: prepared.title.clone(),
             author: prepared.author.clone(),
-            metadata: serde_json::to_string(&prepared.metadata).unwrap_or_else(|_| "[]".into()),
+            metadata: serde_json::to_string(&prepared.metadata)
+                .map_err(|e| CommandError::Internal(e.to_string()))?,
             source_name,
             words: prepared.words as i64,
+            fingerprint: Some(prepared.fingerprint.clone()),
             excerpts: prepared
                 .excerpts
                 .iter()
-                .map(|e| NewExcerpt {
-                    text: e.text.clone(),
-                    words: e.words as i64,
-                    terms: serde_json::to_string(&e.material.terms).unwrap_or_else(|_| "[]".into()),
-                    questions: e
-                        .questions
-                        .iter()
-                        .map(|q| (q.kind.as_str().to_string(), q.text.clone()))
-                        .collect(),
-                    claims: e.material.claims.clone(),
+                .map(|e| {
+                    Ok(NewExcerpt {
+                        text: e.text.clone(),
+                        words: e.words as i64,
+                        terms: serde_json::to_string(&e.material.terms)?,
+                        notes: serde_json::to_string(&e.notes)?,
+                        questions: e
+                            .questions
+                            .iter()
+                            .map(|q| (q.kind.as_str().to_string(), q.text.clone()))
+                            .collect(),
+                        claims: e.material.claims.clone(),
+                    })
                 })
-                .collect(),
+                .collect::<Result<Vec<_>, serde_json::Error>>()
+                .map_err(|e| CommandError::Internal(e.to_string()))?,
         };
-        let reading_id = self
+        let settings;
+        let group = match &target {
+            ImportTarget::Group(g) => ImportGroup::Existing(g.id),
+            ImportTarget::Create(channel) => {
+                settings = GroupSettings {
+                    name: (channel.platform == Platform::Console).then(|| channel.id.clone()),
+                    time_zone: "UTC".into(),
+                    post_time: "09:00".into(),
+                    days: "daily".into(),
+                    catch_up: "latest".into(),
+                    summary_time: "21:00".into(),
+                    words: crate::domain::segment::DEFAULT_WORDS as i64,
+                };
+                ImportGroup::Create {
+                    channel,
+                    settings: &settings,
+                }
+            }
+        };
+        let outcome = self
             .store()
-            .insert_reading(&new, super::store_ms(self.now()))
+            .import_reading(group, &new, super::store_ms(self.now()), again)
             .await?;
+        let (reading_id, group, created_group) = match outcome {
+            ImportOutcome::Imported {
+                reading_id,
+                group,
+                created,
+            } => (reading_id, group, created),
+            ImportOutcome::Duplicate(earlier) => {
+                let when = chrono::DateTime::from_timestamp_millis(earlier.imported_at)
+                    .map(|t| format!(" on {}", t.format("%Y-%m-%d")))
+                    .unwrap_or_default();
+                return Err(CommandError::invalid(format!(
+                    "This group already has this text: reading #{} \"{}\", imported{when}. Nothing was imported; add --again to import it a second time.",
+                    earlier.id, earlier.title
+                )));
+            }
+        };
+        if created_group {
+            self.inner.sessions.invalidate();
+        }
         tracing::info!(
             reading_id,
             excerpts = new.excerpts.len(),
@@ -144,11 +256,18 @@ impl Engine {
         );
         Ok(ImportReport {
             reading_id,
+            group: group.channel.clone(),
+            created_group,
             title: prepared.title,
             author: prepared.author,
             excerpts: prepared.excerpts.len(),
             words: prepared.words,
             metadata: prepared.metadata,
+            footnotes: prepared.footnotes,
+            footnotes_kept,
+            notices: length_notice(prepared.excerpts.len(), &group.days)
+                .into_iter()
+                .collect(),
             first_questions: prepared
                 .excerpts
                 .first()
@@ -171,18 +290,22 @@ impl Engine {
             } else if r.posted == 0 {
                 "not started".to_string()
             } else {
-                format!("{} of {} excerpts posted", r.posted, r.excerpt_count)
+                format!(
+                    "{} of {} posted",
+                    r.posted,
+                    count(r.excerpt_count, "excerpt", "excerpts")
+                )
             };
             text.push_str(&format!(
-                "- #{} **{}**{} · {} words, {} excerpts · {state}\n",
+                "- #{} **{}**{} · {}, {} · {state}\n",
                 r.id,
                 r.title,
                 r.author
                     .as_ref()
                     .map(|a| format!(" by {a}"))
                     .unwrap_or_default(),
-                r.words,
-                r.excerpt_count
+                count(r.words, "word", "words"),
+                count(r.excerpt_count, "excerpt", "excerpts")
             ));
         }
         Ok(Reply::public(text.trim_end().to_string()))

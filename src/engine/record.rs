@@ -7,6 +7,7 @@ use std::sync::RwLock;
 use chrono::{DateTime, Utc};
 
 use super::{CommandError, Engine, store_ms};
+use crate::domain::anon::forget_tag;
 use crate::domain::ids::{ChannelKey, MemberKey, Platform};
 use crate::store::RecordOp;
 use crate::store::replies::Written;
@@ -55,6 +56,9 @@ pub enum MessageOutcome {
     Duplicate { session_id: i64 },
     /// Not part of any session (ordinary chat).
     NotInSession,
+    /// Not recorded: posted before its author asked colloquy to forget them (a replayed
+    /// or backfilled message).
+    Forgotten,
     /// An edit or deletion was applied.
     Updated,
     /// An edit or deletion of a message that is not recorded.
@@ -166,6 +170,7 @@ impl Engine {
             session_id,
             member_key: msg.author.key(),
             display_name: clean_name(&msg.author_name),
+            member_tag: forget_tag(&self.inner.secret, &msg.author),
             platform: msg.platform.as_str().to_string(),
             message_id: msg.message_id,
             reply_to: msg.reply_to,
@@ -174,6 +179,7 @@ impl Engine {
         };
         Ok(match self.store().record(op).await? {
             Written::Inserted => MessageOutcome::Recorded { session_id },
+            Written::Forgotten => MessageOutcome::Forgotten,
             _ => MessageOutcome::Duplicate { session_id },
         })
     }
@@ -193,7 +199,8 @@ impl Engine {
         })
     }
 
-    /// Mark a recorded reply deleted (its text is erased).
+    /// Mark a recorded reply deleted (its text is erased). A deletion of a message not
+    /// recorded yet is kept by the store, so the message is recorded deleted if it turns up.
     pub async fn on_delete(&self, del: MessageDelete) -> Result<MessageOutcome, CommandError> {
         let op = RecordOp::Delete {
             platform: del.platform.as_str().to_string(),

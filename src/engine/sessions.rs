@@ -35,6 +35,7 @@ impl Engine {
             .into_iter()
             .map(|q| q.text)
             .collect();
+        let notes = excerpt.note_list()?;
         let markdown = self.prompts().render(
             "excerpt.md.j2",
             &serde_json::json!({
@@ -43,6 +44,7 @@ impl Engine {
                 "position": excerpt.seq,
                 "total": reading.excerpt_count,
                 "text": excerpt.text,
+                "notes": notes,
                 "questions": questions,
             }),
         )?;
@@ -65,6 +67,7 @@ impl Engine {
             position: excerpt.seq,
             total: reading.excerpt_count,
             text: excerpt.text.clone(),
+            notes,
             questions,
             markdown,
             thread_name,
@@ -203,9 +206,9 @@ impl Engine {
             )));
         }
         Ok(Reply::public(format!(
-            "Live session #{} ended with {replies} {}. The summary follows.",
+            "Live session #{} ended with {}. The summary follows.",
             live.id,
-            if replies == 1 { "reply" } else { "replies" }
+            crate::domain::words::count(replies, "reply", "replies")
         )))
     }
 

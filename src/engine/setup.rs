@@ -1,9 +1,10 @@
 //! `setup`, the daily schedule's status, pause, resume and skip, and `help`.
 
 use super::{CommandError, Engine, Reply, local_label};
-use crate::domain::command::{Role, SetupArgs, VERBS};
+use crate::domain::command::{Role, SetupArgs, VERBS, Verb, closest, verbs_for};
 use crate::domain::ids::ChannelKey;
 use crate::domain::schedule::{CatchUp, Days, parse_time, parse_zone};
+use crate::domain::words::count;
 use crate::store::{Group, GroupSettings};
 
 impl Engine {
@@ -76,7 +77,7 @@ impl Engine {
             .upsert_group(channel, &settings, super::store_ms(self.now()))
             .await?;
         self.inner.sessions.invalidate();
-        let next = self.next_post_label(&group);
+        let next = self.next_post_label(&group).await?;
         let verb = if created {
             "This channel is now a reading group"
         } else {
@@ -94,20 +95,66 @@ impl Engine {
         )))
     }
 
+    /// The next slot that will really post: not one already decided (today's, after
+    /// `excerpt next`) and not one `schedule skip` covers.
+    pub(super) async fn next_post(
+        &self,
+        group: &Group,
+    ) -> Result<Option<(chrono::NaiveDate, chrono::DateTime<chrono::Utc>)>, CommandError> {
+        let schedule = group.schedule()?;
+        let mut after = self.now();
+        // Two weeks of slots is more than any schedule skips in a row.
+        for _ in 0..14 {
+            let Some((date, at)) = schedule.next_slot(after) else {
+                return Ok(None);
+            };
+            let date_text = date.to_string();
+            let skipped = group
+                .skip_through
+                .as_deref()
+                .is_some_and(|d| d >= date_text.as_str());
+            if !skipped
+                && self
+                    .store()
+                    .slot_outcome(group.id, &date_text)
+                    .await?
+                    .is_none()
+            {
+                return Ok(Some((date, at)));
+            }
+            after = at;
+        }
+        Ok(None)
+    }
+
     /// When the group's next post is due, as the group reads it.
-    pub(super) fn next_post_label(&self, group: &Group) -> Option<String> {
-        let schedule = group.schedule().ok()?;
-        let (_, at) = schedule.next_slot(self.now())?;
-        Some(local_label(at, schedule.tz))
+    pub(super) async fn next_post_label(
+        &self,
+        group: &Group,
+    ) -> Result<Option<String>, CommandError> {
+        let tz = Engine::zone(group);
+        Ok(self
+            .next_post(group)
+            .await?
+            .map(|(_, at)| local_label(at, tz)))
     }
 
     pub(super) async fn schedule_status(&self, group: &Group) -> Result<Reply, CommandError> {
         let readings = self.store().readings(group.id).await?;
         let left: i64 = readings.iter().map(|r| r.excerpt_count - r.posted).sum();
+        let tz = Engine::zone(group);
+        let today = group.schedule()?.local_date(self.now()).to_string();
+        let done_today = match self.store().slot_decision(group.id, &today).await? {
+            Some((outcome, at)) if outcome == "posted" => format!(
+                "Today's excerpt was posted at {}. ",
+                crate::store::from_ms(at).with_timezone(&tz).format("%H:%M")
+            ),
+            _ => String::new(),
+        };
         let state = if group.paused {
             "The schedule is paused; `schedule resume` restarts it.".to_string()
         } else {
-            match self.next_post_label(group) {
+            match self.next_post_label(group).await? {
                 Some(next) => format!("Next excerpt: {next}."),
                 None => "No post time is scheduled.".to_string(),
             }
@@ -115,17 +162,17 @@ impl Engine {
         let skipping = group
             .skip_through
             .as_ref()
+            .filter(|d| d.as_str() >= today.as_str())
             .map(|d| format!(" Posts are skipped through {d}."))
             .unwrap_or_default();
         Ok(Reply::public(format!(
-            "{state}{skipping}\nSchedule: {} {} ({}), catch-up after downtime: {}. Summaries at {}.\n{} {} left to post.",
+            "{done_today}{state}{skipping}\nSchedule: {} {} ({}), catch-up after downtime: {}. Summaries at {}.\n{} left to post.",
             group.post_time,
             group.time_zone,
             describe_days(&group.days),
             group.catch_up,
             group.summary_time,
-            left,
-            if left == 1 { "excerpt" } else { "excerpts" },
+            count(left, "excerpt", "excerpts"),
         )))
     }
 
@@ -141,6 +188,7 @@ impl Engine {
             format!(
                 "The daily schedule is running again.{}",
                 self.next_post_label(group)
+                    .await?
                     .map(|n| format!(" Next excerpt: {n}."))
                     .unwrap_or_default()
             )
@@ -149,15 +197,18 @@ impl Engine {
 
     pub(super) async fn schedule_skip(&self, group: &Group) -> Result<Reply, CommandError> {
         let schedule = group.schedule()?;
-        let Some((date, at)) = schedule.next_slot(self.now()) else {
+        let Some((date, at)) = self.next_post(group).await? else {
             return Err(CommandError::invalid("There is no upcoming post to skip."));
         };
         let date_text = date.to_string();
         self.store()
             .set_skip_through(group.id, Some(&date_text))
             .await?;
-        let after = schedule
-            .next_slot(at)
+        let mut skipped = group.clone();
+        skipped.skip_through = Some(date_text);
+        let after = self
+            .next_post(&skipped)
+            .await?
             .map(|(_, t)| format!(" The next one after it: {}.", local_label(t, schedule.tz)))
             .unwrap_or_default();
         Ok(Reply::public(format!(
@@ -167,7 +218,7 @@ impl Engine {
     }
 }
 
-fn describe_days(days: &str) -> String {
+pub(super) fn describe_days(days: &str) -> String {
     match days {
         "daily" => "every day".to_string(),
         "mon,tue,wed,thu,fri" => "weekdays".to_string(),
@@ -175,27 +226,29 @@ fn describe_days(days: &str) -> String {
     }
 }
 
-/// The help text: every verb the caller may use here, or one verb in detail.
+/// The help text: every verb the caller may use here, or one verb in detail. Both come
+/// from the command table the parser reads, so help and parser agree.
 pub(super) fn help(topic: Option<&str>, group: Option<&Group>, role: Role) -> Reply {
     if let Some(topic) = topic {
-        let wanted = topic.trim().to_lowercase();
-        let found: Vec<&crate::domain::command::VerbHelp> = VERBS
-            .iter()
-            .filter(|v| v.usage.starts_with(wanted.as_str()))
-            .collect();
+        let found = verbs_for(topic);
         if found.is_empty() {
-            return Reply::private(format!("No command `{topic}`. `help` lists them all."));
+            let wanted = topic.trim().to_lowercase();
+            // Whole verbs ("poll") before sub-verbs ("poll create"): `help poll` lists them all.
+            let heads = VERBS.iter().map(|v| {
+                let head = v.name.split(' ').next().unwrap_or(v.name);
+                (head, head)
+            });
+            let suggestion = closest(&wanted, heads.chain(VERBS.iter().map(|v| (v.name, v.name))));
+            return Reply::private(match suggestion {
+                Some(s) => {
+                    format!("No command `{topic}`; did you mean `{s}`? `help` lists them all.")
+                }
+                None => format!("No command `{topic}`. `help` lists them all."),
+            });
         }
         let text = found
             .iter()
-            .map(|v| {
-                format!(
-                    "`{}`\n{} ({}).",
-                    v.usage,
-                    capitalize(v.summary),
-                    who(v.role)
-                )
-            })
+            .map(|v| verb_help(v))
             .collect::<Vec<_>>()
             .join("\n\n");
         return Reply::private(text);
@@ -214,14 +267,43 @@ pub(super) fn help(topic: Option<&str>, group: Option<&Group>, role: Role) -> Re
         } else {
             " *(facilitators)*"
         };
-        text.push_str(&format!(
-            "- `{}`: {}{mark}\n",
-            v.usage.split(" [").next().unwrap_or(v.usage),
-            v.summary
-        ));
+        text.push_str(&format!("- `{}`: {}{mark}\n", v.head(), v.summary));
     }
-    text.push_str("\n`help VERB` explains one command.");
+    text.push_str("\n`help VERB` explains one command and its options.");
     Reply::private(text)
+}
+
+/// One verb in detail: usage, who, what, its arguments and every option.
+fn verb_help(v: &Verb) -> String {
+    let mut text = format!(
+        "`{}`\n{} ({}).",
+        v.usage(),
+        capitalize(v.summary),
+        who(v.role)
+    );
+    if !v.args.is_empty() {
+        text.push('\n');
+        for a in v.args {
+            text.push_str(&format!("\n- `{}`: {}", a.shown, a.help));
+        }
+    }
+    if !v.flags.is_empty() {
+        text.push_str("\n\nOptions:");
+        for f in v.flags {
+            let also = if f.aliases.is_empty() {
+                String::new()
+            } else {
+                let names: Vec<String> = f.aliases.iter().map(|a| format!("`--{a}`")).collect();
+                format!(" (also {})", names.join(", "))
+            };
+            text.push_str(&format!("\n- `{}`{also}: {}", f.usage(), f.help));
+        }
+    }
+    if !v.aliases.is_empty() {
+        let names: Vec<String> = v.aliases.iter().map(|a| format!("`{a}`")).collect();
+        text.push_str(&format!("\n\nAlso typed as {}.", names.join(", ")));
+    }
+    text
 }
 
 fn who(role: Role) -> &'static str {

@@ -17,6 +17,23 @@ use crate::ports::{ChatPort, Clock, Content, Delivered, FileOut, Outgoing, PortE
 /// Where the chat log goes.
 pub type Sink = Arc<Mutex<dyn Write + Send>>;
 
+/// The folder beside a database where the console saves attached files (charts, exports):
+/// `<folder of the database>/<database name without extension>-files`, e.g. `day.db` gives
+/// `day-files/`. Charts in it are named by group and poll, so no two polls or groups, and no
+/// two databases in one folder, share a file.
+pub fn files_dir_beside(db: &std::path::Path) -> std::path::PathBuf {
+    let stem = db
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "colloquy".into());
+    let name = format!("{stem}-files");
+    match db.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.join(name),
+        _ => std::path::PathBuf::from(name),
+    }
+}
+
 /// The console as a chat platform.
 pub struct ConsolePort {
     sink: Sink,
@@ -87,16 +104,20 @@ impl ConsolePort {
             match &self.files_dir {
                 Some(dir) => {
                     let path = dir.join(&f.name);
-                    match std::fs::write(&path, &f.bytes) {
+                    match std::fs::create_dir_all(dir)
+                        .and_then(|()| std::fs::write(&path, &f.bytes))
+                    {
                         Ok(()) => self.print(&format!(
                             "{indent}📎 {} saved to {} — {}",
                             f.name,
                             path.display(),
                             f.description
                         )),
-                        Err(e) => {
-                            self.print(&format!("{indent}📎 {} could not be saved: {e}", f.name))
-                        }
+                        Err(e) => self.print(&format!(
+                            "{indent}📎 {} could not be saved to {}: {e}",
+                            f.name,
+                            path.display()
+                        )),
                     }
                 }
                 None => self.print(&format!(
@@ -157,7 +178,10 @@ impl ChatPort for ConsolePort {
             Content::Poll(p) => {
                 self.print("");
                 let how = if p.anonymous {
-                    format!("vote with: !cq vote {} OPTION", p.poll_id)
+                    format!(
+                        "anonymous: vote in a direct message with /dm !cq vote {} OPTION",
+                        p.poll_id
+                    )
                 } else {
                     format!("vote with: !cq vote {} OPTION [--reason \"…\"]", p.poll_id)
                 };
@@ -221,23 +245,36 @@ pub struct ConsoleChat {
     pub channel: ChannelKey,
     speaker: String,
     role: Role,
+    /// Each speaker's role, kept across `/as` until changed with a flag.
+    roles: std::collections::HashMap<String, Role>,
     /// Post plain messages in the latest excerpt's thread (true) or the channel.
     in_thread: bool,
+    /// The thread the log last said messages go to, so a new one is announced once.
+    announced: Mutex<Option<String>>,
     attachment: Option<crate::engine::Upload>,
 }
 
 /// What the console understands besides `!cq` commands and plain messages.
 pub const CONSOLE_HELP: &str = "\
 Type a message to post it as the current speaker, or a command:
-  !cq VERB …             a colloquy command (!cq help lists them)
-  /as NAME [--facilitator]  speak as NAME (a member, or a facilitator)
-  /thread | /channel     post in the latest excerpt's thread, or in the channel
+  !cq VERB …             a colloquy command in the channel (!cq help lists them)
+  /dm !cq VERB …         the same, in a direct message with the bot (anonymous votes go here)
+  /as NAME [--facilitator | --member]
+                         speak as NAME; a new name is a member, and each name keeps its
+                         role until you give a flag (\"you\" starts as a facilitator)
+  /thread | /channel     post in the latest excerpt's thread (the default), or in the channel
   /reply ID TEXT         reply to message ID
   /edit ID TEXT          edit your message ID
   /delete ID             delete message ID
   /attach FILE           attach a file to your next command (reading import)
   /wait 30m              let time pass (m, h or d), running the schedule
   /quit";
+
+/// Where plain messages go: the latest excerpt's thread, and how to name it.
+struct Place {
+    thread: String,
+    label: String,
+}
 
 impl ConsoleChat {
     pub fn new(
@@ -251,7 +288,11 @@ impl ConsoleChat {
             channel,
             speaker: "you".into(),
             role: Role::Facilitator,
+            roles: [("you".to_string(), Role::Facilitator)]
+                .into_iter()
+                .collect(),
             in_thread: true,
+            announced: Mutex::new(None),
             attachment: None,
         }
     }
@@ -261,9 +302,16 @@ impl ConsoleChat {
         self.attachment = Some(upload);
     }
 
+    /// Speak as `name` with `role` (which `name` keeps until changed).
     pub fn speak_as(&mut self, name: &str, role: Role) {
         self.speaker = name.to_string();
         self.role = role;
+        self.roles.insert(name.to_string(), role);
+    }
+
+    /// The role `name` has had here (a new name is a member).
+    pub fn role_of(&self, name: &str) -> Role {
+        self.roles.get(name).copied().unwrap_or(Role::Member)
     }
 
     fn member(&self, name: &str) -> MemberKey {
@@ -294,22 +342,60 @@ impl ConsoleChat {
 
     /// The latest excerpt's thread, if there is one.
     pub async fn current_thread(&self) -> Option<String> {
-        let group = self
-            .engine
-            .store()
-            .group_by_channel(&self.channel)
-            .await
-            .ok()??;
-        self.engine
-            .store()
-            .current_excerpt_session(group.id)
-            .await
-            .ok()??
-            .thread_id
+        self.current_place().await.map(|p| p.thread)
+    }
+
+    async fn current_place(&self) -> Option<Place> {
+        let store = self.engine.store();
+        let group = store.group_by_channel(&self.channel).await.ok()??;
+        let session = store.current_excerpt_session(group.id).await.ok()??;
+        let thread = session.thread_id?;
+        let excerpt = match session.excerpt_id {
+            Some(id) => store.excerpt(id).await.ok().flatten(),
+            None => None,
+        };
+        let label = match excerpt {
+            Some(e) => {
+                let title = store
+                    .reading(e.reading_id)
+                    .await
+                    .ok()
+                    .flatten()
+                    .map(|r| format!(" of “{}”", r.title))
+                    .unwrap_or_default();
+                format!("excerpt {}{title}", e.seq)
+            }
+            None => format!("session #{}", session.id),
+        };
+        Some(Place { thread, label })
+    }
+
+    /// Say where plain messages go, once per thread: after a restart, and whenever a new
+    /// excerpt's thread takes over.
+    pub async fn announce_place(&self) {
+        if !self.in_thread {
+            return;
+        }
+        let Some(place) = self.current_place().await else {
+            return;
+        };
+        let Ok(mut announced) = self.announced.lock() else {
+            return;
+        };
+        if announced.as_deref() != Some(place.thread.as_str()) {
+            self.port.print(&format!(
+                "  (the console is now in the thread of {}: messages go there; /channel posts in the channel)",
+                place.label
+            ));
+            *announced = Some(place.thread);
+        }
     }
 
     /// Post a message as `who`; returns its id.
     pub async fn say(&self, who: &str, text: &str, reply_to: Option<&str>) -> String {
+        if self.in_thread {
+            self.announce_place().await;
+        }
         let id = self.port.next_message_id();
         let thread = if self.in_thread {
             self.current_thread().await
@@ -334,24 +420,72 @@ impl ConsoleChat {
         id
     }
 
-    /// Run a command line (without `!cq`) as `who` with `role`.
-    pub async fn command(&mut self, who: &str, role: Role, line: &str) {
-        let stamp = self
-            .engine
+    fn stamp(&self) -> String {
+        self.engine
             .now()
             .with_timezone(&self.port.tz)
             .format("%H:%M")
-            .to_string();
-        self.port.print(&format!("[{stamp}] {who}: !cq {line}"));
-        let command = match crate::domain::command::parse(line) {
+            .to_string()
+    }
+
+    /// Run a command line (without `!cq`) as `who` with `role`, typed in the channel.
+    /// An anonymous poll's vote typed here is refused and taken out of the log, as on
+    /// Matrix: it belongs in a direct message (`/dm`).
+    pub async fn command(&mut self, who: &str, role: Role, line: &str) {
+        let parsed = crate::domain::command::parse(line);
+        if let Ok(command) = &parsed {
+            match self.engine.public_vote_refusal(command).await {
+                Ok(Some(refusal)) => {
+                    self.port.print(&format!(
+                        "[{}] {who}: !cq vote … (removed: an anonymous vote belongs in a direct message)",
+                        self.stamp()
+                    ));
+                    self.port
+                        .print(&format!("  ⚠ {refusal} In the console: `/dm !cq vote …`."));
+                    return;
+                }
+                Ok(None) => {}
+                Err(e) => {
+                    self.port.print(&format!("  ⚠ {e}"));
+                    return;
+                }
+            }
+        }
+        self.port
+            .print(&format!("[{}] {who}: !cq {line}", self.stamp()));
+        self.run(who, role, parsed, self.channel.clone()).await;
+    }
+
+    /// Run a command line (without `!cq`) as `who`, sent to the bot in a direct message:
+    /// the log shows only its verb, and the answer is private.
+    pub async fn direct(&mut self, who: &str, role: Role, line: &str) {
+        let parsed = crate::domain::command::parse(line);
+        let verb = parsed.as_ref().map(|c| c.verb()).unwrap_or("…");
+        self.port.print(&format!(
+            "[{}] {who} → colloquy, in a direct message: !cq {verb} …",
+            self.stamp()
+        ));
+        let dm = ChannelKey::new(Platform::Console, format!("dm-{}", self.member(who).id));
+        self.run(who, role, parsed, dm).await;
+    }
+
+    async fn run(
+        &mut self,
+        who: &str,
+        role: Role,
+        parsed: Result<crate::domain::command::Command, crate::domain::command::ParseError>,
+        channel: ChannelKey,
+    ) {
+        let command = match parsed {
             Ok(c) => c,
             Err(e) => {
                 self.port.print(&format!("  ⚠ {e}"));
                 return;
             }
         };
+        let private_place = channel != self.channel;
         let invocation = crate::engine::Invocation {
-            channel: self.channel.clone(),
+            channel,
             caller: crate::engine::Caller {
                 key: self.member(who),
                 name: who.to_string(),
@@ -362,8 +496,8 @@ impl ConsoleChat {
         };
         match self.engine.execute(invocation).await {
             Ok(reply) => {
-                let head = if reply.private {
-                    format!("  (only {who} sees this)")
+                let head = if reply.private || private_place {
+                    format!("  (privately to {who})")
                 } else {
                     "  colloquy:".to_string()
                 };
@@ -373,6 +507,45 @@ impl ConsoleChat {
             Err(e) => self.port.print(&format!("  ⚠ {e}")),
         }
         self.settle().await;
+    }
+
+    /// `/as NAME [--facilitator | --member]`.
+    fn switch_speaker(&mut self, rest: &str) {
+        let mut words: Vec<&str> = rest.split_whitespace().collect();
+        let mut role = None;
+        words.retain(|w| match *w {
+            "--facilitator" => {
+                role = Some(Role::Facilitator);
+                false
+            }
+            "--member" => {
+                role = Some(Role::Member);
+                false
+            }
+            _ => true,
+        });
+        if let Some(flag) = words.iter().find(|w| w.starts_with("--")) {
+            self.port.print(&format!(
+                "  ⚠ /as takes --facilitator or --member, not {flag}"
+            ));
+            return;
+        }
+        let name = words.join(" ");
+        if name.is_empty() {
+            self.port.print("  ⚠ /as needs a name");
+            return;
+        }
+        let role = role.unwrap_or_else(|| self.role_of(&name));
+        self.speak_as(&name, role);
+        self.port.print(&format!(
+            "  (you are now {name}, a {}{})",
+            role.as_str(),
+            if role == Role::Facilitator {
+                "; `/as NAME --member` makes them a member"
+            } else {
+                ""
+            }
+        ));
     }
 
     /// Handle one typed line; false means quit.
@@ -393,32 +566,41 @@ impl ConsoleChat {
         match word {
             "/quit" | "/exit" => return false,
             "/help" => self.port.print(CONSOLE_HELP),
-            "/as" => {
-                let facilitator = rest.contains("--facilitator");
-                let name = rest.replace("--facilitator", "").trim().to_string();
-                if name.is_empty() {
-                    self.port.print("  ⚠ /as needs a name");
-                } else {
-                    self.speak_as(
-                        &name,
-                        if facilitator {
-                            Role::Facilitator
-                        } else {
-                            Role::Member
-                        },
-                    );
+            "/as" => self.switch_speaker(rest),
+            "/dm" => {
+                let text = rest.strip_prefix("!cq").unwrap_or(rest).trim();
+                if text.is_empty() {
                     self.port
-                        .print(&format!("  (you are now {name}, a {})", self.role.as_str()));
+                        .print("  ⚠ /dm needs a command, e.g. /dm !cq vote 3 agree");
+                } else {
+                    let (who, role) = (self.speaker.clone(), self.role);
+                    self.direct(&who, role, text).await;
                 }
             }
             "/thread" => {
                 self.in_thread = true;
-                self.port
-                    .print("  (posting in the latest excerpt's thread)");
+                match self.current_place().await {
+                    Some(place) => {
+                        self.port.print(&format!(
+                            "  (posting in the thread of {})",
+                            place.label
+                        ));
+                        if let Ok(mut a) = self.announced.lock() {
+                            *a = Some(place.thread);
+                        }
+                    }
+                    None => self.port.print(
+                        "  (posting in the latest excerpt's thread; there is none yet, so in the channel)",
+                    ),
+                }
             }
             "/channel" => {
                 self.in_thread = false;
-                self.port.print("  (posting in the channel)");
+                if let Ok(mut a) = self.announced.lock() {
+                    *a = None;
+                }
+                self.port
+                    .print("  (posting in the channel; /thread goes back to the excerpt's thread)");
             }
             "/reply" => match rest.split_once(' ') {
                 Some((id, text)) => {
@@ -540,7 +722,11 @@ impl Clock for OffsetClock {
 }
 
 /// `colloquy console`: read lines from stdin and play them into a console group.
-pub async fn run_repl(db: &std::path::Path, group: &str) -> anyhow::Result<std::process::ExitCode> {
+pub async fn run_repl(
+    db: &std::path::Path,
+    group: &str,
+    files_dir: std::path::PathBuf,
+) -> anyhow::Result<std::process::ExitCode> {
     use tokio::io::AsyncBufReadExt;
     let clock = OffsetClock::default();
     let engine = crate::cli::offline_engine(db, Arc::new(clock.clone())).await?;
@@ -550,16 +736,7 @@ pub async fn run_repl(db: &std::path::Path, group: &str) -> anyhow::Result<std::
         None => chrono_tz::UTC,
     };
     let sink: Sink = Arc::new(Mutex::new(std::io::stdout()));
-    let files_dir = db
-        .parent()
-        .map(|p| {
-            if p.as_os_str().is_empty() {
-                std::path::Path::new(".")
-            } else {
-                p
-            }
-        })
-        .map(|p| p.to_path_buf());
+    let files_dir = Some(files_dir);
     let port = Arc::new(ConsolePort::new(
         sink,
         Arc::new(clock.clone()),
@@ -585,6 +762,7 @@ pub async fn run_repl(db: &std::path::Path, group: &str) -> anyhow::Result<std::
     }
     port.print("You are \"you\", a facilitator. /help lists the console's commands.");
     chat.tick().await;
+    chat.announce_place().await;
     let mut lines = tokio::io::BufReader::new(tokio::io::stdin()).lines();
     while let Some(line) = lines.next_line().await? {
         if !chat.handle_line(&line, Some(&clock)).await {

@@ -62,6 +62,8 @@ pub struct GroupSettings {
     pub words: i64,
 }
 
+pub(super) const GROUP_COLUMNS: &str = COLUMNS;
+
 const COLUMNS: &str = "id, channel, platform, name, time_zone, post_time, days, catch_up, summary_time, \
                        digest_day, digest_time, words, paused, skip_through, created_at";
 
@@ -84,13 +86,13 @@ impl Store {
         .await?)
     }
 
-    /// A group by its short name or its channel key.
-    pub async fn group_by_name(&self, name: &str) -> Result<Option<Group>> {
+    /// Groups whose short name is `name` (ignoring case and surrounding spaces).
+    pub async fn groups_named(&self, name: &str) -> Result<Vec<Group>> {
         Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM groups WHERE name = ?1 OR channel = ?1 ORDER BY id LIMIT 1"
+            "SELECT {COLUMNS} FROM groups WHERE name IS NOT NULL AND trim(name) = trim(?) COLLATE NOCASE ORDER BY id"
         )))
         .bind(name)
-        .fetch_optional(&self.pool)
+        .fetch_all(&self.pool)
         .await?)
     }
 

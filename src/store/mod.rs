@@ -31,7 +31,9 @@ pub use groups::{Group, GroupSettings};
 pub use outbox::{OutboxRow, OutboxStatus};
 pub use polls::{NewPoll, PollRow, VoteChange, VoteRow};
 pub use privacy::MemberData;
-pub use readings::{ExcerptRow, NewExcerpt, NewReading, QuestionRow, ReadingRow};
+pub use readings::{
+    ExcerptRow, ImportGroup, ImportOutcome, NewExcerpt, NewReading, QuestionRow, ReadingRow,
+};
 pub use replies::{RecordOp, ReplyRow};
 pub use sessions::{ExcerptStart, NewSession, SessionKind, SessionRow};
 pub use summaries::SummaryRow;
@@ -48,6 +50,11 @@ pub enum StoreError {
     WriterGone,
     #[error("stored data is damaged: {0}")]
     Corrupt(String),
+    #[error(
+        "no database at {} (colloquy creates one with `import`, `demo`, `console` or `run`)",
+        .0.display()
+    )]
+    Missing(PathBuf),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -65,9 +72,22 @@ pub struct Store {
 impl Store {
     /// Open (creating if needed) the database at `path` and apply the migrations.
     pub async fn open(path: &Path) -> Result<Store> {
+        Store::connect(path, true).await
+    }
+
+    /// Open the database at `path` only if it exists ([`StoreError::Missing`] otherwise):
+    /// for commands that were asked to read one, so a mistyped path creates nothing.
+    pub async fn open_existing(path: &Path) -> Result<Store> {
+        if !path.is_file() {
+            return Err(StoreError::Missing(path.to_path_buf()));
+        }
+        Store::connect(path, false).await
+    }
+
+    async fn connect(path: &Path, create: bool) -> Result<Store> {
         let options = SqliteConnectOptions::from_str("sqlite:")?
             .filename(path)
-            .create_if_missing(true)
+            .create_if_missing(create)
             .journal_mode(SqliteJournalMode::Wal)
             // FULL: a commit is on disk before it is acknowledged (group commit keeps it fast).
             .synchronous(SqliteSynchronous::Full)

@@ -84,10 +84,20 @@ impl Store {
     }
 
     /// Delete the member's replies, non-anonymous votes and record, and the stored
-    /// summaries of the sessions they wrote in (rebuilt without them afterwards).
-    /// Returns (replies, votes) deleted.
-    pub async fn forget_member(&self, key: &str) -> Result<(u64, u64)> {
+    /// summaries of the sessions they wrote in (rebuilt without them afterwards), and
+    /// leave a tombstone under `tag` (a keyed hash of the member, see
+    /// [`crate::domain::anon::forget_tag`]) so that nothing they posted or voted before
+    /// `at_ms` is recorded again, by this process or another. Returns (replies, votes) deleted.
+    pub async fn forget_member(&self, key: &str, tag: &str, at_ms: i64) -> Result<(u64, u64)> {
         let mut tx = self.write_tx().await?;
+        sqlx::query(
+            "INSERT INTO tombstones (kind, tag, at) VALUES ('member', ?1, ?2)
+             ON CONFLICT (kind, tag) DO UPDATE SET at = MAX(at, excluded.at)",
+        )
+        .bind(tag)
+        .bind(at_ms)
+        .execute(&mut *tx)
+        .await?;
         sqlx::query(
             "DELETE FROM summaries WHERE session_id IN (SELECT DISTINCT session_id FROM replies WHERE member_key = ?)",
         )
@@ -111,6 +121,28 @@ impl Store {
         self.members_generation
             .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         Ok((replies.rows_affected(), votes.rows_affected()))
+    }
+
+    /// When the member with this forget-me tag asked to be forgotten (the latest time).
+    pub async fn forgotten_at(&self, tag: &str) -> Result<Option<i64>> {
+        Ok(
+            sqlx::query_scalar("SELECT at FROM tombstones WHERE kind = 'member' AND tag = ?")
+                .bind(tag)
+                .fetch_optional(&self.pool)
+                .await?,
+        )
+    }
+
+    /// Forget deletions that overtook their message before `cutoff_ms` (a message that has
+    /// not turned up by then will not). Returns how many.
+    pub async fn prune_message_tombstones(&self, cutoff_ms: i64) -> Result<u64> {
+        Ok(
+            sqlx::query("DELETE FROM tombstones WHERE kind = 'message' AND at < ?")
+                .bind(cutoff_ms)
+                .execute(&self.pool)
+                .await?
+                .rows_affected(),
+        )
     }
 
     /// Whether summaries may quote the member by name.

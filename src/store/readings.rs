@@ -2,19 +2,46 @@
 
 use sqlx::{FromRow, QueryBuilder, Sqlite};
 
-use super::{Result, Store};
+use super::groups::{GROUP_COLUMNS, Group, GroupSettings};
+use super::{Result, Store, StoreError};
+use crate::domain::ids::ChannelKey;
 
 /// A reading to insert, with everything derived from it.
 #[derive(Debug, Clone)]
 pub struct NewReading {
-    pub group_id: i64,
     pub title: String,
     pub author: Option<String>,
     /// JSON array of {key, value}.
     pub metadata: String,
     pub source_name: Option<String>,
     pub words: i64,
+    /// The body's fingerprint (SHA-256, hex), to notice the same text imported twice.
+    pub fingerprint: Option<String>,
     pub excerpts: Vec<NewExcerpt>,
+}
+
+/// The group a reading goes to: one that exists, or one made together with the reading
+/// (so that a failed import leaves no group behind).
+#[derive(Debug, Clone, Copy)]
+pub enum ImportGroup<'a> {
+    Existing(i64),
+    Create {
+        channel: &'a ChannelKey,
+        settings: &'a GroupSettings,
+    },
+}
+
+/// What [`Store::import_reading`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportOutcome {
+    /// Stored; `created` when the group was made with it.
+    Imported {
+        reading_id: i64,
+        group: Group,
+        created: bool,
+    },
+    /// Nothing was written: the group already has a reading with this fingerprint.
+    Duplicate(ReadingRow),
 }
 
 #[derive(Debug, Clone)]
@@ -23,6 +50,8 @@ pub struct NewExcerpt {
     pub words: i64,
     /// JSON array of key terms.
     pub terms: String,
+    /// JSON array of the footnotes shown under the excerpt.
+    pub notes: String,
     /// (kind, text)
     pub questions: Vec<(String, String)>,
     pub claims: Vec<String>,
@@ -40,6 +69,7 @@ pub struct ReadingRow {
     pub excerpt_count: i64,
     pub imported_at: i64,
     pub finished_noted: bool,
+    pub fingerprint: Option<String>,
     /// Excerpts already posted (computed).
     pub posted: i64,
 }
@@ -52,6 +82,20 @@ pub struct ExcerptRow {
     pub text: String,
     pub words: i64,
     pub terms: String,
+    /// JSON array of the excerpt's footnotes ("[6] …").
+    pub notes: String,
+}
+
+impl ExcerptRow {
+    /// The footnotes shown under the excerpt.
+    pub fn note_list(&self) -> Result<Vec<String>> {
+        serde_json::from_str(&self.notes).map_err(|e| {
+            StoreError::Corrupt(format!(
+                "the notes of excerpt {} are not a list: {e}",
+                self.id
+            ))
+        })
+    }
 }
 
 #[derive(Debug, Clone, FromRow, PartialEq, Eq)]
@@ -64,18 +108,71 @@ pub struct QuestionRow {
 const CHUNK: usize = 400;
 
 const READING_COLUMNS: &str = "r.id, r.group_id, r.title, r.author, r.metadata, r.source_name, r.words, \
-     r.excerpt_count, r.imported_at, r.finished_noted, \
+     r.excerpt_count, r.imported_at, r.finished_noted, r.fingerprint, \
      (SELECT COUNT(DISTINCT s.excerpt_id) FROM sessions s JOIN excerpts e ON e.id = s.excerpt_id WHERE e.reading_id = r.id) AS posted";
 
 impl Store {
-    /// Insert a reading and all its excerpts, questions and claims in one transaction.
-    pub async fn insert_reading(&self, reading: &NewReading, now_ms: i64) -> Result<i64> {
-        let mut tx = self.pool.begin().await?;
+    /// Insert a reading and all its excerpts, questions and claims in one transaction,
+    /// creating its group in the same transaction when asked. Unless `again`, a group
+    /// that already has a reading with the same fingerprint gets nothing written.
+    pub async fn import_reading(
+        &self,
+        group: ImportGroup<'_>,
+        reading: &NewReading,
+        now_ms: i64,
+        again: bool,
+    ) -> Result<ImportOutcome> {
+        let mut tx = self.write_tx().await?;
+        let (group_id, created) = match group {
+            ImportGroup::Existing(id) => (id, false),
+            ImportGroup::Create { channel, settings } => {
+                let made: Option<i64> = sqlx::query_scalar(
+                    "INSERT INTO groups (channel, platform, name, time_zone, post_time, days, catch_up, summary_time, words, created_at)
+                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(channel) DO NOTHING RETURNING id",
+                )
+                .bind(channel.key())
+                .bind(channel.platform.as_str())
+                .bind(&settings.name)
+                .bind(&settings.time_zone)
+                .bind(&settings.post_time)
+                .bind(&settings.days)
+                .bind(&settings.catch_up)
+                .bind(&settings.summary_time)
+                .bind(settings.words)
+                .bind(now_ms)
+                .fetch_optional(&mut *tx)
+                .await?;
+                match made {
+                    Some(id) => (id, true),
+                    // Made meanwhile by someone else: use it as it is.
+                    None => (
+                        sqlx::query_scalar("SELECT id FROM groups WHERE channel = ?")
+                            .bind(channel.key())
+                            .fetch_one(&mut *tx)
+                            .await?,
+                        false,
+                    ),
+                }
+            }
+        };
+        if !again && let Some(fingerprint) = &reading.fingerprint {
+            let earlier: Option<ReadingRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                "SELECT {READING_COLUMNS} FROM readings r WHERE r.group_id = ? AND r.fingerprint = ? ORDER BY r.id LIMIT 1"
+            )))
+            .bind(group_id)
+            .bind(fingerprint)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if let Some(earlier) = earlier {
+                tx.rollback().await?;
+                return Ok(ImportOutcome::Duplicate(earlier));
+            }
+        }
         let reading_id: i64 = sqlx::query_scalar(
-            "INSERT INTO readings (group_id, title, author, metadata, source_name, words, excerpt_count, imported_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            "INSERT INTO readings (group_id, title, author, metadata, source_name, words, excerpt_count, imported_at, fingerprint)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         )
-        .bind(reading.group_id)
+        .bind(group_id)
         .bind(&reading.title)
         .bind(&reading.author)
         .bind(&reading.metadata)
@@ -83,18 +180,21 @@ impl Store {
         .bind(reading.words)
         .bind(reading.excerpts.len() as i64)
         .bind(now_ms)
+        .bind(&reading.fingerprint)
         .fetch_one(&mut *tx)
         .await?;
         let mut first_id: Option<i64> = None;
         for (c, chunk) in reading.excerpts.chunks(CHUNK).enumerate() {
-            let mut qb: QueryBuilder<Sqlite> =
-                QueryBuilder::new("INSERT INTO excerpts (reading_id, seq, text, words, terms) ");
+            let mut qb: QueryBuilder<Sqlite> = QueryBuilder::new(
+                "INSERT INTO excerpts (reading_id, seq, text, words, terms, notes) ",
+            );
             qb.push_values(chunk.iter().enumerate(), |mut row, (i, e)| {
                 row.push_bind(reading_id)
                     .push_bind((c * CHUNK + i + 1) as i64)
                     .push_bind(&e.text)
                     .push_bind(e.words)
-                    .push_bind(&e.terms);
+                    .push_bind(&e.terms)
+                    .push_bind(&e.notes);
             });
             qb.push(" RETURNING id");
             let ids: Vec<i64> = qb.build_query_scalar().fetch_all(&mut *tx).await?;
@@ -137,8 +237,21 @@ impl Store {
                 qb.build().execute(&mut *tx).await?;
             }
         }
+        let group: Group = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {GROUP_COLUMNS} FROM groups WHERE id = ?"
+        )))
+        .bind(group_id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or_else(|| {
+            StoreError::Corrupt(format!("group {group_id} vanished during an import"))
+        })?;
         tx.commit().await?;
-        Ok(reading_id)
+        Ok(ImportOutcome::Imported {
+            reading_id,
+            group,
+            created,
+        })
     }
 
     pub async fn readings(&self, group_id: i64) -> Result<Vec<ReadingRow>> {
@@ -160,7 +273,7 @@ impl Store {
     }
 
     pub async fn excerpts(&self, reading_id: i64) -> Result<Vec<ExcerptRow>> {
-        Ok(sqlx::query_as("SELECT id, reading_id, seq, text, words, terms FROM excerpts WHERE reading_id = ? ORDER BY seq")
+        Ok(sqlx::query_as("SELECT id, reading_id, seq, text, words, terms, notes FROM excerpts WHERE reading_id = ? ORDER BY seq")
             .bind(reading_id)
             .fetch_all(&self.pool)
             .await?)
@@ -168,7 +281,7 @@ impl Store {
 
     pub async fn excerpt(&self, id: i64) -> Result<Option<ExcerptRow>> {
         Ok(sqlx::query_as(
-            "SELECT id, reading_id, seq, text, words, terms FROM excerpts WHERE id = ?",
+            "SELECT id, reading_id, seq, text, words, terms, notes FROM excerpts WHERE id = ?",
         )
         .bind(id)
         .fetch_optional(&self.pool)
@@ -178,7 +291,7 @@ impl Store {
     /// The group's next excerpt that no session has posted yet, in reading order.
     pub async fn next_excerpt(&self, group_id: i64) -> Result<Option<ExcerptRow>> {
         Ok(sqlx::query_as(
-            "SELECT e.id, e.reading_id, e.seq, e.text, e.words, e.terms
+            "SELECT e.id, e.reading_id, e.seq, e.text, e.words, e.terms, e.notes
              FROM excerpts e JOIN readings r ON r.id = e.reading_id
              WHERE r.group_id = ? AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.excerpt_id = e.id)
              ORDER BY r.id, e.seq LIMIT 1",
@@ -190,7 +303,7 @@ impl Store {
 
     /// The excerpt before this one in its reading.
     pub async fn previous_excerpt(&self, excerpt: &ExcerptRow) -> Result<Option<ExcerptRow>> {
-        Ok(sqlx::query_as("SELECT id, reading_id, seq, text, words, terms FROM excerpts WHERE reading_id = ? AND seq = ?")
+        Ok(sqlx::query_as("SELECT id, reading_id, seq, text, words, terms, notes FROM excerpts WHERE reading_id = ? AND seq = ?")
             .bind(excerpt.reading_id)
             .bind(excerpt.seq - 1)
             .fetch_optional(&self.pool)

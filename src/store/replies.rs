@@ -22,6 +22,9 @@ pub enum RecordOp {
         session_id: i64,
         member_key: String,
         display_name: String,
+        /// The member's forget-me tag ([`crate::domain::anon::forget_tag`]): a message
+        /// posted before the member asked to be forgotten is not recorded.
+        member_tag: String,
         platform: String,
         message_id: String,
         reply_to: Option<String>,
@@ -54,6 +57,8 @@ pub enum Written {
     Updated,
     /// An edit or deletion of a message that is not recorded.
     Unknown,
+    /// Not recorded: its author asked to be forgotten after posting it.
+    Forgotten,
 }
 
 struct Job {
@@ -216,9 +221,32 @@ async fn insert_run(
     results: &mut [Written],
     known: &mut KnownMembers,
 ) -> Result<()> {
-    // Members first (one row per key, only those not already stored with this name).
+    // Messages whose author was forgotten after posting them are not recorded, and
+    // messages deleted before they arrived are recorded as deleted.
+    let tombs = Tombstones::of(tx, ops).await?;
+    let ops: Vec<&RecordOp> = ops
+        .iter()
+        .zip(results.iter_mut())
+        .filter_map(|(op, result)| {
+            if tombs.forgets(op) {
+                *result = Written::Forgotten;
+                None
+            } else {
+                Some(*op)
+            }
+        })
+        .collect();
+    // Results of the ops still to write, in the same order.
+    let mut kept: Vec<&mut Written> = results
+        .iter_mut()
+        .filter(|r| **r != Written::Forgotten)
+        .collect();
+    if ops.is_empty() {
+        return Ok(());
+    }
+    // Members next (one row per key, only those not already stored with this name).
     let mut members: HashMap<&str, (&str, i64)> = HashMap::new();
-    for op in ops {
+    for op in &ops {
         if let RecordOp::Insert {
             member_key,
             display_name,
@@ -246,7 +274,7 @@ async fn insert_run(
     // The first op of each message in this run; repeats within the run are duplicates.
     let mut first: HashSet<(&str, &str)> = HashSet::new();
     let mut firsts = 0u64;
-    for (op, result) in ops.iter().zip(results.iter_mut()) {
+    for (op, result) in ops.iter().zip(kept.iter_mut()) {
         if let RecordOp::Insert {
             platform,
             message_id,
@@ -255,9 +283,9 @@ async fn insert_run(
         {
             if first.insert((platform.as_str(), message_id.as_str())) {
                 firsts += 1;
-                *result = Written::Inserted;
+                **result = Written::Inserted;
             } else {
-                *result = Written::Duplicate;
+                **result = Written::Duplicate;
             }
         }
     }
@@ -272,7 +300,7 @@ async fn insert_run(
     let mut inserted = 0u64;
     for chunk in ops.chunks(ROWS_PER_STATEMENT) {
         let mut qb: QueryBuilder<Sqlite> = QueryBuilder::new(
-            "INSERT INTO replies (session_id, member_key, platform, message_id, reply_to, text, posted_at) ",
+            "INSERT INTO replies (session_id, member_key, platform, message_id, reply_to, text, posted_at, deleted_at) ",
         );
         qb.push_values(chunk.iter(), |mut row, op| {
             if let RecordOp::Insert {
@@ -286,22 +314,28 @@ async fn insert_run(
                 ..
             } = op
             {
+                let deleted_at = tombs.deleted_at(platform, message_id);
                 row.push_bind(*session_id)
                     .push_bind(member_key.as_str())
                     .push_bind(platform.as_str())
                     .push_bind(message_id.as_str())
                     .push_bind(reply_to.as_deref())
-                    .push_bind(text.as_str())
-                    .push_bind(*posted_at);
+                    .push_bind(if deleted_at.is_some() {
+                        ""
+                    } else {
+                        text.as_str()
+                    })
+                    .push_bind(*posted_at)
+                    .push_bind(deleted_at);
             }
         });
         qb.push(" ON CONFLICT(platform, message_id) DO NOTHING");
         inserted += qb.build().execute(&mut **tx).await?.rows_affected();
     }
     if inserted != firsts && firsts == 1 {
-        for result in results.iter_mut() {
-            if *result == Written::Inserted {
-                *result = Written::Duplicate;
+        for result in kept.iter_mut() {
+            if **result == Written::Inserted {
+                **result = Written::Duplicate;
             }
         }
     } else if inserted != firsts {
@@ -314,7 +348,7 @@ async fn insert_run(
         let new: HashSet<(&str, &str)> =
             new.iter().map(|(p, m)| (p.as_str(), m.as_str())).collect();
         let mut granted: HashSet<(&str, &str)> = HashSet::new();
-        for (op, result) in ops.iter().zip(results.iter_mut()) {
+        for (op, result) in ops.iter().zip(kept.iter_mut()) {
             if let RecordOp::Insert {
                 platform,
                 message_id,
@@ -322,7 +356,7 @@ async fn insert_run(
             } = op
             {
                 let key = (platform.as_str(), message_id.as_str());
-                *result = if new.contains(&key) && granted.insert(key) {
+                **result = if new.contains(&key) && granted.insert(key) {
                     Written::Inserted
                 } else {
                     Written::Duplicate
@@ -333,31 +367,166 @@ async fn insert_run(
     for (key, (name, _)) in members {
         known.names.insert(key.to_string(), name.to_string());
     }
+    tombs.used(tx).await?;
     Ok(())
+}
+
+/// The tombstones that concern one run of inserts (see migrations/0002_tombstones.sql).
+#[derive(Default)]
+struct Tombstones {
+    /// Forgotten members' tags, with the time of their request.
+    members: HashMap<String, i64>,
+    /// Deleted messages ('platform:message-id'), with the time of the deletion.
+    messages: HashMap<String, i64>,
+}
+
+impl Tombstones {
+    async fn of(tx: &mut Transaction<'static, Sqlite>, ops: &[&RecordOp]) -> Result<Tombstones> {
+        let mut found = Tombstones::default();
+        let tags: HashSet<&str> = ops
+            .iter()
+            .filter_map(|op| match op {
+                RecordOp::Insert { member_tag, .. } => Some(member_tag.as_str()),
+                _ => None,
+            })
+            .collect();
+        for chunk in tags
+            .into_iter()
+            .collect::<Vec<_>>()
+            .chunks(ROWS_PER_STATEMENT)
+        {
+            let mut qb: QueryBuilder<Sqlite> = QueryBuilder::new(
+                "SELECT tag, at FROM tombstones WHERE kind = 'member' AND tag IN (",
+            );
+            let mut list = qb.separated(", ");
+            for tag in chunk {
+                list.push_bind(*tag);
+            }
+            qb.push(")");
+            let rows: Vec<(String, i64)> = qb.build_query_as().fetch_all(&mut **tx).await?;
+            found.members.extend(rows);
+        }
+        // Deletions that overtook their message are rare: look them up only when any wait.
+        let any: bool =
+            sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM tombstones WHERE kind = 'message')")
+                .fetch_one(&mut **tx)
+                .await?;
+        if any {
+            let ids: Vec<String> = ops
+                .iter()
+                .filter_map(|op| match op {
+                    RecordOp::Insert {
+                        platform,
+                        message_id,
+                        ..
+                    } => Some(message_tag(platform, message_id)),
+                    _ => None,
+                })
+                .collect();
+            for chunk in ids.chunks(ROWS_PER_STATEMENT) {
+                let mut qb: QueryBuilder<Sqlite> = QueryBuilder::new(
+                    "SELECT tag, at FROM tombstones WHERE kind = 'message' AND tag IN (",
+                );
+                let mut list = qb.separated(", ");
+                for id in chunk {
+                    list.push_bind(id.as_str());
+                }
+                qb.push(")");
+                let rows: Vec<(String, i64)> = qb.build_query_as().fetch_all(&mut **tx).await?;
+                found.messages.extend(rows);
+            }
+        }
+        Ok(found)
+    }
+
+    /// Whether the op is a message its author has since asked to be forgotten.
+    fn forgets(&self, op: &RecordOp) -> bool {
+        match op {
+            RecordOp::Insert {
+                member_tag,
+                posted_at,
+                ..
+            } => self
+                .members
+                .get(member_tag)
+                .is_some_and(|forgotten_at| posted_at <= forgotten_at),
+            _ => false,
+        }
+    }
+
+    /// When the message was deleted, if its deletion came first.
+    fn deleted_at(&self, platform: &str, message_id: &str) -> Option<i64> {
+        if self.messages.is_empty() {
+            return None;
+        }
+        self.messages
+            .get(&message_tag(platform, message_id))
+            .copied()
+    }
+
+    /// Drop the message tombstones this run has applied.
+    async fn used(&self, tx: &mut Transaction<'static, Sqlite>) -> Result<()> {
+        let tags: Vec<&String> = self.messages.keys().collect();
+        for chunk in tags.chunks(ROWS_PER_STATEMENT) {
+            let mut qb: QueryBuilder<Sqlite> =
+                QueryBuilder::new("DELETE FROM tombstones WHERE kind = 'message' AND tag IN (");
+            let mut list = qb.separated(", ");
+            for tag in chunk {
+                list.push_bind(tag.as_str());
+            }
+            qb.push(")");
+            qb.build().execute(&mut **tx).await?;
+        }
+        Ok(())
+    }
+}
+
+fn message_tag(platform: &str, message_id: &str) -> String {
+    format!("{platform}:{message_id}")
 }
 
 async fn apply_change(tx: &mut Transaction<'static, Sqlite>, op: &RecordOp) -> Result<Written> {
     let done = match op {
-        RecordOp::Edit { platform, message_id, member_key, text, edited_at } => {
-            sqlx::query(
-                "UPDATE replies SET text = ?1, edited_at = ?2 WHERE platform = ?3 AND message_id = ?4
+        RecordOp::Edit {
+            platform,
+            message_id,
+            member_key,
+            text,
+            edited_at,
+        } => sqlx::query(
+            "UPDATE replies SET text = ?1, edited_at = ?2 WHERE platform = ?3 AND message_id = ?4
                  AND deleted_at IS NULL AND (?5 IS NULL OR member_key = ?5)",
-            )
-            .bind(text)
-            .bind(edited_at)
-            .bind(platform)
-            .bind(message_id)
-            .bind(member_key)
-            .execute(&mut **tx)
-            .await?
-        }
-        RecordOp::Delete { platform, message_id, deleted_at } => {
-            sqlx::query("UPDATE replies SET text = '', deleted_at = ? WHERE platform = ? AND message_id = ? AND deleted_at IS NULL")
+        )
+        .bind(text)
+        .bind(edited_at)
+        .bind(platform)
+        .bind(message_id)
+        .bind(member_key)
+        .execute(&mut **tx)
+        .await?,
+        RecordOp::Delete {
+            platform,
+            message_id,
+            deleted_at,
+        } => {
+            let done = sqlx::query("UPDATE replies SET text = '', deleted_at = ? WHERE platform = ? AND message_id = ? AND deleted_at IS NULL")
                 .bind(deleted_at)
                 .bind(platform)
                 .bind(message_id)
                 .execute(&mut **tx)
-                .await?
+                .await?;
+            if done.rows_affected() == 0 {
+                // Perhaps the deletion overtook its message: if the message turns up (from
+                // any process, before or after a restart), it is recorded as deleted.
+                sqlx::query(
+                    "INSERT INTO tombstones (kind, tag, at) VALUES ('message', ?, ?) ON CONFLICT DO NOTHING",
+                )
+                .bind(message_tag(platform, message_id))
+                .bind(deleted_at)
+                .execute(&mut **tx)
+                .await?;
+            }
+            done
         }
         RecordOp::Insert { .. } => return Ok(Written::Unknown),
     };
@@ -537,12 +706,117 @@ mod tests {
             session_id,
             member_key: format!("console:{who}"),
             display_name: who.to_string(),
+            member_tag: format!("forgot:{who}"),
             platform: "console".into(),
             message_id: id.into(),
             reply_to: None,
             text: text.into(),
             posted_at: 1,
         }
+    }
+
+    fn posted_at(mut op: RecordOp, at: i64) -> RecordOp {
+        if let RecordOp::Insert { posted_at, .. } = &mut op {
+            *posted_at = at;
+        }
+        op
+    }
+
+    #[tokio::test]
+    async fn a_forgotten_members_history_is_not_recorded_again() {
+        let (store, dir) = temp_store().await;
+        let s = session(&store).await;
+        store
+            .record(posted_at(insert(s, "m1", "ana", "early"), 10))
+            .await
+            .unwrap();
+        store
+            .record(posted_at(insert(s, "b1", "ben", "hi"), 11))
+            .await
+            .unwrap();
+        store
+            .forget_member("console:ana", "forgot:ana", 20)
+            .await
+            .unwrap();
+        store.close().await;
+        // A restart (a second process on the same file) replays the history in one batch.
+        let store = Store::open(&dir.path().join("test.db")).await.unwrap();
+        let replay = [
+            posted_at(insert(s, "m1", "ana", "early"), 10),
+            posted_at(insert(s, "m2", "ana", "also early"), 20),
+            posted_at(insert(s, "b1", "ben", "hi"), 11),
+            posted_at(insert(s, "b2", "ben", "new"), 21),
+            posted_at(insert(s, "m3", "ana", "after the request"), 21),
+        ];
+        let mut tasks = Vec::new();
+        for op in replay {
+            let store = store.clone();
+            tasks.push(tokio::spawn(async move { store.record(op).await.unwrap() }));
+        }
+        let mut written = Vec::new();
+        for t in tasks {
+            written.push(t.await.unwrap());
+        }
+        assert_eq!(
+            written,
+            [
+                Written::Forgotten,
+                Written::Forgotten,
+                Written::Duplicate,
+                Written::Inserted,
+                Written::Inserted
+            ]
+        );
+        let texts: Vec<String> = store
+            .session_replies(s)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|r| r.text)
+            .collect();
+        assert_eq!(texts, ["hi", "new", "after the request"]);
+        // The tombstone names nobody.
+        let tags: Vec<String> = sqlx::query_scalar("SELECT tag FROM tombstones")
+            .fetch_all(store.pool())
+            .await
+            .unwrap();
+        assert_eq!(tags, ["forgot:ana"]);
+    }
+
+    #[tokio::test]
+    async fn a_deletion_that_overtook_its_message_holds_across_a_restart() {
+        let (store, dir) = temp_store().await;
+        let s = session(&store).await;
+        let delete = RecordOp::Delete {
+            platform: "console".into(),
+            message_id: "m1".into(),
+            deleted_at: 5,
+        };
+        assert_eq!(store.record(delete).await.unwrap(), Written::Unknown);
+        store.close().await;
+        let store = Store::open(&dir.path().join("test.db")).await.unwrap();
+        assert_eq!(
+            store
+                .record(insert(s, "m1", "ana", "regret"))
+                .await
+                .unwrap(),
+            Written::Inserted
+        );
+        let r = store
+            .reply_by_message("console", "m1")
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!((r.text.as_str(), r.deleted_at), ("", Some(5)));
+        // Applied once: the tombstone is gone, and a later message is untouched.
+        assert_eq!(store.prune_message_tombstones(i64::MAX).await.unwrap(), 0);
+        store.record(insert(s, "m2", "ana", "kept")).await.unwrap();
+        let r = store
+            .reply_by_message("console", "m2")
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!((r.text.as_str(), r.deleted_at), ("kept", None));
     }
 
     #[tokio::test]
@@ -686,7 +960,10 @@ mod tests {
         let (store, _dir) = temp_store().await;
         let s = session(&store).await;
         store.record(insert(s, "m1", "ana", "first")).await.unwrap();
-        store.forget_member("console:ana").await.unwrap();
+        store
+            .forget_member("console:ana", "forgot:ana", 0)
+            .await
+            .unwrap();
         // The writer knew ana; it must upsert her again rather than fail on the foreign key.
         assert_eq!(
             store.record(insert(s, "m2", "ana", "again")).await.unwrap(),

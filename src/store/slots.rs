@@ -54,4 +54,19 @@ impl Store {
         .fetch_optional(&self.pool)
         .await?)
     }
+
+    /// How a slot was decided and when (ms), if it was.
+    pub async fn slot_decision(
+        &self,
+        group_id: i64,
+        local_date: &str,
+    ) -> Result<Option<(String, i64)>> {
+        Ok(sqlx::query_as(
+            "SELECT outcome, decided_at FROM schedule_slots WHERE group_id = ? AND local_date = ?",
+        )
+        .bind(group_id)
+        .bind(local_date)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
 }

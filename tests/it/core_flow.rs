@@ -421,3 +421,233 @@ async fn exports_give_minutes_csv_and_json() {
     assert_eq!(doc["readings"][0]["title"], "Institutions and Trust");
     assert!(!String::from_utf8_lossy(&json.bytes).contains("console:ana"));
 }
+
+fn upload(name: &str, text: &str) -> Upload {
+    Upload {
+        name: name.into(),
+        bytes: text.as_bytes().to_vec(),
+    }
+}
+
+#[tokio::test]
+async fn the_same_text_twice_is_refused_in_chat_unless_again() {
+    let app = TestApp::new().await;
+    app.fac("setup --tz UTC").await;
+    let text = sample_reading(4);
+    app.run_with(
+        "fac",
+        Role::Facilitator,
+        "reading import",
+        Some(upload("r.md", &text)),
+    )
+    .await
+    .expect("the first import");
+    // The same text with other line endings and wrapping is the same reading.
+    let copy = text.replace("\n\n", "\r\n\r\n").replace(". ", ".\r\n");
+    let err = app
+        .run_with(
+            "fac",
+            Role::Facilitator,
+            "reading import",
+            Some(upload("copy.md", &copy)),
+        )
+        .await
+        .unwrap_err();
+    let msg = err.to_string();
+    assert!(
+        msg.contains("already has this text") && msg.contains("--again"),
+        "{msg}"
+    );
+    let g = app.group().await;
+    assert_eq!(app.store.readings(g.id).await.unwrap().len(), 1);
+    let again = app
+        .run_with(
+            "fac",
+            Role::Facilitator,
+            "reading import --again",
+            Some(upload("copy.md", &copy)),
+        )
+        .await
+        .expect("--again imports it");
+    assert!(again.text.contains("reading #2"), "{}", again.text);
+    // Another text is not a duplicate.
+    app.run_with(
+        "fac",
+        Role::Facilitator,
+        "reading import",
+        Some(upload("other.md", &sample_reading(5))),
+    )
+    .await
+    .expect("a different text");
+    assert_eq!(app.store.readings(g.id).await.unwrap().len(), 3);
+}
+
+#[tokio::test]
+async fn chat_refuses_an_empty_title_and_headings_only() {
+    let app = TestApp::new().await;
+    app.fac("setup --tz UTC").await;
+    let err = app
+        .run_with(
+            "fac",
+            Role::Facilitator,
+            "reading import --title \"  \"",
+            Some(upload("r.md", &sample_reading(2))),
+        )
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("--title is empty"), "{err}");
+    let err = app
+        .run_with(
+            "fac",
+            Role::Facilitator,
+            "reading import",
+            Some(upload("h.md", "# Title\n\n## One\n\n## Two\n")),
+        )
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("only headings"), "{err}");
+    let g = app.group().await;
+    assert!(app.store.readings(g.id).await.unwrap().is_empty());
+}
+
+/// Paragraphs of about 45 words; paragraph 1 cites note [1], paragraph 3 cites [2].
+fn annotated_reading(paragraphs: usize) -> String {
+    let mut text = String::from("# Harbours of the North\n\n*by Ines Varga*\n\n");
+    for p in 0..paragraphs {
+        let marker = match p {
+            1 => "[1]",
+            3 => "[2]",
+            _ => "",
+        };
+        text.push_str(&format!(
+            "Harbour {p} grew because merchants trusted its courts.{marker} Ships came back each spring \
+             when the ice broke on the river. The town council kept the quays in repair and taxed the \
+             cargo lightly. Rival ports copied the rules but not the trust that made them work.\n\n"
+        ));
+    }
+    text.push_str(
+        "## Notes\n\n1. The court sat every market day, from the records of the guild.\n\n\
+         2. A second note: the quays were rebuilt in stone.\n",
+    );
+    text
+}
+
+#[tokio::test]
+async fn a_footnote_is_posted_under_the_excerpt_that_cites_it() {
+    let app = TestApp::at(monday(8, 58)).await;
+    app.fac("setup --tz Europe/London --time 09:00 --days daily --words 60")
+        .await;
+    let reply = app
+        .run_with(
+            "fac",
+            Role::Facilitator,
+            "reading import",
+            Some(upload("h.md", &annotated_reading(6))),
+        )
+        .await
+        .expect("import");
+    assert!(reply.text.contains("2 footnotes"), "{}", reply.text);
+    let g = app.group().await;
+    let reading = &app.store.readings(g.id).await.unwrap()[0];
+    let excerpts = app.store.excerpts(reading.id).await.unwrap();
+    assert!(excerpts.len() >= 3, "{excerpts:#?}");
+    for e in &excerpts {
+        assert!(
+            !e.text.contains("Notes") && !e.text.contains("guild"),
+            "{}",
+            e.text
+        );
+        for n in e.note_list().unwrap() {
+            assert!(e.text.contains(&n[..3]), "{n} under: {}", e.text);
+        }
+    }
+    let all: Vec<String> = excerpts
+        .iter()
+        .flat_map(|e| e.note_list().unwrap())
+        .collect();
+    assert_eq!(all.len(), 2);
+    assert_eq!(excerpts[0].note_list().unwrap(), Vec::<String>::new());
+
+    // Post excerpts until the one with the first note: it carries its note.
+    let cited = excerpts
+        .iter()
+        .find(|e| !e.note_list().unwrap().is_empty())
+        .unwrap();
+    assert!(cited.seq > 1, "the note is not on the first excerpt");
+    app.clock.set(monday(9, 0));
+    app.tick().await;
+    app.deliver().await;
+    for _ in 1..cited.seq {
+        app.fac("excerpt next").await;
+        app.deliver().await;
+    }
+    let log = app.log_text();
+    let marker = format!("excerpt {} of", cited.seq);
+    let (before, post) = log
+        .split_once(&marker)
+        .expect("the citing excerpt was posted");
+    let post = post.split("Reply in this thread").next().unwrap();
+    let notes_at = post.find("*Notes*").expect("a Notes section");
+    let questions_at = post.find("Questions for discussion").unwrap();
+    assert!(notes_at < questions_at, "{post}");
+    assert!(
+        post.contains("- [1] The court sat every market day"),
+        "{post}"
+    );
+    assert!(
+        !before.contains("The court sat"),
+        "the note is posted once, with its excerpt"
+    );
+
+    // --no-footnotes leaves them out (and the text is the same: --again).
+    let reply = app
+        .run_with(
+            "fac",
+            Role::Facilitator,
+            "reading import --again --no-footnotes",
+            Some(upload("h.md", &annotated_reading(6))),
+        )
+        .await
+        .expect("import without notes");
+    assert!(reply.text.contains("left out"), "{}", reply.text);
+    let second = &app.store.readings(g.id).await.unwrap()[1];
+    let excerpts = app.store.excerpts(second.id).await.unwrap();
+    assert!(excerpts.iter().all(|e| e.note_list().unwrap().is_empty()));
+    assert!(excerpts.iter().all(|e| !e.text.contains("guild")));
+}
+
+#[tokio::test]
+async fn a_long_reading_gets_a_notice_of_how_many_weeks_it_takes() {
+    let app = TestApp::new().await;
+    app.fac("setup --tz UTC --days mon-fri --words 60").await;
+    let reply = app
+        .run_with(
+            "fac",
+            Role::Facilitator,
+            "reading import",
+            Some(upload("long.md", &annotated_reading(40))),
+        )
+        .await
+        .expect("import");
+    let g = app.group().await;
+    let n = app.store.readings(g.id).await.unwrap()[0].excerpt_count;
+    assert!(n > 30, "{n} excerpts");
+    let weeks = (n as f64 / 5.0).round() as i64;
+    assert!(
+        reply
+            .text
+            .contains(&format!("{n} excerpts, one per posting day: about {weeks} weeks at the group's schedule (weekdays)")),
+        "{}",
+        reply.text
+    );
+    let short = app
+        .run_with(
+            "fac",
+            Role::Facilitator,
+            "reading import",
+            Some(upload("short.md", &annotated_reading(5))),
+        )
+        .await
+        .expect("import");
+    assert!(!short.text.contains("weeks"), "{}", short.text);
+}

@@ -95,7 +95,8 @@ async fn deadlines_are_shown_in_local_time_and_can_be_extended() {
         .fac("poll create \"Courts build trust\" --until 18:00")
         .await;
     assert!(
-        reply.text.contains("Mon 2 Mar, 18:00 (Europe/London)"),
+        reply.text.contains("today at 18:00")
+            && reply.text.contains("Mon 2 Mar, Europe/London time"),
         "{}",
         reply.text
     );
@@ -333,18 +334,150 @@ async fn pre_post_pairs_count_only_members_who_voted_twice() {
         "{}",
         view.markdown
     );
-    // The paired chart is a PNG of the expected size.
+    // The paired chart is a PNG of the chart width, with two series labelled in words.
     let chart = app.engine.chart_file(&view).unwrap().expect("a chart");
     let img =
         image::load_from_memory_with_format(&chart.bytes, image::ImageFormat::Png).expect("a PNG");
+    assert_eq!(img.width(), colloquy::chart::WIDTH);
+    let data = app.engine.chart_data(&view).expect("chart data");
+    let labels: Vec<&str> = data.series.iter().map(|s| s.label.as_str()).collect();
+    // Before: ana, ben, cy, dee (4); after: ana, ben, cy, eve (4).
     assert_eq!(
-        (img.width(), img.height()),
-        (colloquy::chart::WIDTH, colloquy::chart::HEIGHT)
+        labels,
+        [
+            format!("Before (poll #{} · 4 voters)", post.id - 1),
+            format!("After (poll #{} · 4 voters)", post.id)
+        ]
     );
     assert!(
         chart.description.contains("before and #") && chart.description.contains("2 of 3"),
         "{}",
         chart.description
+    );
+    // The description says the counts and shares the bars show, for both series.
+    for s in &data.series {
+        let total: u32 = s.counts.iter().sum();
+        for (option, count) in data.options.iter().zip(&s.counts) {
+            let said = format!("{option} {}", colloquy::chart::bar_label(*count, total));
+            assert!(
+                chart.description.contains(&said),
+                "{said:?} in {}",
+                chart.description
+            );
+        }
+    }
+    assert!(
+        chart
+            .description
+            .contains("Before (4 voters): Agree 1 · 25 %, Disagree 2 · 50 %, Unsure 1 · 25 %."),
+        "{}",
+        chart.description
+    );
+}
+
+/// A console engine on the database `db`, saving attachments where the CLI does.
+async fn console_on(
+    db: &std::path::Path,
+) -> (colloquy::engine::Engine, colloquy::ports::ManualClock) {
+    let store = colloquy::store::Store::open(db).await.unwrap();
+    let clock = colloquy::ports::ManualClock::new(monday(9, 0));
+    let engine = colloquy::engine::Engine::new(
+        store,
+        std::sync::Arc::new(clock.clone()),
+        colloquy::render::Prompts::builtin(),
+        VoterSecret::new(vec![7; 32]),
+        colloquy::engine::EngineSettings::default(),
+        None,
+    );
+    let (sink, _log) = colloquy::demo::memory_sink();
+    engine.attach_port(std::sync::Arc::new(
+        colloquy::platform::console::ConsolePort::new(
+            sink,
+            std::sync::Arc::new(clock.clone()),
+            chrono_tz::UTC,
+            Some(colloquy::platform::console::files_dir_beside(db)),
+        ),
+    ));
+    (engine, clock)
+}
+
+async fn as_in(engine: &colloquy::engine::Engine, group: &str, who: &str, role: Role, line: &str) {
+    use colloquy::domain::ids::{ChannelKey, MemberKey, Platform};
+    engine
+        .execute(colloquy::engine::Invocation {
+            channel: ChannelKey::new(Platform::Console, group),
+            caller: colloquy::engine::Caller {
+                key: MemberKey::new(Platform::Console, who),
+                name: who.into(),
+                role,
+            },
+            command: colloquy::domain::command::parse(line).unwrap(),
+            attachment: None,
+        })
+        .await
+        .unwrap_or_else(|e| panic!("`{line}` in {group}: {e}"));
+}
+
+#[tokio::test]
+async fn charts_are_saved_beside_the_database_named_by_group_and_poll() {
+    let dir = tempfile::tempdir().unwrap();
+    // Two groups in one database, and a second database in the same folder whose poll
+    // has the same number as the first database's.
+    let mut saved = Vec::new();
+    for (db, groups) in [
+        (
+            "club.db",
+            vec![("seminar", "Tuesday Seminar"), ("reading", "Reading Club")],
+        ),
+        ("other.db", vec![("seminar", "Tuesday Seminar")]),
+    ] {
+        let db = dir.path().join(db);
+        let (engine, clock) = console_on(&db).await;
+        for (i, (channel, name)) in groups.iter().enumerate() {
+            as_in(
+                &engine,
+                channel,
+                "fac",
+                Role::Facilitator,
+                &format!("setup --tz UTC --name \"{name}\""),
+            )
+            .await;
+            as_in(
+                &engine,
+                channel,
+                "fac",
+                Role::Facilitator,
+                "poll create \"Courts build trust\" --minutes 10",
+            )
+            .await;
+            // A different vote in each, so the charts differ.
+            let vote = format!("vote {} {}", i + 1, ["agree", "disagree"][i % 2]);
+            as_in(&engine, channel, "ana", Role::Member, &vote).await;
+        }
+        clock.set(monday(9, 11));
+        colloquy::scheduler::run_due(&engine).await.unwrap();
+        colloquy::outbox::deliver_due(&engine, "test")
+            .await
+            .unwrap();
+        engine.store().close().await;
+        saved.push(colloquy::platform::console::files_dir_beside(&db));
+    }
+    assert_eq!(saved[0], dir.path().join("club-files"));
+    let read = |p: std::path::PathBuf| {
+        std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+    };
+    let seminar = read(saved[0].join("tuesday-seminar-poll-1.png"));
+    let reading = read(saved[0].join("reading-club-poll-2.png"));
+    let other = read(saved[1].join("tuesday-seminar-poll-1.png"));
+    assert!(seminar.starts_with(b"\x89PNG") && reading.starts_with(b"\x89PNG"));
+    assert_ne!(seminar, reading, "each group's chart is its own");
+    assert_eq!(
+        seminar, other,
+        "the same poll in another database is another file"
+    );
+    assert!(
+        !dir.path().join("poll-1.png").exists(),
+        "nothing is written loose in the folder"
     );
 }
 

@@ -771,6 +771,7 @@ async fn discord_bot_retries_a_503_and_never_posts_twice() {
             position: 1,
             total: 1,
             text: "Some text.".into(),
+            notes: Vec::new(),
             questions: vec!["What follows?".into()],
             markdown: String::new(),
             thread_name: "A test title · 1 of 1".into(),
@@ -1274,4 +1275,139 @@ async fn discord_bot_every_command_for_each_role() {
     }
     fake.assert_no_unknown_routes();
     bot.stop().await;
+}
+
+/// What the database holds of `who`: replies, member rows, and rows anywhere that carry
+/// their name.
+async fn traces_of(pool: &sqlx::SqlitePool, who: &Person) -> (i64, i64) {
+    let key = format!("discord:{}", who.id);
+    let replies: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM replies WHERE member_key = ?")
+        .bind(&key)
+        .fetch_one(pool)
+        .await
+        .expect("count replies");
+    let members: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM members WHERE key = ? OR display_name = ?")
+            .bind(&key)
+            .bind(&who.name)
+            .fetch_one(pool)
+            .await
+            .expect("count members");
+    (replies, members)
+}
+
+/// `colloquy run` as its own process, on the database in `dir`, against the fake.
+fn spawn_run(fake: &FakeDiscord, dir: &std::path::Path) -> std::process::Child {
+    let config = dir.join("second.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[storage]\ndatabase = {:?}\n[discord]\ntoken_env = \"CQ_TEST_SECOND_TOKEN\"\nguild_id = \"{}\"\napi_base = {:?}\nfacilitator_role = \"Facilitator\"\n",
+            dir.join("colloquy.db"),
+            fake.ids().guild_id,
+            fake.base_url()
+        ),
+    )
+    .expect("write the second process's config");
+    std::process::Command::new(env!("CARGO_BIN_EXE_colloquy"))
+        .args(["run", "--config"])
+        .arg(&config)
+        .env("CQ_TEST_SECOND_TOKEN", fake.token())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start colloquy run")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn discord_bot_forget_me_stays_forgotten_after_a_restart_and_in_a_second_process() {
+    let started = Instant::now();
+    let fake = FakeDiscord::start().await;
+    let p = people(&fake);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bot = Bot::start(&fake, dir.path()).await;
+    let pool = db(&bot.db).await;
+    setup_and_import(&fake, &p).await;
+    let thread = post_excerpt(&fake, &p).await;
+    let session = session_of(&pool, thread).await;
+    fake.user_message(&p.bob, "Bob's first thought, which he will take back.")
+        .channel(thread)
+        .send();
+    fake.user_message(&p.cat, "Cat's reply, which stays.")
+        .channel(thread)
+        .send();
+    fake.user_message(&p.bob, "Bob's second thought, also taken back.")
+        .channel(thread)
+        .send();
+    wait_replies(&pool, session, 3).await;
+    let (_, done) = slash(
+        &fake,
+        &p.bob,
+        SlashCommand::new("privacy")
+            .sub("forget-me")
+            .bool("confirm", true),
+    )
+    .await;
+    let said = done.content.clone().unwrap_or_default();
+    assert!(done.ephemeral && said.contains("2 replies"), "{done:?}");
+    assert!(said.contains("will be recorded again"), "{said}");
+    assert_eq!(traces_of(&pool, &p.bob).await, (0, 0));
+    bot.stop().await;
+    fake.wait_for_gateway("the bot to disconnect", WAIT, |s| !s.live)
+        .await;
+
+    // A restart: READY backfills the thread, whose history still holds Bob's messages.
+    let fetches = |f: &FakeDiscord| {
+        f.requests_matching("GET", &format!("/channels/{thread}/messages"))
+            .len()
+    };
+    let before = fetches(&fake);
+    let bot = Bot::start(&fake, dir.path()).await;
+    fake.wait_for("the restart's backfill", WAIT, |f| {
+        (fetches(f) > before).then_some(())
+    })
+    .await;
+    fake.user_message(&p.cat, "A marker after the restart.")
+        .channel(thread)
+        .send();
+    wait_replies(&pool, session, 2).await;
+    assert_eq!(reply_count(&pool, session).await, 2);
+    assert_eq!(
+        traces_of(&pool, &p.bob).await,
+        (0, 0),
+        "the backfill recorded Bob again"
+    );
+    bot.stop().await;
+    fake.wait_for_gateway("the bot to disconnect", WAIT, |s| !s.live)
+        .await;
+
+    // A second process on the same database (`colloquy run`), started after the forget-me.
+    let before = fetches(&fake);
+    let mut second = spawn_run(&fake, dir.path());
+    fake.wait_for("the second process's backfill", WAIT, |f| {
+        (fetches(f) > before).then_some(())
+    })
+    .await;
+    fake.user_message(&p.dan, "A marker for the second process.")
+        .channel(thread)
+        .send();
+    wait_replies(&pool, session, 3).await;
+    assert_eq!(
+        traces_of(&pool, &p.bob).await,
+        (0, 0),
+        "the second process recorded Bob again"
+    );
+    // Bob takes part again: that is recorded, and only that.
+    fake.user_message(&p.bob, "Bob is back with a new point.")
+        .channel(thread)
+        .send();
+    wait_replies(&pool, session, 4).await;
+    assert_eq!(traces_of(&pool, &p.bob).await, (1, 1));
+    let _ = second.kill();
+    let _ = second.wait();
+    fake.assert_no_unknown_routes();
+    eprintln!(
+        "discord_bot_forget_me_stays_forgotten_after_a_restart_and_in_a_second_process: {:?}",
+        started.elapsed()
+    );
 }

@@ -12,6 +12,7 @@ mod ops;
 mod properties;
 mod safety;
 mod summaries;
+mod words;
 
 #[cfg(feature = "discord")]
 mod discord_bot;

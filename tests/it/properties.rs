@@ -2,6 +2,7 @@
 //! summarizer never panic on any input, and keep their promises on generated input.
 
 use chrono::{TimeZone, Utc};
+use colloquy::domain::footnotes;
 use colloquy::domain::import::{ImportOptions, prepare};
 use colloquy::domain::reading::{Format, parse as parse_document};
 use colloquy::domain::schedule::{CatchUp, Days, Schedule, parse_time, parse_zone};
@@ -78,6 +79,60 @@ proptest! {
         for e in &cut {
             let sentences = e.sentence_texts().iter().filter(|s| !s.starts_with('#')).count();
             prop_assert!(e.words <= 2 * words.max(20) || sentences == 1, "{} words in {} sentences: {}", e.words, sentences, e.text);
+        }
+    }
+}
+
+/// Prose that cites some of its notes, followed by a notes block ("Notes", "[k] …").
+fn annotated_prose() -> impl Strategy<Value = (String, usize)> {
+    (
+        prose(),
+        prop::collection::vec("[a-z]{1,8}( [a-z]{1,8}){0,12}\\.", 1..6),
+        any::<u64>(),
+    )
+        .prop_map(|(body, notes, seed)| {
+            // Cite note k after the k-th sentence end that the seed picks.
+            let mut text = String::new();
+            let mut k = 0;
+            for (i, piece) in body.split_inclusive(". ").enumerate() {
+                text.push_str(piece);
+                if k < notes.len() && (seed >> (i % 64)) & 1 == 1 && piece.ends_with(". ") {
+                    k += 1;
+                    text.insert_str(text.len() - 1, &format!("[{k}]"));
+                }
+            }
+            text.push_str("\n\n## Notes\n\n");
+            for (i, n) in notes.iter().enumerate() {
+                text.push_str(&format!("[{}] {n}\n\n", i + 1));
+            }
+            (text, notes.len())
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Footnotes are not body text once moved: the excerpts give back the body without
+    /// them, every note sits under exactly one excerpt (the first that cites it, or the
+    /// last), and no excerpt is made of notes.
+    #[test]
+    fn footnotes_leave_the_body_whole_and_land_once_each((text, n) in annotated_prose(), words in 40usize..300) {
+        let options = ImportOptions { file_name: Some("x.md".into()), words: Some(words), ..Default::default() };
+        let Ok(r) = prepare(text.as_bytes(), &options, &templates(), &|_, _| {}) else { return Ok(()) };
+        let split = footnotes::split(&text, Format::Markdown);
+        prop_assert_eq!(split.notes.len(), n);
+        prop_assert!(!split.body.contains("## Notes"));
+        let doc = parse_document(&split.body, Format::Markdown);
+        let body: Vec<&str> = doc.blocks.iter().flat_map(|b| b.text().split_whitespace()).collect();
+        let back: Vec<&str> = r.excerpts.iter().flat_map(|e| e.text.split_whitespace()).collect();
+        prop_assert_eq!(back, body);
+        prop_assert_eq!(r.excerpts.len(), excerpts(&doc.blocks, words).len());
+        let placed: Vec<(usize, &String)> = r.excerpts.iter().enumerate().flat_map(|(i, e)| e.notes.iter().map(move |t| (i, t))).collect();
+        prop_assert_eq!(placed.len(), n);
+        for (i, note) in placed {
+            let label = note[1..].split(']').next().unwrap_or("");
+            let first = r.excerpts.iter().position(|e| footnotes::cites(&e.text, label)).unwrap_or(r.excerpts.len() - 1);
+            prop_assert_eq!(i, first, "note {} is not under the first excerpt citing it", note);
         }
     }
 }

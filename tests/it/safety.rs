@@ -640,3 +640,130 @@ fn kill_9_mid_burst_loses_no_acknowledged_reply_and_replay_adds_nothing() {
         before
     );
 }
+
+/// The same message and vote as a platform would replay them after a restart.
+fn replayed(
+    thread: &str,
+    id: &str,
+    who: &str,
+    at: chrono::DateTime<chrono::Utc>,
+) -> colloquy::engine::IncomingMessage {
+    colloquy::engine::IncomingMessage {
+        platform: Platform::Console,
+        channel_id: thread.to_string(),
+        thread_root: None,
+        reply_to: None,
+        message_id: id.to_string(),
+        author: TestApp::member(who),
+        author_name: who.to_string(),
+        text: format!("{who}'s words from {id}"),
+        at,
+    }
+}
+
+#[tokio::test]
+async fn forget_me_holds_after_a_restart_for_replayed_messages_and_votes() {
+    let app = TestApp::at(monday(9, 0)).await;
+    let g = app.setup_with_reading(&sample_reading(6)).await;
+    app.tick().await;
+    let s = app
+        .store
+        .current_excerpt_session(g.id)
+        .await
+        .unwrap()
+        .unwrap();
+    let thread = s.thread_id.clone().unwrap();
+    let early = monday(9, 30);
+    app.clock.set(early);
+    let first = app
+        .engine
+        .on_message(replayed(&thread, "m1", "Zoltan Quist", early))
+        .await
+        .unwrap();
+    assert!(matches!(first, MessageOutcome::Recorded { .. }));
+    app.fac("poll create \"Courts build trust\" --minutes 120")
+        .await;
+    let poll = app.store.latest_poll(g.id).await.unwrap().unwrap();
+    app.run(
+        "Zoltan Quist",
+        Role::Member,
+        &format!("vote {} agree", poll.id),
+    )
+    .await
+    .unwrap();
+    app.clock.set(monday(10, 0));
+    let done = app
+        .run("Zoltan Quist", Role::Member, "privacy forget-me --confirm")
+        .await
+        .unwrap();
+    assert!(
+        done.text.contains("will be recorded again"),
+        "{}",
+        done.text
+    );
+
+    // A restart on the same database and secret (a second process is the same).
+    let TestApp { store, dir, .. } = app;
+    store.close().await;
+    let app = TestApp::open(
+        dir,
+        monday(10, 5),
+        colloquy::domain::anon::VoterSecret::new(vec![42; 32]),
+    )
+    .await;
+    for (id, at) in [("m1", early), ("m2", monday(9, 59))] {
+        let again = app
+            .engine
+            .on_message(replayed(&thread, id, "Zoltan Quist", at))
+            .await
+            .unwrap();
+        assert_eq!(again, MessageOutcome::Forgotten, "{id}");
+    }
+    let vote = app
+        .engine
+        .vote(colloquy::engine::VoteEvent {
+            platform: Platform::Console,
+            poll: colloquy::engine::PollRef::Id(poll.id),
+            voter: TestApp::member("Zoltan Quist"),
+            voter_name: "Zoltan Quist".into(),
+            choice: colloquy::engine::Choice::Index(0),
+            reason: None,
+            channel: None,
+            role: Role::Member,
+            cast_at: Some(monday(9, 45)),
+        })
+        .await;
+    assert!(vote.is_err(), "a replayed vote from before the request");
+    let data = app.store.member_data("console:Zoltan Quist").await.unwrap();
+    assert!(data.member.is_none() && data.replies.is_empty() && data.votes.is_empty());
+    // Taking part again after the request is recorded.
+    let back = app
+        .engine
+        .on_message(replayed(&thread, "m3", "Zoltan Quist", monday(10, 6)))
+        .await
+        .unwrap();
+    assert!(matches!(back, MessageOutcome::Recorded { .. }));
+    // Nobody is named by the tombstone.
+    let tags: Vec<String> = sqlx::query_scalar("SELECT tag FROM tombstones")
+        .fetch_all(app.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(tags.len(), 1);
+    assert!(!tags[0].contains("Zoltan") && !tags[0].contains("console"));
+}
+
+#[tokio::test]
+async fn forget_me_with_nothing_held_says_so() {
+    let app = TestApp::new().await;
+    app.setup_with_reading(&sample_reading(3)).await;
+    let done = app
+        .run("newcomer", Role::Member, "privacy forget-me --confirm")
+        .await
+        .unwrap();
+    assert!(
+        done.text.contains("held nothing about you"),
+        "{}",
+        done.text
+    );
+    assert!(!done.text.contains("record is gone"), "{}", done.text);
+}

@@ -222,6 +222,7 @@ async fn vote(
         // The buttons sit on the poll's own post in the group's channel.
         channel: None,
         role,
+        cast_at: None,
     };
     source
         .answer_privately(&ctx.http, async {

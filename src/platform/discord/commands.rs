@@ -321,11 +321,16 @@ pub(crate) async fn reading_import(
     #[min = 40]
     #[max = 5000]
     words: Option<i64>,
+    #[description = "Import even if this group already has the same text"] again: Option<bool>,
+    #[description = "Leave footnotes out instead of showing them under their excerpts"]
+    no_footnotes: Option<bool>,
 ) -> Result<(), Error> {
     let command = Command::ReadingImport {
         title,
         author,
         words: words.map(|w| w.max(0) as usize),
+        again: again.unwrap_or(false),
+        no_footnotes: no_footnotes.unwrap_or(false),
     };
     respond::run(ctx, command, Some(file)).await
 }
@@ -685,7 +690,9 @@ pub(crate) async fn privacy_my_data(ctx: Ctx<'_>) -> Result<(), Error> {
 /// Delete your replies, votes and member record (run with confirm to do it).
 ///
 /// Without `confirm` it only says what would be deleted. Messages already posted in Discord
-/// stay there; summaries stop quoting you; anonymous votes stay, unlinkable.
+/// stay there, but the bot never records them again, even when it restarts and reads the
+/// channel's history; what you write or vote afterwards is recorded as usual. Summaries stop
+/// quoting you; anonymous votes stay, unlinkable.
 #[poise::command(slash_command, rename = "forget-me")]
 pub(crate) async fn privacy_forget_me(
     ctx: Ctx<'_>,
@@ -733,6 +740,8 @@ fn sample(name: &str) -> Option<Command> {
             title: None,
             author: None,
             words: None,
+            again: false,
+            no_footnotes: false,
         },
         "reading list" => Command::ReadingList,
         "reading preview" => Command::ReadingPreview { reading: None },
@@ -915,17 +924,41 @@ mod tests {
         }
     }
 
+    /// Discord's slash commands have their own help (their `///` comments and option
+    /// descriptions, which Discord shows in its own UI); this keeps them in step with the
+    /// command table that the text parser and `!cq help` read: the same verbs, and for each
+    /// verb the same options (a text verb's arguments and flags are Discord options).
     #[test]
-    fn every_verb_of_the_table_has_a_slash_command() {
+    fn slash_commands_and_the_command_table_agree() {
+        use crate::domain::command::VERBS;
+        use std::collections::BTreeSet;
         let commands = all();
-        let names: Vec<String> = leaves(&commands).into_iter().map(|(n, _)| n).collect();
-        for verb in crate::domain::command::VERBS {
-            let head = verb.usage.split([' ', '[']).next().unwrap_or_default();
-            assert!(
-                names.iter().any(|n| n.split(' ').next() == Some(head)),
-                "no slash command for `{}`",
-                verb.usage
+        let leaves = leaves(&commands);
+        let slash: BTreeSet<&str> = leaves.iter().map(|(n, _)| n.as_str()).collect();
+        let table: BTreeSet<&str> = VERBS.iter().map(|v| v.name).collect();
+        assert_eq!(slash, table, "slash commands and the command table differ");
+        for (name, c) in &leaves {
+            let verb = VERBS.iter().find(|v| v.name == name.as_str()).unwrap();
+            let discord: BTreeSet<String> =
+                c.parameters.iter().map(|p| p.name.to_string()).collect();
+            let mut text: BTreeSet<String> = verb
+                .args
+                .iter()
+                .map(|a| a.name.to_string())
+                .chain(verb.flags.iter().map(|f| f.name.replace('-', "_")))
+                .collect();
+            // Discord takes the reading as an attachment option; text platforms attach it.
+            if verb.name == "reading import" {
+                text.insert("file".into());
+            }
+            assert_eq!(
+                discord,
+                text,
+                "/{name}: options differ from `{}`",
+                verb.usage()
             );
+            let sample = sample(name).unwrap();
+            assert_eq!(sample.verb(), verb.name);
         }
     }
 

@@ -4,11 +4,10 @@
 //!
 //! serenity runs each event in its own task, so an edit or deletion can overtake the
 //! message it changes. An edit of an unknown message is recorded as the message (edited);
-//! a deletion of an unknown message is remembered for a while and applied if the message
-//! turns up.
+//! a deletion of an unknown message is kept by the store (a tombstone, which holds across
+//! restarts and processes), so the message is recorded deleted if it turns up.
 
-use std::collections::{HashSet, VecDeque};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use poise::serenity_prelude as serenity;
@@ -20,36 +19,11 @@ use crate::engine::{
     Choice, IncomingMessage, MessageDelete, MessageEdit, MessageOutcome, PollRef, VoteEvent,
 };
 
-/// How many unexplained deletions are remembered.
-const RECENT_DELETES: usize = 4096;
-
 /// What the event handler keeps between events.
 #[derive(Default)]
 pub(crate) struct EventState {
-    /// Deletions of messages not (yet) recorded, newest last.
-    deletes: Mutex<(VecDeque<String>, HashSet<String>)>,
     /// A backfill is running.
     pub backfilling: std::sync::atomic::AtomicBool,
-}
-
-impl EventState {
-    fn remember_delete(&self, id: &str) {
-        if let Ok(mut d) = self.deletes.lock() {
-            let (order, set) = &mut *d;
-            if set.insert(id.to_string()) {
-                order.push_back(id.to_string());
-                if order.len() > RECENT_DELETES
-                    && let Some(old) = order.pop_front()
-                {
-                    set.remove(&old);
-                }
-            }
-        }
-    }
-
-    fn was_deleted(&self, id: &str) -> bool {
-        self.deletes.lock().is_ok_and(|d| d.1.contains(id))
-    }
 }
 
 fn at(t: &serenity::Timestamp) -> DateTime<Utc> {
@@ -98,20 +72,9 @@ pub(crate) fn incoming(m: &serenity::Message, in_guild: bool) -> Option<Incoming
     })
 }
 
-/// Record a message; a deletion that overtook it is applied now.
+/// Record a message (a deletion that overtook it is applied by the store).
 pub(crate) async fn record(bot: &Bot, msg: IncomingMessage) -> Result<MessageOutcome, Error> {
-    let id = msg.message_id.clone();
-    let outcome = bot.engine.on_message(msg).await?;
-    if matches!(outcome, MessageOutcome::Recorded { .. }) && bot.events.was_deleted(&id) {
-        bot.engine
-            .on_delete(MessageDelete {
-                platform: Platform::Discord,
-                message_id: id,
-                at: bot.engine.now(),
-            })
-            .await?;
-    }
-    Ok(outcome)
+    Ok(bot.engine.on_message(msg).await?)
 }
 
 /// A member's edit as the engine takes it, with the message as it now stands (recorded
@@ -185,18 +148,13 @@ async fn on_update(bot: &Bot, e: &serenity::MessageUpdateEvent) -> Result<(), Er
 }
 
 async fn on_delete(bot: &Bot, id: serenity::MessageId) -> Result<(), Error> {
-    let message_id = id.get().to_string();
-    let outcome = bot
-        .engine
+    bot.engine
         .on_delete(MessageDelete {
             platform: Platform::Discord,
-            message_id: message_id.clone(),
+            message_id: id.get().to_string(),
             at: bot.engine.now(),
         })
         .await?;
-    if outcome == MessageOutcome::Unknown {
-        bot.events.remember_delete(&message_id);
-    }
     Ok(())
 }
 
@@ -260,6 +218,7 @@ async fn on_native_vote(
             channel: None,
             // Discord only shows the poll to those who can read the channel.
             role: crate::domain::command::Role::Member,
+            cast_at: None,
         };
         if let Err(e) = bot.engine.vote(event).await {
             tracing::info!(error = %e, "a native poll vote was not taken");

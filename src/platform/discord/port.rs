@@ -205,7 +205,13 @@ pub(crate) fn excerpt_messages(e: &ExcerptPost) -> Vec<Vec<EmbedPart>> {
         .map(|(i, q)| format!("{}. {q}", i + 1))
         .collect::<Vec<_>>()
         .join("\n");
-    let mut parts: Vec<EmbedPart> = split_message(&e.text, 3900)
+    let text = if e.notes.is_empty() {
+        e.text.clone()
+    } else {
+        let notes: Vec<String> = e.notes.iter().map(|n| format!("- {n}")).collect();
+        format!("{}\n\n**Notes**\n{}", e.text, notes.join("\n"))
+    };
+    let mut parts: Vec<EmbedPart> = split_message(&text, 3900)
         .into_iter()
         .map(|chunk| EmbedPart {
             description: clip(&chunk, MAX_EMBED_DESCRIPTION),
@@ -626,6 +632,7 @@ mod tests {
             position: 2,
             total: 7,
             text: text.into(),
+            notes: Vec::new(),
             questions: (0..questions)
                 .map(|i| format!("What does question {i} ask about the excerpt's claim?"))
                 .collect(),

@@ -49,8 +49,13 @@ async fn execute(
     role: Role,
 ) -> Result<Reply, String> {
     let command = parse(line).map_err(|e| CommandError::from(e).to_string())?;
-    if let Command::Vote { poll, .. } = &command
-        && anonymous_poll(bot, *poll).await
+    // The engine's rule for anonymous polls: a vote typed in a shared room is refused and
+    // taken out of the room.
+    if let Some(refusal) = bot
+        .engine
+        .public_vote_refusal(&command)
+        .await
+        .map_err(|e| e.to_string())?
         && !private_with(bot, room, &ev.sender).await
     {
         let removed = bot
@@ -62,7 +67,7 @@ async fn execute(
             )
             .await;
         return Err(format!(
-            "Poll #{poll} is anonymous: send your vote to me in a direct message (`!cq vote {poll} OPTION`), so that nobody sees it.{}",
+            "{refusal}{}",
             if removed {
                 " I removed your message from this room."
             } else {
@@ -90,10 +95,6 @@ async fn execute(
         .execute(invocation)
         .await
         .map_err(|e| e.to_string())
-}
-
-async fn anonymous_poll(bot: &Bot, poll: i64) -> bool {
-    matches!(bot.engine.store().poll(poll).await, Ok(Some(p)) if p.anonymous)
 }
 
 /// Whether the room is a direct chat with `user` (not a group, at most two members), so
@@ -147,9 +148,9 @@ async fn attachment(
     let limit = bot.engine.settings().max_upload_bytes;
     let too_big = |bytes: u64| {
         format!(
-            "\"{name}\" is {} KB; the limit is {} KB. Split the reading into parts and import them one after another.",
-            bytes / 1024,
-            limit / 1024
+            "\"{name}\" is {}; the limit is {}. Split the reading into parts and import them one after another.",
+            crate::domain::import::human_size(usize::try_from(bytes).unwrap_or(usize::MAX)),
+            crate::domain::import::human_size(limit)
         )
     };
     if let Some(size) = file.info.as_ref().and_then(|i| i.size)

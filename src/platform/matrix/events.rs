@@ -373,6 +373,7 @@ async fn vote(
                 reason: None,
                 channel: Some(ChannelKey::new(Platform::Matrix, room.room_id().as_str())),
                 role: crate::domain::command::Role::Member,
+                cast_at: Some(time(ts)),
             })
             .await
             .map(|receipt| {

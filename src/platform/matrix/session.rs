@@ -16,7 +16,8 @@ use crate::config::{self, secret_from_env};
 const DEVICE_NAME: &str = "colloquy";
 
 fn session_file(store: &Path) -> PathBuf {
-    store.join("session.json")
+    // The config check looks for the same file (a saved login needs no password).
+    config::matrix_session_file(store)
 }
 
 fn sdk_dir(store: &Path) -> PathBuf {
