@@ -197,9 +197,28 @@ mod tests {
     #[test]
     fn quotes_must_be_exact() {
         let replies = ["Local monitoring keeps the pasture honest. Cheating shows."];
-        assert!(check_quotes("Ben said “local monitoring keeps the pasture honest”.", &replies).is_err(), "case matters: not the exact words");
-        assert!(check_quotes("Ana said “Local monitoring keeps the pasture honest.”", &replies).is_ok());
-        assert!(check_quotes("Ana said \"Local monitoring keeps the pasture\" and more.", &replies).is_ok());
+        assert!(
+            check_quotes(
+                "Ben said “local monitoring keeps the pasture honest”.",
+                &replies
+            )
+            .is_err(),
+            "case matters: not the exact words"
+        );
+        assert!(
+            check_quotes(
+                "Ana said “Local monitoring keeps the pasture honest.”",
+                &replies
+            )
+            .is_ok()
+        );
+        assert!(
+            check_quotes(
+                "Ana said \"Local monitoring keeps the pasture\" and more.",
+                &replies
+            )
+            .is_ok()
+        );
         assert!(check_quotes("Ana said “monitoring makes everyone honest”.", &replies).is_err());
         assert!(check_quotes("Short “quotes” are names, not quotes.", &replies).is_ok());
     }

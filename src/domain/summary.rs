@@ -29,7 +29,7 @@ use thiserror::Error;
 pub use participation::{MemberShare, Participation, describe_evenness, gini, spread_word};
 pub use quotes::is_exact;
 
-use analysis::{Reading, Role, Sentence};
+use analysis::{Reading, Sentence};
 
 /// One reply as the summarizer sees it.
 #[derive(Debug, Clone)]
@@ -131,7 +131,11 @@ pub struct Summary {
 impl Summary {
     /// Every quote in the summary, in the order shown.
     pub fn quotes(&self) -> Vec<&Quote> {
-        let mut all: Vec<&Quote> = self.themes.iter().filter_map(|t| t.example.as_ref()).collect();
+        let mut all: Vec<&Quote> = self
+            .themes
+            .iter()
+            .filter_map(|t| t.example.as_ref())
+            .collect();
         all.extend(&self.representative);
         for d in &self.disagreements {
             all.push(&d.one_side);
@@ -198,7 +202,9 @@ pub fn check_quotes(summary: &Summary, replies: &[ReplyIn]) -> Result<(), QuoteE
     let by_id: HashMap<i64, &ReplyIn> = replies.iter().map(|r| (r.id, r)).collect();
     let mut seen = HashSet::new();
     for q in summary.quotes() {
-        let reply = by_id.get(&q.reply_id).ok_or(QuoteError::Unknown(q.reply_id))?;
+        let reply = by_id
+            .get(&q.reply_id)
+            .ok_or(QuoteError::Unknown(q.reply_id))?;
         if !is_exact(&q.text, &reply.text) {
             return Err(QuoteError::NotExact {
                 reply_id: q.reply_id,
@@ -376,7 +382,11 @@ pub fn summarize_in(
     let lower_names: HashSet<String> = s
         .names
         .iter()
-        .flat_map(|(_, n)| n.split_whitespace().map(|w| w.to_lowercase()).collect::<Vec<_>>())
+        .flat_map(|(_, n)| {
+            n.split_whitespace()
+                .map(|w| w.to_lowercase())
+                .collect::<Vec<_>>()
+        })
         .collect();
     let found = themes::find(&texts, &lower_names, limits.themes);
     let theme_of = |i: usize| -> Vec<usize> {
@@ -443,7 +453,12 @@ pub fn summarize_in(
             .iter()
             .map(|k| analysed[*k])
             .filter(|i| !used.contains(i) && statement(*i))
-            .max_by(|a, b| s.items[*a].score.total_cmp(&s.items[*b].score).then(b.cmp(a)));
+            .max_by(|a, b| {
+                s.items[*a]
+                    .score
+                    .total_cmp(&s.items[*b].score)
+                    .then(b.cmp(a))
+            });
         let example = best.and_then(|i| {
             let key = theme.key.clone();
             let text = s.items[i].reply.text.clone();
@@ -510,7 +525,9 @@ pub fn summarize_in(
             summary.representative.push(q);
         }
     }
-    summary.representative.sort_by_key(|q| s.by_id.get(&q.reply_id).copied());
+    summary
+        .representative
+        .sort_by_key(|q| s.by_id.get(&q.reply_id).copied());
     summary
 }
 
@@ -543,9 +560,12 @@ fn score(s: &mut Session, analysed: &[usize]) {
     let mut scores = Vec::with_capacity(analysed.len());
     for (k, i) in analysed.iter().enumerate() {
         let row = &s.rows[k];
+        // Content words the discussion shares count fully; words no other reply uses
+        // (an aside about the weather, a long digression) count little, so length alone
+        // does not make a reply substantive.
         let topical: f64 = row
             .iter()
-            .map(|(t, _)| if v.df[*t as usize] >= 2 { 1.0 } else { 0.35 })
+            .map(|(t, _)| if v.df[*t as usize] >= 2 { 1.0 } else { 0.15 })
             .sum();
         let content = topical.sqrt();
         let reasons = 0.35 * analysis::reasoning(&texts[k]) as f64;
@@ -555,7 +575,11 @@ fn score(s: &mut Session, analysed: &[usize]) {
             .map(|j| vectors::dot(row, &s.rows[j]))
             .fold(0.0f32, f32::max) as f64;
         let distinct = 0.6 + 0.4 * (1.0 - repeat).max(0.0);
-        let asks = if s.items[*i].reading.question { 0.4 } else { 1.0 };
+        let asks = if s.items[*i].reading.question {
+            0.4
+        } else {
+            1.0
+        };
         scores.push((content + reasons + engagement + central) * distinct * asks);
     }
     for (k, i) in analysed.iter().enumerate() {
@@ -595,12 +619,17 @@ fn generic(mut s: Session, mut summary: Summary, limits: Limits) -> Summary {
             .to_string(),
     );
     let chosen: Vec<usize> = (0..s.items.len())
-        .filter(|i| !s.items[*i].facilitator && s.items[*i].reply.text.split_whitespace().count() >= 5)
+        .filter(|i| {
+            !s.items[*i].facilitator && s.items[*i].reply.text.split_whitespace().count() >= 5
+        })
         .collect();
     if chosen.is_empty() {
         return summary;
     }
-    let texts: Vec<&str> = chosen.iter().map(|i| s.items[*i].reply.text.as_str()).collect();
+    let texts: Vec<&str> = chosen
+        .iter()
+        .map(|i| s.items[*i].reply.text.as_str())
+        .collect();
     let v = vectors::vectorize(&texts);
     let central = vectors::lexrank(&v.rows, v.df.len());
     let mut order: Vec<usize> = (0..chosen.len()).collect();
@@ -683,10 +712,26 @@ mod tests {
     #[test]
     fn another_language_falls_back_with_a_notice() {
         let replies = vec![
-            r(1, "ana", "El texto sostiene que la vigilancia local mantiene las reglas suaves en los pueblos pequeños."),
-            r(2, "ben", "No estoy de acuerdo: en una pesquería grande nadie sabe quién pescó de más."),
-            r(3, "cy", "Las sanciones graduales protegen a quienes escriben las reglas de la comunidad."),
-            r(4, "dee", "¿Quién decide cuándo un recurso es demasiado grande para la vigilancia local?"),
+            r(
+                1,
+                "ana",
+                "El texto sostiene que la vigilancia local mantiene las reglas suaves en los pueblos pequeños.",
+            ),
+            r(
+                2,
+                "ben",
+                "No estoy de acuerdo: en una pesquería grande nadie sabe quién pescó de más.",
+            ),
+            r(
+                3,
+                "cy",
+                "Las sanciones graduales protegen a quienes escriben las reglas de la comunidad.",
+            ),
+            r(
+                4,
+                "dee",
+                "¿Quién decide cuándo un recurso es demasiado grande para la vigilancia local?",
+            ),
         ];
         let s = summarize(&replies, &[], Limits::default());
         assert_eq!(s.kind, Kind::OtherLanguage);
@@ -701,13 +746,44 @@ mod tests {
         let mut context = Context::default();
         context.facilitators.insert("fac".into());
         let replies = vec![
-            r(1, "fac", "Please vote in the poll before we start, it closes soon."),
-            r(2, "ana", "Local monitoring keeps the pasture honest, because herders see each other every day and cheating shows."),
-            to(r(3, "ben", "I disagree: local monitoring fails in a big fishery, where nobody knows who took the extra catch."), 2),
-            r(4, "cy", "Graduated sanctions keep a neighbour who slipped once inside the rules, so people accept them."),
-            r(5, "dee", "Graduated sanctions only work if offenders care about their reputation in the village."),
-            r(6, "fac", "Great discussion on local monitoring and graduated sanctions, everyone."),
-            r(7, "eve", "Who decides when a resource is too big for local monitoring?"),
+            r(
+                1,
+                "fac",
+                "Please vote in the poll before we start, it closes soon.",
+            ),
+            r(
+                2,
+                "ana",
+                "Local monitoring keeps the pasture honest, because herders see each other every day and cheating shows.",
+            ),
+            to(
+                r(
+                    3,
+                    "ben",
+                    "I disagree: local monitoring fails in a big fishery, where nobody knows who took the extra catch.",
+                ),
+                2,
+            ),
+            r(
+                4,
+                "cy",
+                "Graduated sanctions keep a neighbour who slipped once inside the rules, so people accept them.",
+            ),
+            r(
+                5,
+                "dee",
+                "Graduated sanctions only work if offenders care about their reputation in the village.",
+            ),
+            r(
+                6,
+                "fac",
+                "Great discussion on local monitoring and graduated sanctions, everyone.",
+            ),
+            r(
+                7,
+                "eve",
+                "Who decides when a resource is too big for local monitoring?",
+            ),
         ];
         let s = summarize_in(&replies, &context, &[], Limits::default());
         assert_eq!(s.kind, Kind::Discussion);
@@ -730,11 +806,34 @@ mod tests {
     #[test]
     fn long_is_not_substantive() {
         let replies = vec![
-            r(1, "ana", "Trade dependence builds trust between the two states over time."),
-            to(r(2, "ben", "Trust between the states grows with trade dependence, because each deal raises the cost of a break."), 1),
-            r(3, "cy", "Trade and trust reinforce each other between these states."),
-            r(4, "dee", "My cat enjoys sunlight on the windowsill during long afternoons, sleeping peacefully while birds sing outside and neighbours mow lawns in the summer heat, and then she wakes up, stretches, wanders to her bowl and wanders back again."),
-            r(5, "eve", "Energy deals show the same trust and trade pattern between states."),
+            r(
+                1,
+                "ana",
+                "Trade dependence builds trust between the two states over time.",
+            ),
+            to(
+                r(
+                    2,
+                    "ben",
+                    "Trust between the states grows with trade dependence, because each deal raises the cost of a break.",
+                ),
+                1,
+            ),
+            r(
+                3,
+                "cy",
+                "Trade and trust reinforce each other between these states.",
+            ),
+            r(
+                4,
+                "dee",
+                "My cat enjoys sunlight on the windowsill during long afternoons, sleeping peacefully while birds sing outside and neighbours mow lawns in the summer heat, and then she wakes up, stretches, wanders to her bowl and wanders back again.",
+            ),
+            r(
+                5,
+                "eve",
+                "Energy deals show the same trust and trade pattern between states.",
+            ),
         ];
         let s = summarize(&replies, &[], Limits::default());
         let best = s
@@ -749,11 +848,37 @@ mod tests {
     #[test]
     fn answered_and_rhetorical_questions_are_not_open() {
         let replies = vec![
-            r(1, "ana", "What counts as a graduated sanction in the irrigation case?"),
-            to(r(2, "ben", "A first breach gets a small fine, and only repeat offenders lose their water."), 1),
-            r(3, "cy", "Nested units help. Who watches the units? At the top you need a state."),
-            to(r(4, "dee", "Isn't that just the state again under another name?"), 3),
-            r(5, "eve", "How would any of this work for the atmosphere, with no village to watch?"),
+            r(
+                1,
+                "ana",
+                "What counts as a graduated sanction in the irrigation case?",
+            ),
+            to(
+                r(
+                    2,
+                    "ben",
+                    "A first breach gets a small fine, and only repeat offenders lose their water.",
+                ),
+                1,
+            ),
+            r(
+                3,
+                "cy",
+                "Nested units help. Who watches the units? At the top you need a state.",
+            ),
+            to(
+                r(
+                    4,
+                    "dee",
+                    "Isn't that just the state again under another name?",
+                ),
+                3,
+            ),
+            r(
+                5,
+                "eve",
+                "How would any of this work for the atmosphere, with no village to watch?",
+            ),
         ];
         let s = summarize(&replies, &[], Limits::default());
         let open: Vec<i64> = s.open_questions.iter().map(|q| q.reply_id).collect();
@@ -763,8 +888,16 @@ mod tests {
     #[test]
     fn poll_sides_stand_in_when_nobody_answered_anyone() {
         let replies = vec![
-            r(1, "ana", "Structural forces explain why the partnership keeps its course over decades."),
-            r(2, "ben", "Leaders and their personal trust matter far more than structural forces in this partnership."),
+            r(
+                1,
+                "ana",
+                "Structural forces explain why the partnership keeps its course over decades.",
+            ),
+            r(
+                2,
+                "ben",
+                "Leaders and their personal trust matter far more than structural forces in this partnership.",
+            ),
         ];
         let positions = vec![PositionIn {
             claim: "Structure explains continuity".into(),
@@ -781,9 +914,27 @@ mod tests {
     #[test]
     fn agreeing_and_asking_are_not_disagreeing() {
         let replies = vec![
-            r(1, "ana", "Outside enforcement is the piece the excerpt underplays, because courts back the village."),
-            to(r(2, "ben", "Exactly, but the state does not manage the commons, it stands behind the people who do."), 1),
-            to(r(3, "cy", "But doesn't that depend on who pays the courts when the village is poor?"), 1),
+            r(
+                1,
+                "ana",
+                "Outside enforcement is the piece the excerpt underplays, because courts back the village.",
+            ),
+            to(
+                r(
+                    2,
+                    "ben",
+                    "Exactly, but the state does not manage the commons, it stands behind the people who do.",
+                ),
+                1,
+            ),
+            to(
+                r(
+                    3,
+                    "cy",
+                    "But doesn't that depend on who pays the courts when the village is poor?",
+                ),
+                1,
+            ),
         ];
         let s = summarize(&replies, &[], Limits::default());
         assert!(s.disagreements.is_empty(), "{s:#?}");
@@ -791,7 +942,11 @@ mod tests {
 
     #[test]
     fn anonymous_authors_are_not_named() {
-        let mut one = r(1, "key", "Alliances carry hidden costs and uneven benefits for their members.");
+        let mut one = r(
+            1,
+            "key",
+            "Alliances carry hidden costs and uneven benefits for their members.",
+        );
         one.author_name = None;
         let s = summarize(&[one], &[], Limits::default());
         assert_eq!(s.representative[0].author, "a member");
@@ -803,6 +958,9 @@ mod tests {
         let mut s = summarize(&replies, &[], Limits::default());
         check_quotes(&s, &replies).unwrap();
         s.representative[0].text = "Local monitoring keeps everything honest.".into();
-        assert!(matches!(check_quotes(&s, &replies), Err(QuoteError::NotExact { .. })));
+        assert!(matches!(
+            check_quotes(&s, &replies),
+            Err(QuoteError::NotExact { .. })
+        ));
     }
 }

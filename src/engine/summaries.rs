@@ -156,7 +156,10 @@ impl Engine {
         match tokio::time::timeout(ROLE_LOOKUP_TIME, lookups).await {
             Ok(found) => known.extend(found),
             Err(_) => {
-                tracing::warn!(group = group.id, "asking the platform who facilitates took too long; using the members seen running commands");
+                tracing::warn!(
+                    group = group.id,
+                    "asking the platform who facilitates took too long; using the members seen running commands"
+                );
             }
         }
         known
@@ -179,10 +182,8 @@ impl Engine {
         let Some(port) = self.port(channel.platform) else {
             return;
         };
-        let messages: HashMap<i64, &str> = rows
-            .iter()
-            .map(|r| (r.id, r.message_id.as_str()))
-            .collect();
+        let messages: HashMap<i64, &str> =
+            rows.iter().map(|r| (r.id, r.message_id.as_str())).collect();
         for quote in summary.quotes_mut() {
             let Some(message) = messages.get(&quote.reply_id) else {
                 continue;
@@ -294,7 +295,8 @@ impl Engine {
         };
         summary::check_quotes(&summary, &replies)
             .map_err(|e| CommandError::Internal(format!("summary of session {session_id}: {e}")))?;
-        self.link_quotes(&group, &session, &rows, &mut summary).await;
+        self.link_quotes(&group, &session, &rows, &mut summary)
+            .await;
         let tz = Engine::zone(&group);
         let mut view = SummaryView {
             session_id,
@@ -379,7 +381,11 @@ impl Engine {
             return;
         };
         if facilitators.is_empty() {
-            tracing::info!(group = group_id, session_id, "a session ended with no replies; no summary, and no facilitator known to tell");
+            tracing::info!(
+                group = group_id,
+                session_id,
+                "a session ended with no replies; no summary, and no facilitator known to tell"
+            );
             return;
         }
         let text = format!(

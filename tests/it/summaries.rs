@@ -28,6 +28,8 @@ enum Mode {
     Slow,
     Failing,
     NamesOptedOut,
+    /// Puts in quotation marks words nobody wrote.
+    InventedQuote,
     Empty,
 }
 
@@ -58,6 +60,9 @@ async fn completions(
             "Members agreed that predictable courts build trust, while one asked how voters would reward it."
         }
         Mode::NamesOptedOut => "Ana argued that courts matter most.",
+        Mode::InventedQuote => {
+            "Members agreed that “courts always decide every case fairly”, and Ben asked about voters."
+        }
         Mode::Empty => "",
         // Never answers: only the client's timeout ends the call.
         Mode::Slow => std::future::pending().await,
@@ -175,6 +180,14 @@ async fn the_llm_writes_a_checked_paragraph_and_failures_fall_back_once() {
         ))
         .await
         .unwrap();
+    engine
+        .on_message(say(
+            "3",
+            "Cy",
+            "Predictable courts also protect the small traders who cannot afford lawyers.",
+        ))
+        .await
+        .unwrap();
     let live = store.open_live_session(1).await.unwrap().unwrap();
 
     let good = engine.summarize_session(live.id, false).await.unwrap();
@@ -187,9 +200,13 @@ async fn the_llm_writes_a_checked_paragraph_and_failures_fall_back_once() {
     );
     assert!(good.markdown.contains("written by test-model"));
     let prompt = fake.last_prompt.lock().unwrap().clone();
+    // The LLM is given the extractive summary (its quotes and who said them) and the
+    // discussion's key phrases, not the raw replies.
     assert!(
-        prompt.contains("Predictable courts build trust") && prompt.contains("Ben:"),
-        "the prompt carries the replies"
+        prompt.contains("“Predictable courts build trust between parties.” — Ana")
+            && prompt.contains("— Ben")
+            && prompt.contains("Key phrases: predictable courts"),
+        "the prompt carries the extractive summary and key phrases: {prompt}"
     );
 
     // Slow, failing, empty, or naming an opted-out member: the extractive summary is used,
@@ -197,7 +214,13 @@ async fn the_llm_writes_a_checked_paragraph_and_failures_fall_back_once() {
     run("Ana", Role::Member, "privacy quotes off")
         .await
         .unwrap();
-    for mode in [Mode::Slow, Mode::Failing, Mode::Empty, Mode::NamesOptedOut] {
+    for mode in [
+        Mode::Slow,
+        Mode::Failing,
+        Mode::Empty,
+        Mode::NamesOptedOut,
+        Mode::InventedQuote,
+    ] {
         *fake.mode.lock().unwrap() = mode;
         let s = tokio::time::timeout(
             StdDuration::from_secs(30),
@@ -463,7 +486,7 @@ async fn play(fixture: &colloquy::domain::summary_score::Fixture) -> (TestApp, S
         .await
         .unwrap()
         .unwrap();
-    let mut votes = |phase: &'static str| {
+    let votes = |phase: &'static str| {
         let poll = fixture.poll.clone();
         let app = &app;
         let exec = &exec;

@@ -151,8 +151,7 @@ pub(super) fn read(text: &str, facilitator: bool) -> Reading {
                 start,
                 end,
                 question,
-                aside: is_logistics(&lower, content)
-                    || (is_chatter(&lower, content) && !question),
+                aside: is_logistics(&lower, content) || (is_chatter(&lower, content) && !question),
                 content,
             }
         })
@@ -366,15 +365,25 @@ mod tests {
         assert_eq!(read("Ha, same.", false).role, Role::Chatter);
         assert_eq!(read("+1 to that", false).role, Role::Chatter);
         assert_eq!(
-            read("lol, free-for-all is exactly how my office fridge works", false).role,
+            read(
+                "lol, free-for-all is exactly how my office fridge works",
+                false
+            )
+            .role,
             Role::Chatter
         );
-        assert_eq!(read("Got to run, see you Thursday.", false).role, Role::Logistics);
+        assert_eq!(
+            read("Got to run, see you Thursday.", false).role,
+            Role::Logistics
+        );
         assert_eq!(
             read("Sorry, which page is the pension example on?", false).role,
             Role::Logistics
         );
-        let q = read("What counts as a graduated sanction in the irrigation case?", false);
+        let q = read(
+            "What counts as a graduated sanction in the irrigation case?",
+            false,
+        );
         assert_eq!((q.role, q.question), (Role::Analysis, true));
         let a = read(
             "Thanks all. Local monitoring works because neighbours see each other daily.",
@@ -390,13 +399,19 @@ mod tests {
 
     #[test]
     fn stances() {
-        assert_eq!(stance("I disagree that monitoring scales.", false), Stance::Disagrees);
+        assert_eq!(
+            stance("I disagree that monitoring scales.", false),
+            Stance::Disagrees
+        );
         assert_eq!(
             stance("Agreed, and the state helps, but only at the edges.", false),
             Stance::Agrees
         );
         assert_eq!(
-            stance("That's a good point, though satellites need someone.", false),
+            stance(
+                "That's a good point, though satellites need someone.",
+                false
+            ),
             Stance::Agrees
         );
         assert_eq!(
@@ -408,10 +423,16 @@ mod tests {
             Stance::Neutral
         );
         assert_eq!(
-            stance("Kofi says it is a contract, and I think that is wrong.", true),
+            stance(
+                "Kofi says it is a contract, and I think that is wrong.",
+                true
+            ),
             Stance::Disagrees
         );
-        assert_eq!(stance("In most cases nobody is paid.", false), Stance::Neutral);
+        assert_eq!(
+            stance("In most cases nobody is paid.", false),
+            Stance::Neutral
+        );
     }
 
     #[test]

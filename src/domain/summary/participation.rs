@@ -35,7 +35,8 @@ pub struct Participation {
     /// Members who wrote at least twice their fair share (and a quarter of the words).
     #[serde(default)]
     pub dominant: Vec<MemberShare>,
-    /// Members who posted once or wrote under half their fair share.
+    /// Members who wrote under half their fair share, or posted once and wrote under three
+    /// quarters of it.
     #[serde(default)]
     pub quiet: Vec<MemberShare>,
 }
@@ -128,7 +129,9 @@ pub(super) fn participation(replies: &[ReplyIn], facilitator: &[bool]) -> Partic
         out.quiet = members
             .iter()
             .rev()
-            .filter(|m| m.2 == 1 || share(m) < 0.5 * fair)
+            // Under half a fair share, or a single reply below a fair share: one reply
+            // of as many words as everyone else's is not quiet.
+            .filter(|m| share(m) < 0.5 * fair || (m.2 == 1 && share(m) < 0.75 * fair))
             .filter_map(|m| {
                 m.1.map(|name| MemberShare {
                     name: name.to_string(),
@@ -201,6 +204,9 @@ mod tests {
         replies.push(r("e", 300));
         replies[4].author_name = None;
         let p = participation(&replies, &[false; 5]);
-        assert!(p.dominant.is_empty(), "the dominant member opted out: {p:?}");
+        assert!(
+            p.dominant.is_empty(),
+            "the dominant member opted out: {p:?}"
+        );
     }
 }

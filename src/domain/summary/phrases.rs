@@ -31,66 +31,411 @@ const DETERMINERS: &[&str] = &[
 ];
 
 const VERBS: &[&str] = &[
-    "think", "thinks", "thought", "say", "says", "said", "see", "sees", "saw", "seen", "make",
-    "makes", "made", "work", "works", "keep", "keeps", "kept", "need", "needs", "seem", "seems",
-    "mean", "means", "meant", "show", "shows", "shown", "take", "takes", "took", "taken", "give",
-    "gives", "gave", "given", "get", "gets", "got", "know", "knows", "knew", "known", "want",
-    "wants", "feel", "feels", "felt", "become", "becomes", "became", "look", "looks", "help",
-    "helps", "use", "uses", "matter", "matters", "depend", "depends", "explain", "explains",
-    "agree", "agrees", "disagree", "disagrees", "argue", "argues", "believe", "believes",
-    "suggest", "suggests", "assume", "assumes", "treat", "treats", "describe", "describes",
-    "lose", "loses", "lost", "pay", "pays", "paid", "watches", "buy", "buys", "leave", "leaves",
-    "left", "let", "lets", "put", "puts", "tell", "tells", "told", "ask", "asks", "come",
-    "comes", "came", "go", "goes", "went", "gone", "run", "runs", "ran", "find", "finds",
-    "found", "hold", "holds", "held", "bring", "brings", "brought", "build", "builds", "built",
-    "breaks", "broke", "fail", "fails", "happen", "happens", "try", "tries", "call", "calls",
-    "stay", "stays", "stop", "stops", "starts", "grow", "grows", "grew", "move", "moves",
-    "carry", "carries", "stand", "stands", "stood", "sound", "sounds", "remind", "reminds",
-    "wonder", "wonders", "worry", "worries", "covers", "allow", "allows", "prevent",
-    "prevents", "protect", "protects", "splits", "escape", "escapes", "rely", "relies",
-    "ignore", "ignores", "manage", "manages", "handle", "handles", "acts", "accept", "accepts",
-    "decide", "decides", "punish", "punishes", "forgive", "forgives", "choose", "chooses",
-    "chose", "chosen", "undermine", "undermines", "abandon", "abandons", "suffer", "suffers",
-    "teach", "teaches", "taught", "expect", "expects", "fits", "replace", "replaces", "learn",
-    "learns", "care", "cares", "hide", "hides", "counts", "travel", "travels", "pull", "pulls",
-    "convince", "convinces", "release", "qualify", "qualifies", "draw", "draws", "drew",
-    "merge", "merges", "deliver", "delivers", "offer", "offers", "apply", "applies", "answer",
-    "answers", "mention", "mentions", "claims", "imply", "implies", "require", "requires",
-    "create", "creates", "reduce", "reduces", "increase", "increases", "avoid", "avoids",
-    "exist", "exists", "remain", "remains", "lead", "leads", "led", "reach", "reaches", "win",
-    "wins", "won", "like", "likes", "love", "loves", "hate", "hates", "read", "reads", "write",
-    "writes", "wrote", "written", "speak", "speaks", "spoke", "talk", "talks", "guess",
-    "suppose", "admit", "admits", "doubt", "doubts", "notice", "notices", "understand",
-    "understands", "understood", "consider", "considers", "agreeing", "disagreeing",
+    "think",
+    "thinks",
+    "thought",
+    "say",
+    "says",
+    "said",
+    "see",
+    "sees",
+    "saw",
+    "seen",
+    "make",
+    "makes",
+    "made",
+    "work",
+    "works",
+    "keep",
+    "keeps",
+    "kept",
+    "need",
+    "needs",
+    "seem",
+    "seems",
+    "mean",
+    "means",
+    "meant",
+    "show",
+    "shows",
+    "shown",
+    "take",
+    "takes",
+    "took",
+    "taken",
+    "give",
+    "gives",
+    "gave",
+    "given",
+    "get",
+    "gets",
+    "got",
+    "know",
+    "knows",
+    "knew",
+    "known",
+    "want",
+    "wants",
+    "feel",
+    "feels",
+    "felt",
+    "become",
+    "becomes",
+    "became",
+    "look",
+    "looks",
+    "help",
+    "helps",
+    "use",
+    "uses",
+    "matter",
+    "matters",
+    "depend",
+    "depends",
+    "explain",
+    "explains",
+    "agree",
+    "agrees",
+    "disagree",
+    "disagrees",
+    "argue",
+    "argues",
+    "believe",
+    "believes",
+    "suggest",
+    "suggests",
+    "assume",
+    "assumes",
+    "treat",
+    "treats",
+    "describe",
+    "describes",
+    "lose",
+    "loses",
+    "lost",
+    "pay",
+    "pays",
+    "paid",
+    "watches",
+    "buy",
+    "buys",
+    "leave",
+    "leaves",
+    "left",
+    "let",
+    "lets",
+    "put",
+    "puts",
+    "tell",
+    "tells",
+    "told",
+    "ask",
+    "asks",
+    "come",
+    "comes",
+    "came",
+    "go",
+    "goes",
+    "went",
+    "gone",
+    "run",
+    "runs",
+    "ran",
+    "find",
+    "finds",
+    "found",
+    "hold",
+    "holds",
+    "held",
+    "bring",
+    "brings",
+    "brought",
+    "build",
+    "builds",
+    "built",
+    "breaks",
+    "broke",
+    "fail",
+    "fails",
+    "happen",
+    "happens",
+    "try",
+    "tries",
+    "call",
+    "calls",
+    "stay",
+    "stays",
+    "stop",
+    "stops",
+    "starts",
+    "grow",
+    "grows",
+    "grew",
+    "move",
+    "moves",
+    "carry",
+    "carries",
+    "stand",
+    "stands",
+    "stood",
+    "sound",
+    "sounds",
+    "remind",
+    "reminds",
+    "wonder",
+    "wonders",
+    "worry",
+    "worries",
+    "covers",
+    "allow",
+    "allows",
+    "prevent",
+    "prevents",
+    "protect",
+    "protects",
+    "splits",
+    "escape",
+    "escapes",
+    "rely",
+    "relies",
+    "ignore",
+    "ignores",
+    "manage",
+    "manages",
+    "handle",
+    "handles",
+    "acts",
+    "accept",
+    "accepts",
+    "decide",
+    "decides",
+    "punish",
+    "punishes",
+    "forgive",
+    "forgives",
+    "choose",
+    "chooses",
+    "chose",
+    "chosen",
+    "undermine",
+    "undermines",
+    "abandon",
+    "abandons",
+    "suffer",
+    "suffers",
+    "teach",
+    "teaches",
+    "taught",
+    "expect",
+    "expects",
+    "fits",
+    "replace",
+    "replaces",
+    "learn",
+    "learns",
+    "care",
+    "cares",
+    "hide",
+    "hides",
+    "counts",
+    "travel",
+    "travels",
+    "pull",
+    "pulls",
+    "convince",
+    "convinces",
+    "release",
+    "qualify",
+    "qualifies",
+    "draw",
+    "draws",
+    "drew",
+    "merge",
+    "merges",
+    "deliver",
+    "delivers",
+    "offer",
+    "offers",
+    "apply",
+    "applies",
+    "answer",
+    "answers",
+    "mention",
+    "mentions",
+    "claims",
+    "imply",
+    "implies",
+    "require",
+    "requires",
+    "create",
+    "creates",
+    "reduce",
+    "reduces",
+    "increase",
+    "increases",
+    "avoid",
+    "avoids",
+    "exist",
+    "exists",
+    "remain",
+    "remains",
+    "lead",
+    "leads",
+    "led",
+    "reach",
+    "reaches",
+    "win",
+    "wins",
+    "won",
+    "like",
+    "likes",
+    "love",
+    "loves",
+    "hate",
+    "hates",
+    "read",
+    "reads",
+    "write",
+    "writes",
+    "wrote",
+    "written",
+    "speak",
+    "speaks",
+    "spoke",
+    "talk",
+    "talks",
+    "guess",
+    "suppose",
+    "admit",
+    "admits",
+    "doubt",
+    "doubts",
+    "notice",
+    "notices",
+    "understand",
+    "understands",
+    "understood",
+    "consider",
+    "considers",
+    "agreeing",
+    "disagreeing",
 ];
 
 const AUXILIARIES: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having",
-    "do", "does", "did", "doing", "can", "could", "will", "would", "should", "shall", "may",
-    "might", "must",
+    "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "do",
+    "does", "did", "doing", "can", "could", "will", "would", "should", "shall", "may", "might",
+    "must",
 ];
 
 /// Nouns too vague to name a theme on their own or as a phrase's head.
 const GENERIC: &[&str] = &[
-    "point", "thing", "idea", "argument", "excerpt", "author", "text", "question", "way",
-    "people", "case", "sense", "part", "example", "lot", "kind", "bit", "fact", "view", "issue",
-    "poll", "claim", "today", "session", "time", "page", "reading", "essay", "discussion",
-    "everyone", "anyone", "nobody", "someone", "something", "anything", "nothing",
-    "everything", "group", "term", "word", "line", "stuff", "reason", "side", "piece", "place",
-    "mind", "answer", "one", "half", "end", "start", "moment", "day", "week", "minute", "hour",
-    "sentence", "paragraph", "chapter", "book", "article", "paper", "maybe", "perhaps",
-    "exactly", "really", "quite", "rather", "almost", "probably", "simply", "again",
-    "enough", "instead", "anyway", "actually", "else", "here", "there", "now", "then",
-    "thanks", "lol", "haha", "yes", "yeah", "okay", "ok", "sorry", "please", "fine", "good",
-    "great", "nice", "true", "right", "wrong", "sure", "bad", "better", "best", "worse",
+    "point",
+    "thing",
+    "idea",
+    "argument",
+    "excerpt",
+    "author",
+    "text",
+    "question",
+    "way",
+    "people",
+    "case",
+    "sense",
+    "part",
+    "example",
+    "lot",
+    "kind",
+    "bit",
+    "fact",
+    "view",
+    "issue",
+    "poll",
+    "claim",
+    "today",
+    "session",
+    "time",
+    "page",
+    "reading",
+    "essay",
+    "discussion",
+    "everyone",
+    "anyone",
+    "nobody",
+    "someone",
+    "something",
+    "anything",
+    "nothing",
+    "everything",
+    "group",
+    "term",
+    "word",
+    "line",
+    "stuff",
+    "reason",
+    "side",
+    "piece",
+    "place",
+    "mind",
+    "answer",
+    "one",
+    "half",
+    "end",
+    "start",
+    "moment",
+    "day",
+    "week",
+    "minute",
+    "hour",
+    "sentence",
+    "paragraph",
+    "chapter",
+    "book",
+    "article",
+    "paper",
+    "maybe",
+    "perhaps",
+    "exactly",
+    "really",
+    "quite",
+    "rather",
+    "almost",
+    "probably",
+    "simply",
+    "again",
+    "enough",
+    "instead",
+    "anyway",
+    "actually",
+    "else",
+    "here",
+    "there",
+    "now",
+    "then",
+    "thanks",
+    "lol",
+    "haha",
+    "yes",
+    "yeah",
+    "okay",
+    "ok",
+    "sorry",
+    "please",
+    "fine",
+    "good",
+    "great",
+    "nice",
+    "true",
+    "right",
+    "wrong",
+    "sure",
+    "bad",
+    "better",
+    "best",
+    "worse",
 ];
 
-static GENERIC_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    GENERIC
-        .iter()
-        .flat_map(|w| [*w])
-        .collect::<HashSet<&str>>()
-});
+static GENERIC_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| GENERIC.iter().flat_map(|w| [*w]).collect::<HashSet<&str>>());
 
 fn is_generic(word: &str) -> bool {
     let w = word.to_lowercase();
@@ -118,7 +463,9 @@ struct Token<'a> {
     first_in_sentence: bool,
 }
 
-fn tag_of(lower: &str, previous: Option<Tag>) -> Tag {
+/// The tag of a word; `previous` is the tag before it, `after_verb` whether that word is
+/// a full verb (an "-ed" word right after one describes: "like graduated sanctions").
+fn tag_of(lower: &str, previous: Option<Tag>, after_verb: bool) -> Tag {
     if lower == "of" {
         return Tag::Of;
     }
@@ -130,24 +477,38 @@ fn tag_of(lower: &str, previous: Option<Tag>) -> Tag {
             && ["'s", "'re", "'ll", "'ve", "'d", "'m"]
                 .iter()
                 .any(|c| lower.ends_with(c))
-            && ["it", "that", "there", "here", "what", "who", "let", "he", "she", "i", "you", "we", "they"]
-                .iter()
-                .any(|p| lower.starts_with(&format!("{p}'")))
+            && [
+                "it", "that", "there", "here", "what", "who", "let", "he", "she", "i", "you", "we",
+                "they",
+            ]
+            .iter()
+            .any(|p| lower.starts_with(&format!("{p}'")))
     {
         return Tag::Break;
     }
     if AUXILIARIES.contains(&lower) || VERBS.contains(&lower) || is_stop_word(lower) {
         return Tag::Break;
     }
-    if lower.chars().count() < 2 || lower.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+    if lower.chars().count() < 2
+        || lower
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
         return Tag::Break;
     }
-    if lower.len() > 4 && lower.ends_with("ly") && !["family", "supply", "monopoly", "italy", "assembly"].contains(&lower) {
+    if lower.len() > 4
+        && lower.ends_with("ly")
+        && !["family", "supply", "monopoly", "italy", "assembly"].contains(&lower)
+    {
         return Tag::Break;
     }
     // "-ed" after a noun or a pronoun is a verb ("the village noticed"); after an
     // article, a preposition or at the start it describes ("a changed circumstance").
-    if lower.len() > 4 && lower.ends_with("ed") && matches!(previous, Some(Tag::Word) | Some(Tag::Break)) {
+    if lower.len() > 4
+        && lower.ends_with("ed")
+        && !after_verb
+        && matches!(previous, Some(Tag::Word) | Some(Tag::Break))
+    {
         return Tag::Break;
     }
     Tag::Word
@@ -157,7 +518,10 @@ fn tokens(sentence: &str) -> Vec<Token<'_>> {
     let mut out: Vec<Token> = Vec::new();
     let mut first = true;
     for piece in sentence.split_whitespace() {
-        let lead = piece.len() - piece.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+        let lead = piece.len()
+            - piece
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .len();
         let body = piece.trim_matches(|c: char| !c.is_alphanumeric());
         if body.is_empty() {
             if let Some(last) = out.last_mut() {
@@ -166,16 +530,19 @@ fn tokens(sentence: &str) -> Vec<Token<'_>> {
             continue;
         }
         let trail = &piece[lead + body.len()..];
-        let (word, possessive) = match body
-            .strip_suffix("'s")
-            .or_else(|| body.strip_suffix("’s"))
+        let (word, possessive) = match body.strip_suffix("'s").or_else(|| body.strip_suffix("’s"))
         {
             Some(w) if !w.is_empty() => (w, true),
             _ => (body, false),
         };
         let lower = word.to_lowercase().replace('’', "'");
-        let previous = out.last().map(|t| if t.stop_after { Tag::Break } else { t.tag });
-        let tag = tag_of(&lower, previous);
+        let previous = out
+            .last()
+            .map(|t| if t.stop_after { Tag::Break } else { t.tag });
+        let after_verb = out
+            .last()
+            .is_some_and(|t| !t.stop_after && VERBS.contains(&t.lower.as_str()));
+        let tag = tag_of(&lower, previous, after_verb);
         out.push(Token {
             raw: word,
             lower,
@@ -208,7 +575,13 @@ fn key(tokens: &[&Token]) -> String {
     tokens
         .iter()
         .filter(|t| t.tag != Tag::Determiner)
-        .map(|t| if t.tag == Tag::Of { "of".to_string() } else { stem(&t.lower) })
+        .map(|t| {
+            if t.tag == Tag::Of {
+                "of".to_string()
+            } else {
+                stem(&t.lower)
+            }
+        })
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -262,9 +635,13 @@ pub(super) fn noun_phrases(text: &str) -> Vec<Phrase> {
             // "X of (the) Y": joined when nothing but "of" and an article lies between.
             if let Some(&(s2, e2)) = runs.get(k + 1)
                 && !toks[e - 1].stop_after
-                && toks.get(e).is_some_and(|t| t.tag == Tag::Of && !t.stop_after)
+                && toks
+                    .get(e)
+                    .is_some_and(|t| t.tag == Tag::Of && !t.stop_after)
                 && (s2 == e + 1
-                    || (s2 == e + 2 && toks[e + 1].tag == Tag::Determiner && !toks[e + 1].stop_after))
+                    || (s2 == e + 2
+                        && toks[e + 1].tag == Tag::Determiner
+                        && !toks[e + 1].stop_after))
             {
                 let joined: Vec<&Token> = toks[s..e2].iter().collect();
                 push(&mut out, &mut seen, &joined);
@@ -301,16 +678,23 @@ mod tests {
 
         let p = surfaces("I think local monitoring works, but the village noticed the breach.");
         assert!(p.contains(&"local monitoring".to_string()), "{p:?}");
-        assert!(!p.iter().any(|s| s.contains("think") || s.contains("noticed")), "{p:?}");
+        assert!(
+            !p.iter()
+                .any(|s| s.contains("think") || s.contains("noticed")),
+            "{p:?}"
+        );
 
         let p = surfaces("Changed circumstances matter because a changed circumstance is rare.");
         assert!(p.contains(&"changed circumstances".to_string()), "{p:?}");
-        let keys: Vec<String> = noun_phrases("Changed circumstances matter; a changed circumstance is rare.")
-            .into_iter()
-            .map(|p| p.key)
-            .collect();
+        let keys: Vec<String> =
+            noun_phrases("Changed circumstances matter; a changed circumstance is rare.")
+                .into_iter()
+                .map(|p| p.key)
+                .collect();
         assert_eq!(
-            keys.iter().filter(|k| k.as_str() == "chang circumst").count(),
+            keys.iter()
+                .filter(|k| k.as_str() == "chang circumst")
+                .count(),
             1,
             "singular and plural share a key: {keys:?}"
         );
@@ -327,7 +711,10 @@ mod tests {
     #[test]
     fn generic_heads_and_possessives() {
         let p = surfaces("Hal's point about open access matters for the poll claim.");
-        assert!(!p.iter().any(|s| s.contains("point") || s.contains("claim")), "{p:?}");
+        assert!(
+            !p.iter().any(|s| s.contains("point") || s.contains("claim")),
+            "{p:?}"
+        );
         assert!(p.contains(&"Hal".to_string()) || p.contains(&"hal".to_string()));
         assert!(p.contains(&"open access".to_string()));
     }

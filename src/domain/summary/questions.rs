@@ -13,10 +13,39 @@ use super::Session;
 use super::disputes::mention_at;
 
 const AUXILIARIES: &[&str] = &[
-    "is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would", "should",
-    "shall", "may", "might", "must", "has", "have", "had", "isn't", "aren't", "wasn't",
-    "weren't", "don't", "doesn't", "didn't", "can't", "couldn't", "won't", "wouldn't",
-    "shouldn't", "hasn't", "haven't",
+    "is",
+    "are",
+    "was",
+    "were",
+    "do",
+    "does",
+    "did",
+    "can",
+    "could",
+    "will",
+    "would",
+    "should",
+    "shall",
+    "may",
+    "might",
+    "must",
+    "has",
+    "have",
+    "had",
+    "isn't",
+    "aren't",
+    "wasn't",
+    "weren't",
+    "don't",
+    "doesn't",
+    "didn't",
+    "can't",
+    "couldn't",
+    "won't",
+    "wouldn't",
+    "shouldn't",
+    "hasn't",
+    "haven't",
 ];
 
 /// The words a question's main clause opens with: after a colon or semicolon, after an
@@ -44,7 +73,10 @@ fn clause_start(sentence: &str) -> Vec<String> {
     clause
         .split_whitespace()
         .take(2)
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'').to_string())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+                .to_string()
+        })
         .collect()
 }
 
@@ -58,8 +90,7 @@ fn yes_no(sentence: &str) -> bool {
 /// "Isn't that …?", "Doesn't it …?", "Is it not …?"
 fn negative_yes_no(sentence: &str) -> bool {
     let words = clause_start(sentence);
-    yes_no(sentence)
-        && (words[0].ends_with("n't") || words.get(1).is_some_and(|w| w == "not"))
+    yes_no(sentence) && (words[0].ends_with("n't") || words.get(1).is_some_and(|w| w == "not"))
 }
 
 /// Open questions: (reply index, sentence index), strongest first, at most `max`.
@@ -128,7 +159,13 @@ fn answered_nearby(s: &Session, i: usize) -> bool {
         .find(|(k, _)| k == asker)
         .map(|(_, n)| n.as_str());
     let mut next_member_reply = true;
-    for (j, later) in s.items.iter().enumerate().skip(i + 1).take(NAMED_ANSWER_WITHIN) {
+    for (j, later) in s
+        .items
+        .iter()
+        .enumerate()
+        .skip(i + 1)
+        .take(NAMED_ANSWER_WITHIN)
+    {
         if later.facilitator || !later.reading.quotable() {
             continue;
         }
@@ -140,7 +177,8 @@ fn answered_nearby(s: &Session, i: usize) -> bool {
         let by_name = asker_name
             .and_then(|n| mention_at(&later.reply.text, n))
             .is_some_and(|at| at < 3);
-        let next_on_topic = next_member_reply && later.reply.reply_to.is_none() && s.similarity(i, j) >= 0.35;
+        let next_on_topic =
+            next_member_reply && later.reply.reply_to.is_none() && s.similarity(i, j) >= 0.35;
         if statement && (by_name || next_on_topic) {
             return true;
         }
@@ -155,11 +193,15 @@ mod tests {
 
     #[test]
     fn kinds_of_question() {
-        assert!(yes_no("Is it the oldest families, or everyone with a stake?"));
+        assert!(yes_no(
+            "Is it the oldest families, or everyone with a stake?"
+        ));
         assert!(yes_no(
             "If voters change their minds, does the mandate change with them?"
         ));
-        assert!(yes_no("Then hold them to the test: would a voter have released them?"));
+        assert!(yes_no(
+            "Then hold them to the test: would a voter have released them?"
+        ));
         assert!(!yes_no("How would any of this work for the atmosphere?"));
         assert!(negative_yes_no("Isn't that just an excuse?"));
         assert!(negative_yes_no("But doesn't that depend on who pays?"));

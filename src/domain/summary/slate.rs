@@ -28,7 +28,12 @@ pub(super) fn pick(candidates: &[Candidate], groups: usize, min: usize, max: usi
             .enumerate()
             .filter(|(k, _)| !chosen.contains(k))
             .map(|(k, c)| {
-                let new = c.groups.iter().filter(|g| !heard[**g]).count();
+                // A group out of range is none the slate tracks.
+                let new = c
+                    .groups
+                    .iter()
+                    .filter(|g| heard.get(**g).is_some_and(|h| !*h))
+                    .count();
                 let fresh_author = !authors.contains(c.author.as_str());
                 (k, c, new, fresh_author)
             })
@@ -45,7 +50,9 @@ pub(super) fn pick(candidates: &[Candidate], groups: usize, min: usize, max: usi
             break;
         }
         for g in &c.groups {
-            heard[*g] = true;
+            if let Some(h) = heard.get_mut(*g) {
+                *h = true;
+            }
         }
         authors.insert(c.author.as_str());
         chosen.push(k);

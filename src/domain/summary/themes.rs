@@ -1,7 +1,8 @@
 //! Themes: the noun phrases that several members use, chosen greedily so that each new
 //! theme covers replies the earlier ones did not. Phrases of two or more words (concepts
 //! such as "graduated sanctions") come first; single words only when too few of those
-//! exist. A theme is labelled by the phrase as members wrote it most often.
+//! exist. A theme is labelled by the phrase as most of its replies wrote it, word for
+//! word; a phrase no two replies write alike is no label.
 
 use std::collections::{HashMap, HashSet};
 
@@ -58,6 +59,29 @@ pub(super) fn find(texts: &[(&str, usize)], names: &HashSet<String>, max: usize)
         }
     }
     let min_size = 2.max((n as f64 * 0.06).ceil() as usize);
+    // Each candidate's label: the surface form that most of its replies use word for
+    // word (at least two of them), so the label is a phrase the replies themselves use.
+    let labels: HashMap<&String, String> = candidates
+        .iter()
+        .filter(|(_, c)| c.replies.len() >= min_size && c.authors.len() >= 2)
+        .filter_map(|(k, c)| {
+            let lower: Vec<String> = c
+                .replies
+                .iter()
+                .map(|i| texts[*i].0.to_lowercase())
+                .collect();
+            c.surfaces
+                .iter()
+                .map(|(surface, (_, seen))| {
+                    let needle = surface.to_lowercase();
+                    let uses = lower.iter().filter(|t| has_words(t, &needle)).count();
+                    (surface, uses, *seen)
+                })
+                .filter(|(_, uses, _)| *uses >= 2)
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
+                .map(|(surface, _, _)| (k, surface.clone()))
+        })
+        .collect();
     let mut covered = vec![false; n];
     let mut out: Vec<Found> = Vec::new();
     for multiword in [true, false] {
@@ -72,6 +96,7 @@ pub(super) fn find(texts: &[(&str, usize)], names: &HashSet<String>, max: usize)
                     (c.words >= 2) == multiword
                         && c.replies.len() >= floor
                         && c.authors.len() >= 2
+                        && labels.contains_key(k)
                         && !out.iter().any(|t| &t.key == *k)
                 })
                 .map(|(k, c)| {
@@ -89,12 +114,9 @@ pub(super) fn find(texts: &[(&str, usize)], names: &HashSet<String>, max: usize)
             for i in &c.replies {
                 covered[*i] = true;
             }
-            let label = c
-                .surfaces
-                .iter()
-                .max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1)))
-                .map(|(s, _)| s.clone())
-                .unwrap_or_default();
+            let Some(label) = labels.get(key).cloned() else {
+                break;
+            };
             out.push(Found {
                 label,
                 key: key.clone(),
@@ -103,6 +125,24 @@ pub(super) fn find(texts: &[(&str, usize)], names: &HashSet<String>, max: usize)
         }
     }
     out
+}
+
+/// Does `hay` contain `needle` as whole words?
+fn has_words(hay: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        return false;
+    }
+    hay.match_indices(needle).any(|(start, _)| {
+        let end = start + needle.len();
+        hay[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+            && hay[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
 }
 
 /// Does `text` use the phrase with this key?
@@ -119,15 +159,25 @@ mod tests {
         let texts = [
             ("Graduated sanctions keep neighbours inside the rules.", 0),
             ("Local monitoring is cheap when herders share a slope.", 1),
-            ("I like graduated sanctions because a first breach is forgiven.", 2),
-            ("Local monitoring fails once a fishery has hundreds of boats.", 0),
+            (
+                "I like graduated sanctions because a first breach is forgiven.",
+                2,
+            ),
+            (
+                "Local monitoring fails once a fishery has hundreds of boats.",
+                0,
+            ),
             ("The graduated sanctions in the canal case were mild.", 1),
             ("Ana's slope example is vivid.", 2),
         ];
         let names: HashSet<String> = ["ana".to_string()].into();
         let found = find(&texts, &names, 3);
         let labels: Vec<&str> = found.iter().map(|t| t.label.as_str()).collect();
-        assert_eq!(labels, vec!["graduated sanctions", "local monitoring"], "{found:?}");
+        assert_eq!(
+            labels,
+            vec!["graduated sanctions", "local monitoring"],
+            "{found:?}"
+        );
         assert_eq!(found[0].members, vec![0, 2, 4]);
         assert!(uses(texts[2].0, &found[0].key));
         assert!(!uses(texts[1].0, &found[0].key));

@@ -10,7 +10,8 @@ use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::domain::keyterms::is_stop_word;
 
-pub(super) static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+pub(super) static STEMMER: LazyLock<Stemmer> =
+    LazyLock::new(|| Stemmer::create(Algorithm::English));
 
 /// The stem of a lowercase word.
 pub(super) fn stem(word: &str) -> String {
@@ -88,10 +89,7 @@ pub(super) fn vectorize<S: AsRef<str>>(texts: &[S]) -> Vectors {
             }
         }
     }
-    Vectors {
-        rows: counts,
-        df,
-    }
+    Vectors { rows: counts, df }
 }
 
 pub(super) fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
@@ -180,4 +178,3 @@ pub(super) fn lexrank(rows: &[Vec<(u32, f32)>], vocab: usize) -> Vec<f64> {
     }
     p
 }
-

@@ -601,7 +601,10 @@ impl ChatPort for DiscordPort {
         let group_channel = serenity::ChannelId::new(parse_id("channel", &channel.id)?);
         let guild = match self.guild_of(group_channel).await? {
             Some(g) => Some(g),
-            None => self.guild_of(serenity::ChannelId::new(posted_in_id)).await?,
+            None => {
+                self.guild_of(serenity::ChannelId::new(posted_in_id))
+                    .await?
+            }
         };
         Ok(guild.map(|g| discord_message_link(g.get(), posted_in_id, message_id)))
     }

@@ -617,7 +617,11 @@ impl ChatPort for MatrixPort {
 pub(crate) fn matrix_permalink(room: &str, event: &str) -> Option<String> {
     let room = matrix_sdk::ruma::RoomId::parse(room).ok()?;
     let event = matrix_sdk::ruma::EventId::parse(event).ok()?;
-    let via: Vec<matrix_sdk::ruma::OwnedServerName> = room.server_name().map(|s| s.to_owned()).into_iter().collect();
+    let via: Vec<matrix_sdk::ruma::OwnedServerName> = room
+        .server_name()
+        .map(|s| s.to_owned())
+        .into_iter()
+        .collect();
     Some(room.matrix_to_event_uri_via(event, via).to_string())
 }
 
