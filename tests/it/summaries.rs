@@ -567,3 +567,102 @@ async fn summaries_meet_the_fixtures() {
     }
     assert!(failed.is_empty(), "{}", failed.join("\n\n"));
 }
+
+/// The summary a live session gets once it ends (None: no summary was stored).
+async fn end_and_summary(app: &TestApp) -> Option<String> {
+    let group = app.group().await;
+    let session = app
+        .store
+        .open_live_session(group.id)
+        .await
+        .unwrap()
+        .unwrap();
+    app.fac("session end").await;
+    app.deliver().await;
+    app.store
+        .session_summary(session.id)
+        .await
+        .unwrap()
+        .map(|s| s.body)
+}
+
+/// Bad input: a session nobody replied in gets no summary (its facilitator is told once,
+/// privately); a session of greetings and logistics gets a short summary saying so; a
+/// discussion in another language gets the generic summary with a notice.
+#[tokio::test]
+async fn empty_chatter_and_foreign_sessions() {
+    let app = TestApp::new().await;
+    app.fac("setup --tz UTC").await;
+
+    app.fac("session start --title \"Silent\"").await;
+    assert_eq!(
+        end_and_summary(&app).await,
+        None,
+        "no summary without replies"
+    );
+    let log = app.log_text();
+    assert_eq!(
+        log.matches("Nobody replied in Silent").count(),
+        1,
+        "told once: {log}"
+    );
+    assert!(!log.contains("## Summary: Silent"), "{log}");
+    let told = &log[log
+        .find("Nobody replied in Silent")
+        .unwrap_or(0)
+        .saturating_sub(80)..];
+    assert!(told.contains("privately to fac"), "{log}");
+
+    app.fac("session start --title \"Chatter\"").await;
+    for (who, text) in [
+        ("ana", "Morning all!"),
+        ("ben", "hi"),
+        ("cy", "Sorry I'm late, train delays."),
+        ("ana", "lol same"),
+        ("ben", "Got to run, see you Thursday."),
+    ] {
+        app.say(who, None, text).await;
+    }
+    let chatter = end_and_summary(&app).await.expect("a short summary");
+    assert!(
+        chatter.contains("there was no discussion to summarize"),
+        "{chatter}"
+    );
+    assert!(
+        !chatter.contains("**Themes**") && !chatter.contains("**What was said**"),
+        "{chatter}"
+    );
+    assert!(chatter.lines().count() <= 5, "short: {chatter}");
+
+    app.fac("session start --title \"Foráneo\"").await;
+    for (who, text) in [
+        (
+            "ana",
+            "El texto sostiene que la vigilancia local mantiene las reglas suaves en los pueblos pequeños.",
+        ),
+        (
+            "ben",
+            "No estoy de acuerdo: en una pesquería grande nadie sabe quién pescó de más.",
+        ),
+        (
+            "cy",
+            "Las sanciones graduales protegen a quienes escriben las reglas de la comunidad.",
+        ),
+        (
+            "dee",
+            "¿Quién decide cuándo un recurso es demasiado grande para la vigilancia local?",
+        ),
+    ] {
+        app.say(who, None, text).await;
+    }
+    let foreign = end_and_summary(&app).await.expect("a generic summary");
+    assert!(
+        foreign.contains("does not seem to be in English"),
+        "{foreign}"
+    );
+    assert!(foreign.contains("**What was said**"), "{foreign}");
+    assert!(
+        !foreign.contains("**Themes**") && !foreign.contains("**Where members disagreed**"),
+        "{foreign}"
+    );
+}
