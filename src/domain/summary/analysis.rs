@@ -166,7 +166,7 @@ pub(super) fn read(text: &str, facilitator: bool) -> Reading {
     let question = !substantive.is_empty() && substantive.iter().all(|s| s.question);
     let role = if facilitator {
         Role::Facilitation
-    } else if words >= 5 || asks {
+    } else if words >= 4 || asks {
         Role::Analysis
     } else if sentences.iter().any(|s| {
         let lower = text[s.start..s.end].to_lowercase();
