@@ -343,7 +343,8 @@ impl Engine {
             extractive
         };
         if save {
-            let data = serde_json::to_string(&summary).unwrap_or_default();
+            let data = serde_json::to_string(&summary)
+                .map_err(|e| CommandError::Internal(format!("summary data: {e}")))?;
             self.store()
                 .save_session_summary(
                     group.id,
@@ -414,14 +415,21 @@ impl Engine {
         let Some(llm) = &self.inner.llm else {
             return Err(crate::llm::LlmError::Unreachable("not configured".into()));
         };
-        let (excerpt, mut phrases) = match session.excerpt_id {
-            Some(id) => match self.store().excerpt(id).await.ok().flatten() {
-                Some(e) => (
-                    e.text.clone(),
-                    serde_json::from_str::<Vec<String>>(&e.terms).unwrap_or_default(),
-                ),
-                None => (String::new(), Vec::new()),
-            },
+        let excerpt_row = match session.excerpt_id {
+            Some(id) => self.store().excerpt(id).await.map_err(|e| {
+                crate::llm::LlmError::Refused(format!("the excerpt could not be read ({e})"))
+            })?,
+            None => None,
+        };
+        let (excerpt, mut phrases) = match excerpt_row {
+            Some(e) => {
+                let terms = serde_json::from_str::<Vec<String>>(&e.terms).unwrap_or_else(|err| {
+                    // The summary's own phrases still go with the prompt.
+                    tracing::warn!(excerpt = e.id, error = %err, "the excerpt's key phrases are unreadable");
+                    Vec::new()
+                });
+                (e.text.clone(), terms)
+            }
             None => (String::new(), Vec::new()),
         };
         for t in &summary.themes {

@@ -151,7 +151,12 @@ pub(super) fn read(text: &str, facilitator: bool) -> Reading {
                 start,
                 end,
                 question,
-                aside: is_logistics(&lower, content) || (is_chatter(&lower, content) && !question),
+                // A short sentence of explicit disagreement ("I'm not sure.") is no
+                // aside: it carries the reply's stance, and a quote may need it.
+                aside: is_logistics(&lower, content)
+                    || (is_chatter(&lower, content)
+                        && !question
+                        && !DISAGREE.iter().any(|m| lower.replace('’', "'").contains(m))),
                 content,
             }
         })
