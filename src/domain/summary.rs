@@ -408,7 +408,10 @@ pub fn summarize_in(
         let shared = theme_of(d.target)
             .into_iter()
             .find(|t| theme_of(d.answer).contains(t));
-        let about = match (shared, s.positions) {
+        // What they disagree about: the theme both replies are in, else the theme of the
+        // point disputed, else the poll's claim when they voted on opposite sides.
+        let disputed = shared.or_else(|| theme_of(d.target).into_iter().next());
+        let about = match (disputed, s.positions) {
             (Some(t), _) => found[t].label.clone(),
             (None, Some(p)) if d.opposed => p.claim.clone(),
             _ => match &s.items[d.target].reply.author_name {
