@@ -420,8 +420,8 @@ pub fn summarize_in(
             },
         };
         let (Some(one), Some(other)) = (
-            quote_of(&s, d.target, limits.quote_chars.min(240), None),
-            quote_of(&s, d.answer, limits.quote_chars.min(240), d.marker),
+            quote_of(&s, d.target, limits.quote_chars, None),
+            quote_of(&s, d.answer, limits.quote_chars, d.marker),
         ) else {
             continue;
         };

@@ -434,6 +434,7 @@ fn discussion_fixtures() -> Vec<colloquy::domain::summary_score::Fixture> {
     [
         include_str!("../fixtures/discussions/commons.toml"),
         include_str!("../fixtures/discussions/promises.toml"),
+        include_str!("../fixtures/discussions/zoos.toml"),
     ]
     .iter()
     .map(|text| colloquy::domain::summary_score::Fixture::parse(text).unwrap())
