@@ -126,12 +126,14 @@ pub(super) fn open(s: &Session, max: usize) -> Vec<(usize, usize)> {
                 let words = text[sent.start..sent.end].split_whitespace().count();
                 let answered_in_place = sentences[k + 1..].iter().any(|n| !n.aside && !n.question);
                 let q = &text[sent.start..sent.end];
+                // A yes/no question put to another member's point is a challenge.
+                let challenge = in_reply_to_member && yes_no(q);
                 sent.question
                     && !sent.aside
                     && words >= 4
                     && !answered_in_place
                     && !negative_yes_no(q)
-                    && !(in_reply_to_member && yes_no(q))
+                    && !challenge
             })
             .max_by(|a, b| a.1.content.cmp(&b.1.content).then(b.0.cmp(&a.0)))
             .map(|(k, _)| k);

@@ -38,11 +38,11 @@ pub(super) fn best_run(
             continue;
         }
         let mut total = 0.0;
-        for b in a..s.len() {
-            if s[b].aside || chars(a, b) > max_chars {
+        for (b, sentence) in s.iter().enumerate().skip(a) {
+            if sentence.aside || chars(a, b) > max_chars {
                 break;
             }
-            total += weight(&s[b]);
+            total += weight(sentence);
             if must.is_some_and(|m| m < a || m > b) {
                 continue;
             }
