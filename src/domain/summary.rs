@@ -241,6 +241,13 @@ struct Session<'a> {
 }
 
 impl Session<'_> {
+    /// The author's row in `names` (sorted by key).
+    fn name_index(&self, key: &str) -> Option<usize> {
+        self.names
+            .binary_search_by(|(k, _)| k.as_str().cmp(key))
+            .ok()
+    }
+
     /// Cosine similarity of two analysis replies (0 for others).
     fn similarity(&self, a: usize, b: usize) -> f32 {
         match (self.items[a].row, self.items[b].row) {
@@ -306,18 +313,20 @@ pub fn summarize_in(
         .map(|r| context.facilitators.contains(&r.author_key))
         .collect();
     let participation = participation::participation(replies, &facilitator);
-    let mut names: Vec<(String, String)> = context
+    let mut named: HashMap<&str, &str> = context
         .names
         .iter()
-        .map(|(k, v)| (k.clone(), v.clone()))
+        .map(|(k, v)| (k.as_str(), v.as_str()))
         .collect();
     for r in replies {
-        if let Some(name) = &r.author_name
-            && !names.iter().any(|(k, _)| k == &r.author_key)
-        {
-            names.push((r.author_key.clone(), name.clone()));
+        if let Some(name) = &r.author_name {
+            named.entry(r.author_key.as_str()).or_insert(name.as_str());
         }
     }
+    let mut names: Vec<(String, String)> = named
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
     names.sort();
     let items: Vec<Item> = replies
         .iter()
@@ -372,9 +381,7 @@ pub fn summarize_in(
         .zip(&theme_texts)
         .map(|(i, t)| {
             let author = s
-                .names
-                .iter()
-                .position(|(k, _)| *k == s.items[*i].reply.author_key)
+                .name_index(&s.items[*i].reply.author_key)
                 .unwrap_or(usize::MAX - *i);
             (t.as_str(), author)
         })

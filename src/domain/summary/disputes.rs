@@ -65,6 +65,24 @@ fn side(s: &Session, i: usize) -> bool {
 pub(super) fn find(s: &Session, max: usize) -> Vec<Dispute> {
     let n = s.items.len();
     let mut edges: Vec<Dispute> = Vec::new();
+    // Names by their first word, and each author's possible sides, so that a reply that
+    // names someone is matched without scanning every name and every earlier reply.
+    let mut by_first_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (k, (_, name)) in s.names.iter().enumerate() {
+        if let Some(first) = name
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+        {
+            by_first_word.entry(first).or_default().push(k);
+        }
+    }
+    let mut sides_by_author: HashMap<&str, Vec<usize>> = HashMap::new();
+    for i in (0..n).filter(|i| side(s, *i)) {
+        sides_by_author
+            .entry(s.items[i].reply.author_key.as_str())
+            .or_default()
+            .push(i);
+    }
     for (i, item) in s.items.iter().enumerate() {
         if !side(s, i) {
             continue;
@@ -77,11 +95,24 @@ pub(super) fn find(s: &Session, max: usize) -> Vec<Dispute> {
             .filter(|t| *t < i);
         let (target, named) = match threaded {
             Some(t) => (Some(t), false),
+            // Only explicit words of disagreement count without the thread: look for a
+            // name only in such a reply (names are many in a big session).
+            None if stance(&item.reply.text, true) != Stance::Disagrees => continue,
             None => {
                 // A reply that names another member answers their closest earlier reply.
-                let named_author = s
-                    .names
-                    .iter()
+                let mut candidates: Vec<usize> = item
+                    .reply
+                    .text
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter_map(|w| by_first_word.get(w))
+                    .flatten()
+                    .copied()
+                    .collect();
+                candidates.sort_unstable();
+                candidates.dedup();
+                let named_author = candidates
+                    .into_iter()
+                    .map(|k| &s.names[k])
                     .filter(|(key, _)| key != own)
                     .filter_map(|(key, name)| {
                         mention_at(&item.reply.text, name).map(|at| (at, key))
@@ -89,8 +120,12 @@ pub(super) fn find(s: &Session, max: usize) -> Vec<Dispute> {
                     .min()
                     .map(|(_, key)| key.clone());
                 let target = named_author.and_then(|author| {
-                    (0..i)
-                        .filter(|j| s.items[*j].reply.author_key == author && side(s, *j))
+                    sides_by_author
+                        .get(author.as_str())
+                        .into_iter()
+                        .flatten()
+                        .copied()
+                        .filter(|j| *j < i)
                         .max_by(|a, b| {
                             s.similarity(i, *a)
                                 .total_cmp(&s.similarity(i, *b))

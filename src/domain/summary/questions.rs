@@ -155,11 +155,7 @@ const NAMED_ANSWER_WITHIN: usize = 60;
 /// Did another member answer reply `i` by naming the asker, or right after it on its subject?
 fn answered_nearby(s: &Session, i: usize) -> bool {
     let asker = &s.items[i].reply.author_key;
-    let asker_name = s
-        .names
-        .iter()
-        .find(|(k, _)| k == asker)
-        .map(|(_, n)| n.as_str());
+    let asker_name = s.name_index(asker).map(|k| s.names[k].1.as_str());
     let mut next_member_reply = true;
     for (j, later) in s
         .items

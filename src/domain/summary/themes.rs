@@ -25,6 +25,9 @@ struct Candidate {
     first: usize,
 }
 
+/// How many of a phrase's replies are read to choose its label.
+const LABEL_SAMPLE: usize = 400;
+
 /// Find up to `max` themes in `texts` (each with its author's index); phrases naming a
 /// member (`names`, lowercase) are never labels.
 pub(super) fn find(texts: &[(&str, usize)], names: &HashSet<String>, max: usize) -> Vec<Found> {
@@ -65,9 +68,11 @@ pub(super) fn find(texts: &[(&str, usize)], names: &HashSet<String>, max: usize)
         .iter()
         .filter(|(_, c)| c.replies.len() >= min_size && c.authors.len() >= 2)
         .filter_map(|(k, c)| {
+            // A sample of the phrase's replies is enough to tell which form they use.
             let lower: Vec<String> = c
                 .replies
                 .iter()
+                .take(LABEL_SAMPLE)
                 .map(|i| texts[*i].0.to_lowercase())
                 .collect();
             c.surfaces
