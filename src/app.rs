@@ -8,20 +8,15 @@ use std::sync::Arc;
 use anyhow::{Context, Result, anyhow};
 use tokio::io::AsyncBufReadExt;
 
-use crate::config::{Config, load_or_create_secret, secret_from_env};
-use crate::engine::{Engine, EngineSettings};
+use crate::config::Config;
+use crate::engine::Engine;
 use crate::ports::SystemClock;
-use crate::render::Prompts;
-use crate::store::Store;
 
-/// Logging for everything but `run` (which follows its config): warnings to stderr.
-pub fn init_logging_for(cli: &crate::cli::Cli) {
-    if matches!(cli.command, crate::cli::Cmd::Run { .. }) {
-        return;
-    }
-    // check-config reports a bad COLLOQUY_LOG itself, with the other problems.
-    let warn = !matches!(cli.command, crate::cli::Cmd::CheckConfig { .. });
-    let filter = env_log_filter(warn).unwrap_or_else(|| "warn".into());
+/// Logging for the short CLI verbs (`run` follows its config instead): warnings to
+/// stderr. `warn_on_bad_env`: say when COLLOQUY_LOG is not a valid filter (check-config
+/// reports that itself, with the other problems).
+pub fn init_cli_logging(warn_on_bad_env: bool) {
+    let filter = env_log_filter(warn_on_bad_env).unwrap_or_else(|| "warn".into());
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
@@ -63,48 +58,6 @@ fn init_logging(config: &Config) {
     } else {
         builder.try_init()
     };
-}
-
-/// Build the engine a config describes.
-pub async fn engine_from_config(config: &Config) -> Result<Engine> {
-    let store = Store::open(&config.storage.database)
-        .await
-        .with_context(|| {
-            format!(
-                "cannot open the database {}",
-                config.storage.database.display()
-            )
-        })?;
-    let secret = load_or_create_secret(&config.secret_path())
-        .with_context(|| format!("cannot read or create {}", config.secret_path().display()))?;
-    let prompts = Prompts::load(config.prompts.dir.as_deref())?;
-    let llm = match &config.llm {
-        Some(l) => {
-            let key = match &l.api_key_env {
-                Some(var) => Some(secret_from_env(var, "LLM API key")?),
-                None => None,
-            };
-            Some(crate::llm::LlmClient::new(
-                &l.endpoint,
-                &l.model,
-                key,
-                std::time::Duration::from_secs(l.timeout_secs),
-            )?)
-        }
-        None => None,
-    };
-    let settings = EngineSettings {
-        max_upload_bytes: config.limits.max_upload_kib * 1024,
-        retention_days: config.privacy.retention_days,
-    };
-    Ok(Engine::new(
-        store,
-        Arc::new(SystemClock),
-        prompts,
-        secret,
-        settings,
-        llm,
-    ))
 }
 
 /// `colloquy check-config`: load, validate every value, and list every problem at once
@@ -185,7 +138,7 @@ pub async fn run(path: &Path) -> Result<ExitCode> {
     init_logging(&config);
     // Take over SIGTERM before anything else, so a stop during start-up is clean too.
     let stop_signal = ShutdownSignal::install()?;
-    let engine = engine_from_config(&config).await?;
+    let engine = crate::boot::from_config(&config).await?;
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     let mut tasks: Vec<tokio::task::JoinHandle<()>> = Vec::new();
     #[cfg_attr(not(any(feature = "discord", feature = "matrix")), allow(unused_mut))]
@@ -224,7 +177,7 @@ pub async fn run(path: &Path) -> Result<ExitCode> {
     }
     health_line(&engine, &platforms).await;
     let worker = format!("{}-{}", std::process::id(), rand::random::<u32>());
-    tasks.push(tokio::spawn(crate::scheduler::run(
+    tasks.push(tokio::spawn(crate::engine::scheduler::run(
         engine.clone(),
         worker,
         stop_rx.clone(),
@@ -331,7 +284,7 @@ enum IngestEvent {
 /// `colloquy ingest`: record events from JSON lines, printing `ok LINE OUTCOME` once each
 /// is committed (events are processed concurrently, as a busy platform delivers them).
 pub async fn ingest(source: &str, db: &Path) -> Result<ExitCode> {
-    let engine = crate::cli::offline_engine(db, Arc::new(SystemClock)).await?;
+    let engine = crate::boot::offline(db, Arc::new(SystemClock)).await?;
     let reader: Box<dyn tokio::io::AsyncRead + Unpin + Send> = if source == "-" {
         Box::new(tokio::io::stdin())
     } else {

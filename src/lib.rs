@@ -4,18 +4,16 @@
 //! - [`domain`]: pure types and rules (texts, excerpts, questions, commands, polls,
 //!   schedules, summaries). No I/O.
 pub mod app;
+pub mod boot;
 pub mod chart;
 pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod engine;
-pub mod export;
 pub mod llm;
 pub mod loadtest;
-pub mod outbox;
 pub mod platform;
 pub mod ports;
 pub mod render;
-pub mod scheduler;
 pub mod store;

@@ -249,10 +249,10 @@ pub async fn idle_groups(dir: &std::path::Path, n: usize, ticks: usize) -> Resul
     }
     // Today's slot was decided before the groups existed; they wait for tomorrow 09:00.
     for _ in 0..ticks {
-        crate::scheduler::run_due(&engine)
+        crate::engine::scheduler::run_due(&engine)
             .await
             .map_err(|e| anyhow::anyhow!("{e}"))?;
-        crate::outbox::deliver_due(&engine, "idle")
+        crate::engine::delivery::deliver_due(&engine, "idle")
             .await
             .map_err(|e| anyhow::anyhow!("{e}"))?;
         clock.advance(chrono::Duration::seconds(10));

@@ -7,7 +7,7 @@ use clap::Parser;
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = colloquy::cli::Cli::parse();
-    colloquy::app::init_logging_for(&cli);
+    colloquy::cli::init_logging(&cli);
     match colloquy::cli::dispatch(cli).await {
         Ok(code) => code,
         Err(e) => {

@@ -769,7 +769,7 @@ pub const PRIVACY_FORGET_ME: Verb = Verb {
     name: "privacy forget-me",
     aliases: &["privacy forgetme", "privacy forget"],
     role: Role::Stranger,
-    summary: "delete your replies, votes and member record for good: what you wrote before is never recorded again, even after a restart (without --confirm: what would go)",
+    summary: "delete your replies, votes and member record for good: nothing from before is recorded again, even after a restart; what you write or vote later is recorded as usual (without --confirm: what would go)",
     args: &[],
     flags: &[switch("confirm", "yes, delete my data")],
     build: |a| {

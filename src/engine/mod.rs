@@ -3,15 +3,18 @@
 //!
 //! Adapters call [`Engine::execute`] for a command, [`Engine::on_message`] and friends for
 //! chat events, and [`Engine::vote`] for votes. What the bot must post is written to the
-//! outbox in the same transaction as the change that causes it; [`crate::outbox`]
+//! outbox in the same transaction as the change that causes it; [`crate::engine::delivery`]
 //! delivers it through the platform's [`ChatPort`].
 
+pub mod delivery;
+pub mod export;
 mod groups;
-mod outgoing;
 mod polls;
+mod posts;
 mod privacy;
 mod readings;
 mod record;
+pub mod scheduler;
 mod sessions;
 mod setup;
 mod summaries;
@@ -35,8 +38,8 @@ use crate::render::{PromptError, Prompts};
 use crate::store::{Group, Store, StoreError};
 
 pub use groups::{GroupLookup, channel_for};
-pub use outgoing::OutboxPayload;
 pub use polls::{Choice, PollRef, PollResultView, VoteEvent, VoteReceipt};
+pub use posts::OutboxPayload;
 pub use readings::{ImportReport, ImportTarget, LONG_READING_EXCERPTS, length_notice};
 pub use record::{IncomingMessage, MessageDelete, MessageEdit, MessageOutcome};
 pub use sessions::StartOutcome;
@@ -357,7 +360,7 @@ impl Engine {
             Command::Summary { session } => self.summary_command(&g()?, session).await,
             Command::Stats => self.stats(&g()?).await,
             Command::Export { format, session } => {
-                let files = crate::export::export(self, &g()?, format, session).await?;
+                let files = self.export(&g()?, format, session).await?;
                 let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
                 Ok(Reply {
                     text: format!("Export ready: {}.", names.join(", ")),

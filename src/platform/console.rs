@@ -321,7 +321,7 @@ impl ConsoleChat {
     /// Deliver everything the outbox holds (posts appear in the log).
     pub async fn settle(&self) {
         for _ in 0..20 {
-            match crate::outbox::deliver_due(&self.engine, "console").await {
+            match crate::engine::delivery::deliver_due(&self.engine, "console").await {
                 Ok(r) if r.sent + r.retried + r.failed == 0 => break,
                 Ok(_) => {}
                 Err(e) => {
@@ -334,7 +334,7 @@ impl ConsoleChat {
 
     /// Run the schedule once and deliver what it queued.
     pub async fn tick(&self) {
-        if let Err(e) = crate::scheduler::run_due(&self.engine).await {
+        if let Err(e) = crate::engine::scheduler::run_due(&self.engine).await {
             self.port.print(&format!("(the schedule failed: {e})"));
         }
         self.settle().await;
@@ -719,56 +719,4 @@ impl Clock for OffsetClock {
     fn now(&self) -> DateTime<Utc> {
         Utc::now() + self.0.lock().map(|o| *o).unwrap_or_default()
     }
-}
-
-/// `colloquy console`: read lines from stdin and play them into a console group.
-pub async fn run_repl(
-    db: &std::path::Path,
-    group: &str,
-    files_dir: std::path::PathBuf,
-) -> anyhow::Result<std::process::ExitCode> {
-    use tokio::io::AsyncBufReadExt;
-    let clock = OffsetClock::default();
-    let engine = crate::cli::offline_engine(db, Arc::new(clock.clone())).await?;
-    let channel = ChannelKey::new(Platform::Console, group);
-    let tz = match engine.store().group_by_channel(&channel).await? {
-        Some(g) => crate::engine::Engine::zone(&g),
-        None => chrono_tz::UTC,
-    };
-    let sink: Sink = Arc::new(Mutex::new(std::io::stdout()));
-    let files_dir = Some(files_dir);
-    let port = Arc::new(ConsolePort::new(
-        sink,
-        Arc::new(clock.clone()),
-        tz,
-        files_dir,
-    ));
-    port.continue_after(
-        engine
-            .store()
-            .max_numbered_message(Platform::Console.as_str())
-            .await?,
-    );
-    engine.attach_port(port.clone());
-    let mut chat = ConsoleChat::new(engine.clone(), port.clone(), channel.clone());
-    port.print(&format!(
-        "colloquy console · group {channel} · database {}",
-        db.display()
-    ));
-    if engine.store().group_by_channel(&channel).await?.is_none() {
-        port.print(
-            "This group is not set up yet: start with `!cq setup --tz Europe/London --time 09:00`.",
-        );
-    }
-    port.print("You are \"you\", a facilitator. /help lists the console's commands.");
-    chat.tick().await;
-    chat.announce_place().await;
-    let mut lines = tokio::io::BufReader::new(tokio::io::stdin()).lines();
-    while let Some(line) = lines.next_line().await? {
-        if !chat.handle_line(&line, Some(&clock)).await {
-            break;
-        }
-    }
-    engine.store().close().await;
-    Ok(std::process::ExitCode::SUCCESS)
 }

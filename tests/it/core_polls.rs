@@ -455,8 +455,8 @@ async fn charts_are_saved_beside_the_database_named_by_group_and_poll() {
             as_in(&engine, channel, "ana", Role::Member, &vote).await;
         }
         clock.set(monday(9, 11));
-        colloquy::scheduler::run_due(&engine).await.unwrap();
-        colloquy::outbox::deliver_due(&engine, "test")
+        colloquy::engine::scheduler::run_due(&engine).await.unwrap();
+        colloquy::engine::delivery::deliver_due(&engine, "test")
             .await
             .unwrap();
         engine.store().close().await;

@@ -239,7 +239,7 @@ async fn two_schedulers_on_one_database_never_post_twice() {
                 engine2.clone()
             };
             tasks.push(tokio::spawn(async move {
-                colloquy::scheduler::run_due(&e).await
+                colloquy::engine::scheduler::run_due(&e).await
             }));
         }
         for t in tasks {
@@ -254,8 +254,8 @@ async fn two_schedulers_on_one_database_never_post_twice() {
     assert_eq!(excerpts.len(), 5, "no excerpt posted twice");
     // Both deliver the outbox at once: still one post each.
     let (a, b) = tokio::join!(
-        colloquy::outbox::deliver_due(&app.engine, "one"),
-        colloquy::outbox::deliver_due(&engine2, "two")
+        colloquy::engine::delivery::deliver_due(&app.engine, "one"),
+        colloquy::engine::delivery::deliver_due(&engine2, "two")
     );
     let sent = a.unwrap().sent + b.unwrap().sent;
     let rows = app.store.outbox_rows().await.unwrap();

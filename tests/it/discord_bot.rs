@@ -821,7 +821,7 @@ async fn discord_bot_retries_a_503_and_never_posts_twice() {
         a.content
             .as_deref()
             .unwrap_or_default()
-            .contains("the limit is 2048 KB"),
+            .contains("the limit is 2 MB"),
         "{a:?}"
     );
     let kinds: Vec<ReplyKind> = fake

@@ -232,7 +232,7 @@ async fn retention_deletes_old_replies() {
     engine.on_message(msg("old")).await.unwrap();
     clock.advance(Duration::days(31));
     engine.on_message(msg("new")).await.unwrap();
-    let outcome = colloquy::scheduler::run_due(&engine).await.unwrap();
+    let outcome = colloquy::engine::scheduler::run_due(&engine).await.unwrap();
     assert_eq!(outcome.replies_purged, 1);
     assert!(
         store
@@ -439,15 +439,17 @@ async fn the_outbox_retries_with_backoff_and_never_posts_twice() {
     });
     app.engine.attach_port(flaky.clone());
     app.clock.set(monday(9, 0));
-    colloquy::scheduler::run_due(&app.engine).await.unwrap();
+    colloquy::engine::scheduler::run_due(&app.engine)
+        .await
+        .unwrap();
     let mut sent = 0;
     for _ in 0..10 {
-        let r = colloquy::outbox::deliver_due(&app.engine, "w")
+        let r = colloquy::engine::delivery::deliver_due(&app.engine, "w")
             .await
             .unwrap();
         sent += r.sent;
         // Backoff: nothing is retried before its time has come.
-        let again = colloquy::outbox::deliver_due(&app.engine, "w")
+        let again = colloquy::engine::delivery::deliver_due(&app.engine, "w")
             .await
             .unwrap();
         assert_eq!(again.sent + again.retried + again.failed, 0);
@@ -482,7 +484,7 @@ async fn the_outbox_retries_with_backoff_and_never_posts_twice() {
     let first = app.port.deliver(&outgoing).await.unwrap();
     // ... crash: nothing recorded. The lease runs out, another worker takes over.
     app.clock.advance(Duration::minutes(3));
-    let r = colloquy::outbox::deliver_due(&app.engine, "survivor")
+    let r = colloquy::engine::delivery::deliver_due(&app.engine, "survivor")
         .await
         .unwrap();
     assert_eq!(r.sent, 1);
@@ -533,7 +535,7 @@ async fn the_outbox_retries_with_backoff_and_never_posts_twice() {
     )
     .await;
     app.fac("session end").await;
-    let r = colloquy::outbox::deliver_due(&app.engine, "w")
+    let r = colloquy::engine::delivery::deliver_due(&app.engine, "w")
         .await
         .unwrap();
     assert_eq!(r.failed, 1);

@@ -232,7 +232,9 @@ async fn the_llm_writes_a_checked_paragraph_and_failures_fall_back_once() {
         assert_eq!(s.source, "extractive");
         assert!(!s.markdown.contains("written by"));
     }
-    colloquy::outbox::deliver_due(&engine, "t").await.unwrap();
+    colloquy::engine::delivery::deliver_due(&engine, "t")
+        .await
+        .unwrap();
     let text = String::from_utf8_lossy(&log.lock().unwrap()).to_string();
     assert_eq!(
         text.matches("the configured LLM could not be used").count(),
@@ -252,7 +254,9 @@ async fn the_llm_writes_a_checked_paragraph_and_failures_fall_back_once() {
     );
     *fake.mode.lock().unwrap() = Mode::Failing;
     engine.summarize_session(live.id, false).await.unwrap();
-    colloquy::outbox::deliver_due(&engine, "t").await.unwrap();
+    colloquy::engine::delivery::deliver_due(&engine, "t")
+        .await
+        .unwrap();
     let text = String::from_utf8_lossy(&log.lock().unwrap()).to_string();
     assert_eq!(
         text.matches("the configured LLM could not be used").count(),
@@ -409,7 +413,9 @@ async fn the_llm_can_write_the_questions_and_bad_ones_are_dropped() {
         .await
         .unwrap();
     engine.execute(exec("excerpt next", None)).await.unwrap();
-    colloquy::outbox::deliver_due(&engine, "t").await.unwrap();
+    colloquy::engine::delivery::deliver_due(&engine, "t")
+        .await
+        .unwrap();
     let text = String::from_utf8_lossy(&log.lock().unwrap()).to_string();
     assert!(
         text.contains("1. What does the author mean by “institutional trust”?"),
@@ -423,7 +429,9 @@ async fn the_llm_can_write_the_questions_and_bad_ones_are_dropped() {
     // A failing LLM leaves the template questions.
     *fake.mode.lock().unwrap() = Mode::Failing;
     engine.execute(exec("excerpt next", None)).await.unwrap();
-    colloquy::outbox::deliver_due(&engine, "t").await.unwrap();
+    colloquy::engine::delivery::deliver_due(&engine, "t")
+        .await
+        .unwrap();
     let second = store.excerpts(1).await.unwrap()[1].id;
     let qs = store.questions(second).await.unwrap();
     assert!(qs.len() >= 2 && qs.iter().all(|q| q.kind != "llm"));

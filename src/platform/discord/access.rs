@@ -78,7 +78,7 @@ impl Access {
                 Some(info)
             }
             Err(e) => {
-                tracing::warn!(error = %super::port::describe(&e), "cannot read the server's roles");
+                tracing::warn!(error = %super::limits::describe(&e), "cannot read the server's roles");
                 None
             }
         }

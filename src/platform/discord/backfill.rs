@@ -59,7 +59,7 @@ async fn session(
                 Some(PAGE),
             )
             .await
-            .map_err(|e| anyhow::anyhow!(super::port::describe(&e)))?;
+            .map_err(|e| anyhow::anyhow!(super::limits::describe(&e)))?;
         filled.fetched += page.len();
         let mut ordered = page;
         ordered.sort_by_key(|m| m.id);

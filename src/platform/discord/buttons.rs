@@ -10,7 +10,7 @@ use poise::serenity_prelude as serenity;
 
 use super::Bot;
 use super::access::display_name;
-use super::port::clip;
+use super::limits::clip;
 use crate::domain::ids::{MemberKey, Platform};
 use crate::domain::poll::MAX_REASON_CHARS;
 use crate::engine::{Choice, PollRef, VoteEvent};
@@ -178,7 +178,7 @@ impl Source<'_> {
                 self.followup(
                     http,
                     serenity::CreateInteractionResponseFollowup::new()
-                        .content(clip(&text, super::port::MAX_CONTENT))
+                        .content(clip(&text, super::limits::MAX_CONTENT))
                         .ephemeral(true)
                         .allowed_mentions(serenity::CreateAllowedMentions::new()),
                 )
@@ -192,7 +192,7 @@ impl Source<'_> {
 fn private_message(text: &str) -> serenity::CreateInteractionResponse {
     serenity::CreateInteractionResponse::Message(
         serenity::CreateInteractionResponseMessage::new()
-            .content(clip(text, super::port::MAX_CONTENT))
+            .content(clip(text, super::limits::MAX_CONTENT))
             .ephemeral(true)
             .allowed_mentions(serenity::CreateAllowedMentions::new()),
     )

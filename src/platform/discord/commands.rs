@@ -125,7 +125,7 @@ async fn refuse(ctx: Ctx<'_>, e: CommandError) -> Result<(), Error> {
 
 /// An autocomplete choice's name (Discord takes at most 100 characters).
 fn label(text: String) -> String {
-    super::port::clip(&text, 100)
+    super::limits::clip(&text, 100)
 }
 
 /// The group of the channel the command is typed in.
@@ -881,7 +881,7 @@ pub(crate) async fn help(
         caller.role,
         set_up,
     );
-    for part in crate::render::split_message(&text, super::port::MAX_CONTENT) {
+    for part in crate::render::split_message(&text, super::limits::MAX_CONTENT) {
         ctx.send(
             poise::CreateReply::default()
                 .content(part)

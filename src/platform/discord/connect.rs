@@ -92,6 +92,24 @@ fn http(token: &str, settings: &Settings) -> anyhow::Result<serenity::Http> {
     Ok(builder.build())
 }
 
+/// Every gateway event: READY starts the backfill of what was missed; the rest is the
+/// event handler's.
+async fn on_event(
+    ctx: &serenity::Context,
+    event: &serenity::FullEvent,
+    data: &Data,
+) -> Result<(), Error> {
+    if let serenity::FullEvent::Ready { data_about_bot } = event {
+        tracing::info!(
+            guilds = data_about_bot.guilds.len(),
+            invite = %invite_url(data_about_bot.application.id.get()),
+            "discord gateway ready"
+        );
+        tokio::spawn(super::backfill::run(Arc::clone(data), ctx.http.clone()));
+    }
+    super::events::handle(ctx, event, data).await
+}
+
 /// Builds the framework: the commands, the event handler, and registration at READY.
 fn framework(bot: Data, guild: Option<serenity::GuildId>) -> poise::Framework<Data, Error> {
     poise::Framework::builder()
@@ -99,7 +117,7 @@ fn framework(bot: Data, guild: Option<serenity::GuildId>) -> poise::Framework<Da
             commands: super::commands::all(),
             on_error: |e| Box::pin(super::respond::on_error(e)),
             event_handler: |framework, event| {
-                Box::pin(super::events::handle(
+                Box::pin(on_event(
                     framework.serenity_context,
                     event,
                     framework.user_data,
@@ -126,7 +144,7 @@ fn framework(bot: Data, guild: Option<serenity::GuildId>) -> poise::Framework<Da
                     ),
                     // Keep running: the commands registered last time still work.
                     Err(e) => tracing::error!(
-                        error = %super::port::describe(&e),
+                        error = %super::limits::describe(&e),
                         "registering the discord commands failed"
                     ),
                 }
@@ -145,7 +163,7 @@ async fn client(bot: &Data, token: &str, settings: &Settings) -> anyhow::Result<
         .map_err(|e| {
             anyhow!(
                 "cannot build the Discord client: {}",
-                super::port::describe(&e)
+                super::limits::describe(&e)
             )
         })?;
     let port = DiscordPort::new(
@@ -245,7 +263,7 @@ async fn run(
                 break;
             }
             Err(e) => {
-                tracing::warn!(error = %super::port::describe(&e), "discord connection failed")
+                tracing::warn!(error = %super::limits::describe(&e), "discord connection failed")
             }
             Ok(()) => tracing::warn!("discord connection ended"),
         }

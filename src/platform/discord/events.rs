@@ -7,8 +7,6 @@
 //! a deletion of an unknown message is kept by the store (a tombstone, which holds across
 //! restarts and processes), so the message is recorded deleted if it turns up.
 
-use std::sync::Arc;
-
 use chrono::{DateTime, Utc};
 use poise::serenity_prelude as serenity;
 
@@ -240,14 +238,6 @@ pub(crate) async fn handle(
     let bot: &Bot = data;
     tracing::trace!(event = event.snake_case_name(), "discord event");
     match event {
-        serenity::FullEvent::Ready { data_about_bot } => {
-            tracing::info!(
-                guilds = data_about_bot.guilds.len(),
-                invite = %super::connect::invite_url(data_about_bot.application.id.get()),
-                "discord gateway ready"
-            );
-            tokio::spawn(super::backfill::run(Arc::clone(data), ctx.http.clone()));
-        }
         serenity::FullEvent::Resume { .. } => {
             tracing::info!("discord gateway resumed");
         }
@@ -298,12 +288,12 @@ pub(crate) async fn handle(
         serenity::FullEvent::InteractionCreate { interaction } => match interaction {
             serenity::Interaction::Component(c) => {
                 if let Err(e) = super::buttons::on_component(ctx, bot, c).await {
-                    tracing::warn!(error = %super::port::describe(&e), "cannot answer a button");
+                    tracing::warn!(error = %super::limits::describe(&e), "cannot answer a button");
                 }
             }
             serenity::Interaction::Modal(m) => {
                 if let Err(e) = super::buttons::on_modal(ctx, bot, m).await {
-                    tracing::warn!(error = %super::port::describe(&e), "cannot answer a form");
+                    tracing::warn!(error = %super::limits::describe(&e), "cannot answer a form");
                 }
             }
             _ => {}

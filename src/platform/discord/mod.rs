@@ -41,6 +41,7 @@ mod buttons;
 mod commands;
 mod connect;
 mod events;
+mod limits;
 mod port;
 mod respond;
 mod upload;

@@ -7,7 +7,7 @@ use std::time::Duration;
 use poise::serenity_prelude as serenity;
 
 use super::access::{display_name, group_channel};
-use super::port::MAX_CONTENT;
+use super::limits::MAX_CONTENT;
 use super::{Ctx, Data, Error};
 use crate::domain::command::{Command, Role};
 use crate::domain::ids::{ChannelKey, MemberKey, Platform};
@@ -113,7 +113,7 @@ async fn answer(
             if let poise::Context::Application(app) = ctx
                 && let Err(e) = app.interaction.delete_response(ctx.http()).await
             {
-                tracing::warn!(error = %super::port::describe(&e), "cannot remove a deferred answer");
+                tracing::warn!(error = %super::limits::describe(&e), "cannot remove a deferred answer");
             }
             send(ctx, &text, &files, true).await
         }
@@ -205,7 +205,7 @@ async fn private(ctx: Ctx<'_>, text: String) {
         .ephemeral(true)
         .allowed_mentions(serenity::CreateAllowedMentions::new());
     if let Err(e) = ctx.send(reply).await {
-        tracing::warn!(error = %super::port::describe(&e), "cannot answer an interaction");
+        tracing::warn!(error = %super::limits::describe(&e), "cannot answer an interaction");
     }
 }
 
@@ -238,7 +238,7 @@ pub(crate) async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
         }
         other => {
             if let Err(e) = poise::builtins::on_error(other).await {
-                tracing::warn!(error = %super::port::describe(&e), "cannot report a discord error");
+                tracing::warn!(error = %super::limits::describe(&e), "cannot report a discord error");
             }
         }
     }

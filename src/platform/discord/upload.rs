@@ -12,12 +12,13 @@ use crate::engine::Upload;
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub(crate) enum UploadError {
     #[error(
-        "\"{name}\" is {kb} KB; the limit is {limit_kb} KB. Split the reading into parts and import them one after another."
+        "\"{name}\" is {size}; the limit is {limit}. Split the reading into parts and import them one after another."
     )]
     TooBig {
         name: String,
-        kb: usize,
-        limit_kb: usize,
+        /// Both sizes as the engine and the other platforms say them ("2 MB", "3.5 MB").
+        size: String,
+        limit: String,
     },
     #[error("The attachment could not be downloaded from Discord ({0}). Try again in a moment.")]
     Download(String),
@@ -50,8 +51,8 @@ impl Downloader {
     fn too_big(&self, name: &str, size: usize) -> UploadError {
         UploadError::TooBig {
             name: name.to_string(),
-            kb: size.div_ceil(1024),
-            limit_kb: self.limit / 1024,
+            size: crate::domain::import::human_size(size),
+            limit: crate::domain::import::human_size(self.limit),
         }
     }
 

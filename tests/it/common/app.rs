@@ -143,15 +143,15 @@ impl TestApp {
     }
 
     /// Deliver the outbox (posts appear in the log).
-    pub async fn deliver(&self) -> colloquy::outbox::DeliveryReport {
-        colloquy::outbox::deliver_due(&self.engine, "test")
+    pub async fn deliver(&self) -> colloquy::engine::delivery::DeliveryReport {
+        colloquy::engine::delivery::deliver_due(&self.engine, "test")
             .await
             .expect("delivery")
     }
 
     /// Run the scheduler once and deliver.
-    pub async fn tick(&self) -> colloquy::scheduler::Outcome {
-        let outcome = colloquy::scheduler::run_due(&self.engine)
+    pub async fn tick(&self) -> colloquy::engine::scheduler::Outcome {
+        let outcome = colloquy::engine::scheduler::run_due(&self.engine)
             .await
             .expect("scheduler");
         self.deliver().await;

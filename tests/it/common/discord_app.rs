@@ -60,9 +60,7 @@ impl Bot {
             }),
             ..Config::default()
         };
-        let engine = colloquy::app::engine_from_config(&config)
-            .await
-            .expect("engine");
+        let engine = colloquy::boot::from_config(&config).await.expect("engine");
         let identifies = fake.gateway_stats().identifies;
         let puts = fake.requests_matching("PUT", "/applications/").len();
         let (stop, stop_rx) = watch::channel(false);
@@ -73,7 +71,7 @@ impl Bot {
         )
         .await
         .expect("the discord adapter starts");
-        let scheduler = tokio::spawn(colloquy::scheduler::run(
+        let scheduler = tokio::spawn(colloquy::engine::scheduler::run(
             engine.clone(),
             format!("test-{n}"),
             stop_rx,

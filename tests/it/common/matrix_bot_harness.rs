@@ -129,7 +129,7 @@ impl TestBot {
             autojoin: Autojoin::Facilitators,
             facilitators: facilitators.iter().map(|f| f.to_string()).collect(),
         });
-        let engine = colloquy::app::engine_from_config(&config)
+        let engine = colloquy::boot::from_config(&config)
             .await
             .expect("the engine builds from the test config");
         let (stop, _) = watch::channel(false);
@@ -153,7 +153,7 @@ impl TestBot {
             colloquy::platform::matrix::start(self.engine.clone(), matrix, stop_rx.clone())
                 .await
                 .unwrap_or_else(|e| panic!("the Matrix adapter did not start: {e:#}"));
-        let scheduler = tokio::spawn(colloquy::scheduler::run(
+        let scheduler = tokio::spawn(colloquy::engine::scheduler::run(
             self.engine.clone(),
             format!("test-{}", self.user_id),
             stop_rx,
@@ -175,7 +175,7 @@ impl TestBot {
 
     /// Starts again on the same database and store (a restart of `colloquy run`).
     pub async fn restart(&mut self) {
-        self.engine = colloquy::app::engine_from_config(&self.config)
+        self.engine = colloquy::boot::from_config(&self.config)
             .await
             .expect("the engine reopens");
         self.run().await;

@@ -1,6 +1,8 @@
 //! The command line: `colloquy demo | import | excerpts | summarize | export | console |
 //! run | check-config`. Each subcommand opens what it needs and calls the engine.
 
+mod repl;
+
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -11,10 +13,8 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::domain::command::ExportFormat;
 use crate::domain::import::{ImportOptions, MAX_READING_BYTES, human_size};
-use crate::engine::{Engine, EngineSettings, GroupLookup, ImportTarget, channel_for};
-use crate::ports::{Clock, SystemClock};
-use crate::render::Prompts;
-use crate::store::Store;
+use crate::engine::{Engine, GroupLookup, ImportTarget, channel_for};
+use crate::ports::SystemClock;
 
 /// colloquy: a discussion bot for reading groups.
 #[derive(Debug, Parser)]
@@ -191,42 +191,13 @@ pub enum Cmd {
     },
 }
 
-/// Build an engine for CLI work (no platforms attached) on a database that must exist
-/// already: commands that only read one never create it.
-pub async fn existing_engine(db: &Path, clock: Arc<dyn Clock>) -> Result<Engine> {
-    let store = open_existing(db).await?;
-    engine_on(store, db, clock)
-}
-
-/// Open a database that must exist, saying so plainly when it does not.
-async fn open_existing(db: &Path) -> Result<Store> {
-    match Store::open_existing(db).await {
-        Ok(store) => Ok(store),
-        Err(e @ crate::store::StoreError::Missing(_)) => Err(anyhow!(e)),
-        Err(e) => Err(anyhow!(e).context(format!("cannot open the database {}", db.display()))),
+/// Start logging for the parsed command line: `run` sets up its own from its config.
+pub fn init_logging(cli: &Cli) {
+    match cli.command {
+        Cmd::Run { .. } => {}
+        Cmd::CheckConfig { .. } => crate::app::init_cli_logging(false),
+        _ => crate::app::init_cli_logging(true),
     }
-}
-
-fn engine_on(store: Store, db: &Path, clock: Arc<dyn Clock>) -> Result<Engine> {
-    let secret = crate::config::load_or_create_secret(&crate::config::secret_beside(db))
-        .with_context(|| "cannot read or create the anonymous-vote secret")?;
-    Ok(Engine::new(
-        store,
-        clock,
-        Prompts::builtin(),
-        secret,
-        EngineSettings::default(),
-        None,
-    ))
-}
-
-/// Open the database (creating it if needed) and build an engine for CLI work (no
-/// platforms attached).
-pub async fn offline_engine(db: &Path, clock: Arc<dyn Clock>) -> Result<Engine> {
-    let store = Store::open(db)
-        .await
-        .with_context(|| format!("cannot open the database {}", db.display()))?;
-    engine_on(store, db, clock)
 }
 
 /// Run the parsed command line.
@@ -285,7 +256,7 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
         }
         Cmd::Excerpts { reading, json, db } => excerpts(reading, json, &db.path()).await,
         Cmd::Summarize { session, json, db } => {
-            let engine = existing_engine(&db.path(), Arc::new(SystemClock)).await?;
+            let engine = crate::boot::offline_existing(&db.path(), Arc::new(SystemClock)).await?;
             let outcome = engine
                 .summarize_session(session, false)
                 .await
@@ -304,14 +275,18 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
             out,
             db,
         } => {
-            let engine = existing_engine(&db.path(), Arc::new(SystemClock)).await?;
+            let engine = crate::boot::offline_existing(&db.path(), Arc::new(SystemClock)).await?;
             let g = find_group(&engine, &group).await?;
             let format =
                 ExportFormat::parse(&format).ok_or_else(|| anyhow!("unknown format {format}"))?;
-            let files =
-                crate::export::export_scoped(&engine, &g, format, crate::export::Scope::All)
-                    .await
-                    .map_err(|e| anyhow!("{e}"))?;
+            let files = crate::engine::export::export_scoped(
+                &engine,
+                &g,
+                format,
+                crate::engine::export::Scope::All,
+            )
+            .await
+            .map_err(|e| anyhow!("{e}"))?;
             std::fs::create_dir_all(&out)
                 .with_context(|| format!("cannot create {}", out.display()))?;
             for f in &files {
@@ -326,7 +301,7 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
         Cmd::Console { group, out, db } => {
             let db = db.path();
             let files = out.unwrap_or_else(|| crate::platform::console::files_dir_beside(&db));
-            crate::platform::console::run_repl(&db, &group, files).await
+            repl::run_repl(&db, &group, files).await
         }
         Cmd::Run { config } => crate::app::run(&config).await,
         Cmd::Bench {
@@ -403,7 +378,7 @@ async fn import(file: &Path, request: ImportRequest, db: &Path) -> Result<ExitCo
     if bytes.len() > request.max_size {
         return Err(too_big(bytes.len()));
     }
-    let engine = offline_engine(db, Arc::new(SystemClock)).await?;
+    let engine = crate::boot::offline(db, Arc::new(SystemClock)).await?;
     let target = match engine.find_group(&request.group).await {
         Ok(GroupLookup::Found(g)) => ImportTarget::Group(g),
         Ok(GroupLookup::Missing(_)) if request.create => {
@@ -464,7 +439,8 @@ async fn import(file: &Path, request: ImportRequest, db: &Path) -> Result<ExitCo
 }
 
 async fn excerpts(reading: i64, json: bool, db: &Path) -> Result<ExitCode> {
-    let store = open_existing(db).await?;
+    let engine = crate::boot::offline_existing(db, Arc::new(SystemClock)).await?;
+    let store = engine.store();
     let Some(r) = store.reading(reading).await? else {
         bail!("no reading #{reading} in {}", db.display());
     };

@@ -19,6 +19,18 @@ pub enum Scope {
     All,
 }
 
+impl Engine {
+    /// Export a group's record from the chat (`--session` or the current session's minutes).
+    pub async fn export(
+        &self,
+        group: &Group,
+        format: ExportFormat,
+        session: Option<i64>,
+    ) -> Result<Vec<FileOut>, CommandError> {
+        export(self, group, format, session).await
+    }
+}
+
 /// Export a group's record from the chat (`--session` or the current session's minutes).
 pub async fn export(
     engine: &Engine,

@@ -208,7 +208,7 @@ pub async fn run(engine: Engine, worker: String, mut shutdown: tokio::sync::watc
                 Err(e) => tracing::error!(error = %e, "scheduler step failed"),
             }
         }
-        if let Err(e) = crate::outbox::deliver_due(&engine, &worker).await {
+        if let Err(e) = crate::engine::delivery::deliver_due(&engine, &worker).await {
             tracing::error!(error = %e, "outbox step failed");
         }
     }

@@ -1,0 +1,98 @@
+//! Building the engine: the one place every entry point gets one — `run` from its config,
+//! the CLI verbs, the console and the demo from a database path, and the tests from a store
+//! and a secret of their own.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use anyhow::{Context, Result, anyhow};
+
+use crate::config::{Config, load_or_create_secret, secret_beside, secret_from_env};
+use crate::domain::anon::VoterSecret;
+use crate::engine::{Engine, EngineSettings};
+use crate::ports::{Clock, SystemClock};
+use crate::render::Prompts;
+use crate::store::{Store, StoreError};
+
+/// The engine `colloquy run` uses: the configured database, prompts, limits and LLM.
+pub async fn from_config(config: &Config) -> Result<Engine> {
+    let store = Store::open(&config.storage.database)
+        .await
+        .with_context(|| {
+            format!(
+                "cannot open the database {}",
+                config.storage.database.display()
+            )
+        })?;
+    let secret = load_or_create_secret(&config.secret_path())
+        .with_context(|| format!("cannot read or create {}", config.secret_path().display()))?;
+    let prompts = Prompts::load(config.prompts.dir.as_deref())?;
+    let llm = match &config.llm {
+        Some(l) => {
+            let key = match &l.api_key_env {
+                Some(var) => Some(secret_from_env(var, "LLM API key")?),
+                None => None,
+            };
+            Some(crate::llm::LlmClient::new(
+                &l.endpoint,
+                &l.model,
+                key,
+                std::time::Duration::from_secs(l.timeout_secs),
+            )?)
+        }
+        None => None,
+    };
+    let settings = EngineSettings {
+        max_upload_bytes: config.limits.max_upload_kib * 1024,
+        retention_days: config.privacy.retention_days,
+    };
+    Ok(Engine::new(
+        store,
+        Arc::new(SystemClock),
+        prompts,
+        secret,
+        settings,
+        llm,
+    ))
+}
+
+/// An engine for offline work (no platform attached, built-in prompts, default limits) on
+/// the database at `db`, created if there is none.
+pub async fn offline(db: &Path, clock: Arc<dyn Clock>) -> Result<Engine> {
+    let store = Store::open(db)
+        .await
+        .with_context(|| format!("cannot open the database {}", db.display()))?;
+    offline_on(store, db, clock)
+}
+
+/// As [`offline`], on a database that must exist already: verbs that only read one never
+/// create it.
+pub async fn offline_existing(db: &Path, clock: Arc<dyn Clock>) -> Result<Engine> {
+    let store = match Store::open_existing(db).await {
+        Ok(store) => store,
+        Err(e @ StoreError::Missing(_)) => return Err(anyhow!(e)),
+        Err(e) => {
+            return Err(anyhow!(e).context(format!("cannot open the database {}", db.display())));
+        }
+    };
+    offline_on(store, db, clock)
+}
+
+/// An offline engine on an open store whose anonymous-vote secret lives beside `db`.
+pub fn offline_on(store: Store, db: &Path, clock: Arc<dyn Clock>) -> Result<Engine> {
+    let secret = load_or_create_secret(&secret_beside(db))
+        .with_context(|| "cannot read or create the anonymous-vote secret")?;
+    Ok(offline_with_secret(store, clock, secret))
+}
+
+/// An offline engine with a given secret (tests and benchmarks keep theirs in memory).
+pub fn offline_with_secret(store: Store, clock: Arc<dyn Clock>, secret: VoterSecret) -> Engine {
+    Engine::new(
+        store,
+        clock,
+        Prompts::builtin(),
+        secret,
+        EngineSettings::default(),
+        None,
+    )
+}
