@@ -146,6 +146,42 @@ pub fn check_text(
     Ok(())
 }
 
+/// The spans of `text` in quotation marks (“…”, "…"), at least three words long.
+fn quoted_spans(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (open, close) in [('“', '”'), ('"', '"')] {
+        let mut rest = text;
+        while let Some(a) = rest.find(open) {
+            let after = &rest[a + open.len_utf8()..];
+            let Some(b) = after.find(close) else { break };
+            let span = after[..b].trim();
+            if span.split_whitespace().count() >= 3 {
+                out.push(span.to_string());
+            }
+            rest = &after[b + close.len_utf8()..];
+        }
+    }
+    out
+}
+
+/// Check that what an LLM's text puts in quotation marks is someone's exact words: a
+/// member's reply or the excerpt (`sources`). A quote may leave out a closing full stop.
+pub fn check_quotes(text: &str, sources: &[&str]) -> Result<(), LlmError> {
+    for span in quoted_spans(text) {
+        let body = span.trim_end_matches(['.', ',', '…']).trim_end();
+        if !sources
+            .iter()
+            .any(|s| crate::domain::summary::is_exact(body, s))
+        {
+            return Err(LlmError::Refused(format!(
+                "it quoted words nobody wrote: “{}”",
+                crate::domain::text::truncate_chars(&span, 80)
+            )));
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,5 +192,34 @@ mod tests {
         assert!(check_text(&"x".repeat(101), 100, &[]).is_err());
         assert!(check_text("Ana argued well.", 100, &["ana".into()]).is_err());
         assert!(check_text("The group argued well.", 100, &["ana".into()]).is_ok());
+    }
+
+    #[test]
+    fn quotes_must_be_exact() {
+        let replies = ["Local monitoring keeps the pasture honest. Cheating shows."];
+        assert!(
+            check_quotes(
+                "Ben said “local monitoring keeps the pasture honest”.",
+                &replies
+            )
+            .is_err(),
+            "case matters: not the exact words"
+        );
+        assert!(
+            check_quotes(
+                "Ana said “Local monitoring keeps the pasture honest.”",
+                &replies
+            )
+            .is_ok()
+        );
+        assert!(
+            check_quotes(
+                "Ana said \"Local monitoring keeps the pasture\" and more.",
+                &replies
+            )
+            .is_ok()
+        );
+        assert!(check_quotes("Ana said “monitoring makes everyone honest”.", &replies).is_err());
+        assert!(check_quotes("Short “quotes” are names, not quotes.", &replies).is_ok());
     }
 }

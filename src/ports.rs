@@ -178,4 +178,17 @@ pub trait ChatPort: Send + Sync {
         markdown: &str,
         files: &[FileOut],
     ) -> Result<(), PortError>;
+
+    /// A link that opens a recorded message on the platform (Discord's jump URL, Matrix's
+    /// permalink), for summaries that quote it. `channel` is the group's channel or room,
+    /// `thread` the thread the message was posted in, if any. `None`: the platform has no
+    /// such links (the console).
+    async fn message_link(
+        &self,
+        _channel: &ChannelKey,
+        _thread: Option<&str>,
+        _message_id: &str,
+    ) -> Result<Option<String>, PortError> {
+        Ok(None)
+    }
 }

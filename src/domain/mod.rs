@@ -14,5 +14,6 @@ pub mod schedule;
 pub mod segment;
 pub mod sentences;
 pub mod summary;
+pub mod summary_score;
 pub mod text;
 pub mod words;

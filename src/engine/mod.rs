@@ -198,6 +198,7 @@ struct Inner {
     llm: Option<LlmClient>,
     ports: RwLock<HashMap<Platform, Arc<dyn ChatPort>>>,
     sessions: record::SessionCache,
+    facilitators: summaries::FacilitatorBook,
 }
 
 impl Engine {
@@ -219,6 +220,7 @@ impl Engine {
                 llm,
                 ports: RwLock::new(HashMap::new()),
                 sessions: record::SessionCache::default(),
+                facilitators: summaries::FacilitatorBook::default(),
             }),
         }
     }
@@ -292,6 +294,11 @@ impl Engine {
     pub async fn execute(&self, inv: Invocation) -> Result<Reply, CommandError> {
         let verb = inv.command.verb();
         let group = self.admit(&inv.caller, &inv.command, &inv.channel).await?;
+        if let Some(g) = &group
+            && inv.caller.role >= Role::Facilitator
+        {
+            self.inner.facilitators.note(g.id, &inv.caller.key.key());
+        }
         let result = self.dispatch(inv, group).await.map(|mut reply| {
             reply.text = crate::domain::text::defang_mentions(&reply.text);
             reply

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 
 use super::{CommandError, Engine, OutboxPayload, Reply, local_label, store_ms};
 use crate::ports::ExcerptPost;
-use crate::store::{ExcerptRow, ExcerptStart, Group, NewSession, SessionKind};
+use crate::store::{ExcerptRow, ExcerptStart, Group, NewSession, SessionKind, Store};
 
 /// What posting did, for the scheduler's report and the caller.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -199,6 +199,12 @@ impl Engine {
         };
         self.end_session(group.id, live.id, self.now()).await?;
         let replies = self.store().reply_count(live.id).await?;
+        if replies == 0 {
+            return Ok(Reply::public(format!(
+                "Live session #{} ended with no replies, so there is no summary.",
+                live.id
+            )));
+        }
         Ok(Reply::public(format!(
             "Live session #{} ended with {}. The summary follows.",
             live.id,
@@ -206,13 +212,24 @@ impl Engine {
         )))
     }
 
-    /// End a session and queue its summary (once).
+    /// End a session and queue its summary (once). A session nobody replied in gets no
+    /// summary: its facilitators are told so privately.
     pub async fn end_session(
         &self,
         group_id: i64,
         session_id: i64,
         now: DateTime<Utc>,
     ) -> Result<bool, CommandError> {
+        if self.store().reply_count(session_id).await? == 0 {
+            let mut tx = self.store().write_tx().await?;
+            let ended = Store::end_session_tx(&mut tx, session_id, store_ms(now)).await?;
+            tx.commit().await.map_err(crate::store::StoreError::from)?;
+            self.inner.sessions.invalidate();
+            if ended {
+                self.nobody_replied(group_id, session_id).await;
+            }
+            return Ok(ended);
+        }
         let (key, payload) = OutboxPayload::Summary { session_id }.entry();
         let ended = self
             .store()

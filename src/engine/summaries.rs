@@ -1,16 +1,44 @@
 //! Session summaries (extractive, optionally rewritten by a local LLM), `stats`, and the
 //! weekly digest.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::RwLock;
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::{CommandError, Engine, OutboxPayload, PollResultView, Reply, local_label, store_ms};
+use crate::domain::command::Role;
+use crate::domain::ids::{MemberKey, Platform};
 use crate::domain::summary::{
-    self, Disagreement, Limits, Participation, PositionIn, Quote, ReplyIn, Summary, Theme,
+    self, Context, Disagreement, Kind, Limits, Participation, PositionIn, Quote, ReplyIn, Summary,
+    Theme,
 };
-use crate::store::{Group, SessionRow, from_ms};
+use crate::store::{Group, ReplyRow, SessionRow, from_ms};
+
+/// The members seen running facilitator commands in each group, since the start. Their
+/// replies are the session's facilitation, never quoted as members' analysis. Kept in
+/// memory only: a member's key is not written anywhere `privacy forget-me` would miss.
+#[derive(Debug, Default)]
+pub(crate) struct FacilitatorBook(RwLock<HashMap<i64, HashSet<String>>>);
+
+impl FacilitatorBook {
+    pub(crate) fn note(&self, group_id: i64, member_key: &str) {
+        if let Ok(mut book) = self.0.write() {
+            book.entry(group_id)
+                .or_default()
+                .insert(member_key.to_string());
+        }
+    }
+
+    fn of(&self, group_id: i64) -> HashSet<String> {
+        self.0
+            .read()
+            .ok()
+            .and_then(|b| b.get(&group_id).cloned())
+            .unwrap_or_default()
+    }
+}
 
 /// What the summary template sees.
 #[derive(Debug, Clone, Serialize)]
@@ -18,14 +46,22 @@ pub struct SummaryView {
     pub session_id: i64,
     pub title: String,
     pub date: String,
+    pub kind: Kind,
+    /// A note for readers when the summary is partial (chatter only, another language).
+    pub notice: Option<String>,
     pub participation: Participation,
-    /// "evenly (0.92)" style description of how evenly members spoke.
+    /// "unevenly (evenness 0.66)": how evenly members spoke, in words that fit the number.
     pub evenness: String,
+    /// "Ana wrote 31% of the words; Hal posted once": the dominant and quiet members.
+    pub voices: String,
     pub themes: Vec<Theme>,
     pub representative: Vec<Quote>,
     pub disagreements: Vec<Disagreement>,
     pub open_questions: Vec<Quote>,
+    /// Lone polls and the post polls of pre/post pairs.
     pub polls: Vec<PollResultView>,
+    /// The pre polls of the pairs in `polls` (their counts are shown before the post's).
+    pub before: Vec<PollResultView>,
     pub llm_text: Option<String>,
     pub llm_model: Option<String>,
 }
@@ -41,6 +77,29 @@ pub struct SummaryOutcome {
 
 /// Replies above this count are summarized on a blocking thread.
 const BLOCKING_ABOVE: usize = 2_000;
+
+/// At most this many authors are asked about on the platform (besides those seen running
+/// facilitator commands), and for at most this long.
+const ROLE_LOOKUPS: usize = 50;
+const ROLE_LOOKUP_TIME: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// "Ana wrote 31% of the words; Hal posted once".
+fn describe_voices(p: &Participation) -> String {
+    let pct = |share: f64| format!("{}%", (share * 100.0).round() as u32);
+    let mut parts: Vec<String> = p
+        .dominant
+        .iter()
+        .map(|m| format!("{} wrote {} of the words", m.name, pct(m.share)))
+        .collect();
+    for m in &p.quiet {
+        parts.push(if m.replies == 1 {
+            format!("{} posted once", m.name)
+        } else {
+            format!("{} wrote {} of the words", m.name, pct(m.share))
+        });
+    }
+    parts.join("; ")
+}
 
 impl Engine {
     /// A readable title for a session: the reading and excerpt, or the live session's.
@@ -60,6 +119,88 @@ impl Engine {
             .unwrap_or_else(|| format!("live session #{}", session.id)))
     }
 
+    /// The session's facilitators among `authors`: members seen running facilitator
+    /// commands here, and those the platform says are facilitators.
+    async fn session_facilitators(&self, group: &Group, rows: &[ReplyRow]) -> HashSet<String> {
+        let mut known = self.inner.facilitators.of(group.id);
+        let Ok(channel) = group.channel_key() else {
+            return known;
+        };
+        let Some(port) = self.port(channel.platform) else {
+            return known;
+        };
+        let mut asked: Vec<String> = Vec::new();
+        for r in rows {
+            if !known.contains(&r.member_key) && !asked.contains(&r.member_key) {
+                asked.push(r.member_key.clone());
+            }
+        }
+        asked.truncate(ROLE_LOOKUPS);
+        let lookups = async {
+            let mut found = Vec::new();
+            for key in &asked {
+                let Ok(member) = key.parse::<MemberKey>() else {
+                    continue;
+                };
+                match port.role_in(&channel, &member).await {
+                    Ok(Role::Facilitator) => found.push(key.clone()),
+                    Ok(_) => {}
+                    Err(e) => {
+                        tracing::warn!(group = group.id, error = %e, "could not ask the platform who facilitates; using the members seen running commands");
+                        break;
+                    }
+                }
+            }
+            found
+        };
+        match tokio::time::timeout(ROLE_LOOKUP_TIME, lookups).await {
+            Ok(found) => known.extend(found),
+            Err(_) => {
+                tracing::warn!(
+                    group = group.id,
+                    "asking the platform who facilitates took too long; using the members seen running commands"
+                );
+            }
+        }
+        known
+    }
+
+    /// Jump links for the quotes, where the platform has them.
+    async fn link_quotes(
+        &self,
+        group: &Group,
+        session: &SessionRow,
+        rows: &[ReplyRow],
+        summary: &mut Summary,
+    ) {
+        let Ok(channel) = group.channel_key() else {
+            return;
+        };
+        if channel.platform == Platform::Console {
+            return;
+        }
+        let Some(port) = self.port(channel.platform) else {
+            return;
+        };
+        let messages: HashMap<i64, &str> =
+            rows.iter().map(|r| (r.id, r.message_id.as_str())).collect();
+        for quote in summary.quotes_mut() {
+            let Some(message) = messages.get(&quote.reply_id) else {
+                continue;
+            };
+            match port
+                .message_link(&channel, session.thread_id.as_deref(), message)
+                .await
+            {
+                Ok(link) => quote.link = link,
+                Err(e) => {
+                    tracing::warn!(group = group.id, error = %e, "could not make links to the quoted messages");
+                    return;
+                }
+            }
+        }
+    }
+
     /// Summarize a session; `save` stores it (replacing an earlier one).
     pub async fn summarize_session(
         &self,
@@ -74,12 +215,17 @@ impl Engine {
             self.store().group(session.group_id).await?.ok_or_else(|| {
                 CommandError::Internal(format!("session {session_id} has no group"))
             })?;
-        let rows = self.store().session_replies(session_id).await?;
+        let rows: Vec<ReplyRow> = self
+            .store()
+            .session_replies(session_id)
+            .await?
+            .into_iter()
+            .filter(|r| r.deleted_at.is_none() && !r.text.trim().is_empty())
+            .collect();
         let by_message: HashMap<&str, i64> =
             rows.iter().map(|r| (r.message_id.as_str(), r.id)).collect();
         let replies: Vec<ReplyIn> = rows
             .iter()
-            .filter(|r| r.deleted_at.is_none() && !r.text.trim().is_empty())
             .map(|r| ReplyIn {
                 id: r.id,
                 author_key: r.member_key.clone(),
@@ -92,8 +238,16 @@ impl Engine {
                     .and_then(|m| by_message.get(m).copied()),
             })
             .collect();
+        let context = Context {
+            facilitators: self.session_facilitators(&group, &rows).await,
+            names: rows
+                .iter()
+                .map(|r| (r.member_key.clone(), r.display_name.clone()))
+                .collect(),
+        };
         let mut polls = Vec::new();
-        let mut positions = Vec::new();
+        // The sides of the discussion: the post poll of a pair, else the latest poll.
+        let mut sides: Option<(bool, PositionIn)> = None;
         for poll in self.store().session_polls(session_id).await? {
             let view = self.poll_result_view(&poll).await?;
             if !poll.anonymous && !view.hidden_now {
@@ -101,44 +255,64 @@ impl Engine {
                     .map_err(|e| CommandError::Internal(e.to_string()))?;
                 if let Some(values) = scale.values() {
                     let votes = self.store().votes(poll.id).await?;
-                    positions.push(PositionIn {
-                        claim: poll.claim.clone(),
-                        positions: votes
-                            .into_iter()
-                            .filter_map(|v| Some((v.member_key?, *values.get(v.option as usize)?)))
-                            .collect(),
-                    });
+                    let post = poll.phase.as_deref() == Some("post");
+                    if post || !sides.as_ref().is_some_and(|(p, _)| *p) {
+                        sides = Some((
+                            post,
+                            PositionIn {
+                                claim: poll.claim.clone(),
+                                positions: votes
+                                    .into_iter()
+                                    .filter_map(|v| {
+                                        Some((v.member_key?, *values.get(v.option as usize)?))
+                                    })
+                                    .collect(),
+                            },
+                        ));
+                    }
                 }
             }
             polls.push(view);
         }
-        // A pre poll whose post poll is here too is shown through the post poll's shift.
+        let positions: Vec<PositionIn> = sides.into_iter().map(|(_, p)| p).collect();
+        // A pre poll whose post poll is here too is shown with it, before its counts.
         let paired_pre: Vec<i64> = polls
             .iter()
             .filter_map(|p| p.shift.as_ref().map(|s| s.pre_id))
             .collect();
-        polls.retain(|p| !paired_pre.contains(&p.id));
-        let summary: Summary = if replies.len() > BLOCKING_ABOVE {
+        let (before, polls): (Vec<PollResultView>, Vec<PollResultView>) =
+            polls.into_iter().partition(|p| paired_pre.contains(&p.id));
+        let limits = Limits::default();
+        let mut summary: Summary = if replies.len() > BLOCKING_ABOVE {
+            let replies = replies.clone();
             tokio::task::spawn_blocking(move || {
-                summary::summarize(&replies, &positions, Limits::default())
+                summary::summarize_in(&replies, &context, &positions, limits)
             })
             .await
             .map_err(|e| CommandError::Internal(e.to_string()))?
         } else {
-            summary::summarize(&replies, &positions, Limits::default())
+            summary::summarize_in(&replies, &context, &positions, limits)
         };
+        summary::check_quotes(&summary, &replies)
+            .map_err(|e| CommandError::Internal(format!("summary of session {session_id}: {e}")))?;
+        self.link_quotes(&group, &session, &rows, &mut summary)
+            .await;
         let tz = Engine::zone(&group);
         let mut view = SummaryView {
             session_id,
             title: self.session_title(&session).await?,
             date: local_label(from_ms(session.started_at), tz),
-            evenness: describe_evenness(summary.participation.evenness),
+            kind: summary.kind,
+            notice: summary.notice.clone(),
+            evenness: summary::describe_evenness(summary.participation.evenness),
+            voices: describe_voices(&summary.participation),
             participation: summary.participation.clone(),
             themes: summary.themes.clone(),
             representative: summary.representative.clone(),
             disagreements: summary.disagreements.clone(),
             open_questions: summary.open_questions.clone(),
             polls,
+            before,
             llm_text: None,
             llm_model: None,
         };
@@ -146,8 +320,11 @@ impl Engine {
         let extractive = self
             .prompts()
             .render("summary.md.j2", &serde_json::json!({ "s": &view }))?;
-        if self.inner.llm.is_some() && !rows.is_empty() {
-            match self.llm_summary(&session, &rows, &extractive).await {
+        if self.inner.llm.is_some() && summary.kind == Kind::Discussion {
+            match self
+                .llm_summary(&session, &rows, &summary, &extractive)
+                .await
+            {
                 Ok(text) => {
                     view.llm_text = Some(text);
                     view.llm_model = self.inner.llm.as_ref().map(|l| l.model().to_string());
@@ -166,7 +343,8 @@ impl Engine {
             extractive
         };
         if save {
-            let data = serde_json::to_string(&summary).unwrap_or_default();
+            let data = serde_json::to_string(&summary)
+                .map_err(|e| CommandError::Internal(format!("summary data: {e}")))?;
             self.store()
                 .save_session_summary(
                     group.id,
@@ -186,44 +364,115 @@ impl Engine {
         })
     }
 
+    /// A session ended with no replies: no summary is posted; its facilitators are told
+    /// so privately, once (this is called when the session ends).
+    pub(crate) async fn nobody_replied(&self, group_id: i64, session_id: i64) {
+        let facilitators = self.inner.facilitators.of(group_id);
+        let Ok(Some(group)) = self.store().group(group_id).await else {
+            return;
+        };
+        let title = match self.store().session(session_id).await {
+            Ok(Some(s)) => self
+                .session_title(&s)
+                .await
+                .unwrap_or_else(|_| format!("session #{session_id}")),
+            _ => format!("session #{session_id}"),
+        };
+        let Some(port) = group.channel_key().ok().and_then(|c| self.port(c.platform)) else {
+            return;
+        };
+        if facilitators.is_empty() {
+            tracing::info!(
+                group = group_id,
+                session_id,
+                "a session ended with no replies; no summary, and no facilitator known to tell"
+            );
+            return;
+        }
+        let text = format!(
+            "Nobody replied in {title} (session #{session_id}) in {}, so no summary was posted.",
+            group.label()
+        );
+        let mut keys: Vec<&String> = facilitators.iter().collect();
+        keys.sort();
+        for key in keys {
+            let Ok(member) = key.parse::<MemberKey>() else {
+                continue;
+            };
+            if let Err(e) = port.send_private(&member, &text, &[]).await {
+                tracing::warn!(group = group_id, error = %e, "could not tell a facilitator that nobody replied");
+            }
+        }
+    }
+
     async fn llm_summary(
         &self,
         session: &SessionRow,
-        rows: &[crate::store::ReplyRow],
+        rows: &[ReplyRow],
+        summary: &Summary,
         extractive: &str,
     ) -> Result<String, crate::llm::LlmError> {
         let Some(llm) = &self.inner.llm else {
             return Err(crate::llm::LlmError::Unreachable("not configured".into()));
         };
-        let excerpt = match session.excerpt_id {
-            Some(id) => self
-                .store()
-                .excerpt(id)
-                .await
-                .ok()
-                .flatten()
-                .map(|e| e.text)
-                .unwrap_or_default(),
-            None => String::new(),
+        let excerpt_row = match session.excerpt_id {
+            Some(id) => self.store().excerpt(id).await.map_err(|e| {
+                crate::llm::LlmError::Refused(format!("the excerpt could not be read ({e})"))
+            })?,
+            None => None,
         };
-        let replies: Vec<serde_json::Value> = rows
-            .iter()
-            .filter(|r| r.deleted_at.is_none())
-            .take(400)
-            .map(|r| {
-                serde_json::json!({
-                    "author": if r.quotes_allowed { r.display_name.as_str() } else { "a member" },
-                    "text": crate::domain::text::truncate_chars(&r.text, 600),
-                })
-            })
-            .collect();
+        let (excerpt, mut phrases) = match excerpt_row {
+            Some(e) => {
+                let terms = serde_json::from_str::<Vec<String>>(&e.terms).unwrap_or_else(|err| {
+                    // The summary's own phrases still go with the prompt.
+                    tracing::warn!(excerpt = e.id, error = %err, "the excerpt's key phrases are unreadable");
+                    Vec::new()
+                });
+                (e.text.clone(), terms)
+            }
+            None => (String::new(), Vec::new()),
+        };
+        for t in &summary.themes {
+            if !phrases.iter().any(|p| p.eq_ignore_ascii_case(&t.label)) {
+                phrases.insert(0, t.label.clone());
+            }
+        }
+        // Names the LLM may use: members who replied and allow quotes by name.
+        let allowed: Vec<String> = {
+            let mut names: Vec<String> = rows
+                .iter()
+                .filter(|r| r.quotes_allowed)
+                .map(|r| r.display_name.clone())
+                .collect();
+            names.sort();
+            names.dedup();
+            names
+        };
         let prompt = self
             .prompts()
-            .render("llm_summary.md.j2", &serde_json::json!({"excerpt": excerpt, "replies": replies, "extractive": extractive}))
+            .render(
+                "llm_summary.md.j2",
+                &serde_json::json!({
+                    "excerpt": excerpt,
+                    "extractive": extractive,
+                    "phrases": phrases,
+                    "names": allowed,
+                }),
+            )
             .map_err(|e| crate::llm::LlmError::BadAnswer(e.to_string()))?;
         let text = llm.complete(&prompt, 400).await?;
-        let forbidden = self.store().opted_out_names().await.unwrap_or_default();
+        let mut forbidden = self.store().opted_out_names().await.map_err(|e| {
+            crate::llm::LlmError::Refused(format!("who opted out of quotes is unknown ({e})"))
+        })?;
+        // Members of the group who did not take part (or asked not to be named) are not
+        // named either.
+        for r in rows.iter().filter(|r| !r.quotes_allowed) {
+            forbidden.push(r.display_name.clone());
+        }
+        let mut sources: Vec<&str> = rows.iter().map(|r| r.text.as_str()).collect();
+        sources.push(&excerpt);
         crate::llm::check_text(&text, 1800, &forbidden)?;
+        crate::llm::check_quotes(&text, &sources)?;
         Ok(text)
     }
 
@@ -340,6 +589,12 @@ impl Engine {
         let outcome = self
             .summarize_session(session.id, !session.is_open())
             .await?;
+        if outcome.view.kind == Kind::Empty {
+            return Ok(Reply::private(format!(
+                "Nobody has replied in session #{} yet, so there is no summary.",
+                session.id
+            )));
+        }
         let mut reply = Reply::public(outcome.markdown);
         for poll in &outcome.view.polls {
             if let Some(chart) = self.chart_file(poll)? {
@@ -374,7 +629,7 @@ impl Engine {
             live.iter()
                 .map(|r| crate::domain::text::word_count(&r.text))
                 .sum::<usize>(),
-            describe_evenness(evenness),
+            summary::describe_evenness(evenness),
             polls.len()
         );
         let mut members: Vec<&(String, usize, usize)> = per.values().collect();
@@ -468,7 +723,7 @@ impl Engine {
         )
         .themes
         .into_iter()
-        .map(|t| format!("{} ({} replies)", t.keywords.join(", "), t.replies))
+        .map(|t| format!("{} ({} replies)", t.label, t.replies))
         .collect::<Vec<_>>();
         threads.sort_by_key(|t| std::cmp::Reverse(t.0));
         let threads: Vec<String> = threads
@@ -516,17 +771,6 @@ pub fn week_bounds(week: &str, tz: chrono_tz::Tz) -> Option<(DateTime<Utc>, Date
         (monday + Duration::days(7)).and_hms_opt(0, 0, 0)?,
     );
     Some((start, end))
-}
-
-fn describe_evenness(e: f64) -> String {
-    let word = if e >= 0.8 {
-        "evenly"
-    } else if e >= 0.6 {
-        "fairly evenly"
-    } else {
-        "unevenly"
-    };
-    format!("{word} (evenness {:.2})", e)
 }
 
 /// The LLM's questions that can be posted: one per line, a question, not yes/no, and

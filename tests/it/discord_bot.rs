@@ -512,6 +512,11 @@ async fn discord_bot_a_groups_day_end_to_end() {
     let text = a.content.clone().unwrap_or_default();
     assert!(text.contains("Institutions and Trust"), "{text}");
     assert!(text.contains("bob") || text.contains("cat"), "{text}");
+    // Each quote links to its message: a Discord jump URL into the excerpt's thread.
+    assert!(
+        text.contains("([message](https://discord.com/channels/"),
+        "quotes carry jump links: {text}"
+    );
 
     // Commands work inside the excerpt's thread too (they belong to its channel's group).
     let i = fake.slash_in(thread, &p.cat, SlashCommand::new("schedule").sub("status"));

@@ -526,6 +526,14 @@ async fn the_outbox_retries_with_backoff_and_never_posts_twice() {
     }
     app.engine.attach_port(Arc::new(Broken));
     app.fac("session start").await;
+    // A reply, so that ending the session queues a summary (a session nobody replied in
+    // gets none).
+    app.say(
+        "ana",
+        None,
+        "Predictable courts build trust between parties.",
+    )
+    .await;
     app.fac("session end").await;
     let r = colloquy::engine::delivery::deliver_due(&app.engine, "w")
         .await

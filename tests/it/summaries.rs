@@ -28,6 +28,8 @@ enum Mode {
     Slow,
     Failing,
     NamesOptedOut,
+    /// Puts in quotation marks words nobody wrote.
+    InventedQuote,
     Empty,
 }
 
@@ -58,6 +60,9 @@ async fn completions(
             "Members agreed that predictable courts build trust, while one asked how voters would reward it."
         }
         Mode::NamesOptedOut => "Ana argued that courts matter most.",
+        Mode::InventedQuote => {
+            "Members agreed that “courts always decide every case fairly”, and Ben asked about voters."
+        }
         Mode::Empty => "",
         // Never answers: only the client's timeout ends the call.
         Mode::Slow => std::future::pending().await,
@@ -175,6 +180,14 @@ async fn the_llm_writes_a_checked_paragraph_and_failures_fall_back_once() {
         ))
         .await
         .unwrap();
+    engine
+        .on_message(say(
+            "3",
+            "Cy",
+            "Predictable courts also protect the small traders who cannot afford lawyers.",
+        ))
+        .await
+        .unwrap();
     let live = store.open_live_session(1).await.unwrap().unwrap();
 
     let good = engine.summarize_session(live.id, false).await.unwrap();
@@ -187,9 +200,13 @@ async fn the_llm_writes_a_checked_paragraph_and_failures_fall_back_once() {
     );
     assert!(good.markdown.contains("written by test-model"));
     let prompt = fake.last_prompt.lock().unwrap().clone();
+    // The LLM is given the extractive summary (its quotes and who said them) and the
+    // discussion's key phrases, not the raw replies.
     assert!(
-        prompt.contains("Predictable courts build trust") && prompt.contains("Ben:"),
-        "the prompt carries the replies"
+        prompt.contains("“Predictable courts build trust between parties.” — Ana")
+            && prompt.contains("— Ben")
+            && prompt.contains("Key phrases: predictable courts"),
+        "the prompt carries the extractive summary and key phrases: {prompt}"
     );
 
     // Slow, failing, empty, or naming an opted-out member: the extractive summary is used,
@@ -197,7 +214,13 @@ async fn the_llm_writes_a_checked_paragraph_and_failures_fall_back_once() {
     run("Ana", Role::Member, "privacy quotes off")
         .await
         .unwrap();
-    for mode in [Mode::Slow, Mode::Failing, Mode::Empty, Mode::NamesOptedOut] {
+    for mode in [
+        Mode::Slow,
+        Mode::Failing,
+        Mode::Empty,
+        Mode::NamesOptedOut,
+        Mode::InventedQuote,
+    ] {
         *fake.mode.lock().unwrap() = mode;
         let s = tokio::time::timeout(
             StdDuration::from_secs(30),
@@ -412,4 +435,243 @@ async fn the_llm_can_write_the_questions_and_bad_ones_are_dropped() {
     let second = store.excerpts(1).await.unwrap()[1].id;
     let qs = store.questions(second).await.unwrap();
     assert!(qs.len() >= 2 && qs.iter().all(|q| q.kind != "llm"));
+}
+
+/// The seminar discussions written for these tests, with their ground truth.
+fn discussion_fixtures() -> Vec<colloquy::domain::summary_score::Fixture> {
+    [
+        include_str!("../fixtures/discussions/commons.toml"),
+        include_str!("../fixtures/discussions/promises.toml"),
+        include_str!("../fixtures/discussions/zoos.toml"),
+    ]
+    .iter()
+    .map(|text| colloquy::domain::summary_score::Fixture::parse(text).unwrap())
+    .collect()
+}
+
+/// Play a fixture's discussion as a live seminar: quotes opt-outs, the pre poll and its
+/// votes, the replies in their threads, the post poll, the forget-me, the session's end.
+/// Returns the app and the summary the bot posted.
+async fn play(fixture: &colloquy::domain::summary_score::Fixture) -> (TestApp, String) {
+    use colloquy::domain::ids::{MemberKey, Platform};
+    let app = TestApp::new().await;
+    let exec = |key: &str, role: Role, line: String| {
+        let name = fixture
+            .member(key)
+            .map(|m| m.name.clone())
+            .unwrap_or_else(|| key.to_string());
+        let invocation = colloquy::engine::Invocation {
+            channel: app.channel.clone(),
+            caller: colloquy::engine::Caller {
+                key: MemberKey::new(Platform::Console, key),
+                name,
+                role,
+            },
+            command: colloquy::domain::command::parse(&line).unwrap(),
+            attachment: None,
+        };
+        let engine = app.engine.clone();
+        async move {
+            if let Err(e) = engine.execute(invocation).await {
+                panic!("`{line}` failed: {e}");
+            }
+        }
+    };
+    let fac = fixture.facilitator.as_str();
+    exec(fac, Role::Facilitator, "setup --tz UTC".into()).await;
+    for m in fixture.members.iter().filter(|m| !m.quotes) {
+        exec(&m.key, Role::Member, "privacy quotes off".into()).await;
+    }
+    exec(
+        fac,
+        Role::Facilitator,
+        format!("session start --title \"{}\"", fixture.title),
+    )
+    .await;
+    let group = app.group().await;
+    let session = app
+        .store
+        .open_live_session(group.id)
+        .await
+        .unwrap()
+        .unwrap();
+    let votes = |phase: &'static str| {
+        let poll = fixture.poll.clone();
+        let app = &app;
+        let exec = &exec;
+        async move {
+            let Some(poll) = poll else { return };
+            let line = if phase == "pre" {
+                format!("poll create \"{}\" --phase pre --minutes 20", poll.claim)
+            } else {
+                "poll create --phase post --minutes 20".to_string()
+            };
+            exec(fac, Role::Facilitator, line).await;
+            let id = app.store.latest_poll(group.id).await.unwrap().unwrap().id;
+            let mut ballots: Vec<(&String, &String)> = if phase == "pre" {
+                poll.pre.iter().collect()
+            } else {
+                poll.post.iter().collect()
+            };
+            ballots.sort();
+            for (who, option) in ballots {
+                app.clock.advance(Duration::seconds(30));
+                exec(who, Role::Member, format!("vote {id} {option}")).await;
+            }
+        }
+    };
+    votes("pre").await;
+    app.clock.advance(Duration::minutes(21));
+    app.tick().await;
+    for r in &fixture.replies {
+        app.clock.advance(Duration::minutes(2));
+        let name = fixture.member(&r.by).map(|m| m.name.clone()).unwrap();
+        app.engine
+            .on_message(colloquy::engine::IncomingMessage {
+                platform: Platform::Console,
+                channel_id: app.channel.id.clone(),
+                thread_root: None,
+                reply_to: r.to.map(|to| format!("fx{to}")),
+                message_id: format!("fx{}", r.id),
+                author: MemberKey::new(Platform::Console, &r.by),
+                author_name: name,
+                text: r.text.clone(),
+                at: clock_now(&app.clock),
+            })
+            .await
+            .unwrap();
+    }
+    votes("post").await;
+    if let Some(key) = &fixture.forget {
+        exec(key, Role::Member, "privacy forget-me --confirm".into()).await;
+    }
+    app.clock.advance(Duration::minutes(21));
+    app.tick().await;
+    exec(fac, Role::Facilitator, "session end".into()).await;
+    app.deliver().await;
+    let summary = app
+        .store
+        .session_summary(session.id)
+        .await
+        .unwrap()
+        .map(|s| s.body)
+        .unwrap_or_default();
+    (app, summary)
+}
+
+/// The summaries of the seminar fixtures meet every criterion of the scorer: labelled
+/// themes, the substantive replies quoted exactly and once, no housekeeping, the real
+/// disagreement and no false one, the open questions, both polls' counts, participation.
+/// `cargo test --test it summaries_meet_the_fixtures -- --nocapture` prints the scores.
+#[tokio::test]
+async fn summaries_meet_the_fixtures() {
+    let mut failed = Vec::new();
+    for fixture in discussion_fixtures() {
+        let (_app, summary) = play(&fixture).await;
+        let card = colloquy::domain::summary_score::score(&fixture, &summary);
+        println!("{summary}\n\n{card}");
+        if !card.all_passed() {
+            failed.push(format!("{card}\n{summary}"));
+        }
+    }
+    assert!(failed.is_empty(), "{}", failed.join("\n\n"));
+}
+
+/// The summary a live session gets once it ends (None: no summary was stored).
+async fn end_and_summary(app: &TestApp) -> Option<String> {
+    let group = app.group().await;
+    let session = app
+        .store
+        .open_live_session(group.id)
+        .await
+        .unwrap()
+        .unwrap();
+    app.fac("session end").await;
+    app.deliver().await;
+    app.store
+        .session_summary(session.id)
+        .await
+        .unwrap()
+        .map(|s| s.body)
+}
+
+/// Bad input: a session nobody replied in gets no summary (its facilitator is told once,
+/// privately); a session of greetings and logistics gets a short summary saying so; a
+/// discussion in another language gets the generic summary with a notice.
+#[tokio::test]
+async fn empty_chatter_and_foreign_sessions() {
+    let app = TestApp::new().await;
+    app.fac("setup --tz UTC").await;
+
+    app.fac("session start --title \"Silent\"").await;
+    assert_eq!(
+        end_and_summary(&app).await,
+        None,
+        "no summary without replies"
+    );
+    let log = app.log_text();
+    assert_eq!(
+        log.matches("Nobody replied in Silent").count(),
+        1,
+        "told once: {log}"
+    );
+    assert!(!log.contains("## Summary: Silent"), "{log}");
+    let told = &log[log
+        .find("Nobody replied in Silent")
+        .unwrap_or(0)
+        .saturating_sub(80)..];
+    assert!(told.contains("privately to fac"), "{log}");
+
+    app.fac("session start --title \"Chatter\"").await;
+    for (who, text) in [
+        ("ana", "Morning all!"),
+        ("ben", "hi"),
+        ("cy", "Sorry I'm late, train delays."),
+        ("ana", "lol same"),
+        ("ben", "Got to run, see you Thursday."),
+    ] {
+        app.say(who, None, text).await;
+    }
+    let chatter = end_and_summary(&app).await.expect("a short summary");
+    assert!(
+        chatter.contains("there was no discussion to summarize"),
+        "{chatter}"
+    );
+    assert!(
+        !chatter.contains("**Themes**") && !chatter.contains("**What was said**"),
+        "{chatter}"
+    );
+    assert!(chatter.lines().count() <= 5, "short: {chatter}");
+
+    app.fac("session start --title \"Foráneo\"").await;
+    for (who, text) in [
+        (
+            "ana",
+            "El texto sostiene que la vigilancia local mantiene las reglas suaves en los pueblos pequeños.",
+        ),
+        (
+            "ben",
+            "No estoy de acuerdo: en una pesquería grande nadie sabe quién pescó de más.",
+        ),
+        (
+            "cy",
+            "Las sanciones graduales protegen a quienes escriben las reglas de la comunidad.",
+        ),
+        (
+            "dee",
+            "¿Quién decide cuándo un recurso es demasiado grande para la vigilancia local?",
+        ),
+    ] {
+        app.say(who, None, text).await;
+    }
+    let foreign = end_and_summary(&app).await.expect("a generic summary");
+    assert!(
+        foreign.contains("does not seem to be in English"),
+        "{foreign}"
+    );
+    assert!(foreign.contains("**What was said**"), "{foreign}");
+    assert!(
+        !foreign.contains("**Themes**") && !foreign.contains("**Where members disagreed**"),
+        "{foreign}"
+    );
 }

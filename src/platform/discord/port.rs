@@ -495,11 +495,52 @@ impl ChatPort for DiscordPort {
         self.send_text(dm.id, &key, markdown, files).await?;
         Ok(())
     }
+
+    /// `https://discord.com/channels/GUILD/CHANNEL/MESSAGE`, the channel being the
+    /// session's thread when it has one. The guild is not stored: it is looked up (in the
+    /// cache first) from the channel.
+    async fn message_link(
+        &self,
+        channel: &ChannelKey,
+        thread: Option<&str>,
+        message_id: &str,
+    ) -> Result<Option<String>, PortError> {
+        if channel.platform != Platform::Discord {
+            return Ok(None);
+        }
+        let posted_in = thread.unwrap_or(&channel.id);
+        let (Ok(posted_in_id), Ok(_)) = (posted_in.parse::<u64>(), message_id.parse::<u64>())
+        else {
+            return Ok(None);
+        };
+        let group_channel = serenity::ChannelId::new(parse_id("channel", &channel.id)?);
+        let guild = match self.guild_of(group_channel).await? {
+            Some(g) => Some(g),
+            None => {
+                self.guild_of(serenity::ChannelId::new(posted_in_id))
+                    .await?
+            }
+        };
+        Ok(guild.map(|g| discord_message_link(g.get(), posted_in_id, message_id)))
+    }
+}
+
+/// A Discord jump URL.
+fn discord_message_link(guild: u64, channel: u64, message: &str) -> String {
+    format!("https://discord.com/channels/{guild}/{channel}/{message}")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn jump_links() {
+        assert_eq!(
+            discord_message_link(11, 22, "33"),
+            "https://discord.com/channels/11/22/33"
+        );
+    }
 
     fn post(text: &str, questions: usize) -> ExcerptPost {
         ExcerptPost {

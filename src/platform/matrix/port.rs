@@ -587,4 +587,43 @@ impl ChatPort for MatrixPort {
         let room = self.dm_room(&user).await?;
         self.send_unkeyed(&room, markdown, files).await
     }
+
+    /// A matrix.to permalink to the event, via the room's server.
+    async fn message_link(
+        &self,
+        channel: &ChannelKey,
+        _thread: Option<&str>,
+        message_id: &str,
+    ) -> Result<Option<String>, PortError> {
+        if channel.platform != Platform::Matrix {
+            return Ok(None);
+        }
+        Ok(matrix_permalink(&channel.id, message_id))
+    }
+}
+
+/// `https://matrix.to/#/!room:server/$event?via=server` for a room and event id.
+pub(crate) fn matrix_permalink(room: &str, event: &str) -> Option<String> {
+    let room = matrix_sdk::ruma::RoomId::parse(room).ok()?;
+    let event = matrix_sdk::ruma::EventId::parse(event).ok()?;
+    let via: Vec<matrix_sdk::ruma::OwnedServerName> = room
+        .server_name()
+        .map(|s| s.to_owned())
+        .into_iter()
+        .collect();
+    Some(room.matrix_to_event_uri_via(event, via).to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn permalinks() {
+        let link = matrix_permalink("!abc:example.org", "$ev1:example.org").unwrap();
+        assert!(link.starts_with("https://matrix.to/#/"), "{link}");
+        assert!(link.contains("abc") && link.contains("ev1"), "{link}");
+        assert!(link.ends_with("via=example.org"), "{link}");
+        assert_eq!(matrix_permalink("not a room", "$ev1:example.org"), None);
+    }
 }

@@ -1,0 +1,721 @@
+//! Noun phrases in members' replies, for theme labels: a small rule-based chunker with a
+//! lexicon of function words and common verbs. A phrase is a run of words that are not
+//! function words, verbs or adverbs, inside one sentence and between punctuation, joined
+//! across "of" ("the tragedy of the commons"); each run also yields its shorter
+//! head-final forms ("large irrigation systems" → "irrigation systems").
+//!
+//! This is the summary's own chunker; the excerpt key phrases have theirs. Only
+//! [`noun_phrases`] is used outside this file, so another chunker can take its place.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use super::vectors::stem;
+use crate::domain::keyterms::is_stop_word;
+use crate::domain::sentences::sentence_spans;
+
+/// A noun phrase found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Phrase {
+    /// The words as the member wrote them (lowercase unless a name).
+    pub surface: String,
+    /// Stems of its words: the same phrase in another reply has the same key.
+    pub key: String,
+    /// How many words it has, "of" and articles aside.
+    pub words: usize,
+}
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "my", "our", "their", "his", "her", "its",
+    "your", "some", "any", "each", "every", "no", "all", "both", "either", "neither", "another",
+];
+
+const VERBS: &[&str] = &[
+    "think",
+    "thinks",
+    "thought",
+    "say",
+    "says",
+    "said",
+    "see",
+    "sees",
+    "saw",
+    "seen",
+    "make",
+    "makes",
+    "made",
+    "work",
+    "works",
+    "keep",
+    "keeps",
+    "kept",
+    "need",
+    "needs",
+    "seem",
+    "seems",
+    "mean",
+    "means",
+    "meant",
+    "show",
+    "shows",
+    "shown",
+    "take",
+    "takes",
+    "took",
+    "taken",
+    "give",
+    "gives",
+    "gave",
+    "given",
+    "get",
+    "gets",
+    "got",
+    "know",
+    "knows",
+    "knew",
+    "known",
+    "want",
+    "wants",
+    "feel",
+    "feels",
+    "felt",
+    "become",
+    "becomes",
+    "became",
+    "look",
+    "looks",
+    "help",
+    "helps",
+    "use",
+    "uses",
+    "matter",
+    "matters",
+    "depend",
+    "depends",
+    "explain",
+    "explains",
+    "agree",
+    "agrees",
+    "disagree",
+    "disagrees",
+    "argue",
+    "argues",
+    "believe",
+    "believes",
+    "suggest",
+    "suggests",
+    "assume",
+    "assumes",
+    "treat",
+    "treats",
+    "describe",
+    "describes",
+    "lose",
+    "loses",
+    "lost",
+    "pay",
+    "pays",
+    "paid",
+    "watches",
+    "buy",
+    "buys",
+    "leave",
+    "leaves",
+    "left",
+    "let",
+    "lets",
+    "put",
+    "puts",
+    "tell",
+    "tells",
+    "told",
+    "ask",
+    "asks",
+    "come",
+    "comes",
+    "came",
+    "go",
+    "goes",
+    "went",
+    "gone",
+    "run",
+    "runs",
+    "ran",
+    "find",
+    "finds",
+    "found",
+    "hold",
+    "holds",
+    "held",
+    "bring",
+    "brings",
+    "brought",
+    "build",
+    "builds",
+    "built",
+    "breaks",
+    "broke",
+    "fail",
+    "fails",
+    "happen",
+    "happens",
+    "try",
+    "tries",
+    "call",
+    "calls",
+    "stay",
+    "stays",
+    "stop",
+    "stops",
+    "starts",
+    "grow",
+    "grows",
+    "grew",
+    "move",
+    "moves",
+    "carry",
+    "carries",
+    "stand",
+    "stands",
+    "stood",
+    "sound",
+    "sounds",
+    "remind",
+    "reminds",
+    "wonder",
+    "wonders",
+    "worry",
+    "worries",
+    "covers",
+    "allow",
+    "allows",
+    "prevent",
+    "prevents",
+    "protect",
+    "protects",
+    "splits",
+    "escape",
+    "escapes",
+    "rely",
+    "relies",
+    "ignore",
+    "ignores",
+    "manage",
+    "manages",
+    "handle",
+    "handles",
+    "acts",
+    "accept",
+    "accepts",
+    "decide",
+    "decides",
+    "punish",
+    "punishes",
+    "forgive",
+    "forgives",
+    "choose",
+    "chooses",
+    "chose",
+    "chosen",
+    "undermine",
+    "undermines",
+    "abandon",
+    "abandons",
+    "suffer",
+    "suffers",
+    "teach",
+    "teaches",
+    "taught",
+    "expect",
+    "expects",
+    "fits",
+    "replace",
+    "replaces",
+    "learn",
+    "learns",
+    "care",
+    "cares",
+    "hide",
+    "hides",
+    "counts",
+    "travel",
+    "travels",
+    "pull",
+    "pulls",
+    "convince",
+    "convinces",
+    "release",
+    "qualify",
+    "qualifies",
+    "draw",
+    "draws",
+    "drew",
+    "merge",
+    "merges",
+    "deliver",
+    "delivers",
+    "offer",
+    "offers",
+    "apply",
+    "applies",
+    "answer",
+    "answers",
+    "mention",
+    "mentions",
+    "claims",
+    "imply",
+    "implies",
+    "require",
+    "requires",
+    "create",
+    "creates",
+    "reduce",
+    "reduces",
+    "increase",
+    "increases",
+    "avoid",
+    "avoids",
+    "exist",
+    "exists",
+    "remain",
+    "remains",
+    "lead",
+    "leads",
+    "led",
+    "reach",
+    "reaches",
+    "win",
+    "wins",
+    "won",
+    "like",
+    "likes",
+    "love",
+    "loves",
+    "hate",
+    "hates",
+    "read",
+    "reads",
+    "write",
+    "writes",
+    "wrote",
+    "written",
+    "speak",
+    "speaks",
+    "spoke",
+    "talk",
+    "talks",
+    "guess",
+    "suppose",
+    "admit",
+    "admits",
+    "doubt",
+    "doubts",
+    "notice",
+    "notices",
+    "understand",
+    "understands",
+    "understood",
+    "consider",
+    "considers",
+    "agreeing",
+    "disagreeing",
+];
+
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "do",
+    "does", "did", "doing", "can", "could", "will", "would", "should", "shall", "may", "might",
+    "must",
+];
+
+/// Nouns too vague to name a theme on their own or as a phrase's head.
+const GENERIC: &[&str] = &[
+    "point",
+    "thing",
+    "idea",
+    "argument",
+    "excerpt",
+    "author",
+    "text",
+    "question",
+    "way",
+    "people",
+    "case",
+    "sense",
+    "part",
+    "example",
+    "lot",
+    "kind",
+    "bit",
+    "fact",
+    "view",
+    "issue",
+    "poll",
+    "claim",
+    "today",
+    "session",
+    "time",
+    "page",
+    "reading",
+    "essay",
+    "discussion",
+    "everyone",
+    "anyone",
+    "nobody",
+    "someone",
+    "something",
+    "anything",
+    "nothing",
+    "everything",
+    "group",
+    "term",
+    "word",
+    "line",
+    "stuff",
+    "reason",
+    "side",
+    "piece",
+    "place",
+    "mind",
+    "answer",
+    "one",
+    "half",
+    "end",
+    "start",
+    "moment",
+    "day",
+    "week",
+    "minute",
+    "hour",
+    "sentence",
+    "paragraph",
+    "chapter",
+    "book",
+    "article",
+    "paper",
+    "maybe",
+    "perhaps",
+    "exactly",
+    "really",
+    "quite",
+    "rather",
+    "almost",
+    "probably",
+    "simply",
+    "again",
+    "enough",
+    "instead",
+    "anyway",
+    "actually",
+    "else",
+    "here",
+    "there",
+    "now",
+    "then",
+    "thanks",
+    "lol",
+    "haha",
+    "yes",
+    "yeah",
+    "okay",
+    "ok",
+    "sorry",
+    "please",
+    "fine",
+    "good",
+    "great",
+    "nice",
+    "true",
+    "right",
+    "wrong",
+    "sure",
+    "bad",
+    "better",
+    "best",
+    "worse",
+];
+
+static GENERIC_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| GENERIC.iter().flat_map(|w| [*w]).collect::<HashSet<&str>>());
+
+fn is_generic(word: &str) -> bool {
+    let w = word.to_lowercase();
+    let singular = w.strip_suffix('s').unwrap_or(&w);
+    GENERIC_SET.contains(w.as_str()) || GENERIC_SET.contains(singular)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tag {
+    Word,
+    Determiner,
+    Of,
+    /// Anything that ends a phrase: verbs, auxiliaries, adverbs, other function words.
+    Break,
+}
+
+struct Token<'a> {
+    raw: &'a str,
+    lower: String,
+    tag: Tag,
+    /// Punctuation or a possessive right after it ends any phrase.
+    stop_after: bool,
+    /// Punctuation right before it (an opening quote, a bracket).
+    stop_before: bool,
+    first_in_sentence: bool,
+}
+
+/// The tag of a word; `previous` is the tag before it, `after_verb` whether that word is
+/// a full verb (an "-ed" word right after one describes: "like graduated sanctions").
+fn tag_of(lower: &str, previous: Option<Tag>, after_verb: bool) -> Tag {
+    if lower == "of" {
+        return Tag::Of;
+    }
+    if DETERMINERS.contains(&lower) {
+        return Tag::Determiner;
+    }
+    if lower.contains("n't")
+        || lower.contains('\'')
+            && ["'s", "'re", "'ll", "'ve", "'d", "'m"]
+                .iter()
+                .any(|c| lower.ends_with(c))
+            && [
+                "it", "that", "there", "here", "what", "who", "let", "he", "she", "i", "you", "we",
+                "they",
+            ]
+            .iter()
+            .any(|p| lower.starts_with(&format!("{p}'")))
+    {
+        return Tag::Break;
+    }
+    if AUXILIARIES.contains(&lower) || VERBS.contains(&lower) || is_stop_word(lower) {
+        return Tag::Break;
+    }
+    if lower.chars().count() < 2
+        || lower
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
+        return Tag::Break;
+    }
+    if lower.len() > 4
+        && lower.ends_with("ly")
+        && !["family", "supply", "monopoly", "italy", "assembly"].contains(&lower)
+    {
+        return Tag::Break;
+    }
+    // "-ed" after a noun or a pronoun is a verb ("the village noticed"); after an
+    // article, a preposition or at the start it describes ("a changed circumstance").
+    if lower.len() > 4
+        && lower.ends_with("ed")
+        && !after_verb
+        && matches!(previous, Some(Tag::Word) | Some(Tag::Break))
+    {
+        return Tag::Break;
+    }
+    Tag::Word
+}
+
+fn tokens(sentence: &str) -> Vec<Token<'_>> {
+    let mut out: Vec<Token> = Vec::new();
+    let mut first = true;
+    for piece in sentence.split_whitespace() {
+        let lead = piece.len()
+            - piece
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .len();
+        let body = piece.trim_matches(|c: char| !c.is_alphanumeric());
+        if body.is_empty() {
+            if let Some(last) = out.last_mut() {
+                last.stop_after = true;
+            }
+            continue;
+        }
+        let trail = &piece[lead + body.len()..];
+        let (word, possessive) = match body.strip_suffix("'s").or_else(|| body.strip_suffix("’s"))
+        {
+            Some(w) if !w.is_empty() => (w, true),
+            _ => (body, false),
+        };
+        let lower = word.to_lowercase().replace('’', "'");
+        let previous = out
+            .last()
+            .map(|t| if t.stop_after { Tag::Break } else { t.tag });
+        let after_verb = out
+            .last()
+            .is_some_and(|t| !t.stop_after && VERBS.contains(&t.lower.as_str()));
+        let tag = tag_of(&lower, previous, after_verb);
+        out.push(Token {
+            raw: word,
+            lower,
+            tag,
+            stop_after: possessive || !trail.is_empty() && !trail.chars().all(|c| c == '-'),
+            stop_before: lead > 0,
+            first_in_sentence: first,
+        });
+        first = false;
+    }
+    out
+}
+
+fn surface(tokens: &[&Token]) -> String {
+    tokens
+        .iter()
+        .map(|t| {
+            let capital = t.raw.chars().next().is_some_and(char::is_uppercase);
+            if capital && !t.first_in_sentence {
+                t.raw.to_string()
+            } else {
+                t.lower.clone()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn key(tokens: &[&Token]) -> String {
+    tokens
+        .iter()
+        .filter(|t| t.tag != Tag::Determiner)
+        .map(|t| {
+            if t.tag == Tag::Of {
+                "of".to_string()
+            } else {
+                stem(&t.lower)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn push(out: &mut Vec<Phrase>, seen: &mut HashSet<String>, toks: &[&Token]) {
+    let words: Vec<&&Token> = toks.iter().filter(|t| t.tag == Tag::Word).collect();
+    let Some(head) = words.last() else { return };
+    if words.len() > 4 || is_generic(&head.lower) || words.iter().all(|t| is_generic(&t.lower)) {
+        return;
+    }
+    let k = key(toks);
+    if seen.insert(k.clone()) {
+        out.push(Phrase {
+            surface: surface(toks),
+            key: k,
+            words: words.len(),
+        });
+    }
+}
+
+/// The noun phrases of `text`, each once, in order of appearance.
+pub(super) fn noun_phrases(text: &str) -> Vec<Phrase> {
+    let mut out = Vec::new();
+    let mut seen = HashSet::new();
+    for (start, end) in sentence_spans(text) {
+        let toks = tokens(&text[start..end]);
+        // Runs of words: (first token, one past the last).
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            if toks[i].tag != Tag::Word {
+                i += 1;
+                continue;
+            }
+            let s = i;
+            while i < toks.len() && toks[i].tag == Tag::Word {
+                let stop = toks[i].stop_after;
+                i += 1;
+                if stop || (i < toks.len() && toks[i].stop_before) {
+                    break;
+                }
+            }
+            runs.push((s, i));
+        }
+        for (k, &(s, e)) in runs.iter().enumerate() {
+            let run: Vec<&Token> = toks[s..e].iter().collect();
+            // The run and its shorter head-final forms.
+            for from in 0..run.len() {
+                push(&mut out, &mut seen, &run[from..]);
+            }
+            // "X of (the) Y": joined when nothing but "of" and an article lies between.
+            if let Some(&(s2, e2)) = runs.get(k + 1)
+                && !toks[e - 1].stop_after
+                && toks
+                    .get(e)
+                    .is_some_and(|t| t.tag == Tag::Of && !t.stop_after)
+                && (s2 == e + 1
+                    || (s2 == e + 2
+                        && toks[e + 1].tag == Tag::Determiner
+                        && !toks[e + 1].stop_after))
+            {
+                let joined: Vec<&Token> = toks[s..e2].iter().collect();
+                push(&mut out, &mut seen, &joined);
+                // And from the run's head: "tragedy of the commons" from "the tragedy of…".
+                if e - s > 1 {
+                    let from_head: Vec<&Token> = toks[e - 1..e2].iter().collect();
+                    push(&mut out, &mut seen, &from_head);
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn surfaces(text: &str) -> Vec<String> {
+        noun_phrases(text).into_iter().map(|p| p.surface).collect()
+    }
+
+    #[test]
+    fn finds_concepts_not_fragments() {
+        let p = surfaces("Graduated sanctions also protect the rule-makers.");
+        assert!(p.contains(&"graduated sanctions".to_string()), "{p:?}");
+        assert!(p.contains(&"sanctions".to_string()));
+        assert!(!p.iter().any(|s| s.contains("protect")), "{p:?}");
+
+        let p = surfaces("The tragedy of the commons was always a story about open access.");
+        assert!(p.contains(&"tragedy of the commons".to_string()), "{p:?}");
+        assert!(p.contains(&"open access".to_string()), "{p:?}");
+        assert!(!p.iter().any(|s| s.contains("always")), "{p:?}");
+
+        let p = surfaces("I think local monitoring works, but the village noticed the breach.");
+        assert!(p.contains(&"local monitoring".to_string()), "{p:?}");
+        assert!(
+            !p.iter()
+                .any(|s| s.contains("think") || s.contains("noticed")),
+            "{p:?}"
+        );
+
+        let p = surfaces("Changed circumstances matter because a changed circumstance is rare.");
+        assert!(p.contains(&"changed circumstances".to_string()), "{p:?}");
+        let keys: Vec<String> =
+            noun_phrases("Changed circumstances matter; a changed circumstance is rare.")
+                .into_iter()
+                .map(|p| p.key)
+                .collect();
+        assert_eq!(
+            keys.iter()
+                .filter(|k| k.as_str() == "chang circumst")
+                .count(),
+            1,
+            "singular and plural share a key: {keys:?}"
+        );
+    }
+
+    #[test]
+    fn never_across_sentences_or_punctuation() {
+        let p = surfaces("We discussed power. Markets matter, trade routes too.");
+        assert!(!p.iter().any(|s| s.contains("power markets")), "{p:?}");
+        assert!(!p.iter().any(|s| s.contains("markets trade")), "{p:?}");
+        assert!(p.contains(&"trade routes".to_string()), "{p:?}");
+    }
+
+    #[test]
+    fn generic_heads_and_possessives() {
+        let p = surfaces("Hal's point about open access matters for the poll claim.");
+        assert!(
+            !p.iter().any(|s| s.contains("point") || s.contains("claim")),
+            "{p:?}"
+        );
+        assert!(p.contains(&"Hal".to_string()) || p.contains(&"hal".to_string()));
+        assert!(p.contains(&"open access".to_string()));
+    }
+}
