@@ -6,14 +6,16 @@
 
 use poise::serenity_prelude as serenity;
 
-use super::respond::{self, allowed};
+use super::autocomplete::{
+    complete_open_poll, complete_poll, complete_reading, complete_session, complete_zone,
+};
+use super::respond;
 use super::{Ctx, Data, Error};
 use crate::domain::command::{
-    Command, DEFAULT_POLL_MINUTES, ExportFormat, PollSpec, Role, ScheduleAction, SetupArgs,
-    split_options,
+    Command, DEFAULT_POLL_MINUTES, ExportFormat, PollSpec, ScheduleAction, SetupArgs, split_options,
 };
 use crate::domain::poll::{Deadline, Phase};
-use crate::engine::{ChoiceKind, CommandError};
+use crate::engine::CommandError;
 
 /// Every command, as registered with Discord.
 pub(crate) fn all() -> Vec<poise::Command<Data, Error>> {
@@ -29,7 +31,7 @@ pub(crate) fn all() -> Vec<poise::Command<Data, Error>> {
         stats(),
         export(),
         privacy(),
-        help(),
+        super::help::help(),
     ]
 }
 
@@ -122,68 +124,6 @@ async fn refuse(ctx: Ctx<'_>, e: CommandError) -> Result<(), Error> {
 }
 
 // ---- autocomplete -------------------------------------------------------------------
-
-/// An autocomplete choice's name (Discord takes at most 100 characters).
-fn label(text: String) -> String {
-    super::limits::clip(&text, 100)
-}
-
-/// Autocomplete choices of `kind` for the channel the command is typed in.
-async fn choices_here(
-    ctx: Ctx<'_>,
-    kind: ChoiceKind,
-    partial: &str,
-) -> serenity::CreateAutocompleteResponse {
-    let mut choices = Vec::new();
-    if let Some((_, channel)) = respond::whoami(ctx).await {
-        for c in ctx.data().engine.choices(&channel, kind, partial, 25).await {
-            choices.push(serenity::AutocompleteChoice::new(label(c.name), c.id));
-        }
-    }
-    serenity::CreateAutocompleteResponse::new().set_choices(choices)
-}
-
-async fn complete_zone(_ctx: Ctx<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
-    let wanted = partial.trim().to_lowercase().replace(' ', "_");
-    let choices = chrono_tz::TZ_VARIANTS
-        .iter()
-        .map(|tz| tz.name())
-        .filter(|name| name.to_lowercase().contains(&wanted))
-        .take(25)
-        .map(serenity::AutocompleteChoice::from)
-        .collect();
-    serenity::CreateAutocompleteResponse::new().set_choices(choices)
-}
-
-async fn complete_reading(ctx: Ctx<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
-    choices_here(ctx, ChoiceKind::Reading, partial).await
-}
-
-async fn complete_open_poll(ctx: Ctx<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
-    choices_here(ctx, ChoiceKind::OpenPoll, partial).await
-}
-
-async fn complete_poll(ctx: Ctx<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
-    choices_here(ctx, ChoiceKind::Poll, partial).await
-}
-
-async fn complete_session(ctx: Ctx<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
-    choices_here(ctx, ChoiceKind::Session, partial).await
-}
-
-async fn complete_command(ctx: Ctx<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
-    let wanted = partial.trim().trim_start_matches('/').to_lowercase();
-    let choices = leaves(&ctx.framework().options().commands)
-        .into_iter()
-        .map(|(name, _)| name)
-        .filter(|name| name.contains(&wanted))
-        .take(25)
-        .map(serenity::AutocompleteChoice::from)
-        .collect();
-    serenity::CreateAutocompleteResponse::new().set_choices(choices)
-}
-
-// ---- setup ----------------------------------------------------------------------------
 
 /// Make this channel a reading group, or change its schedule (facilitators).
 ///
@@ -655,265 +595,9 @@ pub(crate) async fn privacy_quotes(
     respond::run(ctx, Command::PrivacyQuotes { allow }, None).await
 }
 
-/// The leaf commands as typed (`poll create`), with their command.
-fn leaves(commands: &[poise::Command<Data, Error>]) -> Vec<(String, &poise::Command<Data, Error>)> {
-    let mut out = Vec::new();
-    for c in commands {
-        if c.subcommands.is_empty() {
-            out.push((c.name.to_string(), c));
-        } else {
-            for s in &c.subcommands {
-                out.push((format!("{} {}", c.name, s.name), s));
-            }
-        }
-    }
-    out
-}
-
-/// The command a slash command runs, with default options (for its required role).
-fn sample(name: &str) -> Option<Command> {
-    Some(match name {
-        "setup" => Command::Setup(SetupArgs::default()),
-        "reading import" => Command::ReadingImport {
-            title: None,
-            author: None,
-            words: None,
-            again: false,
-            no_footnotes: false,
-        },
-        "reading list" => Command::ReadingList,
-        "reading preview" => Command::ReadingPreview { reading: None },
-        "excerpt next" => Command::ExcerptNext,
-        "schedule status" => Command::Schedule(ScheduleAction::Status),
-        "schedule pause" => Command::Schedule(ScheduleAction::Pause),
-        "schedule resume" => Command::Schedule(ScheduleAction::Resume),
-        "schedule skip" => Command::Schedule(ScheduleAction::Skip),
-        "poll create" => Command::PollCreate(PollSpec {
-            claim: None,
-            suggestion: None,
-            scale: None,
-            options: Vec::new(),
-            deadline: Deadline::Minutes(DEFAULT_POLL_MINUTES),
-            anonymous: false,
-            hidden: false,
-            phase: None,
-            native: false,
-        }),
-        "poll suggest" => Command::PollSuggest,
-        "poll close" => Command::PollClose { poll: None },
-        "poll results" => Command::PollResults { poll: None },
-        "poll extend" => Command::PollExtend {
-            poll: None,
-            deadline: Deadline::Minutes(1),
-        },
-        "vote" => Command::Vote {
-            poll: 1,
-            option: String::new(),
-            reason: None,
-        },
-        "session start" => Command::SessionStart { title: None },
-        "session end" => Command::SessionEnd,
-        "summary" => Command::Summary { session: None },
-        "stats" => Command::Stats,
-        "export" => Command::Export {
-            format: ExportFormat::All,
-            session: None,
-        },
-        "privacy my-data" => Command::PrivacyMyData,
-        "privacy forget-me" => Command::PrivacyForgetMe { confirm: false },
-        "privacy quotes" => Command::PrivacyQuotes { allow: true },
-        "help" => Command::Help { topic: None },
-        _ => return None,
-    })
-}
-
-/// The help text for a caller with `role`: every command, or one in detail.
-pub(crate) fn help_text(
-    commands: &[poise::Command<Data, Error>],
-    topic: Option<&str>,
-    role: Role,
-    set_up: bool,
-) -> String {
-    let all = leaves(commands);
-    if let Some(topic) = topic {
-        let wanted = topic.trim().trim_start_matches('/').to_lowercase();
-        let found: Vec<_> = all
-            .iter()
-            .filter(|(name, _)| *name == wanted || name.starts_with(&format!("{wanted} ")))
-            .collect();
-        if found.is_empty() {
-            return format!("There is no `/{wanted}`. `/help` lists every command.");
-        }
-        return found
-            .iter()
-            .map(|(name, c)| {
-                let mut text = format!(
-                    "**/{name}**: {}",
-                    c.description.as_deref().unwrap_or_default()
-                );
-                if let Some(more) = &c.help_text {
-                    text.push_str("\n\n");
-                    text.push_str(&more.replace('\n', " "));
-                }
-                if !c.parameters.is_empty() {
-                    text.push_str("\n\nOptions:");
-                    for p in &c.parameters {
-                        text.push_str(&format!(
-                            "\n- `{}`{}: {}",
-                            p.name,
-                            if p.required { "" } else { " (optional)" },
-                            p.description.as_deref().unwrap_or_default()
-                        ));
-                    }
-                }
-                text
-            })
-            .collect::<Vec<_>>()
-            .join("\n\n");
-    }
-    let mut text = String::from(
-        "**colloquy** posts a daily excerpt of your group's reading with discussion questions in a thread, records the replies, runs polls on claims and summarizes each session.\n",
-    );
-    if !set_up {
-        text.push_str(
-            "This channel is not a reading group yet: a facilitator starts with `/setup`.\n",
-        );
-    }
-    text.push('\n');
-    for (name, c) in &all {
-        let mark = match sample(name) {
-            Some(cmd) if !allowed(&cmd, role) => " *(facilitators)*",
-            _ => "",
-        };
-        text.push_str(&format!(
-            "- `/{name}`: {}{mark}\n",
-            c.description.as_deref().unwrap_or_default()
-        ));
-    }
-    text.push_str("\n`/help command:NAME` explains one command and its options.");
-    text
-}
-
-/// What the bot can do here, or one command and its options.
-#[poise::command(slash_command)]
-pub(crate) async fn help(
-    ctx: Ctx<'_>,
-    #[description = "A command to explain, e.g. poll create"]
-    #[autocomplete = "complete_command"]
-    command: Option<String>,
-) -> Result<(), Error> {
-    let Some((caller, channel)) = respond::whoami(ctx).await else {
-        return Ok(());
-    };
-    let set_up = match ctx.data().engine.group_of(&channel).await {
-        Ok(g) => g.is_some(),
-        // Show the whole help rather than none; the failure is logged.
-        Err(e) => {
-            tracing::warn!(error = %e, "cannot tell whether this channel is a group");
-            true
-        }
-    };
-    let text = help_text(
-        &ctx.framework().options().commands,
-        command.as_deref(),
-        caller.role,
-        set_up,
-    );
-    for part in crate::render::split_message(&text, super::limits::MAX_CONTENT) {
-        ctx.send(
-            poise::CreateReply::default()
-                .content(part)
-                .ephemeral(true)
-                .allowed_mentions(serenity::CreateAllowedMentions::new()),
-        )
-        .await?;
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn every_command_has_a_short_description_for_discord() {
-        let commands = all();
-        for (name, c) in leaves(&commands) {
-            let d = c.description.as_deref().unwrap_or_default();
-            assert!(!d.is_empty(), "/{name} has no description");
-            assert!(
-                d.chars().count() <= 100,
-                "/{name}: {d} is too long for Discord"
-            );
-            assert!(sample(&name).is_some(), "/{name} has no command for help");
-            for p in &c.parameters {
-                let pd = p.description.as_deref().unwrap_or_default();
-                assert!(
-                    !pd.is_empty() && pd.chars().count() <= 100,
-                    "/{name} {}: {pd}",
-                    p.name
-                );
-                assert!(p.name.len() <= 32 && p.name == p.name.to_lowercase());
-            }
-        }
-        for c in &commands {
-            let d = c.description.as_deref().unwrap_or_default();
-            assert!(!d.is_empty() && d.chars().count() <= 100, "/{}", c.name);
-        }
-    }
-
-    /// Discord's slash commands have their own help (their `///` comments and option
-    /// descriptions, which Discord shows in its own UI); this keeps them in step with the
-    /// command table that the text parser and `!cq help` read: the same verbs, and for each
-    /// verb the same options (a text verb's arguments and flags are Discord options).
-    #[test]
-    fn slash_commands_and_the_command_table_agree() {
-        use crate::domain::command::VERBS;
-        use std::collections::BTreeSet;
-        let commands = all();
-        let leaves = leaves(&commands);
-        let slash: BTreeSet<&str> = leaves.iter().map(|(n, _)| n.as_str()).collect();
-        let table: BTreeSet<&str> = VERBS.iter().map(|v| v.name).collect();
-        assert_eq!(slash, table, "slash commands and the command table differ");
-        for (name, c) in &leaves {
-            let verb = VERBS.iter().find(|v| v.name == name.as_str()).unwrap();
-            let discord: BTreeSet<String> =
-                c.parameters.iter().map(|p| p.name.to_string()).collect();
-            let mut text: BTreeSet<String> = verb
-                .args
-                .iter()
-                .map(|a| a.name.to_string())
-                .chain(verb.flags.iter().map(|f| f.name.replace('-', "_")))
-                .collect();
-            // Discord takes the reading as an attachment option; text platforms attach it.
-            if verb.name == "reading import" {
-                text.insert("file".into());
-            }
-            assert_eq!(
-                discord,
-                text,
-                "/{name}: options differ from `{}`",
-                verb.usage()
-            );
-            let sample = sample(name).unwrap();
-            assert_eq!(sample.verb(), verb.name);
-        }
-    }
-
-    #[test]
-    fn help_marks_facilitator_commands_for_members() {
-        let commands = all();
-        let text = help_text(&commands, None, Role::Member, true);
-        assert!(text.contains("`/excerpt next`") && text.contains("*(facilitators)*"));
-        assert!(
-            text.lines()
-                .find(|l| l.contains("`/summary`"))
-                .is_some_and(|l| !l.contains("facilitators"))
-        );
-        let one = help_text(&commands, Some("poll create"), Role::Member, true);
-        assert!(one.contains("Options:") && one.contains("`claim`"));
-        assert!(help_text(&commands, Some("dance"), Role::Member, true).contains("no `/dance`"));
-    }
 
     #[test]
     fn deadlines_are_given_once() {

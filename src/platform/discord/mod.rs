@@ -36,11 +36,13 @@
 //!    server owner, or members with the role `facilitator_role` names.
 
 mod access;
+mod autocomplete;
 mod backfill;
 mod buttons;
 mod commands;
 mod connect;
 mod events;
+mod help;
 mod limits;
 mod port;
 mod respond;

@@ -9,7 +9,7 @@ use poise::serenity_prelude as serenity;
 use super::access::{display_name, group_channel};
 use super::limits::MAX_CONTENT;
 use super::{Ctx, Data, Error};
-use crate::domain::command::{Command, Role};
+use crate::domain::command::Command;
 use crate::domain::ids::{ChannelKey, MemberKey, Platform};
 use crate::engine::{Caller, CommandError, Invocation, Reply, Upload};
 use crate::ports::FileOut;
@@ -234,9 +234,4 @@ pub(crate) async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
             }
         }
     }
-}
-
-/// Whether `role` may run `command` (for help: what to mark as facilitators-only).
-pub(crate) fn allowed(command: &Command, role: Role) -> bool {
-    role >= command.required_role()
 }
