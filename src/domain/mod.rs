@@ -7,6 +7,7 @@ pub mod footnotes;
 pub mod ids;
 pub mod import;
 pub mod keyterms;
+pub mod phrases;
 pub mod poll;
 pub mod questions;
 pub mod reading;
