@@ -2,6 +2,7 @@
 //! commands, polls, schedules and summaries.
 
 pub mod anon;
+pub mod claims;
 pub mod command;
 pub mod footnotes;
 pub mod ids;
