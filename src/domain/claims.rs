@@ -328,8 +328,7 @@ fn capitalise(s: &str) -> String {
 fn is_group(who: &str) -> bool {
     let lower = who.to_lowercase();
     lower.ends_with("ians")
-        || (lower.ends_with('s')
-            && !["ss", "us", "is", "es"].iter().any(|e| lower.ends_with(e)))
+        || (lower.ends_with('s') && !["ss", "us", "is", "es"].iter().any(|e| lower.ends_with(e)))
 }
 
 /// "the Athenians", "Socrates".
@@ -497,17 +496,28 @@ pub fn claims_from_sentences(
     text_type: TextType,
     max: usize,
 ) -> Vec<String> {
-    let mut speaker: Option<String> = None;
+    claims_continuing(sentences, terms, text_type, max, &mut None)
+}
+
+/// [`claims_from_sentences`] for an excerpt that may continue the previous one's speech:
+/// `speaker` is who was speaking when it began, and who is speaking at its end.
+pub fn claims_continuing(
+    sentences: &[&str],
+    terms: &[String],
+    text_type: TextType,
+    max: usize,
+    speaker: &mut Option<String>,
+) -> Vec<String> {
     let mut scored: Vec<(f32, usize, Claim)> = Vec::new();
     for (i, raw) in sentences.iter().enumerate() {
         let s = strip_footnote_marks(raw);
         if let Some(label) = speaker_label(&s) {
-            speaker = Some(label);
+            *speaker = Some(label);
             continue;
         }
         let (who, body) = match inline_speaker(&s) {
             Some((label, rest)) => {
-                speaker = Some(label.clone());
+                *speaker = Some(label.clone());
                 (Some(label), rest.to_string())
             }
             None => match text_type {
@@ -531,6 +541,10 @@ pub fn claims_from_sentences(
             body
         };
         if refusal(&body, who.is_some()).is_some() {
+            continue;
+        }
+        // In a dialogue, a sentence before anyone speaks is the narrator's report.
+        if text_type == TextType::Dialogue && who.is_none() {
             continue;
         }
         let mut score = argues(&body, terms);

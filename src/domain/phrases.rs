@@ -233,6 +233,8 @@ static PREPOSITIONS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
         "out",
         "up",
         "down",
+        "minus",
+        "plus",
     ])
 });
 

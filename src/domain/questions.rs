@@ -216,11 +216,19 @@ pub fn materials(
     text_type: TextType,
 ) -> Vec<ExcerptMaterial> {
     let texts: Vec<&str> = excerpts.iter().map(|e| e.text.as_str()).collect();
+    // A speech may run on from one excerpt into the next.
+    let mut speaker: Option<String> = None;
     super::keyterms::key_terms_batch(&texts, 5)
         .into_iter()
         .zip(excerpts)
         .map(|(terms, e)| {
-            let claims = claims_from_sentences(&e.sentence_texts(), &terms, text_type, 3);
+            let claims = super::claims::claims_continuing(
+                &e.sentence_texts(),
+                &terms,
+                text_type,
+                3,
+                &mut speaker,
+            );
             ExcerptMaterial { terms, claims }
         })
         .collect()
@@ -309,12 +317,10 @@ pub fn generate(
     rotation: &mut Rotation,
 ) -> Vec<Question> {
     let terms = &own.terms;
-    // The shortest claim reads best inside a question.
-    let claim = own
-        .claims
-        .iter()
-        .min_by_key(|c| c.chars().count())
-        .map(|c| Claim::parse(c));
+    // Shorter claims read best inside a question; each claim is asked about once.
+    let mut claims: Vec<Claim> = own.claims.iter().map(|c| Claim::parse(c)).collect();
+    claims.sort_by_key(|c| c.sentence.chars().count());
+    let claim = claims.first().cloned();
     let own_keys: std::collections::HashSet<String> = super::phrases::noun_phrases(text)
         .into_iter()
         .map(|p| p.key)
@@ -327,7 +333,7 @@ pub fn generate(
         })
         .cloned()
         .unwrap_or_default();
-    let fill = Fill {
+    let mut fill = Fill {
         term: terms.first().cloned().unwrap_or_default(),
         term2: terms.get(1).cloned().unwrap_or_default(),
         claim: claim.as_ref().map(Claim::in_question).unwrap_or_default(),
@@ -342,7 +348,7 @@ pub fn generate(
             })
             .unwrap_or_default(),
     };
-    let available = |need: &Need| match need {
+    let available = |fill: &Fill, need: &Need| match need {
         Need::Term => !fill.term.is_empty(),
         Need::Term2 => !fill.term2.is_empty(),
         Need::Claim => !fill.claim.is_empty(),
@@ -350,14 +356,16 @@ pub fn generate(
         Need::Speaker => !fill.speaker.is_empty(),
     };
     let (text_type, contemporary) = (rotation.text_type, rotation.contemporary);
-    let fits = |t: &QuestionTemplate| {
+    let fits = |fill: &Fill, t: &QuestionTemplate| {
         (t.types.is_empty() || t.types.contains(&text_type))
             && (!t.present_day || contemporary)
-            && t.needs.iter().all(available)
+            && t.needs.iter().all(|n| available(fill, n))
     };
     let mut out: Vec<Question> = Vec::new();
     let mut used: Vec<usize> = Vec::new();
+    let mut claim_at = 0usize;
     let try_kind = |kind: QuestionKind,
+                    fill: &Fill,
                     out: &mut Vec<Question>,
                     used: &mut Vec<usize>,
                     rotation: &mut Rotation,
@@ -366,7 +374,7 @@ pub fn generate(
             .templates
             .iter()
             .enumerate()
-            .filter(|(i, t)| t.kind == kind && fits(t) && !used.contains(i))
+            .filter(|(i, t)| t.kind == kind && fits(fill, t) && !used.contains(i))
             .filter(|(i, _)| !fresh_only || !rotation.last.contains(i))
             .collect();
         // Least used first; then the more specific; then turning with the excerpt.
@@ -379,7 +387,7 @@ pub fn generate(
             )
         });
         for (index, _) in usable {
-            let Some(text) = templates.render(index, &fill) else {
+            let Some(text) = templates.render(index, fill) else {
                 continue;
             };
             let text = squeeze_spaces(&text);
@@ -399,7 +407,8 @@ pub fn generate(
             if out.iter().any(|q| q.kind == kind) {
                 continue;
             }
-            if try_kind(kind, &mut out, &mut used, rotation, true) {
+            if try_kind(kind, &fill, &mut out, &mut used, rotation, true) {
+                next_claim(&mut fill, &claims, &mut claim_at, templates, &used);
                 break;
             }
         }
@@ -410,13 +419,33 @@ pub fn generate(
             if out.len() >= 2 {
                 break;
             }
-            if !out.iter().any(|q| q.kind == kind) {
-                try_kind(kind, &mut out, &mut used, rotation, fresh_only);
+            if !out.iter().any(|q| q.kind == kind)
+                && try_kind(kind, &fill, &mut out, &mut used, rotation, fresh_only)
+            {
+                next_claim(&mut fill, &claims, &mut claim_at, templates, &used);
             }
         }
     }
     rotation.last = used;
     out
+}
+
+/// After a question that quoted the claim, the next question quotes the next claim, or none.
+fn next_claim(
+    fill: &mut Fill,
+    claims: &[Claim],
+    at: &mut usize,
+    templates: &QuestionTemplates,
+    used: &[usize],
+) {
+    let quoted = used
+        .last()
+        .and_then(|i| templates.templates.get(*i))
+        .is_some_and(|t| t.needs.contains(&Need::Claim));
+    if quoted {
+        *at += 1;
+        fill.claim = claims.get(*at).map(Claim::in_question).unwrap_or_default();
+    }
 }
 
 const ALL_KINDS: [QuestionKind; 6] = [
