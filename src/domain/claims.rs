@@ -468,7 +468,11 @@ fn quoted_speech(s: &str) -> Option<(String, String)> {
     let inner_len = s[inner_start..].find('”')?;
     let inner = s[inner_start..inner_start + inner_len].trim();
     let after = s[inner_start + inner_len + '”'.len_utf8()..].trim();
+    // "said Marten, the miller's son, …": the words up to the first comma.
     let tail: Vec<&str> = after
+        .split(',')
+        .next()
+        .unwrap_or("")
         .trim_end_matches(['.', '!'])
         .split_whitespace()
         .collect();
@@ -543,15 +547,11 @@ pub fn claims_continuing(
         if refusal(&body, who.is_some()).is_some() {
             continue;
         }
-        // In a dialogue, a sentence before anyone speaks is the narrator's report.
-        if text_type == TextType::Dialogue && who.is_none() {
+        // In a dialogue or a story, a sentence nobody speaks is the narrator's report.
+        if matches!(text_type, TextType::Dialogue | TextType::Narrative) && who.is_none() {
             continue;
         }
-        let mut score = argues(&body, terms);
-        // Plain narration in a story argues nothing.
-        if text_type == TextType::Narrative && who.is_none() {
-            score -= 1.0;
-        }
+        let score = argues(&body, terms);
         if score >= 1.5 {
             scored.push((
                 score,
