@@ -259,7 +259,7 @@ pub fn is_whole_sentence(s: &str) -> bool {
     let core = s.trim_end_matches(['”', '"', '’', ')']);
     let ends_right = core.ends_with(['.', '!']) && !core.ends_with("...");
     let balanced = s.matches('“').count() == s.matches('”').count()
-        && s.matches('"').count() % 2 == 0
+        && s.matches('"').count().is_multiple_of(2)
         && s.matches('(').count() == s.matches(')').count();
     opens_right && ends_right && balanced
 }
