@@ -500,13 +500,17 @@ pub fn claims_from_sentences(
     text_type: TextType,
     max: usize,
 ) -> Vec<String> {
-    claims_continuing(sentences, terms, text_type, max, &mut None)
+    claims_continuing(sentences, &[], terms, text_type, max, &mut None)
 }
 
 /// [`claims_from_sentences`] for an excerpt that may continue the previous one's speech:
 /// `speaker` is who was speaking when it began, and who is speaking at its end.
+///
+/// `new_paragraph[i]` says that sentence `i` opens a paragraph: a paragraph with no
+/// speaker's label after a speech is the narrator's (missing entries: no).
 pub fn claims_continuing(
     sentences: &[&str],
+    new_paragraph: &[bool],
     terms: &[String],
     text_type: TextType,
     max: usize,
@@ -515,6 +519,9 @@ pub fn claims_continuing(
     let mut scored: Vec<(f32, usize, Claim)> = Vec::new();
     for (i, raw) in sentences.iter().enumerate() {
         let s = strip_footnote_marks(raw);
+        if i > 0 && new_paragraph.get(i).copied().unwrap_or(false) {
+            *speaker = None;
+        }
         if let Some(label) = speaker_label(&s) {
             *speaker = Some(label);
             continue;

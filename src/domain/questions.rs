@@ -218,12 +218,33 @@ pub fn materials(
     let texts: Vec<&str> = excerpts.iter().map(|e| e.text.as_str()).collect();
     // A speech may run on from one excerpt into the next.
     let mut speaker: Option<String> = None;
+    let mut previous_last_block: Option<usize> = None;
     super::keyterms::key_terms_batch(&texts, 5)
         .into_iter()
         .zip(excerpts)
         .map(|(terms, e)| {
+            // Only an excerpt that begins inside the previous one's last paragraph continues
+            // its speech.
+            let first_block = e.last_block.saturating_sub(e.text.matches("\n\n").count());
+            if previous_last_block != Some(first_block) {
+                speaker = None;
+            }
+            previous_last_block = Some(e.last_block);
+            let sentences = e.sentence_texts();
+            // A sentence opens a paragraph when a blank line comes before it.
+            let mut at = 0usize;
+            let new_paragraph: Vec<bool> = sentences
+                .iter()
+                .map(|s| {
+                    let start = e.text[at..].find(*s).map_or(at, |k| at + k);
+                    let opens = e.text[at..start].contains("\n\n");
+                    at = start + s.len();
+                    opens
+                })
+                .collect();
             let claims = super::claims::claims_continuing(
-                &e.sentence_texts(),
+                &sentences,
+                &new_paragraph,
                 &terms,
                 text_type,
                 3,
