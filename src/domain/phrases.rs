@@ -1656,6 +1656,19 @@ fn tag(tokens: &mut [Token], names: &HashSet<String>) {
             let noun_too = NOUN_VERBS.contains(base);
             match infl {
                 Inflection::Base if noun_too && after_plural && !after_modifier => Tag::Verb,
+                // "an ally trusts to …": a singular noun, a verb in -s, then its complement.
+                Inflection::S
+                    if noun_too
+                        && matches!(prev, Some(Tag::Noun))
+                        && !prev_word.ends_with('s')
+                        && next_lower.as_deref().is_some_and(|n| {
+                            PREPOSITIONS.contains(n)
+                                || DETERMINERS.contains(n)
+                                || PRONOUNS.contains(n)
+                        }) =>
+                {
+                    Tag::Verb
+                }
                 Inflection::Base | Inflection::S if noun_too => {
                     if after_subject_or_aux
                         || (infl == Inflection::S && next_is_object && !after_modifier)
@@ -1692,6 +1705,12 @@ fn tag(tokens: &mut [Token], names: &HashSet<String>) {
             } else {
                 Tag::Noun
             }
+        } else if matches!(prev_word, "which" | "who" | "that")
+            && lower.ends_with('s')
+            && !lower.ends_with("ss")
+        {
+            // "which renders", "who governs"
+            Tag::Verb
         } else if after_subject_or_aux && matches!(prev, Some(Tag::Pron | Tag::Aux)) {
             // "they miscarry", "it renders": a word after a subject pronoun.
             Tag::Verb
@@ -2030,6 +2049,7 @@ mod tests {
             "Right, as the world goes, belongs to the strong.",
             "A faction cannot rule for long.",
             "They fear that Rousseau explode the old order.",
+            "What an ally trusts to is power, which renders treaties idle.",
             "The council divides the harvest every autumn.",
         ] {
             for p in surfaces(text) {
