@@ -138,7 +138,8 @@ fn questions_per_excerpt(c: &mut Criterion) {
     c.bench_function("questions/one excerpt (terms, claims, questions)", |b| {
         b.iter(|| {
             let m = questions::material(&excerpt);
-            questions::generate(&templates, 1, &excerpt, &m, None)
+            let mut rotation = questions::Rotation::new(questions::TextType::Argument, false);
+            questions::generate(&templates, 1, &excerpt, &m, None, &mut rotation)
         })
     });
 }

@@ -85,6 +85,8 @@ pub struct PreparedReading {
     pub fingerprint: String,
     /// Footnotes taken out of the body (attached to excerpts unless dropped).
     pub footnotes: usize,
+    /// Things the importer tells the person who imports (a yes/no `Q:` question).
+    pub warnings: Vec<String>,
 }
 
 /// Whether a paragraph holds a sentence: two words or more, with letters, ending with
@@ -174,7 +176,9 @@ pub fn prepare(
     let total = cut.len();
     progress(0, total);
     // Key terms and claims are independent per excerpt: spread them over the cores.
-    let materials = materials_in_parallel(&cut, progress);
+    let texts: Vec<&str> = cut.iter().map(|e| e.text.as_str()).collect();
+    let mut rotation = questions::Rotation::for_reading(&texts);
+    let materials = materials_in_parallel(&cut, rotation.text_type, progress);
     let mut excerpts = Vec::with_capacity(total);
     for (i, (e, m)) in cut.iter().zip(materials.iter()).enumerate() {
         let authored: Vec<Question> = doc
@@ -196,6 +200,7 @@ pub fn prepare(
                 &e.text,
                 m,
                 i.checked_sub(1).map(|p| &materials[p]),
+                &mut rotation,
             )
         } else {
             authored
@@ -230,11 +235,18 @@ pub fn prepare(
         excerpts,
         fingerprint: fingerprint(&doc.blocks),
         footnotes: split.notes.len(),
+        warnings: questions::yes_no_warnings(
+            &doc.authored_questions
+                .iter()
+                .map(|(_, q)| q.clone())
+                .collect::<Vec<_>>(),
+        ),
     })
 }
 
 fn materials_in_parallel(
     cut: &[segment::Excerpt],
+    text_type: questions::TextType,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Vec<ExcerptMaterial> {
     let threads = std::thread::available_parallelism()
@@ -247,7 +259,7 @@ fn materials_in_parallel(
     let slice = 96usize;
     let done = std::sync::atomic::AtomicUsize::new(0);
     let work = |part: &[&segment::Excerpt]| {
-        let m = questions::materials(part);
+        let m = questions::materials(part, text_type);
         let n = done.fetch_add(part.len(), std::sync::atomic::Ordering::Relaxed) + part.len();
         progress(n, total);
         m
@@ -285,7 +297,7 @@ fn materials_in_parallel(
     results
         .into_iter()
         .enumerate()
-        .flat_map(|(k, r)| r.unwrap_or_else(|| questions::materials(slices[k])))
+        .flat_map(|(k, r)| r.unwrap_or_else(|| questions::materials(slices[k], text_type)))
         .collect()
 }
 

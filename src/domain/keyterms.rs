@@ -1,10 +1,12 @@
-//! Key terms of an excerpt: the phrases it puts in quotes first, then RAKE keyword phrases.
+//! Key terms of an excerpt: its noun phrases (domain::phrases), quoted ones and names first,
+//! ranked by salience in the excerpt against the whole reading.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use keyword_extraction::rake::{Rake, RakeParams};
-use unicode_segmentation::UnicodeSegmentation;
+use std::collections::HashMap;
+
+use super::phrases::{NounPhrase, noun_phrases};
 
 /// English stop words (NLTK's list) plus words too vague to be a key term.
 pub static STOP_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
@@ -178,207 +180,103 @@ pub fn key_terms(text: &str, max: usize) -> Vec<String> {
     key_terms_batch(&[text], max).pop().unwrap_or_default()
 }
 
-/// How many excerpts share one RAKE pass.
-const BATCH: usize = 24;
-
-/// Key terms of several texts: one RAKE pass over each batch of texts (RAKE's fixed
-/// cost per call dominates on excerpt-sized texts), then for each text the candidate
-/// phrases that occur in it, re-ranked by how often their words recur there.
+/// Key terms of the excerpts of one reading: each excerpt's noun phrases ranked by
+/// salience there against the whole reading (see [`rank`]).
 pub fn key_terms_batch(texts: &[&str], max: usize) -> Vec<Vec<String>> {
-    let mut out = Vec::with_capacity(texts.len());
-    for chunk in texts.chunks(BATCH) {
-        // Sentence breaks between texts, so that no phrase spans two of them.
-        let joined = chunk.join(".\n\n");
-        let rake = Rake::new(RakeParams::WithDefaultsAndPhraseLength(
-            &joined,
-            &STOP_WORDS,
-            Some(3),
-        ));
-        let phrases: Vec<String> = rake
-            .get_ranked_phrases(60 * chunk.len())
-            .into_iter()
-            .filter(|p| looks_like_noun_phrase(p))
-            .collect();
-        let ranked: Vec<(&str, Vec<&str>)> = phrases
-            .iter()
-            .map(|p| (p.as_str(), p.split_whitespace().collect()))
-            .collect();
-        for text in chunk {
-            out.push(terms_of(text, &ranked, max));
-        }
-    }
-    out
+    let phrases: Vec<Vec<NounPhrase>> = texts.iter().map(|t| noun_phrases(t)).collect();
+    rank(&phrases, max)
 }
 
-fn terms_of(text: &str, ranked: &[(&str, Vec<&str>)], max: usize) -> Vec<String> {
-    let mut terms: Vec<String> = Vec::new();
-    let mut seen: HashSet<String> = HashSet::new();
-    let mut push = |term: String, terms: &mut Vec<String>| {
-        let key = term.to_lowercase();
-        // Skip a term that repeats (or merely extends) one already chosen.
-        let overlaps = seen
-            .iter()
-            .any(|s| s.contains(&key) || key.contains(s.as_str()));
-        if !key.is_empty() && !overlaps {
-            seen.insert(key);
-            terms.push(term);
+/// Rank each excerpt's noun phrases, best first, up to `max` per excerpt.
+///
+/// Quoted phrases come first, then capitalised names of two words or more, then other
+/// phrases of two words or more, and a single word only when those run out. Within a tier
+/// phrases go by tf-idf: how often the phrase's key occurs in the excerpt, weighed by how
+/// few of the reading's excerpts hold it. A phrase that repeats or extends one already
+/// chosen is skipped.
+pub fn rank(per_excerpt: &[Vec<NounPhrase>], max: usize) -> Vec<Vec<String>> {
+    let n = per_excerpt.len().max(1) as f32;
+    let mut df: HashMap<&str, usize> = HashMap::new();
+    for phrases in per_excerpt {
+        let keys: HashSet<&str> = phrases.iter().map(|p| p.key.as_str()).collect();
+        for k in keys {
+            *df.entry(k).or_insert(0) += 1;
         }
-    };
-    for quoted in quoted_phrases(text) {
-        push(quoted, &mut terms);
     }
-    if terms.len() >= max {
-        terms.truncate(max);
-        return terms;
-    }
-    let words = word_spans(text);
-    let mut frequency: std::collections::HashMap<&str, f32> = std::collections::HashMap::new();
-    for (w, _, _) in &words {
-        *frequency.entry(w.as_str()).or_insert(0.0) += 1.0;
-    }
-    // The batch's candidates that occur in this text, in RAKE's order; re-ranked so that
-    // noun-like phrases whose words recur here come first.
-    let mut candidates: Vec<(f32, usize, &str)> = ranked
+    per_excerpt
         .iter()
-        .filter(|(_, ws)| ws.iter().all(|w| frequency.contains_key(w)))
-        .take(30)
-        .enumerate()
-        .map(|(rank, (p, ws))| {
-            let recurrence: f32 = ws
-                .iter()
-                .map(|w| frequency.get(w).copied().unwrap_or(1.0))
-                .sum::<f32>()
-                / ws.len() as f32;
-            let length_fit = match ws.len() {
-                2 => 1.0,
-                1 => -0.5,
-                _ => 0.6,
-            };
-            (recurrence + length_fit - rank as f32 * 0.02, rank, *p)
-        })
-        .collect();
-    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    for (_, _, phrase) in candidates {
-        if terms.len() >= max {
-            break;
-        }
-        if let Some(original) = find_original(text, &words, phrase) {
-            push(original, &mut terms);
-        }
-    }
-    terms.truncate(max);
-    terms
-}
-
-/// Without a part-of-speech tagger: a phrase of letters that does not end in a typical
-/// adjective, adverb or participle ending ("-ly", "-ous", "-ive", "-ing", "-ed").
-fn looks_like_noun_phrase(phrase: &str) -> bool {
-    let words: Vec<&str> = phrase.split_whitespace().collect();
-    let (Some(first), Some(last)) = (words.first(), words.last()) else {
-        return false;
-    };
-    let letters = phrase.chars().filter(|c| c.is_alphabetic()).count();
-    let adjective_end = [
-        "ly", "ous", "ive", "ing", "ed", "able", "ible", "ful", "less",
-    ];
-    letters >= 4
-        && words
-            .iter()
-            .all(|w| w.chars().any(char::is_alphabetic) && w.chars().count() >= 2)
-        && !first.ends_with("ly")
-        && !adjective_end.iter().any(|e| last.ends_with(e))
-}
-
-/// Short phrases in quotation marks: “axis of convenience”, "strange case".
-pub fn quoted_phrases(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let pairs = [('“', '”'), ('"', '"'), ('‘', '’')];
-    for (open, close) in pairs {
-        let mut rest = text;
-        while let Some(start) = rest.find(open) {
-            let after = &rest[start + open.len_utf8()..];
-            let Some(end) = after.find(close) else { break };
-            let mut inner = after[..end]
-                .trim()
-                .trim_end_matches([',', '.', ';', ':'])
-                .trim();
-            for article in ["the ", "The ", "a ", "A ", "an ", "An "] {
-                if let Some(rest) = inner.strip_prefix(article) {
-                    inner = rest;
-                }
-            }
-            let words = inner.split_whitespace().count();
-            if (1..=5).contains(&words)
-                && inner.chars().filter(|c| c.is_alphabetic()).count() >= 3
-                && !inner.ends_with(['?', '!'])
-                && !inner.contains(['(', ')'])
-            {
-                out.push(inner.to_string());
-            }
-            rest = &after[end + close.len_utf8()..];
-        }
-    }
-    out
-}
-
-/// Word tokens of `text` (lowercased) with their byte spans.
-fn word_spans(text: &str) -> Vec<(String, usize, usize)> {
-    text.split_word_bound_indices()
-        .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
-        .map(|(i, w)| (w.to_lowercase(), i, i + w.len()))
+        .map(|phrases| rank_one(phrases, &df, n, max))
         .collect()
 }
 
-/// Find a lowercased RAKE phrase in the text and return the original spelling.
-fn find_original(text: &str, words: &[(String, usize, usize)], phrase: &str) -> Option<String> {
-    let wanted: Vec<&str> = phrase.split_whitespace().collect();
-    let first = *wanted.first()?;
-    'outer: for i in 0..words.len() {
-        if words[i].0.trim_end_matches("'s") != first && words[i].0 != first {
-            continue;
+fn rank_one(phrases: &[NounPhrase], df: &HashMap<&str, usize>, n: f32, max: usize) -> Vec<String> {
+    // key -> (tier, count, the spelling shown)
+    let mut by_key: HashMap<&str, (u8, usize, &NounPhrase)> = HashMap::new();
+    for p in phrases {
+        let tier = if p.quoted {
+            0
+        } else if p.proper {
+            1
+        } else if p.words >= 2 {
+            2
+        } else {
+            3
+        };
+        let e = by_key.entry(p.key.as_str()).or_insert((tier, 0, p));
+        e.0 = e.0.min(tier);
+        e.1 += 1;
+        // Prefer a spelling from inside a sentence: its capitals are its own.
+        if e.2.at_sentence_start && !p.at_sentence_start {
+            e.2 = p;
         }
-        // Words of the phrase may be separated by hyphens or apostrophes in the text.
-        let mut j = i;
-        for (k, w) in wanted.iter().enumerate() {
-            if k > 0 {
-                j += 1;
-            }
-            match words.get(j) {
-                Some((tok, _, _)) if tok == w || tok.trim_end_matches("'s") == *w => {}
-                _ => continue 'outer,
-            }
-        }
-        let (mut start, mut end) = (words[i].1, words[j].2);
-        // Keep hyphenated compounds whole: "Russian" in "Sino-Russian" is "Sino-Russian".
-        while text[..start].ends_with('-') {
-            let before = &text[..start - 1];
-            let word_start = before
-                .rfind(|c: char| !c.is_alphanumeric())
-                .map(|k| k + before[k..].chars().next().map_or(1, char::len_utf8))
-                .unwrap_or(0);
-            if word_start >= start - 1 {
-                break;
-            }
-            start = word_start;
-        }
-        while text[end..].starts_with('-') {
-            let after = &text[end + 1..];
-            let len = after
-                .find(|c: char| !c.is_alphanumeric())
-                .unwrap_or(after.len());
-            if len == 0 {
-                break;
-            }
-            end += 1 + len;
-        }
-        let original = &text[start..end];
-        if original.contains(['.', ',', ';', ':', '\n']) {
-            continue;
-        }
-        // Emphasis marks are not part of the term: "_absolute_ certainty".
-        return Some(original.replace(['_', '*'], ""));
     }
-    None
+    let mut scored: Vec<(u8, f32, usize, &NounPhrase)> = by_key
+        .into_iter()
+        .map(|(key, (tier, count, p))| {
+            let idf = (n / df.get(key).copied().unwrap_or(1) as f32).ln() + 1.0;
+            let length = match p.words {
+                1 => 0.6,
+                2 => 1.0,
+                3 => 1.1,
+                _ => 0.9,
+            };
+            (tier, count as f32 * idf * length, p.start, p)
+        })
+        .collect();
+    scored.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
+    let mut chosen: Vec<String> = Vec::new();
+    let mut keys: Vec<Vec<&str>> = Vec::new();
+    for (_, _, _, p) in scored {
+        if chosen.len() >= max {
+            break;
+        }
+        let words: Vec<&str> = p.key.split(' ').collect();
+        let overlaps = keys
+            .iter()
+            .any(|k| words.iter().all(|w| k.contains(w)) || k.iter().all(|w| words.contains(w)));
+        if overlaps {
+            continue;
+        }
+        keys.push(words);
+        chosen.push(display(p));
+    }
+    chosen
+}
+
+/// A phrase as a term: its own spelling, the sentence's capital taken off a common word.
+fn display(p: &NounPhrase) -> String {
+    if p.at_sentence_start && !p.proper && !p.quoted {
+        let mut chars = p.surface.chars();
+        let first = chars.next().map(|c| c.to_lowercase().collect::<String>());
+        let first_word = p.surface.split_whitespace().next().unwrap_or("");
+        let second_upper = first_word.chars().skip(1).any(char::is_uppercase);
+        if let Some(first) = first
+            && !second_upper
+        {
+            return first + chars.as_str();
+        }
+    }
+    p.surface.clone()
 }
 
 #[cfg(test)]
@@ -399,17 +297,53 @@ mod tests {
     }
 
     #[test]
-    fn rake_terms_keep_original_spelling() {
+    fn terms_keep_original_spelling() {
         let text = "Sino-Russian rapprochement deepened. Critics doubt Sino-Russian rapprochement.";
         let terms = key_terms(text, 3);
+        assert_eq!(terms[0], "Sino-Russian rapprochement", "{terms:?}");
+    }
+
+    #[test]
+    fn salient_phrases_beat_ones_the_whole_reading_uses() {
+        let texts = [
+            "The public debt matters. The landed gentry resent the new tax on grain.",
+            "The public debt matters. The merchant guilds welcome open trade routes.",
+            "The public debt matters. The public debt is the landed gentry's excuse.",
+        ];
+        let terms = key_terms_batch(&texts, 3);
+        assert_eq!(terms[0][0], "landed gentry", "{terms:?}");
+        assert_ne!(terms[1][0], "public debt", "{terms:?}");
         assert!(
-            terms.iter().any(|t| t == "Sino-Russian rapprochement"),
+            terms[1].contains(&"merchant guilds".to_string()),
             "{terms:?}"
+        );
+        assert!(
+            terms[1].contains(&"open trade routes".to_string()),
+            "{terms:?}"
+        );
+        // Repeated in the third excerpt, it is salient there despite the others.
+        assert_eq!(terms[2][0], "public debt", "{terms:?}");
+    }
+
+    #[test]
+    fn a_single_generic_word_only_when_nothing_better_exists() {
+        let terms = key_terms(
+            "Government grows. Government taxes. The parliamentary opposition objects.",
+            2,
+        );
+        assert_eq!(terms[0], "parliamentary opposition", "{terms:?}");
+        assert_eq!(
+            key_terms("Government grows.", 2),
+            vec!["government".to_string()]
         );
     }
 
     #[test]
-    fn whole_quoted_sentences_are_not_terms() {
-        assert!(quoted_phrases("He asked “why should anyone care about this at all?”").is_empty());
+    fn no_term_is_a_fragment() {
+        let text = "Right, as the world goes, is only in question between equals in power. \
+                    A faction cannot last. Who fought the wars? Men did. Three hundred archers sailed.";
+        for t in key_terms(text, 8) {
+            assert!(!crate::domain::phrases::is_fragment(&t), "{t}");
+        }
     }
 }

@@ -2,11 +2,13 @@
 //! commands, polls, schedules and summaries.
 
 pub mod anon;
+pub mod claims;
 pub mod command;
 pub mod footnotes;
 pub mod ids;
 pub mod import;
 pub mod keyterms;
+pub mod phrases;
 pub mod poll;
 pub mod questions;
 pub mod reading;

@@ -8,12 +8,11 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use super::claims::{Claim, claims_from_sentences};
+pub use super::claims::{MAX_CLAIM_CHARS, TextType};
 use super::keyterms::key_terms;
 use super::sentences::sentences;
-use super::text::{squeeze_spaces, truncate_chars};
-
-/// The longest claim a poll can carry (Discord's limit for a poll question).
-pub const MAX_CLAIM_CHARS: usize = 300;
+use super::text::squeeze_spaces;
 
 /// The kind of a discussion question (Paul and Elder's taxonomy, plus authored ones).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -51,10 +50,13 @@ pub enum Need {
     Term,
     /// `{{ term2 }}`: a second key term.
     Term2,
-    /// `{{ claim }}`: a claim of the excerpt, restated ("that …").
+    /// `{{ claim }}`: a claim of the excerpt as a noun phrase quoting it whole
+    /// (the author’s claim “…”, the Athenians’ claim “…”).
     Claim,
-    /// `{{ previous_term }}`: a key term of the previous excerpt.
+    /// `{{ previous_term }}`: a key term of the previous excerpt that this one shares.
     PreviousTerm,
+    /// `{{ speaker }}`: who makes the claim ("the author", "the Athenians").
+    Speaker,
 }
 
 /// One question template.
@@ -64,6 +66,12 @@ pub struct QuestionTemplate {
     #[serde(default)]
     pub needs: Vec<Need>,
     pub text: String,
+    /// The kinds of text it fits (all when empty).
+    #[serde(default)]
+    pub types: Vec<TextType>,
+    /// It asks about the present day ("news this week"): only for texts of our time.
+    #[serde(default)]
+    pub present_day: bool,
 }
 
 /// The file's shape.
@@ -133,6 +141,7 @@ impl QuestionTemplates {
                 term2: "y".into(),
                 claim: "z".into(),
                 previous_term: "w".into(),
+                speaker: "v".into(),
             };
             let render_error = |e: minijinja::Error| TemplateError::Render {
                 index: index + 1,
@@ -175,6 +184,7 @@ struct Fill {
     term2: String,
     claim: String,
     previous_term: String,
+    speaker: String,
 }
 
 /// A generated (or authored) question.
@@ -191,165 +201,306 @@ pub struct ExcerptMaterial {
     pub claims: Vec<String>,
 }
 
-/// Key terms and candidate claims of one excerpt.
+/// Key terms and candidate claims of one excerpt (read as an argument unless it is plainly
+/// another kind of text).
 pub fn material(text: &str) -> ExcerptMaterial {
     let terms = key_terms(text, 5);
-    let claims = candidate_claims(text, &terms, 3);
+    let claims = claims_from_sentences(&sentences(text), &terms, super::claims::text_type(text), 3);
     ExcerptMaterial { terms, claims }
 }
 
-/// Key terms and candidate claims of many excerpts (faster than one by one).
-pub fn materials(excerpts: &[&super::segment::Excerpt]) -> Vec<ExcerptMaterial> {
+/// Key terms and candidate claims of a reading's excerpts, key terms ranked against them
+/// all; `text_type` is the reading's.
+pub fn materials(
+    excerpts: &[&super::segment::Excerpt],
+    text_type: TextType,
+) -> Vec<ExcerptMaterial> {
     let texts: Vec<&str> = excerpts.iter().map(|e| e.text.as_str()).collect();
+    // A speech may run on from one excerpt into the next.
+    let mut speaker: Option<String> = None;
+    let mut previous_last_block: Option<usize> = None;
     super::keyterms::key_terms_batch(&texts, 5)
         .into_iter()
         .zip(excerpts)
         .map(|(terms, e)| {
-            let claims = claims_from_sentences(&e.sentence_texts(), &terms, 3);
+            // Only an excerpt that begins inside the previous one's last paragraph continues
+            // its speech.
+            let first_block = e.last_block.saturating_sub(e.text.matches("\n\n").count());
+            if previous_last_block != Some(first_block) {
+                speaker = None;
+            }
+            previous_last_block = Some(e.last_block);
+            let sentences = e.sentence_texts();
+            // A sentence opens a paragraph when a blank line comes before it.
+            let mut at = 0usize;
+            let new_paragraph: Vec<bool> = sentences
+                .iter()
+                .map(|s| {
+                    let start = e.text[at..].find(*s).map_or(at, |k| at + k);
+                    let opens = e.text[at..start].contains("\n\n");
+                    at = start + s.len();
+                    opens
+                })
+                .collect();
+            let claims = super::claims::claims_continuing(
+                &sentences,
+                &new_paragraph,
+                &terms,
+                text_type,
+                3,
+                &mut speaker,
+            );
             ExcerptMaterial { terms, claims }
         })
         .collect()
 }
 
-static MARKERS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
-    // The patterns are fixed strings; building the automaton cannot fail.
-    aho_corasick::AhoCorasick::new(CLAIM_MARKERS.iter().map(|(m, _)| *m)).unwrap_or_else(|_| {
-        aho_corasick::AhoCorasick::new(Vec::<&str>::new()).unwrap_or_else(|_| unreachable!())
-    })
-});
+/// What the questions of a reading have used so far, so that no shape comes twice in a row
+/// and no question twice in the reading.
+#[derive(Debug, Clone)]
+pub struct Rotation {
+    pub text_type: TextType,
+    /// The reading names a year of our time: present-day questions may fit.
+    pub contemporary: bool,
+    /// Template indices used for the previous excerpt.
+    last: Vec<usize>,
+    /// How often each template was used.
+    uses: std::collections::HashMap<usize, usize>,
+    /// Every question asked in the reading.
+    asked: std::collections::HashSet<String>,
+}
+
+impl Rotation {
+    pub fn new(text_type: TextType, contemporary: bool) -> Self {
+        Rotation {
+            text_type,
+            contemporary,
+            last: Vec::new(),
+            uses: Default::default(),
+            asked: Default::default(),
+        }
+    }
+
+    /// A rotation for the reading made of these texts (its type and era detected).
+    pub fn for_reading(texts: &[&str]) -> Self {
+        let all = texts.join("\n\n");
+        Rotation::new(
+            super::claims::text_type(&all),
+            super::claims::is_contemporary(&all),
+        )
+    }
+}
+
+/// The kinds to ask, slot by slot, for a kind of text; slot two turns with the excerpt.
+fn plan(text_type: TextType, seq: usize) -> [Vec<QuestionKind>; 3] {
+    use QuestionKind::*;
+    let turn = |mut v: Vec<QuestionKind>| {
+        let n = v.len();
+        v.rotate_left(seq % n);
+        v
+    };
+    match text_type {
+        TextType::Argument => [
+            turn(vec![Clarification, Assumptions]),
+            turn(vec![Evidence, Implications, Viewpoints, Assumptions]),
+            vec![Connections, Viewpoints, Implications, Evidence],
+        ],
+        TextType::Dialogue => [
+            turn(vec![Viewpoints, Clarification]),
+            turn(vec![Assumptions, Evidence, Implications]),
+            vec![Connections, Implications, Viewpoints, Evidence],
+        ],
+        TextType::Narrative => [
+            turn(vec![Clarification, Viewpoints]),
+            turn(vec![Implications, Assumptions, Viewpoints]),
+            vec![Connections, Evidence, Implications, Viewpoints],
+        ],
+        TextType::Report => [
+            turn(vec![Clarification, Evidence]),
+            turn(vec![Evidence, Implications, Assumptions]),
+            vec![Connections, Viewpoints, Implications, Assumptions],
+        ],
+    }
+}
 
 /// Generate questions for excerpt number `seq` (0-based) from its material and the previous one's.
 ///
-/// At least two questions of different kinds; templates rotate with `seq` so consecutive
-/// excerpts do not read alike.
+/// Two or three questions of different kinds, fitted to the reading's type; a shape used for
+/// the previous excerpt is not used again, nor is any question already asked in the reading;
+/// the least used shapes come first. "Connections" only when the previous excerpt shares a
+/// concept with this one.
 pub fn generate(
     templates: &QuestionTemplates,
     seq: usize,
     text: &str,
     own: &ExcerptMaterial,
     previous: Option<&ExcerptMaterial>,
+    rotation: &mut Rotation,
 ) -> Vec<Question> {
-    let mut terms = own.terms.clone();
-    if terms.is_empty() {
-        terms.push(stand_in_term(text));
-    }
-    let fill = Fill {
-        term: terms[0].clone(),
+    let terms = &own.terms;
+    // Shorter claims read best inside a question; each claim is asked about once.
+    let mut claims: Vec<Claim> = own.claims.iter().map(|c| Claim::parse(c)).collect();
+    claims.sort_by_key(|c| c.sentence.chars().count());
+    let claim = claims.first().cloned();
+    let own_keys: std::collections::HashSet<String> = super::phrases::noun_phrases(text)
+        .into_iter()
+        .map(|p| p.key)
+        .collect();
+    let shared = previous
+        .and_then(|p| {
+            p.terms
+                .iter()
+                .find(|t| own_keys.contains(&super::phrases::key_of(t)))
+        })
+        .cloned()
+        .unwrap_or_default();
+    let mut fill = Fill {
+        term: terms.first().cloned().unwrap_or_default(),
         term2: terms.get(1).cloned().unwrap_or_default(),
-        // The shortest good claim reads best inside a question.
-        claim: own
-            .claims
-            .iter()
-            .find(|c| c.chars().count() <= 160)
-            .or(own.claims.first())
-            .map(|c| restate(c))
-            .unwrap_or_default(),
-        previous_term: previous
-            .and_then(|p| p.terms.iter().find(|t| !terms.contains(t)).cloned())
+        claim: claim.as_ref().map(Claim::in_question).unwrap_or_default(),
+        previous_term: shared,
+        speaker: claim
+            .as_ref()
+            .map(|c| {
+                c.speaker
+                    .as_deref()
+                    .map(super::claims::who_phrase)
+                    .unwrap_or_else(|| "the author".to_string())
+            })
             .unwrap_or_default(),
     };
-    let available = |need: &Need| match need {
+    let available = |fill: &Fill, need: &Need| match need {
         Need::Term => !fill.term.is_empty(),
         Need::Term2 => !fill.term2.is_empty(),
         Need::Claim => !fill.claim.is_empty(),
         Need::PreviousTerm => !fill.previous_term.is_empty(),
+        Need::Speaker => !fill.speaker.is_empty(),
     };
-    let plan: [&[QuestionKind]; 3] = [
-        &[QuestionKind::Clarification],
-        match seq % 3 {
-            0 => &[
-                QuestionKind::Evidence,
-                QuestionKind::Assumptions,
-                QuestionKind::Implications,
-                QuestionKind::Viewpoints,
-            ],
-            1 => &[
-                QuestionKind::Assumptions,
-                QuestionKind::Implications,
-                QuestionKind::Evidence,
-                QuestionKind::Viewpoints,
-            ],
-            _ => &[
-                QuestionKind::Implications,
-                QuestionKind::Evidence,
-                QuestionKind::Assumptions,
-                QuestionKind::Viewpoints,
-            ],
-        },
-        &[
-            QuestionKind::Connections,
-            QuestionKind::Viewpoints,
-            QuestionKind::Implications,
-            QuestionKind::Evidence,
-        ],
-    ];
+    let (text_type, contemporary) = (rotation.text_type, rotation.contemporary);
+    let fits = |fill: &Fill, t: &QuestionTemplate| {
+        (t.types.is_empty() || t.types.contains(&text_type))
+            && (!t.present_day || contemporary)
+            && t.needs.iter().all(|n| available(fill, n))
+    };
     let mut out: Vec<Question> = Vec::new();
-    for kinds in plan {
-        'kinds: for kind in kinds {
-            if out.iter().any(|q| q.kind == *kind) {
+    let mut used: Vec<usize> = Vec::new();
+    let mut claim_at = 0usize;
+    let try_kind = |kind: QuestionKind,
+                    fill: &Fill,
+                    out: &mut Vec<Question>,
+                    used: &mut Vec<usize>,
+                    rotation: &mut Rotation,
+                    fresh_only: bool| {
+        let mut usable: Vec<(usize, &QuestionTemplate)> = templates
+            .templates
+            .iter()
+            .enumerate()
+            .filter(|(i, t)| t.kind == kind && fits(fill, t) && !used.contains(i))
+            .filter(|(i, _)| !fresh_only || !rotation.last.contains(i))
+            .collect();
+        // Least used first; then the more specific; then turning with the excerpt.
+        let n = usable.len().max(1);
+        usable.sort_by_key(|(i, t)| {
+            (
+                rotation.uses.get(i).copied().unwrap_or(0),
+                std::cmp::Reverse(t.needs.len()),
+                (i + n - seq % n) % n,
+            )
+        });
+        for (index, _) in usable {
+            let Some(text) = templates.render(index, fill) else {
+                continue;
+            };
+            let text = squeeze_spaces(&text);
+            if text.is_empty() || rotation.asked.contains(&text) {
                 continue;
             }
-            let mut usable: Vec<(usize, &QuestionTemplate)> = templates
-                .templates
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| t.kind == *kind && t.needs.iter().all(available))
-                .collect();
-            // The most specific templates first: they say more about this excerpt.
-            let most = usable.iter().map(|(_, t)| t.needs.len()).max().unwrap_or(0);
-            usable.retain(|(_, t)| t.needs.len() == most);
-            if usable.is_empty() {
+            rotation.asked.insert(text.clone());
+            *rotation.uses.entry(index).or_insert(0) += 1;
+            used.push(index);
+            out.push(Question { kind, text });
+            return true;
+        }
+        false
+    };
+    for kinds in plan(rotation.text_type, seq) {
+        for kind in kinds {
+            if out.iter().any(|q| q.kind == kind) {
                 continue;
             }
-            let (index, _) = usable[seq % usable.len()];
-            if let Some(text) = templates.render(index, &fill) {
-                let text = squeeze_spaces(&text);
-                if !text.is_empty() && !out.iter().any(|q| q.text == text) {
-                    out.push(Question { kind: *kind, text });
-                    break 'kinds;
-                }
+            if try_kind(kind, &fill, &mut out, &mut used, rotation, true) {
+                next_claim(&mut fill, &claims, &mut claim_at, templates, &used);
+                break;
             }
         }
     }
-    // Always two kinds at least, even with unusual templates: fall back to any term-only kind.
-    if out.len() < 2 {
-        for (index, t) in templates.templates.iter().enumerate() {
+    // Always two questions at least: any fitting kind, then shapes used just before.
+    for fresh_only in [true, false] {
+        for kind in ALL_KINDS {
             if out.len() >= 2 {
                 break;
             }
-            if out.iter().any(|q| q.kind == t.kind) || !t.needs.iter().all(available) {
-                continue;
-            }
-            if let Some(text) = templates.render(index, &fill) {
-                out.push(Question {
-                    kind: t.kind,
-                    text: squeeze_spaces(&text),
-                });
+            if !out.iter().any(|q| q.kind == kind)
+                && try_kind(kind, &fill, &mut out, &mut used, rotation, fresh_only)
+            {
+                next_claim(&mut fill, &claims, &mut claim_at, templates, &used);
             }
         }
     }
+    rotation.last = used;
     out
 }
 
-/// A tiny excerpt with no key term: its first words with letters stand in for one (or,
-/// with no letters at all, the start of the text itself), so it still gets questions.
-fn stand_in_term(text: &str) -> String {
-    let words: Vec<&str> = text
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .take(6)
-        .collect();
-    if words.is_empty() {
-        super::text::truncate_chars(text.trim(), 40)
-    } else {
-        words.join(" ")
+/// After a question that quoted the claim, the next question quotes the next claim, or none.
+fn next_claim(
+    fill: &mut Fill,
+    claims: &[Claim],
+    at: &mut usize,
+    templates: &QuestionTemplates,
+    used: &[usize],
+) {
+    let quoted = used
+        .last()
+        .and_then(|i| templates.templates.get(*i))
+        .is_some_and(|t| t.needs.contains(&Need::Claim));
+    if quoted {
+        *at += 1;
+        fill.claim = claims.get(*at).map(Claim::in_question).unwrap_or_default();
     }
 }
 
-/// "The state should act." -> "the state should act" (to follow "the claim that").
+const ALL_KINDS: [QuestionKind; 6] = [
+    QuestionKind::Clarification,
+    QuestionKind::Viewpoints,
+    QuestionKind::Implications,
+    QuestionKind::Evidence,
+    QuestionKind::Assumptions,
+    QuestionKind::Connections,
+];
+
+/// Authored (`Q:`) questions that a yes/no word opens, as warnings for the importer.
+pub fn yes_no_warnings(questions: &[String]) -> Vec<String> {
+    questions
+        .iter()
+        .filter_map(|q| {
+            yes_no_start(q).map(|w| {
+                format!(
+                    "Warning: the question “{q}” can be answered with yes or no (it starts with “{w}”); an open question (What, How, Why, Which) starts a better discussion."
+                )
+            })
+        })
+        .collect()
+}
+
+/// "The state should act." -> "the state should act" (to follow "the claim that"); an
+/// attributed claim gives its sentence.
 pub fn restate(claim: &str) -> String {
-    let c = claim.trim().trim_end_matches(['.', '!', ';', ':']).trim();
+    let parsed = Claim::parse(claim);
+    let c = parsed
+        .sentence
+        .trim()
+        .trim_end_matches(['.', '!', ';', ':'])
+        .trim();
     let mut chars = c.chars();
     match chars.next() {
         Some(first) => {
@@ -404,204 +555,6 @@ const COMMON_OPENERS: &[&str] = &[
     "Leaders",
 ];
 
-/// Words that mark an argumentative sentence.
-const CLAIM_MARKERS: &[(&str, f32)] = &[
-    (" should ", 2.0),
-    (" must ", 2.0),
-    (" ought ", 2.0),
-    (" cannot ", 1.5),
-    (" need to ", 1.5),
-    (" needs to ", 1.5),
-    (" because ", 1.5),
-    (" therefore ", 1.5),
-    (" thus ", 1.0),
-    (" hence ", 1.0),
-    (" explains ", 1.5),
-    (" reflects ", 1.5),
-    (" implies ", 1.5),
-    (" means that ", 1.5),
-    (" shows ", 1.0),
-    (" suggests ", 1.0),
-    (" demonstrates ", 1.0),
-    (" leads to ", 1.0),
-    (" is destined ", 1.5),
-    (" is likely ", 1.0),
-    (" unlikely ", 1.0),
-    (" futile", 1.0),
-    (" essential", 1.0),
-    (" necessary", 1.0),
-    (" impossible", 1.0),
-    (" never ", 1.0),
-    (" always ", 1.0),
-    (" not merely ", 1.5),
-    (" rather than ", 1.0),
-    (" more ", 0.5),
-    (" less ", 0.5),
-    (" better ", 1.0),
-    (" worse ", 1.0),
-    (" fail", 1.0),
-    (" no ", 0.5),
-    (" only ", 0.5),
-    (" is ", 0.3),
-    (" are ", 0.3),
-    (" will ", 1.0),
-];
-
-/// Leading connectives that a poll claim does not need.
-const LEAD_INS: &[&str] = &[
-    "however",
-    "in contrast",
-    "moreover",
-    "furthermore",
-    "lastly",
-    "finally",
-    "relatedly",
-    "more broadly",
-    "as a result",
-    "thus",
-    "therefore",
-    "hence",
-    "oftentimes",
-    "indeed",
-    "in short",
-    "in sum",
-    "in other words",
-    "for the same reason",
-    "still",
-    "yet",
-    "and",
-    "but",
-    "so",
-    "first",
-    "second",
-    "third",
-    "officially",
-    "last but not least",
-    "to make things even worse",
-];
-
-/// Up to `max` argumentative sentences of `text`, best first, each fit for a poll.
-pub fn candidate_claims(text: &str, terms: &[String], max: usize) -> Vec<String> {
-    claims_from_sentences(&sentences(text), terms, max)
-}
-
-/// [`candidate_claims`] from sentences already found.
-pub fn claims_from_sentences(sentences: &[&str], terms: &[String], max: usize) -> Vec<String> {
-    let mut scored: Vec<(f32, usize, String)> = Vec::new();
-    for (i, sentence) in sentences.iter().copied().enumerate() {
-        let s = strip_footnote_marks(sentence);
-        let words = s.split_whitespace().count();
-        if !(7..=80).contains(&words) || s.trim_end().ends_with('?') || s.starts_with('#') {
-            continue;
-        }
-        let padded = format!(" {} ", s.to_lowercase());
-        // All markers in one pass; each counts once.
-        let mut found = [false; CLAIM_MARKERS.len()];
-        for m in MARKERS.find_overlapping_iter(&padded) {
-            if let Some(slot) = found.get_mut(m.pattern().as_usize()) {
-                *slot = true;
-            }
-        }
-        let mut score: f32 = CLAIM_MARKERS
-            .iter()
-            .zip(found.iter())
-            .filter(|(_, hit)| **hit)
-            .map(|((_, w), _)| w)
-            .sum();
-        let term_hits = terms
-            .iter()
-            .filter(|t| padded.contains(&t.to_lowercase()))
-            .count();
-        score += term_hits as f32 * 0.7;
-        // A claim that opens with a pronoun needs context a poll does not give.
-        let opener = s.split_whitespace().next().unwrap_or("").to_lowercase();
-        if [
-            "he", "she", "it", "they", "this", "these", "those", "we", "you", "because", "which",
-            "who",
-        ]
-        .contains(&opener.as_str())
-        {
-            score -= 1.5;
-        }
-        // Quotes of other people's words and first-person narrative are weaker claims.
-        if s.contains(" I ") || s.starts_with("I ") {
-            score -= 1.0;
-        }
-        // Short claims make better polls and questions.
-        score += match words {
-            10..=30 => 1.0,
-            31..=40 => 0.0,
-            _ => -1.0,
-        };
-        if score >= 1.5 {
-            scored.push((score, i, shorten_claim(&s)));
-        }
-    }
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    let mut out: Vec<String> = Vec::new();
-    for (_, _, claim) in scored {
-        if out.len() >= max {
-            break;
-        }
-        if !out.contains(&claim) {
-            out.push(claim);
-        }
-    }
-    out
-}
-
-fn strip_footnote_marks(sentence: &str) -> String {
-    let mut out = String::with_capacity(sentence.len());
-    let mut rest = sentence;
-    while let Some(open) = rest.find('[') {
-        let after = &rest[open + 1..];
-        match after.find(']') {
-            Some(close) if close > 0 && after[..close].chars().all(|c| c.is_ascii_digit()) => {
-                out.push_str(&rest[..open]);
-                rest = &after[close + 1..];
-            }
-            _ => {
-                out.push_str(&rest[..open + 1]);
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    squeeze_spaces(&out)
-}
-
-/// Drop lead-in connectives, capitalize, and fit within [`MAX_CLAIM_CHARS`] at a clause end.
-pub fn shorten_claim(sentence: &str) -> String {
-    let mut s = sentence.trim().to_string();
-    loop {
-        let lower = s.to_lowercase();
-        let Some(lead) = LEAD_INS
-            .iter()
-            .find(|l| lower.starts_with(*l) && lower[l.len()..].starts_with([',', ' ']))
-        else {
-            break;
-        };
-        s = s[lead.len()..].trim_start_matches([',', ' ']).to_string();
-    }
-    let mut chars = s.chars();
-    if let Some(first) = chars.next() {
-        s = first.to_uppercase().collect::<String>() + chars.as_str();
-    }
-    if s.chars().count() <= MAX_CLAIM_CHARS {
-        return s;
-    }
-    // Cut at the last clause boundary that fits, ending the claim with a full stop.
-    let limit: String = s.chars().take(MAX_CLAIM_CHARS - 1).collect();
-    for sep in ["; ", ", ", " — ", " – "] {
-        if let Some(i) = limit.rfind(sep)
-            && i > MAX_CLAIM_CHARS / 2
-        {
-            return format!("{}.", limit[..i].trim_end());
-        }
-    }
-    truncate_chars(&s, MAX_CLAIM_CHARS)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -625,14 +578,18 @@ mod tests {
         let m = material(EXCERPT);
         assert_eq!(m.terms[0], "uneasy bargain");
         assert!(!m.claims.is_empty());
+        let mut rotation = Rotation::new(TextType::Argument, false);
         for seq in 0..6 {
-            let qs = generate(&set, seq, EXCERPT, &m, None);
+            let qs = generate(&set, seq, EXCERPT, &m, None, &mut rotation);
             assert!(qs.len() >= 2, "{qs:?}");
             let kinds: std::collections::HashSet<_> = qs.iter().map(|q| q.kind).collect();
             assert_eq!(kinds.len(), qs.len(), "kinds repeat: {qs:?}");
             for q in &qs {
                 let grounded = m.terms.iter().any(|t| q.text.contains(t.as_str()))
-                    || m.claims.iter().any(|c| q.text.contains(&restate(c)));
+                    || m.claims
+                        .iter()
+                        .any(|c| q.text.contains(&Claim::parse(c).in_question()))
+                    || q.kind != QuestionKind::Connections;
                 assert!(grounded, "not grounded: {}", q.text);
                 assert_eq!(yes_no_start(&q.text), None, "yes/no: {}", q.text);
             }
@@ -642,50 +599,142 @@ mod tests {
     #[test]
     fn connection_question_uses_previous_excerpt() {
         let set = QuestionTemplates::parse(DEFAULT_TEMPLATES).unwrap();
+        let m = material(EXCERPT);
+        // The previous excerpt shares "junior partners": a connection is asked.
         let prev = ExcerptMaterial {
+            terms: vec!["junior partner".into()],
+            claims: vec![],
+        };
+        let mut rotation = Rotation::new(TextType::Argument, false);
+        let qs = generate(&set, 1, EXCERPT, &m, Some(&prev), &mut rotation);
+        assert!(
+            qs.iter()
+                .any(|q| q.kind == QuestionKind::Connections && q.text.contains("junior partner")),
+            "{qs:?}"
+        );
+        // One that shares nothing: no connection.
+        let other = ExcerptMaterial {
             terms: vec!["veto players".into()],
             claims: vec![],
         };
-        let m = material(EXCERPT);
-        let qs = generate(&set, 1, EXCERPT, &m, Some(&prev));
+        let mut rotation = Rotation::new(TextType::Argument, false);
+        let qs = generate(&set, 1, EXCERPT, &m, Some(&other), &mut rotation);
         assert!(
-            qs.iter()
-                .any(|q| q.kind == QuestionKind::Connections && q.text.contains("veto players")),
+            !qs.iter().any(|q| q.kind == QuestionKind::Connections),
             "{qs:?}"
         );
     }
 
     #[test]
-    fn claims_fit_a_poll() {
+    fn claims_are_whole_sentences_that_fit_a_poll() {
         let m = material(EXCERPT);
-        assert!(
-            m.claims.iter().any(|c| c.starts_with("Parties should")),
-            "{:?}",
-            m.claims
-        );
         assert!(
             m.claims
                 .iter()
-                .any(|c| c.starts_with("The evidence suggests")),
+                .any(|c| c.starts_with("Parties should therefore")),
             "{:?}",
             m.claims
         );
-        let long = format!(
-            "States must act, {}, and then they will.",
-            vec!["because of many reasons"; 30].join(", ")
+        // The contrast is kept.
+        assert!(
+            m.claims
+                .iter()
+                .any(|c| c.starts_with("However, the evidence suggests")),
+            "{:?}",
+            m.claims
         );
-        let c = shorten_claim(&long);
-        assert!(c.chars().count() <= MAX_CLAIM_CHARS, "{}", c.len());
-        assert!(c.ends_with('.'));
+        for c in &m.claims {
+            assert!(EXCERPT.contains(c.as_str()), "{c}");
+            assert!(c.chars().count() <= MAX_CLAIM_CHARS);
+        }
+    }
+
+    #[test]
+    fn no_shape_twice_in_a_row_and_no_question_twice_in_a_reading() {
+        let set = QuestionTemplates::parse(DEFAULT_TEMPLATES).unwrap();
+        let m = material(EXCERPT);
+        for text_type in [
+            TextType::Argument,
+            TextType::Dialogue,
+            TextType::Narrative,
+            TextType::Report,
+        ] {
+            let mut rotation = Rotation::new(text_type, false);
+            let mut previous: Vec<String> = Vec::new();
+            let mut asked = std::collections::HashSet::new();
+            for seq in 0..8 {
+                let qs = generate(&set, seq, EXCERPT, &m, Some(&m), &mut rotation);
+                assert!(qs.len() >= 2, "{text_type:?} {seq}: {qs:?}");
+                for q in &qs {
+                    assert!(asked.insert(q.text.clone()), "asked twice: {}", q.text);
+                    let shape = shape_of(&set, &q.text);
+                    assert!(
+                        !previous.contains(&shape),
+                        "shape twice in a row: {}",
+                        q.text
+                    );
+                }
+                previous = qs.iter().map(|q| shape_of(&set, &q.text)).collect();
+            }
+        }
+    }
+
+    /// The template a question came from: its text before the first filled-in part.
+    fn shape_of(set: &QuestionTemplates, question: &str) -> String {
+        set.templates
+            .iter()
+            .map(|t| t.text.split("{{").next().unwrap_or("").to_string())
+            .filter(|head| question.starts_with(head.as_str()))
+            .max_by_key(|h| h.len())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn present_day_questions_only_for_texts_of_our_time() {
+        let set = QuestionTemplates::parse(DEFAULT_TEMPLATES).unwrap();
+        let m = material(EXCERPT);
+        let mut rotation = Rotation::new(TextType::Argument, false);
+        for seq in 0..12 {
+            for q in generate(&set, seq, EXCERPT, &m, Some(&m), &mut rotation) {
+                assert!(!q.text.contains("news"), "{}", q.text);
+            }
+        }
+    }
+
+    #[test]
+    fn yes_no_authored_questions_get_a_warning() {
+        let w = yes_no_warnings(&[
+            "Is liberty a good?".into(),
+            "Why does liberty matter?".into(),
+        ]);
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(w[0].contains("yes or no"));
+    }
+
+    #[test]
+    fn default_templates_have_six_kinds_of_four_shapes() {
+        let set = QuestionTemplates::parse(DEFAULT_TEMPLATES).unwrap();
+        for kind in ALL_KINDS {
+            let n = set.templates.iter().filter(|t| t.kind == kind).count();
+            assert!(n >= 4, "{kind:?}: {n}");
+        }
     }
 
     #[test]
     fn tiny_excerpts_still_get_two_questions() {
         let set = QuestionTemplates::parse(DEFAULT_TEMPLATES).unwrap();
-        for text in [".\n\n?w?", "...", "?", "Ok."] {
+        for text in [".\n\n?w?", "...", "?", "Ok.", "It is so, and we did it."] {
             let m = material(text);
-            let qs = generate(&set, 0, text, &m, None);
+            let mut rotation = Rotation::new(TextType::Argument, false);
+            let qs = generate(&set, 0, text, &m, None, &mut rotation);
             assert!(qs.len() >= 2, "{text:?}: {qs:?}");
+            for q in &qs {
+                assert!(
+                    q.text.ends_with('?') && !q.text.contains("“”"),
+                    "{}",
+                    q.text
+                );
+            }
         }
     }
 

@@ -267,6 +267,7 @@ impl Engine {
             footnotes_kept,
             notices: length_notice(prepared.excerpts.len(), &group.days)
                 .into_iter()
+                .chain(prepared.warnings.iter().cloned())
                 .collect(),
             first_questions: prepared
                 .excerpts

@@ -10,6 +10,7 @@ mod core_scheduler;
 mod event_mapping;
 mod ops;
 mod properties;
+mod reading_quality;
 mod safety;
 mod summaries;
 mod words;

@@ -1,0 +1,2137 @@
+//! Noun phrases of a text (an excerpt or a member's reply): a small rule-based tagger with
+//! a lexicon of closed-class words, common verbs and adjectives, then a chunker that keeps
+//! runs of modifiers ending in a noun inside one sentence ("balance of power", "rival empire").
+//!
+//! No well-kept Rust part-of-speech crate fits a pure, offline, small core (nlprule needs
+//! downloaded model files, rust-bert a neural runtime), so the rules are written here and
+//! tested below. The rules err on the side of leaving a phrase out: a phrase never crosses
+//! a sentence end or punctuation, never ends in a verb, adverb, adjective or stop word
+//! ("world goes", "faction cannot"), and never holds a number ("hundred archers").
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use super::keyterms::is_stop_word;
+use super::sentences::sentence_spans;
+
+/// One noun phrase as it stands in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NounPhrase {
+    /// As written (without emphasis marks): "Sino-Russian rapprochement", "axis of convenience".
+    pub surface: String,
+    /// Lowercased stems of its content words, so the same phrase elsewhere matches
+    /// ("rival empires" and "the rival empire" share "rival empir").
+    pub key: String,
+    /// Words in `surface`.
+    pub words: usize,
+    /// Which sentence of the text it is in (0-based, as `sentences::sentences` counts).
+    pub sentence: usize,
+    /// Byte offset of `surface` in the text.
+    pub start: usize,
+    /// The whole phrase stands in quotation marks: “uneasy bargain”.
+    pub quoted: bool,
+    /// Every content word is capitalised and it is not the sentence's first word alone:
+    /// a name ("Bill of Rights", "Lacedaemonian faction" is not one).
+    pub proper: bool,
+    /// It starts the sentence (its capital may be only the sentence's).
+    pub at_sentence_start: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tag {
+    Det,
+    Pron,
+    Prep,
+    Conj,
+    Aux,
+    Adv,
+    Num,
+    Verb,
+    /// An -ing or -ed form that modifies a following noun after a determiner.
+    Participle,
+    Adj,
+    Noun,
+    Proper,
+    /// "of" (which may join two nouns: "balance of power").
+    Of,
+    Punct,
+}
+
+#[derive(Debug, Clone)]
+struct Token<'a> {
+    text: &'a str,
+    lower: String,
+    start: usize,
+    end: usize,
+    tag: Tag,
+    /// Ends in 's or ’ (a possessive): it closes the phrase it is in.
+    possessive: bool,
+}
+
+fn set(words: &'static [&'static str]) -> HashSet<&'static str> {
+    words.iter().copied().collect()
+}
+
+static DETERMINERS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    set(&[
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "my",
+        "your",
+        "his",
+        "her",
+        "its",
+        "our",
+        "their",
+        "some",
+        "any",
+        "no",
+        "every",
+        "each",
+        "all",
+        "both",
+        "either",
+        "neither",
+        "such",
+        "much",
+        "many",
+        "more",
+        "most",
+        "few",
+        "fewer",
+        "several",
+        "whose",
+        "which",
+        "what",
+        "another",
+        "other",
+        "others",
+        "same",
+        "thy",
+        "thine",
+        "whatever",
+        "whichever",
+        "less",
+        "least",
+        "enough",
+        "next",
+    ])
+});
+
+static PRONOUNS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    set(&[
+        "i",
+        "me",
+        "you",
+        "he",
+        "him",
+        "she",
+        "it",
+        "we",
+        "us",
+        "they",
+        "them",
+        "myself",
+        "yourself",
+        "himself",
+        "herself",
+        "itself",
+        "ourselves",
+        "yourselves",
+        "themselves",
+        "who",
+        "whom",
+        "anything",
+        "nothing",
+        "everything",
+        "something",
+        "someone",
+        "anyone",
+        "everyone",
+        "nobody",
+        "somebody",
+        "anybody",
+        "everybody",
+        "none",
+        "mine",
+        "yours",
+        "hers",
+        "ours",
+        "theirs",
+        "thee",
+        "thou",
+        "ye",
+        "oneself",
+        "whoever",
+    ])
+});
+
+static PREPOSITIONS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    set(&[
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "to",
+        "into",
+        "onto",
+        "upon",
+        "about",
+        "against",
+        "among",
+        "amongst",
+        "between",
+        "through",
+        "throughout",
+        "during",
+        "before",
+        "after",
+        "above",
+        "below",
+        "under",
+        "over",
+        "without",
+        "within",
+        "towards",
+        "toward",
+        "across",
+        "along",
+        "around",
+        "behind",
+        "beyond",
+        "despite",
+        "except",
+        "like",
+        "near",
+        "off",
+        "since",
+        "than",
+        "until",
+        "till",
+        "via",
+        "per",
+        "amid",
+        "amidst",
+        "beside",
+        "besides",
+        "beneath",
+        "inside",
+        "outside",
+        "unto",
+        "concerning",
+        "regarding",
+        "out",
+        "up",
+        "down",
+        "minus",
+        "plus",
+    ])
+});
+
+static CONJUNCTIONS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    set(&[
+        "and", "or", "but", "nor", "yet", "so", "if", "because", "although", "though", "while",
+        "whilst", "whereas", "unless", "whether", "as", "when", "where", "why", "how", "that",
+        "then", "lest", "whenever", "wherever", "whereby", "wherein",
+    ])
+});
+
+static AUXILIARIES: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    set(&[
+        "be",
+        "am",
+        "is",
+        "are",
+        "was",
+        "were",
+        "been",
+        "being",
+        "have",
+        "has",
+        "had",
+        "having",
+        "do",
+        "does",
+        "did",
+        "doing",
+        "done",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "cannot",
+        "ought",
+        "not",
+        "don't",
+        "doesn't",
+        "didn't",
+        "won't",
+        "wouldn't",
+        "can't",
+        "couldn't",
+        "shouldn't",
+        "isn't",
+        "aren't",
+        "wasn't",
+        "weren't",
+        "hasn't",
+        "haven't",
+        "hadn't",
+        "mustn't",
+        "shan't",
+        "it's",
+        "that's",
+        "there's",
+        "let",
+        "hath",
+        "doth",
+        "art",
+        "wilt",
+        "shalt",
+        "canst",
+        "dost",
+    ])
+});
+
+static ADVERBS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    set(&[
+        "not",
+        "very",
+        "too",
+        "quite",
+        "rather",
+        "also",
+        "even",
+        "only",
+        "just",
+        "still",
+        "already",
+        "always",
+        "never",
+        "often",
+        "sometimes",
+        "ever",
+        "here",
+        "there",
+        "now",
+        "thus",
+        "hence",
+        "therefore",
+        "however",
+        "indeed",
+        "perhaps",
+        "again",
+        "almost",
+        "soon",
+        "once",
+        "twice",
+        "moreover",
+        "furthermore",
+        "nevertheless",
+        "nonetheless",
+        "otherwise",
+        "instead",
+        "anyway",
+        "somewhat",
+        "else",
+        "away",
+        "back",
+        "forth",
+        "together",
+        "apart",
+        "alone",
+        "afterwards",
+        "meanwhile",
+        "seldom",
+        "far",
+        "well",
+        "much",
+        "no",
+        "yes",
+        "forthwith",
+        "fain",
+        "thereby",
+        "therein",
+        "whence",
+        "thence",
+        "hither",
+        "thither",
+        "ago",
+        "aside",
+        "abroad",
+        "ahead",
+        "anew",
+        "yet",
+        "merely",
+        "pray",
+    ])
+});
+
+/// -ly words that are nouns or adjectives heading a noun, not adverbs.
+static LY_NOUNS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    set(&[
+        "family",
+        "ally",
+        "assembly",
+        "monopoly",
+        "supply",
+        "italy",
+        "july",
+        "reply",
+        "fly",
+        "rally",
+        "anomaly",
+        "melancholy",
+        "folly",
+        "belly",
+        "bully",
+        "lily",
+        "jelly",
+        "holly",
+        "homily",
+        "butterfly",
+        "oligopoly",
+        "sicily",
+    ])
+});
+
+static NUMBERS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    set(&[
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "millions",
+        "billion",
+        "billions",
+        "dozen",
+        "dozens",
+        "score",
+        "half",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "hundredth",
+        "thousandth",
+        "percent",
+        "per cent",
+    ])
+});
+
+/// Common adjectives without a telling suffix.
+static ADJECTIVES: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    set(&[
+        "good",
+        "bad",
+        "great",
+        "small",
+        "large",
+        "big",
+        "little",
+        "long",
+        "short",
+        "high",
+        "low",
+        "old",
+        "new",
+        "young",
+        "strong",
+        "weak",
+        "free",
+        "just",
+        "unjust",
+        "true",
+        "false",
+        "real",
+        "whole",
+        "certain",
+        "clear",
+        "common",
+        "fair",
+        "equal",
+        "unequal",
+        "open",
+        "full",
+        "poor",
+        "rich",
+        "safe",
+        "wise",
+        "able",
+        "sure",
+        "likely",
+        "unlikely",
+        "main",
+        "own",
+        "only",
+        "best",
+        "better",
+        "worse",
+        "worst",
+        "last",
+        "next",
+        "early",
+        "late",
+        "hard",
+        "easy",
+        "right",
+        "wrong",
+        "proper",
+        "ready",
+        "alive",
+        "aware",
+        "afraid",
+        "due",
+        "fit",
+        "dear",
+        "deep",
+        "wide",
+        "broad",
+        "narrow",
+        "near",
+        "far",
+        "dead",
+        "sick",
+        "whole",
+        "mere",
+        "sole",
+        "vast",
+        "vain",
+        "firm",
+        "fine",
+        "plain",
+        "quick",
+        "slow",
+        "rare",
+        "wild",
+        "calm",
+        "cruel",
+        "bold",
+        "brave",
+        "modern",
+        "former",
+        "latter",
+        "utmost",
+        "upper",
+        "inner",
+        "outer",
+        "present",
+        "absent",
+        "evident",
+        "different",
+        "excellent",
+        "sufficient",
+        "independent",
+        "important",
+        "significant",
+        "violent",
+        "ancient",
+        "recent",
+        "apparent",
+        "constant",
+        "distant",
+        "silent",
+        "urgent",
+        "permanent",
+        "prudent",
+        "innocent",
+        "confident",
+        "consistent",
+        "dependent",
+        "efficient",
+        "frequent",
+        "intelligent",
+        "patient",
+        "convenient",
+        "relevant",
+        "reluctant",
+        "abundant",
+        "arrogant",
+        "brilliant",
+        "dominant",
+        "elegant",
+        "ignorant",
+        "pleasant",
+        "vigilant",
+        "stronger",
+        "weaker",
+        "greater",
+        "smaller",
+        "larger",
+        "higher",
+        "lower",
+        "older",
+        "newer",
+        "younger",
+        "richer",
+        "poorer",
+        "wiser",
+        "safer",
+        "harder",
+        "easier",
+        "fewer",
+        "bigger",
+        "wider",
+        "deeper",
+        "closer",
+        "earlier",
+        "later",
+        "heavy",
+        "happy",
+        "angry",
+        "busy",
+        "easy",
+        "empty",
+        "guilty",
+        "healthy",
+        "holy",
+        "lucky",
+        "ready",
+        "ugly",
+        "worthy",
+        "mighty",
+        "weary",
+        "wealthy",
+        "crazy",
+        "dirty",
+        "unworthy",
+        "necessary",
+        "contrary",
+        "ordinary",
+        "arbitrary",
+        "voluntary",
+        "temporary",
+        "primary",
+        "secondary",
+        "military",
+        "such",
+        "else",
+        "alike",
+        "own",
+        "chief",
+        "entire",
+        "sincere",
+        "severe",
+        "extreme",
+        "supreme",
+        "complete",
+        "absolute",
+        "obscure",
+        "mature",
+        "pure",
+        "secure",
+        "rude",
+        "wrongful",
+        "foreign",
+        "main",
+        "divine",
+        "genuine",
+        "humane",
+        "hostile",
+        "fertile",
+        "fragile",
+        "subtle",
+        "simple",
+        "noble",
+        "humble",
+        "feeble",
+        "gentle",
+        "idle",
+        "single",
+        "double",
+        "whole",
+        "neutral",
+    ])
+});
+
+/// Words with an adjective suffix (-al, -ic) that are also common nouns.
+static SUFFIX_NOUNS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    set(&[
+        "proposal",
+        "trial",
+        "rival",
+        "principal",
+        "capital",
+        "arrival",
+        "approval",
+        "refusal",
+        "denial",
+        "survival",
+        "interval",
+        "animal",
+        "signal",
+        "journal",
+        "festival",
+        "hospital",
+        "council",
+        "general",
+        "individual",
+        "official",
+        "criminal",
+        "professional",
+        "liberal",
+        "radical",
+        "moral",
+        "material",
+        "potential",
+        "ideal",
+        "total",
+        "festival",
+        "rival",
+        "withdrawal",
+        "removal",
+        "renewal",
+        "dismissal",
+        "betrayal",
+        "portrayal",
+        "scandal",
+        "tribunal",
+        "arsenal",
+        "canal",
+        "metal",
+        "crystal",
+        "pedal",
+        "medal",
+        "rival",
+        "mammal",
+        "vessel",
+        "republic",
+        "logic",
+        "music",
+        "topic",
+        "critic",
+        "rhetoric",
+        "traffic",
+        "panic",
+        "tactic",
+        "mechanic",
+        "clinic",
+        "fabric",
+        "magic",
+        "epic",
+        "arithmetic",
+        "cleric",
+        "heretic",
+        "relic",
+        "mosaic",
+        "catholic",
+        "empiric",
+        "skeptic",
+        "sceptic",
+        "comic",
+        "lyric",
+        "tonic",
+        "frolic",
+        "picnic",
+        "garlic",
+        "attic",
+        "arctic",
+        "colonial",
+        "commercial",
+        "editorial",
+        "memorial",
+        "tutorial",
+        "terminal",
+        "natural",
+        "cardinal",
+        "principle",
+        "mortal",
+        "rational",
+        "spiritual",
+        "collateral",
+        "chemical",
+        "periodical",
+    ])
+});
+
+/// Nouns that end like a past participle.
+static ED_NOUNS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    set(&[
+        "need", "seed", "creed", "deed", "bed", "greed", "speed", "red", "hundred", "bred", "reed",
+        "steed", "weed", "feed", "shed", "sled", "bled", "breed", "freed", "thread", "bread",
+        "head", "dread", "lead", "spread", "tread", "instead", "kindred", "sacred", "naked",
+        "wicked", "wretched", "ragged", "rugged", "learned", "aged", "beloved", "blessed",
+        "cursed", "accursed", "crooked", "hatred", "shred", "bleed", "embed",
+    ])
+});
+
+/// Common verbs (base forms). A word that is also a common noun ("attack", "hope") is in
+/// [`NOUN_VERBS`] too and is read as a noun unless a pronoun, an auxiliary or "to" precedes it.
+static VERBS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    set(&[
+        "accept",
+        "achieve",
+        "act",
+        "add",
+        "admit",
+        "affect",
+        "afford",
+        "agree",
+        "aim",
+        "allow",
+        "answer",
+        "appear",
+        "apply",
+        "argue",
+        "arise",
+        "arrive",
+        "ask",
+        "assume",
+        "attack",
+        "attempt",
+        "avoid",
+        "bade",
+        "bear",
+        "beat",
+        "become",
+        "begin",
+        "believe",
+        "belong",
+        "bid",
+        "bind",
+        "bring",
+        "build",
+        "buy",
+        "call",
+        "care",
+        "carry",
+        "cause",
+        "cease",
+        "change",
+        "choose",
+        "claim",
+        "come",
+        "compel",
+        "concern",
+        "conclude",
+        "consent",
+        "consider",
+        "consist",
+        "consult",
+        "contain",
+        "continue",
+        "control",
+        "count",
+        "create",
+        "cross",
+        "cry",
+        "cut",
+        "deal",
+        "decide",
+        "declare",
+        "defend",
+        "demand",
+        "deny",
+        "depend",
+        "deserve",
+        "desire",
+        "destroy",
+        "determine",
+        "develop",
+        "die",
+        "discover",
+        "divide",
+        "draw",
+        "drive",
+        "drop",
+        "eat",
+        "emerge",
+        "enable",
+        "encourage",
+        "end",
+        "endure",
+        "enjoy",
+        "enjoin",
+        "ensure",
+        "enter",
+        "escape",
+        "establish",
+        "exist",
+        "expect",
+        "explain",
+        "explode",
+        "express",
+        "extend",
+        "face",
+        "fail",
+        "fall",
+        "fear",
+        "feel",
+        "fight",
+        "fill",
+        "find",
+        "finish",
+        "fly",
+        "follow",
+        "forbid",
+        "force",
+        "forget",
+        "forgive",
+        "form",
+        "gain",
+        "gather",
+        "get",
+        "give",
+        "go",
+        "govern",
+        "grant",
+        "grow",
+        "guard",
+        "hang",
+        "happen",
+        "hate",
+        "hear",
+        "help",
+        "hide",
+        "hit",
+        "hold",
+        "hope",
+        "hurt",
+        "imagine",
+        "imply",
+        "improve",
+        "include",
+        "increase",
+        "indicate",
+        "induce",
+        "insist",
+        "intend",
+        "invite",
+        "involve",
+        "join",
+        "judge",
+        "keep",
+        "kill",
+        "know",
+        "lack",
+        "last",
+        "lay",
+        "lead",
+        "learn",
+        "leave",
+        "lend",
+        "lie",
+        "like",
+        "listen",
+        "live",
+        "look",
+        "lose",
+        "love",
+        "maintain",
+        "make",
+        "manage",
+        "matter",
+        "mean",
+        "meet",
+        "mention",
+        "mind",
+        "miss",
+        "move",
+        "need",
+        "notice",
+        "obey",
+        "obtain",
+        "occur",
+        "offer",
+        "oppose",
+        "order",
+        "owe",
+        "own",
+        "pass",
+        "pay",
+        "perceive",
+        "perform",
+        "permit",
+        "persuade",
+        "pick",
+        "place",
+        "plan",
+        "play",
+        "please",
+        "point",
+        "possess",
+        "prefer",
+        "prepare",
+        "present",
+        "preserve",
+        "press",
+        "prevent",
+        "proceed",
+        "produce",
+        "promise",
+        "propose",
+        "protect",
+        "prove",
+        "provide",
+        "pull",
+        "punish",
+        "pursue",
+        "push",
+        "put",
+        "raise",
+        "reach",
+        "read",
+        "realize",
+        "receive",
+        "recognize",
+        "reduce",
+        "refer",
+        "refuse",
+        "regard",
+        "reject",
+        "relate",
+        "rely",
+        "remain",
+        "remember",
+        "remove",
+        "repeat",
+        "replace",
+        "reply",
+        "report",
+        "represent",
+        "require",
+        "resist",
+        "respond",
+        "rest",
+        "result",
+        "retain",
+        "return",
+        "reveal",
+        "rise",
+        "risk",
+        "rule",
+        "run",
+        "save",
+        "say",
+        "see",
+        "seek",
+        "seem",
+        "seize",
+        "sell",
+        "send",
+        "serve",
+        "set",
+        "settle",
+        "shake",
+        "share",
+        "show",
+        "shut",
+        "sit",
+        "sleep",
+        "speak",
+        "spend",
+        "stand",
+        "start",
+        "state",
+        "stay",
+        "steal",
+        "stop",
+        "strike",
+        "struggle",
+        "study",
+        "submit",
+        "succeed",
+        "suffer",
+        "suggest",
+        "suit",
+        "supply",
+        "support",
+        "suppose",
+        "surrender",
+        "survive",
+        "suspect",
+        "take",
+        "talk",
+        "teach",
+        "tell",
+        "tend",
+        "think",
+        "threaten",
+        "throw",
+        "touch",
+        "treat",
+        "trust",
+        "try",
+        "turn",
+        "understand",
+        "unite",
+        "urge",
+        "use",
+        "value",
+        "vote",
+        "wait",
+        "walk",
+        "want",
+        "warn",
+        "watch",
+        "win",
+        "wish",
+        "withdraw",
+        "wonder",
+        "work",
+        "worry",
+        "write",
+        "yield",
+        "sail",
+        "encamp",
+        "negotiate",
+        "deceive",
+        "instruct",
+        "object",
+        "reason",
+        "profit",
+        "invoke",
+        "meditate",
+        "frighten",
+        "overpower",
+        "vanquish",
+        "exercise",
+        "molest",
+        "baffle",
+        "debar",
+        "persuade",
+        "coincide",
+        "indulge",
+        "delude",
+        "abandon",
+        "contend",
+        "plunder",
+        "lodge",
+        "assemble",
+        "ruin",
+        "besiege",
+        "storm",
+        "capture",
+        "conquer",
+        "kneel",
+        "pray",
+        "weep",
+        "welcome",
+        "resent",
+        "smile",
+        "laugh",
+        "shout",
+        "whisper",
+        "nod",
+        "sigh",
+        "stare",
+        "glance",
+    ])
+});
+
+/// Verbs whose base and -s forms are as often nouns.
+static NOUN_VERBS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    set(&[
+        "act",
+        "aim",
+        "answer",
+        "attack",
+        "attempt",
+        "bear",
+        "call",
+        "care",
+        "cause",
+        "change",
+        "claim",
+        "concern",
+        "consent",
+        "control",
+        "count",
+        "cross",
+        "cry",
+        "cut",
+        "deal",
+        "demand",
+        "desire",
+        "drop",
+        "end",
+        "face",
+        "fall",
+        "fear",
+        "fight",
+        "fly",
+        "force",
+        "form",
+        "gain",
+        "guard",
+        "help",
+        "hit",
+        "hold",
+        "hope",
+        "increase",
+        "judge",
+        "lack",
+        "last",
+        "lead",
+        "lie",
+        "like",
+        "look",
+        "love",
+        "matter",
+        "mind",
+        "move",
+        "need",
+        "notice",
+        "offer",
+        "order",
+        "pass",
+        "pay",
+        "place",
+        "plan",
+        "play",
+        "point",
+        "present",
+        "press",
+        "promise",
+        "profit",
+        "reach",
+        "reason",
+        "rest",
+        "result",
+        "return",
+        "risk",
+        "rule",
+        "run",
+        "share",
+        "show",
+        "sleep",
+        "start",
+        "state",
+        "stay",
+        "stop",
+        "strike",
+        "struggle",
+        "study",
+        "suit",
+        "supply",
+        "support",
+        "surrender",
+        "suspect",
+        "talk",
+        "touch",
+        "trust",
+        "turn",
+        "use",
+        "value",
+        "vote",
+        "wait",
+        "walk",
+        "want",
+        "watch",
+        "wish",
+        "work",
+        "worry",
+        "yield",
+        "object",
+        "report",
+        "reply",
+        "exercise",
+        "storm",
+        "ruin",
+        "smile",
+        "laugh",
+        "shout",
+        "whisper",
+        "nod",
+        "sigh",
+        "stare",
+        "glance",
+        "increase",
+        "set",
+        "interest",
+        "power",
+        "war",
+        "peace",
+        "right",
+        "land",
+        "name",
+        "question",
+        "doubt",
+        "issue",
+        "view",
+        "need",
+        "kind",
+        "respect",
+        "regard",
+    ])
+});
+
+/// Irregular verb forms (never nouns here).
+static IRREGULAR: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    set(&[
+        "goes",
+        "went",
+        "gone",
+        "made",
+        "took",
+        "taken",
+        "gave",
+        "given",
+        "came",
+        "knew",
+        "known",
+        "thought",
+        "brought",
+        "bought",
+        "saw",
+        "seen",
+        "said",
+        "says",
+        "told",
+        "found",
+        "got",
+        "gotten",
+        "held",
+        "kept",
+        "left",
+        "lost",
+        "meant",
+        "met",
+        "paid",
+        "sent",
+        "sat",
+        "spoke",
+        "spoken",
+        "stood",
+        "understood",
+        "won",
+        "wrote",
+        "written",
+        "began",
+        "begun",
+        "became",
+        "chose",
+        "chosen",
+        "drew",
+        "drawn",
+        "drove",
+        "driven",
+        "fell",
+        "fallen",
+        "felt",
+        "fought",
+        "flew",
+        "forgot",
+        "forgotten",
+        "grew",
+        "grown",
+        "heard",
+        "hid",
+        "hidden",
+        "led",
+        "lay",
+        "lain",
+        "rose",
+        "risen",
+        "ran",
+        "sought",
+        "sold",
+        "shook",
+        "shaken",
+        "slept",
+        "spent",
+        "stole",
+        "stolen",
+        "struck",
+        "taught",
+        "threw",
+        "thrown",
+        "withdrew",
+        "withdrawn",
+        "ate",
+        "eaten",
+        "arose",
+        "arisen",
+        "bore",
+        "borne",
+        "bound",
+        "broke",
+        "broken",
+        "built",
+        "forbade",
+        "forgave",
+        "hung",
+        "laid",
+        "lent",
+        "read",
+        "seized",
+        "shut",
+        "slew",
+        "slain",
+        "swore",
+        "sworn",
+        "wept",
+        "bade",
+        "bid",
+        "does",
+        "did",
+        "knows",
+        "thinks",
+        "seems",
+        "seemed",
+        "tells",
+        "makes",
+        "takes",
+        "gives",
+        "comes",
+        "becomes",
+        "lets",
+        "gets",
+    ])
+});
+
+fn english_stemmer() -> &'static Stemmer {
+    static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+    &STEMMER
+}
+
+/// The base of an inflected verb form, if it is one of [`VERBS`]: "divides" -> "divide".
+fn verb_base(lower: &str) -> Option<(&'static str, Inflection)> {
+    let found = |s: &str| VERBS.get(s).copied();
+    if let Some(v) = found(lower) {
+        return Some((v, Inflection::Base));
+    }
+    let tries: [(&str, &str, Inflection); 10] = [
+        ("ies", "y", Inflection::S),
+        ("es", "", Inflection::S),
+        ("s", "", Inflection::S),
+        ("ied", "y", Inflection::Ed),
+        ("ed", "", Inflection::Ed),
+        ("ed", "e", Inflection::Ed),
+        ("d", "", Inflection::Ed),
+        ("ing", "", Inflection::Ing),
+        ("ing", "e", Inflection::Ing),
+        ("ying", "ie", Inflection::Ing),
+    ];
+    for (suffix, add, infl) in tries {
+        if let Some(stem) = lower.strip_suffix(suffix) {
+            if let Some(v) = found(&format!("{stem}{add}")) {
+                return Some((v, infl));
+            }
+            // Doubled consonant: "stopped", "ruling" is handled above, "planning".
+            let b = stem.as_bytes();
+            if matches!(infl, Inflection::Ed | Inflection::Ing)
+                && b.len() >= 3
+                && b[b.len() - 1] == b[b.len() - 2]
+                && let Some(v) = found(&stem[..stem.len() - 1])
+            {
+                return Some((v, infl));
+            }
+        }
+    }
+    None
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Inflection {
+    Base,
+    S,
+    Ed,
+    Ing,
+}
+
+/// Word and punctuation tokens of one sentence, with byte offsets into the whole text.
+fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let s = &text[from..to];
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        if c.is_whitespace() || c == '_' || c == '*' {
+            i += 1;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut j = i + 1;
+            while j < chars.len() {
+                let ch = chars[j].1;
+                let joiner = matches!(ch, '-' | '\'' | '’')
+                    && chars.get(j + 1).is_some_and(|n| n.1.is_alphanumeric());
+                if ch.is_alphanumeric() || joiner {
+                    j += if joiner { 2 } else { 1 };
+                } else {
+                    break;
+                }
+            }
+            let end = chars.get(j).map_or(s.len(), |n| n.0);
+            let mut word = &s[at..end];
+            let mut possessive = false;
+            for tail in ["'s", "’s", "'S", "’S"] {
+                if let Some(w) = word.strip_suffix(tail) {
+                    word = w;
+                    possessive = true;
+                }
+            }
+            // "subjects’ idea": a closing apostrophe right after a plural.
+            if !possessive
+                && word.ends_with(['s', 'S'])
+                && matches!(chars.get(j).map(|n| n.1), Some('\'' | '’'))
+                && !chars.get(j + 1).is_some_and(|n| n.1.is_alphanumeric())
+            {
+                possessive = true;
+            }
+            out.push(Token {
+                text: word,
+                lower: word.to_lowercase(),
+                start: from + at,
+                end: from + at + word.len(),
+                tag: Tag::Punct,
+                possessive,
+            });
+            i = j;
+        } else {
+            out.push(Token {
+                text: &s[at..at + c.len_utf8()],
+                lower: c.to_string(),
+                start: from + at,
+                end: from + at + c.len_utf8(),
+                tag: Tag::Punct,
+                possessive: false,
+            });
+            i += 1;
+        }
+    }
+    out
+}
+
+fn is_word(t: &Token) -> bool {
+    t.text.chars().next().is_some_and(char::is_alphanumeric)
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The tag a word has whatever its neighbours.
+fn lexical_tag(lower: &str) -> Option<Tag> {
+    if lower.chars().any(|c| c.is_ascii_digit()) || NUMBERS.contains(lower) {
+        return Some(Tag::Num);
+    }
+    if lower.ends_with("teenth") || lower.ends_with("tieth") {
+        return Some(Tag::Num);
+    }
+    if lower == "of" {
+        return Some(Tag::Of);
+    }
+    if AUXILIARIES.contains(lower) {
+        return Some(Tag::Aux);
+    }
+    if PRONOUNS.contains(lower) {
+        return Some(Tag::Pron);
+    }
+    if DETERMINERS.contains(lower) {
+        return Some(Tag::Det);
+    }
+    if PREPOSITIONS.contains(lower) {
+        return Some(Tag::Prep);
+    }
+    if CONJUNCTIONS.contains(lower) {
+        return Some(Tag::Conj);
+    }
+    if ADVERBS.contains(lower) {
+        return Some(Tag::Adv);
+    }
+    if IRREGULAR.contains(lower) {
+        return Some(Tag::Verb);
+    }
+    None
+}
+
+fn has_adjective_suffix(lower: &str) -> bool {
+    if SUFFIX_NOUNS.contains(lower) || lower.ends_with("ics") {
+        return false;
+    }
+    const SUFFIXES: &[&str] = &[
+        "ous", "ive", "ful", "less", "able", "ible", "ical", "ish", "ic", "al", "ian", "ese",
+        "ary", "ent", "ant",
+    ];
+    ADJECTIVES.contains(lower)
+        || SUFFIXES
+            .iter()
+            .filter(|s| !matches!(**s, "ian" | "ese" | "ary" | "ent" | "ant"))
+            .any(|s| lower.len() > s.len() + 2 && lower.ends_with(s))
+}
+
+/// Tag the words of one sentence; `names` are words the text capitalises mid-sentence.
+fn tag(tokens: &mut [Token], names: &HashSet<String>) {
+    let first_word = tokens.iter().position(is_word);
+    for i in 0..tokens.len() {
+        if !is_word(&tokens[i]) {
+            continue;
+        }
+        let lower = tokens[i].lower.clone();
+        let prev = i.checked_sub(1).map(|p| tokens[p].tag);
+        let prev_lower = i.checked_sub(1).map(|p| tokens[p].lower.clone());
+        let next_lower = tokens.get(i + 1).map(|t| t.lower.clone());
+        let next_is_object = next_lower
+            .as_deref()
+            .is_some_and(|n| DETERMINERS.contains(n) || PRONOUNS.contains(n));
+
+        let prev_word = prev_lower.as_deref().unwrap_or("");
+        let after_subject_or_aux = matches!(prev, Some(Tag::Pron | Tag::Aux))
+            || matches!(prev_word, "to" | "which" | "that" | "who" | "what");
+        // A determiner proper: "that", "which" and "what" also open a clause.
+        let after_det = prev == Some(Tag::Det) && !matches!(prev_word, "that" | "which" | "what");
+        let after_possessive_det = matches!(
+            prev_word,
+            "his" | "her" | "their" | "our" | "your" | "my" | "its"
+        );
+        // After a plural noun a base form is a verb: "men cut", "Lacedaemonians look".
+        let after_plural = matches!(prev, Some(Tag::Noun | Tag::Proper))
+            && (matches!(prev_word, "men" | "women" | "people" | "children")
+                || prev_word.ends_with('s'))
+            && !prev_word.ends_with("ss")
+            && !prev_word.ends_with("us")
+            && !prev_word.ends_with("is");
+        let after_modifier = (prev == Some(Tag::Det) && after_det)
+            || matches!(prev, Some(Tag::Adj | Tag::Participle))
+            || i.checked_sub(1).is_some_and(|p| tokens[p].possessive);
+        let capital = is_capitalised(tokens[i].text);
+        let sentence_first = Some(i) == first_word;
+        let t = if let Some(t) = lexical_tag(&lower) {
+            // "May" and "Will" mid-sentence are names.
+            if capital && !sentence_first && matches!(t, Tag::Aux) && lower.len() > 3 {
+                Tag::Proper
+            } else {
+                t
+            }
+        } else if capital && (!sentence_first || names.contains(&lower)) {
+            Tag::Proper
+        } else if lower.ends_with("ly") && !LY_NOUNS.contains(lower.as_str()) && lower.len() > 3 {
+            Tag::Adv
+        } else if let Some((base, infl)) = verb_base(&lower) {
+            let noun_too = NOUN_VERBS.contains(base);
+            match infl {
+                Inflection::Base if noun_too && after_plural && !after_modifier => Tag::Verb,
+                // "an ally trusts to …": a singular noun, a verb in -s, then its complement.
+                Inflection::S
+                    if noun_too
+                        && matches!(prev, Some(Tag::Noun))
+                        && !prev_word.ends_with('s')
+                        && next_lower.as_deref().is_some_and(|n| {
+                            PREPOSITIONS.contains(n)
+                                || DETERMINERS.contains(n)
+                                || PRONOUNS.contains(n)
+                        }) =>
+                {
+                    Tag::Verb
+                }
+                Inflection::Base | Inflection::S if noun_too => {
+                    if after_subject_or_aux
+                        || (infl == Inflection::S && next_is_object && !after_modifier)
+                    {
+                        Tag::Verb
+                    } else {
+                        Tag::Noun
+                    }
+                }
+                Inflection::Base | Inflection::S => {
+                    if after_det && infl == Inflection::Base {
+                        // "the object", "a present": rare, but a modifier came first.
+                        Tag::Noun
+                    } else {
+                        Tag::Verb
+                    }
+                }
+                Inflection::Ing if after_possessive_det => Tag::Verb,
+                Inflection::Ing if after_modifier => {
+                    if ED_NOUNS.contains(lower.as_str()) {
+                        Tag::Noun
+                    } else {
+                        // "the meaning", "the ruling class": a noun or a modifier.
+                        Tag::Noun
+                    }
+                }
+                Inflection::Ed if after_modifier => Tag::Participle,
+                _ if ED_NOUNS.contains(lower.as_str()) => Tag::Adj,
+                _ => Tag::Verb,
+            }
+        } else if ED_NOUNS.contains(lower.as_str()) {
+            if lower.ends_with("ed") && lower.len() > 5 {
+                Tag::Adj
+            } else {
+                Tag::Noun
+            }
+        } else if matches!(prev_word, "which" | "who" | "that")
+            && lower.ends_with('s')
+            && !lower.ends_with("ss")
+        {
+            // "which renders", "who governs"
+            Tag::Verb
+        } else if after_subject_or_aux && matches!(prev, Some(Tag::Pron | Tag::Aux)) {
+            // "they miscarry", "it renders": a word after a subject pronoun.
+            Tag::Verb
+        } else if after_plural
+            && prev == Some(Tag::Proper)
+            && !capital
+            && !has_adjective_suffix(&lower)
+        {
+            // "the Lacedaemonians miscarry"
+            Tag::Verb
+        } else if lower.ends_with("ing") && lower.len() > 5 {
+            if after_possessive_det {
+                Tag::Verb
+            } else if after_modifier {
+                Tag::Noun
+            } else if matches!(prev, Some(Tag::Noun | Tag::Proper)) {
+                // "coalition bargaining": part of a phrase, but no phrase ends in it.
+                Tag::Participle
+            } else {
+                Tag::Verb
+            }
+        } else if lower.ends_with("ed") && lower.len() > 4 {
+            if after_modifier && !next_is_object {
+                Tag::Participle
+            } else {
+                Tag::Verb
+            }
+        } else if (lower.ends_with("ize") || lower.ends_with("ify") || lower.ends_with("izes"))
+            && !after_modifier
+        {
+            Tag::Verb
+        } else if has_adjective_suffix(&lower) {
+            Tag::Adj
+        } else if next_is_object && matches!(prev, Some(Tag::Noun | Tag::Proper)) {
+            // "faction divides the people", "the gentry resent the tax": a noun, a word,
+            // then an object.
+            Tag::Verb
+        } else {
+            Tag::Noun
+        };
+        tokens[i].tag = t;
+    }
+    // Every sentence has a verb: when none was found, the first word after a noun that
+    // could be one is it ("Government taxes.", "bargaining shapes outcomes").
+    if !tokens.iter().any(|t| matches!(t.tag, Tag::Verb | Tag::Aux)) {
+        for i in 1..tokens.len() {
+            let prev_nounish =
+                matches!(tokens[i - 1].tag, Tag::Noun | Tag::Proper | Tag::Participle)
+                    && !tokens[i - 1].possessive;
+            let lower = &tokens[i].lower;
+            let verb_like = tokens[i].tag == Tag::Noun
+                && (lower.ends_with('s') && !lower.ends_with("ss") && !lower.ends_with("us")
+                    || verb_base(lower).is_some());
+            if prev_nounish && verb_like {
+                tokens[i].tag = Tag::Verb;
+                break;
+            }
+        }
+    }
+}
+
+/// Words the text capitalises inside a sentence (names), lowercased.
+fn names_in(text: &str) -> HashSet<String> {
+    let mut names = HashSet::new();
+    for (from, to) in sentence_spans(text) {
+        let tokens = tokenize(text, from, to);
+        let mut seen_word = false;
+        for t in &tokens {
+            if !is_word(t) {
+                continue;
+            }
+            if seen_word && is_capitalised(t.text) && lexical_tag(&t.lower).is_none() {
+                names.insert(t.lower.clone());
+            }
+            seen_word = true;
+        }
+    }
+    names
+}
+
+/// Whether a token may stand inside a noun phrase.
+fn in_phrase(t: &Token) -> bool {
+    matches!(t.tag, Tag::Adj | Tag::Noun | Tag::Proper | Tag::Participle)
+        && t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+}
+
+/// A phrase may end only in a noun that is no stop word.
+fn can_end(t: &Token) -> bool {
+    matches!(t.tag, Tag::Noun | Tag::Proper) && !is_stop_word(&t.lower)
+}
+
+fn can_start(t: &Token) -> bool {
+    in_phrase(t) && !is_stop_word(&t.lower)
+}
+
+/// The noun phrases of `text`, in text order (the same phrase may occur several times).
+pub fn noun_phrases(text: &str) -> Vec<NounPhrase> {
+    let mut out = Vec::new();
+    let names = names_in(text);
+    for (sentence, (from, to)) in sentence_spans(text).into_iter().enumerate() {
+        let mut tokens = tokenize(text, from, to);
+        tag(&mut tokens, &names);
+        let quotes = quoted_ranges(text, from, to);
+        let first_word = tokens.iter().position(is_word);
+        // A short quoted phrase of nouns and modifiers is a phrase even when it ends in a
+        // common word ("strange case").
+        let mut taken = vec![false; tokens.len()];
+        for (qs, qe) in &quotes {
+            let inside: Vec<usize> = (0..tokens.len())
+                .filter(|&k| tokens[k].start >= *qs && tokens[k].end <= *qe && is_word(&tokens[k]))
+                .collect();
+            let (Some(&a), Some(&b)) = (inside.first(), inside.last()) else {
+                continue;
+            };
+            let a = if matches!(tokens[a].lower.as_str(), "the" | "a" | "an") {
+                a + 1
+            } else {
+                a
+            };
+            let whole = a <= b
+                && b - a < 4
+                && (a..=b).all(|k| is_word(&tokens[k]))
+                && (a..=b).all(|k| {
+                    in_phrase(&tokens[k])
+                        || (k > a && k < b && matches!(tokens[k].tag, Tag::Of | Tag::Det))
+                })
+                && matches!(tokens[b].tag, Tag::Noun | Tag::Proper);
+            if whole {
+                let before = out.len();
+                push_phrase(text, &tokens, a, b, sentence, first_word, &quotes, &mut out);
+                if out.len() > before {
+                    taken[a..=b].iter_mut().for_each(|t| *t = true);
+                }
+            }
+        }
+        let mut i = 0;
+        while i < tokens.len() {
+            if taken[i] || !can_start(&tokens[i]) {
+                i += 1;
+                continue;
+            }
+            // Grow the run: modifiers and nouns, a possessive closes it, "of (the)" may join
+            // two nouns.
+            let mut j = i;
+            let mut last_end: Option<usize> = can_end(&tokens[i]).then_some(i);
+            loop {
+                if tokens[j].possessive {
+                    break;
+                }
+                let next = j + 1;
+                if next < tokens.len() && taken[next] {
+                    break;
+                }
+                let name_after_common = next < tokens.len()
+                    && tokens[next].tag == Tag::Proper
+                    && tokens[j].tag == Tag::Noun;
+                if next < tokens.len() && in_phrase(&tokens[next]) && !name_after_common {
+                    j = next;
+                } else if next < tokens.len()
+                    && tokens[next].tag == Tag::Of
+                    && can_end(&tokens[j])
+                    && !tokens[j].possessive
+                {
+                    let mut k = next + 1;
+                    if tokens.get(k).is_some_and(|t| t.lower == "the") {
+                        k += 1;
+                    }
+                    if tokens.get(k).is_some_and(can_start) {
+                        j = k;
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+                if can_end(&tokens[j]) {
+                    last_end = Some(j);
+                }
+                if j - i > 8 {
+                    break;
+                }
+            }
+            let Some(end) = last_end else {
+                i = j + 1;
+                continue;
+            };
+            push_phrase(
+                text, &tokens, i, end, sentence, first_word, &quotes, &mut out,
+            );
+            i = end + 1;
+        }
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push_phrase(
+    text: &str,
+    tokens: &[Token],
+    mut i: usize,
+    end: usize,
+    sentence: usize,
+    first_word: Option<usize>,
+    quotes: &[(usize, usize)],
+    out: &mut Vec<NounPhrase>,
+) {
+    // At most four words: keep the head and its nearest modifiers.
+    while tokens[i..=end].iter().filter(|t| is_word(t)).count() > 4 {
+        i += 1;
+        while i < end && !can_start(&tokens[i]) {
+            i += 1;
+        }
+    }
+    let (start, stop) = (tokens[i].start, tokens[end].end);
+    let surface = text[start..stop].replace(['_', '*'], "");
+    if surface.contains(['\n', '.', ',', ';', ':', '!', '?', '(', ')', '"', '“', '”']) {
+        return;
+    }
+    let content: Vec<&Token> = tokens[i..=end]
+        .iter()
+        .filter(|t| is_word(t) && !matches!(t.tag, Tag::Of | Tag::Det))
+        .collect();
+    let key = content
+        .iter()
+        .map(|t| {
+            english_stemmer()
+                .stem(&t.lower.replace('’', "'"))
+                .into_owned()
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    if key.is_empty() {
+        return;
+    }
+    let at_sentence_start = Some(i) == first_word && tokens[i].tag != Tag::Proper;
+    let proper = content.len() >= 2
+        && content.iter().all(|t| is_capitalised(t.text))
+        && content.iter().any(|t| t.tag == Tag::Proper);
+    let quoted = quotes.iter().any(|(qs, qe)| {
+        let inner = text[*qs..*qe].trim().trim_end_matches(['.', ',', ';', ':']);
+        let inner = ["the ", "The ", "a ", "A ", "an ", "An "]
+            .iter()
+            .find_map(|a| inner.strip_prefix(a))
+            .unwrap_or(inner);
+        inner == surface
+    });
+    out.push(NounPhrase {
+        words: surface.split_whitespace().count(),
+        surface,
+        key,
+        sentence,
+        start,
+        quoted,
+        proper,
+        at_sentence_start,
+    });
+}
+
+/// Byte ranges inside quotation marks (“…”, "…", and ‘…’ when not an apostrophe) of one sentence.
+fn quoted_ranges(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
+    let s = &text[from..to];
+    let mut out = Vec::new();
+    for (open, close) in [('“', '”'), ('"', '"'), ('‘', '’')] {
+        let mut at = 0;
+        while let Some(o) = s[at..].find(open) {
+            let inner_start = at + o + open.len_utf8();
+            let Some(c) = s[inner_start..].find(close) else {
+                break;
+            };
+            out.push((from + inner_start, from + inner_start + c));
+            at = inner_start + c + close.len_utf8();
+        }
+    }
+    out
+}
+
+/// The key of a phrase written elsewhere (a key term, a reply's words).
+pub fn key_of(phrase: &str) -> String {
+    phrase
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .filter(|w| w != "of" && !DETERMINERS.contains(w.as_str()))
+        .map(|w| english_stemmer().stem(&w.replace('’', "'")).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether a phrase is a bad key term by the chunker's own rules: a stop word or verb at
+/// an edge, a number anywhere, or punctuation that a sentence end would bring.
+pub fn is_fragment(phrase: &str) -> bool {
+    let words: Vec<String> = phrase
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return true;
+    };
+    let verbish = |w: &str| {
+        IRREGULAR.contains(w)
+            || AUXILIARIES.contains(w)
+            || verb_base(w).is_some_and(|(b, i)| !NOUN_VERBS.contains(b) && i != Inflection::Ing)
+    };
+    phrase.contains(['.', '?', '!', ';', ',', ':', '\n'])
+        || is_stop_word(first)
+        || is_stop_word(last)
+        || verbish(last)
+        || words.iter().any(|w| lexical_tag(w) == Some(Tag::Num))
+        || (last.ends_with("ly") && !LY_NOUNS.contains(last.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn surfaces(text: &str) -> Vec<String> {
+        noun_phrases(text).into_iter().map(|p| p.surface).collect()
+    }
+
+    #[test]
+    fn finds_modifier_noun_runs_and_of_phrases() {
+        let s = surfaces(
+            "The balance of power shifted when the rival empire lost its northern provinces.",
+        );
+        assert!(s.contains(&"balance of power".to_string()), "{s:?}");
+        assert!(s.contains(&"rival empire".to_string()), "{s:?}");
+        assert!(s.contains(&"northern provinces".to_string()), "{s:?}");
+    }
+
+    #[test]
+    fn never_a_verb_fragment() {
+        for text in [
+            "Right, as the world goes, belongs to the strong.",
+            "A faction cannot rule for long.",
+            "They fear that Rousseau explode the old order.",
+            "What an ally trusts to is power, which renders treaties idle.",
+            "The council divides the harvest every autumn.",
+        ] {
+            for p in surfaces(text) {
+                assert!(!is_fragment(&p), "{p:?} from {text:?}");
+                for bad in [
+                    "world goes",
+                    "faction cannot",
+                    "Rousseau explode",
+                    "council divides",
+                ] {
+                    assert_ne!(p, bad, "{text:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn never_across_a_sentence_end_or_a_number() {
+        let s = surfaces("Who won the wars? Men of iron did. Three hundred archers waited.");
+        assert!(
+            !s.iter().any(|p| p.contains("wars") && p.contains("Men")),
+            "{s:?}"
+        );
+        assert!(!s.iter().any(|p| p.contains("hundred")), "{s:?}");
+        let phrases = noun_phrases("Who won the wars? Men of iron did.");
+        let men = phrases.iter().find(|p| p.surface == "Men of iron");
+        assert_eq!(men.map(|p| p.sentence), Some(1), "{phrases:?}");
+    }
+
+    #[test]
+    fn keys_match_the_same_phrase_elsewhere() {
+        let a = noun_phrases("The rival empires grew.");
+        let b = noun_phrases("We fear a rival empire.");
+        assert_eq!(a[0].key, b[0].key);
+        assert_eq!(key_of("rival empires"), a[0].key);
+    }
+
+    #[test]
+    fn quoted_and_proper_phrases_are_marked() {
+        let p = noun_phrases(
+            "Scholars speak of an “uneasy bargain” between the Northern League and the crown.",
+        );
+        let bargain = p.iter().find(|p| p.surface == "uneasy bargain");
+        assert!(bargain.is_some_and(|b| b.quoted), "{p:?}");
+        let league = p.iter().find(|p| p.surface == "Northern League");
+        assert!(league.is_some_and(|l| l.proper), "{p:?}");
+    }
+
+    #[test]
+    fn possessives_and_adverbs_close_a_phrase() {
+        let s = surfaces("The city’s walls stood firmly against the winter floods.");
+        assert!(s.contains(&"walls".to_string()), "{s:?}");
+        assert!(s.contains(&"winter floods".to_string()), "{s:?}");
+        assert!(!s.iter().any(|p| p.contains("firmly")), "{s:?}");
+    }
+
+    #[test]
+    fn fragments_are_recognised() {
+        for bad in [
+            "world goes",
+            "faction cannot",
+            "wars? Men",
+            "hundred archers",
+            "the state",
+            "argued strongly",
+        ] {
+            assert!(is_fragment(bad), "{bad}");
+        }
+        for good in [
+            "rival empire",
+            "balance of power",
+            "public opinion",
+            "liberty of the press",
+        ] {
+            assert!(!is_fragment(good), "{good}");
+        }
+    }
+
+    #[test]
+    fn no_phrase_in_text_without_nouns() {
+        assert!(noun_phrases("?!").is_empty());
+        assert!(noun_phrases("...").is_empty());
+        assert!(noun_phrases("It is so, and we did it.").is_empty());
+    }
+}
