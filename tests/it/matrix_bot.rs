@@ -41,7 +41,8 @@ const BOB_FIRST: &str = "Bob: the village rules work because the herders wrote t
 const BOB_EDITED: &str =
     "Bob, edited: local rules work because the herders wrote and watched them.";
 const CAROL_FIRST: &str = "Carol: I am not sure cheap monitoring survives a larger village.";
-const DAVE_REPLY: &str = "Dave: a fence is also an institution, just a blunter one.";
+const DAVE_REPLY: &str =
+    "Dave: is a fence not also an institution, just a blunter one that nobody has to watch?";
 
 fn sent_by(e: &Value, user: &UserId) -> bool {
     e["sender"] == user.as_str()
@@ -353,6 +354,8 @@ async fn core_flow(tag: &str, encrypted: bool) {
     let summary = answer_to(&alice, &room, &bot, &asked).await;
     assert_contains(&summary, "2 members, 2 replies");
     assert_contains(&summary, "Results of poll #1");
+    // Each quote links to its message: a matrix.to permalink to the reply's event.
+    assert_contains(&summary, "https://matrix.to/#/");
     // An answer's files are attachments replying to the command.
     alice
         .wait_for_event(&room, WAIT, |e| {
