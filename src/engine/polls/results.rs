@@ -1,0 +1,361 @@
+//! A poll's results: the view (with the pre/post shift), its post, its chart and alt text.
+
+use super::super::{CommandError, Engine, local_label};
+use super::*;
+use crate::chart::{ChartData, Series, bar_label, render_png};
+use crate::domain::poll::{ANONYMITY_THRESHOLD, Scale, Tally, shift};
+use crate::domain::words;
+use crate::ports::{FileOut, PollPost, ResultsPost};
+use crate::store::{Group, PollRow, from_ms};
+
+impl Engine {
+    /// The post that opens a poll.
+    pub(crate) async fn poll_post(&self, poll_id: i64) -> Result<PollPost, CommandError> {
+        let poll = self
+            .store()
+            .poll(poll_id)
+            .await?
+            .ok_or_else(|| CommandError::Internal(format!("poll {poll_id} is gone")))?;
+        let group = self
+            .store()
+            .group(poll.group_id)
+            .await?
+            .ok_or_else(|| CommandError::Internal(format!("poll {poll_id} has no group")))?;
+        let tz = Engine::zone(&group);
+        let options = parse_scale(&poll)?.options();
+        let closes_local = local_label(from_ms(poll.closes_at), tz);
+        let markdown = self.prompts().render(
+            "poll.md.j2",
+            &serde_json::json!({
+                "id": poll.id, "claim": poll.claim, "options": options, "closes_local": closes_local,
+                "anonymous": poll.anonymous, "hidden": poll.hidden, "phase": poll.phase,
+            }),
+        )?;
+        Ok(PollPost {
+            poll_id: poll.id,
+            claim: poll.claim,
+            options,
+            closes_at: from_ms(poll.closes_at),
+            closes_local,
+            anonymous: poll.anonymous,
+            hidden: poll.hidden,
+            phase: poll.phase,
+            native: poll.native,
+            markdown,
+        })
+    }
+
+    /// The post with a closed poll's results and chart.
+    pub(crate) async fn results_post(&self, poll_id: i64) -> Result<ResultsPost, CommandError> {
+        let poll = self
+            .store()
+            .poll(poll_id)
+            .await?
+            .ok_or_else(|| CommandError::Internal(format!("poll {poll_id} is gone")))?;
+        let view = self.poll_result_view(&poll).await?;
+        let chart = self.chart_file(&view)?;
+        Ok(ResultsPost {
+            poll_id,
+            poll_message_id: poll.post_message_id.clone(),
+            native: poll.native,
+            anonymous: poll.anonymous,
+            markdown: view.markdown,
+            chart,
+        })
+    }
+
+    /// Everything about a poll's results, respecting hidden results and anonymity.
+    pub async fn poll_result_view(&self, poll: &PollRow) -> Result<PollResultView, CommandError> {
+        let group = self
+            .store()
+            .group(poll.group_id)
+            .await?
+            .ok_or_else(|| CommandError::Internal(format!("poll {} has no group", poll.id)))?;
+        let tz = Engine::zone(&group);
+        let scale = parse_scale(poll)?;
+        let options = scale.options();
+        let counts = self.store().tally(poll.id).await?;
+        let tally = Tally::new(
+            options.clone(),
+            counts
+                .iter()
+                .flat_map(|(o, c)| std::iter::repeat_n(*o as usize, *c as usize)),
+        );
+        let total = tally.total();
+        let closed = !poll.is_open();
+        let hidden_now = poll.hidden && !closed;
+        let suppressed = poll.anonymous && total > 0 && total < ANONYMITY_THRESHOLD;
+        let pcts = tally.percents();
+        let rows: Vec<RowView> = options
+            .iter()
+            .zip(tally.counts.iter())
+            .zip(pcts.iter())
+            .map(|((label, count), pct)| RowView {
+                label: label.clone(),
+                count: *count,
+                pct: pct.round() as u32,
+                bar: bar(pct.round() as u32),
+            })
+            .collect();
+        // Reasons, grouped by option (never with names).
+        let mut reasons: Vec<ReasonGroup> = Vec::new();
+        if !hidden_now && !suppressed {
+            let votes = self.store().votes(poll.id).await?;
+            for (i, label) in options.iter().enumerate() {
+                let rs: Vec<String> = votes
+                    .iter()
+                    .filter(|v| v.option == i as i64)
+                    .filter_map(|v| v.reason.clone())
+                    .collect();
+                if !rs.is_empty() {
+                    reasons.push(ReasonGroup {
+                        option: label.clone(),
+                        reasons: rs,
+                    });
+                }
+            }
+        }
+        let shift = if hidden_now {
+            None
+        } else {
+            self.shift_view(poll, &scale).await?
+        };
+        let alt_text = if hidden_now || suppressed {
+            String::new()
+        } else {
+            alt_text(poll.id, &tally, shift.as_ref())
+        };
+        let mut view = PollResultView {
+            id: poll.id,
+            claim: poll.claim.clone(),
+            scale: scale.name().to_string(),
+            options,
+            anonymous: poll.anonymous,
+            hidden: poll.hidden,
+            closed,
+            hidden_now,
+            suppressed,
+            total,
+            rows,
+            closes_local: local_label(from_ms(poll.closes_at), tz),
+            phase: poll.phase.clone(),
+            shift,
+            reasons,
+            markdown: String::new(),
+            alt_text,
+            group_slug: group_slug(&group),
+            tally,
+        };
+        view.markdown = self.prompts().render(
+            "results.md.j2",
+            &serde_json::json!({ "poll": &view, "closed": closed }),
+        )?;
+        Ok(view)
+    }
+
+    /// The shift, when this poll is the post half of a pair whose pre half exists.
+    async fn shift_view(
+        &self,
+        poll: &PollRow,
+        scale: &Scale,
+    ) -> Result<Option<ShiftView>, CommandError> {
+        if poll.phase.as_deref() != Some("post") {
+            return Ok(None);
+        }
+        let Some(pre) = self.store().paired_poll(poll).await? else {
+            return Ok(None);
+        };
+        if pre.hidden && pre.is_open() {
+            return Ok(None);
+        }
+        let key_votes = |votes: Vec<crate::store::VoteRow>| -> Vec<(String, usize)> {
+            votes
+                .into_iter()
+                .map(|v| (v.voter, v.option as usize))
+                .collect()
+        };
+        let before = key_votes(self.store().votes(pre.id).await?);
+        let after = key_votes(self.store().votes(poll.id).await?);
+        let data = shift(scale, &before, &after);
+        let options = scale.options();
+        let (positive_pole, negative_pole) = scale.poles();
+        let mut moves = Vec::new();
+        for (from, row) in data.transitions.iter().enumerate() {
+            for (to, count) in row.iter().enumerate() {
+                if from != to && *count > 0 {
+                    moves.push(MoveView {
+                        from: options[from].clone(),
+                        to: options[to].clone(),
+                        count: *count,
+                    });
+                }
+            }
+        }
+        moves.sort_by_key(|m| std::cmp::Reverse(m.count));
+        let suppressed = poll.anonymous && data.paired < ANONYMITY_THRESHOLD;
+        Ok(Some(ShiftView {
+            pre_id: pre.id,
+            post_id: poll.id,
+            paired: data.paired,
+            changed: data.changed,
+            changed_pct: if data.paired > 0 {
+                (data.changed as f64 * 100.0 / data.paired as f64).round() as u32
+            } else {
+                0
+            },
+            toward_positive: data.toward_positive,
+            toward_negative: data.toward_negative,
+            positive_pole: positive_pole.to_string(),
+            negative_pole: negative_pole.to_string(),
+            has_axis: scale.values().is_some(),
+            net: data
+                .net_shift
+                .filter(|n| n.abs() > 1e-9)
+                .map(|n| format!("{n:+.2}")),
+            net_value: data.net_shift.unwrap_or(0.0),
+            moves,
+            suppressed,
+            data,
+        }))
+    }
+
+    /// What the results chart shows, when there is something to show: each poll as a
+    /// share of its own voters, a pre/post pair as two labelled series.
+    pub fn chart_data(&self, view: &PollResultView) -> Option<ChartData> {
+        if view.hidden_now || view.suppressed || view.total == 0 {
+            return None;
+        }
+        let mut series = Vec::new();
+        let subtitle = match &view.shift {
+            Some(s) if !s.suppressed => {
+                for (name, id, tally) in [
+                    ("Before", s.pre_id, &s.data.pre),
+                    ("After", s.post_id, &s.data.post),
+                ] {
+                    series.push(Series {
+                        name: name.into(),
+                        label: format!("{name} (poll #{id} · {})", voters(tally.total())),
+                        counts: tally.counts.clone(),
+                    });
+                }
+                let mut subtitle = format!(
+                    "Poll #{} before and #{} after the discussion",
+                    s.pre_id, s.post_id
+                );
+                if let Some(net) = &s.net {
+                    subtitle.push_str(&format!(
+                        " · net shift {net} toward {}",
+                        if s.net_value > 0.0 {
+                            &s.positive_pole
+                        } else {
+                            &s.negative_pole
+                        }
+                    ));
+                }
+                subtitle.push_str(&format!(
+                    " · {} of {} who voted in both changed",
+                    s.changed, s.paired
+                ));
+                subtitle
+            }
+            _ => {
+                series.push(Series {
+                    name: "Votes".into(),
+                    label: "Votes".into(),
+                    counts: view.tally.counts.clone(),
+                });
+                format!("Poll #{} · {}", view.id, voters(view.total))
+            }
+        };
+        Some(ChartData {
+            title: view.claim.clone(),
+            subtitle: Some(subtitle),
+            options: view.options.clone(),
+            series,
+        })
+    }
+
+    /// The results chart as a PNG file named by group and poll
+    /// (`<group>-poll-<id>.png`), when there is something to show.
+    pub fn chart_file(&self, view: &PollResultView) -> Result<Option<FileOut>, CommandError> {
+        let Some(data) = self.chart_data(view) else {
+            return Ok(None);
+        };
+        let png = render_png(&data).map_err(|e| CommandError::Internal(e.to_string()))?;
+        Ok(Some(FileOut {
+            name: format!("{}-poll-{}.png", view.group_slug, view.id),
+            mime: "image/png".into(),
+            bytes: png,
+            description: view.alt_text.clone(),
+        }))
+    }
+}
+
+fn voters(n: u32) -> String {
+    words::count(n, "voter", "voters")
+}
+
+/// A group's name (or else its channel) as a file-name part: lower case letters and
+/// digits joined by dashes, at most 40 characters.
+fn group_slug(group: &Group) -> String {
+    let source = group
+        .name
+        .clone()
+        .filter(|n| !n.trim().is_empty())
+        .or_else(|| group.channel_key().ok().map(|c| c.id))
+        .unwrap_or_default();
+    let mut slug = String::new();
+    for c in source.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+        if slug.chars().count() >= 40 {
+            break;
+        }
+    }
+    let slug = slug.trim_end_matches('-').to_string();
+    if slug.is_empty() {
+        format!("group-{}", group.id)
+    } else {
+        slug
+    }
+}
+
+/// One series as the chart's bars say it: "Agree 3 · 60 %, Disagree 2 · 40 %".
+fn described(options: &[String], counts: &[u32]) -> String {
+    let total: u32 = counts.iter().sum();
+    options
+        .iter()
+        .zip(counts)
+        .map(|(o, c)| format!("{o} {}", bar_label(*c, total)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A text description of the chart: the same counts and shares as on its bars.
+fn alt_text(id: i64, tally: &Tally, shift: Option<&ShiftView>) -> String {
+    match shift.filter(|s| !s.suppressed) {
+        None => format!(
+            "Bar chart of poll #{id}, each option's share of {}: {}.",
+            voters(tally.total()),
+            described(&tally.options, &tally.counts)
+        ),
+        Some(s) => format!(
+            "Paired bar chart of poll #{} before and #{} after the discussion, each as a share of its own voters. Before ({}): {}. After ({}): {}. {} of {} members who voted twice changed their vote{}.",
+            s.pre_id,
+            s.post_id,
+            voters(s.data.pre.total()),
+            described(&s.data.pre.options, &s.data.pre.counts),
+            voters(s.data.post.total()),
+            described(&s.data.post.options, &s.data.post.counts),
+            s.changed,
+            words::count(s.paired, "member", "members"),
+            s.net
+                .as_ref()
+                .map(|n| format!("; net shift {n}"))
+                .unwrap_or_default()
+        ),
+    }
+}

@@ -1,0 +1,247 @@
+//! Voting on a poll: public and anonymous votes, reasons, changes and withdrawals.
+
+use super::super::{CommandError, Engine, local_label, store_ms};
+use super::*;
+use crate::domain::anon::voter_key;
+use crate::domain::command::{Command, Role};
+use crate::domain::ids::MemberKey;
+use crate::domain::poll::{PollError, check_reason};
+use crate::store::{PollRow, VoteChange, from_ms};
+
+impl Engine {
+    /// The poll a platform event names, by number or by the message it was posted as.
+    async fn find_poll(&self, poll: &PollRef) -> Result<Option<PollRow>, CommandError> {
+        Ok(match poll {
+            PollRef::Id(id) => self.store().poll(*id).await?,
+            PollRef::Message(m) => self.store().poll_by_message(m).await?,
+        })
+    }
+
+    /// The options of an open poll, for a platform that asks the member to pick one
+    /// (Discord's "vote with a reason" menu).
+    pub async fn open_poll_options(&self, poll_id: i64) -> Result<Vec<String>, CommandError> {
+        let poll = self
+            .store()
+            .poll(poll_id)
+            .await?
+            .ok_or_else(|| CommandError::invalid(format!("There is no poll #{poll_id}.")))?;
+        if !poll.is_open() {
+            return Err(CommandError::invalid(format!(
+                "Poll #{poll_id} is closed; `poll results` shows how it went."
+            )));
+        }
+        Ok(parse_scale(&poll)?.options())
+    }
+
+    /// The rule for a `vote` typed where the room sees it (a group's channel or room, not a
+    /// direct message with the bot): in an anonymous poll it is refused, so that nobody
+    /// learns how a member voted. Adapters whose text commands the room sees (Matrix, the
+    /// console) ask this before running a command; `Some` is the refusal to show. Discord
+    /// needs no such check: its `/vote` and buttons answer privately.
+    pub async fn public_vote_refusal(
+        &self,
+        command: &Command,
+    ) -> Result<Option<String>, CommandError> {
+        let Command::Vote { poll, .. } = command else {
+            return Ok(None);
+        };
+        Ok(match self.store().poll(*poll).await? {
+            Some(p) if p.anonymous => Some(format!(
+                "Poll #{poll} is anonymous: send your vote to me in a direct message (`!cq vote {poll} OPTION`), so that nobody sees it."
+            )),
+            _ => None,
+        })
+    }
+
+    /// A vote from any platform: checked, recorded (or changed), confirmed privately.
+    pub async fn vote(&self, event: VoteEvent) -> Result<VoteReceipt, CommandError> {
+        let poll = self
+            .find_poll(&event.poll)
+            .await?
+            .ok_or_else(|| match &event.poll {
+                PollRef::Id(id) => CommandError::invalid(format!("There is no poll #{id}.")),
+                PollRef::Message(_) => CommandError::invalid("That poll is not one of colloquy's."),
+            })?;
+        let group = self
+            .store()
+            .group(poll.group_id)
+            .await?
+            .ok_or_else(|| CommandError::Internal(format!("poll {} has no group", poll.id)))?;
+        let group_channel = group
+            .channel_key()
+            .map_err(|e| CommandError::Internal(e.to_string()))?;
+        if event.platform.as_str() != group.platform {
+            return Err(CommandError::invalid(format!(
+                "There is no poll #{} here.",
+                poll.id
+            )));
+        }
+        // Membership: in the group's channel the adapter knows; from elsewhere, ask the platform.
+        let role = match &event.channel {
+            None => event.role,
+            Some(c) if *c == group_channel => event.role,
+            Some(_) => match self.port(event.platform) {
+                Some(port) => port
+                    .role_in(&group_channel, &event.voter)
+                    .await
+                    .map_err(|e| {
+                        CommandError::invalid(format!("Could not check your membership: {e}"))
+                    })?,
+                None => event.role,
+            },
+        };
+        if role < Role::Member {
+            return Err(CommandError::invalid(format!(
+                "Poll #{} belongs to a group you are not a member of.",
+                poll.id
+            )));
+        }
+        let tz = Engine::zone(&group);
+        if !poll.is_open() {
+            return Err(CommandError::invalid(format!(
+                "Poll #{} closed {}; `poll results {}` shows how it went.",
+                poll.id,
+                local_label(from_ms(poll.closed_at.unwrap_or(poll.closes_at)), tz),
+                poll.id
+            )));
+        }
+        let scale = parse_scale(&poll)?;
+        let options = scale.options();
+        let index = match &event.choice {
+            Choice::Index(i) if *i < options.len() => *i,
+            Choice::Index(i) => {
+                return Err(
+                    PollError::UnknownOption((i + 1).to_string(), options.join(", ")).into(),
+                );
+            }
+            Choice::Label(l) => scale.option_index(l)?,
+        };
+        let reason = check_reason(event.reason.as_deref())?;
+        let now = self.now();
+        let (voter, member_key, voted_at) = if poll.anonymous {
+            (
+                voter_key(
+                    &self.inner.secret,
+                    &event.voter,
+                    poll.pair_id.unwrap_or(poll.id),
+                ),
+                None,
+                None,
+            )
+        } else {
+            let key = event.voter.key();
+            // A vote from before the member asked to be forgotten (replayed history) stays
+            // forgotten.
+            let tag = crate::domain::anon::forget_tag(&self.inner.secret, &event.voter);
+            if let Some(forgotten) = self.store().forgotten_at(&tag).await?
+                && store_ms(event.cast_at.unwrap_or(now)) <= forgotten
+            {
+                return Err(CommandError::invalid(
+                    "This vote was cast before you asked colloquy to forget you, so it is not recorded.",
+                ));
+            }
+            self.store()
+                .touch_member(
+                    &key,
+                    &super::super::record::clean_name(&event.voter_name),
+                    store_ms(now),
+                )
+                .await?;
+            (key.clone(), Some(key), Some(store_ms(now)))
+        };
+        let change = self
+            .store()
+            .cast_vote(
+                poll.id,
+                &voter,
+                member_key.as_deref(),
+                index as i64,
+                reason.as_deref(),
+                voted_at,
+            )
+            .await?
+            .ok_or_else(|| CommandError::invalid(format!("Poll #{} has just closed.", poll.id)))?;
+        let verb = match change {
+            VoteChange::New => "Your vote",
+            VoteChange::Changed { .. } => "Your vote is changed",
+            VoteChange::Same => "Your vote stays",
+        };
+        let secret = if poll.anonymous {
+            " It is anonymous: nobody, facilitators included, can see it."
+        } else {
+            ""
+        };
+        let message = format!(
+            "{verb} on poll #{}: **{}**. You can change it until {}.{secret}",
+            poll.id,
+            options[index],
+            local_label(from_ms(poll.closes_at), tz)
+        );
+        Ok(VoteReceipt {
+            poll_id: poll.id,
+            option: options[index].clone(),
+            change,
+            message,
+        })
+    }
+
+    /// A reason given after voting (on Matrix, a reply to the poll). `Ok(None)` when
+    /// `poll` is not a poll, so the message is an ordinary one.
+    pub async fn vote_reason(
+        &self,
+        poll: PollRef,
+        voter: &MemberKey,
+        reason: &str,
+    ) -> Result<Option<String>, CommandError> {
+        let poll = self.find_poll(&poll).await?;
+        let Some(poll) = poll else { return Ok(None) };
+        if poll.anonymous {
+            return Err(CommandError::invalid(format!(
+                "Poll #{} is anonymous, and a reply is seen by everyone: give your reason in a direct message with `vote {} OPTION --reason \"…\"`.",
+                poll.id, poll.id
+            )));
+        }
+        if !poll.is_open() {
+            return Err(CommandError::invalid(format!(
+                "Poll #{} is closed; reasons can no longer be added.",
+                poll.id
+            )));
+        }
+        let reason = check_reason(Some(reason))?
+            .ok_or_else(|| CommandError::invalid("The reason is empty."))?;
+        if !self
+            .store()
+            .set_vote_reason(poll.id, &voter.key(), &reason)
+            .await?
+        {
+            return Err(CommandError::invalid(format!(
+                "Vote on poll #{} first, then reply to it with your reason.",
+                poll.id
+            )));
+        }
+        Ok(Some(format!(
+            "Your reason is added to your vote on poll #{}.",
+            poll.id
+        )))
+    }
+
+    /// A vote taken back (a native poll's vote removal): the member's vote, or with
+    /// `option` only a vote for that option (Discord's removal names the answer it takes
+    /// back, and may arrive after the member's new vote).
+    pub async fn withdraw_vote(
+        &self,
+        poll: PollRef,
+        voter: &MemberKey,
+        option: Option<usize>,
+    ) -> Result<bool, CommandError> {
+        let poll = self.find_poll(&poll).await?;
+        let Some(poll) = poll else { return Ok(false) };
+        let key = if poll.anonymous {
+            voter_key(&self.inner.secret, voter, poll.pair_id.unwrap_or(poll.id))
+        } else {
+            voter.key()
+        };
+        let option = option.map(|o| o as i64);
+        Ok(self.store().remove_vote(poll.id, &key, option).await?)
+    }
+}
