@@ -39,6 +39,13 @@ pub enum IdError {
     Untagged(String),
 }
 
+impl TryFrom<String> for Platform {
+    type Error = IdError;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        s.parse()
+    }
+}
+
 impl FromStr for Platform {
     type Err = IdError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {

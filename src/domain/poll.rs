@@ -35,6 +35,14 @@ pub enum Scale {
     Custom(Vec<String>),
 }
 
+impl TryFrom<String> for Scale {
+    type Error = serde_json::Error;
+    /// A scale as stored: its JSON.
+    fn try_from(json: String) -> Result<Self, Self::Error> {
+        serde_json::from_str(&json)
+    }
+}
+
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum PollError {
     #[error("the claim is empty: write the statement members should vote on")]

@@ -144,6 +144,40 @@ pub fn parse_time(s: &str) -> Result<NaiveTime, ScheduleError> {
         .map_err(|_| ScheduleError::BadTime(s.trim().to_string()))
 }
 
+/// An IANA time zone as a group stores it, checked once as the row is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Zone(pub Tz);
+
+impl Zone {
+    pub fn tz(self) -> Tz {
+        self.0
+    }
+
+    /// Its IANA name, e.g. "Europe/London".
+    pub fn name(self) -> &'static str {
+        self.0.name()
+    }
+}
+
+impl TryFrom<String> for Zone {
+    type Error = ScheduleError;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        parse_zone(&s).map(Zone)
+    }
+}
+
+impl std::fmt::Display for Zone {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl Serialize for Zone {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
 /// Parse an IANA time zone name.
 pub fn parse_zone(s: &str) -> Result<Tz, ScheduleError> {
     s.trim()

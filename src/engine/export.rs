@@ -193,8 +193,7 @@ async fn csv_files(engine: &Engine, group: &Group) -> Result<Vec<FileOut>, Comma
     let mut named = Vec::new();
     let mut anonymous = Vec::new();
     for poll in engine.store().polls(group.id).await? {
-        let scale: crate::domain::poll::Scale =
-            serde_json::from_str(&poll.scale).map_err(|e| CommandError::Internal(e.to_string()))?;
+        let scale = &poll.scale;
         let options = scale.options();
         let votes = engine.store().votes(poll.id).await?;
         let hidden_now = poll.hidden && poll.is_open();

@@ -78,7 +78,7 @@ impl Engine {
     /// The groups on one platform.
     pub async fn groups_on(&self, platform: Platform) -> Result<Vec<Group>, CommandError> {
         let mut groups = self.store().groups().await?;
-        groups.retain(|g| g.platform == platform.as_str());
+        groups.retain(|g| g.platform == platform);
         Ok(groups)
     }
 

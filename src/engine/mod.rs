@@ -404,7 +404,7 @@ impl Engine {
 
     /// The group's time zone (UTC if its setting is broken).
     pub(crate) fn zone(group: &Group) -> Tz {
-        group.time_zone.parse().unwrap_or(chrono_tz::UTC)
+        group.time_zone.tz()
     }
 }
 

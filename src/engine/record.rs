@@ -110,9 +110,7 @@ impl Engine {
             Some(s) => {
                 // Anchors are platform ids: make sure it is this platform's group.
                 let group = self.store().group(s.group_id).await?;
-                group
-                    .filter(|g| g.platform == platform.as_str())
-                    .map(|_| s.id)
+                group.filter(|g| g.platform == platform).map(|_| s.id)
             }
             None => None,
         };

@@ -19,7 +19,7 @@ impl Engine {
         };
         let tz = keep(
             args.tz,
-            existing.as_ref().map(|g| g.time_zone.as_str()),
+            existing.as_ref().map(|g| g.time_zone.name()),
             "UTC",
         );
         let time = keep(

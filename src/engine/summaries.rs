@@ -251,8 +251,7 @@ impl Engine {
         for poll in self.store().session_polls(session_id).await? {
             let view = self.poll_result_view(&poll).await?;
             if !poll.anonymous && !view.hidden_now {
-                let scale: crate::domain::poll::Scale = serde_json::from_str(&poll.scale)
-                    .map_err(|e| CommandError::Internal(e.to_string()))?;
+                let scale = &poll.scale;
                 if let Some(values) = scale.values() {
                     let votes = self.store().votes(poll.id).await?;
                     let post = poll.phase.as_deref() == Some("post");

@@ -3,17 +3,21 @@
 use sqlx::FromRow;
 
 use super::{Result, Store};
-use crate::domain::ids::ChannelKey;
-use crate::domain::schedule::{CatchUp, Days, Schedule, ScheduleError, parse_time, parse_zone};
+use crate::domain::ids::{ChannelKey, Platform};
+use crate::domain::schedule::{CatchUp, Days, Schedule, ScheduleError, Zone, parse_time};
 
 /// A group as stored.
 #[derive(Debug, Clone, FromRow, PartialEq, Eq)]
 pub struct Group {
     pub id: i64,
     pub channel: String,
-    pub platform: String,
+    /// Parsed as the row is read: a row with an unknown platform is an error, not a guess.
+    #[sqlx(try_from = "String")]
+    pub platform: Platform,
     pub name: Option<String>,
-    pub time_zone: String,
+    /// Checked as the row is read: a zone the time-zone database does not know is an error.
+    #[sqlx(try_from = "String")]
+    pub time_zone: Zone,
     pub post_time: String,
     pub days: String,
     pub catch_up: String,
@@ -36,7 +40,7 @@ impl Group {
     /// on a database edited by hand).
     pub fn schedule(&self) -> Result<Schedule, ScheduleError> {
         Ok(Schedule {
-            tz: parse_zone(&self.time_zone)?,
+            tz: self.time_zone.tz(),
             post_time: parse_time(&self.post_time)?,
             days: Days::parse(&self.days)?,
             catch_up: CatchUp::parse(&self.catch_up)?,
@@ -155,5 +159,39 @@ impl Store {
             .execute(&self.pool)
             .await?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::store::test_support::temp_store;
+
+    /// A row the time-zone database or the platform list does not know is an error that
+    /// names the column, never a group quietly on UTC or on a guessed platform.
+    #[tokio::test]
+    async fn rows_with_an_unknown_zone_or_platform_are_errors_not_guesses() {
+        let (store, _dir) = temp_store().await;
+        for (channel, platform, zone, bad) in [
+            ("console:a", "console", "Mars/Olympus", "time_zone"),
+            ("console:b", "carrier-pigeon", "UTC", "platform"),
+        ] {
+            sqlx::query(
+                "INSERT INTO groups (channel, platform, time_zone, post_time, days, catch_up, summary_time, words, created_at)
+                 VALUES (?, ?, ?, '09:00', 'daily', 'latest', '21:00', 220, 0)",
+            )
+            .bind(channel)
+            .bind(platform)
+            .bind(zone)
+            .execute(store.pool())
+            .await
+            .unwrap();
+            let key: crate::domain::ids::ChannelKey = channel.parse().unwrap();
+            let err = store.group_by_channel(&key).await.unwrap_err().to_string();
+            assert!(err.contains(bad), "{err}");
+            sqlx::query("DELETE FROM groups")
+                .execute(store.pool())
+                .await
+                .unwrap();
+        }
     }
 }

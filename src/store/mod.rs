@@ -159,7 +159,17 @@ pub fn ms(t: DateTime<Utc>) -> i64 {
 
 /// A stored time back as a `DateTime`.
 pub fn from_ms(ms: i64) -> DateTime<Utc> {
-    Utc.timestamp_millis_opt(ms).single().unwrap_or_default()
+    match Utc.timestamp_millis_opt(ms).single() {
+        Some(t) => t,
+        // Only a database edited by hand holds such a time: say so rather than guess quietly.
+        None => {
+            tracing::error!(
+                ms,
+                "a stored time is out of range; it is shown as 1970-01-01"
+            );
+            DateTime::UNIX_EPOCH
+        }
+    }
 }
 
 #[cfg(test)]

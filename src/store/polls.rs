@@ -3,6 +3,7 @@
 use sqlx::{FromRow, Sqlite, Transaction};
 
 use super::{Result, Store};
+use crate::domain::poll::Scale;
 
 #[derive(Debug, Clone, FromRow, PartialEq, Eq)]
 pub struct PollRow {
@@ -11,7 +12,9 @@ pub struct PollRow {
     pub session_id: Option<i64>,
     pub claim: String,
     /// JSON of [`crate::domain::poll::Scale`].
-    pub scale: String,
+    /// Read from its JSON as the row is read.
+    #[sqlx(try_from = "String")]
+    pub scale: Scale,
     pub anonymous: bool,
     pub hidden: bool,
     pub native: bool,

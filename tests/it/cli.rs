@@ -304,7 +304,7 @@ async fn import_finds_an_existing_group_and_never_changes_its_settings() {
     let db = dir.path().join("g.db");
     let (before, _) = groups_and_readings(&db).await;
     assert_eq!(before.len(), 1);
-    assert_eq!(before[0].time_zone, "America/New_York");
+    assert_eq!(before[0].time_zone.name(), "America/New_York");
     std::fs::write(dir.path().join("essay.txt"), essay(6)).unwrap();
     std::fs::write(dir.path().join("other.txt"), essay(7)).unwrap();
     std::fs::write(dir.path().join("third.txt"), essay(8)).unwrap();

@@ -140,11 +140,6 @@ fn bar(pct: u32) -> String {
     format!("{}{}", "█".repeat(filled), "░".repeat(12 - filled.min(12)))
 }
 
-fn parse_scale(poll: &PollRow) -> Result<Scale, CommandError> {
-    serde_json::from_str(&poll.scale)
-        .map_err(|e| CommandError::Internal(format!("poll {} scale: {e}", poll.id)))
-}
-
 impl Engine {
     async fn poll_in_group(
         &self,
@@ -223,7 +218,7 @@ impl Engine {
         let claim = check_claim(&claim)?;
         let scale = match (&spec.scale, &pre) {
             (_, Some(p)) => {
-                let pre_scale = parse_scale(p)?;
+                let pre_scale = p.scale.clone();
                 if let Some(s) = &spec.scale
                     && Scale::parse(s, &spec.options)? != pre_scale
                 {
@@ -254,7 +249,7 @@ impl Engine {
         }
         let anonymous = pre.as_ref().map(|p| p.anonymous).unwrap_or(spec.anonymous);
         if spec.native {
-            if group.platform != Platform::Discord.as_str() {
+            if group.platform != Platform::Discord {
                 return Err(CommandError::invalid(
                     "--native is for Discord's own polls; leave it out here.",
                 ));

@@ -22,7 +22,7 @@ impl Engine {
             .await?
             .ok_or_else(|| CommandError::Internal(format!("poll {poll_id} has no group")))?;
         let tz = Engine::zone(&group);
-        let options = parse_scale(&poll)?.options();
+        let options = poll.scale.clone().options();
         let closes_local = local_label(from_ms(poll.closes_at), tz);
         let markdown = self.prompts().render(
             "poll.md.j2",
@@ -72,7 +72,7 @@ impl Engine {
             .await?
             .ok_or_else(|| CommandError::Internal(format!("poll {} has no group", poll.id)))?;
         let tz = Engine::zone(&group);
-        let scale = parse_scale(poll)?;
+        let scale = poll.scale.clone();
         let options = scale.options();
         let counts = self.store().tally(poll.id).await?;
         let tally = Tally::new(

@@ -30,7 +30,7 @@ impl Engine {
                 "Poll #{poll_id} is closed; `poll results` shows how it went."
             )));
         }
-        Ok(parse_scale(&poll)?.options())
+        Ok(poll.scale.clone().options())
     }
 
     /// The rule for a `vote` typed where the room sees it (a group's channel or room, not a
@@ -70,7 +70,7 @@ impl Engine {
         let group_channel = group
             .channel_key()
             .map_err(|e| CommandError::Internal(e.to_string()))?;
-        if event.platform.as_str() != group.platform {
+        if event.platform != group.platform {
             return Err(CommandError::invalid(format!(
                 "There is no poll #{} here.",
                 poll.id
@@ -105,7 +105,7 @@ impl Engine {
                 poll.id
             )));
         }
-        let scale = parse_scale(&poll)?;
+        let scale = poll.scale.clone();
         let options = scale.options();
         let index = match &event.choice {
             Choice::Index(i) if *i < options.len() => *i,
