@@ -13,8 +13,8 @@ use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use super::keyterms::is_stop_word;
 use super::sentences::sentence_spans;
+use super::stop_words::is_stop_word;
 
 /// One noun phrase as it stands in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,12 +4,14 @@
 //! Every platform ends up with a [`Command`]: Discord builds it from slash-command options,
 //! Matrix and the console parse text with [`parse()`]. Arguments are checked here, once.
 
+mod args;
 mod parse;
 mod verbs;
 
 use super::poll::{Deadline, Phase};
 
-pub use parse::{DEFAULT_POLL_MINUTES, ParseError, parse, parse_id, split_options, tokenize};
+pub use args::{DEFAULT_POLL_MINUTES, ParseError, parse_id, split_options};
+pub use parse::{parse, tokenize};
 pub use verbs::*;
 
 /// Who a caller is, relative to the group's channel or room.

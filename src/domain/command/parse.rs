@@ -1,59 +1,10 @@
 //! The `!cq` text parser: words (with quotes) into a verb of the table and its arguments,
 //! with "did you mean" for verbs, sub-verbs and flags.
 
-use thiserror::Error;
-
 use super::Command;
+use super::args::{Args, ParseError};
 use super::verbs::{Takes, VERBS, Verb, closest};
-use crate::domain::poll::Deadline;
 
-/// `; did you mean `X`?`, or `otherwise` when there is no suggestion.
-fn hint(suggestion: &Option<String>, otherwise: &str) -> String {
-    match suggestion {
-        Some(s) => format!("; did you mean `{s}`?"),
-        None => otherwise.to_string(),
-    }
-}
-
-/// Why a command line could not be read.
-#[derive(Debug, Error, PartialEq, Eq)]
-pub enum ParseError {
-    #[error("no command given; try `help`")]
-    Empty,
-    #[error("unknown command `{given}`{}", hint(.suggestion, "; `help` lists them all"))]
-    UnknownVerb {
-        given: String,
-        suggestion: Option<String>,
-    },
-    #[error("`{verb}` needs one of: {expected}{}", hint(.suggestion, ""))]
-    MissingSub {
-        verb: String,
-        expected: String,
-        suggestion: Option<String>,
-    },
-    #[error("unknown option {flag} for `{verb}`{}", hint(.suggestion, &format!("; it takes: {allowed}")))]
-    UnknownFlag {
-        verb: &'static str,
-        flag: String,
-        allowed: String,
-        suggestion: Option<String>,
-    },
-    #[error("option {0} needs a value")]
-    MissingValue(String),
-    #[error("{what} must be a whole number, not \"{given}\"")]
-    NotANumber { what: String, given: String },
-    #[error("unexpected \"{0}\"; put text with spaces in quotes")]
-    Unexpected(String),
-    #[error("`{verb}` needs {what}")]
-    MissingArgument {
-        verb: &'static str,
-        what: &'static str,
-    },
-    #[error("a quote is not closed")]
-    UnclosedQuote,
-    #[error("{0}")]
-    Invalid(String),
-}
 /// Split a command line into words, honouring "double", 'single' and “curly” quotes.
 pub fn tokenize(line: &str) -> Result<Vec<String>, ParseError> {
     let mut words = Vec::new();
@@ -103,108 +54,51 @@ pub fn tokenize(line: &str) -> Result<Vec<String>, ParseError> {
     Ok(words)
 }
 
-/// Positional words and --flags of one command, read against its verb's table entry.
-pub(super) struct Args {
-    pub(super) positional: Vec<String>,
-    /// (the flag's name in the table, its value)
-    flags: Vec<(&'static str, Option<String>)>,
-}
-
-impl Args {
-    /// Split words into positionals and the flags `verb` takes; any other flag is refused.
-    pub(super) fn read(verb: &'static Verb, words: &[String]) -> Result<Args, ParseError> {
-        let mut positional = Vec::new();
-        let mut flags = Vec::new();
-        let mut i = 0;
-        while i < words.len() {
-            let w = &words[i];
-            if let Some(typed) = w.strip_prefix("--") {
-                let (typed, inline) = match typed.split_once('=') {
-                    Some((n, v)) => (n.to_lowercase(), Some(v.to_string())),
-                    None => (typed.to_lowercase(), None),
-                };
-                let Some(flag) = verb.flag(&typed) else {
-                    return Err(unknown_flag(verb, &typed));
-                };
-                match flag.takes {
-                    Takes::Nothing => flags.push((flag.name, None)),
-                    Takes::Number(_) | Takes::Text(_) => {
-                        let value = match inline {
-                            Some(v) => v,
-                            None => {
-                                i += 1;
-                                words
-                                    .get(i)
-                                    .cloned()
-                                    .ok_or_else(|| ParseError::MissingValue(format!("--{typed}")))?
-                            }
-                        };
-                        if matches!(flag.takes, Takes::Number(_))
-                            && value.trim().parse::<i64>().is_err()
-                        {
-                            return Err(ParseError::NotANumber {
-                                what: format!("--{typed}"),
-                                given: value,
-                            });
+/// Split words into positionals and the flags `verb` takes; any other flag is refused.
+pub(super) fn read_args(verb: &'static Verb, words: &[String]) -> Result<Args, ParseError> {
+    let mut positional = Vec::new();
+    let mut flags = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let w = &words[i];
+        if let Some(typed) = w.strip_prefix("--") {
+            let (typed, inline) = match typed.split_once('=') {
+                Some((n, v)) => (n.to_lowercase(), Some(v.to_string())),
+                None => (typed.to_lowercase(), None),
+            };
+            let Some(flag) = verb.flag(&typed) else {
+                return Err(unknown_flag(verb, &typed));
+            };
+            match flag.takes {
+                Takes::Nothing => flags.push((flag.name, None)),
+                Takes::Number(_) | Takes::Text(_) => {
+                    let value = match inline {
+                        Some(v) => v,
+                        None => {
+                            i += 1;
+                            words
+                                .get(i)
+                                .cloned()
+                                .ok_or_else(|| ParseError::MissingValue(format!("--{typed}")))?
                         }
-                        flags.push((flag.name, Some(value)));
+                    };
+                    if matches!(flag.takes, Takes::Number(_))
+                        && value.trim().parse::<i64>().is_err()
+                    {
+                        return Err(ParseError::NotANumber {
+                            what: format!("--{typed}"),
+                            given: value,
+                        });
                     }
+                    flags.push((flag.name, Some(value)));
                 }
-            } else {
-                positional.push(w.clone());
             }
-            i += 1;
+        } else {
+            positional.push(w.clone());
         }
-        Ok(Args { positional, flags })
+        i += 1;
     }
-
-    pub(super) fn value(&self, name: &str) -> Option<String> {
-        self.flags
-            .iter()
-            .rev()
-            .find(|(n, _)| *n == name)
-            .and_then(|(_, v)| v.clone())
-    }
-
-    pub(super) fn values(&self, name: &str) -> Vec<String> {
-        self.flags
-            .iter()
-            .filter(|(n, _)| *n == name)
-            .filter_map(|(_, v)| v.clone())
-            .collect()
-    }
-
-    pub(super) fn switch(&self, name: &str) -> bool {
-        self.flags.iter().any(|(n, _)| *n == name)
-    }
-
-    pub(super) fn number<T: std::str::FromStr>(&self, name: &str) -> Result<Option<T>, ParseError> {
-        self.value(name)
-            .map(|v| {
-                v.trim().parse::<T>().map_err(|_| ParseError::NotANumber {
-                    what: format!("--{name}"),
-                    given: v.clone(),
-                })
-            })
-            .transpose()
-    }
-
-    pub(super) fn no_positional(&self) -> Result<(), ParseError> {
-        match self.positional.first() {
-            Some(p) => Err(ParseError::Unexpected(p.clone())),
-            None => Ok(()),
-        }
-    }
-
-    pub(super) fn optional_id(&self, what: &str) -> Result<Option<i64>, ParseError> {
-        if self.positional.len() > 1 {
-            return Err(ParseError::Unexpected(self.positional[1].clone()));
-        }
-        self.positional
-            .first()
-            .map(|p| parse_id(what, p))
-            .transpose()
-    }
+    Ok(Args { positional, flags })
 }
 
 /// A flag `verb` does not take, with the closest one it does.
@@ -233,28 +127,6 @@ fn unknown_flag(verb: &'static Verb, typed: &str) -> ParseError {
         suggestion: closest(typed, candidates).map(|f| format!("--{f}")),
     }
 }
-
-pub(super) fn deadline_from(
-    args: &Args,
-    default_minutes: Option<i64>,
-) -> Result<Option<Deadline>, ParseError> {
-    match (
-        args.number::<i64>("minutes")?,
-        args.number::<i64>("hours")?,
-        args.value("until"),
-    ) {
-        (Some(_), _, Some(_)) | (_, Some(_), Some(_)) | (Some(_), Some(_), _) => Err(
-            ParseError::Invalid("give the deadline once: --minutes, --hours or --until".into()),
-        ),
-        (Some(m), None, None) => Ok(Some(Deadline::Minutes(m))),
-        (None, Some(h), None) => Ok(Some(Deadline::Minutes(h.saturating_mul(60)))),
-        (None, None, Some(u)) => Ok(Some(Deadline::Until(u))),
-        (None, None, None) => Ok(default_minutes.map(Deadline::Minutes)),
-    }
-}
-
-/// The default poll duration when none is given.
-pub const DEFAULT_POLL_MINUTES: i64 = 60;
 
 /// Parse a command line (without the `!cq` prefix), e.g. `poll create "claim" --minutes 10`.
 pub fn parse(line: &str) -> Result<Command, ParseError> {
@@ -287,7 +159,7 @@ pub fn parse(line: &str) -> Result<Command, ParseError> {
         {
             Err(missing_sub(&head, &subs, second.as_deref()))
         }
-        Some((verb, n)) => (verb.build)(Args::read(verb, &words[n..])?),
+        Some((verb, n)) => (verb.build)(read_args(verb, &words[n..])?),
         None if !subs.is_empty() => Err(missing_sub(&head, &subs, second.as_deref())),
         None => Err(ParseError::UnknownVerb {
             suggestion: suggest_verb(&head),
@@ -346,30 +218,6 @@ fn suggest_verb(given: &str) -> Option<String> {
         })
     });
     closest(given, heads.chain(subs).chain(aliases)).map(str::to_string)
-}
-
-/// Read an id such as `12` or `#12`.
-pub fn parse_id(what: &str, given: &str) -> Result<i64, ParseError> {
-    given
-        .trim()
-        .trim_start_matches('#')
-        .parse::<i64>()
-        .ok()
-        .filter(|n| *n > 0)
-        .ok_or_else(|| ParseError::NotANumber {
-            what: what.to_string(),
-            given: given.to_string(),
-        })
-}
-
-/// Split custom options given as "A | B | C" (several --options/--option flags add up).
-pub fn split_options(values: &[String]) -> Vec<String> {
-    values
-        .iter()
-        .flat_map(|v| v.split('|'))
-        .map(|o| o.trim().to_string())
-        .filter(|o| !o.is_empty())
-        .collect()
 }
 
 #[cfg(test)]

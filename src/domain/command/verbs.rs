@@ -2,9 +2,7 @@
 //! `--flag` it takes, each with a line of help, and how its words become a [`Command`]. The
 //! parser reads flags from here and `help` prints from here, so the two cannot drift.
 
-use super::parse::{
-    Args, DEFAULT_POLL_MINUTES, ParseError, deadline_from, parse_id, split_options,
-};
+use super::args::{Args, DEFAULT_POLL_MINUTES, ParseError, deadline_from, parse_id, split_options};
 use super::{Command, ExportFormat, PollSpec, Role, ScheduleAction, SetupArgs};
 use crate::domain::poll::{Deadline, Phase};
 
