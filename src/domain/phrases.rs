@@ -1566,28 +1566,20 @@ fn lexical_tag(lower: &str) -> Option<Tag> {
     if lower == "of" {
         return Some(Tag::Of);
     }
-    if AUXILIARIES.contains(lower) {
-        return Some(Tag::Aux);
-    }
-    if PRONOUNS.contains(lower) {
-        return Some(Tag::Pron);
-    }
-    if DETERMINERS.contains(lower) {
-        return Some(Tag::Det);
-    }
-    if PREPOSITIONS.contains(lower) {
-        return Some(Tag::Prep);
-    }
-    if CONJUNCTIONS.contains(lower) {
-        return Some(Tag::Conj);
-    }
-    if ADVERBS.contains(lower) {
-        return Some(Tag::Adv);
-    }
-    if IRREGULAR.contains(lower) {
-        return Some(Tag::Verb);
-    }
-    None
+    // The closed-class lexicons, in the order they win when a word is in two.
+    let lexicons: [(&HashSet<&str>, Tag); 7] = [
+        (&AUXILIARIES, Tag::Aux),
+        (&PRONOUNS, Tag::Pron),
+        (&DETERMINERS, Tag::Det),
+        (&PREPOSITIONS, Tag::Prep),
+        (&CONJUNCTIONS, Tag::Conj),
+        (&ADVERBS, Tag::Adv),
+        (&IRREGULAR, Tag::Verb),
+    ];
+    lexicons
+        .iter()
+        .find(|(words, _)| words.contains(lower))
+        .map(|(_, tag)| *tag)
 }
 
 fn has_adjective_suffix(lower: &str) -> bool {

@@ -104,12 +104,7 @@ async fn a_day_of_discussion_is_recorded_and_summarized() {
 
     app.clock.set(monday(9, 0));
     app.tick().await;
-    let session = app
-        .store
-        .current_excerpt_session(group.id)
-        .await
-        .unwrap()
-        .unwrap();
+    let session = app.current_session(&group).await;
     let thread = session
         .thread_id
         .clone()
@@ -343,12 +338,7 @@ async fn exports_give_minutes_csv_and_json() {
     app.setup_with_reading(&sample_reading(4)).await;
     app.tick().await;
     let g = app.group().await;
-    let s = app
-        .store
-        .current_excerpt_session(g.id)
-        .await
-        .unwrap()
-        .unwrap();
+    let s = app.current_session(&g).await;
     let thread = s.thread_id.clone().unwrap();
     app.say(
         "ana",

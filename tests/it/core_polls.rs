@@ -488,12 +488,7 @@ async fn suggestions_come_from_the_current_excerpt() {
     assert!(r.text.contains("1. "), "{}", r.text);
     app.fac("poll create --suggestion 1 --minutes 5").await;
     let p = latest(&app, &g).await;
-    let s = app
-        .store
-        .current_excerpt_session(g.id)
-        .await
-        .unwrap()
-        .unwrap();
+    let s = app.current_session(&g).await;
     let claims = app.store.claims(s.excerpt_id.unwrap()).await.unwrap();
     assert_eq!(p.claim, claims[0]);
     assert!(p.claim.chars().count() <= 300);

@@ -113,12 +113,7 @@ async fn info_logs_hold_no_message_bodies() {
     let app = TestApp::at(monday(9, 0)).await;
     let g = app.setup_with_reading(&sample_reading(4)).await;
     app.tick().await;
-    let s = app
-        .store
-        .current_excerpt_session(g.id)
-        .await
-        .unwrap()
-        .unwrap();
+    let s = app.current_session(&g).await;
     let thread = s.thread_id.unwrap();
     app.say(
         "ana",

@@ -50,12 +50,7 @@ async fn forget_me_leaves_no_trace_of_the_member() {
     let app = TestApp::at(monday(9, 0)).await;
     let g = app.setup_with_reading(&sample_reading(6)).await;
     app.tick().await;
-    let s = app
-        .store
-        .current_excerpt_session(g.id)
-        .await
-        .unwrap()
-        .unwrap();
+    let s = app.current_session(&g).await;
     let thread = s.thread_id.clone().unwrap();
     app.say(
         "Zoltan Quist",
@@ -157,12 +152,7 @@ async fn members_who_opt_out_are_quoted_anonymously() {
     let app = TestApp::at(monday(9, 0)).await;
     let g = app.setup_with_reading(&sample_reading(6)).await;
     app.tick().await;
-    let s = app
-        .store
-        .current_excerpt_session(g.id)
-        .await
-        .unwrap()
-        .unwrap();
+    let s = app.current_session(&g).await;
     let thread = s.thread_id.clone().unwrap();
     app.say(
         "ana",
@@ -368,12 +358,7 @@ async fn hostile_and_bad_input_gets_a_clear_message() {
         "the bot never pings everyone from user text"
     );
     // A 100 KB message is recorded, cut, without a crash; so is one full of invisible characters.
-    let s = app
-        .store
-        .current_excerpt_session(g.id)
-        .await
-        .unwrap()
-        .unwrap();
+    let s = app.current_session(&g).await;
     let thread = s.thread_id.clone().unwrap();
     let huge = "word ".repeat(20_000);
     let (id, outcome) = app.say("ana", Some(&thread), &huge).await;
@@ -676,12 +661,7 @@ async fn forget_me_holds_after_a_restart_for_replayed_messages_and_votes() {
     let app = TestApp::at(monday(9, 0)).await;
     let g = app.setup_with_reading(&sample_reading(6)).await;
     app.tick().await;
-    let s = app
-        .store
-        .current_excerpt_session(g.id)
-        .await
-        .unwrap()
-        .unwrap();
+    let s = app.current_session(&g).await;
     let thread = s.thread_id.clone().unwrap();
     let early = monday(9, 30);
     app.clock.set(early);

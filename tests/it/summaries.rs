@@ -277,12 +277,7 @@ async fn a_weekly_digest_covers_the_week_once() {
     for day in 0..5 {
         app.clock.set(monday(9, 0) + Duration::days(day));
         app.tick().await;
-        let s = app
-            .store
-            .current_excerpt_session(g.id)
-            .await
-            .unwrap()
-            .unwrap();
+        let s = app.current_session(&g).await;
         let thread = s.thread_id.clone().unwrap();
         app.say(
             "ana",

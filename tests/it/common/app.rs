@@ -125,6 +125,15 @@ impl TestApp {
         self.group().await
     }
 
+    /// The group's current excerpt session (the test expects one).
+    pub async fn current_session(&self, group: &Group) -> colloquy::store::SessionRow {
+        self.store
+            .current_excerpt_session(group.id)
+            .await
+            .expect("read the current session")
+            .expect("a current excerpt session")
+    }
+
     pub async fn group(&self) -> Group {
         self.store
             .group_by_channel(&self.channel)
