@@ -83,15 +83,7 @@ async fn live_session(store: &Store, name: &str) -> i64 {
 }
 
 async fn group(store: &Store, name: &str) -> colloquy::store::Group {
-    let settings = GroupSettings {
-        name: None,
-        time_zone: "UTC".into(),
-        post_time: "09:00".into(),
-        days: "daily".into(),
-        catch_up: "latest".into(),
-        summary_time: "21:00".into(),
-        words: 220,
-    };
+    let settings = GroupSettings::default();
     store
         .upsert_group(&ChannelKey::new(Platform::Console, name), &settings, 0)
         .await

@@ -208,7 +208,7 @@ async fn health_line(engine: &Engine, platforms: &[&str]) {
         .iter()
         .filter(|g| !g.paused)
         .filter_map(|g| {
-            let s = g.schedule().ok()?;
+            let s = g.schedule();
             let (_, at) = s.next_slot(now)?;
             Some(format!("{}@{}", g.id, at.to_rfc3339()))
         })

@@ -72,13 +72,8 @@ pub fn memory_mib() -> (f64, f64) {
 
 fn settings() -> GroupSettings {
     GroupSettings {
-        name: None,
-        time_zone: "Europe/London".into(),
-        post_time: "09:00".into(),
-        days: "daily".into(),
-        catch_up: "latest".into(),
-        summary_time: "21:00".into(),
-        words: 220,
+        time_zone: crate::domain::schedule::Zone(chrono_tz::Europe::London),
+        ..GroupSettings::default()
     }
 }
 

@@ -94,7 +94,7 @@ pub struct PollPost {
     pub closes_local: String,
     pub anonymous: bool,
     pub hidden: bool,
-    pub phase: Option<String>,
+    pub phase: Option<crate::domain::poll::Phase>,
     /// Use the platform's native poll where it has one.
     pub native: bool,
     pub markdown: String,

@@ -450,10 +450,10 @@ async fn excerpts(reading: i64, json: bool, db: &Path) -> Result<ExitCode> {
         claims,
     } in excerpts
     {
-        let notes = e.note_list()?;
+        let notes = &e.notes;
         out.push(serde_json::json!({
             "id": e.id, "seq": e.seq, "words": e.words, "text": e.text, "notes": notes,
-            "terms": serde_json::from_str::<serde_json::Value>(&e.terms).unwrap_or_default(),
+            "terms": e.terms,
             "questions": questions.iter().map(|q| serde_json::json!({"kind": q.kind, "text": q.text})).collect::<Vec<_>>(),
             "claims": claims,
         }));
@@ -463,7 +463,7 @@ async fn excerpts(reading: i64, json: bool, db: &Path) -> Result<ExitCode> {
             "{}",
             serde_json::to_string_pretty(&serde_json::json!({
                 "reading": {"id": r.id, "title": r.title, "author": r.author,
-                            "metadata": serde_json::from_str::<serde_json::Value>(&r.metadata).unwrap_or_default()},
+                            "metadata": r.metadata},
                 "excerpts": out,
             }))?
         );

@@ -142,7 +142,7 @@ pub async fn run(options: DemoOptions, out: Sink) -> Result<DemoReport> {
         .excerpt(session.excerpt_id.context("session excerpt")?)
         .await?
         .context("excerpt")?;
-    let terms: Vec<String> = serde_json::from_str(&excerpt.terms).unwrap_or_default();
+    let terms = &excerpt.terms;
     let claims = store.claims(excerpt.id).await?;
 
     // A poll before the discussion, on the excerpt's first candidate claim.

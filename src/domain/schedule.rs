@@ -57,6 +57,19 @@ impl CatchUp {
     }
 }
 
+impl TryFrom<String> for CatchUp {
+    type Error = ScheduleError;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        CatchUp::parse(&s)
+    }
+}
+
+impl std::fmt::Display for CatchUp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// A set of weekdays, Monday = bit 0.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Days(pub u8);
@@ -118,6 +131,20 @@ impl Days {
     }
 }
 
+impl TryFrom<String> for Days {
+    type Error = ScheduleError;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        Days::parse(&s)
+    }
+}
+
+/// The stored and shown form, e.g. "daily" or "mon,wed,fri".
+impl std::fmt::Display for Days {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.to_text())
+    }
+}
+
 fn day_index(s: &str) -> Option<u8> {
     let s = s.trim();
     if s.len() < 2 {
@@ -142,6 +169,43 @@ fn day_index(s: &str) -> Option<u8> {
 pub fn parse_time(s: &str) -> Result<NaiveTime, ScheduleError> {
     NaiveTime::parse_from_str(s.trim(), "%H:%M")
         .map_err(|_| ScheduleError::BadTime(s.trim().to_string()))
+}
+
+/// A wall-clock time of day as a group stores it ("09:00"), checked once as the row is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ClockTime(pub NaiveTime);
+
+impl ClockTime {
+    pub fn time(self) -> NaiveTime {
+        self.0
+    }
+}
+
+impl std::str::FromStr for ClockTime {
+    type Err = ScheduleError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        parse_time(s).map(ClockTime)
+    }
+}
+
+impl TryFrom<String> for ClockTime {
+    type Error = ScheduleError;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        s.parse()
+    }
+}
+
+/// "HH:MM", the form it is stored and shown in.
+impl std::fmt::Display for ClockTime {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0.format("%H:%M"))
+    }
+}
+
+impl Serialize for ClockTime {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
 }
 
 /// An IANA time zone as a group stores it, checked once as the row is read.

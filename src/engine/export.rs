@@ -1,6 +1,7 @@
 //! Getting the record out: session minutes as Markdown, replies and votes as CSV, and
 //! everything about a group as JSON. Used by `export` in the chat and by the CLI.
 
+use crate::domain::poll::Phase;
 use serde_json::json;
 
 use crate::domain::command::ExportFormat;
@@ -203,7 +204,11 @@ async fn csv_files(engine: &Engine, group: &Group) -> Result<Vec<FileOut>, Comma
         let names = names_of(engine, &votes).await?;
         for v in votes {
             let option = options.get(v.option as usize).cloned().unwrap_or_default();
-            let phase = poll.phase.clone().unwrap_or_default();
+            let phase = poll
+                .phase
+                .map(Phase::as_str)
+                .unwrap_or_default()
+                .to_string();
             if poll.anonymous {
                 anonymous.push(vec![
                     poll.id.to_string(),
@@ -303,13 +308,13 @@ async fn json_file(engine: &Engine, group: &Group) -> Result<FileOut, CommandErr
                 .collect();
             excerpts.push(json!({
                 "id": e.id, "seq": e.seq, "words": e.words, "text": e.text,
-                "terms": serde_json::from_str::<serde_json::Value>(&e.terms).unwrap_or(json!([])),
+                "terms": e.terms,
                 "questions": questions, "claims": store.claims(e.id).await?,
             }));
         }
         readings.push(json!({
             "id": r.id, "title": r.title, "author": r.author,
-            "metadata": serde_json::from_str::<serde_json::Value>(&r.metadata).unwrap_or(json!([])),
+            "metadata": r.metadata,
             "words": r.words, "excerpts": excerpts,
         }));
     }
@@ -371,7 +376,7 @@ async fn json_file(engine: &Engine, group: &Group) -> Result<FileOut, CommandErr
     let doc = json!({
         "group": {
             "channel": group.channel, "name": group.name, "time_zone": group.time_zone, "post_time": group.post_time,
-            "days": group.days, "summary_time": group.summary_time,
+            "days": group.days.to_string(), "summary_time": group.summary_time,
         },
         "readings": readings,
         "sessions": sessions,

@@ -86,14 +86,11 @@ pub enum ImportTarget {
 }
 
 /// "This reading has 93 excerpts: about 19 weeks at the group's schedule (weekdays)."
-pub fn length_notice(excerpts: usize, days: &str) -> Option<String> {
+pub fn length_notice(excerpts: usize, days: Days) -> Option<String> {
     if excerpts <= LONG_READING_EXCERPTS {
         return None;
     }
-    let per_week = Days::parse(days)
-        .map(|d| d.0.count_ones())
-        .unwrap_or(7)
-        .max(1) as usize;
+    let per_week = days.0.count_ones().max(1) as usize;
     let weeks = (excerpts as f64 / per_week as f64).round().max(1.0) as usize;
     Some(format!(
         "Note: this reading has {excerpts} excerpts, one per posting day: about {weeks} weeks at the group's schedule ({}). Give a larger --words for fewer, longer excerpts, or import the text in parts.",
@@ -213,12 +210,8 @@ impl Engine {
             ImportTarget::Create(channel) => {
                 settings = GroupSettings {
                     name: (channel.platform == Platform::Console).then(|| channel.id.clone()),
-                    time_zone: "UTC".into(),
-                    post_time: "09:00".into(),
-                    days: "daily".into(),
-                    catch_up: "latest".into(),
-                    summary_time: "21:00".into(),
                     words: crate::domain::segment::DEFAULT_WORDS as i64,
+                    ..GroupSettings::default()
                 };
                 ImportGroup::Create {
                     channel,
@@ -265,7 +258,7 @@ impl Engine {
             metadata: prepared.metadata,
             footnotes: prepared.footnotes,
             footnotes_kept,
-            notices: length_notice(prepared.excerpts.len(), &group.days)
+            notices: length_notice(prepared.excerpts.len(), group.days)
                 .into_iter()
                 .chain(prepared.warnings.iter().cloned())
                 .collect(),

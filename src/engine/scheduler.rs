@@ -59,7 +59,7 @@ async fn run_group(
     outcome: &mut Outcome,
 ) -> Result<(), CommandError> {
     let now = engine.now();
-    let schedule = group.schedule()?;
+    let schedule = group.schedule();
     if let Some((date, slot)) = schedule.latest_slot(now) {
         let date_text = date.to_string();
         if engine
@@ -172,8 +172,7 @@ fn due_digest(engine: &Engine, group: &Group) -> Result<Option<String>, CommandE
     let tz = Engine::zone(group);
     let now = engine.now();
     let local = now.with_timezone(&tz);
-    let day = crate::domain::schedule::Days::parse(&group.digest_day)?;
-    let time = crate::domain::schedule::parse_time(&group.digest_time)?;
+    let (day, time) = (group.digest_day, group.digest_time.time());
     let monday = local.date_naive() - Duration::days(local.weekday().num_days_from_monday() as i64);
     for offset in 0..7 {
         let d = monday + Duration::days(offset);

@@ -35,7 +35,7 @@ impl Engine {
             .into_iter()
             .map(|q| q.text)
             .collect();
-        let notes = excerpt.note_list()?;
+        let notes = excerpt.notes.clone();
         let markdown = self.prompts().render(
             "excerpt.md.j2",
             &serde_json::json!({
@@ -81,7 +81,7 @@ impl Engine {
         local_date: Option<&str>,
     ) -> Result<StartOutcome, CommandError> {
         let now = self.now();
-        let schedule = group.schedule()?;
+        let schedule = group.schedule();
         let kind = if local_date.is_some() {
             SessionKind::Daily
         } else {
@@ -120,7 +120,7 @@ impl Engine {
     }
 
     pub(super) async fn excerpt_next(&self, group: &Group) -> Result<Reply, CommandError> {
-        let schedule = group.schedule()?;
+        let schedule = group.schedule();
         let now = self.now();
         let today = schedule.local_date(now).to_string();
         // Before today's post time, `excerpt next` is today's post; after it, an extra one.

@@ -3,7 +3,7 @@
 use super::{CommandError, Engine, Reply, local_label};
 use crate::domain::command::{Role, SetupArgs, VERBS, Verb, closest, verbs_for};
 use crate::domain::ids::ChannelKey;
-use crate::domain::schedule::{CatchUp, Days, parse_time, parse_zone};
+use crate::domain::schedule::{CatchUp, ClockTime, Days, Zone, parse_zone};
 use crate::domain::words::count;
 use crate::store::{Group, GroupSettings};
 
@@ -14,48 +14,52 @@ impl Engine {
         args: SetupArgs,
     ) -> Result<Reply, CommandError> {
         let existing = self.store().group_by_channel(channel).await?;
-        let keep = |given: Option<String>, current: Option<&str>, default: &str| {
-            given.unwrap_or_else(|| current.unwrap_or(default).to_string())
-        };
-        let tz = keep(
-            args.tz,
-            existing.as_ref().map(|g| g.time_zone.name()),
-            "UTC",
-        );
-        let time = keep(
-            args.time,
-            existing.as_ref().map(|g| g.post_time.as_str()),
-            "09:00",
-        );
-        let days = keep(
-            args.days,
-            existing.as_ref().map(|g| g.days.as_str()),
-            "daily",
-        );
-        let catch_up = keep(
-            args.catch_up,
-            existing.as_ref().map(|g| g.catch_up.as_str()),
-            "latest",
-        );
-        let summary_time = keep(
-            args.summary_time,
-            existing.as_ref().map(|g| g.summary_time.as_str()),
-            "21:00",
-        );
-        let words = args
-            .words
-            .map(|w| w as i64)
-            .or(existing.as_ref().map(|g| g.words))
-            .unwrap_or(220);
+        let current = existing
+            .as_ref()
+            .map(|g| GroupSettings {
+                name: None,
+                time_zone: g.time_zone,
+                post_time: g.post_time,
+                days: g.days,
+                catch_up: g.catch_up,
+                summary_time: g.summary_time,
+                words: g.words,
+            })
+            .unwrap_or_default();
         // Check everything before storing anything.
-        let zone = parse_zone(&tz)?;
-        let post = parse_time(&time)?;
-        let day_set = Days::parse(&days)?;
-        let catch = CatchUp::parse(&catch_up)?;
-        let summary = parse_time(&summary_time)?;
-        if !(40..=5000).contains(&words) {
+        let settings = GroupSettings {
+            name: None,
+            time_zone: args
+                .tz
+                .map(|z| parse_zone(&z).map(Zone))
+                .transpose()?
+                .unwrap_or(current.time_zone),
+            post_time: args
+                .time
+                .map(|t| t.parse::<ClockTime>())
+                .transpose()?
+                .unwrap_or(current.post_time),
+            days: args
+                .days
+                .map(|d| Days::parse(&d))
+                .transpose()?
+                .unwrap_or(current.days),
+            catch_up: args
+                .catch_up
+                .map(|c| CatchUp::parse(&c))
+                .transpose()?
+                .unwrap_or(current.catch_up),
+            summary_time: args
+                .summary_time
+                .map(|t| t.parse::<ClockTime>())
+                .transpose()?
+                .unwrap_or(current.summary_time),
+            words: args.words.map(|w| w as i64).unwrap_or(current.words),
+        };
+        if !(40..=5000).contains(&settings.words) {
             return Err(CommandError::invalid(format!(
-                "--words must be between 40 and 5000 (got {words})"
+                "--words must be between 40 and 5000 (got {})",
+                settings.words
             )));
         }
         if let Some(name) = &args.name
@@ -65,12 +69,7 @@ impl Engine {
         }
         let settings = GroupSettings {
             name: args.name.map(|n| n.trim().to_string()),
-            time_zone: zone.name().to_string(),
-            post_time: post.format("%H:%M").to_string(),
-            days: day_set.to_text(),
-            catch_up: catch.as_str().to_string(),
-            summary_time: summary.format("%H:%M").to_string(),
-            words,
+            ..settings
         };
         let (group, created) = self
             .store()
@@ -88,7 +87,7 @@ impl Engine {
             group.words,
             group.post_time,
             group.time_zone,
-            describe_days(&group.days),
+            describe_days(group.days),
             group.summary_time,
             next.map(|n| format!(" Next post: {n}."))
                 .unwrap_or_default()
@@ -101,7 +100,7 @@ impl Engine {
         &self,
         group: &Group,
     ) -> Result<Option<(chrono::NaiveDate, chrono::DateTime<chrono::Utc>)>, CommandError> {
-        let schedule = group.schedule()?;
+        let schedule = group.schedule();
         let mut after = self.now();
         // Two weeks of slots is more than any schedule skips in a row.
         for _ in 0..14 {
@@ -143,7 +142,7 @@ impl Engine {
         let readings = self.store().readings(group.id).await?;
         let left: i64 = readings.iter().map(|r| r.excerpt_count - r.posted).sum();
         let tz = Engine::zone(group);
-        let today = group.schedule()?.local_date(self.now()).to_string();
+        let today = group.schedule().local_date(self.now()).to_string();
         let done_today = match self.store().slot_decision(group.id, &today).await? {
             Some((outcome, at)) if outcome == "posted" => format!(
                 "Today's excerpt was posted at {}. ",
@@ -169,7 +168,7 @@ impl Engine {
             "{done_today}{state}{skipping}\nSchedule: {} {} ({}), catch-up after downtime: {}. Summaries at {}.\n{} left to post.",
             group.post_time,
             group.time_zone,
-            describe_days(&group.days),
+            describe_days(group.days),
             group.catch_up,
             group.summary_time,
             count(left, "excerpt", "excerpts"),
@@ -196,7 +195,7 @@ impl Engine {
     }
 
     pub(super) async fn schedule_skip(&self, group: &Group) -> Result<Reply, CommandError> {
-        let schedule = group.schedule()?;
+        let schedule = group.schedule();
         let Some((date, at)) = self.next_post(group).await? else {
             return Err(CommandError::invalid("There is no upcoming post to skip."));
         };
@@ -218,11 +217,11 @@ impl Engine {
     }
 }
 
-pub(super) fn describe_days(days: &str) -> String {
+pub(super) fn describe_days(days: Days) -> String {
     match days {
-        "daily" => "every day".to_string(),
-        "mon,tue,wed,thu,fri" => "weekdays".to_string(),
-        other => other.replace(',', ", "),
+        Days::ALL => "every day".to_string(),
+        Days::WEEKDAYS => "weekdays".to_string(),
+        other => other.to_text().replace(',', ", "),
     }
 }
 

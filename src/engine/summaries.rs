@@ -1,6 +1,7 @@
 //! Session summaries (extractive, optionally rewritten by a local LLM), `stats`, and the
 //! weekly digest.
 
+use crate::domain::poll::Phase;
 use std::collections::{HashMap, HashSet};
 use std::sync::RwLock;
 
@@ -254,7 +255,7 @@ impl Engine {
                 let scale = &poll.scale;
                 if let Some(values) = scale.values() {
                     let votes = self.store().votes(poll.id).await?;
-                    let post = poll.phase.as_deref() == Some("post");
+                    let post = poll.phase == Some(Phase::Post);
                     if post || !sides.as_ref().is_some_and(|(p, _)| *p) {
                         sides = Some((
                             post,
@@ -421,14 +422,7 @@ impl Engine {
             None => None,
         };
         let (excerpt, mut phrases) = match excerpt_row {
-            Some(e) => {
-                let terms = serde_json::from_str::<Vec<String>>(&e.terms).unwrap_or_else(|err| {
-                    // The summary's own phrases still go with the prompt.
-                    tracing::warn!(excerpt = e.id, error = %err, "the excerpt's key phrases are unreadable");
-                    Vec::new()
-                });
-                (e.text.clone(), terms)
-            }
+            Some(e) => (e.text.clone(), e.terms.clone()),
             None => (String::new(), Vec::new()),
         };
         for t in &summary.themes {
@@ -494,7 +488,7 @@ impl Engine {
         {
             return Ok(());
         }
-        let terms: Vec<String> = serde_json::from_str(&excerpt.terms).unwrap_or_default();
+        let terms = excerpt.terms.clone();
         // A facilitator's template that fails to render is an LLM failure like any
         // other: the template questions stay and the excerpt is posted.
         let answer = async {
@@ -688,7 +682,7 @@ impl Engine {
                 });
             }
             for poll in self.store().session_polls(s.id).await? {
-                if poll.phase.as_deref() == Some("post") && !poll.is_open() {
+                if poll.phase == Some(Phase::Post) && !poll.is_open() {
                     let view = self.poll_result_view(&poll).await?;
                     if let Some(sh) = view.shift.filter(|s| !s.suppressed) {
                         shifts.push(format!(

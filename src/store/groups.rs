@@ -4,7 +4,7 @@ use sqlx::FromRow;
 
 use super::{Result, Store};
 use crate::domain::ids::{ChannelKey, Platform};
-use crate::domain::schedule::{CatchUp, Days, Schedule, ScheduleError, Zone, parse_time};
+use crate::domain::schedule::{CatchUp, ClockTime, Days, Schedule, Zone};
 
 /// A group as stored.
 #[derive(Debug, Clone, FromRow, PartialEq, Eq)]
@@ -18,12 +18,19 @@ pub struct Group {
     /// Checked as the row is read: a zone the time-zone database does not know is an error.
     #[sqlx(try_from = "String")]
     pub time_zone: Zone,
-    pub post_time: String,
-    pub days: String,
-    pub catch_up: String,
-    pub summary_time: String,
-    pub digest_day: String,
-    pub digest_time: String,
+    #[sqlx(try_from = "String")]
+    pub post_time: ClockTime,
+    #[sqlx(try_from = "String")]
+    pub days: Days,
+    #[sqlx(try_from = "String")]
+    pub catch_up: CatchUp,
+    #[sqlx(try_from = "String")]
+    pub summary_time: ClockTime,
+    /// The weekday of the weekly digest (one day).
+    #[sqlx(try_from = "String")]
+    pub digest_day: Days,
+    #[sqlx(try_from = "String")]
+    pub digest_time: ClockTime,
     pub words: i64,
     pub paused: bool,
     pub skip_through: Option<String>,
@@ -36,16 +43,15 @@ impl Group {
         self.channel.parse()
     }
 
-    /// The schedule, checked (settings are validated on the way in, so this only fails
-    /// on a database edited by hand).
-    pub fn schedule(&self) -> Result<Schedule, ScheduleError> {
-        Ok(Schedule {
+    /// The schedule (every part was checked as the row was read).
+    pub fn schedule(&self) -> Schedule {
+        Schedule {
             tz: self.time_zone.tz(),
-            post_time: parse_time(&self.post_time)?,
-            days: Days::parse(&self.days)?,
-            catch_up: CatchUp::parse(&self.catch_up)?,
-            summary_time: parse_time(&self.summary_time)?,
-        })
+            post_time: self.post_time.time(),
+            days: self.days,
+            catch_up: self.catch_up,
+            summary_time: self.summary_time.time(),
+        }
     }
 
     /// A short name to show: the given name, or the channel.
@@ -58,12 +64,28 @@ impl Group {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GroupSettings {
     pub name: Option<String>,
-    pub time_zone: String,
-    pub post_time: String,
-    pub days: String,
-    pub catch_up: String,
-    pub summary_time: String,
+    pub time_zone: Zone,
+    pub post_time: ClockTime,
+    pub days: Days,
+    pub catch_up: CatchUp,
+    pub summary_time: ClockTime,
     pub words: i64,
+}
+
+impl Default for GroupSettings {
+    /// A new group's settings: 09:00 UTC daily, summaries at 21:00, about 220 words.
+    fn default() -> Self {
+        let at = |h, m| ClockTime(chrono::NaiveTime::from_hms_opt(h, m, 0).unwrap_or_default());
+        GroupSettings {
+            name: None,
+            time_zone: Zone(chrono_tz::UTC),
+            post_time: at(9, 0),
+            days: Days::ALL,
+            catch_up: CatchUp::Latest,
+            summary_time: at(21, 0),
+            words: 220,
+        }
+    }
 }
 
 pub(super) const GROUP_COLUMNS: &str = COLUMNS;
@@ -127,19 +149,21 @@ impl Store {
         .bind(channel.key())
         .bind(channel.platform.as_str())
         .bind(&settings.name)
-        .bind(&settings.time_zone)
-        .bind(&settings.post_time)
-        .bind(&settings.days)
-        .bind(&settings.catch_up)
-        .bind(&settings.summary_time)
+        .bind(settings.time_zone.name())
+        .bind(settings.post_time.to_string())
+        .bind(settings.days.to_string())
+        .bind(settings.catch_up.as_str())
+        .bind(settings.summary_time.to_string())
         .bind(settings.words)
         .bind(now_ms)
         .execute(&self.pool)
         .await?;
-        let group = self
-            .group_by_channel(channel)
-            .await?
-            .ok_or_else(|| super::StoreError::Corrupt("group vanished after upsert".into()))?;
+        let group =
+            self.group_by_channel(channel)
+                .await?
+                .ok_or_else(|| super::StoreError::Vanished {
+                    what: format!("the group of {}", channel.key()),
+                })?;
         Ok((group, !existed))
     }
 
@@ -164,6 +188,7 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::store::test_support::temp_store;
 
     /// A row the time-zone database or the platform list does not know is an error that
@@ -192,6 +217,48 @@ mod tests {
                 .execute(store.pool())
                 .await
                 .unwrap();
+        }
+    }
+
+    /// Every schedule column is checked as the row is read: a hand-edited post time, day
+    /// list or digest day is an error naming the column (the schema itself refuses a bad
+    /// catch-up rule), not a failure later in the
+    /// scheduler or a silent default. Settings round-trip through their stored form.
+    #[tokio::test]
+    async fn schedule_columns_are_typed_and_checked_as_the_row_is_read() {
+        let (store, _dir) = temp_store().await;
+        let key: crate::domain::ids::ChannelKey = "console:typed".parse().unwrap();
+        let settings = GroupSettings {
+            days: Days::parse("mon,wed,fri").unwrap(),
+            catch_up: CatchUp::Skip,
+            post_time: "07:30".parse().unwrap(),
+            ..GroupSettings::default()
+        };
+        let (group, _) = store.upsert_group(&key, &settings, 0).await.unwrap();
+        assert_eq!(group.days.to_string(), "mon,wed,fri");
+        assert_eq!(group.catch_up, CatchUp::Skip);
+        assert_eq!(group.post_time.to_string(), "07:30");
+        assert_eq!(group.digest_day.to_string(), "sun");
+        for (column, value) in [
+            ("post_time", "9 o'clock"),
+            ("days", "someday"),
+            ("summary_time", "25:00"),
+            ("digest_day", "funday"),
+        ] {
+            sqlx::query(sqlx::AssertSqlSafe(format!(
+                "UPDATE groups SET {column} = ? WHERE channel = 'console:typed'"
+            )))
+            .bind(value)
+            .execute(store.pool())
+            .await
+            .unwrap();
+            let err = store.group_by_channel(&key).await.unwrap_err().to_string();
+            assert!(err.contains(column), "{column}: {err}");
+            sqlx::query("DELETE FROM groups")
+                .execute(store.pool())
+                .await
+                .unwrap();
+            store.upsert_group(&key, &settings, 0).await.unwrap();
         }
     }
 }

@@ -48,8 +48,18 @@ pub enum StoreError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("the database writer has stopped")]
     WriterGone,
-    #[error("stored data is damaged: {0}")]
-    Corrupt(String),
+    /// A row this write depended on was deleted meanwhile (by another process).
+    #[error("{what} disappeared while it was being written; try again")]
+    Vanished { what: String },
+    /// Stored data that cannot be read back, e.g. a JSON column edited by hand.
+    #[error("stored {what} cannot be read: {reason}")]
+    Unreadable { what: String, reason: String },
+    /// A write the store refuses because the caller broke its contract.
+    #[error("cannot store this: {0}")]
+    Refused(&'static str),
+    /// The reply writer's batch failed to commit; nothing of it was written.
+    #[error("the reply writer could not commit: {0}")]
+    WriteFailed(String),
     #[error(
         "no database at {} (colloquy creates one with `import`, `demo`, `console` or `run`)",
         .0.display()

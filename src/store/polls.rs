@@ -3,7 +3,28 @@
 use sqlx::{FromRow, Sqlite, Transaction};
 
 use super::{Result, Store};
-use crate::domain::poll::Scale;
+use crate::domain::poll::{Phase, Scale};
+
+/// A poll's phase is stored as "pre" or "post"; anything else is an error naming the value.
+impl sqlx::Type<Sqlite> for Phase {
+    fn type_info() -> sqlx::sqlite::SqliteTypeInfo {
+        <String as sqlx::Type<Sqlite>>::type_info()
+    }
+    fn compatible(ty: &sqlx::sqlite::SqliteTypeInfo) -> bool {
+        <String as sqlx::Type<Sqlite>>::compatible(ty)
+    }
+}
+
+impl<'r> sqlx::Decode<'r, Sqlite> for Phase {
+    fn decode(value: sqlx::sqlite::SqliteValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
+        let text = <String as sqlx::Decode<Sqlite>>::decode(value)?;
+        match text.as_str() {
+            "pre" => Ok(Phase::Pre),
+            "post" => Ok(Phase::Post),
+            other => Err(format!("a poll phase is \"pre\" or \"post\", not \"{other}\"").into()),
+        }
+    }
+}
 
 #[derive(Debug, Clone, FromRow, PartialEq, Eq)]
 pub struct PollRow {
@@ -18,7 +39,7 @@ pub struct PollRow {
     pub anonymous: bool,
     pub hidden: bool,
     pub native: bool,
-    pub phase: Option<String>,
+    pub phase: Option<Phase>,
     pub pair_id: Option<i64>,
     pub opens_at: i64,
     pub closes_at: i64,
@@ -53,7 +74,7 @@ pub struct NewPoll<'a> {
     pub anonymous: bool,
     pub hidden: bool,
     pub native: bool,
-    pub phase: Option<&'a str>,
+    pub phase: Option<Phase>,
     pub pair_id: Option<i64>,
     pub opens_at: i64,
     pub closes_at: i64,
@@ -86,14 +107,14 @@ impl Store {
         .bind(p.anonymous)
         .bind(p.hidden)
         .bind(p.native)
-        .bind(p.phase)
+        .bind(p.phase.map(Phase::as_str))
         .bind(p.pair_id)
         .bind(p.opens_at)
         .bind(p.closes_at)
         .fetch_one(&mut **tx)
         .await?;
         // A pre poll is the head of its own pair.
-        if p.phase == Some("pre") {
+        if p.phase == Some(Phase::Pre) {
             sqlx::query("UPDATE polls SET pair_id = id WHERE id = ?")
                 .bind(id)
                 .execute(&mut **tx)

@@ -63,7 +63,9 @@ pub struct ReadingRow {
     pub group_id: i64,
     pub title: String,
     pub author: Option<String>,
-    pub metadata: String,
+    /// The front matter, read from its JSON as the row is read.
+    #[sqlx(json)]
+    pub metadata: Vec<crate::domain::reading::MetaItem>,
     pub source_name: Option<String>,
     pub words: i64,
     pub excerpt_count: i64,
@@ -81,21 +83,12 @@ pub struct ExcerptRow {
     pub seq: i64,
     pub text: String,
     pub words: i64,
-    pub terms: String,
-    /// JSON array of the excerpt's footnotes ("[6] …").
-    pub notes: String,
-}
-
-impl ExcerptRow {
-    /// The footnotes shown under the excerpt.
-    pub fn note_list(&self) -> Result<Vec<String>> {
-        serde_json::from_str(&self.notes).map_err(|e| {
-            StoreError::Corrupt(format!(
-                "the notes of excerpt {} are not a list: {e}",
-                self.id
-            ))
-        })
-    }
+    /// The excerpt's key terms, read from their JSON as the row is read.
+    #[sqlx(json)]
+    pub terms: Vec<String>,
+    /// The excerpt's footnotes ("[6] …"), shown under it.
+    #[sqlx(json)]
+    pub notes: Vec<String>,
 }
 
 #[derive(Debug, Clone, FromRow, PartialEq, Eq)]
@@ -133,11 +126,11 @@ impl Store {
                 .bind(channel.key())
                 .bind(channel.platform.as_str())
                 .bind(&settings.name)
-                .bind(&settings.time_zone)
-                .bind(&settings.post_time)
-                .bind(&settings.days)
-                .bind(&settings.catch_up)
-                .bind(&settings.summary_time)
+                .bind(settings.time_zone.name())
+                .bind(settings.post_time.to_string())
+                .bind(settings.days.to_string())
+                .bind(settings.catch_up.as_str())
+                .bind(settings.summary_time.to_string())
                 .bind(settings.words)
                 .bind(now_ms)
                 .fetch_optional(&mut *tx)
@@ -243,8 +236,8 @@ impl Store {
         .bind(group_id)
         .fetch_optional(&mut *tx)
         .await?
-        .ok_or_else(|| {
-            StoreError::Corrupt(format!("group {group_id} vanished during an import"))
+        .ok_or_else(|| StoreError::Vanished {
+            what: format!("group {group_id}"),
         })?;
         tx.commit().await?;
         Ok(ImportOutcome::Imported {

@@ -130,7 +130,7 @@ impl ReplyWriter {
         drop(sender);
         match done.await {
             Ok(Ok(w)) => Ok(w),
-            Ok(Err(message)) => Err(StoreError::Corrupt(message)),
+            Ok(Err(message)) => Err(StoreError::WriteFailed(message)),
             Err(_) => Err(StoreError::WriterGone),
         }
     }
@@ -583,8 +583,10 @@ impl Store {
         .await?;
         match json {
             None => Ok(Vec::new()),
-            Some(j) => serde_json::from_str(&j)
-                .map_err(|e| StoreError::Corrupt(format!("replies of session {session_id}: {e}"))),
+            Some(j) => serde_json::from_str(&j).map_err(|e| StoreError::Unreadable {
+                what: format!("replies of session {session_id}"),
+                reason: e.to_string(),
+            }),
         }
     }
 

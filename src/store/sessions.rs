@@ -269,8 +269,8 @@ impl Store {
         let mut tx = self.write_tx().await?;
         if kind == SessionKind::Daily {
             let Some(date) = local_date else {
-                return Err(super::StoreError::Corrupt(
-                    "a daily session needs a date".into(),
+                return Err(super::StoreError::Refused(
+                    "a daily session needs its local date",
                 ));
             };
             if !Store::claim_slot_tx(&mut tx, group_id, date, "posted", started_at).await? {

@@ -93,7 +93,10 @@ async fn a_day_of_discussion_is_recorded_and_summarized() {
     assert_eq!(readings[0].title, "Institutions and Trust");
     assert_eq!(readings[0].author.as_deref(), Some("Rosa Delgado"));
     assert!(
-        readings[0].metadata.contains("r.delgado@example.org"),
+        readings[0]
+            .metadata
+            .iter()
+            .any(|m| m.value.contains("r.delgado@example.org")),
         "contact lines are metadata"
     );
     let excerpts = app.store.excerpts(readings[0].id).await.unwrap();
@@ -547,21 +550,18 @@ async fn a_footnote_is_posted_under_the_excerpt_that_cites_it() {
             "{}",
             e.text
         );
-        for n in e.note_list().unwrap() {
+        for n in e.notes.clone() {
             assert!(e.text.contains(&n[..3]), "{n} under: {}", e.text);
         }
     }
-    let all: Vec<String> = excerpts
-        .iter()
-        .flat_map(|e| e.note_list().unwrap())
-        .collect();
+    let all: Vec<String> = excerpts.iter().flat_map(|e| e.notes.clone()).collect();
     assert_eq!(all.len(), 2);
-    assert_eq!(excerpts[0].note_list().unwrap(), Vec::<String>::new());
+    assert_eq!(excerpts[0].notes.clone(), Vec::<String>::new());
 
     // Post excerpts until the one with the first note: it carries its note.
     let cited = excerpts
         .iter()
-        .find(|e| !e.note_list().unwrap().is_empty())
+        .find(|e| !e.notes.clone().is_empty())
         .unwrap();
     assert!(cited.seq > 1, "the note is not on the first excerpt");
     app.clock.set(monday(9, 0));
@@ -602,7 +602,7 @@ async fn a_footnote_is_posted_under_the_excerpt_that_cites_it() {
     assert!(reply.text.contains("left out"), "{}", reply.text);
     let second = &app.store.readings(g.id).await.unwrap()[1];
     let excerpts = app.store.excerpts(second.id).await.unwrap();
-    assert!(excerpts.iter().all(|e| e.note_list().unwrap().is_empty()));
+    assert!(excerpts.iter().all(|e| e.notes.clone().is_empty()));
     assert!(excerpts.iter().all(|e| !e.text.contains("guild")));
 }
 

@@ -101,6 +101,29 @@ impl std::io::Write for Captured {
     }
 }
 
+/// A subscriber that wants every callsite and records nothing (see its use below).
+struct Anchor;
+
+impl tracing::Subscriber for Anchor {
+    fn register_callsite(
+        &self,
+        _: &'static tracing::Metadata<'static>,
+    ) -> tracing::subscriber::Interest {
+        tracing::subscriber::Interest::always()
+    }
+    fn enabled(&self, _: &tracing::Metadata<'_>) -> bool {
+        true
+    }
+    fn new_span(&self, _: &tracing::span::Attributes<'_>) -> tracing::span::Id {
+        tracing::span::Id::from_u64(1)
+    }
+    fn record(&self, _: &tracing::span::Id, _: &tracing::span::Record<'_>) {}
+    fn record_follows_from(&self, _: &tracing::span::Id, _: &tracing::span::Id) {}
+    fn event(&self, _: &tracing::Event<'_>) {}
+    fn enter(&self, _: &tracing::span::Id) {}
+    fn exit(&self, _: &tracing::span::Id) {}
+}
+
 #[tokio::test(flavor = "current_thread")]
 async fn info_logs_hold_no_message_bodies() {
     let captured = Captured::default();
@@ -110,6 +133,13 @@ async fn info_logs_hold_no_message_bodies() {
         .with_writer(move || writer.clone())
         .finish();
     let _guard = tracing::subscriber::set_default(subscriber);
+    // tracing-core caches a callsite's interest globally: with only this one scoped
+    // dispatcher alive, a parallel test's thread (which has none) can register a callsite
+    // first and cache "never" for it (tokio-rs/tracing#3611), and this capture came back
+    // empty about one run in three under the full suite. A second, always-interested
+    // dispatcher takes tracing off that short path, and the cache is rebuilt with both.
+    let _anchor = tracing::Dispatch::new(Anchor);
+    tracing::callsite::rebuild_interest_cache();
     let app = TestApp::at(monday(9, 0)).await;
     let g = app.setup_with_reading(&sample_reading(4)).await;
     app.tick().await;

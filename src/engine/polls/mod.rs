@@ -121,7 +121,7 @@ pub struct PollResultView {
     pub total: u32,
     pub rows: Vec<RowView>,
     pub closes_local: String,
-    pub phase: Option<String>,
+    pub phase: Option<Phase>,
     pub shift: Option<ShiftView>,
     pub reasons: Vec<ReasonGroup>,
     /// The results rendered with results.md.j2.
@@ -283,7 +283,7 @@ impl Engine {
                     anonymous,
                     hidden: spec.hidden,
                     native: spec.native,
-                    phase: spec.phase.map(|p| p.as_str()),
+                    phase: spec.phase,
                     pair_id: pre.as_ref().and_then(|p| p.pair_id.or(Some(p.id))),
                     opens_at: store_ms(now),
                     closes_at: store_ms(closes_at),

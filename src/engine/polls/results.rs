@@ -138,7 +138,7 @@ impl Engine {
             total,
             rows,
             closes_local: local_label(from_ms(poll.closes_at), tz),
-            phase: poll.phase.clone(),
+            phase: poll.phase,
             shift,
             reasons,
             markdown: String::new(),
@@ -159,7 +159,7 @@ impl Engine {
         poll: &PollRow,
         scale: &Scale,
     ) -> Result<Option<ShiftView>, CommandError> {
-        if poll.phase.as_deref() != Some("post") {
+        if poll.phase != Some(Phase::Post) {
             return Ok(None);
         }
         let Some(pre) = self.store().paired_poll(poll).await? else {

@@ -6,6 +6,7 @@
 //! 5xx, 429, timeouts and connection errors are [`PortError::Transient`] (the outbox
 //! retries); other refusals (403, 404, bad input) are [`PortError::Permanent`].
 
+use crate::domain::poll::Phase;
 use std::sync::Arc;
 
 use async_trait::async_trait;
@@ -288,10 +289,10 @@ impl DiscordPort {
                 .duration(std::time::Duration::from_secs(
                     native_hours(p, chrono::Utc::now()) * 3600,
                 ));
-            let phase = match p.phase.as_deref() {
-                Some("pre") => " (before the discussion)",
-                Some("post") => " (after the discussion)",
-                _ => "",
+            let phase = match p.phase {
+                Some(Phase::Pre) => " (before the discussion)",
+                Some(Phase::Post) => " (after the discussion)",
+                None => "",
             };
             message(key)
                 .content(format!(
