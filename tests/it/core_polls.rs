@@ -381,23 +381,17 @@ async fn console_on(
 ) -> (colloquy::engine::Engine, colloquy::ports::ManualClock) {
     let store = colloquy::store::Store::open(db).await.unwrap();
     let clock = colloquy::ports::ManualClock::new(monday(9, 0));
-    let engine = colloquy::engine::Engine::new(
-        store,
-        std::sync::Arc::new(clock.clone()),
-        colloquy::render::Prompts::builtin(),
-        VoterSecret::new(vec![7; 32]),
-        colloquy::engine::EngineSettings::default(),
-        None,
+    let options = crate::common::app::EngineOptions {
+        secret: VoterSecret::new(vec![7; 32]),
+        ..Default::default()
+    };
+    let engine = crate::common::app::build_engine(store, &clock, options);
+    crate::common::app::attach_console(
+        &engine,
+        &clock,
+        chrono_tz::UTC,
+        Some(colloquy::platform::console::files_dir_beside(db)),
     );
-    let (sink, _log) = colloquy::demo::memory_sink();
-    engine.attach_port(std::sync::Arc::new(
-        colloquy::platform::console::ConsolePort::new(
-            sink,
-            std::sync::Arc::new(clock.clone()),
-            chrono_tz::UTC,
-            Some(colloquy::platform::console::files_dir_beside(db)),
-        ),
-    ));
     (engine, clock)
 }
 

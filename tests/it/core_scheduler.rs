@@ -218,14 +218,7 @@ async fn two_schedulers_on_one_database_never_post_twice() {
     let second = colloquy::store::Store::open(&app.dir.path().join("test.db"))
         .await
         .unwrap();
-    let engine2 = colloquy::engine::Engine::new(
-        second,
-        std::sync::Arc::new(app.clock.clone()),
-        colloquy::render::Prompts::builtin(),
-        colloquy::domain::anon::VoterSecret::new(vec![42; 32]),
-        Default::default(),
-        None,
-    );
+    let engine2 = crate::common::app::build_engine(second, &app.clock, Default::default());
     engine2.attach_port(app.port.clone());
     let mut posted = 0;
     for day in 0..5 {

@@ -1248,6 +1248,17 @@ async fn discord_bot_every_command_for_each_role() {
         ("help", SlashCommand::new("help")),
     ];
     use colloquy::domain::command::Role;
+    // Every verb of the table has its slash command here.
+    let covered: std::collections::BTreeSet<&str> = commands
+        .iter()
+        .map(|(line, _)| {
+            colloquy::domain::command::parse(line)
+                .expect("a table line")
+                .verb()
+        })
+        .collect();
+    let every: std::collections::BTreeSet<&str> = crate::common::verbs::every_verb_name().collect();
+    assert_eq!(covered, every, "one slash command per verb");
     for (line, cmd) in &commands {
         let needed = colloquy::domain::command::parse(line)
             .expect("a table line")

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use async_trait::async_trait;
 use chrono::Duration;
-use colloquy::domain::command::{Role, VERBS};
+use colloquy::domain::command::Role;
 use colloquy::domain::ids::{ChannelKey, MemberKey, Platform};
 use colloquy::engine::{CommandError, MessageOutcome};
 use colloquy::platform::console::ConsolePort;
@@ -187,14 +187,12 @@ async fn retention_deletes_old_replies() {
         retention_days: Some(30),
         ..Default::default()
     };
-    let engine = colloquy::engine::Engine::new(
-        store.clone(),
-        Arc::new(clock.clone()),
-        colloquy::render::Prompts::builtin(),
-        colloquy::domain::anon::VoterSecret::new(vec![1; 32]),
+    let options = crate::common::app::EngineOptions {
+        secret: colloquy::domain::anon::VoterSecret::new(vec![1; 32]),
         settings,
-        None,
-    );
+        llm: None,
+    };
+    let engine = crate::common::app::build_engine(store.clone(), &clock, options);
     let channel = ChannelKey::new(Platform::Console, "r");
     let inv = |line: &str| colloquy::engine::Invocation {
         channel: channel.clone(),
@@ -248,33 +246,7 @@ async fn every_verb_is_checked_for_members_facilitators_and_strangers() {
     app.fac("poll create \"Courts build trust\" --minutes 30")
         .await;
     // One concrete line per verb of the table.
-    let lines = [
-        "setup --tz UTC",
-        "reading import",
-        "reading list",
-        "reading preview",
-        "excerpt next",
-        "schedule status",
-        "schedule pause",
-        "schedule resume",
-        "schedule skip",
-        "poll create \"A claim\"",
-        "poll close 1",
-        "poll results 1",
-        "poll suggest",
-        "poll extend 1 --minutes 5",
-        "vote 1 agree",
-        "session start",
-        "session end",
-        "summary",
-        "stats",
-        "export --format json",
-        "privacy my-data",
-        "privacy forget-me",
-        "privacy quotes off",
-        "help",
-    ];
-    assert!(VERBS.len() <= lines.len());
+    let lines = crate::common::verbs::EVERY_VERB.iter().map(|e| e.line);
     for line in lines {
         let needed = colloquy::domain::command::parse(line)
             .unwrap()

@@ -13,13 +13,14 @@ use axum::routing::post;
 use chrono::Duration;
 use colloquy::domain::anon::VoterSecret;
 use colloquy::domain::command::Role;
-use colloquy::engine::{Engine, EngineSettings};
+use colloquy::engine::EngineSettings;
 use colloquy::llm::LlmClient;
 use colloquy::ports::ManualClock;
-use colloquy::render::Prompts;
 use colloquy::store::Store;
 
-use crate::common::app::{TestApp, monday, sample_reading};
+use crate::common::app::{
+    EngineOptions, TestApp, attach_console, build_engine, monday, sample_reading,
+};
 
 /// How the fake LLM server answers.
 #[derive(Clone, Copy)]
@@ -103,22 +104,13 @@ async fn the_llm_writes_a_checked_paragraph_and_failures_fall_back_once() {
     let store = Store::open(&dir.path().join("t.db")).await.unwrap();
     let clock = ManualClock::new(monday(9, 0));
     let llm = LlmClient::new(&endpoint, "test-model", None, StdDuration::from_millis(800)).unwrap();
-    let engine = Engine::new(
-        store.clone(),
-        Arc::new(clock.clone()),
-        Prompts::builtin(),
-        VoterSecret::new(vec![3; 32]),
-        EngineSettings::default(),
-        Some(llm),
-    );
-    let (sink, log) = colloquy::demo::memory_sink();
-    let port = Arc::new(colloquy::platform::console::ConsolePort::new(
-        sink,
-        Arc::new(clock.clone()),
-        chrono_tz::UTC,
-        None,
-    ));
-    engine.attach_port(port);
+    let options = EngineOptions {
+        secret: VoterSecret::new(vec![3; 32]),
+        settings: EngineSettings::default(),
+        llm: Some(llm),
+    };
+    let engine = build_engine(store.clone(), &clock, options);
+    let (_port, log) = attach_console(&engine, &clock, chrono_tz::UTC, None);
     let channel =
         colloquy::domain::ids::ChannelKey::new(colloquy::domain::ids::Platform::Console, "llm");
     let run = |who: &str, role: Role, line: &str| {
@@ -367,21 +359,13 @@ async fn the_llm_can_write_the_questions_and_bad_ones_are_dropped() {
     let store = Store::open(&dir.path().join("t.db")).await.unwrap();
     let clock = ManualClock::new(monday(8, 0));
     let llm = LlmClient::new(&endpoint, "test-model", None, StdDuration::from_millis(800)).unwrap();
-    let engine = Engine::new(
-        store.clone(),
-        Arc::new(clock.clone()),
-        Prompts::builtin(),
-        VoterSecret::new(vec![3; 32]),
-        EngineSettings::default(),
-        Some(llm),
-    );
-    let (sink, log) = colloquy::demo::memory_sink();
-    engine.attach_port(Arc::new(colloquy::platform::console::ConsolePort::new(
-        sink,
-        Arc::new(clock.clone()),
-        chrono_tz::UTC,
-        None,
-    )));
+    let options = EngineOptions {
+        secret: VoterSecret::new(vec![3; 32]),
+        settings: EngineSettings::default(),
+        llm: Some(llm),
+    };
+    let engine = build_engine(store.clone(), &clock, options);
+    let (_port, log) = attach_console(&engine, &clock, chrono_tz::UTC, None);
     let channel =
         colloquy::domain::ids::ChannelKey::new(colloquy::domain::ids::Platform::Console, "q");
     let exec =

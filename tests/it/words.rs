@@ -2,7 +2,7 @@
 //! matches the parser, schedule and deadline statements, and the console's roles, threads
 //! and anonymous polls.
 
-use colloquy::domain::command::{ParseError, Role, VERBS, parse};
+use colloquy::domain::command::{ParseError, Role, parse};
 use colloquy::platform::console::ConsoleChat;
 
 use crate::common::app::{TestApp, monday, sample_reading};
@@ -37,34 +37,6 @@ fn misspelt_verbs_and_flags_get_a_suggestion() {
     );
 }
 
-/// Every verb, as typed (the same list as the command table).
-const ALL_VERBS: &[&str] = &[
-    "setup",
-    "reading import",
-    "reading list",
-    "reading preview",
-    "excerpt next",
-    "schedule status",
-    "schedule pause",
-    "schedule resume",
-    "schedule skip",
-    "poll create",
-    "poll close",
-    "poll results",
-    "poll suggest",
-    "poll extend",
-    "vote",
-    "session start",
-    "session end",
-    "summary",
-    "stats",
-    "export",
-    "privacy my-data",
-    "privacy forget-me",
-    "privacy quotes",
-    "help",
-];
-
 /// The `--flags` a text mentions.
 fn flags_in(text: &str) -> std::collections::BTreeSet<String> {
     let mut out = std::collections::BTreeSet::new();
@@ -84,9 +56,8 @@ fn flags_in(text: &str) -> std::collections::BTreeSet<String> {
 #[tokio::test]
 async fn help_lists_exactly_the_flags_the_parser_takes() {
     let app = TestApp::new().await;
-    assert_eq!(ALL_VERBS.len(), VERBS.len(), "the list above is the table");
     let mut helps = Vec::new();
-    for verb in ALL_VERBS {
+    for verb in crate::common::verbs::every_verb_name() {
         let help = app
             .run("ana", Role::Member, &format!("help {verb}"))
             .await

@@ -30,6 +30,50 @@ pub fn monday(h: u32, m: u32) -> DateTime<Utc> {
         .expect("a valid time")
 }
 
+/// How a test's engine differs from the default one (built-in prompts, default
+/// settings, no LLM, a fixed voter secret).
+pub struct EngineOptions {
+    pub secret: VoterSecret,
+    pub settings: colloquy::engine::EngineSettings,
+    pub llm: Option<colloquy::llm::LlmClient>,
+}
+
+impl Default for EngineOptions {
+    fn default() -> Self {
+        EngineOptions {
+            secret: VoterSecret::new(vec![42; 32]),
+            settings: Default::default(),
+            llm: None,
+        }
+    }
+}
+
+/// The one place tests build an engine.
+pub fn build_engine(store: Store, clock: &ManualClock, options: EngineOptions) -> Engine {
+    Engine::new(
+        store,
+        Arc::new(clock.clone()),
+        colloquy::render::Prompts::builtin(),
+        options.secret,
+        options.settings,
+        options.llm,
+    )
+}
+
+/// A console chat whose log is kept in memory, attached to `engine`; its times are shown
+/// in `zone` and its files saved in `files` (or nowhere).
+pub fn attach_console(
+    engine: &Engine,
+    clock: &ManualClock,
+    zone: chrono_tz::Tz,
+    files: Option<std::path::PathBuf>,
+) -> (Arc<ConsolePort>, Arc<Mutex<Vec<u8>>>) {
+    let (sink, log) = colloquy::demo::memory_sink();
+    let port = Arc::new(ConsolePort::new(sink, Arc::new(clock.clone()), zone, files));
+    engine.attach_port(port.clone());
+    (port, log)
+}
+
 impl TestApp {
     pub async fn new() -> TestApp {
         TestApp::at(monday(8, 0)).await
@@ -50,16 +94,17 @@ impl TestApp {
             .await
             .expect("open the store");
         let clock = ManualClock::new(start);
-        let engine =
-            colloquy::boot::offline_with_secret(store.clone(), Arc::new(clock.clone()), secret);
-        let (sink, log) = colloquy::demo::memory_sink();
-        let port = Arc::new(ConsolePort::new(
-            sink,
-            Arc::new(clock.clone()),
+        let options = EngineOptions {
+            secret,
+            ..Default::default()
+        };
+        let engine = build_engine(store.clone(), &clock, options);
+        let (port, log) = attach_console(
+            &engine,
+            &clock,
             chrono_tz::Europe::London,
             Some(dir.path().to_path_buf()),
-        ));
-        engine.attach_port(port.clone());
+        );
         TestApp {
             engine,
             store,

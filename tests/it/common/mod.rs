@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod app;
+pub mod verbs;
 
 #[cfg(feature = "discord")]
 pub mod discord_app;
