@@ -7,7 +7,7 @@
 //! delivers it through the platform's [`ChatPort`].
 
 pub mod delivery;
-pub mod export;
+pub(crate) mod export;
 mod groups;
 mod lookups;
 mod polls;

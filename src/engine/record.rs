@@ -10,7 +10,7 @@ use super::{CommandError, Engine, store_ms};
 use crate::domain::anon::forget_tag;
 use crate::domain::ids::{ChannelKey, MemberKey, Platform};
 use crate::store::RecordOp;
-use crate::store::replies::Written;
+use crate::store::Written;
 
 /// A member's message as an adapter reports it.
 #[derive(Debug, Clone, PartialEq, Eq)]

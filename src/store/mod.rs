@@ -12,7 +12,7 @@ mod outbox;
 mod polls;
 mod privacy;
 mod readings;
-pub mod replies;
+mod replies;
 mod sessions;
 mod slots;
 mod summaries;
@@ -34,7 +34,7 @@ pub use privacy::MemberData;
 pub use readings::{
     ExcerptRow, ImportGroup, ImportOutcome, NewExcerpt, NewReading, QuestionRow, ReadingRow,
 };
-pub use replies::{RecordOp, ReplyRow};
+pub use replies::{RecordOp, ReplyRow, Written};
 pub use sessions::{ExcerptStart, NewSession, SessionKind, SessionRow};
 pub use summaries::SummaryRow;
 
