@@ -7,10 +7,14 @@ Discord; after each commit the bot appends "message_id unix_nanoseconds" to --tr
 """
 
 import argparse
+import asyncio
 import time
+
+import aiohttp
 
 import aiosqlite
 import discord
+import yarl
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS messages (
@@ -27,10 +31,10 @@ CREATE INDEX IF NOT EXISTS messages_channel ON messages (channel_id, posted_at);
 
 
 class Recorder(discord.Client):
-    def __init__(self, db_path, trace_path):
+    def __init__(self, db_path, trace_path, **options):
         intents = discord.Intents.default()
         intents.message_content = True
-        super().__init__(intents=intents)
+        super().__init__(intents=intents, **options)
         self.db_path = db_path
         self.trace = open(trace_path, "a", buffering=1) if trace_path else None
         self.db = None
@@ -71,8 +75,22 @@ def main():
     p.add_argument("--token", default="fake-bot-token")
     a = p.parse_args()
     if a.api:
-        discord.http.Route.BASE = a.api.rstrip("/") + "/api/v10"
-    Recorder(a.db, a.trace).run(a.token, log_handler=None)
+        base = a.api.rstrip("/")
+        discord.http.Route.BASE = base + "/api/v10"
+        # discord.py connects to its default gateway without asking GET /gateway.
+        ws = base.replace("http://", "ws://", 1) + "/gateway"
+        discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(ws)
+    asyncio.run(run(a))
+
+
+async def run(a):
+    options = {}
+    if a.api:
+        # The fake serves REST and the gateway on one port: keep aiohttp from reusing a
+        # REST connection for the websocket (Discord's are different hosts).
+        options["connector"] = aiohttp.TCPConnector(force_close=True)
+    async with Recorder(a.db, a.trace, **options) as client:
+        await client.start(a.token)
 
 
 if __name__ == "__main__":
