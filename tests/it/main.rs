@@ -18,6 +18,8 @@ mod words;
 #[cfg(feature = "discord")]
 mod discord_bot;
 #[cfg(feature = "discord")]
+mod discord_gateway;
+#[cfg(feature = "discord")]
 mod fake_discord_selftest;
 #[cfg(feature = "matrix")]
 mod matrix_bot;

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use anyhow::{Context as _, anyhow};
 use poise::serenity_prelude as serenity;
-use tokio::sync::watch;
+use tokio::sync::{oneshot, watch};
 use tokio::task::JoinHandle;
 
 use super::access::Access;
@@ -105,7 +105,9 @@ async fn on_event(
             invite = %invite_url(data_about_bot.application.id.get()),
             "discord gateway ready"
         );
-        tokio::spawn(super::backfill::run(Arc::clone(data), ctx.http.clone()));
+        // On the engine's runtime: the backfill records what it fetches.
+        data.runtime
+            .spawn(super::backfill::run(Arc::clone(data), ctx.http.clone()));
     }
     super::events::handle(ctx, event, data).await
 }
@@ -186,14 +188,58 @@ pub(super) async fn start(
         settings.api_base.is_some(),
         engine.settings().max_upload_bytes,
     )?;
+    let (gateway_done_tx, gateway_done) = oneshot::channel();
+    let (ingest, drained) = super::ingest::spawn(engine.clone(), gateway_done)?;
     let bot: Data = Arc::new(Bot {
         engine,
         access: Arc::new(Access::new(config.facilitator_role.clone())),
         downloads,
         events: EventState::default(),
+        ingest,
+        runtime: tokio::runtime::Handle::current(),
     });
-    let first = client(&bot, &token, &settings).await?;
-    Ok(tokio::spawn(run(bot, token, settings, first, stop)))
+    // The gateway (serenity's shard runner, poise's dispatch) runs on a runtime of its own
+    // on its own thread: a burst of work for the engine and SQLite cannot keep it from
+    // reading the socket.
+    let (built_tx, built) = oneshot::channel::<anyhow::Result<()>>();
+    let gateway = std::thread::Builder::new()
+        .name("discord-gateway".into())
+        .spawn(move || {
+            let runtime = match tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+            {
+                Ok(r) => r,
+                Err(e) => {
+                    let _ = built_tx.send(Err(anyhow!("cannot start the gateway runtime: {e}")));
+                    return;
+                }
+            };
+            runtime.block_on(async move {
+                match client(&bot, &token, &settings).await {
+                    Ok(first) => {
+                        let _ = built_tx.send(Ok(()));
+                        run(bot, token, settings, first, stop).await;
+                    }
+                    Err(e) => {
+                        let _ = built_tx.send(Err(e));
+                    }
+                }
+            });
+            // Dropping the runtime ends the gateway's tasks; then the queue is drained.
+            drop(runtime);
+            let _ = gateway_done_tx.send(());
+        })
+        .context("cannot start the gateway thread")?;
+    match built.await {
+        Ok(Ok(())) => {}
+        Ok(Err(e)) => return Err(e),
+        Err(_) => return Err(anyhow!("the gateway thread ended before connecting")),
+    }
+    Ok(tokio::spawn(async move {
+        let _ = drained.await;
+        let _ = tokio::task::spawn_blocking(move || gateway.join()).await;
+    }))
 }
 
 /// Whether an error means the token is wrong (retrying will not help).

@@ -2,8 +2,9 @@
 //! its post, or a live session's channel), their edits and deletions, native poll votes,
 //! button clicks and modals, and READY (which starts a backfill).
 //!
-//! serenity runs each event in its own task, so an edit or deletion can overtake the
-//! message it changes. An edit of an unknown message is recorded as the message (edited);
+//! Messages, edits and deletions are only translated here and queued for the engine
+//! ([`super::ingest`]), so the gateway never waits on the store. They are recorded
+//! concurrently, so an edit or deletion can overtake the message it changes. An edit of an unknown message is recorded as the message (edited);
 //! a deletion of an unknown message is kept by the store (a tombstone, which holds across
 //! restarts and processes), so the message is recorded deleted if it turns up.
 
@@ -11,6 +12,7 @@ use chrono::{DateTime, Utc};
 use poise::serenity_prelude as serenity;
 
 use super::access::display_name;
+use super::ingest::Work;
 use super::{Bot, Data, Error};
 use crate::domain::ids::{MemberKey, Platform};
 use crate::engine::{
@@ -125,35 +127,13 @@ pub(crate) fn edit_of(
     Some((edit, message))
 }
 
-async fn on_update(bot: &Bot, e: &serenity::MessageUpdateEvent) -> Result<(), Error> {
-    let Some((edit, message)) = edit_of(e) else {
-        return Ok(());
-    };
-    if bot.engine.on_edit(edit.clone()).await? != MessageOutcome::Unknown {
-        return Ok(());
-    }
-    // The message may not be recorded yet (its event still on the way): record it as
-    // it is now, then mark it edited.
-    let Some(msg) = message else {
-        return Ok(());
-    };
-    if let MessageOutcome::Recorded { .. } | MessageOutcome::Duplicate { .. } =
-        record(bot, msg).await?
-    {
-        bot.engine.on_edit(edit).await?;
-    }
-    Ok(())
-}
-
-async fn on_delete(bot: &Bot, id: serenity::MessageId) -> Result<(), Error> {
-    bot.engine
-        .on_delete(MessageDelete {
-            platform: Platform::Discord,
-            message_id: id.get().to_string(),
-            at: bot.engine.now(),
-        })
-        .await?;
-    Ok(())
+/// A deletion as the engine takes it.
+fn deletion(bot: &Bot, id: serenity::MessageId) -> Work {
+    Work::Delete(MessageDelete {
+        platform: Platform::Discord,
+        message_id: id.get().to_string(),
+        at: bot.engine.now(),
+    })
 }
 
 /// A member's name for a native poll vote (the event carries only the id).
@@ -246,19 +226,23 @@ pub(crate) async fn handle(
                 return Ok(());
             }
             if let Some(msg) = incoming(new_message, new_message.guild_id.is_some()) {
-                record(bot, msg).await?;
+                bot.ingest.push(Work::Message(msg));
             }
         }
-        serenity::FullEvent::MessageUpdate { event, .. } => on_update(bot, event).await?,
+        serenity::FullEvent::MessageUpdate { event, .. } => {
+            if let Some((edit, message)) = edit_of(event) {
+                bot.ingest.push(Work::Edit(edit, message));
+            }
+        }
         serenity::FullEvent::MessageDelete {
             deleted_message_id, ..
-        } => on_delete(bot, *deleted_message_id).await?,
+        } => bot.ingest.push(deletion(bot, *deleted_message_id)),
         serenity::FullEvent::MessageDeleteBulk {
             multiple_deleted_messages_ids,
             ..
         } => {
             for id in multiple_deleted_messages_ids {
-                on_delete(bot, *id).await?;
+                bot.ingest.push(deletion(bot, *id));
             }
         }
         serenity::FullEvent::MessagePollVoteAdd { event } => {

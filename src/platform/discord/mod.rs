@@ -43,6 +43,7 @@ mod commands;
 mod connect;
 mod events;
 mod help;
+mod ingest;
 mod limits;
 mod port;
 mod respond;
@@ -132,11 +133,17 @@ pub(crate) struct Bot {
     pub access: Arc<access::Access>,
     pub downloads: upload::Downloader,
     pub events: events::EventState,
+    /// The queue from the gateway to the engine's tasks.
+    pub ingest: ingest::Ingest,
+    /// The engine's runtime (the gateway runs on a thread of its own).
+    pub runtime: tokio::runtime::Handle,
 }
 
 /// Connect to Discord as the config says and keep the connection until `stop` flips.
 ///
-/// The returned task ends once the gateway is shut down. Posts for Discord groups go
+/// The gateway runs on a thread of its own, so the engine's work never delays reading its
+/// socket. The returned task ends once the gateway is shut down and the events it received
+/// are recorded. Posts for Discord groups go
 /// through the [`DiscordPort`] this attaches to the engine.
 pub async fn start(
     engine: Engine,

@@ -32,6 +32,9 @@ pub struct GatewayStats {
     pub resumes: usize,
     pub rejected_resumes: usize,
     pub heartbeats: usize,
+    /// Dispatch frames handed to the socket (the client has read all but what the kernel's
+    /// buffers hold).
+    pub frames_sent: u64,
     /// The `d` of the last IDENTIFY (token, intents, properties...).
     pub last_identify: Option<Value>,
     /// Whether a connection is currently identified or resumed.
@@ -220,6 +223,7 @@ pub async fn serve(shared: Arc<Shared>, stream: TcpStream) {
                     if sink.send(Message::text(f)).await.is_err() {
                         break;
                     }
+                    gw.lock().stats.frames_sent += 1;
                 }
                 Some(Outgoing::Drop) | None => break,
             },

@@ -308,6 +308,11 @@ impl FakeDiscord {
         self.shared.changed.notify_waiters();
     }
 
+    /// The sequence number of the last dispatch of the current session.
+    pub fn seq(&self) -> u64 {
+        self.shared.gateway.seq()
+    }
+
     pub fn gateway_stats(&self) -> GatewayStats {
         self.shared.gateway.stats()
     }

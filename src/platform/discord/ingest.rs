@@ -1,0 +1,159 @@
+//! The hand-off from the gateway to the engine: members' messages, edits and deletions are
+//! translated on the gateway's thread and queued here; tasks on the engine's runtime record
+//! them. Reading the gateway socket never waits on SQLite, and what was queued when the
+//! gateway stops is still recorded (the queue is drained before the adapter's task ends).
+//!
+//! Events are recorded concurrently, as serenity's one task per event did before; the
+//! engine does not need them in order (an edit or deletion that overtakes its message is
+//! applied by the store).
+
+use std::fs::{File, OpenOptions};
+use std::io::Write as _;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use tokio::sync::{Semaphore, mpsc, oneshot};
+use tokio::task::{JoinHandle, JoinSet};
+
+use crate::engine::{Engine, IncomingMessage, MessageDelete, MessageEdit, MessageOutcome};
+
+/// At most this many events are being recorded at once; the rest wait in the queue (in
+/// memory, not in the gateway's socket).
+const IN_FLIGHT: usize = 1024;
+
+/// The environment variable that names a file to which every committed message is
+/// appended as `message_id unix_nanoseconds` (for the gateway benchmark's lag).
+pub(crate) const TRACE_ENV: &str = "COLLOQUY_TRACE_COMMITS";
+
+/// One gateway event for the engine.
+pub(crate) enum Work {
+    Message(IncomingMessage),
+    /// An edit, with the message as it now stands (recorded if the edit overtook it).
+    Edit(MessageEdit, Option<IncomingMessage>),
+    Delete(MessageDelete),
+}
+
+/// The gateway's end of the queue.
+#[derive(Clone)]
+pub(crate) struct Ingest {
+    tx: mpsc::UnboundedSender<Work>,
+}
+
+impl Ingest {
+    /// Queues an event; never waits. After shutdown the event is dropped with a warning
+    /// (the backfill fetches what a stopped bot missed).
+    pub(crate) fn push(&self, work: Work) {
+        if self.tx.send(work).is_err() {
+            tracing::warn!("a gateway event arrived after the adapter stopped");
+        }
+    }
+}
+
+/// Appends commit times to a file, one line a message.
+struct Trace(Mutex<File>);
+
+impl Trace {
+    fn open(path: &Path) -> std::io::Result<Trace> {
+        let file = OpenOptions::new().create(true).append(true).open(path)?;
+        Ok(Trace(Mutex::new(file)))
+    }
+
+    fn committed(&self, message_id: &str) {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or_default();
+        let mut f = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        if let Err(e) = writeln!(f, "{message_id} {nanos}") {
+            tracing::warn!(error = %e, "cannot write the commit trace");
+        }
+    }
+}
+
+/// Starts the consumer on the current (the engine's) runtime. It ends once `gateway_done`
+/// fires (or its sender is dropped) and everything queued until then is recorded.
+pub(crate) fn spawn(
+    engine: Engine,
+    gateway_done: oneshot::Receiver<()>,
+) -> anyhow::Result<(Ingest, JoinHandle<()>)> {
+    let trace = match std::env::var_os(TRACE_ENV) {
+        Some(p) if !p.is_empty() => Some(Arc::new(Trace::open(Path::new(&p)).map_err(|e| {
+            anyhow::anyhow!("cannot open the commit trace {}: {e}", p.to_string_lossy())
+        })?)),
+        _ => None,
+    };
+    let (tx, rx) = mpsc::unbounded_channel();
+    let task = tokio::spawn(consume(engine, rx, gateway_done, trace));
+    Ok((Ingest { tx }, task))
+}
+
+async fn consume(
+    engine: Engine,
+    mut rx: mpsc::UnboundedReceiver<Work>,
+    mut gateway_done: oneshot::Receiver<()>,
+    trace: Option<Arc<Trace>>,
+) {
+    let slots = Arc::new(Semaphore::new(IN_FLIGHT));
+    let mut running = JoinSet::new();
+    let mut closing = false;
+    loop {
+        let work = if closing {
+            rx.recv().await
+        } else {
+            tokio::select! {
+                w = rx.recv() => w,
+                _ = &mut gateway_done => {
+                    // No more events can come: take what is queued, then stop.
+                    closing = true;
+                    rx.close();
+                    continue;
+                }
+            }
+        };
+        let Some(work) = work else { break };
+        let Ok(slot) = Arc::clone(&slots).acquire_owned().await else {
+            break;
+        };
+        let engine = engine.clone();
+        let trace = trace.clone();
+        running.spawn(async move {
+            if let Err(e) = apply(&engine, work, trace.as_deref()).await {
+                tracing::warn!(error = %e, "a gateway event was not recorded");
+            }
+            drop(slot);
+        });
+        while running.try_join_next().is_some() {}
+    }
+    while running.join_next().await.is_some() {}
+}
+
+async fn apply(engine: &Engine, work: Work, trace: Option<&Trace>) -> anyhow::Result<()> {
+    match work {
+        Work::Message(msg) => {
+            let id = msg.message_id.clone();
+            let outcome = engine.on_message(msg).await?;
+            if let (Some(t), MessageOutcome::Recorded { .. }) = (trace, outcome) {
+                t.committed(&id);
+            }
+        }
+        Work::Edit(edit, message) => {
+            if engine.on_edit(edit.clone()).await? != MessageOutcome::Unknown {
+                return Ok(());
+            }
+            // The message may not be recorded yet (its event still on the way): record it
+            // as it is now, then mark it edited.
+            let Some(msg) = message else {
+                return Ok(());
+            };
+            if let MessageOutcome::Recorded { .. } | MessageOutcome::Duplicate { .. } =
+                engine.on_message(msg).await?
+            {
+                engine.on_edit(edit).await?;
+            }
+        }
+        Work::Delete(del) => {
+            engine.on_delete(del).await?;
+        }
+    }
+    Ok(())
+}
