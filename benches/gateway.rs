@@ -45,6 +45,15 @@ fn args() -> Args {
         bots: vec!["colloquy".into(), "peer".into()],
     };
     let list: Vec<String> = std::env::args().skip(1).collect();
+    // `cargo bench` passes --bench; `cargo test --all-targets` does not: then this is the
+    // suite's smoke run, colloquy alone through the fake, small and quick.
+    if !list.iter().any(|x| x == "--bench") {
+        a.runs = 1;
+        a.bursts = vec![100];
+        a.rate = 50;
+        a.seconds = 1;
+        a.bots = vec!["colloquy".into()];
+    }
     let mut i = 0;
     while i < list.len() {
         let v = list.get(i + 1).cloned().unwrap_or_default();
