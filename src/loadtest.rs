@@ -306,10 +306,10 @@ async fn run_once(dir: &std::path::Path, options: &LoadOptions) -> Result<RunFig
     let mut tasks = tokio::task::JoinSet::new();
     let mut samples = Vec::with_capacity(options.burst);
     for n in 0..options.burst {
-        if tasks.len() >= in_flight {
-            if let Some(done) = tasks.join_next().await {
-                recorded(done, &mut samples)?;
-            }
+        if tasks.len() >= in_flight
+            && let Some(done) = tasks.join_next().await
+        {
+            recorded(done, &mut samples)?;
         }
         let engine = engine.clone();
         let msg = message(n % options.groups, options.groups, n);
