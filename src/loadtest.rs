@@ -1,8 +1,9 @@
 //! `colloquy bench`: a bounded load harness. It drives the engine with synthetic groups
 //! and events, measures events per second and the latency from event to committed row,
-//! and in the same run measures a plain SQLite insert of the same rows in one transaction
-//! as the baseline. It also reports the process's peak memory, and the memory of many
-//! scheduled, idle groups.
+//! and in the same run measures plain multi-row inserts of the same rows (a bare table and
+//! colloquy's schema) as baselines; every figure is the median and range of several runs.
+//! It also reports the peak memory of the burst, and the memory of many scheduled, idle
+//! groups.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -27,6 +28,48 @@ pub struct LoadOptions {
     pub rate: usize,
     /// How long the steady phase lasts.
     pub seconds: u64,
+    /// Times the whole measurement is repeated (each on a new database).
+    pub runs: usize,
+    /// The most burst events the harness has in flight at once (each is a task waiting
+    /// for its commit); the next event starts when one is acknowledged.
+    pub in_flight: usize,
+}
+
+/// The figures of one run.
+#[derive(Debug, Clone, Default)]
+struct RunFigures {
+    burst_rate: f64,
+    burst_latency: Latency,
+    bare_rate: f64,
+    schema_rate: f64,
+    steady: Option<(f64, Latency)>,
+    burst_peak_mib: f64,
+}
+
+/// Median and range of a figure over the runs.
+fn spread(values: impl IntoIterator<Item = f64>) -> (f64, f64, f64) {
+    let mut v: Vec<f64> = values.into_iter().collect();
+    if v.is_empty() {
+        return (0.0, 0.0, 0.0);
+    }
+    v.sort_by(f64::total_cmp);
+    let median = if v.len() % 2 == 1 {
+        v[v.len() / 2]
+    } else {
+        (v[v.len() / 2 - 1] + v[v.len() / 2]) / 2.0
+    };
+    (median, v[0], v[v.len() - 1])
+}
+
+fn show(name: &str, unit: &str, digits: usize, values: impl IntoIterator<Item = f64>) -> String {
+    let (median, low, high) = spread(values);
+    format!("  {name}: median {median:.digits$} {unit} (range {low:.digits$}–{high:.digits$})\n")
+}
+
+/// Reset this process's peak resident memory (Linux), so the next reading of it is the
+/// peak of what follows.
+fn reset_peak_memory() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
 }
 
 /// Latency figures in milliseconds.
@@ -94,9 +137,139 @@ fn message(group: usize, groups: usize, n: usize) -> IncomingMessage {
     }
 }
 
-/// Run the harness in `dir` and print the report.
+const TEXT: &str = "A reply of ordinary length: predictable courts build trust, and trust keeps coalitions together.";
+
+/// Run the harness in `dir` `options.runs` times and print each run and the median and
+/// range of every figure.
 pub async fn run(dir: &std::path::Path, options: &LoadOptions) -> Result<String> {
     let mut report = String::new();
+    let mut runs = Vec::new();
+    for r in 0..options.runs.max(1) {
+        let run_dir = dir.join(format!("run{r}"));
+        std::fs::create_dir_all(&run_dir)
+            .with_context(|| format!("cannot create {}", run_dir.display()))?;
+        let figures = run_once(&run_dir, options).await?;
+        let _ = std::fs::remove_dir_all(&run_dir);
+        report.push_str(&format!(
+            "run {}: burst {:.0} replies/s (p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms, peak RSS {:.1} MiB); \
+             plain bare table {:.0} rows/s; plain colloquy schema {:.0} rows/s",
+            r + 1,
+            figures.burst_rate,
+            figures.burst_latency.p50,
+            figures.burst_latency.p99,
+            figures.burst_latency.max,
+            figures.burst_peak_mib,
+            figures.bare_rate,
+            figures.schema_rate,
+        ));
+        if let Some((achieved, l)) = &figures.steady {
+            report.push_str(&format!(
+                "; steady {achieved:.0}/s p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
+                l.p50, l.p99, l.max
+            ));
+        }
+        report.push('\n');
+        runs.push(figures);
+    }
+    report.push_str(&format!(
+        "summary of {} runs: burst of {} events from {} groups, at most {} in flight; each acknowledged after its commit (WAL, synchronous=FULL)\n",
+        runs.len(),
+        options.burst,
+        options.groups,
+        options.in_flight
+    ));
+    report.push_str(&show(
+        "colloquy burst",
+        "replies/s",
+        0,
+        runs.iter().map(|f| f.burst_rate),
+    ));
+    report.push_str(&show(
+        "(a) plain multi-row insert, 1,000-row transactions, bare table",
+        "rows/s",
+        0,
+        runs.iter().map(|f| f.bare_rate),
+    ));
+    report.push_str(&show(
+        "(b) plain multi-row insert, 1,000-row transactions, colloquy's schema",
+        "rows/s",
+        0,
+        runs.iter().map(|f| f.schema_rate),
+    ));
+    report.push_str(&show(
+        "colloquy / (a)",
+        "",
+        2,
+        runs.iter().map(|f| f.burst_rate / f.bare_rate),
+    ));
+    report.push_str(&show(
+        "colloquy / (b)",
+        "",
+        2,
+        runs.iter().map(|f| f.burst_rate / f.schema_rate),
+    ));
+    report.push_str(&show(
+        "burst p99",
+        "ms",
+        2,
+        runs.iter().map(|f| f.burst_latency.p99),
+    ));
+    report.push_str(&show(
+        "peak RSS during the burst",
+        "MiB",
+        1,
+        runs.iter().map(|f| f.burst_peak_mib),
+    ));
+    if options.rate > 0 {
+        report.push_str(&show(
+            &format!("steady {}/s achieved", options.rate),
+            "events/s",
+            0,
+            runs.iter().filter_map(|f| f.steady.as_ref().map(|s| s.0)),
+        ));
+        report.push_str(&show(
+            "steady p50",
+            "ms",
+            2,
+            runs.iter()
+                .filter_map(|f| f.steady.as_ref().map(|s| s.1.p50)),
+        ));
+        report.push_str(&show(
+            "steady p99",
+            "ms",
+            2,
+            runs.iter()
+                .filter_map(|f| f.steady.as_ref().map(|s| s.1.p99)),
+        ));
+    }
+    let (peak, now) = memory_mib();
+    report.push_str(&format!(
+        "memory after the runs: peak RSS since the last burst {peak:.1} MiB, current {now:.1} MiB\n"
+    ));
+    Ok(report)
+}
+
+type Done = std::result::Result<
+    (
+        Duration,
+        std::result::Result<MessageOutcome, crate::engine::CommandError>,
+    ),
+    tokio::task::JoinError,
+>;
+
+/// Check that a burst event was recorded, and keep its latency.
+fn recorded(done: Done, samples: &mut Vec<Duration>) -> Result<()> {
+    let (elapsed, outcome) = done?;
+    anyhow::ensure!(
+        matches!(outcome?, MessageOutcome::Recorded { .. }),
+        "an event was not recorded"
+    );
+    samples.push(elapsed);
+    Ok(())
+}
+
+/// One measurement on a new database in `dir`.
+async fn run_once(dir: &std::path::Path, options: &LoadOptions) -> Result<RunFigures> {
     let store = Store::open(&dir.join("load.db")).await?;
     let engine = Engine::new(
         store.clone(),
@@ -118,94 +291,103 @@ pub async fn run(dir: &std::path::Path, options: &LoadOptions) -> Result<String>
             .await
             .context("warm-up")?;
     }
+    let before = store.reply_total().await?;
 
-    // Burst: every event at once; each acknowledged after its own commit.
+    // Burst: as fast as the engine takes them, at most `in_flight` waiting at once; each
+    // acknowledged after its own commit.
+    reset_peak_memory();
+    let in_flight = options.in_flight.max(1);
     let started = Instant::now();
-    let mut tasks = Vec::with_capacity(options.burst);
+    let mut tasks = tokio::task::JoinSet::new();
+    let mut samples = Vec::with_capacity(options.burst);
     for n in 0..options.burst {
+        if tasks.len() >= in_flight
+            && let Some(done) = tasks.join_next().await
+        {
+            recorded(done, &mut samples)?;
+        }
         let engine = engine.clone();
         let msg = message(n % options.groups, options.groups, n);
         // The clock starts before the task is spawned: waiting for the runtime counts.
         let sent = Instant::now();
-        tasks.push(tokio::spawn(async move {
+        tasks.spawn(async move {
             let outcome = engine.on_message(msg).await;
             (sent.elapsed(), outcome)
-        }));
+        });
     }
-    let mut samples = Vec::with_capacity(options.burst);
-    for t in tasks {
-        let (elapsed, outcome) = t.await?;
-        anyhow::ensure!(
-            matches!(outcome?, MessageOutcome::Recorded { .. }),
-            "an event was not recorded"
-        );
-        samples.push(elapsed);
+    while let Some(done) = tasks.join_next().await {
+        recorded(done, &mut samples)?;
     }
     let burst_time = started.elapsed();
+    let (burst_peak_mib, _) = memory_mib();
     let burst_rate = options.burst as f64 / burst_time.as_secs_f64();
     let burst_latency = latency(samples);
-    let committed = store.reply_total().await?;
+    let committed = store.reply_total().await? - before;
     anyhow::ensure!(
-        committed as usize >= options.burst,
-        "only {committed} rows committed"
+        committed as usize == options.burst,
+        "{committed} rows committed of {}",
+        options.burst
     );
 
-    // Baseline: the same rows through one prepared INSERT in a single transaction.
-    let base_store = Store::open(&dir.join("baseline.db")).await?;
-    let text = "A reply of ordinary length: predictable courts build trust, and trust keeps coalitions together.";
-    let base_time = base_store
-        .plain_insert_baseline(options.burst, text)
-        .await?;
-    let base_rate = options.burst as f64 / base_time.as_secs_f64();
-    base_store.close().await;
-
-    report.push_str(&format!(
-        "burst: {} events from {} groups in {:.3} s = {:.0} events/s; event to committed row p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms\n",
-        options.burst, options.groups, burst_time.as_secs_f64(), burst_rate, burst_latency.p50, burst_latency.p99, burst_latency.max
-    ));
-    report.push_str(&format!(
-        "baseline: plain SQLite insert of the same {} rows in one transaction = {:.0} rows/s; colloquy reaches {:.0} % of it\n",
+    // The baselines: the same number of rows the plainest fast way, on new databases.
+    let bare = crate::store::plain_insert_baseline(
+        &dir.join("bare.db"),
+        crate::store::BaselineTable::Bare,
+        options.groups,
         options.burst,
-        base_rate,
-        100.0 * burst_rate / base_rate
-    ));
+        TEXT,
+    )
+    .await?;
+    let schema = crate::store::plain_insert_baseline(
+        &dir.join("schema.db"),
+        crate::store::BaselineTable::Schema,
+        options.groups,
+        options.burst,
+        TEXT,
+    )
+    .await?;
 
     // Steady rate: one event every 1/rate s, each measured to its commit.
+    let mut steady = None;
     if options.rate > 0 {
         let interval = Duration::from_secs_f64(1.0 / options.rate as f64);
         let total = options.rate * options.seconds as usize;
         let started = Instant::now();
-        let mut tasks = Vec::with_capacity(total);
+        let mut tasks = tokio::task::JoinSet::new();
+        let mut samples = Vec::with_capacity(total);
         for n in 0..total {
             let due = started + interval * n as u32;
             tokio::time::sleep_until(tokio::time::Instant::from_std(due)).await;
+            while let Some(done) = tasks.try_join_next() {
+                let (elapsed, outcome) = done?;
+                outcome?;
+                samples.push(elapsed);
+            }
             let engine = engine.clone();
             let msg = message(n % options.groups, options.groups, options.burst + n);
             let sent = Instant::now();
-            tasks.push(tokio::spawn(async move {
+            tasks.spawn(async move {
                 let outcome = engine.on_message(msg).await;
                 (sent.elapsed(), outcome)
-            }));
+            });
         }
-        let mut samples = Vec::with_capacity(total);
-        for t in tasks {
-            let (elapsed, outcome) = t.await?;
+        while let Some(done) = tasks.join_next().await {
+            let (elapsed, outcome) = done?;
             outcome?;
             samples.push(elapsed);
         }
-        let l = latency(samples);
         let achieved = total as f64 / started.elapsed().as_secs_f64();
-        report.push_str(&format!(
-            "steady: {total} events at {} events/s (achieved {achieved:.0}/s); event to committed row p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms\n",
-            options.rate, l.p50, l.p99, l.max
-        ));
+        steady = Some((achieved, latency(samples)));
     }
-    let (peak, now) = memory_mib();
-    report.push_str(&format!(
-        "memory after the load: peak RSS {peak:.1} MiB, current {now:.1} MiB\n"
-    ));
     store.close().await;
-    Ok(report)
+    Ok(RunFigures {
+        burst_rate,
+        burst_latency,
+        bare_rate: options.burst as f64 / bare.as_secs_f64(),
+        schema_rate: options.burst as f64 / schema.as_secs_f64(),
+        steady,
+        burst_peak_mib,
+    })
 }
 
 /// The idle-memory phase: `n` groups with a reading each, scheduled, the scheduler and

@@ -178,6 +178,12 @@ pub enum Cmd {
         /// Groups for the idle-memory measurement (0 skips it); run it alone for a clean figure.
         #[arg(long, default_value_t = 0)]
         idle_groups: usize,
+        /// Times the burst, the baselines and the steady phase are measured (median and range shown).
+        #[arg(long, default_value_t = 3)]
+        runs: usize,
+        /// The most burst events in flight at once (each waits for its commit).
+        #[arg(long, default_value_t = 4096)]
+        in_flight: usize,
     },
     /// Record chat events from JSON lines (stdin or a file), printing one line per
     /// committed event: for backfills from exports and for crash tests.
@@ -310,6 +316,8 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
             rate,
             seconds,
             idle_groups,
+            runs,
+            in_flight,
         } => {
             let dir = tempfile_dir()?;
             if idle_groups > 0 {
@@ -324,6 +332,8 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
                     burst,
                     rate,
                     seconds: seconds.min(120),
+                    runs: runs.clamp(1, 20),
+                    in_flight: in_flight.max(1),
                 };
                 print!("{}", crate::loadtest::run(dir.path(), &options).await?);
             }

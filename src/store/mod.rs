@@ -27,6 +27,7 @@ use sqlx::sqlite::{
 };
 use thiserror::Error;
 
+pub use baseline::{BaselineTable, plain_insert_baseline};
 pub use groups::{Group, GroupSettings};
 pub use outbox::{OutboxRow, OutboxStatus};
 pub use polls::{NewPoll, PollRow, VoteChange, VoteRow};
@@ -46,6 +47,8 @@ pub enum StoreError {
     Sql(#[from] sqlx::Error),
     #[error("database migration failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("database error (reply writer): {0}")]
+    Writer(#[from] rusqlite::Error),
     #[error("the database writer has stopped")]
     WriterGone,
     /// A row this write depended on was deleted meanwhile (by another process).
@@ -113,7 +116,7 @@ impl Store {
             .await?;
         sqlx::migrate!("./migrations").run(&pool).await?;
         let members_generation = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
-        let writer = replies::ReplyWriter::spawn(pool.clone(), members_generation.clone());
+        let writer = replies::ReplyWriter::spawn(path, members_generation.clone())?;
         tokio::spawn(checkpoints(pool.clone()));
         Ok(Store {
             pool,

@@ -1,17 +1,22 @@
-//! Replies, written by a group-commit writer.
+//! Replies, written by a group-commit writer on its own thread.
 //!
-//! Every recorded message goes through one task that drains whatever has queued up,
-//! writes it in a single transaction (multi-row inserts), commits, and only then
-//! acknowledges each message. Under a burst, thousands of messages share one commit;
-//! when traffic is light, each message is its own small transaction. A batch that fails
-//! is retried op by op, so one bad event cannot lose the others.
+//! Every recorded message goes through one thread that owns a SQLite connection of its
+//! own (rusqlite, not the sqlx pool: a burst then costs no hand-off to a worker per
+//! statement). It drains whatever has queued up, writes it in a single transaction
+//! (multi-row inserts through cached statements), commits, and only then acknowledges
+//! each message. Under a burst, thousands of messages share one commit; when traffic is
+//! light, each message is its own small transaction. A batch that fails is retried op by
+//! op, so one bad event cannot lose the others.
 
 use std::collections::{HashMap, HashSet};
+use std::path::Path;
 use std::sync::Arc;
+use std::time::Duration;
 
-use sqlx::{FromRow, QueryBuilder, Sqlite, SqlitePool, Transaction};
+use rusqlite::types::ToSql;
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
+use sqlx::FromRow;
 use tokio::sync::{Mutex, mpsc, oneshot};
-use tokio::task::JoinHandle;
 
 use super::{Result, Store, StoreError};
 
@@ -68,8 +73,10 @@ struct Job {
 
 /// The most ops one transaction takes.
 const MAX_BATCH: usize = 2000;
-/// Rows per multi-row INSERT statement.
-const ROWS_PER_STATEMENT: usize = 1000;
+/// Multi-row statements come in these sizes (a run of 1,234 rows is one statement of
+/// 1,000, two of 100, three of 10 and four of 1), so a handful of cached statements
+/// serve every batch size.
+const STATEMENT_ROWS: [usize; 4] = [1000, 100, 10, 1];
 
 /// Members the writer has already stored with their current name, so a burst does not
 /// upsert the same members again and again. Cleared when a member is forgotten or renamed
@@ -90,30 +97,53 @@ impl KnownMembers {
     }
 }
 
-/// Handle to the writer task.
+/// Handle to the writer thread.
 #[derive(Clone)]
 pub struct ReplyWriter {
     /// `None` once shut down; every clone shares it, so shutting down closes the channel.
     tx: Arc<std::sync::RwLock<Option<mpsc::Sender<Job>>>>,
-    task: Arc<Mutex<Option<JoinHandle<()>>>>,
+    /// Fires when the thread has committed everything and closed its connection.
+    stopped: Arc<Mutex<Option<oneshot::Receiver<()>>>>,
+}
+
+/// The writer's own connection, with the store's durability settings: WAL, and
+/// `synchronous = FULL` so a commit is on disk before anyone is told it happened.
+fn open_connection(path: &Path) -> rusqlite::Result<Connection> {
+    let conn = Connection::open(path)?;
+    conn.busy_timeout(Duration::from_secs(10))?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    // Checkpoints run in the background (see the store), never inside a commit.
+    conn.pragma_update(None, "wal_autocheckpoint", 0)?;
+    conn.set_prepared_statement_cache_capacity(32);
+    Ok(conn)
 }
 
 impl ReplyWriter {
     pub(super) fn spawn(
-        pool: SqlitePool,
+        path: &Path,
         generation: Arc<std::sync::atomic::AtomicU64>,
-    ) -> ReplyWriter {
+    ) -> Result<ReplyWriter> {
+        let conn = open_connection(path)?;
         let (tx, rx) = mpsc::channel::<Job>(16_384);
+        let (stopped_tx, stopped) = oneshot::channel();
         let known = KnownMembers {
             names: HashMap::new(),
             generation,
             seen: 0,
         };
-        let task = tokio::spawn(run(pool, rx, known));
-        ReplyWriter {
+        std::thread::Builder::new()
+            .name("colloquy-writer".into())
+            .spawn(move || {
+                run(conn, rx, known);
+                let _ = stopped_tx.send(());
+            })
+            .map_err(|e| StoreError::Corrupt(format!("cannot start the reply writer: {e}")))?;
+        Ok(ReplyWriter {
             tx: Arc::new(std::sync::RwLock::new(Some(tx))),
-            task: Arc::new(Mutex::new(Some(task))),
-        }
+            stopped: Arc::new(Mutex::new(Some(stopped))),
+        })
     }
 
     async fn submit(&self, op: RecordOp) -> Result<Written> {
@@ -140,17 +170,17 @@ impl ReplyWriter {
         if let Ok(mut guard) = self.tx.write() {
             guard.take();
         }
-        let handle = self.task.lock().await.take();
-        if let Some(handle) = handle {
-            let _ = handle.await;
+        let stopped = self.stopped.lock().await.take();
+        if let Some(stopped) = stopped {
+            let _ = stopped.await;
         }
     }
 }
 
-async fn run(pool: SqlitePool, mut rx: mpsc::Receiver<Job>, mut known: KnownMembers) {
+fn run(mut conn: Connection, mut rx: mpsc::Receiver<Job>, mut known: KnownMembers) {
     let mut batch: Vec<Job> = Vec::with_capacity(MAX_BATCH);
     // Ends when every sender is gone, after the queue is drained.
-    while let Some(first) = rx.recv().await {
+    while let Some(first) = rx.blocking_recv() {
         batch.push(first);
         while batch.len() < MAX_BATCH {
             match rx.try_recv() {
@@ -158,18 +188,18 @@ async fn run(pool: SqlitePool, mut rx: mpsc::Receiver<Job>, mut known: KnownMemb
                 Err(_) => break,
             }
         }
-        write_batch(&pool, &mut batch, &mut known).await;
+        write_batch(&mut conn, &mut batch, &mut known);
     }
 }
 
-async fn write_batch(pool: &SqlitePool, batch: &mut Vec<Job>, known: &mut KnownMembers) {
+fn write_batch(conn: &mut Connection, batch: &mut Vec<Job>, known: &mut KnownMembers) {
     known.refresh();
     let ops: Vec<&RecordOp> = batch.iter().map(|j| &j.op).collect();
-    let mut attempt = apply_in_transaction(pool, &ops, known).await;
+    let mut attempt = apply_in_transaction(conn, &ops, known);
     if attempt.is_err() && !known.names.is_empty() {
         // Perhaps a member this writer knew was deleted elsewhere: try once more afresh.
         known.names.clear();
-        attempt = apply_in_transaction(pool, &ops, known).await;
+        attempt = apply_in_transaction(conn, &ops, known);
     }
     match attempt {
         Ok(results) => {
@@ -181,22 +211,21 @@ async fn write_batch(pool: &SqlitePool, batch: &mut Vec<Job>, known: &mut KnownM
             // Isolate the failing op: apply one by one, each in its own transaction.
             for job in batch.drain(..) {
                 known.names.clear();
-                let result = apply_in_transaction(pool, &[&job.op], known)
-                    .await
+                let result = apply_in_transaction(conn, &[&job.op], known)
                     .map(|mut r| r.pop().unwrap_or(Written::Unknown))
-                    .map_err(|e| e.to_string());
+                    .map_err(|e| format!("database error: {e}"));
                 let _ = job.ack.send(result);
             }
         }
     }
 }
 
-async fn apply_in_transaction(
-    pool: &SqlitePool,
+fn apply_in_transaction(
+    conn: &mut Connection,
     ops: &[&RecordOp],
     known: &mut KnownMembers,
-) -> Result<Vec<Written>> {
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+) -> rusqlite::Result<Vec<Written>> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let mut results = vec![Written::Unknown; ops.len()];
     let mut i = 0;
     while i < ops.len() {
@@ -205,25 +234,80 @@ async fn apply_in_transaction(
             while i < ops.len() && matches!(ops[i], RecordOp::Insert { .. }) {
                 i += 1;
             }
-            insert_run(&mut tx, &ops[start..i], &mut results[start..i], known).await?;
+            insert_run(&tx, &ops[start..i], &mut results[start..i], known)?;
         } else {
-            results[i] = apply_change(&mut tx, ops[i]).await?;
+            results[i] = apply_change(&tx, ops[i])?;
             i += 1;
         }
     }
-    tx.commit().await?;
+    tx.commit()?;
     Ok(results)
 }
 
-async fn insert_run(
-    tx: &mut Transaction<'static, Sqlite>,
+/// `INSERT INTO … VALUES (…), (…) …` for `rows` rows of `columns` parameters.
+fn multi_row_sql(head: &str, columns: usize, rows: usize, tail: &str) -> String {
+    let one = format!("({})", vec!["?"; columns].join(", "));
+    let mut sql = String::with_capacity(head.len() + tail.len() + rows * (one.len() + 2));
+    sql.push_str(head);
+    sql.push_str(" VALUES ");
+    for r in 0..rows {
+        if r > 0 {
+            sql.push_str(", ");
+        }
+        sql.push_str(&one);
+    }
+    sql.push(' ');
+    sql.push_str(tail);
+    sql
+}
+
+/// Run a multi-row statement over `rows` (each `columns` parameters, flattened in
+/// `params`), in the fixed statement sizes; returns the rows changed.
+fn execute_rows(
+    conn: &Connection,
+    head: &str,
+    tail: &str,
+    columns: usize,
+    params: &[&dyn ToSql],
+    sql_cache: &mut HashMap<usize, String>,
+) -> rusqlite::Result<usize> {
+    let mut changed = 0;
+    let mut rest = params;
+    for size in STATEMENT_ROWS {
+        while rest.len() >= size * columns {
+            let (now, later) = rest.split_at(size * columns);
+            let sql = sql_cache
+                .entry(size)
+                .or_insert_with(|| multi_row_sql(head, columns, size, tail));
+            changed += conn
+                .prepare_cached(sql)?
+                .execute(rusqlite::params_from_iter(now.iter()))?;
+            rest = later;
+        }
+    }
+    Ok(changed)
+}
+
+const INSERT_REPLIES: &str = "INSERT INTO replies (session_id, member_key, platform, message_id, reply_to, text, posted_at, deleted_at)";
+const INSERT_MEMBERS: &str = "INSERT INTO members (key, display_name, first_seen)";
+const MEMBERS_CONFLICT: &str = "ON CONFLICT(key) DO UPDATE SET display_name = excluded.display_name \
+     WHERE members.display_name <> excluded.display_name";
+
+thread_local! {
+    /// The text of the multi-row statements by size, built once per writer thread.
+    static SQL_REPLIES: std::cell::RefCell<HashMap<usize, String>> = Default::default();
+    static SQL_MEMBERS: std::cell::RefCell<HashMap<usize, String>> = Default::default();
+}
+
+fn insert_run(
+    tx: &Connection,
     ops: &[&RecordOp],
     results: &mut [Written],
     known: &mut KnownMembers,
-) -> Result<()> {
+) -> rusqlite::Result<()> {
     // Messages whose author was forgotten after posting them are not recorded, and
     // messages deleted before they arrived are recorded as deleted.
-    let tombs = Tombstones::of(tx, ops).await?;
+    let tombs = Tombstones::of(tx, ops)?;
     let ops: Vec<&RecordOp> = ops
         .iter()
         .zip(results.iter_mut())
@@ -259,21 +343,20 @@ async fn insert_run(
         }
     }
     let members: Vec<(&str, (&str, i64))> = members.into_iter().collect();
-    for chunk in members.chunks(ROWS_PER_STATEMENT) {
-        let mut qb: QueryBuilder<Sqlite> =
-            QueryBuilder::new("INSERT INTO members (key, display_name, first_seen) ");
-        qb.push_values(chunk, |mut row, (key, (name, at))| {
-            row.push_bind(*key).push_bind(*name).push_bind(*at);
-        });
-        qb.push(
-            " ON CONFLICT(key) DO UPDATE SET display_name = excluded.display_name \
-             WHERE members.display_name <> excluded.display_name",
-        );
-        qb.build().execute(&mut **tx).await?;
+    if !members.is_empty() {
+        let mut params: Vec<&dyn ToSql> = Vec::with_capacity(members.len() * 3);
+        for (key, (name, at)) in &members {
+            params.push(key);
+            params.push(name);
+            params.push(at);
+        }
+        SQL_MEMBERS.with_borrow_mut(|cache| {
+            execute_rows(tx, INSERT_MEMBERS, MEMBERS_CONFLICT, 3, &params, cache)
+        })?;
     }
     // The first op of each message in this run; repeats within the run are duplicates.
-    let mut first: HashSet<(&str, &str)> = HashSet::new();
-    let mut firsts = 0u64;
+    let mut first: HashSet<(&str, &str)> = HashSet::with_capacity(ops.len());
+    let mut firsts = 0usize;
     for (op, result) in ops.iter().zip(kept.iter_mut()) {
         if let RecordOp::Insert {
             platform,
@@ -291,47 +374,61 @@ async fn insert_run(
     }
     // With one message, the row count says it all; with more, remember where new rows start.
     let before: i64 = if firsts > 1 {
-        sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM replies")
-            .fetch_one(&mut **tx)
-            .await?
+        tx.prepare_cached("SELECT COALESCE(MAX(id), 0) FROM replies")?
+            .query_row([], |r| r.get(0))?
     } else {
         0
     };
-    let mut inserted = 0u64;
-    for chunk in ops.chunks(ROWS_PER_STATEMENT) {
-        let mut qb: QueryBuilder<Sqlite> = QueryBuilder::new(
-            "INSERT INTO replies (session_id, member_key, platform, message_id, reply_to, text, posted_at, deleted_at) ",
-        );
-        qb.push_values(chunk.iter(), |mut row, op| {
-            if let RecordOp::Insert {
-                session_id,
-                member_key,
+    // Each row's deletion time (a deletion that overtook its message) and stored text.
+    let deleted: Vec<Option<i64>> = ops
+        .iter()
+        .map(|op| match op {
+            RecordOp::Insert {
                 platform,
                 message_id,
-                reply_to,
-                text,
-                posted_at,
                 ..
-            } = op
-            {
-                let deleted_at = tombs.deleted_at(platform, message_id);
-                row.push_bind(*session_id)
-                    .push_bind(member_key.as_str())
-                    .push_bind(platform.as_str())
-                    .push_bind(message_id.as_str())
-                    .push_bind(reply_to.as_deref())
-                    .push_bind(if deleted_at.is_some() {
-                        ""
-                    } else {
-                        text.as_str()
-                    })
-                    .push_bind(*posted_at)
-                    .push_bind(deleted_at);
+            } => tombs.deleted_at(platform, message_id),
+            _ => None,
+        })
+        .collect();
+    const EMPTY: &str = "";
+    let mut params: Vec<&dyn ToSql> = Vec::with_capacity(ops.len() * 8);
+    for (op, deleted_at) in ops.iter().zip(&deleted) {
+        if let RecordOp::Insert {
+            session_id,
+            member_key,
+            platform,
+            message_id,
+            reply_to,
+            text,
+            posted_at,
+            ..
+        } = op
+        {
+            params.push(session_id);
+            params.push(member_key);
+            params.push(platform);
+            params.push(message_id);
+            params.push(reply_to);
+            if deleted_at.is_some() {
+                params.push(&EMPTY);
+            } else {
+                params.push(text);
             }
-        });
-        qb.push(" ON CONFLICT(platform, message_id) DO NOTHING");
-        inserted += qb.build().execute(&mut **tx).await?.rows_affected();
+            params.push(posted_at);
+            params.push(deleted_at);
+        }
     }
+    let inserted = SQL_REPLIES.with_borrow_mut(|cache| {
+        execute_rows(
+            tx,
+            INSERT_REPLIES,
+            "ON CONFLICT(platform, message_id) DO NOTHING",
+            8,
+            &params,
+            cache,
+        )
+    })?;
     if inserted != firsts && firsts == 1 {
         for result in kept.iter_mut() {
             if **result == Written::Inserted {
@@ -340,11 +437,11 @@ async fn insert_run(
         }
     } else if inserted != firsts {
         // Some were already recorded (replayed events): find out exactly which are new.
-        let new: Vec<(String, String)> =
-            sqlx::query_as("SELECT platform, message_id FROM replies WHERE id > ?")
-                .bind(before)
-                .fetch_all(&mut **tx)
-                .await?;
+        let mut stmt =
+            tx.prepare_cached("SELECT platform, message_id FROM replies WHERE id > ?")?;
+        let new: Vec<(String, String)> = stmt
+            .query_map([before], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
         let new: HashSet<(&str, &str)> =
             new.iter().map(|(p, m)| (p.as_str(), m.as_str())).collect();
         let mut granted: HashSet<(&str, &str)> = HashSet::new();
@@ -367,7 +464,7 @@ async fn insert_run(
     for (key, (name, _)) in members {
         known.names.insert(key.to_string(), name.to_string());
     }
-    tombs.used(tx).await?;
+    tombs.used(tx)?;
     Ok(())
 }
 
@@ -381,7 +478,9 @@ struct Tombstones {
 }
 
 impl Tombstones {
-    async fn of(tx: &mut Transaction<'static, Sqlite>, ops: &[&RecordOp]) -> Result<Tombstones> {
+    /// Looked up in every batch: each distinct member tag of the run, and each message
+    /// when any deletion is waiting for its message.
+    fn of(tx: &Connection, ops: &[&RecordOp]) -> rusqlite::Result<Tombstones> {
         let mut found = Tombstones::default();
         let tags: HashSet<&str> = ops
             .iter()
@@ -390,50 +489,35 @@ impl Tombstones {
                 _ => None,
             })
             .collect();
-        for chunk in tags
-            .into_iter()
-            .collect::<Vec<_>>()
-            .chunks(ROWS_PER_STATEMENT)
-        {
-            let mut qb: QueryBuilder<Sqlite> = QueryBuilder::new(
-                "SELECT tag, at FROM tombstones WHERE kind = 'member' AND tag IN (",
-            );
-            let mut list = qb.separated(", ");
-            for tag in chunk {
-                list.push_bind(*tag);
+        let mut member =
+            tx.prepare_cached("SELECT at FROM tombstones WHERE kind = 'member' AND tag = ?")?;
+        for tag in tags {
+            if let Some(at) = member.query_row([tag], |r| r.get::<_, i64>(0)).optional()? {
+                found.members.insert(tag.to_string(), at);
             }
-            qb.push(")");
-            let rows: Vec<(String, i64)> = qb.build_query_as().fetch_all(&mut **tx).await?;
-            found.members.extend(rows);
         }
         // Deletions that overtook their message are rare: look them up only when any wait.
-        let any: bool =
-            sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM tombstones WHERE kind = 'message')")
-                .fetch_one(&mut **tx)
-                .await?;
+        let any: bool = tx
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM tombstones WHERE kind = 'message')")?
+            .query_row([], |r| r.get(0))?;
         if any {
-            let ids: Vec<String> = ops
-                .iter()
-                .filter_map(|op| match op {
-                    RecordOp::Insert {
-                        platform,
-                        message_id,
-                        ..
-                    } => Some(message_tag(platform, message_id)),
-                    _ => None,
-                })
-                .collect();
-            for chunk in ids.chunks(ROWS_PER_STATEMENT) {
-                let mut qb: QueryBuilder<Sqlite> = QueryBuilder::new(
-                    "SELECT tag, at FROM tombstones WHERE kind = 'message' AND tag IN (",
-                );
-                let mut list = qb.separated(", ");
-                for id in chunk {
-                    list.push_bind(id.as_str());
+            let mut message =
+                tx.prepare_cached("SELECT at FROM tombstones WHERE kind = 'message' AND tag = ?")?;
+            for op in ops {
+                if let RecordOp::Insert {
+                    platform,
+                    message_id,
+                    ..
+                } = op
+                {
+                    let tag = message_tag(platform, message_id);
+                    if let Some(at) = message
+                        .query_row([&tag], |r| r.get::<_, i64>(0))
+                        .optional()?
+                    {
+                        found.messages.insert(tag, at);
+                    }
                 }
-                qb.push(")");
-                let rows: Vec<(String, i64)> = qb.build_query_as().fetch_all(&mut **tx).await?;
-                found.messages.extend(rows);
             }
         }
         Ok(found)
@@ -465,17 +549,14 @@ impl Tombstones {
     }
 
     /// Drop the message tombstones this run has applied.
-    async fn used(&self, tx: &mut Transaction<'static, Sqlite>) -> Result<()> {
-        let tags: Vec<&String> = self.messages.keys().collect();
-        for chunk in tags.chunks(ROWS_PER_STATEMENT) {
-            let mut qb: QueryBuilder<Sqlite> =
-                QueryBuilder::new("DELETE FROM tombstones WHERE kind = 'message' AND tag IN (");
-            let mut list = qb.separated(", ");
-            for tag in chunk {
-                list.push_bind(tag.as_str());
-            }
-            qb.push(")");
-            qb.build().execute(&mut **tx).await?;
+    fn used(&self, tx: &Connection) -> rusqlite::Result<()> {
+        if self.messages.is_empty() {
+            return Ok(());
+        }
+        let mut delete =
+            tx.prepare_cached("DELETE FROM tombstones WHERE kind = 'message' AND tag = ?")?;
+        for tag in self.messages.keys() {
+            delete.execute([tag])?;
         }
         Ok(())
     }
@@ -485,52 +566,43 @@ fn message_tag(platform: &str, message_id: &str) -> String {
     format!("{platform}:{message_id}")
 }
 
-async fn apply_change(tx: &mut Transaction<'static, Sqlite>, op: &RecordOp) -> Result<Written> {
-    let done = match op {
+fn apply_change(tx: &Connection, op: &RecordOp) -> rusqlite::Result<Written> {
+    let changed = match op {
         RecordOp::Edit {
             platform,
             message_id,
             member_key,
             text,
             edited_at,
-        } => sqlx::query(
-            "UPDATE replies SET text = ?1, edited_at = ?2 WHERE platform = ?3 AND message_id = ?4
+        } => tx
+            .prepare_cached(
+                "UPDATE replies SET text = ?1, edited_at = ?2 WHERE platform = ?3 AND message_id = ?4
                  AND deleted_at IS NULL AND (?5 IS NULL OR member_key = ?5)",
-        )
-        .bind(text)
-        .bind(edited_at)
-        .bind(platform)
-        .bind(message_id)
-        .bind(member_key)
-        .execute(&mut **tx)
-        .await?,
+            )?
+            .execute(rusqlite::params![
+                text, edited_at, platform, message_id, member_key
+            ])?,
         RecordOp::Delete {
             platform,
             message_id,
             deleted_at,
         } => {
-            let done = sqlx::query("UPDATE replies SET text = '', deleted_at = ? WHERE platform = ? AND message_id = ? AND deleted_at IS NULL")
-                .bind(deleted_at)
-                .bind(platform)
-                .bind(message_id)
-                .execute(&mut **tx)
-                .await?;
-            if done.rows_affected() == 0 {
+            let changed = tx
+                .prepare_cached("UPDATE replies SET text = '', deleted_at = ? WHERE platform = ? AND message_id = ? AND deleted_at IS NULL")?
+                .execute(rusqlite::params![deleted_at, platform, message_id])?;
+            if changed == 0 {
                 // Perhaps the deletion overtook its message: if the message turns up (from
                 // any process, before or after a restart), it is recorded as deleted.
-                sqlx::query(
+                tx.prepare_cached(
                     "INSERT INTO tombstones (kind, tag, at) VALUES ('message', ?, ?) ON CONFLICT DO NOTHING",
-                )
-                .bind(message_tag(platform, message_id))
-                .bind(deleted_at)
-                .execute(&mut **tx)
-                .await?;
+                )?
+                .execute(rusqlite::params![message_tag(platform, message_id), deleted_at])?;
             }
-            done
+            changed
         }
         RecordOp::Insert { .. } => return Ok(Written::Unknown),
     };
-    Ok(if done.rows_affected() > 0 {
+    Ok(if changed > 0 {
         Written::Updated
     } else {
         Written::Unknown
@@ -991,6 +1063,51 @@ mod tests {
                 .await
                 .unwrap();
         assert_eq!(name, "ana");
+    }
+
+    #[test]
+    fn the_writer_connection_keeps_the_stores_durability() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = open_connection(&dir.path().join("w.db")).unwrap();
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        // 2 is FULL: the commit is on disk before the ack.
+        let sync: i64 = conn
+            .query_row("PRAGMA synchronous", [], |r| r.get(0))
+            .unwrap();
+        let keys: i64 = conn
+            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!((mode.as_str(), sync, keys), ("wal", 2, 1));
+    }
+
+    #[test]
+    fn statements_come_in_a_few_fixed_sizes() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch("CREATE TABLE t (a INTEGER, b TEXT)")
+            .unwrap();
+        let values: Vec<(i64, String)> = (0..1234).map(|i| (i, format!("v{i}"))).collect();
+        let mut params: Vec<&dyn ToSql> = Vec::new();
+        for (a, b) in &values {
+            params.push(a);
+            params.push(b);
+        }
+        let mut cache = HashMap::new();
+        let n = execute_rows(&conn, "INSERT INTO t (a, b)", "", 2, &params, &mut cache).unwrap();
+        assert_eq!(n, 1234);
+        let mut sizes: Vec<usize> = cache.keys().copied().collect();
+        sizes.sort_unstable();
+        assert_eq!(sizes, [1, 10, 100, 1000]);
+        // In order, nothing lost or repeated.
+        let rows: Vec<(i64, String)> = conn
+            .prepare("SELECT a, b FROM t ORDER BY rowid")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(rows, values);
     }
 
     #[tokio::test]
