@@ -42,7 +42,7 @@ pub async fn plain_insert_baseline(
     let text = text.to_string();
     tokio::task::spawn_blocking(move || insert_rows(&path, table, groups.max(1), rows, &text))
         .await
-        .map_err(|e| StoreError::Corrupt(format!("baseline stopped: {e}")))?
+        .map_err(|e| StoreError::WriteFailed(format!("the baseline stopped: {e}")))?
 }
 
 fn insert_rows(

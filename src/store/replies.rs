@@ -139,7 +139,7 @@ impl ReplyWriter {
                 run(conn, rx, known);
                 let _ = stopped_tx.send(());
             })
-            .map_err(|e| StoreError::Corrupt(format!("cannot start the reply writer: {e}")))?;
+            .map_err(|e| StoreError::WriteFailed(format!("cannot start the reply writer: {e}")))?;
         Ok(ReplyWriter {
             tx: Arc::new(std::sync::RwLock::new(Some(tx))),
             stopped: Arc::new(Mutex::new(Some(stopped))),
