@@ -330,22 +330,17 @@ async fn run_once(dir: &std::path::Path, options: &LoadOptions) -> Result<RunFig
     );
 
     // The baselines: the same number of rows the plainest fast way, on new databases.
-    let bare = crate::store::plain_insert_baseline(
-        &dir.join("bare.db"),
-        crate::store::BaselineTable::Bare,
-        options.groups,
-        options.burst,
-        TEXT,
-    )
-    .await?;
-    let schema = crate::store::plain_insert_baseline(
-        &dir.join("schema.db"),
-        crate::store::BaselineTable::Schema,
-        options.groups,
-        options.burst,
-        TEXT,
-    )
-    .await?;
+    let baseline = |file: &'static str, table| {
+        crate::store::plain_insert_baseline(
+            dir.join(file),
+            table,
+            options.groups,
+            options.burst,
+            TEXT,
+        )
+    };
+    let bare = baseline("bare.db", crate::store::BaselineTable::Bare).await?;
+    let schema = baseline("schema.db", crate::store::BaselineTable::Schema).await?;
 
     // Steady rate: one event every 1/rate s, each measured to its commit.
     let mut steady = None;

@@ -57,10 +57,17 @@ impl CatchUp {
     }
 }
 
+impl std::str::FromStr for CatchUp {
+    type Err = ScheduleError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        CatchUp::parse(s)
+    }
+}
+
 impl TryFrom<String> for CatchUp {
     type Error = ScheduleError;
     fn try_from(s: String) -> Result<Self, Self::Error> {
-        CatchUp::parse(&s)
+        s.parse()
     }
 }
 
@@ -131,10 +138,17 @@ impl Days {
     }
 }
 
+impl std::str::FromStr for Days {
+    type Err = ScheduleError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Days::parse(s)
+    }
+}
+
 impl TryFrom<String> for Days {
     type Error = ScheduleError;
     fn try_from(s: String) -> Result<Self, Self::Error> {
-        Days::parse(&s)
+        s.parse()
     }
 }
 
@@ -223,10 +237,17 @@ impl Zone {
     }
 }
 
+impl std::str::FromStr for Zone {
+    type Err = ScheduleError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        parse_zone(s).map(Zone)
+    }
+}
+
 impl TryFrom<String> for Zone {
     type Error = ScheduleError;
     fn try_from(s: String) -> Result<Self, Self::Error> {
-        parse_zone(&s).map(Zone)
+        s.parse()
     }
 }
 

@@ -3,7 +3,9 @@
 use super::{CommandError, Engine, Reply, local_label};
 use crate::domain::command::{Role, SetupArgs, VERBS, Verb, closest, verbs_for};
 use crate::domain::ids::ChannelKey;
-use crate::domain::schedule::{CatchUp, ClockTime, Days, Zone, parse_zone};
+use std::str::FromStr;
+
+use crate::domain::schedule::{Days, ScheduleError};
 use crate::domain::words::count;
 use crate::store::{Group, GroupSettings};
 
@@ -14,46 +16,15 @@ impl Engine {
         args: SetupArgs,
     ) -> Result<Reply, CommandError> {
         let existing = self.store().group_by_channel(channel).await?;
-        let current = existing
-            .as_ref()
-            .map(|g| GroupSettings {
-                name: None,
-                time_zone: g.time_zone,
-                post_time: g.post_time,
-                days: g.days,
-                catch_up: g.catch_up,
-                summary_time: g.summary_time,
-                words: g.words,
-            })
-            .unwrap_or_default();
+        let current = existing.as_ref().map(Group::settings).unwrap_or_default();
         // Check everything before storing anything.
         let settings = GroupSettings {
             name: None,
-            time_zone: args
-                .tz
-                .map(|z| parse_zone(&z).map(Zone))
-                .transpose()?
-                .unwrap_or(current.time_zone),
-            post_time: args
-                .time
-                .map(|t| t.parse::<ClockTime>())
-                .transpose()?
-                .unwrap_or(current.post_time),
-            days: args
-                .days
-                .map(|d| Days::parse(&d))
-                .transpose()?
-                .unwrap_or(current.days),
-            catch_up: args
-                .catch_up
-                .map(|c| CatchUp::parse(&c))
-                .transpose()?
-                .unwrap_or(current.catch_up),
-            summary_time: args
-                .summary_time
-                .map(|t| t.parse::<ClockTime>())
-                .transpose()?
-                .unwrap_or(current.summary_time),
+            time_zone: given_or(args.tz, current.time_zone)?,
+            post_time: given_or(args.time, current.post_time)?,
+            days: given_or(args.days, current.days)?,
+            catch_up: given_or(args.catch_up, current.catch_up)?,
+            summary_time: given_or(args.summary_time, current.summary_time)?,
             words: args.words.map(|w| w as i64).unwrap_or(current.words),
         };
         if !(40..=5000).contains(&settings.words) {
@@ -215,6 +186,14 @@ impl Engine {
             local_label(at, schedule.tz)
         )))
     }
+}
+
+/// The setting as given (checked), or the current one when none was given.
+fn given_or<T: FromStr<Err = ScheduleError>>(
+    given: Option<String>,
+    current: T,
+) -> Result<T, ScheduleError> {
+    Ok(given.map(|s| s.parse()).transpose()?.unwrap_or(current))
 }
 
 pub(super) fn describe_days(days: Days) -> String {

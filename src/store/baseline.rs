@@ -4,10 +4,9 @@
 //! 1,000 rows per transaction through a cached statement, (a) into a bare table with no
 //! key or index, (b) into colloquy's own schema with its indexes and foreign keys.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use rusqlite::Connection;
 use rusqlite::types::ToSql;
 
 use super::{Result, Store, StoreError};
@@ -28,7 +27,7 @@ const ROWS_PER_TRANSACTION: usize = 1000;
 /// harness does) into a new database at `path`; returns the time the inserts and
 /// commits took (setting up the groups, sessions and members is not counted).
 pub async fn plain_insert_baseline(
-    path: &Path,
+    path: PathBuf,
     table: BaselineTable,
     groups: usize,
     rows: usize,
@@ -36,9 +35,8 @@ pub async fn plain_insert_baseline(
 ) -> Result<Duration> {
     if table == BaselineTable::Schema {
         // The migrations, exactly as colloquy applies them.
-        Store::open(path).await?.close().await;
+        Store::open(&path).await?.close().await;
     }
-    let path = path.to_path_buf();
     let text = text.to_string();
     tokio::task::spawn_blocking(move || insert_rows(&path, table, groups.max(1), rows, &text))
         .await
@@ -52,10 +50,7 @@ fn insert_rows(
     rows: usize,
     text: &str,
 ) -> Result<Duration> {
-    let mut conn = Connection::open(path)?;
-    conn.pragma_update(None, "journal_mode", "WAL")?;
-    conn.pragma_update(None, "synchronous", "FULL")?;
-    conn.pragma_update(None, "foreign_keys", "ON")?;
+    let mut conn = super::replies::durable_connection(path)?;
     let name = match table {
         BaselineTable::Bare => {
             conn.execute_batch(

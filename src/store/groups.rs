@@ -54,6 +54,19 @@ impl Group {
         }
     }
 
+    /// Its settings as `setup` stores them (without a new name).
+    pub fn settings(&self) -> GroupSettings {
+        GroupSettings {
+            name: None,
+            time_zone: self.time_zone,
+            post_time: self.post_time,
+            days: self.days,
+            catch_up: self.catch_up,
+            summary_time: self.summary_time,
+            words: self.words,
+        }
+    }
+
     /// A short name to show: the given name, or the channel.
     pub fn label(&self) -> String {
         self.name.clone().unwrap_or_else(|| self.channel.clone())

@@ -106,14 +106,21 @@ pub struct ReplyWriter {
     stopped: Arc<Mutex<Option<oneshot::Receiver<()>>>>,
 }
 
-/// The writer's own connection, with the store's durability settings: WAL, and
-/// `synchronous = FULL` so a commit is on disk before anyone is told it happened.
-fn open_connection(path: &Path) -> rusqlite::Result<Connection> {
+/// A rusqlite connection with the store's durability settings: WAL, `synchronous = FULL`
+/// so a commit is on disk before anyone is told it happened, and foreign keys on. The
+/// writer and the plain-insert baselines both open theirs here.
+pub(super) fn durable_connection(path: &Path) -> rusqlite::Result<Connection> {
     let conn = Connection::open(path)?;
-    conn.busy_timeout(Duration::from_secs(10))?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(conn)
+}
+
+/// The writer's own connection: durable, waiting on a busy database, caching statements.
+fn open_connection(path: &Path) -> rusqlite::Result<Connection> {
+    let conn = durable_connection(path)?;
+    conn.busy_timeout(Duration::from_secs(10))?;
     // Checkpoints run in the background (see the store), never inside a commit.
     conn.pragma_update(None, "wal_autocheckpoint", 0)?;
     conn.set_prepared_statement_cache_capacity(32);
@@ -261,24 +268,35 @@ fn multi_row_sql(head: &str, columns: usize, rows: usize, tail: &str) -> String 
     sql
 }
 
-/// Run a multi-row statement over `rows` (each `columns` parameters, flattened in
-/// `params`), in the fixed statement sizes; returns the rows changed.
+/// One multi-row statement's text for each of the fixed sizes, largest first.
+struct MultiRow {
+    columns: usize,
+    by_size: [(usize, String); STATEMENT_ROWS.len()],
+}
+
+impl MultiRow {
+    fn new(head: &str, columns: usize, tail: &str) -> MultiRow {
+        MultiRow {
+            columns,
+            by_size: STATEMENT_ROWS.map(|size| (size, multi_row_sql(head, columns, size, tail))),
+        }
+    }
+}
+
+/// Run a multi-row statement over rows of `statements.columns` parameters each (flattened
+/// in `params`), in the fixed statement sizes; returns the rows changed.
 fn execute_rows(
     conn: &Connection,
-    head: &str,
-    tail: &str,
-    columns: usize,
+    statements: &MultiRow,
     params: &[&dyn ToSql],
-    sql_cache: &mut HashMap<usize, String>,
 ) -> rusqlite::Result<usize> {
+    let columns = statements.columns;
     let mut changed = 0;
     let mut rest = params;
-    for size in STATEMENT_ROWS {
-        while rest.len() >= size * columns {
+    let counts = statement_counts(params.len() / columns);
+    for ((size, sql), count) in statements.by_size.iter().zip(counts) {
+        for _ in 0..count {
             let (now, later) = rest.split_at(size * columns);
-            let sql = sql_cache
-                .entry(size)
-                .or_insert_with(|| multi_row_sql(head, columns, size, tail));
             changed += conn
                 .prepare_cached(sql)?
                 .execute(rusqlite::params_from_iter(now.iter()))?;
@@ -288,16 +306,30 @@ fn execute_rows(
     Ok(changed)
 }
 
+/// How many statements of each fixed size (in `STATEMENT_ROWS` order) `rows` rows take.
+fn statement_counts(mut rows: usize) -> [usize; STATEMENT_ROWS.len()] {
+    STATEMENT_ROWS.map(|size| {
+        let count = rows / size;
+        rows %= size;
+        count
+    })
+}
+
 const INSERT_REPLIES: &str = "INSERT INTO replies (session_id, member_key, platform, message_id, reply_to, text, posted_at, deleted_at)";
 const INSERT_MEMBERS: &str = "INSERT INTO members (key, display_name, first_seen)";
 const MEMBERS_CONFLICT: &str = "ON CONFLICT(key) DO UPDATE SET display_name = excluded.display_name \
      WHERE members.display_name <> excluded.display_name";
 
-thread_local! {
-    /// The text of the multi-row statements by size, built once per writer thread.
-    static SQL_REPLIES: std::cell::RefCell<HashMap<usize, String>> = Default::default();
-    static SQL_MEMBERS: std::cell::RefCell<HashMap<usize, String>> = Default::default();
-}
+/// The reply and member inserts, built once.
+static SQL_REPLIES: std::sync::LazyLock<MultiRow> = std::sync::LazyLock::new(|| {
+    MultiRow::new(
+        INSERT_REPLIES,
+        8,
+        "ON CONFLICT(platform, message_id) DO NOTHING",
+    )
+});
+static SQL_MEMBERS: std::sync::LazyLock<MultiRow> =
+    std::sync::LazyLock::new(|| MultiRow::new(INSERT_MEMBERS, 3, MEMBERS_CONFLICT));
 
 fn insert_run(
     tx: &Connection,
@@ -350,9 +382,7 @@ fn insert_run(
             params.push(name);
             params.push(at);
         }
-        SQL_MEMBERS.with_borrow_mut(|cache| {
-            execute_rows(tx, INSERT_MEMBERS, MEMBERS_CONFLICT, 3, &params, cache)
-        })?;
+        execute_rows(tx, &SQL_MEMBERS, &params)?;
     }
     // The first op of each message in this run; repeats within the run are duplicates.
     let mut first: HashSet<(&str, &str)> = HashSet::with_capacity(ops.len());
@@ -419,16 +449,7 @@ fn insert_run(
             params.push(deleted_at);
         }
     }
-    let inserted = SQL_REPLIES.with_borrow_mut(|cache| {
-        execute_rows(
-            tx,
-            INSERT_REPLIES,
-            "ON CONFLICT(platform, message_id) DO NOTHING",
-            8,
-            &params,
-            cache,
-        )
-    })?;
+    let inserted = execute_rows(tx, &SQL_REPLIES, &params)?;
     if inserted != firsts && firsts == 1 {
         for result in kept.iter_mut() {
             if **result == Written::Inserted {
@@ -1093,12 +1114,11 @@ mod tests {
             params.push(a);
             params.push(b);
         }
-        let mut cache = HashMap::new();
-        let n = execute_rows(&conn, "INSERT INTO t (a, b)", "", 2, &params, &mut cache).unwrap();
+        let statements = MultiRow::new("INSERT INTO t (a, b)", 2, "");
+        let n = execute_rows(&conn, &statements, &params).unwrap();
         assert_eq!(n, 1234);
-        let mut sizes: Vec<usize> = cache.keys().copied().collect();
-        sizes.sort_unstable();
-        assert_eq!(sizes, [1, 10, 100, 1000]);
+        // One statement of 1,000 rows, two of 100, three of 10 and four of 1.
+        assert_eq!(statement_counts(values.len()), [1, 2, 3, 4]);
         // In order, nothing lost or repeated.
         let rows: Vec<(i64, String)> = conn
             .prepare("SELECT a, b FROM t ORDER BY rowid")

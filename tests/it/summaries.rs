@@ -97,20 +97,49 @@ async fn fake_llm() -> (String, Fake) {
     (format!("http://{addr}/v1"), fake)
 }
 
+/// A console engine whose LLM is the fake at `endpoint`, on a fresh database.
+struct LlmApp {
+    dir: tempfile::TempDir,
+    store: Store,
+    clock: ManualClock,
+    engine: colloquy::engine::Engine,
+    log: std::sync::Arc<std::sync::Mutex<Vec<u8>>>,
+}
+
+impl LlmApp {
+    async fn on(endpoint: &str, start: chrono::DateTime<chrono::Utc>) -> LlmApp {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("t.db")).await.unwrap();
+        let clock = ManualClock::new(start);
+        let llm =
+            LlmClient::new(endpoint, "test-model", None, StdDuration::from_millis(800)).unwrap();
+        let options = EngineOptions {
+            secret: VoterSecret::new(vec![3; 32]),
+            settings: EngineSettings::default(),
+            llm: Some(llm),
+        };
+        let engine = build_engine(store.clone(), &clock, options);
+        let (_port, log) = attach_console(&engine, &clock, chrono_tz::UTC, None);
+        LlmApp {
+            dir,
+            store,
+            clock,
+            engine,
+            log,
+        }
+    }
+}
+
 #[tokio::test]
 async fn the_llm_writes_a_checked_paragraph_and_failures_fall_back_once() {
     let (endpoint, fake) = fake_llm().await;
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("t.db")).await.unwrap();
-    let clock = ManualClock::new(monday(9, 0));
-    let llm = LlmClient::new(&endpoint, "test-model", None, StdDuration::from_millis(800)).unwrap();
-    let options = EngineOptions {
-        secret: VoterSecret::new(vec![3; 32]),
-        settings: EngineSettings::default(),
-        llm: Some(llm),
-    };
-    let engine = build_engine(store.clone(), &clock, options);
-    let (_port, log) = attach_console(&engine, &clock, chrono_tz::UTC, None);
+    let LlmApp {
+        dir: _dir,
+        store,
+        clock,
+        engine,
+        log,
+    } = LlmApp::on(&endpoint, monday(9, 0)).await;
     let channel =
         colloquy::domain::ids::ChannelKey::new(colloquy::domain::ids::Platform::Console, "llm");
     let run = |who: &str, role: Role, line: &str| {
@@ -355,17 +384,13 @@ async fn long_summaries_are_split_without_breaking_a_quote() {
 #[tokio::test]
 async fn the_llm_can_write_the_questions_and_bad_ones_are_dropped() {
     let (endpoint, fake) = fake_llm().await;
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("t.db")).await.unwrap();
-    let clock = ManualClock::new(monday(8, 0));
-    let llm = LlmClient::new(&endpoint, "test-model", None, StdDuration::from_millis(800)).unwrap();
-    let options = EngineOptions {
-        secret: VoterSecret::new(vec![3; 32]),
-        settings: EngineSettings::default(),
-        llm: Some(llm),
-    };
-    let engine = build_engine(store.clone(), &clock, options);
-    let (_port, log) = attach_console(&engine, &clock, chrono_tz::UTC, None);
+    let LlmApp {
+        dir: _dir,
+        store,
+        clock: _clock,
+        engine,
+        log,
+    } = LlmApp::on(&endpoint, monday(8, 0)).await;
     let channel =
         colloquy::domain::ids::ChannelKey::new(colloquy::domain::ids::Platform::Console, "q");
     let exec =

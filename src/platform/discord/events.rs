@@ -4,9 +4,10 @@
 //!
 //! Messages, edits and deletions are only translated here and queued for the engine
 //! ([`super::ingest`]), so the gateway never waits on the store. They are recorded
-//! concurrently, so an edit or deletion can overtake the message it changes. An edit of an unknown message is recorded as the message (edited);
-//! a deletion of an unknown message is kept by the store (a tombstone, which holds across
-//! restarts and processes), so the message is recorded deleted if it turns up.
+//! concurrently, so an edit or deletion can overtake the message it changes. An edit of an
+//! unknown message is recorded as the message (edited); a deletion of an unknown message
+//! is kept by the store (a tombstone, which holds across restarts and processes), so the
+//! message is recorded deleted if it turns up.
 
 use chrono::{DateTime, Utc};
 use poise::serenity_prelude as serenity;
