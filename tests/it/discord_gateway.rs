@@ -15,7 +15,12 @@ use crate::common::fake_discord::{FakeDiscord, FakeOptions};
 fn discord_gateway_reads_and_heartbeats_while_the_engine_runtime_is_held() {
     const WORKERS: usize = 2;
     const N: u64 = 1_000;
-    let held_for = Duration::from_secs(3);
+    // Serenity restarts a shard whose last heartbeat is not yet acknowledged when the next
+    // is due, and the acknowledgement queues behind the burst's frames: on a loaded 2-core
+    // CI machine reading 1,000 frames can take longer than 100 ms, so the interval leaves
+    // room for that (Discord's own is 41 s) while three beats still fit in the hold.
+    let heartbeat = Duration::from_millis(500);
+    let held_for = Duration::from_secs(6);
     // The fake runs on its own runtime, so holding the bot's does not stop it.
     let fake_rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(1)
@@ -28,7 +33,7 @@ fn discord_gateway_reads_and_heartbeats_while_the_engine_runtime_is_held() {
         .build()
         .expect("bot runtime");
     let fake = fake_rt.block_on(FakeDiscord::start_with(FakeOptions {
-        heartbeat_interval: Duration::from_millis(100),
+        heartbeat_interval: heartbeat,
         ..FakeOptions::default()
     }));
     let member = fake.member("bob");
