@@ -5,8 +5,13 @@
 //! each bot's own commit trace, so there is no polling floor), peak RSS and CPU, and the
 //! ratios. `scripts/peer-bench` installs the peer into a venv and runs this.
 //!
+//! Each bot has a fake of its own; both run side by side and their runs alternate, so a
+//! slow stretch of a shared machine falls on both. A burst is built while the fake holds
+//! its gateway and then reaches the socket at once (`--streamed` sends each message as it
+//! is built, with the fake's JSON work competing with the bot for the same two cores).
+//!
 //! Options (after `--`): `--runs N` (3), `--bursts 1000,10000`, `--rate 200`,
-//! `--seconds 5`, `--python PATH` (python3), `--bots colloquy,peer`.
+//! `--seconds 5`, `--python PATH` (python3), `--bots colloquy,peer`, `--streamed`.
 
 #![allow(dead_code)]
 // Built as a test (clippy --all-targets), the fake's own unit tests lose their #[test]s.
@@ -33,6 +38,8 @@ struct Args {
     seconds: u64,
     python: String,
     bots: Vec<String>,
+    /// Bursts go out as the fake builds them (its JSON work during the burst), not held.
+    streamed: bool,
 }
 
 fn args() -> Args {
@@ -43,6 +50,7 @@ fn args() -> Args {
         seconds: 5,
         python: "python3".into(),
         bots: vec!["colloquy".into(), "peer".into()],
+        streamed: false,
     };
     let list: Vec<String> = std::env::args().skip(1).collect();
     // `cargo bench` passes --bench; `cargo test --all-targets` does not: then this is the
@@ -70,6 +78,11 @@ fn args() -> Args {
             "--seconds" => a.seconds = v.parse().unwrap_or(a.seconds).clamp(1, 60),
             "--python" => a.python = v,
             "--bots" => a.bots = v.split(',').map(str::to_string).collect(),
+            "--streamed" => {
+                a.streamed = true;
+                i += 1;
+                continue;
+            }
             _ => {
                 i += 1;
                 continue;
@@ -247,7 +260,15 @@ struct Load<'a> {
     ticks: f64,
 }
 
-impl Load<'_> {
+impl<'a> Load<'a> {
+    fn new(fake: &'a FakeDiscord, speakers: &'a [Person]) -> Load<'a> {
+        Load {
+            fake,
+            speakers,
+            ticks: clock_ticks() as f64,
+        }
+    }
+
     fn send(&self, bot: &BotProc, k: usize) -> (u64, u128) {
         let who = &self.speakers[k % self.speakers.len()];
         let at = now_ns();
@@ -293,9 +314,22 @@ impl Load<'_> {
         anyhow::bail!("{}: no message was committed", bot.name)
     }
 
-    async fn burst(&self, bot: &mut BotProc, n: usize) -> anyhow::Result<Figures> {
+    /// A burst: the fake builds the n messages while its gateway holds them, then hands
+    /// them to the socket at once, so the fake's own JSON work (on this 2-core machine,
+    /// about as much CPU as a message costs colloquy) is not done during the burst, as
+    /// Discord's is not done on the bot's machine. Lag counts from that moment.
+    async fn burst(&self, bot: &mut BotProc, n: usize, streamed: bool) -> anyhow::Result<Figures> {
+        if streamed {
+            let cpu0 = cpu_ticks(bot.pid());
+            let sent: Vec<_> = (0..n).map(|k| self.send(bot, k)).collect();
+            return self.measure(bot, sent, cpu0).await;
+        }
+        self.fake.hold_gateway();
+        let ids: Vec<u64> = (0..n).map(|k| self.send(bot, k).0).collect();
         let cpu0 = cpu_ticks(bot.pid());
-        let sent: Vec<_> = (0..n).map(|k| self.send(bot, k)).collect();
+        let at = now_ns();
+        self.fake.release_gateway();
+        let sent = ids.into_iter().map(|id| (id, at)).collect();
         self.measure(bot, sent, cpu0).await
     }
 
@@ -432,6 +466,9 @@ async fn start_peer(fake: &FakeDiscord, dir: &Path, python: &str) -> anyhow::Res
 struct Report {
     phases: Vec<(String, Vec<Figures>)>,
     peak_rss_kib: u64,
+    /// The largest heap and stacks (RssAnon) seen at the end of a phase; the rest of the
+    /// RSS is file-backed, mostly the program's own code.
+    peak_anon_kib: u64,
 }
 
 fn phase<'a>(r: &'a mut Report, name: &str) -> &'a mut Vec<Figures> {
@@ -442,54 +479,105 @@ fn phase<'a>(r: &'a mut Report, name: &str) -> &'a mut Vec<Figures> {
     &mut r.phases.last_mut().expect("just pushed").1
 }
 
-async fn bench(name: &str, a: &Args) -> anyhow::Result<Report> {
-    let fake = FakeDiscord::start().await;
-    let dir = tempfile::tempdir()?;
-    let mut bot = match name {
-        "colloquy" => start_colloquy(&fake, dir.path()).await?,
-        _ => start_peer(&fake, dir.path(), &a.python).await?,
-    };
-    let speakers: Vec<Person> = ["bob", "cat", "dan"]
-        .iter()
-        .map(|n| fake.member(n))
-        .collect();
-    let load = Load {
-        fake: &fake,
-        speakers: &speakers,
-        ticks: clock_ticks() as f64,
-    };
-    // First messages until one is committed: both bots are then past their start-up
-    // (guild cache, prepared statements; colloquy's session anchored to its thread).
-    load.warm_up(&mut bot).await?;
-    let mut report = Report::default();
-    for run in 0..a.runs {
-        for &n in &a.bursts {
-            let f = load.burst(&mut bot, n).await?;
-            eprintln!(
-                "{name} run {} burst {n}: {:.0} msg/s, lag p50 {:.2} ms p99 {:.2} ms, cpu {:.0}%",
-                run + 1,
-                f.msgs_per_s,
-                f.p50_ms,
-                f.p99_ms,
-                f.cpu_pct
-            );
-            phase(&mut report, &format!("burst {n}")).push(f);
-            tokio::time::sleep(Duration::from_millis(300)).await;
-        }
-        let f = load.steady(&mut bot, a.rate, a.seconds).await?;
+/// One bot with its own fake Discord, started and warmed up.
+struct Contender {
+    name: String,
+    fake: FakeDiscord,
+    speakers: Vec<Person>,
+    bot: BotProc,
+    report: Report,
+    _dir: tempfile::TempDir,
+}
+
+impl Contender {
+    async fn start(name: &str, a: &Args) -> anyhow::Result<Contender> {
+        let fake = FakeDiscord::start().await;
+        let dir = tempfile::tempdir()?;
+        let mut bot = match name {
+            "colloquy" => start_colloquy(&fake, dir.path()).await?,
+            _ => start_peer(&fake, dir.path(), &a.python).await?,
+        };
+        let speakers: Vec<Person> = ["bob", "cat", "dan"]
+            .iter()
+            .map(|n| fake.member(n))
+            .collect();
+        // First messages until one is committed: the bot is then past its start-up
+        // (guild cache, prepared statements; colloquy's session anchored to its thread).
+        Load::new(&fake, &speakers).warm_up(&mut bot).await?;
+        Ok(Contender {
+            name: name.to_string(),
+            fake,
+            speakers,
+            bot,
+            report: Report::default(),
+            _dir: dir,
+        })
+    }
+
+    async fn burst(&mut self, run: usize, n: usize, streamed: bool) -> anyhow::Result<()> {
+        let load = Load::new(&self.fake, &self.speakers);
+        let f = load.burst(&mut self.bot, n, streamed).await?;
         eprintln!(
-            "{name} run {} steady {}/s: lag p50 {:.2} ms p99 {:.2} ms, cpu {:.0}%",
+            "{} run {} burst {n}: {:.0} msg/s, lag p50 {:.2} ms p99 {:.2} ms, cpu {:.0}%",
+            self.name,
             run + 1,
-            a.rate,
+            f.msgs_per_s,
             f.p50_ms,
             f.p99_ms,
             f.cpu_pct
         );
-        phase(&mut report, &format!("steady {}/s", a.rate)).push(f);
+        phase(&mut self.report, &format!("burst {n}")).push(f);
+        self.sample_memory();
+        Ok(())
     }
-    report.peak_rss_kib = status_kib(bot.pid(), "VmHWM:");
-    fake.assert_no_unknown_routes();
-    Ok(report)
+
+    async fn steady(&mut self, run: usize, rate: u64, seconds: u64) -> anyhow::Result<()> {
+        let load = Load::new(&self.fake, &self.speakers);
+        let f = load.steady(&mut self.bot, rate, seconds).await?;
+        eprintln!(
+            "{} run {} steady {rate}/s: lag p50 {:.2} ms p99 {:.2} ms, cpu {:.0}%",
+            self.name,
+            run + 1,
+            f.p50_ms,
+            f.p99_ms,
+            f.cpu_pct
+        );
+        phase(&mut self.report, &format!("steady {rate}/s")).push(f);
+        self.sample_memory();
+        Ok(())
+    }
+
+    fn sample_memory(&mut self) {
+        let anon = status_kib(self.bot.pid(), "RssAnon:");
+        self.report.peak_anon_kib = self.report.peak_anon_kib.max(anon);
+    }
+
+    fn finish(mut self) -> (String, Report) {
+        self.report.peak_rss_kib = status_kib(self.bot.pid(), "VmHWM:");
+        self.fake.assert_no_unknown_routes();
+        (self.name, self.report)
+    }
+}
+
+/// Both bots run side by side, each on its own fake, idle while the other is measured;
+/// their runs alternate, so a slow minute on a shared machine falls on both.
+async fn bench(a: &Args) -> anyhow::Result<Vec<(String, Report)>> {
+    let mut contenders = vec![];
+    for name in &a.bots {
+        contenders.push(Contender::start(name, a).await?);
+    }
+    for run in 0..a.runs {
+        for &n in &a.bursts {
+            for c in &mut contenders {
+                c.burst(run, n, a.streamed).await?;
+                tokio::time::sleep(Duration::from_millis(300)).await;
+            }
+        }
+        for c in &mut contenders {
+            c.steady(run, a.rate, a.seconds).await?;
+        }
+    }
+    Ok(contenders.into_iter().map(Contender::finish).collect())
 }
 
 /// Median and range of one figure over the runs.
@@ -509,21 +597,21 @@ fn main() -> anyhow::Result<()> {
         .worker_threads(1)
         .enable_all()
         .build()?;
-    let mut reports = vec![];
-    for name in &a.bots {
-        let r = rt.block_on(async {
-            tokio::time::timeout(Duration::from_secs(900), bench(name, &a))
-                .await
-                .map_err(|_| anyhow::anyhow!("{name}: the benchmark took over 15 minutes"))?
-        })?;
-        reports.push((name.clone(), r));
-    }
+    let reports = rt.block_on(async {
+        tokio::time::timeout(Duration::from_secs(1800), bench(&a))
+            .await
+            .map_err(|_| anyhow::anyhow!("the benchmark took over 30 minutes"))?
+    })?;
     println!(
         "\ngateway benchmark: {} runs; median [min-max]; lag = dispatch -> committed row",
         a.runs
     );
     for (name, r) in &reports {
-        println!("{name}: peak RSS {:.1} MiB", r.peak_rss_kib as f64 / 1024.0);
+        println!(
+            "{name}: peak RSS {:.1} MiB; heap and stacks (RssAnon) up to {:.1} MiB",
+            r.peak_rss_kib as f64 / 1024.0,
+            r.peak_anon_kib as f64 / 1024.0
+        );
         for (phase, runs) in &r.phases {
             println!(
                 "  {phase:>12}: {}, {}, {}, {}",
@@ -547,8 +635,9 @@ fn main() -> anyhow::Result<()> {
             );
         }
         println!(
-            "  peak RSS {:.2}x",
-            c.peak_rss_kib as f64 / (p.peak_rss_kib as f64).max(1.0)
+            "  peak RSS {:.2}x, heap and stacks {:.2}x",
+            c.peak_rss_kib as f64 / (p.peak_rss_kib as f64).max(1.0),
+            c.peak_anon_kib as f64 / (p.peak_anon_kib as f64).max(1.0)
         );
     }
     Ok(())

@@ -2,6 +2,8 @@
 //! against the fake Discord on 127.0.0.1, with the scheduler/outbox loop running.
 //! Assertions read the fake's recorded requests and the bot's SQLite file.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use colloquy::domain::ids::{ChannelKey, MemberKey, Platform};
@@ -1165,6 +1167,94 @@ async fn discord_bot_records_a_burst_of_messages() {
     assert_eq!(reply_count(&pool, session).await, n as i64);
     fake.assert_no_unknown_routes();
     bot.stop().await;
+}
+
+/// What the gateway has read when the bot is told to stop is still recorded: events wait
+/// for the engine in memory, and that queue is drained before the adapter's task ends.
+/// The engine's runtime is held (as a burst of engine work would hold it) while the
+/// messages arrive and the stop is signalled, so every one of them is still queued then.
+#[test]
+fn discord_bot_stopping_records_what_the_gateway_had_read() {
+    const WORKERS: usize = 2;
+    const N: usize = 300;
+    let held_for = Duration::from_secs(5);
+    let runtime = |workers| {
+        tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(workers)
+            .enable_all()
+            .build()
+            .expect("runtime")
+    };
+    // The fake on a runtime of its own, so holding the bot's does not stop it.
+    let fake_rt = runtime(1);
+    let bot_rt = runtime(WORKERS);
+    let fake = fake_rt.block_on(FakeDiscord::start_with(FakeOptions {
+        heartbeat_interval: Duration::from_millis(300),
+        ..FakeOptions::default()
+    }));
+    let p = people(&fake);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bot = bot_rt.block_on(Bot::start(&fake, dir.path()));
+    let pool = bot_rt.block_on(db(&bot.db));
+    bot_rt.block_on(setup_and_import(&fake, &p));
+    let thread = bot_rt.block_on(post_excerpt(&fake, &p));
+    let session = bot_rt.block_on(session_of(&pool, thread));
+
+    let started = Arc::new(AtomicUsize::new(0));
+    let blockers: Vec<_> = (0..WORKERS)
+        .map(|_| {
+            let started = Arc::clone(&started);
+            bot_rt.spawn(async move {
+                started.fetch_add(1, Ordering::SeqCst);
+                std::thread::sleep(held_for);
+            })
+        })
+        .collect();
+    let t0 = Instant::now();
+    while started.load(Ordering::SeqCst) < WORKERS {
+        assert!(t0.elapsed() < WAIT, "the blockers did not start");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    for k in 0..N {
+        fake.user_message(&p.bob, &format!("Reply {k} before the stop."))
+            .channel(thread)
+            .send();
+    }
+    let last = fake.seq();
+    // Every frame is on the socket, then two more heartbeats: serenity sends a beat only
+    // once the last one's acknowledgement, which the fake wrote after the frames, was
+    // read, so by the second the client has read every message.
+    let mut beats = None;
+    loop {
+        let s = fake.gateway_stats();
+        match beats {
+            None if s.frames_sent >= last => beats = Some(s.heartbeats),
+            Some(b) if s.heartbeats >= b + 2 => break,
+            _ => {}
+        }
+        assert!(
+            t0.elapsed() < held_for - Duration::from_millis(500),
+            "the client did not read the messages while the engine was held \
+             ({} of {last} frames sent, {} heartbeats)",
+            s.frames_sent,
+            s.heartbeats
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    bot.signal_stop();
+    assert!(
+        t0.elapsed() < held_for,
+        "the stop came after the engine was free again: the test proves nothing"
+    );
+    for b in blockers {
+        let _ = bot_rt.block_on(b);
+    }
+    bot_rt.block_on(bot.stop());
+    let recorded = bot_rt.block_on(reply_count(&pool, session));
+    assert_eq!(
+        recorded, N as i64,
+        "messages the gateway had read before the stop were lost"
+    );
 }
 
 /// Every slash command as a facilitator (Manage Server, and the Facilitator role), as a

@@ -199,13 +199,16 @@ pub(super) async fn start(
         runtime: tokio::runtime::Handle::current(),
     });
     // The gateway (serenity's shard runner, poise's dispatch) runs on a runtime of its own
-    // on its own thread: a burst of work for the engine and SQLite cannot keep it from
-    // reading the socket.
+    // on its own threads: a burst of work for the engine and SQLite cannot keep it from
+    // reading the socket. Two workers, so that serenity's parsing of the next frame (the
+    // bound of a burst: one thread) and the dispatch of the last one run side by side.
     let (built_tx, built) = oneshot::channel::<anyhow::Result<()>>();
     let gateway = std::thread::Builder::new()
         .name("discord-gateway".into())
         .spawn(move || {
-            let runtime = match tokio::runtime::Builder::new_current_thread()
+            let runtime = match tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .thread_name("discord-gateway")
                 .enable_all()
                 .build()
             {

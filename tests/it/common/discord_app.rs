@@ -100,6 +100,12 @@ impl Bot {
             .expect("the discord port is attached")
     }
 
+    /// Flips `stop` without waiting (callable from any thread, even while the bot's
+    /// runtime is busy); [`Bot::stop`] then waits for the end.
+    pub fn signal_stop(&self) {
+        let _ = self.stop.send(true);
+    }
+
     /// Flips `stop` and waits for the adapter and the scheduler to end.
     pub async fn stop(self) {
         let _ = self.stop.send(true);

@@ -56,6 +56,8 @@ struct GwState {
     policy: ResumePolicy,
     stats: GatewayStats,
     next_conn: u64,
+    /// While held, dispatch frames wait here instead of going to the connection.
+    held: Option<Vec<String>>,
 }
 
 pub struct Gateway {
@@ -82,6 +84,7 @@ impl Gateway {
                 policy,
                 stats: GatewayStats::default(),
                 next_conn: 0,
+                held: None,
             }),
             ids,
             ws_url,
@@ -110,9 +113,31 @@ impl Gateway {
         g.seq += 1;
         let frame = dispatch_frame(t, g.seq, d).to_string();
         g.log.push((g.seq, frame.clone()));
-        if let Some((_, tx)) = &g.conn {
+        if let Some(held) = &mut g.held {
+            held.push(frame);
+        } else if let Some((_, tx)) = &g.conn {
             // A closed connection is fine: the client resumes and gets it replayed.
             let _ = tx.send(Outgoing::Frame(frame));
+        }
+    }
+
+    /// Holds dispatch frames back (they are sequenced and logged as usual) until
+    /// [`Gateway::release`]: a burst built beforehand then reaches the socket at once.
+    pub fn hold(&self) {
+        let mut g = self.lock();
+        if g.held.is_none() {
+            g.held = Some(vec![]);
+        }
+    }
+
+    /// Sends the held frames, in order, and stops holding.
+    pub fn release(&self) {
+        let mut g = self.lock();
+        let held = g.held.take().unwrap_or_default();
+        if let Some((_, tx)) = &g.conn {
+            for frame in held {
+                let _ = tx.send(Outgoing::Frame(frame));
+            }
         }
     }
 
@@ -218,15 +243,40 @@ pub async fn serve(shared: Arc<Shared>, stream: TcpStream) {
     }
     loop {
         tokio::select! {
-            out = rx.recv() => match out {
-                Some(Outgoing::Frame(f)) => {
-                    if sink.send(Message::text(f)).await.is_err() {
+            out = rx.recv() => {
+                // What has queued up goes out in one write, as a server's socket would
+                // coalesce it; a Drop after frames closes once they are sent.
+                let mut batch = match out {
+                    Some(Outgoing::Frame(f)) => vec![f],
+                    Some(Outgoing::Drop) | None => break,
+                };
+                let mut then_drop = false;
+                while batch.len() < 256 {
+                    match rx.try_recv() {
+                        Ok(Outgoing::Frame(f)) => batch.push(f),
+                        Ok(Outgoing::Drop) => {
+                            then_drop = true;
+                            break;
+                        }
+                        Err(_) => break,
+                    }
+                }
+                let n = batch.len() as u64;
+                let mut failed = false;
+                for f in batch {
+                    if sink.feed(Message::text(f)).await.is_err() {
+                        failed = true;
                         break;
                     }
-                    gw.lock().stats.frames_sent += 1;
                 }
-                Some(Outgoing::Drop) | None => break,
-            },
+                if failed || sink.flush().await.is_err() {
+                    break;
+                }
+                gw.lock().stats.frames_sent += n;
+                if then_drop {
+                    break;
+                }
+            }
             msg = incoming.next() => match msg {
                 Some(Ok(Message::Text(text))) => {
                     let Ok(frame) = serde_json::from_str::<Value>(text.as_str()) else { continue };
