@@ -2,8 +2,6 @@
 //! against the fake Discord on 127.0.0.1, with the scheduler/outbox loop running.
 //! Assertions read the fake's recorded requests and the bot's SQLite file.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use colloquy::domain::ids::{ChannelKey, MemberKey, Platform};
@@ -11,7 +9,9 @@ use colloquy::ports::{Content, ExcerptPost, FileOut, Outgoing};
 use serde_json::Value;
 use sqlx::Row;
 
-use crate::common::discord_app::{Bot, WAIT, answer, choice, db, reading, slash, wait_db};
+use crate::common::discord_app::{
+    Bot, WAIT, answer, choice, db, hold_workers, reading, slash, wait_db,
+};
 use crate::common::fake_discord::{
     FakeDiscord, FakeOptions, Person, ReplyKind, ResumePolicy, SlashCommand,
 };
@@ -1200,21 +1200,8 @@ fn discord_bot_stopping_records_what_the_gateway_had_read() {
     let thread = bot_rt.block_on(post_excerpt(&fake, &p));
     let session = bot_rt.block_on(session_of(&pool, thread));
 
-    let started = Arc::new(AtomicUsize::new(0));
-    let blockers: Vec<_> = (0..WORKERS)
-        .map(|_| {
-            let started = Arc::clone(&started);
-            bot_rt.spawn(async move {
-                started.fetch_add(1, Ordering::SeqCst);
-                std::thread::sleep(held_for);
-            })
-        })
-        .collect();
     let t0 = Instant::now();
-    while started.load(Ordering::SeqCst) < WORKERS {
-        assert!(t0.elapsed() < WAIT, "the blockers did not start");
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    let blockers = hold_workers(&bot_rt, WORKERS, held_for);
     for k in 0..N {
         fake.user_message(&p.bob, &format!("Reply {k} before the stop."))
             .channel(thread)

@@ -1,11 +1,9 @@
 //! The gateway keeps reading while the engine is busy: the Discord adapter's socket is read
 //! on a thread of its own, and events wait for the engine in memory, not in the kernel.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use crate::common::discord_app::Bot;
+use crate::common::discord_app::{Bot, hold_workers};
 use crate::common::fake_discord::{FakeDiscord, FakeOptions};
 
 /// Every worker of the engine's runtime is held (as a burst of CPU-bound engine work or a
@@ -41,24 +39,8 @@ fn discord_gateway_reads_and_heartbeats_while_the_engine_runtime_is_held() {
     let bot = bot_rt.block_on(Bot::start(&fake, dir.path()));
 
     // Hold every worker of the bot's runtime.
-    let started = Arc::new(AtomicUsize::new(0));
-    let blockers: Vec<_> = (0..WORKERS)
-        .map(|_| {
-            let started = Arc::clone(&started);
-            bot_rt.spawn(async move {
-                started.fetch_add(1, Ordering::SeqCst);
-                std::thread::sleep(held_for);
-            })
-        })
-        .collect();
     let t0 = Instant::now();
-    while started.load(Ordering::SeqCst) < WORKERS {
-        assert!(
-            t0.elapsed() < Duration::from_secs(5),
-            "the blockers did not start"
-        );
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    let blockers = hold_workers(&bot_rt, WORKERS, held_for);
     let before = fake.gateway_stats();
     let text = "A message long enough to fill the socket's buffers quickly: ".repeat(8);
     for _ in 0..N {

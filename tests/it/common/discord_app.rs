@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use colloquy::config::{Config, Discord, Storage};
 use colloquy::domain::ids::Platform;
@@ -206,4 +206,29 @@ pub fn choice(fake: &FakeDiscord, path: &[&str], option: &str, name: &str) -> i6
 /// A reading written for these tests: front matter, then `paragraphs` paragraphs.
 pub fn reading(paragraphs: usize) -> String {
     super::app::sample_reading(paragraphs)
+}
+
+/// Holds every worker of `rt` for `hold` (as a burst of CPU-bound engine work or a blocking
+/// call would hold them); returns once all are held, with the tasks to wait for.
+pub fn hold_workers(
+    rt: &tokio::runtime::Runtime,
+    workers: usize,
+    hold: Duration,
+) -> Vec<JoinHandle<()>> {
+    let started = Arc::new(AtomicUsize::new(0));
+    let blockers = (0..workers)
+        .map(|_| {
+            let started = Arc::clone(&started);
+            rt.spawn(async move {
+                started.fetch_add(1, Ordering::SeqCst);
+                std::thread::sleep(hold);
+            })
+        })
+        .collect();
+    let t0 = Instant::now();
+    while started.load(Ordering::SeqCst) < workers {
+        assert!(t0.elapsed() < WAIT, "the blockers did not start");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    blockers
 }
