@@ -10,6 +10,7 @@
 use std::fs::{File, OpenOptions};
 use std::io::{BufWriter, Write as _};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use tokio::sync::{Semaphore, mpsc, oneshot};
@@ -52,7 +53,11 @@ impl Ingest {
 /// Appends commit times to a file, one line a message. Lines are buffered and written
 /// every few milliseconds (a write a line cost the bot 8 % of its CPU in a burst); each
 /// carries the time of its own commit, so the delay does not change the lag measured.
-struct Trace(Mutex<BufWriter<File>>);
+struct Trace {
+    file: Mutex<BufWriter<File>>,
+    /// A failing write is reported once, not every few milliseconds.
+    warned: AtomicBool,
+}
 
 /// How often buffered trace lines are written.
 const TRACE_FLUSH: std::time::Duration = std::time::Duration::from_millis(2);
@@ -60,7 +65,10 @@ const TRACE_FLUSH: std::time::Duration = std::time::Duration::from_millis(2);
 impl Trace {
     fn open(path: &Path) -> std::io::Result<Arc<Trace>> {
         let file = OpenOptions::new().create(true).append(true).open(path)?;
-        let trace = Arc::new(Trace(Mutex::new(BufWriter::new(file))));
+        let trace = Arc::new(Trace {
+            file: Mutex::new(BufWriter::new(file)),
+            warned: AtomicBool::new(false),
+        });
         // Writes the buffer until the consumer drops the trace (the last lines are
         // written by BufWriter's drop).
         let weak = Arc::downgrade(&trace);
@@ -75,8 +83,14 @@ impl Trace {
     }
 
     fn flush(&self) {
-        let mut f = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        let mut f = self.file.lock().unwrap_or_else(|p| p.into_inner());
         if let Err(e) = f.flush() {
+            self.failed(&e);
+        }
+    }
+
+    fn failed(&self, e: &std::io::Error) {
+        if !self.warned.swap(true, Ordering::Relaxed) {
             tracing::warn!(error = %e, "cannot write the commit trace");
         }
     }
@@ -86,9 +100,9 @@ impl Trace {
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_nanos())
             .unwrap_or_default();
-        let mut f = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        let mut f = self.file.lock().unwrap_or_else(|p| p.into_inner());
         if let Err(e) = writeln!(f, "{message_id} {nanos}") {
-            tracing::warn!(error = %e, "cannot write the commit trace");
+            self.failed(&e);
         }
     }
 }
