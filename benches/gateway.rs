@@ -355,12 +355,7 @@ async fn start_colloquy(fake: &FakeDiscord, dir: &Path) -> anyhow::Result<BotPro
     let config = dir.join("colloquy.toml");
     std::fs::write(
         &config,
-        format!(
-            "[storage]\ndatabase = {:?}\n[discord]\ntoken_env = \"CQ_BENCH_TOKEN\"\nguild_id = \"{}\"\napi_base = {:?}\nfacilitator_role = \"Facilitator\"\n",
-            dir.join("colloquy.db"),
-            fake.ids().guild_id,
-            fake.base_url()
-        ),
+        fake.colloquy_config(&dir.join("colloquy.db"), "CQ_BENCH_TOKEN"),
     )?;
     let trace = dir.join("colloquy.trace");
     // COLLOQUY_BENCH_BIN: another build of colloquy to compare (an older commit's).
@@ -517,8 +512,21 @@ impl Contender {
     async fn burst(&mut self, run: usize, n: usize, streamed: bool) -> anyhow::Result<()> {
         let load = Load::new(&self.fake, &self.speakers);
         let f = load.burst(&mut self.bot, n, streamed).await?;
+        self.record(run, format!("burst {n}"), f);
+        Ok(())
+    }
+
+    async fn steady(&mut self, run: usize, rate: u64, seconds: u64) -> anyhow::Result<()> {
+        let load = Load::new(&self.fake, &self.speakers);
+        let f = load.steady(&mut self.bot, rate, seconds).await?;
+        self.record(run, format!("steady {rate}/s"), f);
+        Ok(())
+    }
+
+    /// Prints one run's figures and keeps them, with the bot's heap at that point.
+    fn record(&mut self, run: usize, name: String, f: Figures) {
         eprintln!(
-            "{} run {} burst {n}: {:.0} msg/s, lag p50 {:.2} ms p99 {:.2} ms, cpu {:.0}%",
+            "{} run {} {name}: {:.0} msg/s, lag p50 {:.2} ms p99 {:.2} ms, cpu {:.0}%",
             self.name,
             run + 1,
             f.msgs_per_s,
@@ -526,25 +534,8 @@ impl Contender {
             f.p99_ms,
             f.cpu_pct
         );
-        phase(&mut self.report, &format!("burst {n}")).push(f);
+        phase(&mut self.report, &name).push(f);
         self.sample_memory();
-        Ok(())
-    }
-
-    async fn steady(&mut self, run: usize, rate: u64, seconds: u64) -> anyhow::Result<()> {
-        let load = Load::new(&self.fake, &self.speakers);
-        let f = load.steady(&mut self.bot, rate, seconds).await?;
-        eprintln!(
-            "{} run {} steady {rate}/s: lag p50 {:.2} ms p99 {:.2} ms, cpu {:.0}%",
-            self.name,
-            run + 1,
-            f.p50_ms,
-            f.p99_ms,
-            f.cpu_pct
-        );
-        phase(&mut self.report, &format!("steady {rate}/s")).push(f);
-        self.sample_memory();
-        Ok(())
     }
 
     fn sample_memory(&mut self) {

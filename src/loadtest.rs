@@ -98,13 +98,7 @@ fn latency(mut samples: Vec<Duration>) -> Latency {
     }
 }
 
-/// Peak and current resident memory of this process, in MiB (Linux).
-pub fn memory_mib() -> (f64, f64) {
-    let m = Memory::now();
-    (m.peak, m.rss)
-}
-
-/// This process's memory from /proc/self/status, in MiB.
+/// This process's memory from /proc/self/status, in MiB (Linux).
 struct Memory {
     /// Peak resident set (VmHWM).
     peak: f64,
@@ -266,9 +260,10 @@ pub async fn run(dir: &std::path::Path, options: &LoadOptions) -> Result<String>
                 .filter_map(|f| f.steady.as_ref().map(|s| s.1.p99)),
         ));
     }
-    let (peak, now) = memory_mib();
+    let m = Memory::now();
     report.push_str(&format!(
-        "memory after the runs: peak RSS since the last burst {peak:.1} MiB, current {now:.1} MiB\n"
+        "memory after the runs: peak RSS since the last burst {:.1} MiB, current {:.1} MiB\n",
+        m.peak, m.rss
     ));
     Ok(report)
 }
@@ -343,7 +338,7 @@ async fn run_once(dir: &std::path::Path, options: &LoadOptions) -> Result<RunFig
         recorded(done, &mut samples)?;
     }
     let burst_time = started.elapsed();
-    let (burst_peak_mib, _) = memory_mib();
+    let burst_peak_mib = Memory::now().peak;
     let burst_rate = options.burst as f64 / burst_time.as_secs_f64();
     let burst_latency = latency(samples);
     let committed = store.reply_total().await? - before;

@@ -57,17 +57,33 @@ impl CatchUp {
     }
 }
 
+/// The stored form of a schedule value: read from its text column through `FromStr`
+/// (`#[sqlx(try_from = "String")]`), and with `serialize` written as its `Display` text.
+macro_rules! stored_as_text {
+    ($($name:ty),* $(,)?) => {$(
+        impl TryFrom<String> for $name {
+            type Error = ScheduleError;
+            fn try_from(s: String) -> Result<Self, Self::Error> {
+                s.parse()
+            }
+        }
+    )*};
+    (serialize: $($name:ty),* $(,)?) => {$(
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(self)
+            }
+        }
+    )*};
+}
+
+stored_as_text!(CatchUp, Days, ClockTime, Zone);
+stored_as_text!(serialize: ClockTime, Zone);
+
 impl std::str::FromStr for CatchUp {
     type Err = ScheduleError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         CatchUp::parse(s)
-    }
-}
-
-impl TryFrom<String> for CatchUp {
-    type Error = ScheduleError;
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        s.parse()
     }
 }
 
@@ -145,13 +161,6 @@ impl std::str::FromStr for Days {
     }
 }
 
-impl TryFrom<String> for Days {
-    type Error = ScheduleError;
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        s.parse()
-    }
-}
-
 /// The stored and shown form, e.g. "daily" or "mon,wed,fri".
 impl std::fmt::Display for Days {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -202,23 +211,10 @@ impl std::str::FromStr for ClockTime {
     }
 }
 
-impl TryFrom<String> for ClockTime {
-    type Error = ScheduleError;
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        s.parse()
-    }
-}
-
 /// "HH:MM", the form it is stored and shown in.
 impl std::fmt::Display for ClockTime {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}", self.0.format("%H:%M"))
-    }
-}
-
-impl Serialize for ClockTime {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
     }
 }
 
@@ -244,22 +240,9 @@ impl std::str::FromStr for Zone {
     }
 }
 
-impl TryFrom<String> for Zone {
-    type Error = ScheduleError;
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        s.parse()
-    }
-}
-
 impl std::fmt::Display for Zone {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.name())
-    }
-}
-
-impl Serialize for Zone {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.name())
     }
 }
 

@@ -1394,12 +1394,7 @@ fn spawn_run(fake: &FakeDiscord, dir: &std::path::Path) -> std::process::Child {
     let config = dir.join("second.toml");
     std::fs::write(
         &config,
-        format!(
-            "[storage]\ndatabase = {:?}\n[discord]\ntoken_env = \"CQ_TEST_SECOND_TOKEN\"\nguild_id = \"{}\"\napi_base = {:?}\nfacilitator_role = \"Facilitator\"\n",
-            dir.join("colloquy.db"),
-            fake.ids().guild_id,
-            fake.base_url()
-        ),
+        fake.colloquy_config(&dir.join("colloquy.db"), "CQ_TEST_SECOND_TOKEN"),
     )
     .expect("write the second process's config");
     std::process::Command::new(env!("CARGO_BIN_EXE_colloquy"))

@@ -317,6 +317,16 @@ impl FakeDiscord {
         self.shared.gateway.seq()
     }
 
+    /// A config for `colloquy run` as its own process against this fake: the database
+    /// given, the bot token read from `token_env` (set it to [`FakeDiscord::token`]).
+    pub fn colloquy_config(&self, database: &std::path::Path, token_env: &str) -> String {
+        format!(
+            "[storage]\ndatabase = {database:?}\n[discord]\ntoken_env = {token_env:?}\nguild_id = \"{}\"\napi_base = {:?}\nfacilitator_role = \"Facilitator\"\n",
+            self.ids().guild_id,
+            self.base_url()
+        )
+    }
+
     /// Holds gateway dispatches back until [`FakeDiscord::release_gateway`] (benchmarks
     /// build a burst first, so the fake's own work is not part of it).
     pub fn hold_gateway(&self) {
