@@ -70,7 +70,7 @@ pub fn check_config(path: &Path) -> Result<ExitCode> {
             .iter()
             .any(|p| p.key.starts_with(&format!("[{section}]")))
     };
-    println!("database: {}", config.storage.database.display());
+    println!("database: {}", config.storage.database);
     println!("vote secret: {}", config.secret_path().display());
     let env = |var: &str, what: &str| {
         let set = std::env::var(var)

@@ -16,14 +16,9 @@ use crate::store::{Store, StoreError};
 
 /// The engine `colloquy run` uses: the configured database, prompts, limits and LLM.
 pub async fn from_config(config: &Config) -> Result<Engine> {
-    let store = Store::open(&config.storage.database)
+    let store = Store::open_at(&config.storage.database)
         .await
-        .with_context(|| {
-            format!(
-                "cannot open the database {}",
-                config.storage.database.display()
-            )
-        })?;
+        .with_context(|| format!("cannot open the database {}", config.storage.database))?;
     let secret = load_or_create_secret(&config.secret_path())
         .with_context(|| format!("cannot read or create {}", config.secret_path().display()))?;
     let prompts = Prompts::load(config.prompts.dir.as_deref())?;

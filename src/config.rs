@@ -9,6 +9,8 @@ use figment::providers::{Env, Format, Serialized, Toml};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use crate::store::Location;
+
 #[derive(Debug, Error)]
 pub enum ConfigError {
     #[error("the configuration is not valid: {0}")]
@@ -64,8 +66,10 @@ pub fn describe_problems(path: &str, problems: &[Problem]) -> String {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Storage {
-    /// The SQLite database file.
-    pub database: PathBuf,
+    /// The database: a SQLite file (`"colloquy.db"` or `"sqlite://colloquy.db"`) or a
+    /// PostgreSQL URL (`"postgres://user@host/db"`, shared by several processes).
+    /// `COLLOQUY_DB` in the environment takes its place (the place for a password).
+    pub database: Location,
     /// The secret behind anonymous votes (created at first run, mode 0600). Default:
     /// beside the database, with `.secret` appended.
     pub secret_file: Option<PathBuf>,
@@ -74,7 +78,7 @@ pub struct Storage {
 impl Default for Storage {
     fn default() -> Self {
         Storage {
-            database: PathBuf::from("colloquy.db"),
+            database: Location::Sqlite(PathBuf::from("colloquy.db")),
             secret_file: None,
         }
     }
@@ -305,6 +309,17 @@ impl Config {
         // Relative paths are relative to the config file.
         let base = path.parent().unwrap_or(Path::new("."));
         config = config.relative_to(base);
+        // COLLOQUY_DB names the database instead (a PostgreSQL password stays out of files).
+        if let Some(db) = env("COLLOQUY_DB").filter(|v| !v.trim().is_empty()) {
+            match db.parse::<Location>() {
+                Ok(location) => config.storage.database = location,
+                Err(e) => problems.push(Problem {
+                    key: "COLLOQUY_DB".into(),
+                    value: None,
+                    expected: e,
+                }),
+            }
+        }
         let mut check = Checker {
             problems,
             env,
@@ -320,7 +335,9 @@ impl Config {
                 *p = base.join(&*p);
             }
         };
-        fix(&mut self.storage.database);
+        if let Location::Sqlite(p) = &mut self.storage.database {
+            fix(p);
+        }
         if let Some(s) = self.storage.secret_file.as_mut() {
             fix(s);
         }
@@ -405,7 +422,21 @@ impl Config {
     }
 
     fn check_storage(&self, c: &mut Checker<'_>) {
-        let db = &self.storage.database;
+        let db = match &self.storage.database {
+            Location::Sqlite(db) => db,
+            Location::Postgres(_) => {
+                // Every process on the database must hash anonymous ballots and forget-me
+                // requests with the same secret: it cannot be a file made at first start.
+                if self.storage.secret_file.is_none() {
+                    c.bad(
+                        "storage.secret_file",
+                        None,
+                        "a file every process sharing the PostgreSQL database reads (the same secret in each; there is no \"beside the database\" for a server)",
+                    );
+                }
+                return self.check_secret(c);
+            }
+        };
         if db.as_os_str().is_empty() {
             c.bad(
                 "storage.database",
@@ -432,6 +463,10 @@ impl Config {
                 ),
             );
         }
+        self.check_secret(c);
+    }
+
+    fn check_secret(&self, c: &mut Checker<'_>) {
         if let Some(secret) = &self.storage.secret_file {
             if secret.as_os_str().is_empty() {
                 c.bad(
@@ -468,7 +503,11 @@ impl Config {
         self.storage
             .secret_file
             .clone()
-            .unwrap_or_else(|| secret_beside(&self.storage.database))
+            .unwrap_or_else(|| match &self.storage.database {
+                Location::Sqlite(db) => secret_beside(db),
+                // Refused by the checks; named here so nothing is made beside a URL.
+                Location::Postgres(_) => PathBuf::from("colloquy.secret"),
+            })
     }
 }
 
@@ -932,7 +971,12 @@ mod tests {
         let (c, problems) = Config::inspect(&path, &all_set).unwrap();
         assert!(problems.is_empty(), "{problems:?}");
         assert!(c.discord.is_some() && c.matrix.is_some());
-        assert!(c.storage.database.starts_with(dir.path()));
+        assert!(
+            c.storage
+                .database
+                .sqlite_path()
+                .is_some_and(|p| p.starts_with(dir.path()))
+        );
         // SAFETY (test only): no other test reads this variable.
         unsafe {
             std::env::set_var("COLLOQUY_LIMITS__MAX_UPLOAD_KIB", "99");
