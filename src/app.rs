@@ -289,7 +289,7 @@ enum IngestEvent {
 
 /// `colloquy ingest`: record events from JSON lines, printing `ok LINE OUTCOME` once each
 /// is committed (events are processed concurrently, as a busy platform delivers them).
-pub async fn ingest(source: &str, db: &Path) -> Result<ExitCode> {
+pub async fn ingest(source: &str, db: &crate::store::Location) -> Result<ExitCode> {
     let engine = crate::boot::offline(db, Arc::new(SystemClock)).await?;
     let reader: Box<dyn tokio::io::AsyncRead + Unpin + Send> = if source == "-" {
         Box::new(tokio::io::stdin())

@@ -208,71 +208,71 @@ mod tests {
     use crate::store::test_support::{TestDb, temp_store};
 
     crate::store_test! {
-    /// A row the time-zone database or the platform list does not know is an error that
-    /// names the column, never a group quietly on UTC or on a guessed platform.
-    async fn rows_with_an_unknown_zone_or_platform_are_errors_not_guesses(db: TestDb) {
-        let (store, _dir) = temp_store(db).await;
-        for (channel, platform, zone, bad) in [
-            ("console:a", "console", "Mars/Olympus", "time_zone"),
-            ("console:b", "carrier-pigeon", "UTC", "platform"),
-        ] {
-            crate::store::db::on_pool!(store.pool(), c => sqlx::query(
-                "INSERT INTO groups (channel, platform, time_zone, post_time, days, catch_up, summary_time, words, created_at)
-                 VALUES ($1, $2, $3, '09:00', 'daily', 'latest', '21:00', 220, 0)",
-            )
-            .bind(channel)
-            .bind(platform)
-            .bind(zone)
-            .execute(c).await.map(|d| d.rows_affected()))
-            .unwrap();
-            let key: crate::domain::ids::ChannelKey = channel.parse().unwrap();
-            let err = store.group_by_channel(&key).await.unwrap_err().to_string();
-            assert!(err.contains(bad), "{err}");
-            crate::store::db::on_pool!(store.pool(), c => sqlx::query("DELETE FROM groups")
+        /// A row the time-zone database or the platform list does not know is an error that
+        /// names the column, never a group quietly on UTC or on a guessed platform.
+        async fn rows_with_an_unknown_zone_or_platform_are_errors_not_guesses(db: TestDb) {
+            let (store, _dir) = temp_store(db).await;
+            for (channel, platform, zone, bad) in [
+                ("console:a", "console", "Mars/Olympus", "time_zone"),
+                ("console:b", "carrier-pigeon", "UTC", "platform"),
+            ] {
+                crate::store::db::on_pool!(store.pool(), c => sqlx::query(
+                    "INSERT INTO groups (channel, platform, time_zone, post_time, days, catch_up, summary_time, words, created_at)
+                     VALUES ($1, $2, $3, '09:00', 'daily', 'latest', '21:00', 220, 0)",
+                )
+                .bind(channel)
+                .bind(platform)
+                .bind(zone)
                 .execute(c).await.map(|d| d.rows_affected()))
                 .unwrap();
+                let key: crate::domain::ids::ChannelKey = channel.parse().unwrap();
+                let err = store.group_by_channel(&key).await.unwrap_err().to_string();
+                assert!(err.contains(bad), "{err}");
+                crate::store::db::on_pool!(store.pool(), c => sqlx::query("DELETE FROM groups")
+                    .execute(c).await.map(|d| d.rows_affected()))
+                    .unwrap();
+            }
         }
-    }
     }
 
     crate::store_test! {
-    /// Every schedule column is checked as the row is read: a hand-edited post time, day
-    /// list or digest day is an error naming the column (the schema itself refuses a bad
-    /// catch-up rule), not a failure later in the
-    /// scheduler or a silent default. Settings round-trip through their stored form.
-    async fn schedule_columns_are_typed_and_checked_as_the_row_is_read(db: TestDb) {
-        let (store, _dir) = temp_store(db).await;
-        let key: crate::domain::ids::ChannelKey = "console:typed".parse().unwrap();
-        let settings = GroupSettings {
-            days: Days::parse("mon,wed,fri").unwrap(),
-            catch_up: CatchUp::Skip,
-            post_time: "07:30".parse().unwrap(),
-            ..GroupSettings::default()
-        };
-        let (group, _) = store.upsert_group(&key, &settings, 0).await.unwrap();
-        assert_eq!(group.days.to_string(), "mon,wed,fri");
-        assert_eq!(group.catch_up, CatchUp::Skip);
-        assert_eq!(group.post_time.to_string(), "07:30");
-        assert_eq!(group.digest_day.to_string(), "sun");
-        for (column, value) in [
-            ("post_time", "9 o'clock"),
-            ("days", "someday"),
-            ("summary_time", "25:00"),
-            ("digest_day", "funday"),
-        ] {
-            crate::store::db::on_pool!(store.pool(), c => sqlx::query(sqlx::AssertSqlSafe(format!(
-                "UPDATE groups SET {column} = $1 WHERE channel = 'console:typed'"
-            )))
-            .bind(value)
-            .execute(c).await.map(|d| d.rows_affected()))
-            .unwrap();
-            let err = store.group_by_channel(&key).await.unwrap_err().to_string();
-            assert!(err.contains(column), "{column}: {err}");
-            crate::store::db::on_pool!(store.pool(), c => sqlx::query("DELETE FROM groups")
+        /// Every schedule column is checked as the row is read: a hand-edited post time, day
+        /// list or digest day is an error naming the column (the schema itself refuses a bad
+        /// catch-up rule), not a failure later in the
+        /// scheduler or a silent default. Settings round-trip through their stored form.
+        async fn schedule_columns_are_typed_and_checked_as_the_row_is_read(db: TestDb) {
+            let (store, _dir) = temp_store(db).await;
+            let key: crate::domain::ids::ChannelKey = "console:typed".parse().unwrap();
+            let settings = GroupSettings {
+                days: Days::parse("mon,wed,fri").unwrap(),
+                catch_up: CatchUp::Skip,
+                post_time: "07:30".parse().unwrap(),
+                ..GroupSettings::default()
+            };
+            let (group, _) = store.upsert_group(&key, &settings, 0).await.unwrap();
+            assert_eq!(group.days.to_string(), "mon,wed,fri");
+            assert_eq!(group.catch_up, CatchUp::Skip);
+            assert_eq!(group.post_time.to_string(), "07:30");
+            assert_eq!(group.digest_day.to_string(), "sun");
+            for (column, value) in [
+                ("post_time", "9 o'clock"),
+                ("days", "someday"),
+                ("summary_time", "25:00"),
+                ("digest_day", "funday"),
+            ] {
+                crate::store::db::on_pool!(store.pool(), c => sqlx::query(sqlx::AssertSqlSafe(format!(
+                    "UPDATE groups SET {column} = $1 WHERE channel = 'console:typed'"
+                )))
+                .bind(value)
                 .execute(c).await.map(|d| d.rows_affected()))
                 .unwrap();
-            store.upsert_group(&key, &settings, 0).await.unwrap();
+                let err = store.group_by_channel(&key).await.unwrap_err().to_string();
+                assert!(err.contains(column), "{column}: {err}");
+                crate::store::db::on_pool!(store.pool(), c => sqlx::query("DELETE FROM groups")
+                    .execute(c).await.map(|d| d.rows_affected()))
+                    .unwrap();
+                store.upsert_group(&key, &settings, 0).await.unwrap();
+            }
         }
-    }
     }
 }

@@ -26,12 +26,12 @@ mod tests {
     use crate::store::test_support::{TestDb, temp_store};
 
     crate::store_test! {
-    async fn set_and_get(db: TestDb) {
-        let (store, _dir) = temp_store(db).await;
-        assert_eq!(store.kv_get("a").await.unwrap(), None);
-        store.kv_set("a", "1").await.unwrap();
-        store.kv_set("a", "2").await.unwrap();
-        assert_eq!(store.kv_get("a").await.unwrap().as_deref(), Some("2"));
-    }
+        async fn set_and_get(db: TestDb) {
+            let (store, _dir) = temp_store(db).await;
+            assert_eq!(store.kv_get("a").await.unwrap(), None);
+            store.kv_set("a", "1").await.unwrap();
+            store.kv_set("a", "2").await.unwrap();
+            assert_eq!(store.kv_get("a").await.unwrap().as_deref(), Some("2"));
+        }
     }
 }

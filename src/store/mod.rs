@@ -19,6 +19,7 @@ mod replies;
 mod sessions;
 mod slots;
 mod summaries;
+mod tables;
 pub mod testing;
 mod writer_pg;
 
@@ -234,7 +235,7 @@ impl Store {
     }
 
     /// The first column of each row of a query, as text (for tests and diagnostics).
-    pub async fn raw_texts(&self, sql: &str) -> Result<Vec<String>> {
+    pub async fn raw_texts(&self, sql: &str) -> Result<Vec<Option<String>>> {
         let sql = sqlx::AssertSqlSafe(sql.to_string());
         Ok(on_pool!(&self.pool, c => sqlx::query_scalar(sql).fetch_all(c).await)?)
     }

@@ -856,279 +856,279 @@ mod tests {
     }
 
     crate::store_test! {
-    async fn a_forgotten_members_history_is_not_recorded_again(db: TestDb) {
-        let (store, _dir) = temp_store(db).await;
-        let location = store.location().clone();
-        let s = session(&store).await;
-        store
-            .record(posted_at(insert(s, "m1", "ana", "early"), 10))
-            .await
-            .unwrap();
-        store
-            .record(posted_at(insert(s, "b1", "ben", "hi"), 11))
-            .await
-            .unwrap();
-        store
-            .forget_member("console:ana", "forgot:ana", 20)
-            .await
-            .unwrap();
-        store.close().await;
-        // A restart (a second process on the same file) replays the history in one batch.
-        let store = Store::open_at(&location).await.unwrap();
-        let replay = [
-            posted_at(insert(s, "m1", "ana", "early"), 10),
-            posted_at(insert(s, "m2", "ana", "also early"), 20),
-            posted_at(insert(s, "b1", "ben", "hi"), 11),
-            posted_at(insert(s, "b2", "ben", "new"), 21),
-            posted_at(insert(s, "m3", "ana", "after the request"), 21),
-        ];
-        let mut tasks = Vec::new();
-        for op in replay {
-            let store = store.clone();
-            tasks.push(tokio::spawn(async move { store.record(op).await.unwrap() }));
+        async fn a_forgotten_members_history_is_not_recorded_again(db: TestDb) {
+            let (store, _dir) = temp_store(db).await;
+            let location = store.location().clone();
+            let s = session(&store).await;
+            store
+                .record(posted_at(insert(s, "m1", "ana", "early"), 10))
+                .await
+                .unwrap();
+            store
+                .record(posted_at(insert(s, "b1", "ben", "hi"), 11))
+                .await
+                .unwrap();
+            store
+                .forget_member("console:ana", "forgot:ana", 20)
+                .await
+                .unwrap();
+            store.close().await;
+            // A restart (a second process on the same file) replays the history in one batch.
+            let store = Store::open_at(&location).await.unwrap();
+            let replay = [
+                posted_at(insert(s, "m1", "ana", "early"), 10),
+                posted_at(insert(s, "m2", "ana", "also early"), 20),
+                posted_at(insert(s, "b1", "ben", "hi"), 11),
+                posted_at(insert(s, "b2", "ben", "new"), 21),
+                posted_at(insert(s, "m3", "ana", "after the request"), 21),
+            ];
+            let mut tasks = Vec::new();
+            for op in replay {
+                let store = store.clone();
+                tasks.push(tokio::spawn(async move { store.record(op).await.unwrap() }));
+            }
+            let mut written = Vec::new();
+            for t in tasks {
+                written.push(t.await.unwrap());
+            }
+            assert_eq!(
+                written,
+                [
+                    Written::Forgotten,
+                    Written::Forgotten,
+                    Written::Duplicate,
+                    Written::Inserted,
+                    Written::Inserted
+                ]
+            );
+            let texts: Vec<String> = store
+                .session_replies(s)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|r| r.text)
+                .collect();
+            assert_eq!(texts, ["hi", "new", "after the request"]);
+            // The tombstone names nobody.
+            let tags: Vec<String> = crate::store::db::on_pool!(store.pool(), c => sqlx::query_scalar("SELECT tag FROM tombstones")
+                .fetch_all(c).await)
+                .unwrap();
+            assert_eq!(tags, ["forgot:ana"]);
         }
-        let mut written = Vec::new();
-        for t in tasks {
-            written.push(t.await.unwrap());
-        }
-        assert_eq!(
-            written,
-            [
-                Written::Forgotten,
-                Written::Forgotten,
-                Written::Duplicate,
-                Written::Inserted,
+    }
+
+    crate::store_test! {
+        async fn a_deletion_that_overtook_its_message_holds_across_a_restart(db: TestDb) {
+            let (store, _dir) = temp_store(db).await;
+            let location = store.location().clone();
+            let s = session(&store).await;
+            let delete = RecordOp::Delete {
+                platform: "console".into(),
+                message_id: "m1".into(),
+                deleted_at: 5,
+            };
+            assert_eq!(store.record(delete).await.unwrap(), Written::Unknown);
+            store.close().await;
+            let store = Store::open_at(&location).await.unwrap();
+            assert_eq!(
+                store
+                    .record(insert(s, "m1", "ana", "regret"))
+                    .await
+                    .unwrap(),
                 Written::Inserted
-            ]
-        );
-        let texts: Vec<String> = store
-            .session_replies(s)
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|r| r.text)
-            .collect();
-        assert_eq!(texts, ["hi", "new", "after the request"]);
-        // The tombstone names nobody.
-        let tags: Vec<String> = crate::store::db::on_pool!(store.pool(), c => sqlx::query_scalar("SELECT tag FROM tombstones")
-            .fetch_all(c).await)
-            .unwrap();
-        assert_eq!(tags, ["forgot:ana"]);
-    }
-    }
-
-    crate::store_test! {
-    async fn a_deletion_that_overtook_its_message_holds_across_a_restart(db: TestDb) {
-        let (store, _dir) = temp_store(db).await;
-        let location = store.location().clone();
-        let s = session(&store).await;
-        let delete = RecordOp::Delete {
-            platform: "console".into(),
-            message_id: "m1".into(),
-            deleted_at: 5,
-        };
-        assert_eq!(store.record(delete).await.unwrap(), Written::Unknown);
-        store.close().await;
-        let store = Store::open_at(&location).await.unwrap();
-        assert_eq!(
-            store
-                .record(insert(s, "m1", "ana", "regret"))
+            );
+            let r = store
+                .reply_by_message("console", "m1")
                 .await
-                .unwrap(),
-            Written::Inserted
-        );
-        let r = store
-            .reply_by_message("console", "m1")
-            .await
-            .unwrap()
-            .unwrap();
-        assert_eq!((r.text.as_str(), r.deleted_at), ("", Some(5)));
-        // Applied once: the tombstone is gone, and a later message is untouched.
-        assert_eq!(store.prune_message_tombstones(i64::MAX).await.unwrap(), 0);
-        store.record(insert(s, "m2", "ana", "kept")).await.unwrap();
-        let r = store
-            .reply_by_message("console", "m2")
-            .await
-            .unwrap()
-            .unwrap();
-        assert_eq!((r.text.as_str(), r.deleted_at), ("kept", None));
-    }
+                .unwrap()
+                .unwrap();
+            assert_eq!((r.text.as_str(), r.deleted_at), ("", Some(5)));
+            // Applied once: the tombstone is gone, and a later message is untouched.
+            assert_eq!(store.prune_message_tombstones(i64::MAX).await.unwrap(), 0);
+            store.record(insert(s, "m2", "ana", "kept")).await.unwrap();
+            let r = store
+                .reply_by_message("console", "m2")
+                .await
+                .unwrap()
+                .unwrap();
+            assert_eq!((r.text.as_str(), r.deleted_at), ("kept", None));
+        }
     }
 
     crate::store_test! {
-    async fn replayed_messages_are_not_duplicated(db: TestDb) {
-        let (store, _dir) = temp_store(db).await;
-        let s = session(&store).await;
-        assert_eq!(
-            store.record(insert(s, "m1", "ana", "hello")).await.unwrap(),
-            Written::Inserted
-        );
-        assert_eq!(
-            store.record(insert(s, "m1", "ana", "hello")).await.unwrap(),
-            Written::Duplicate
-        );
-        assert_eq!(store.session_replies(s).await.unwrap().len(), 1);
-    }
+        async fn replayed_messages_are_not_duplicated(db: TestDb) {
+            let (store, _dir) = temp_store(db).await;
+            let s = session(&store).await;
+            assert_eq!(
+                store.record(insert(s, "m1", "ana", "hello")).await.unwrap(),
+                Written::Inserted
+            );
+            assert_eq!(
+                store.record(insert(s, "m1", "ana", "hello")).await.unwrap(),
+                Written::Duplicate
+            );
+            assert_eq!(store.session_replies(s).await.unwrap().len(), 1);
+        }
     }
 
     crate::store_test! {
-    async fn concurrent_burst_is_committed_and_acknowledged(db: TestDb) {
-        let (store, _dir) = temp_store(db).await;
-        let s = session(&store).await;
-        let mut tasks = Vec::new();
-        for i in 0..3000 {
-            let store = store.clone();
-            tasks.push(tokio::spawn(async move {
-                store
-                    .record(insert(s, &format!("m{i}"), &format!("u{}", i % 7), "text"))
-                    .await
-            }));
-        }
-        // A replay of the first 100 inside the same burst.
-        for i in 0..100 {
-            let store = store.clone();
-            tasks.push(tokio::spawn(async move {
-                store
-                    .record(insert(s, &format!("m{i}"), "u0", "text"))
-                    .await
-            }));
-        }
-        let mut inserted = 0;
-        for t in tasks {
-            if t.await.unwrap().unwrap() == Written::Inserted {
-                inserted += 1;
+        async fn concurrent_burst_is_committed_and_acknowledged(db: TestDb) {
+            let (store, _dir) = temp_store(db).await;
+            let s = session(&store).await;
+            let mut tasks = Vec::new();
+            for i in 0..3000 {
+                let store = store.clone();
+                tasks.push(tokio::spawn(async move {
+                    store
+                        .record(insert(s, &format!("m{i}"), &format!("u{}", i % 7), "text"))
+                        .await
+                }));
             }
-        }
-        assert_eq!(inserted, 3000);
-        assert_eq!(store.reply_count(s).await.unwrap(), 3000);
-        let members: i64 = crate::store::db::on_pool!(store.pool(), c => sqlx::query_scalar("SELECT COUNT(*) FROM members")
-            .fetch_one(c).await)
-            .unwrap();
-        assert_eq!(members, 7);
-    }
-    }
-
-    crate::store_test! {
-    async fn edits_and_deletions(db: TestDb) {
-        let (store, _dir) = temp_store(db).await;
-        let s = session(&store).await;
-        store.record(insert(s, "m1", "ana", "first")).await.unwrap();
-        let edit = |member_key: Option<&str>, text: &str| RecordOp::Edit {
-            platform: "console".into(),
-            message_id: "m1".into(),
-            member_key: member_key.map(str::to_string),
-            text: text.into(),
-            edited_at: 5,
-        };
-        // Someone else's edit of ana's reply changes nothing.
-        assert_eq!(
-            store
-                .record(edit(Some("console:ben"), "hijacked"))
-                .await
-                .unwrap(),
-            Written::Unknown
-        );
-        assert_eq!(
-            store
-                .record(edit(Some("console:ana"), "second"))
-                .await
-                .unwrap(),
-            Written::Updated
-        );
-        assert_eq!(
-            store.record(edit(None, "second")).await.unwrap(),
-            Written::Updated
-        );
-        let ghost = RecordOp::Edit {
-            platform: "console".into(),
-            message_id: "nope".into(),
-            member_key: None,
-            text: "x".into(),
-            edited_at: 5,
-        };
-        assert_eq!(store.record(ghost).await.unwrap(), Written::Unknown);
-        let r = store
-            .reply_by_message("console", "m1")
-            .await
-            .unwrap()
-            .unwrap();
-        assert_eq!((r.text.as_str(), r.edited_at), ("second", Some(5)));
-        let del = RecordOp::Delete {
-            platform: "console".into(),
-            message_id: "m1".into(),
-            deleted_at: 9,
-        };
-        assert_eq!(store.record(del).await.unwrap(), Written::Updated);
-        let r = store
-            .reply_by_message("console", "m1")
-            .await
-            .unwrap()
-            .unwrap();
-        assert_eq!((r.text.as_str(), r.deleted_at), ("", Some(9)));
-    }
-    }
-
-    crate::store_test! {
-    async fn a_bad_op_does_not_sink_its_batch(db: TestDb) {
-        let (store, _dir) = temp_store(db).await;
-        let s = session(&store).await;
-        let mut tasks = Vec::new();
-        for i in 0..50 {
-            let store = store.clone();
-            // Every tenth op names a session that does not exist (a foreign key failure).
-            let sid = if i % 10 == 0 { 999 } else { s };
-            tasks.push(tokio::spawn(async move {
-                store
-                    .record(insert(sid, &format!("m{i}"), "ana", "t"))
-                    .await
-            }));
-        }
-        let mut failed = 0;
-        for t in tasks {
-            if t.await.unwrap().is_err() {
-                failed += 1;
+            // A replay of the first 100 inside the same burst.
+            for i in 0..100 {
+                let store = store.clone();
+                tasks.push(tokio::spawn(async move {
+                    store
+                        .record(insert(s, &format!("m{i}"), "u0", "text"))
+                        .await
+                }));
             }
-        }
-        assert_eq!(failed, 5);
-        assert_eq!(store.reply_count(s).await.unwrap(), 45);
-    }
-    }
-
-    crate::store_test! {
-    async fn a_forgotten_member_can_write_again(db: TestDb) {
-        let (store, _dir) = temp_store(db).await;
-        let s = session(&store).await;
-        store.record(insert(s, "m1", "ana", "first")).await.unwrap();
-        store
-            .forget_member("console:ana", "forgot:ana", 0)
-            .await
-            .unwrap();
-        // The writer knew ana; it must upsert her again rather than fail on the foreign key.
-        assert_eq!(
-            store.record(insert(s, "m2", "ana", "again")).await.unwrap(),
-            Written::Inserted
-        );
-        assert_eq!(store.session_replies(s).await.unwrap().len(), 1);
-    }
-    }
-
-    crate::store_test! {
-    async fn a_name_changed_elsewhere_is_set_again_by_the_next_message(db: TestDb) {
-        let (store, _dir) = temp_store(db).await;
-        let s = session(&store).await;
-        store.record(insert(s, "m1", "ana", "first")).await.unwrap();
-        // A vote under another name, then a message under the first one again.
-        store
-            .touch_member("console:ana", "Ana B.", 2)
-            .await
-            .unwrap();
-        store.record(insert(s, "m2", "ana", "again")).await.unwrap();
-        let name: String =
-            crate::store::db::on_pool!(store.pool(), c => sqlx::query_scalar("SELECT display_name FROM members WHERE key = 'console:ana'")
+            let mut inserted = 0;
+            for t in tasks {
+                if t.await.unwrap().unwrap() == Written::Inserted {
+                    inserted += 1;
+                }
+            }
+            assert_eq!(inserted, 3000);
+            assert_eq!(store.reply_count(s).await.unwrap(), 3000);
+            let members: i64 = crate::store::db::on_pool!(store.pool(), c => sqlx::query_scalar("SELECT COUNT(*) FROM members")
                 .fetch_one(c).await)
                 .unwrap();
-        assert_eq!(name, "ana");
+            assert_eq!(members, 7);
+        }
     }
+
+    crate::store_test! {
+        async fn edits_and_deletions(db: TestDb) {
+            let (store, _dir) = temp_store(db).await;
+            let s = session(&store).await;
+            store.record(insert(s, "m1", "ana", "first")).await.unwrap();
+            let edit = |member_key: Option<&str>, text: &str| RecordOp::Edit {
+                platform: "console".into(),
+                message_id: "m1".into(),
+                member_key: member_key.map(str::to_string),
+                text: text.into(),
+                edited_at: 5,
+            };
+            // Someone else's edit of ana's reply changes nothing.
+            assert_eq!(
+                store
+                    .record(edit(Some("console:ben"), "hijacked"))
+                    .await
+                    .unwrap(),
+                Written::Unknown
+            );
+            assert_eq!(
+                store
+                    .record(edit(Some("console:ana"), "second"))
+                    .await
+                    .unwrap(),
+                Written::Updated
+            );
+            assert_eq!(
+                store.record(edit(None, "second")).await.unwrap(),
+                Written::Updated
+            );
+            let ghost = RecordOp::Edit {
+                platform: "console".into(),
+                message_id: "nope".into(),
+                member_key: None,
+                text: "x".into(),
+                edited_at: 5,
+            };
+            assert_eq!(store.record(ghost).await.unwrap(), Written::Unknown);
+            let r = store
+                .reply_by_message("console", "m1")
+                .await
+                .unwrap()
+                .unwrap();
+            assert_eq!((r.text.as_str(), r.edited_at), ("second", Some(5)));
+            let del = RecordOp::Delete {
+                platform: "console".into(),
+                message_id: "m1".into(),
+                deleted_at: 9,
+            };
+            assert_eq!(store.record(del).await.unwrap(), Written::Updated);
+            let r = store
+                .reply_by_message("console", "m1")
+                .await
+                .unwrap()
+                .unwrap();
+            assert_eq!((r.text.as_str(), r.deleted_at), ("", Some(9)));
+        }
+    }
+
+    crate::store_test! {
+        async fn a_bad_op_does_not_sink_its_batch(db: TestDb) {
+            let (store, _dir) = temp_store(db).await;
+            let s = session(&store).await;
+            let mut tasks = Vec::new();
+            for i in 0..50 {
+                let store = store.clone();
+                // Every tenth op names a session that does not exist (a foreign key failure).
+                let sid = if i % 10 == 0 { 999 } else { s };
+                tasks.push(tokio::spawn(async move {
+                    store
+                        .record(insert(sid, &format!("m{i}"), "ana", "t"))
+                        .await
+                }));
+            }
+            let mut failed = 0;
+            for t in tasks {
+                if t.await.unwrap().is_err() {
+                    failed += 1;
+                }
+            }
+            assert_eq!(failed, 5);
+            assert_eq!(store.reply_count(s).await.unwrap(), 45);
+        }
+    }
+
+    crate::store_test! {
+        async fn a_forgotten_member_can_write_again(db: TestDb) {
+            let (store, _dir) = temp_store(db).await;
+            let s = session(&store).await;
+            store.record(insert(s, "m1", "ana", "first")).await.unwrap();
+            store
+                .forget_member("console:ana", "forgot:ana", 0)
+                .await
+                .unwrap();
+            // The writer knew ana; it must upsert her again rather than fail on the foreign key.
+            assert_eq!(
+                store.record(insert(s, "m2", "ana", "again")).await.unwrap(),
+                Written::Inserted
+            );
+            assert_eq!(store.session_replies(s).await.unwrap().len(), 1);
+        }
+    }
+
+    crate::store_test! {
+        async fn a_name_changed_elsewhere_is_set_again_by_the_next_message(db: TestDb) {
+            let (store, _dir) = temp_store(db).await;
+            let s = session(&store).await;
+            store.record(insert(s, "m1", "ana", "first")).await.unwrap();
+            // A vote under another name, then a message under the first one again.
+            store
+                .touch_member("console:ana", "Ana B.", 2)
+                .await
+                .unwrap();
+            store.record(insert(s, "m2", "ana", "again")).await.unwrap();
+            let name: String =
+                crate::store::db::on_pool!(store.pool(), c => sqlx::query_scalar("SELECT display_name FROM members WHERE key = 'console:ana'")
+                    .fetch_one(c).await)
+                    .unwrap();
+            assert_eq!(name, "ana");
+        }
     }
 
     #[test]
@@ -1176,23 +1176,23 @@ mod tests {
     }
 
     crate::store_test! {
-    async fn shutdown_finishes_queued_writes(db: TestDb) {
-        let (store, _dir) = temp_store(db).await;
-        let s = session(&store).await;
-        let mut tasks = Vec::new();
-        for i in 0..500 {
-            let store = store.clone();
-            tasks.push(tokio::spawn(async move {
-                store.record(insert(s, &format!("m{i}"), "ana", "t")).await
-            }));
+        async fn shutdown_finishes_queued_writes(db: TestDb) {
+            let (store, _dir) = temp_store(db).await;
+            let s = session(&store).await;
+            let mut tasks = Vec::new();
+            for i in 0..500 {
+                let store = store.clone();
+                tasks.push(tokio::spawn(async move {
+                    store.record(insert(s, &format!("m{i}"), "ana", "t")).await
+                }));
+            }
+            tokio::task::yield_now().await;
+            for t in tasks {
+                t.await.unwrap().unwrap();
+            }
+            store.close().await;
+            let reopened = Store::open_at(store.location()).await.unwrap();
+            assert_eq!(reopened.reply_count(s).await.unwrap(), 500);
         }
-        tokio::task::yield_now().await;
-        for t in tasks {
-            t.await.unwrap().unwrap();
-        }
-        store.close().await;
-        let reopened = Store::open_at(store.location()).await.unwrap();
-        assert_eq!(reopened.reply_count(s).await.unwrap(), 500);
-    }
     }
 }

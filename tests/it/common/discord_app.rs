@@ -49,7 +49,7 @@ impl Bot {
         unsafe { std::env::set_var(&token_env, fake.token()) };
         let config = Config {
             storage: Storage {
-                database: dir.join("colloquy.db"),
+                database: colloquy::store::Location::Sqlite(dir.join("colloquy.db")),
                 secret_file: None,
             },
             discord: Some(Discord {
@@ -86,7 +86,7 @@ impl Bot {
         .await;
         Bot {
             engine,
-            db: config.storage.database,
+            db: dir.join("colloquy.db"),
             stop,
             discord,
             scheduler,
