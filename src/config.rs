@@ -127,6 +127,30 @@ pub struct Discord {
     pub guild_id: Option<String>,
     /// Send REST calls and the gateway lookup here instead of discord.com.
     pub api_base: Option<String>,
+    /// The gateway shards this process holds, `"FIRST-LAST"` (e.g. `"0-3"`), when several
+    /// processes share the bot: each holds a range of the same `shard_total`. Default:
+    /// every shard.
+    pub shards: Option<String>,
+    /// How many shards the bot has in all (Discord allows at most 2,500 servers a shard).
+    /// Needed with `shards`; alone, this process holds all of them.
+    pub shard_total: Option<u32>,
+}
+
+impl Discord {
+    /// The shards this process runs: `None` when the config leaves it to Discord's
+    /// recommendation (one process, every shard).
+    pub fn shard_range(&self) -> Result<Option<crate::domain::shards::ShardRange>, String> {
+        use crate::domain::shards::ShardRange;
+        match (&self.shards, self.shard_total) {
+            (None, None) => Ok(None),
+            (None, Some(total)) if total > 0 => Ok(Some(ShardRange::all(total))),
+            (None, Some(_)) => Err("shard_total is at least 1".into()),
+            (Some(_), None) => Err(
+                "shards needs shard_total too: the number of shards all the processes share".into(),
+            ),
+            (Some(range), Some(total)) => ShardRange::parse(range, total).map(Some),
+        }
+    }
 }
 
 fn default_discord_token_env() -> String {
@@ -798,6 +822,14 @@ fn check_discord(d: &Discord, c: &mut Checker<'_>) {
             Some(quoted(g)),
             "a server id: the number Discord's \"Copy Server ID\" gives, e.g. \"123456789012345678\"",
         );
+    }
+    if let Err(e) = d.shard_range() {
+        let key = if d.shards.is_some() {
+            "discord.shards"
+        } else {
+            "discord.shard_total"
+        };
+        c.bad(key, d.shards.clone(), e);
     }
     if let Some(base) = &d.api_base {
         check_url(c, "discord.api_base", base, "http://127.0.0.1:8080");

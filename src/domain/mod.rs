@@ -15,6 +15,7 @@ pub mod reading;
 pub mod schedule;
 pub mod segment;
 pub mod sentences;
+pub mod shards;
 pub mod stop_words;
 pub mod summary;
 pub mod summary_score;

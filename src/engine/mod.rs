@@ -9,6 +9,7 @@
 pub mod delivery;
 pub(crate) mod export;
 mod groups;
+pub mod leases;
 mod lookups;
 mod polls;
 mod posts;

@@ -43,6 +43,8 @@ pub fn invite_url(application_id: u64) -> String {
 struct Settings {
     guild: Option<serenity::GuildId>,
     api_base: Option<String>,
+    /// The shards this process holds; `None`: every shard, as Discord recommends.
+    shards: Option<crate::domain::shards::ShardRange>,
 }
 
 impl Settings {
@@ -62,6 +64,7 @@ impl Settings {
         };
         Ok(Settings {
             guild,
+            shards: c.shard_range().map_err(|e| anyhow!("[discord] {e}"))?,
             api_base: c
                 .api_base
                 .as_ref()
@@ -330,7 +333,11 @@ async fn run(
         });
         tracing::info!("connecting to discord");
         let connected_at = std::time::Instant::now();
-        let result = client.start().await;
+        let result = match settings.shards {
+            // serenity's range is first..last with `last` included ("up to and including").
+            Some(r) => client.start_shard_range(r.first..r.last, r.total).await,
+            None => client.start().await,
+        };
         if *stop.borrow() {
             // The watcher shut the shards down; let it finish.
             let _ = tokio::time::timeout(Duration::from_secs(10), watcher).await;

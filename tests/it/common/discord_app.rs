@@ -57,6 +57,8 @@ impl Bot {
                 facilitator_role: Some("Facilitator".into()),
                 guild_id: Some(fake.ids().guild_id.to_string()),
                 api_base: Some(fake.base_url()),
+                shards: None,
+                shard_total: None,
             }),
             ..Config::default()
         };
