@@ -8,6 +8,7 @@
 //! each message is still acknowledged only after its own commit.
 
 mod baseline;
+mod copy;
 pub mod db;
 mod groups;
 mod kv;
@@ -36,6 +37,7 @@ use sqlx::sqlite::{
 use thiserror::Error;
 
 pub use baseline::{BaselineTable, plain_insert_baseline};
+pub use copy::TableCopy;
 pub use db::{Location, Pool, Tx};
 pub use groups::{Group, GroupSettings};
 pub use leases::LeaseRow;
@@ -88,9 +90,9 @@ pub enum StoreError {
     /// `url` is shown without its password.
     #[error("cannot use the PostgreSQL database {url}: {reason}")]
     Connect { url: String, reason: String },
-    /// Another process holds a lease this one needs (e.g. the same Matrix account).
+    /// A database copy (`colloquy migrate`) that was refused or did not check out.
     #[error("{0}")]
-    Leased(String),
+    Copy(String),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -173,6 +175,18 @@ impl Store {
             reason: db::redact_in(&reason, url),
         };
         let options = PgConnectOptions::from_str(url).map_err(|e| failed(e.to_string()))?;
+        // One connection first, so an unreachable server or a refused login is reported
+        // as what it is rather than as a pool that timed out.
+        let probe = tokio::time::timeout(
+            Duration::from_secs(10),
+            <sqlx::PgConnection as sqlx::Connection>::connect_with(&options),
+        )
+        .await
+        .map_err(|_| failed("no answer within 10 s".into()))?
+        .map_err(|e| failed(e.to_string()))?;
+        sqlx::Connection::close(probe)
+            .await
+            .map_err(|e| failed(e.to_string()))?;
         let pool = PgPoolOptions::new()
             .max_connections(8)
             .min_connections(1)

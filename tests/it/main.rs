@@ -9,6 +9,7 @@ mod core_polls;
 mod core_scheduler;
 mod event_mapping;
 mod leases;
+mod migrate;
 mod ops;
 mod properties;
 mod reading_quality;
