@@ -985,7 +985,43 @@ mod tests {
 
     /// Every secret variable is set (to a value that must never be printed); COLLOQUY_LOG is not.
     fn all_set(var: &str) -> Option<String> {
-        (var != "COLLOQUY_LOG").then(|| "not-for-printing".into())
+        (!matches!(var, "COLLOQUY_LOG" | "COLLOQUY_DB")).then(|| "not-for-printing".into())
+    }
+
+    /// COLLOQUY_DB names the database instead of the file's key (a PostgreSQL password
+    /// stays out of the file); shown, it never carries the password; with PostgreSQL the
+    /// secret must be a file every process shares, and a bad URL is a problem, not a panic.
+    #[test]
+    fn colloquy_db_names_a_postgres_database_without_showing_its_password() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.toml");
+        std::fs::write(&path, "[storage]\ndatabase = \"local.db\"\n").unwrap();
+        let env = |var: &str| {
+            (var == "COLLOQUY_DB").then(|| "postgres://bot:hunter2@db.internal/colloquy".into())
+        };
+        let (c, problems) = Config::inspect(&path, &env).unwrap();
+        assert!(c.storage.database.is_postgres());
+        assert_eq!(
+            c.storage.database.to_string(),
+            "postgres://bot:***@db.internal/colloquy"
+        );
+        let text = format!(
+            "{problems:?} {}",
+            serde_json::to_string(&c.storage).unwrap()
+        );
+        assert!(!text.contains("hunter2"), "{text}");
+        assert!(
+            problems.iter().any(|p| p.key.contains("secret_file")),
+            "{problems:?}"
+        );
+        let bad = |var: &str| (var == "COLLOQUY_DB").then(|| "mysql://x/y".into());
+        let (_, problems) = Config::inspect(&path, &bad).unwrap();
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.key == "COLLOQUY_DB" && p.expected.contains("mysql://")),
+            "{problems:?}"
+        );
     }
 
     fn problems_of(text: &str) -> Vec<Problem> {
