@@ -8,6 +8,7 @@ pub mod footnotes;
 pub mod ids;
 pub mod import;
 pub mod keyterms;
+pub mod member_claims;
 pub mod opinion;
 pub mod phrases;
 pub mod poll;

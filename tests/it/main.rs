@@ -8,6 +8,7 @@ mod core_flow;
 mod core_polls;
 mod core_scheduler;
 mod event_mapping;
+mod opinion;
 mod ops;
 mod properties;
 mod reading_quality;
