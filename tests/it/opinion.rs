@@ -397,3 +397,161 @@ async fn anonymous_cards_join_on_keyed_ids_and_name_nobody() {
         }
     }
 }
+
+#[tokio::test]
+async fn the_report_tests_pre_post_pairs_with_lurkers_and_a_quiz() {
+    let (app, g) = seminar().await;
+    let thread = app.current_session(&g).await.thread_id.expect("a thread");
+    let speakers = ["p1", "p2", "p3", "p4", "p5", "p6"];
+    let lurkers = ["l1", "l2", "l3", "l4"];
+    let everyone: Vec<&str> = speakers.iter().chain(lurkers.iter()).copied().collect();
+    // Before: a yes/no poll, a claim card and a quiz question.
+    app.fac("poll create \"Small states should hedge\" --scale yesno --phase pre")
+        .await;
+    ok(&app, "p1", "claim add \"Hedging needs domestic consensus\"").await;
+    app.fac("claim approve 1 --phase pre").await;
+    app.fac(
+        "quiz add \"Which chapter defines hedging?\" --options \"One | Two | Three\" --answer 2",
+    )
+    .await;
+    let e = refused(
+        &app,
+        "fac",
+        Role::Facilitator,
+        "quiz add \"No answer?\" --options \"A | B\"",
+    )
+    .await;
+    assert!(e.contains("needs its right answer"), "{e}");
+    let e = refused(
+        &app,
+        "fac",
+        Role::Facilitator,
+        "quiz add \"Bad answer\" --options \"A | B\" --answer 3",
+    )
+    .await;
+    assert!(e.contains("not one of the 2 options"), "{e}");
+    for who in &everyone {
+        ok(&app, who, "vote 1 no").await;
+        ok(&app, who, "vote 2 disagree").await;
+        ok(&app, who, "vote 3 one").await;
+    }
+    // The discussion: the six speakers write, the four lurkers do not.
+    for who in speakers {
+        app.say(
+            who,
+            Some(&thread),
+            "I think the domestic consensus point matters here.",
+        )
+        .await;
+    }
+    // After: the pairs, newest pre first.
+    app.fac("quiz add --phase post").await;
+    app.fac("poll create --phase post").await;
+    app.fac("poll create --phase post").await;
+    let polls = app.store.polls(g.id).await.unwrap();
+    let post_of = |pre: i64| {
+        polls
+            .iter()
+            .find(|p| p.pair_id == Some(pre) && p.id != pre)
+            .unwrap()
+            .id
+    };
+    let (yes_post, card_post, quiz_post) = (post_of(1), post_of(2), post_of(3));
+    for (i, who) in everyone.iter().enumerate() {
+        // p1..p5 change to yes and learn; p6 neither; l1 changes without learning.
+        let changes = i < 5 || *who == "l1";
+        ok(
+            &app,
+            who,
+            &format!("vote {yes_post} {}", if changes { "yes" } else { "no" }),
+        )
+        .await;
+        ok(
+            &app,
+            who,
+            &format!(
+                "vote {card_post} {}",
+                if i < 3 { "agree" } else { "disagree" }
+            ),
+        )
+        .await;
+        ok(
+            &app,
+            who,
+            &format!("vote {quiz_post} {}", if i < 5 { "two" } else { "one" }),
+        )
+        .await;
+    }
+    let r = app.fac("report").await.text;
+    println!("{r}");
+    // The yes/no pair: 6 of 10 changed, all toward yes: exact McNemar p = 2/2^6.
+    assert!(
+        r.contains("6 of 10 changed their vote (60%): 6 toward yes, 0 toward no"),
+        "{r}"
+    );
+    assert!(r.contains("Exact McNemar test: p = 0.031"), "{r}");
+    assert!(r.contains("likely a real shift toward yes"), "{r}");
+    assert!(r.contains("Change: +0.60 in the share (95 % CI"), "{r}");
+    // Participants against lurkers: 5 of 6 speakers changed (p = 0.0625), 4 lurkers are
+    // too few to tell.
+    assert!(
+        r.contains(
+            "Members who spoke: 5 of 6 changed; +0.83 in the share; perhaps a shift toward yes"
+        ),
+        "{r}"
+    );
+    assert!(
+        r.contains(
+            "Members who only voted: 1 of 4 changed; +0.25 in the share; too few votes to tell"
+        ),
+        "{r}"
+    );
+    // The card pair: Wilcoxon on the agree/disagree axis (3 moved from -1 to +1).
+    assert!(
+        r.contains("3 of 10 changed their vote (30%): 3 toward agree"),
+        "{r}"
+    );
+    assert!(r.contains("Wilcoxon signed-rank test: p = 0.250"), "{r}");
+    // The quiz: 0 % right before, 50 % after, and the learners are the changers.
+    assert!(
+        r.contains("0% right before, 50% after (10 answered both); 5 learned it, 0 lost it"),
+        "{r}"
+    );
+    // The right answer is only told once the post question has closed.
+    assert!(!r.contains("right answer"), "{r}");
+    app.fac(&format!("poll close {quiz_post}")).await;
+    let r = app.fac("report").await.text;
+    assert!(r.contains("(right answer: Two)"), "{r}");
+    assert!(r.contains("Of the 5 who learned something, 5 changed a vote (100%); of the 5 who did not, 1 did (20%). Fisher's exact test: p = 0.048"), "{r}");
+    // Nobody is named.
+    for who in &everyone {
+        assert!(!names(&r, who), "{who} named in the report");
+    }
+}
+
+#[tokio::test]
+async fn an_empty_session_has_an_empty_map_and_report() {
+    let (app, _g) = seminar().await;
+    let m = app.fac("map").await;
+    assert!(
+        m.text.contains("No claims have been voted on here yet"),
+        "{}",
+        m.text
+    );
+    assert!(m.files.is_empty());
+    let r = app.fac("report").await.text;
+    assert!(
+        r.contains("No claim was asked both before and after"),
+        "{r}"
+    );
+    let e = refused(&app, "fac", Role::Facilitator, "map --session 99").await;
+    assert!(e.contains("no session #99"), "{e}");
+    let e = refused(
+        &app,
+        "fac",
+        Role::Facilitator,
+        "map --session 1 --reading 1",
+    )
+    .await;
+    assert!(e.contains("not both"), "{e}");
+}

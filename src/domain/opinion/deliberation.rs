@@ -33,7 +33,7 @@ pub enum Test {
 impl Test {
     pub fn name(self) -> &'static str {
         match self {
-            Test::McNemar => "exact McNemar test",
+            Test::McNemar => "Exact McNemar test",
             Test::Wilcoxon => "Wilcoxon signed-rank test",
         }
     }

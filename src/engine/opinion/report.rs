@@ -285,6 +285,8 @@ impl Engine {
                 shift: Some(cs),
             });
         }
+        claims.sort_by_key(|c| c.pre_id);
+        quizzes.sort_by_key(|q| q.pre_id);
         let members: Vec<(bool, bool)> = learned
             .iter()
             .filter_map(|(k, l)| changed.get(k).map(|c| (*l, *c)))
