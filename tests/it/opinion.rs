@@ -555,3 +555,67 @@ async fn an_empty_session_has_an_empty_map_and_report() {
     .await;
     assert!(e.contains("not both"), "{e}");
 }
+
+#[tokio::test]
+async fn the_map_goes_into_the_summary_the_digest_and_the_exports() {
+    let (app, g) = seminar().await;
+    two_camps(&app).await;
+    let thread = app.current_session(&g).await.thread_id.expect("a thread");
+    app.say(
+        "ana",
+        Some(&thread),
+        "Hedging keeps every door open, which is the point.",
+    )
+    .await;
+    app.say(
+        "gus",
+        Some(&thread),
+        "I disagree: an alliance is the only real guarantee.",
+    )
+    .await;
+    let summary = app.fac("summary").await.text;
+    assert!(
+        summary.contains("**Opinion map** · session #1"),
+        "{summary}"
+    );
+    assert!(summary.contains("**2 opinion groups**"), "{summary}");
+    // The cards are in the map, not listed one by one.
+    assert!(!summary.contains("Results of poll"), "{summary}");
+    let week = colloquy::engine::week_of(app.engine.now(), chrono_tz::Europe::London);
+    let digest = app.engine.digest_markdown(g.id, &week).await.unwrap();
+    assert!(
+        digest.contains("**Where the group stands** (6 claims, 12 members placed"),
+        "{digest}"
+    );
+    assert!(digest.contains("2 opinion groups (silhouette"), "{digest}");
+    assert!(
+        digest.contains(&format!("Common ground: “{}” (agree)", CLAIMS[4])),
+        "{digest}"
+    );
+    assert!(
+        digest.contains(&format!("Divides: “{}”", CLAIMS[0])),
+        "{digest}"
+    );
+    let export = app.fac("export --format all").await;
+    let file = |suffix: &str| {
+        export
+            .files
+            .iter()
+            .find(|f| f.name.ends_with(suffix))
+            .map(|f| String::from_utf8_lossy(&f.bytes).to_string())
+            .unwrap_or_else(|| panic!("no {suffix} in the export"))
+    };
+    let minutes = file(".md");
+    assert!(
+        minutes.contains("**Opinion map** · session #1"),
+        "{minutes}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&file(".json")).unwrap();
+    let map = &json["sessions"][0]["opinion_map"];
+    assert_eq!(map["groups"].as_array().map(Vec::len), Some(2), "{map}");
+    assert_eq!(map["points"].as_array().map(Vec::len), Some(12));
+    assert!(
+        map["points"][0].get("row").is_none(),
+        "points carry no row number"
+    );
+}

@@ -28,11 +28,11 @@ pub fn planted(
         .collect();
     let mut m = VoteMatrix::new(groups * per_group, claims);
     let mut truth = Vec::with_capacity(groups * per_group);
-    for g in 0..groups {
+    for (g, stance_of_group) in stances.iter().enumerate() {
         for i in 0..per_group {
             let row = g * per_group + i;
             truth.push(g);
-            for (c, stance) in stances[g].iter().enumerate() {
+            for (c, stance) in stance_of_group.iter().enumerate() {
                 if rng.random_bool(0.1) {
                     continue;
                 }

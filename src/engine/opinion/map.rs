@@ -9,7 +9,9 @@ use serde::Serialize;
 use super::super::{CommandError, Engine, Reply};
 use crate::chart::map::{MapChart, MapChartClaim, MapChartPoint, render_map_png};
 use crate::domain::anon::scoped_voter_key;
+use crate::domain::opinion::map::MIN_VOTES;
 use crate::domain::opinion::{OpinionMap, VoteMatrix, group_name, opinion_map};
+use crate::domain::poll::Scale;
 use crate::domain::words;
 use crate::ports::FileOut;
 use crate::store::{Group, PollRow};
@@ -259,6 +261,34 @@ impl Engine {
         };
         let claims = self.claim_votes(group, &polls).await?;
         self.map_of(group, scope, &claims)
+    }
+
+    /// The map of a session for its summary and exports: only when it has claim cards or
+    /// at least four claims with an agree–disagree axis (fewer ordinary polls are shown as
+    /// polls, not as a map).
+    pub async fn session_map(
+        &self,
+        group: &Group,
+        session_id: i64,
+    ) -> Result<Option<MapView>, CommandError> {
+        let polls = self.store().session_polls(session_id).await?;
+        self.map_if_worth_it(group, format!("session #{session_id}"), &polls)
+            .await
+    }
+
+    /// The map of these polls' claims, if they hold a card or four axis claims.
+    pub(in crate::engine) async fn map_if_worth_it(
+        &self,
+        group: &Group,
+        scope: String,
+        polls: &[PollRow],
+    ) -> Result<Option<MapView>, CommandError> {
+        let has_card = polls.iter().any(|p| p.scale == Scale::Card);
+        let claims = self.claim_votes(group, polls).await?;
+        if claims.is_empty() || !(has_card || claims.len() >= MIN_VOTES) {
+            return Ok(None);
+        }
+        Ok(Some(self.map_of(group, scope, &claims)?))
     }
 
     /// The map of these claims, worded.
