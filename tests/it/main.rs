@@ -21,6 +21,8 @@ mod discord_bot;
 #[cfg(feature = "discord")]
 mod discord_gateway;
 #[cfg(feature = "discord")]
+mod discord_opinion;
+#[cfg(feature = "discord")]
 mod fake_discord_selftest;
 #[cfg(feature = "matrix")]
 mod matrix_bot;
