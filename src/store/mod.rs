@@ -8,6 +8,7 @@
 mod baseline;
 mod groups;
 mod kv;
+mod opinion;
 mod outbox;
 mod polls;
 mod privacy;
@@ -29,6 +30,7 @@ use thiserror::Error;
 
 pub use baseline::{BaselineTable, plain_insert_baseline};
 pub use groups::{Group, GroupSettings};
+pub use opinion::{MemberClaimRow, NewMemberClaim, PollExtras};
 pub use outbox::{OutboxRow, OutboxStatus};
 pub use polls::{NewPoll, PollRow, VoteChange, VoteRow};
 pub use privacy::MemberData;
