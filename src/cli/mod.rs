@@ -1,5 +1,5 @@
-//! The command line: `colloquy demo | import | excerpts | summarize | export | console |
-//! run | check-config`. Each subcommand opens what it needs and calls the engine.
+//! The command line: `colloquy demo | import | excerpts | summarize | export | archive |
+//! console | run | check-config`. Each subcommand opens what it needs and calls the engine.
 
 mod repl;
 
@@ -131,6 +131,23 @@ pub enum Cmd {
         /// The folder to write the files to.
         #[arg(long, default_value = ".")]
         out: PathBuf,
+        #[command(flatten)]
+        db: DbArg,
+    },
+    /// Write a group's archive: a static site of its readings (with the reading map),
+    /// sessions, polls, summaries and minutes, with search. It opens from disk
+    /// (index.html) or any static host. Every run rewrites every file.
+    Archive {
+        /// The group: its short name, or its channel key (e.g. console:sem, discord:123).
+        #[arg(long)]
+        group: String,
+        /// The folder to write the site to (created if missing).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Write into a folder that holds other files (they are left alone; colloquy
+        /// only ever deletes files it wrote).
+        #[arg(long)]
+        force: bool,
         #[command(flatten)]
         db: DbArg,
     },
@@ -304,6 +321,17 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
             engine.close().await;
             Ok(ExitCode::SUCCESS)
         }
+        Cmd::Archive {
+            group,
+            out,
+            force,
+            db,
+        } => {
+            let engine = crate::boot::offline_existing(&db.path(), Arc::new(SystemClock)).await?;
+            let result = archive(&engine, &group, &out, force).await;
+            engine.close().await;
+            result
+        }
         Cmd::Console { group, out, db } => {
             let db = db.path();
             let files = out.unwrap_or_else(|| crate::platform::console::files_dir_beside(&db));
@@ -351,6 +379,31 @@ async fn find_group(engine: &Engine, name: &str) -> Result<crate::store::Group> 
         .map_err(|e| anyhow!("{e}"))?
         .found(name, None)
         .map_err(|e| anyhow!(e))
+}
+
+/// `colloquy archive`: build the group's site and write it.
+async fn archive(engine: &Engine, group: &str, out: &Path, force: bool) -> Result<ExitCode> {
+    let g = find_group(engine, group).await?;
+    let report = engine
+        .publish_archive(&g, out, force)
+        .await
+        .map_err(|e| anyhow!("{e}"))?;
+    if report.was_stale {
+        eprintln!(
+            "a member asked to be forgotten since this archive was last written: every file was written again"
+        );
+    }
+    for removed in &report.write.removed {
+        eprintln!("removed {removed} (no longer part of the archive)");
+    }
+    println!(
+        "wrote {} files of the archive of {} to {} (open {})",
+        report.write.written,
+        g.label(),
+        out.display(),
+        out.join("index.html").display()
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 /// What `colloquy import` was asked to do.

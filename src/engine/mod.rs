@@ -6,6 +6,7 @@
 //! outbox in the same transaction as the change that causes it; [`crate::engine::delivery`]
 //! delivers it through the platform's [`ChatPort`].
 
+pub mod archive;
 pub mod delivery;
 pub(crate) mod export;
 mod groups;
