@@ -146,6 +146,7 @@ struct SessionRowView {
 struct ShiftRowView {
     session_href: String,
     session_title: String,
+    session_date: String,
     claim: String,
     net: String,
     toward: String,
@@ -333,8 +334,12 @@ impl Engine {
         // Readings.
         let mut reading_rows = Vec::new();
         for reading in store.readings(group.id).await? {
+            // Excerpts the group has not been given yet stay out of the archive.
             let mut excerpts = Vec::new();
             for e in store.excerpts(reading.id).await? {
+                if !by_excerpt.contains_key(&e.id) {
+                    continue;
+                }
                 let questions: Vec<String> = store
                     .questions(e.id)
                     .await?
@@ -362,6 +367,7 @@ impl Engine {
                     "reading": {
                         "id": reading.id, "title": reading.title, "author": reading.author,
                         "words": reading.words, "excerpt_count": reading.excerpt_count,
+                        "to_come": reading.excerpt_count - excerpts.len() as i64,
                     },
                     "excerpts": excerpts,
                 }),
@@ -370,7 +376,7 @@ impl Engine {
             reading_rows.push(json!({
                 "href": reading_page(reading.id), "title": reading.title,
                 "author": reading.author, "excerpt_count": reading.excerpt_count,
-                "discussed": excerpts.iter().filter(|e| e.session_href.is_some()).count(),
+                "discussed": excerpts.len(),
             }));
         }
 
@@ -384,11 +390,22 @@ impl Engine {
         let mut session_rows = Vec::new();
         let mut shift_rows = Vec::new();
         for s in &sessions {
+            // The summary as stored when it was posted (rebuilt when a member is forgotten
+            // or turns quotes off), so that the archive does not depend on what this
+            // process happens to know (such as who facilitated); computed when none is stored.
             let summary = if s.row.is_open() || live_replies(&s.replies) == 0 {
                 None
             } else {
-                Some(self.summarize_session(s.row.id, false).await?.markdown)
+                match store.session_summary(s.row.id).await? {
+                    Some(stored) => Some(stored.body),
+                    None => Some(self.summarize_session(s.row.id, false).await?.markdown),
+                }
             };
+            // The page has its own "Summary" heading: the post's first line would repeat it.
+            let summary_body = summary.as_deref().map(|md| match md.split_once('\n') {
+                Some((first, rest)) if first.starts_with("## ") => rest.trim_start().to_string(),
+                _ => md.to_string(),
+            });
             let minutes =
                 minutes_markdown(self, group, &s.row, summary.clone(), Audience::Public).await?;
             let mut polls = Vec::new();
@@ -431,6 +448,10 @@ impl Engine {
                     shift_rows.push(ShiftRowView {
                         session_href: session_page(s.row.id),
                         session_title: s.title.clone(),
+                        session_date: from_ms(s.row.started_at)
+                            .with_timezone(&tz)
+                            .format("%a %-d %b %Y")
+                            .to_string(),
                         claim: p.claim.clone(),
                         net: shift.net.clone().unwrap_or_else(|| "0".into()),
                         toward: if shift.net_value > 0.0 {
@@ -503,7 +524,7 @@ impl Engine {
                     "excerpt": excerpt,
                     "thread": thread(&s.replies, tz, s.row.post_message_id.as_deref()),
                     "polls": polls,
-                    "summary": summary,
+                    "summary": summary_body,
                     "opinion_map": self.archive_opinion_map(&s.row).await?,
                 }),
             )?;

@@ -210,6 +210,17 @@ impl TestApp {
         thread: Option<&str>,
         text: &str,
     ) -> (String, colloquy::engine::MessageOutcome) {
+        self.say_in_reply(who, thread, None, text).await
+    }
+
+    /// A member's message that replies to the message `reply_to` (a platform reply).
+    pub async fn say_in_reply(
+        &self,
+        who: &str,
+        thread: Option<&str>,
+        reply_to: Option<&str>,
+        text: &str,
+    ) -> (String, colloquy::engine::MessageOutcome) {
         let id = format!(
             "msg{}",
             self.next_message
@@ -223,7 +234,7 @@ impl TestApp {
                     .map(str::to_string)
                     .unwrap_or_else(|| self.channel.id.clone()),
                 thread_root: None,
-                reply_to: None,
+                reply_to: reply_to.map(str::to_string),
                 message_id: id.clone(),
                 author: TestApp::member(who),
                 author_name: who.to_string(),
