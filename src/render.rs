@@ -331,7 +331,7 @@ mod tests {
     #[test]
     fn markdown_keeps_member_text_as_text() {
         let html = markdown_html(
-            "**Themes**\n> <script>alert(1)</script> said <img src=x onerror=alert(2)>\n\n![a pixel](https://tracker.example/p.png) [click](javascript:alert(3)) [ok](https://example.org/a) [page](session-1.html)",
+            "**Themes**\nA line\n\n> <script>alert(1)</script> said <img src=x onerror=alert(2)>\n\n![a pixel](https://tracker.example/p.png) [click](javascript:alert(3)) [ok](https://example.org/a) [page](session-1.html)",
         );
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("<img"), "{html}");
