@@ -39,9 +39,10 @@ pub struct PublishReport {
     pub was_stale: bool,
 }
 
-/// The archive's stylesheet and search script: files of the project's own (no CDN).
+/// The archive's stylesheet, search script and icon: files of the project's own (no CDN).
 pub const STYLE: &str = include_str!("../../prompts/archive/style.css");
 pub const SCRIPT: &str = include_str!("../../prompts/archive/search.js");
+pub const ICON: &str = include_str!("../../prompts/archive/favicon.svg");
 
 /// The page of a session inside an archive.
 pub fn session_page(session_id: i64) -> String {
@@ -578,6 +579,7 @@ impl Engine {
         );
         site.add("search.js", SCRIPT);
         site.add("style.css", STYLE);
+        site.add("favicon.svg", ICON);
         site.files.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(site)
     }

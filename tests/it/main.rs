@@ -3,6 +3,7 @@
 #![recursion_limit = "256"]
 
 mod archive;
+mod browser;
 mod cli;
 mod common;
 mod core_flow;
