@@ -31,6 +31,21 @@ pub enum ArchiveError {
     Write(#[from] SiteError),
 }
 
+/// `[archive]`: where the bot publishes each group's archive after each session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArchiveSettings {
+    /// One folder per group inside it ([`group_folder`]).
+    pub dir: std::path::PathBuf,
+    /// Where `dir` is published, for links to the pages.
+    pub base_url: Option<String>,
+}
+
+/// A group's folder inside `[archive] dir`: its name as a file-name part and its number
+/// (two groups may share a name), e.g. `tuesday-seminar-3`.
+pub fn group_folder(group: &Group) -> String {
+    format!("{}-{}", super::polls::group_slug(group), group.id)
+}
+
 /// What publishing an archive did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PublishReport {
@@ -606,6 +621,59 @@ impl Engine {
             .await
             .map_err(CommandError::from)?;
         Ok(PublishReport { write, was_stale })
+    }
+
+    /// Where the configured archive of `group` is written, if one is configured.
+    pub fn archive_folder(&self, group: &Group) -> Option<std::path::PathBuf> {
+        let settings = self.settings().archive.as_ref()?;
+        Some(settings.dir.join(group_folder(group)))
+    }
+
+    /// The address of a session's page in the published archive, when `[archive]
+    /// base_url` is set.
+    pub fn archive_link(&self, group: &Group, session_id: i64) -> Option<String> {
+        let settings = self.settings().archive.as_ref()?;
+        let base = settings.base_url.as_deref()?.trim_end_matches('/');
+        Some(format!(
+            "{base}/{}/{}",
+            group_folder(group),
+            session_page(session_id)
+        ))
+    }
+
+    /// The scheduler's step: rebuild the configured archive of `group` when a session
+    /// ended since it was written, when it is stale (a member was forgotten or turned
+    /// quotes off), or when there is none yet but a session has ended. Returns whether it
+    /// was written.
+    pub async fn refresh_archive(&self, group: &Group) -> Result<bool, ArchiveError> {
+        let Some(dir) = self.archive_folder(group) else {
+            return Ok(false);
+        };
+        let store = self.store();
+        let last_end = store
+            .last_session_end(group.id)
+            .await
+            .map_err(CommandError::from)?;
+        let due = match store
+            .archive(group.id, &archive_key(&dir))
+            .await
+            .map_err(CommandError::from)?
+        {
+            Some(a) => a.stale || last_end.is_some_and(|end| end > a.built_at),
+            None => last_end.is_some(),
+        };
+        if !due {
+            return Ok(false);
+        }
+        let report = self.publish_archive(group, &dir, false).await?;
+        tracing::info!(
+            group = group.id,
+            files = report.write.written,
+            removed = report.write.removed.len(),
+            rewritten_for_privacy = report.was_stale,
+            "archive written"
+        );
+        Ok(true)
     }
 
     /// The opinion map of a session, where there is one: its text (Markdown), and its

@@ -173,6 +173,8 @@ pub struct EngineSettings {
     pub max_upload_bytes: usize,
     /// Delete replies older than this many days (None: keep them).
     pub retention_days: Option<u32>,
+    /// Publish each group's archive here after each session (`[archive]`).
+    pub archive: Option<archive::ArchiveSettings>,
 }
 
 impl Default for EngineSettings {
@@ -180,6 +182,7 @@ impl Default for EngineSettings {
         EngineSettings {
             max_upload_bytes: crate::domain::import::MAX_READING_BYTES,
             retention_days: None,
+            archive: None,
         }
     }
 }

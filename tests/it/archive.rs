@@ -8,7 +8,9 @@ use colloquy::engine::{MessageDelete, MessageEdit};
 use colloquy::site::Site;
 use colloquy::store::Group;
 
-use crate::common::app::{TestApp, monday};
+use colloquy::engine::archive::{ArchiveSettings, group_folder};
+
+use crate::common::app::{EngineOptions, TestApp, monday};
 
 /// A reading written for these tests: two excerpts of distinct sentences.
 pub const READING: &str = "# Harbours and Ledgers\n\n*by Ines Marlow*\n\n\
@@ -61,7 +63,11 @@ pub struct Seeded {
 /// anonymous poll, a member with quotes off and one who will be forgotten; the session
 /// ends and its summary is posted at 21:00.
 pub async fn seeded_day() -> Seeded {
-    let app = TestApp::at(monday(8, 0)).await;
+    seed(TestApp::at(monday(8, 0)).await).await
+}
+
+/// [`seeded_day`] on a given app (which starts on Monday before 09:00).
+pub async fn seed(app: TestApp) -> Seeded {
     let group = app.setup_with_reading(READING).await;
     app.clock.set(monday(9, 0));
     app.tick().await;
@@ -472,4 +478,47 @@ async fn an_empty_group_gets_a_page_that_says_so() {
         "{index}"
     );
     assert_eq!(page(&site, "search-index.js"), "colloquySearchIndex([]);\n");
+}
+
+#[tokio::test]
+async fn the_scheduler_publishes_the_archive_and_the_summary_links_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let archives = dir.path().join("published");
+    let options = EngineOptions {
+        settings: colloquy::engine::EngineSettings {
+            archive: Some(ArchiveSettings {
+                dir: archives.clone(),
+                base_url: Some("https://example.org/colloquy/".into()),
+            }),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let app = TestApp::open_with(dir, monday(8, 0), options).await;
+    let d = seed(app).await;
+    let folder = archives.join(group_folder(&d.group));
+    let page = folder.join(format!("session-{}.html", d.session_id));
+    assert!(page.exists(), "the session's end wrote the archive");
+    let link = format!(
+        "https://example.org/colloquy/{}/session-{}.html",
+        group_folder(&d.group),
+        d.session_id
+    );
+    let log = d.app.log_text();
+    assert!(
+        log.contains(&format!("[The whole session in the archive]({link})")),
+        "{log}"
+    );
+    // Nothing new: the next steps leave it alone.
+    assert_eq!(d.app.tick().await.archives, 0);
+    // A member is forgotten: the next step rewrites it without them.
+    d.app
+        .run("Zoe Zabriskie", Role::Member, "privacy forget-me --confirm")
+        .await
+        .unwrap();
+    assert!(std::fs::read_to_string(&page).unwrap().contains("zebra"));
+    assert_eq!(d.app.tick().await.archives, 1);
+    assert!(!std::fs::read_to_string(&page).unwrap().contains("zebra"));
+    assert!(!folder.join(format!("poll-{}.png", d.zoe_poll)).exists());
+    assert_eq!(d.app.tick().await.archives, 0);
 }

@@ -297,7 +297,7 @@ fn voters(n: u32) -> String {
 
 /// A group's name (or else its channel) as a file-name part: lower case letters and
 /// digits joined by dashes, at most 40 characters.
-fn group_slug(group: &Group) -> String {
+pub(crate) fn group_slug(group: &Group) -> String {
     let source = group
         .name
         .clone()

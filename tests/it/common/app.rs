@@ -90,14 +90,23 @@ impl TestApp {
         start: DateTime<Utc>,
         secret: VoterSecret,
     ) -> TestApp {
-        let store = Store::open(&dir.path().join("test.db"))
-            .await
-            .expect("open the store");
-        let clock = ManualClock::new(start);
         let options = EngineOptions {
             secret,
             ..Default::default()
         };
+        TestApp::open_with(dir, start, options).await
+    }
+
+    /// Open (or reopen) the app on the database in `dir` with an engine built from `options`.
+    pub async fn open_with(
+        dir: tempfile::TempDir,
+        start: DateTime<Utc>,
+        options: EngineOptions,
+    ) -> TestApp {
+        let store = Store::open(&dir.path().join("test.db"))
+            .await
+            .expect("open the store");
+        let clock = ManualClock::new(start);
         let engine = build_engine(store.clone(), &clock, options);
         let (port, log) = attach_console(
             &engine,
