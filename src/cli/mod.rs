@@ -61,6 +61,9 @@ pub enum Cmd {
         /// colloquy-demo-files/ for colloquy-demo.db].
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
+        /// Also write the group's archive (a static site, as `colloquy archive` does) to DIR.
+        #[arg(long, value_name = "DIR")]
+        archive: Option<PathBuf>,
     },
     /// Import a .txt or .md file as a group's next reading. The group's settings are
     /// never changed, and a refused import writes nothing.
@@ -232,6 +235,7 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
             members,
             seed,
             out,
+            archive,
         } => {
             let sink: crate::platform::console::Sink =
                 Arc::new(std::sync::Mutex::new(std::io::stdout()));
@@ -242,6 +246,7 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
                     members,
                     seed,
                     out,
+                    archive,
                 },
                 sink,
             )
