@@ -14,6 +14,7 @@ pub mod phrases;
 pub mod poll;
 pub mod questions;
 pub mod reading;
+pub mod reading_map;
 pub mod schedule;
 pub mod segment;
 pub mod sentences;

@@ -86,6 +86,37 @@ pub async fn minutes(
     group: &Group,
     session: &SessionRow,
 ) -> Result<FileOut, CommandError> {
+    let summary = if session.is_open() {
+        None
+    } else {
+        Some(engine.summarize_session(session.id, false).await?.markdown)
+    };
+    let body = minutes_markdown(engine, group, session, summary, Audience::Facilitators).await?;
+    Ok(FileOut {
+        name: format!("minutes-session-{}.md", session.id),
+        mime: "text/markdown".into(),
+        bytes: body.into_bytes(),
+        description: format!("Minutes of session #{}", session.id),
+    })
+}
+
+/// Who the minutes are for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    /// An export sent privately to a facilitator: every reply under its author's name.
+    Facilitators,
+    /// A published archive: members who turned quotes off appear as "a member".
+    Public,
+}
+
+/// One session's minutes as Markdown (minutes.md.j2), with its summary when given.
+pub async fn minutes_markdown(
+    engine: &Engine,
+    group: &Group,
+    session: &SessionRow,
+    summary: Option<String>,
+    audience: Audience,
+) -> Result<String, CommandError> {
     let tz = Engine::zone(group);
     let title = engine.session_title(session).await?;
     let (excerpt, questions, position) = match session.excerpt_id {
@@ -112,8 +143,13 @@ pub async fn minutes(
         .await?
         .iter()
         .map(|r| {
+            let author = if audience == Audience::Public && !r.quotes_allowed {
+                crate::domain::summary::ANONYMOUS.to_string()
+            } else {
+                r.display_name.clone()
+            };
             json!({
-                "author": r.display_name,
+                "author": author,
                 "time": from_ms(r.posted_at).with_timezone(&tz).format("%H:%M").to_string(),
                 "text": r.text,
                 "edited": r.edited_at.is_some(),
@@ -125,11 +161,6 @@ pub async fn minutes(
     for p in engine.store().session_polls(session.id).await? {
         polls.push(engine.poll_result_view(&p).await?);
     }
-    let summary = if session.is_open() {
-        None
-    } else {
-        Some(engine.summarize_session(session.id, false).await?.markdown)
-    };
     // A closed session's summary carries its map; an open one's minutes show it here.
     let map = if session.is_open() {
         engine
@@ -139,27 +170,24 @@ pub async fn minutes(
     } else {
         None
     };
-    let body = engine.prompts().render(
-        "minutes.md.j2",
-        &json!({"m": {
-            "title": title,
-            "group": group.label(),
-            "date": local_label(from_ms(session.started_at), tz),
-            "excerpt": excerpt,
-            "position": position,
-            "questions": questions,
-            "replies": replies,
-            "polls": polls,
-            "map": map,
-            "summary": summary,
-        }}),
-    )?;
-    Ok(FileOut {
-        name: format!("minutes-session-{}.md", session.id),
-        mime: "text/markdown".into(),
-        bytes: body.into_bytes(),
-        description: format!("Minutes of session #{}", session.id),
-    })
+    engine
+        .prompts()
+        .render(
+            "minutes.md.j2",
+            &json!({"m": {
+                "title": title,
+                "group": group.label(),
+                "date": local_label(from_ms(session.started_at), tz),
+                "excerpt": excerpt,
+                "position": position,
+                "questions": questions,
+                "replies": replies,
+                "polls": polls,
+                "map": map,
+                "summary": summary,
+            }}),
+        )
+        .map_err(CommandError::from)
 }
 
 /// Spreadsheet programs run cells that start with these as formulas: quote them.

@@ -6,6 +6,7 @@
 //! outbox in the same transaction as the change that causes it; [`crate::engine::delivery`]
 //! delivers it through the platform's [`ChatPort`].
 
+pub mod archive;
 pub mod delivery;
 pub(crate) mod export;
 mod groups;
@@ -174,6 +175,8 @@ pub struct EngineSettings {
     pub max_upload_bytes: usize,
     /// Delete replies older than this many days (None: keep them).
     pub retention_days: Option<u32>,
+    /// Publish each group's archive here after each session (`[archive]`).
+    pub archive: Option<archive::ArchiveSettings>,
 }
 
 impl Default for EngineSettings {
@@ -181,6 +184,7 @@ impl Default for EngineSettings {
         EngineSettings {
             max_upload_bytes: crate::domain::import::MAX_READING_BYTES,
             retention_days: None,
+            archive: None,
         }
     }
 }

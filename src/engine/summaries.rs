@@ -63,11 +63,21 @@ pub struct SummaryView {
     pub polls: Vec<PollResultView>,
     /// The pre polls of the pairs in `polls` (their counts are shown before the post's).
     pub before: Vec<PollResultView>,
+    /// The excerpt's sentence that most replies quoted or echoed (the reading map), when
+    /// at least two did.
+    pub most_discussed: Option<PassageView>,
     pub llm_text: Option<String>,
     pub llm_model: Option<String>,
     /// The opinion map of the session's claims (when it has claim cards), as Markdown;
     /// its lone cards are then not listed one by one in `polls`.
     pub opinion_map: Option<String>,
+}
+
+/// A sentence of the excerpt and how many replies engaged it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PassageView {
+    pub text: String,
+    pub replies: usize,
 }
 
 /// A computed summary.
@@ -305,6 +315,17 @@ impl Engine {
             .map_err(|e| CommandError::Internal(format!("summary of session {session_id}: {e}")))?;
         self.link_quotes(&group, &session, &rows, &mut summary)
             .await;
+        let most_discussed = self
+            .session_reading_map(&session, &rows)
+            .await?
+            .and_then(|map| {
+                map.most_discussed_sentence()
+                    .filter(|(_, n)| *n >= 2)
+                    .map(|(text, replies)| PassageView {
+                        text: text.to_string(),
+                        replies,
+                    })
+            });
         let tz = Engine::zone(&group);
         let mut view = SummaryView {
             session_id,
@@ -321,6 +342,7 @@ impl Engine {
             open_questions: summary.open_questions.clone(),
             polls,
             before,
+            most_discussed,
             llm_text: None,
             llm_model: None,
             opinion_map: opinion_map.map(|m| m.markdown),

@@ -5,6 +5,7 @@
 //! a group-commit writer ([`replies`]) so a burst of messages shares transactions while
 //! each message is still acknowledged only after its own commit.
 
+mod archives;
 mod baseline;
 mod groups;
 mod kv;
@@ -28,6 +29,7 @@ use sqlx::sqlite::{
 };
 use thiserror::Error;
 
+pub use archives::ArchiveRow;
 pub use baseline::{BaselineTable, plain_insert_baseline};
 pub use groups::{Group, GroupSettings};
 pub use opinion::{MemberClaimRow, NewMemberClaim, PollExtras};

@@ -87,7 +87,8 @@ impl Store {
     /// summaries of the sessions they wrote in (rebuilt without them afterwards), and
     /// leave a tombstone under `tag` (a keyed hash of the member, see
     /// [`crate::domain::anon::forget_tag`]) so that nothing they posted or voted before
-    /// `at_ms` is recorded again, by this process or another. Returns (replies, votes) deleted.
+    /// `at_ms` is recorded again, by this process or another; every archive is marked stale.
+    /// Returns (replies, votes) deleted.
     pub async fn forget_member(&self, key: &str, tag: &str, at_ms: i64) -> Result<(u64, u64)> {
         let mut tx = self.write_tx().await?;
         sqlx::query(
@@ -114,6 +115,10 @@ impl Store {
             .await?;
         sqlx::query("DELETE FROM members WHERE key = ?")
             .bind(key)
+            .execute(&mut *tx)
+            .await?;
+        // Every archive written may show the member: the next run rewrites them whole.
+        sqlx::query("UPDATE archives SET stale = 1")
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;

@@ -2,6 +2,8 @@
 //! dependency set is linked once. Each module covers one capability.
 #![recursion_limit = "256"]
 
+mod archive;
+mod browser;
 mod cli;
 mod common;
 mod core_flow;
