@@ -1,6 +1,6 @@
 //! Benchmarks of the hot paths: importing (segmenting + questions + SQLite), question
-//! generation per excerpt, recording replies through the engine, tallying votes, and
-//! summarizing sessions. `cargo bench --bench core` runs them; `cargo test --all-targets`
+//! generation per excerpt, recording replies through the engine, tallying votes,
+//! summarizing sessions, and writing a group's archive. `cargo bench --bench core` runs them; `cargo test --all-targets`
 //! runs each once as a smoke test.
 
 use std::sync::Arc;
@@ -334,10 +334,154 @@ fn session_summary(c: &mut Criterion) {
     g.finish();
 }
 
+/// `colloquy archive` of a group with `sessions` finished excerpt sessions of `per`
+/// replies each (threads, quotes of the excerpt, a poll with votes per session, summaries
+/// posted), set up through the engine as a day would run them.
+async fn archived_group(
+    e: &Engine,
+    store: &Store,
+    sessions: usize,
+    per: usize,
+) -> colloquy::store::Group {
+    use colloquy::domain::command::{Role, parse};
+    use colloquy::engine::{Caller, ImportTarget, Invocation};
+    let (sink, _log) = colloquy::demo::memory_sink();
+    let clock = Arc::new(ManualClock::new(
+        Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0)
+            .single()
+            .expect("time"),
+    ));
+    let port = Arc::new(colloquy::platform::console::ConsolePort::new(
+        sink,
+        clock,
+        chrono_tz::UTC,
+        None,
+    ));
+    e.attach_port(port);
+    let channel = ChannelKey::new(Platform::Console, "archive");
+    let g = group(store, "archive").await;
+    e.import_into(
+        ImportTarget::Group(Box::new(g.clone())),
+        synthetic_text(sessions * 240).into_bytes(),
+        ImportOptions::default(),
+        None,
+    )
+    .await
+    .expect("import");
+    let run = |who: &str, role: Role, line: &str| {
+        let invocation = Invocation {
+            channel: channel.clone(),
+            caller: Caller {
+                key: MemberKey::new(Platform::Console, who),
+                name: who.to_string(),
+                role,
+            },
+            command: parse(line).expect("a command"),
+            attachment: None,
+        };
+        let e = e.clone();
+        async move { e.execute(invocation).await }
+    };
+    let texts = replies(per);
+    for s in 0..sessions {
+        let colloquy::engine::StartOutcome::Posted { session_id } =
+            e.start_excerpt(&g, None).await.expect("start")
+        else {
+            break;
+        };
+        colloquy::engine::delivery::deliver_due(e, "bench")
+            .await
+            .expect("deliver");
+        let session = store
+            .session(session_id)
+            .await
+            .expect("read")
+            .expect("session");
+        let thread = session.thread_id.clone().expect("a thread");
+        let excerpt = store
+            .excerpt(session.excerpt_id.expect("excerpt"))
+            .await
+            .expect("read")
+            .expect("excerpt");
+        let quoted = excerpt.text.split(". ").next().unwrap_or("").to_string();
+        run(
+            "fac",
+            Role::Facilitator,
+            "poll create \"The excerpt convinces\" --minutes 60",
+        )
+        .await
+        .expect("poll");
+        let poll = store.latest_poll(g.id).await.expect("read").expect("poll");
+        for m in 0..20 {
+            let vote = ["agree", "disagree", "unsure"][m % 3];
+            run(
+                &format!("m{m}"),
+                Role::Member,
+                &format!("vote {} {vote}", poll.id),
+            )
+            .await
+            .expect("vote");
+        }
+        let mut tasks = Vec::new();
+        for r in texts.iter().cloned() {
+            let (e, thread, quoted) = (e.clone(), thread.clone(), quoted.clone());
+            tasks.push(tokio::spawn(async move {
+                let text = if r.id % 10 == 3 {
+                    format!("> {quoted}.\n{}", r.text)
+                } else {
+                    r.text
+                };
+                e.on_message(IncomingMessage {
+                    platform: Platform::Console,
+                    channel_id: thread,
+                    thread_root: None,
+                    reply_to: r.reply_to.map(|to| format!("a{s}-{to}")),
+                    message_id: format!("a{s}-{}", r.id),
+                    author: MemberKey::new(Platform::Console, r.author_key.clone()),
+                    author_name: r.author_name.clone().unwrap_or_default(),
+                    text,
+                    at: Utc.timestamp_millis_opt(r.at).single().expect("time"),
+                })
+                .await
+            }));
+        }
+        for t in tasks {
+            t.await.expect("task").expect("recorded");
+        }
+        e.close_poll(&poll).await.expect("close");
+        e.end_session(g.id, session_id, e.now()).await.expect("end");
+        colloquy::engine::delivery::deliver_due(e, "bench")
+            .await
+            .expect("deliver");
+    }
+    g
+}
+
+fn archive(c: &mut Criterion) {
+    let rt = runtime();
+    let dir = tempfile::tempdir().expect("dir");
+    let (e, store) = rt.block_on(engine(dir.path()));
+    let (sessions, per) = (size(100, 3), size(500, 30));
+    let g = rt.block_on(archived_group(&e, &store, sessions, per));
+    let out = dir.path().join("site");
+    let mut bench = c.benchmark_group("archive");
+    bench.sample_size(10);
+    bench.bench_function(
+        format!("{sessions} sessions of {per} replies, built and written"),
+        |b| {
+            b.iter(|| {
+                rt.block_on(e.publish_archive(&g, &out, false))
+                    .expect("archive")
+            })
+        },
+    );
+    bench.finish();
+}
+
 criterion_group! {
     name = benches;
     // No plots: criterion's plot backend wants system fonts, and the figures are what matter.
     config = Criterion::default().without_plots();
-    targets = import, questions_per_excerpt, record_replies, tally, summary, session_summary
+    targets = import, questions_per_excerpt, record_replies, tally, summary, session_summary, archive
 }
 criterion_main!(benches);

@@ -36,10 +36,17 @@ pub async fn from_config(config: &Config) -> Result<Engine> {
         }
         None => None,
     };
-    let settings = EngineSettings {
-        max_upload_bytes: config.limits.max_upload_kib * 1024,
-        retention_days: config.privacy.retention_days,
-    };
+    let settings =
+        EngineSettings {
+            max_upload_bytes: config.limits.max_upload_kib * 1024,
+            retention_days: config.privacy.retention_days,
+            archive: config.archive.dir.clone().map(|dir| {
+                crate::engine::archive::ArchiveSettings {
+                    dir,
+                    base_url: config.archive.base_url.clone(),
+                }
+            }),
+        };
     Ok(Engine::new(
         store,
         Arc::new(SystemClock),

@@ -106,6 +106,17 @@ pub struct Privacy {
     pub retention_days: Option<u32>,
 }
 
+/// `[archive]`: the bot writes each group's static archive after each session.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Archive {
+    /// The folder for the archives: one folder per group inside it.
+    pub dir: Option<PathBuf>,
+    /// Where that folder is published (e.g. "https://example.org/colloquy"): the summary
+    /// post links the session's page there.
+    pub base_url: Option<String>,
+}
+
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Prompts {
@@ -248,6 +259,7 @@ pub struct Config {
     pub limits: Limits,
     pub privacy: Privacy,
     pub prompts: Prompts,
+    pub archive: Archive,
     pub log: Log,
     pub discord: Option<Discord>,
     pub matrix: Option<Matrix>,
@@ -256,7 +268,7 @@ pub struct Config {
 
 /// The sections a config file may have.
 const SECTIONS: &[&str] = &[
-    "storage", "limits", "privacy", "prompts", "log", "discord", "matrix", "llm",
+    "storage", "limits", "privacy", "prompts", "archive", "log", "discord", "matrix", "llm",
 ];
 
 /// The longest LLM timeout accepted, in seconds.
@@ -325,6 +337,7 @@ impl Config {
             limits: section(&figment, "limits", &mut problems).unwrap_or_default(),
             privacy: section(&figment, "privacy", &mut problems).unwrap_or_default(),
             prompts: section(&figment, "prompts", &mut problems).unwrap_or_default(),
+            archive: section(&figment, "archive", &mut problems).unwrap_or_default(),
             log: section(&figment, "log", &mut problems).unwrap_or_default(),
             discord: section(&figment, "discord", &mut problems),
             matrix: section(&figment, "matrix", &mut problems),
@@ -366,6 +379,9 @@ impl Config {
             fix(s);
         }
         if let Some(d) = self.prompts.dir.as_mut() {
+            fix(d);
+        }
+        if let Some(d) = self.archive.dir.as_mut() {
             fix(d);
         }
         if let Some(m) = self.matrix.as_mut() {
@@ -412,6 +428,26 @@ impl Config {
                     "prompts.dir",
                     Some(quoted_path(dir)),
                     format!("templates that load: {e}"),
+                );
+            }
+        }
+        if let Some(dir) = &self.archive.dir
+            && dir.exists()
+            && !dir.is_dir()
+        {
+            c.bad(
+                "archive.dir",
+                Some(quoted_path(dir)),
+                "a folder (created if missing; paths are relative to the config file)",
+            );
+        }
+        if let Some(url) = &self.archive.base_url {
+            check_url(c, "archive.base_url", url, "https://example.org/colloquy");
+            if self.archive.dir.is_none() {
+                c.bad(
+                    "archive.base_url",
+                    Some(quoted(url)),
+                    "to be set together with archive.dir (the folder published there)",
                 );
             }
         }

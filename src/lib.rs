@@ -11,7 +11,8 @@
 //! - [`llm`]: the optional OpenAI-compatible client for questions and summaries.
 //! - [`engine`]: the use cases (setup, import, posting, recording, polls, sessions,
 //!   summaries, privacy, export), the scheduler and the outbox's delivery. The only user of
-//!   the store; adapters ask it, never the store.
+//!   the store; adapters ask it, never the store. [`engine::archive`] builds a group's
+//!   static archive in memory; [`site`] writes it to a folder.
 //! - [`boot`]: the one place an engine is built, for every entry point and the tests.
 //! - [`platform`]: the adapters — Discord, Matrix and the console — which translate platform
 //!   events to engine calls and posts to platform messages, nothing more.
@@ -30,6 +31,7 @@ pub mod llm;
 pub mod platform;
 pub mod ports;
 pub mod render;
+pub mod site;
 pub mod store;
 
 mod app;

@@ -19,6 +19,8 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("summary.md.j2", include_str!("../prompts/summary.md.j2")),
     ("digest.md.j2", include_str!("../prompts/digest.md.j2")),
     ("minutes.md.j2", include_str!("../prompts/minutes.md.j2")),
+    ("map.md.j2", include_str!("../prompts/map.md.j2")),
+    ("report.md.j2", include_str!("../prompts/report.md.j2")),
     (
         "llm_summary.md.j2",
         include_str!("../prompts/llm_summary.md.j2"),
@@ -26,6 +28,35 @@ const TEMPLATES: &[(&str, &str)] = &[
     (
         "llm_questions.md.j2",
         include_str!("../prompts/llm_questions.md.j2"),
+    ),
+    // The static archive's pages (`colloquy archive`): HTML, auto-escaped.
+    (
+        "archive/base.html.j2",
+        include_str!("../prompts/archive/base.html.j2"),
+    ),
+    (
+        "archive/macros.html.j2",
+        include_str!("../prompts/archive/macros.html.j2"),
+    ),
+    (
+        "archive/group.html.j2",
+        include_str!("../prompts/archive/group.html.j2"),
+    ),
+    (
+        "archive/reading.html.j2",
+        include_str!("../prompts/archive/reading.html.j2"),
+    ),
+    (
+        "archive/session.html.j2",
+        include_str!("../prompts/archive/session.html.j2"),
+    ),
+    (
+        "archive/minutes.html.j2",
+        include_str!("../prompts/archive/minutes.html.j2"),
+    ),
+    (
+        "archive/search.html.j2",
+        include_str!("../prompts/archive/search.html.j2"),
     ),
 ];
 
@@ -72,7 +103,20 @@ impl Prompts {
             }
         };
         let mut env = Environment::new();
-        env.set_auto_escape_callback(|_| minijinja::AutoEscape::None);
+        // Chat posts are Markdown, written as is; the archive's pages are HTML, where
+        // every value is escaped unless a filter below marks it safe.
+        env.set_auto_escape_callback(|name| {
+            if name.ends_with(".html.j2") {
+                minijinja::AutoEscape::Html
+            } else {
+                minijinja::AutoEscape::None
+            }
+        });
+        // `{{ summary | markdown }}`: Markdown as HTML, with raw HTML shown as text, no
+        // images and only http(s) and relative links (see [`markdown_html`]).
+        env.add_filter("markdown", |text: String| {
+            minijinja::Value::from_safe_string(markdown_html(&text))
+        });
         // `{{ text | shorten(120) }}`: cut at a word boundary with "…".
         env.add_filter("shorten", |text: String, max: usize| {
             crate::domain::text::truncate_chars(&text, max)
@@ -109,6 +153,56 @@ impl Prompts {
                 message: e.to_string(),
             })
     }
+}
+
+/// Markdown (a summary, the minutes) as HTML that cannot carry markup of its own: raw
+/// HTML in the text is shown as text, images become their description (a page must not
+/// load anything from another host) and a link keeps its words but loses its target
+/// unless the target is http(s) or a page of the same site.
+pub fn markdown_html(markdown: &str) -> String {
+    use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+    let safe_target = |url: &str| {
+        let lower = url.trim().to_ascii_lowercase();
+        lower.starts_with("https://")
+            || lower.starts_with("http://")
+            || (!lower.contains(':') && !lower.starts_with("//"))
+    };
+    let mut dropped_links: Vec<bool> = Vec::new();
+    let events = Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH).filter_map(|event| {
+        match event {
+            Event::Html(html) | Event::InlineHtml(html) => Some(Event::Text(html)),
+            Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => None,
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let ok = safe_target(&dest_url);
+                dropped_links.push(!ok);
+                ok.then_some(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }))
+            }
+            Event::End(TagEnd::Link) => {
+                if dropped_links.pop().unwrap_or(false) {
+                    None
+                } else {
+                    Some(Event::End(TagEnd::Link))
+                }
+            }
+            // Chat text: a line break is a line break.
+            Event::SoftBreak => Some(Event::HardBreak),
+            Event::FootnoteReference(r) => Some(Event::Text(CowStr::from(format!("[^{r}]")))),
+            other => Some(other),
+        }
+    });
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, events);
+    html
 }
 
 /// Collapse runs of blank lines and trim: templates stay readable, output stays tight.
@@ -234,6 +328,45 @@ mod tests {
             Prompts::load(Some(dir.path())),
             Err(PromptError::Template { .. })
         ));
+    }
+
+    #[test]
+    fn markdown_keeps_member_text_as_text() {
+        let html = markdown_html(
+            "**Themes**\nA line\n\n> <script>alert(1)</script> said <img src=x onerror=alert(2)>\n\n![a pixel](https://tracker.example/p.png) [click](javascript:alert(3)) [ok](https://example.org/a) [page](session-1.html)",
+        );
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("<img"), "{html}");
+        assert!(html.contains("&lt;script&gt;"), "{html}");
+        assert!(!html.contains("javascript:"), "{html}");
+        assert!(html.contains("click"), "{html}");
+        assert!(html.contains("a pixel"), "{html}");
+        assert!(
+            html.contains("<a href=\"https://example.org/a\">ok</a>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<a href=\"session-1.html\">page</a>"),
+            "{html}"
+        );
+        assert!(html.contains("<strong>Themes</strong><br />"), "{html}");
+    }
+
+    #[test]
+    fn html_templates_escape_and_markdown_ones_do_not() {
+        let p = Prompts::builtin();
+        let mut env = p.env.clone();
+        env.add_template("t.html.j2", "{{ x }}").unwrap();
+        env.add_template("t.md.j2", "{{ x }}").unwrap();
+        let ctx = minijinja::context! { x => "<b>&" };
+        assert_eq!(
+            env.get_template("t.html.j2").unwrap().render(&ctx).unwrap(),
+            "&lt;b&gt;&amp;"
+        );
+        assert_eq!(
+            env.get_template("t.md.j2").unwrap().render(&ctx).unwrap(),
+            "<b>&"
+        );
     }
 
     #[test]

@@ -1,5 +1,5 @@
-//! The command line: `colloquy demo | import | excerpts | summarize | export | console |
-//! run | check-config`. Each subcommand opens what it needs and calls the engine.
+//! The command line: `colloquy demo | import | excerpts | summarize | export | archive |
+//! console | run | check-config`. Each subcommand opens what it needs and calls the engine.
 
 mod repl;
 
@@ -68,6 +68,9 @@ pub enum Cmd {
         /// colloquy-demo-files/ for colloquy-demo.db].
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
+        /// Also write the group's archive (a static site, as `colloquy archive` does) to DIR.
+        #[arg(long, value_name = "DIR")]
+        archive: Option<PathBuf>,
     },
     /// Import a .txt or .md file as a group's next reading. The group's settings are
     /// never changed, and a refused import writes nothing.
@@ -141,6 +144,23 @@ pub enum Cmd {
         #[command(flatten)]
         db: DbArg,
     },
+    /// Write a group's archive: a static site of its readings (with the reading map),
+    /// sessions, polls, summaries and minutes, with search. It opens from disk
+    /// (index.html) or any static host. Every run rewrites every file.
+    Archive {
+        /// The group: its short name, or its channel key (e.g. console:sem, discord:123).
+        #[arg(long)]
+        group: String,
+        /// The folder to write the site to (created if missing).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Write into a folder that holds other files (they are left alone; colloquy
+        /// only ever deletes files it wrote).
+        #[arg(long)]
+        force: bool,
+        #[command(flatten)]
+        db: DbArg,
+    },
     /// Try colloquy by hand: type as members and use the `!cq` verbs.
     Console {
         /// The console group's name.
@@ -202,6 +222,10 @@ pub enum Cmd {
         /// The most burst events in flight at once (each waits for its commit).
         #[arg(long, default_value_t = 4096)]
         in_flight: usize,
+        /// The idle bot of --idle-groups, run by the bench itself in a process of its own:
+        /// opens this database, ticks the scheduler and prints its memory.
+        #[arg(long, hide = true)]
+        idle_db: Option<PathBuf>,
     },
     /// Record chat events from JSON lines (stdin or a file), printing one line per
     /// committed event: for backfills from exports and for crash tests.
@@ -233,6 +257,7 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
             members,
             seed,
             out,
+            archive,
         } => {
             let sink: crate::platform::console::Sink =
                 Arc::new(std::sync::Mutex::new(std::io::stdout()));
@@ -243,6 +268,7 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
                     members,
                     seed,
                     out,
+                    archive,
                 },
                 sink,
             )
@@ -324,6 +350,18 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
             engine.close().await;
             Ok(ExitCode::SUCCESS)
         }
+        Cmd::Archive {
+            group,
+            out,
+            force,
+            db,
+        } => {
+            let engine =
+                crate::boot::offline_existing(&db.location()?, Arc::new(SystemClock)).await?;
+            let result = archive(&engine, &group, &out, force).await;
+            engine.close().await;
+            result
+        }
         Cmd::Console { group, out, db } => {
             let db = db.location()?;
             let files = out.unwrap_or_else(|| match &db {
@@ -341,12 +379,18 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
             idle_groups,
             runs,
             in_flight,
+            idle_db,
         } => {
+            if let Some(db) = idle_db {
+                print!("{}", crate::loadtest::idle_bot(&db).await?);
+                return Ok(ExitCode::SUCCESS);
+            }
             let dir = tempfile_dir()?;
             if idle_groups > 0 {
                 print!(
                     "{}",
-                    crate::loadtest::idle_groups(dir.path(), idle_groups, 30).await?
+                    crate::loadtest::idle_groups(dir.path(), idle_groups, runs.clamp(1, 20))
+                        .await?
                 );
             }
             if burst > 0 {
@@ -406,6 +450,31 @@ async fn find_group(engine: &Engine, name: &str) -> Result<crate::store::Group> 
         .map_err(|e| anyhow!("{e}"))?
         .found(name, None)
         .map_err(|e| anyhow!(e))
+}
+
+/// `colloquy archive`: build the group's site and write it.
+async fn archive(engine: &Engine, group: &str, out: &Path, force: bool) -> Result<ExitCode> {
+    let g = find_group(engine, group).await?;
+    let report = engine
+        .publish_archive(&g, out, force)
+        .await
+        .map_err(|e| anyhow!("{e}"))?;
+    if report.was_stale {
+        eprintln!(
+            "a member asked to be forgotten since this archive was last written: every file was written again"
+        );
+    }
+    for removed in &report.write.removed {
+        eprintln!("removed {removed} (no longer part of the archive)");
+    }
+    println!(
+        "wrote {} files of the archive of {} to {} (open {})",
+        report.write.written,
+        g.label(),
+        out.display(),
+        out.join("index.html").display()
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 /// What `colloquy import` was asked to do.

@@ -37,6 +37,8 @@ pub struct DemoOptions {
     pub seed: u64,
     /// Where charts and other attached files go (default: beside the database).
     pub out: Option<PathBuf>,
+    /// Write the group's archive (a static site) here at the end of the day.
+    pub archive: Option<PathBuf>,
 }
 
 /// Refuse to run over a database that holds anything but an earlier demo.
@@ -318,6 +320,18 @@ pub async fn run(options: DemoOptions, out: Sink) -> Result<DemoReport> {
     clock.set(crate::store::from_ms(ends));
     chat.tick().await;
     port.print("────────────────────────────────────────────────────────────");
+    if let Some(dir) = &options.archive {
+        let report = engine
+            .publish_archive(&group, dir, false)
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        port.print(&format!(
+            "The group's archive: {} files in {}; open {}",
+            report.write.written,
+            dir.display(),
+            dir.join("index.html").display()
+        ));
+    }
     port.print(&format!(
         "The database stays at {}. Try: colloquy summarize --session {} --db {}",
         options.db.display(),

@@ -31,6 +31,9 @@ pub use quotes::is_exact;
 
 use analysis::{Reading, Sentence};
 
+/// How a member who turned quotes off is named wherever their words are shown.
+pub const ANONYMOUS: &str = "a member";
+
 /// One reply as the summarizer sees it.
 #[derive(Debug, Clone)]
 pub struct ReplyIn {
@@ -273,7 +276,7 @@ impl Session<'_> {
             .reply
             .author_name
             .clone()
-            .unwrap_or_else(|| "a member".to_string())
+            .unwrap_or_else(|| ANONYMOUS.to_string())
     }
 
     /// The substantive text of a reply (its asides left out), for vectors and phrases.

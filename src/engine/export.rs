@@ -86,6 +86,37 @@ pub async fn minutes(
     group: &Group,
     session: &SessionRow,
 ) -> Result<FileOut, CommandError> {
+    let summary = if session.is_open() {
+        None
+    } else {
+        Some(engine.summarize_session(session.id, false).await?.markdown)
+    };
+    let body = minutes_markdown(engine, group, session, summary, Audience::Facilitators).await?;
+    Ok(FileOut {
+        name: format!("minutes-session-{}.md", session.id),
+        mime: "text/markdown".into(),
+        bytes: body.into_bytes(),
+        description: format!("Minutes of session #{}", session.id),
+    })
+}
+
+/// Who the minutes are for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    /// An export sent privately to a facilitator: every reply under its author's name.
+    Facilitators,
+    /// A published archive: members who turned quotes off appear as "a member".
+    Public,
+}
+
+/// One session's minutes as Markdown (minutes.md.j2), with its summary when given.
+pub async fn minutes_markdown(
+    engine: &Engine,
+    group: &Group,
+    session: &SessionRow,
+    summary: Option<String>,
+    audience: Audience,
+) -> Result<String, CommandError> {
     let tz = Engine::zone(group);
     let title = engine.session_title(session).await?;
     let (excerpt, questions, position) = match session.excerpt_id {
@@ -112,8 +143,13 @@ pub async fn minutes(
         .await?
         .iter()
         .map(|r| {
+            let author = if audience == Audience::Public && !r.quotes_allowed {
+                crate::domain::summary::ANONYMOUS.to_string()
+            } else {
+                r.display_name.clone()
+            };
             json!({
-                "author": r.display_name,
+                "author": author,
                 "time": from_ms(r.posted_at).with_timezone(&tz).format("%H:%M").to_string(),
                 "text": r.text,
                 "edited": r.edited_at.is_some(),
@@ -125,31 +161,33 @@ pub async fn minutes(
     for p in engine.store().session_polls(session.id).await? {
         polls.push(engine.poll_result_view(&p).await?);
     }
-    let summary = if session.is_open() {
-        None
+    // A closed session's summary carries its map; an open one's minutes show it here.
+    let map = if session.is_open() {
+        engine
+            .session_map(group, session.id)
+            .await?
+            .map(|m| m.markdown)
     } else {
-        Some(engine.summarize_session(session.id, false).await?.markdown)
+        None
     };
-    let body = engine.prompts().render(
-        "minutes.md.j2",
-        &json!({"m": {
-            "title": title,
-            "group": group.label(),
-            "date": local_label(from_ms(session.started_at), tz),
-            "excerpt": excerpt,
-            "position": position,
-            "questions": questions,
-            "replies": replies,
-            "polls": polls,
-            "summary": summary,
-        }}),
-    )?;
-    Ok(FileOut {
-        name: format!("minutes-session-{}.md", session.id),
-        mime: "text/markdown".into(),
-        bytes: body.into_bytes(),
-        description: format!("Minutes of session #{}", session.id),
-    })
+    engine
+        .prompts()
+        .render(
+            "minutes.md.j2",
+            &json!({"m": {
+                "title": title,
+                "group": group.label(),
+                "date": local_label(from_ms(session.started_at), tz),
+                "excerpt": excerpt,
+                "position": position,
+                "questions": questions,
+                "replies": replies,
+                "polls": polls,
+                "map": map,
+                "summary": summary,
+            }}),
+        )
+        .map_err(CommandError::from)
 }
 
 /// Spreadsheet programs run cells that start with these as formulas: quote them.
@@ -334,10 +372,27 @@ async fn json_file(engine: &Engine, group: &Group) -> Result<FileOut, CommandErr
             })
             .collect();
         let summary = store.session_summary(s.id).await?.map(|x| x.body);
+        let opinion_map = engine.session_map(group, s.id).await?.map(|m| {
+            let points: Vec<serde_json::Value> = m
+                .map
+                .as_ref()
+                .map(|o| {
+                    o.points
+                        .iter()
+                        .map(|p| json!({"x": p.x, "y": p.y, "group": p.group}))
+                        .collect()
+                })
+                .unwrap_or_default();
+            json!({
+                "claims": m.claims, "voters": m.voters, "participants": m.participants,
+                "groups": m.groups, "silhouette": m.silhouette, "no_groups": m.no_groups,
+                "consensus": m.consensus, "divisive": m.divisive, "points": points,
+            })
+        });
         sessions.push(json!({
             "id": s.id, "kind": s.kind, "excerpt_id": s.excerpt_id, "local_date": s.local_date, "title": s.title,
             "started_at": from_ms(s.started_at).to_rfc3339(), "ended_at": s.ended_at.map(|t| from_ms(t).to_rfc3339()),
-            "replies": rs, "summary": summary,
+            "replies": rs, "summary": summary, "opinion_map": opinion_map,
         }));
     }
     let mut polls = Vec::new();

@@ -6,11 +6,13 @@
 //! outbox in the same transaction as the change that causes it; [`crate::engine::delivery`]
 //! delivers it through the platform's [`ChatPort`].
 
+pub mod archive;
 pub mod delivery;
 pub(crate) mod export;
 mod groups;
 pub mod leases;
 mod lookups;
+mod opinion;
 mod polls;
 mod posts;
 mod privacy;
@@ -43,6 +45,7 @@ pub use groups::{GroupLookup, channel_for};
 pub use lookups::{
     AdapterState, Choice as AutocompleteChoice, ChoiceKind, ExcerptDetail, StateError,
 };
+pub use opinion::{MapClaim, MapView, ReportView};
 pub use polls::{Choice, PollRef, PollResultView, VoteEvent, VoteReceipt};
 pub use posts::OutboxPayload;
 pub use readings::{ImportReport, ImportTarget, LONG_READING_EXCERPTS, length_notice};
@@ -173,6 +176,8 @@ pub struct EngineSettings {
     pub max_upload_bytes: usize,
     /// Delete replies older than this many days (None: keep them).
     pub retention_days: Option<u32>,
+    /// Publish each group's archive here after each session (`[archive]`).
+    pub archive: Option<archive::ArchiveSettings>,
 }
 
 impl Default for EngineSettings {
@@ -180,6 +185,7 @@ impl Default for EngineSettings {
         EngineSettings {
             max_upload_bytes: crate::domain::import::MAX_READING_BYTES,
             retention_days: None,
+            archive: None,
         }
     }
 }
@@ -382,6 +388,38 @@ impl Engine {
                     })
                     .await?;
                 Ok(Reply::confidential(receipt.message))
+            }
+            Command::ClaimAdd { text } => {
+                self.claim_add(&g()?, &inv.caller.key, &inv.caller.name, &text)
+                    .await
+            }
+            Command::ClaimQueue => self.claim_queue(&g()?).await,
+            Command::ClaimApprove {
+                id,
+                text,
+                deadline,
+                anonymous,
+                phase,
+            } => {
+                self.claim_approve(&g()?, id, text, deadline, anonymous, phase)
+                    .await
+            }
+            Command::ClaimReject { id } => self.claim_reject(&g()?, id).await,
+            Command::ClaimCards {
+                deadline,
+                anonymous,
+            } => self.claim_cards(&g()?, deadline, anonymous).await,
+            Command::Map { session, reading } => self.map_command(&g()?, session, reading).await,
+            Command::Report { session } => self.report_command(&g()?, session).await,
+            Command::QuizAdd {
+                question,
+                options,
+                answer,
+                phase,
+                deadline,
+            } => {
+                self.quiz_add(&g()?, question, options, answer, phase, deadline)
+                    .await
             }
             Command::SessionStart { title } => self.session_start(&g()?, title).await,
             Command::SessionEnd => self.session_end(&g()?).await,

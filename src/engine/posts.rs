@@ -79,8 +79,14 @@ impl Engine {
             }
             OutboxPayload::Summary { session_id } => {
                 let outcome = self.summarize_session(session_id, true).await?;
+                let mut markdown = outcome.markdown;
+                if let Some(link) = self.archive_link(&group, session_id) {
+                    markdown.push_str(&format!(
+                        "\n\n[The whole session in the archive]({link}): the thread, the polls and the reading map."
+                    ));
+                }
                 Content::Text {
-                    markdown: outcome.markdown,
+                    markdown,
                     files: Vec::new(),
                 }
             }

@@ -96,6 +96,18 @@ impl Engine {
             )
             .await?;
         self.store().set_quotes_allowed(&key, allow).await?;
+        if !allow {
+            // Stored summaries (and the archives made from them) stop naming the member.
+            for session_id in self.store().member_sessions(&key).await? {
+                if let Some(s) = self.store().session(session_id).await?
+                    && !s.is_open()
+                    && self.store().session_summary(session_id).await?.is_some()
+                {
+                    self.summarize_session(session_id, true).await?;
+                }
+            }
+            self.store().mark_archives_stale().await?;
+        }
         Ok(Reply::confidential(if allow {
             "Summaries may quote you by name again."
         } else {

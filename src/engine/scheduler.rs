@@ -1,5 +1,5 @@
 //! The scheduler's single step: post what is due, close polls, end sessions, write
-//! digests, apply retention. `run_due` is a plain function of the engine's clock, so
+//! digests and archives, apply retention. `run_due` is a plain function of the engine's clock, so
 //! tests drive it with a manual clock instead of waiting; `run` loops it.
 
 use chrono::{Datelike, Duration};
@@ -21,6 +21,8 @@ pub struct Outcome {
     pub sessions_ended: usize,
     pub digests: usize,
     pub replies_purged: u64,
+    /// Group archives written (`[archive] dir`).
+    pub archives: usize,
 }
 
 /// Run everything that is due at the engine's current time.
@@ -43,6 +45,19 @@ pub async fn run_due(engine: &Engine) -> Result<Outcome, CommandError> {
             .await?
         {
             outcome.sessions_ended += 1;
+        }
+    }
+    // Archives: after a session ends (before its summary is delivered, so the summary's
+    // link finds the page), and when a member's privacy choice makes one stale.
+    if engine.settings().archive.is_some() {
+        for group in engine.store().groups().await? {
+            match engine.refresh_archive(&group).await {
+                Ok(true) => outcome.archives += 1,
+                Ok(false) => {}
+                Err(e) => {
+                    tracing::error!(group = group.id, error = %e, "the group's archive could not be written")
+                }
+            }
         }
     }
     // A deletion that overtook its message waits a week for the message to turn up.

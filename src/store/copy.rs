@@ -23,11 +23,15 @@ const ORDER: &[&str] = &[
     "replies",
     "polls",
     "votes",
+    "member_claims",
+    "poll_voter_scopes",
+    "quiz_answers",
     "summaries",
     "outbox",
     "schedule_slots",
     "kv",
     "tombstones",
+    "archives",
 ];
 const NOT_COPIED: &[&str] = &["leases"];
 

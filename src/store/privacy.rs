@@ -85,7 +85,8 @@ impl Store {
     /// summaries of the sessions they wrote in (rebuilt without them afterwards), and
     /// leave a tombstone under `tag` (a keyed hash of the member, see
     /// [`crate::domain::anon::forget_tag`]) so that nothing they posted or voted before
-    /// `at_ms` is recorded again, by this process or another. Returns (replies, votes) deleted.
+    /// `at_ms` is recorded again, by this process or another; every archive is marked stale.
+    /// Returns (replies, votes) deleted.
     pub async fn forget_member(&self, key: &str, tag: &str, at_ms: i64) -> Result<(u64, u64)> {
         let mut tx = self.write_tx().await?;
         if let Tx(TxKind::Postgres(t)) = &mut tx {
@@ -118,6 +119,11 @@ impl Store {
         on_tx!(tx, c => sqlx::query("DELETE FROM members WHERE key = $1")
             .bind(key)
             .execute(c).await.map(|d| d.rows_affected()))?;
+        // Every archive written may show the member: the next run rewrites them whole.
+        on_tx!(tx, c => sqlx::query("UPDATE archives SET stale = TRUE")
+            .execute(c)
+            .await
+            .map(|d| d.rows_affected()))?;
         tx.commit().await?;
         // The reply writer must not assume this member still exists.
         self.members_generation

@@ -640,6 +640,109 @@ async fn a_reading_of_more_than_thirty_posting_days_gets_a_notice() {
 }
 
 /// `check-config` on `toml` (written to c.toml in `dir`) with only the variables `env`.
+#[test]
+fn archive_writes_a_site_and_refuses_what_it_should() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = colloquy(
+        &[
+            "demo",
+            "--db",
+            "d.db",
+            "--members",
+            "4",
+            "--archive",
+            "demo-site",
+        ],
+        dir.path(),
+    );
+    assert!(demo.status.success(), "{}", text(&demo.stderr));
+    assert!(text(&demo.stdout).contains("The group's archive:"));
+    assert!(dir.path().join("demo-site/index.html").exists());
+    let out = colloquy(
+        &[
+            "archive",
+            "--group",
+            "console:demo",
+            "--out",
+            "site",
+            "--db",
+            "d.db",
+        ],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("wrote 11 files"),
+        "{}",
+        text(&out.stdout)
+    );
+    for f in [
+        "index.html",
+        "session-1.html",
+        "reading-1.html",
+        "search.html",
+        "poll-2.png",
+    ] {
+        assert!(dir.path().join("site").join(f).exists(), "{f}");
+    }
+    // The same database, the same bytes (the demo wrote its copy in another process).
+    for f in [
+        "index.html",
+        "session-1.html",
+        "reading-1.html",
+        "poll-2.png",
+    ] {
+        assert_eq!(
+            std::fs::read(dir.path().join("site").join(f)).unwrap(),
+            std::fs::read(dir.path().join("demo-site").join(f)).unwrap(),
+            "{f}"
+        );
+    }
+    let unknown = colloquy(
+        &["archive", "--group", "nobody", "--out", "x", "--db", "d.db"],
+        dir.path(),
+    );
+    assert!(!unknown.status.success());
+    assert!(
+        text(&unknown.stderr).contains("no group"),
+        "{}",
+        text(&unknown.stderr)
+    );
+    // A folder of other files is refused, and --force writes beside them.
+    std::fs::create_dir(dir.path().join("notes")).unwrap();
+    std::fs::write(dir.path().join("notes/thesis.tex"), "mine").unwrap();
+    let refused = colloquy(
+        &[
+            "archive", "--group", "demo", "--out", "notes", "--db", "d.db",
+        ],
+        dir.path(),
+    );
+    assert!(!refused.status.success());
+    let err = text(&refused.stderr);
+    assert!(
+        err.contains("thesis.tex") && err.contains("--force"),
+        "{err}"
+    );
+    assert!(!dir.path().join("notes/index.html").exists());
+    let forced = colloquy(
+        &[
+            "archive", "--group", "demo", "--out", "notes", "--force", "--db", "d.db",
+        ],
+        dir.path(),
+    );
+    assert!(forced.status.success(), "{}", text(&forced.stderr));
+    assert!(dir.path().join("notes/index.html").exists());
+    assert!(dir.path().join("notes/thesis.tex").exists());
+    // No database there: an error, never a new empty one.
+    let missing = colloquy(
+        &[
+            "archive", "--group", "demo", "--out", "y", "--db", "none.db",
+        ],
+        dir.path(),
+    );
+    assert!(!missing.status.success() && !dir.path().join("none.db").exists());
+}
+
 fn check_config(dir: &Path, toml: &str, env: &[(&str, &str)]) -> (bool, String) {
     std::fs::write(dir.join("c.toml"), toml).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_colloquy"))
@@ -683,6 +786,18 @@ fn check_config_refuses_each_bad_value_naming_its_key() {
             "[log]\nformat = \"yaml\"\n".into(),
             "[log] format",
             "\"yaml\"",
+        ),
+        (
+            "an archive base_url that is not http(s)",
+            "[archive]\ndir = \"site\"\nbase_url = \"ftp://example.org\"\n".into(),
+            "[archive] base_url",
+            "\"ftp://example.org\"",
+        ),
+        (
+            "an archive base_url without a dir",
+            "[archive]\nbase_url = \"https://example.org/a\"\n".into(),
+            "[archive] base_url",
+            "\"https://example.org/a\"",
         ),
         (
             "a zero LLM timeout",
@@ -861,7 +976,7 @@ fn check_config_passes_a_good_config() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("my-prompts")).unwrap();
     let good = format!(
-        "{}\n{LLM}api_key_env = \"CQ_IT_KEY\"\ntimeout_secs = 60\n[privacy]\nretention_days = 30\n[prompts]\ndir = \"my-prompts\"\n",
+        "{}\n{LLM}api_key_env = \"CQ_IT_KEY\"\ntimeout_secs = 60\n[privacy]\nretention_days = 30\n[prompts]\ndir = \"my-prompts\"\n[archive]\ndir = \"site\"\nbase_url = \"https://example.org/colloquy\"\n",
         include_str!("../../config/colloquy.example.toml")
             .replace("# guild_id", "guild_id")
             .replace("[privacy]", "")
@@ -1042,4 +1157,38 @@ fn help_describes_every_flag() {
         help.contains("--json") && help.contains("Print the excerpts as JSON"),
         "{help}"
     );
+}
+
+/// `colloquy bench` stays runnable (the README's performance figures come from it): a
+/// small burst beside its two plain baselines, and the idle groups measured in bots of
+/// their own (new processes of the same binary) that print their memory.
+#[test]
+fn the_bench_runs_small_and_measures_idle_bots_in_processes_of_their_own() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = colloquy(
+        &[
+            "bench",
+            "--burst",
+            "300",
+            "--rate",
+            "0",
+            "--runs",
+            "2",
+            "--idle-groups",
+            "5",
+        ],
+        dir.path(),
+    );
+    let stdout = text(&out.stdout);
+    assert!(out.status.success(), "{stdout}{}", text(&out.stderr));
+    for figure in [
+        "idle: 5 groups scheduled, a bot restarted on them ticking 30 times, 2 runs",
+        "  RSS: median ",
+        "file-backed (the binary's code): median ",
+        "the process that imported them as well: RSS ",
+        "(a) plain",
+        "(b) ",
+    ] {
+        assert!(stdout.contains(figure), "no {figure:?} in:\n{stdout}");
+    }
 }

@@ -2,6 +2,8 @@
 //! dependency set is linked once. Each module covers one capability.
 #![recursion_limit = "256"]
 
+mod archive;
+mod browser;
 mod cli;
 mod common;
 mod core_flow;
@@ -10,6 +12,7 @@ mod core_scheduler;
 mod event_mapping;
 mod leases;
 mod migrate;
+mod opinion;
 mod ops;
 mod properties;
 mod reading_quality;
@@ -21,6 +24,8 @@ mod words;
 mod discord_bot;
 #[cfg(feature = "discord")]
 mod discord_gateway;
+#[cfg(feature = "discord")]
+mod discord_opinion;
 #[cfg(feature = "discord")]
 mod fake_discord_selftest;
 #[cfg(feature = "matrix")]

@@ -29,6 +29,7 @@ impl Engine {
             &serde_json::json!({
                 "id": poll.id, "claim": poll.claim, "options": options, "closes_local": closes_local,
                 "anonymous": poll.anonymous, "hidden": poll.hidden, "phase": poll.phase,
+                "card": poll.scale == crate::domain::poll::Scale::Card,
             }),
         )?;
         Ok(PollPost {
@@ -297,7 +298,7 @@ fn voters(n: u32) -> String {
 
 /// A group's name (or else its channel) as a file-name part: lower case letters and
 /// digits joined by dashes, at most 40 characters.
-fn group_slug(group: &Group) -> String {
+pub(crate) fn group_slug(group: &Group) -> String {
     let source = group
         .name
         .clone()

@@ -96,12 +96,23 @@ impl TestApp {
         start: DateTime<Utc>,
         secret: VoterSecret,
     ) -> TestApp {
-        let store = Store::open_at(&location).await.expect("open the store");
-        let clock = ManualClock::new(start);
         let options = EngineOptions {
             secret,
             ..Default::default()
         };
+        TestApp::open_with(dir, location, start, options).await
+    }
+
+    /// Open (or reopen) the app on the database at `location` (files go in `dir`) with an
+    /// engine built from `options`.
+    pub async fn open_with(
+        dir: tempfile::TempDir,
+        location: Location,
+        start: DateTime<Utc>,
+        options: EngineOptions,
+    ) -> TestApp {
+        let store = Store::open_at(&location).await.expect("open the store");
+        let clock = ManualClock::new(start);
         let engine = build_engine(store.clone(), &clock, options);
         let (port, log) = attach_console(
             &engine,
@@ -215,6 +226,17 @@ impl TestApp {
         thread: Option<&str>,
         text: &str,
     ) -> (String, colloquy::engine::MessageOutcome) {
+        self.say_in_reply(who, thread, None, text).await
+    }
+
+    /// A member's message that replies to the message `reply_to` (a platform reply).
+    pub async fn say_in_reply(
+        &self,
+        who: &str,
+        thread: Option<&str>,
+        reply_to: Option<&str>,
+        text: &str,
+    ) -> (String, colloquy::engine::MessageOutcome) {
         let id = format!(
             "msg{}",
             self.next_message
@@ -228,7 +250,7 @@ impl TestApp {
                     .map(str::to_string)
                     .unwrap_or_else(|| self.channel.id.clone()),
                 thread_root: None,
-                reply_to: None,
+                reply_to: reply_to.map(str::to_string),
                 message_id: id.clone(),
                 author: TestApp::member(who),
                 author_name: who.to_string(),
