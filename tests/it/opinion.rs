@@ -278,7 +278,17 @@ colloquy::store_test! {
         let q = app.fac("claim queue").await.text;
         assert!(!q.contains("@everyone") && q.contains("look here"), "{q}");
         // A vote on a closed card is refused.
-        app.fac("claim approve 2 --minutes 5").await;
+        // Its number is the store's (on PostgreSQL a refused duplicate uses up an id).
+        let again = app
+            .store
+            .member_claims(g.id, "pending")
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|c| c.text == "Trade builds trust")
+            .expect("ben's new proposal")
+            .id;
+        app.fac(&format!("claim approve {again} --minutes 5")).await;
         let card = app.store.latest_poll(g.id).await.unwrap().unwrap();
         app.fac(&format!("poll close {}", card.id)).await;
         let e = refused(
