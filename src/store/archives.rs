@@ -1,5 +1,5 @@
 //! The static archives written of each group: when each was built, and whether a
-//! forgotten member makes it stale.
+//! forgotten member makes it stale; and what the archive asks about members.
 
 use super::{Result, Store};
 
@@ -47,6 +47,17 @@ impl Store {
             .rows_affected())
     }
 
+    /// How a member is named, and whether they may be quoted by name; `None` when the
+    /// member is not (or no longer) recorded.
+    pub async fn member_name(&self, key: &str) -> Result<Option<(String, bool)>> {
+        Ok(
+            sqlx::query_as("SELECT display_name, quotes_allowed FROM members WHERE key = $1")
+                .bind(key)
+                .fetch_optional(&self.pool)
+                .await?,
+        )
+    }
+
     /// The last time a session of `group_id` ended (to know whether an archive is behind).
     pub async fn last_session_end(&self, group_id: i64) -> Result<Option<i64>> {
         Ok(sqlx::query_scalar(
@@ -82,5 +93,6 @@ mod tests {
         let row = store.archive(g, "/tmp/x").await.unwrap().unwrap();
         assert_eq!((row.built_at, row.stale), (20, false));
         assert_eq!(store.last_session_end(g).await.unwrap(), None);
+        assert_eq!(store.member_name("console:nobody").await.unwrap(), None);
     }
 }

@@ -249,6 +249,12 @@ async fn the_archive_shows_the_day_as_pages() {
 
     let s = page(&site, &session);
     // The thread: ben's reply sits under ana's; the edit and the deletion are shown.
+    assert!(
+        s.contains(&format!(
+            "<blockquote>{DISCUSSED}</blockquote><p>This is the heart of it"
+        )),
+        "a quote line shows as a quote: {s}"
+    );
     let ana = s.find("This is the heart of it").unwrap();
     let ben = s.find("I doubt the commission").unwrap();
     assert!(ana < ben);
@@ -267,6 +273,10 @@ async fn the_archive_shows_the_day_as_pages() {
     // Polls with charts and their alt text; the summary; the link to the minutes.
     assert!(s.contains("<img src=\"poll-"), "{s}");
     assert!(s.contains("alt=\"Paired bar chart"), "{s}");
+    assert!(
+        s.contains("1 of 4 members who voted twice changed their vote"),
+        "the alt text counts members once: {s}"
+    );
     assert!(s.contains("id=\"summary\""));
     assert!(s.contains(&format!("href=\"{minutes}\"")));
     assert!(!s.contains("id=\"opinion-map\""), "no map, no section");
@@ -297,6 +307,10 @@ async fn the_archive_shows_the_day_as_pages() {
     );
     assert!(!r.contains("Storms in the second season"), "{r}");
     assert!(r.contains("1 more excerpt to come"));
+    assert!(
+        r.contains("1 reply answered the excerpt's post directly"),
+        "{r}"
+    );
 
     // The summary gained the passage that drew most discussion.
     let summary = d
