@@ -6,7 +6,9 @@
 //! and hatched before, solid dark after), so it also reads in greyscale. The image is an opaque
 //! light card with a dark border, readable on a dark or a light chat theme; its height follows
 //! the number of options, so no part of it is left empty. Every chart comes with a text
-//! description (alt text) from the engine.
+//! description (alt text) from the engine. The opinion map's scatter chart is in [`map`].
+
+pub mod map;
 
 use std::sync::Once;
 

@@ -404,24 +404,17 @@ async fn run_once(dir: &std::path::Path, options: &LoadOptions) -> Result<RunFig
     })
 }
 
-/// The idle-memory phase: `n` groups with a reading each, scheduled, the scheduler and
-/// outbox ticking (with no platform connected, as an idle bot waits for its post times).
-pub async fn idle_groups(dir: &std::path::Path, n: usize, ticks: usize) -> Result<String> {
-    let store = Store::open(&dir.join("idle.db")).await?;
-    // The schedule's next post is tomorrow: the groups are idle.
-    let clock = crate::ports::ManualClock::new(
-        Utc.with_ymd_and_hms(2026, 3, 2, 12, 0, 0)
-            .single()
-            .context("time")?,
-    );
-    let engine = Engine::new(
-        store.clone(),
-        Arc::new(clock.clone()),
-        Prompts::builtin(),
-        VoterSecret::new(vec![9; 32]),
-        EngineSettings::default(),
-        None,
-    );
+/// The idle-memory phase, as a bot restarted with `n` groups sees it: this process sets up
+/// `n` groups with a reading each on a new database, then, `runs` times, a fresh process
+/// (this binary, `bench --idle-db`) opens that database and ticks the scheduler and the
+/// outbox as an idle bot does while it waits for its post times (no platform connected).
+/// Each child reports its own memory; the median and range are shown, beside this
+/// process's own figure, which also holds the code and memory of the imports.
+pub async fn idle_groups(dir: &std::path::Path, n: usize, runs: usize) -> Result<String> {
+    let db = dir.join("idle.db");
+    let store = Store::open(&db).await?;
+    let clock = idle_clock()?;
+    let engine = idle_engine(store.clone(), &clock);
     let reading = "A Short Reading\n\nSomeone Wrote It\n\nCourts build trust when they act predictably. Parties should protect them. Voters notice slowly.\n";
     for g in 0..n {
         let channel = ChannelKey::new(Platform::Console, format!("idle{g}"));
@@ -438,8 +431,73 @@ pub async fn idle_groups(dir: &std::path::Path, n: usize, ticks: usize) -> Resul
             .await
             .map_err(|e| anyhow::anyhow!("{e}"))?;
     }
+    let setup = Memory::now();
+    store.close().await;
+    let exe = std::env::current_exe().context("cannot find this program to run the idle bot")?;
+    let mut children = Vec::new();
+    for _ in 0..runs {
+        let out = std::process::Command::new(&exe)
+            .args(["bench", "--burst", "0", "--idle-db"])
+            .arg(&db)
+            .output()
+            .with_context(|| format!("cannot run {}", exe.display()))?;
+        if !out.status.success() {
+            anyhow::bail!(
+                "the idle bot failed ({}): {}",
+                out.status,
+                String::from_utf8_lossy(&out.stderr).trim()
+            );
+        }
+        let text = String::from_utf8_lossy(&out.stdout);
+        let figures: Vec<f64> = text
+            .split_whitespace()
+            .map(|w| w.parse::<f64>())
+            .collect::<Result<_, _>>()
+            .with_context(|| format!("the idle bot printed {text:?}"))?;
+        let [rss, anon, file] = figures[..] else {
+            anyhow::bail!("the idle bot printed {text:?}");
+        };
+        children.push(Memory {
+            peak: rss,
+            rss,
+            anon,
+            file,
+        });
+    }
+    let mut out = format!(
+        "idle: {n} groups scheduled, a bot restarted on them ticking {IDLE_TICKS} times, {runs} runs (each a new process):\n"
+    );
+    out.push_str(&show("RSS", "MiB", 1, children.iter().map(|m| m.rss)));
+    out.push_str(&show(
+        "  heap and stacks",
+        "MiB",
+        1,
+        children.iter().map(|m| m.anon),
+    ));
+    out.push_str(&show(
+        "  file-backed (the binary's code)",
+        "MiB",
+        1,
+        children.iter().map(|m| m.file),
+    ));
+    out.push_str(&format!(
+        "  the process that imported them as well: RSS {:.1} MiB (heap and stacks {:.1}, code {:.1}; peak {:.1})\n",
+        setup.rss, setup.anon, setup.file, setup.peak
+    ));
+    Ok(out)
+}
+
+/// Scheduler ticks of the idle bot (ten seconds of its clock apart).
+const IDLE_TICKS: usize = 30;
+
+/// The idle bot of [`idle_groups`], in a process of its own: opens the database, ticks the
+/// scheduler and the outbox, and prints its RSS, heap and code in MiB on one line.
+pub async fn idle_bot(db: &std::path::Path) -> Result<String> {
+    let store = Store::open(db).await?;
+    let clock = idle_clock()?;
+    let engine = idle_engine(store.clone(), &clock);
     // Today's slot was decided before the groups existed; they wait for tomorrow 09:00.
-    for _ in 0..ticks {
+    for _ in 0..IDLE_TICKS {
         crate::engine::scheduler::run_due(&engine)
             .await
             .map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -450,8 +508,26 @@ pub async fn idle_groups(dir: &std::path::Path, n: usize, ticks: usize) -> Resul
     }
     let m = Memory::now();
     store.close().await;
-    Ok(format!(
-        "idle: {n} groups scheduled, {ticks} scheduler ticks: RSS {:.1} MiB: heap and stacks {:.1}, file-backed (the binary's code) {:.1} (peak {:.1} MiB, including setting them up)\n",
-        m.rss, m.anon, m.file, m.peak
+    Ok(format!("{:.2} {:.2} {:.2}\n", m.rss, m.anon, m.file))
+}
+
+/// The idle phase's clock: the groups' next post is tomorrow.
+fn idle_clock() -> Result<crate::ports::ManualClock> {
+    Ok(crate::ports::ManualClock::new(
+        Utc.with_ymd_and_hms(2026, 3, 2, 12, 0, 0)
+            .single()
+            .context("time")?,
     ))
+}
+
+/// The engine of both halves of the idle phase, on the idle clock and the bench's secret.
+fn idle_engine(store: Store, clock: &crate::ports::ManualClock) -> Engine {
+    Engine::new(
+        store,
+        Arc::new(clock.clone()),
+        Prompts::builtin(),
+        VoterSecret::new(vec![9; 32]),
+        EngineSettings::default(),
+        None,
+    )
 }

@@ -204,6 +204,10 @@ pub enum Cmd {
         /// The most burst events in flight at once (each waits for its commit).
         #[arg(long, default_value_t = 4096)]
         in_flight: usize,
+        /// The idle bot of --idle-groups, run by the bench itself in a process of its own:
+        /// opens this database, ticks the scheduler and prints its memory.
+        #[arg(long, hide = true)]
+        idle_db: Option<PathBuf>,
     },
     /// Record chat events from JSON lines (stdin or a file), printing one line per
     /// committed event: for backfills from exports and for crash tests.
@@ -351,12 +355,18 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
             idle_groups,
             runs,
             in_flight,
+            idle_db,
         } => {
+            if let Some(db) = idle_db {
+                print!("{}", crate::loadtest::idle_bot(&db).await?);
+                return Ok(ExitCode::SUCCESS);
+            }
             let dir = tempfile_dir()?;
             if idle_groups > 0 {
                 print!(
                     "{}",
-                    crate::loadtest::idle_groups(dir.path(), idle_groups, 30).await?
+                    crate::loadtest::idle_groups(dir.path(), idle_groups, runs.clamp(1, 20))
+                        .await?
                 );
             }
             if burst > 0 {

@@ -3,6 +3,9 @@
 //! The same member gets the same key on both polls of a pre/post pair (so their vote can
 //! be changed and their shift counted), and different keys on unrelated polls, while
 //! nobody holding the database without the secret can tell who the key belongs to.
+//! Polls made for the opinion map key their voters per *scope* instead (a reading, or a
+//! live session: [`scoped_voter_key`]), so that one member's anonymous votes across the
+//! claims of a reading form one row of the map — still without saying whose.
 
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha256;
@@ -52,6 +55,22 @@ pub fn voter_key(secret: &VoterSecret, member: &MemberKey, pair_id: i64) -> Stri
     format!("anon:{}", hex::encode(mac.finalize().into_bytes()))
 }
 
+/// The anonymous voter key of `member_key` (as [`MemberKey::key`] spells it) within a
+/// scope such as "reading:7": the same on every poll of that scope, different across
+/// scopes and members.
+pub fn scoped_voter_key(secret: &VoterSecret, member_key: &str, scope: &str) -> String {
+    let mut mac = match Hmac::<Sha256>::new_from_slice(&secret.0) {
+        Ok(mac) => mac,
+        // HMAC accepts keys of any length; this cannot happen.
+        Err(_) => return String::new(),
+    };
+    mac.update(b"colloquy-scoped-vote-v1\0");
+    mac.update(member_key.as_bytes());
+    mac.update(b"\0");
+    mac.update(scope.as_bytes());
+    format!("anon:{}", hex::encode(mac.finalize().into_bytes()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,5 +96,13 @@ mod tests {
             key.starts_with("anon:") && !key.contains("discord"),
             "{key}"
         );
+        // Scoped keys: stable within a scope, different across scopes, members and the
+        // per-pair keys.
+        let a = scoped_voter_key(&s, &ana.key(), "reading:1");
+        assert_eq!(a, scoped_voter_key(&s, &ana.key(), "reading:1"));
+        assert_ne!(a, scoped_voter_key(&s, &ana.key(), "reading:2"));
+        assert_ne!(a, scoped_voter_key(&s, &ben.key(), "reading:1"));
+        assert_ne!(a, voter_key(&s, &ana, 1));
+        assert!(a.starts_with("anon:") && !a.contains("discord"));
     }
 }

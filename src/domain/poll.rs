@@ -33,6 +33,9 @@ pub enum Scale {
     YesNo,
     /// 2–10 options of the facilitator's own.
     Custom(Vec<String>),
+    /// A claim card for the opinion map: Agree / Disagree / Pass (a pass is a vote with no
+    /// lean, not a disagreement).
+    Card,
 }
 
 impl TryFrom<String> for Scale {
@@ -82,6 +85,7 @@ impl Scale {
             "" | "agree" | "agree-disagree" | "agreement" | "adu" => Scale::Agree,
             "likert" | "likert5" | "likert-5" | "5" => Scale::Likert5,
             "yesno" | "yes-no" | "yn" => Scale::YesNo,
+            "card" | "agree-disagree-pass" => Scale::Card,
             "custom" => return Scale::custom(options),
             other => return Err(PollError::UnknownScale(other.to_string())),
         };
@@ -121,6 +125,7 @@ impl Scale {
             Scale::Likert5 => "likert5",
             Scale::YesNo => "yesno",
             Scale::Custom(_) => "custom",
+            Scale::Card => "card",
         }
     }
 
@@ -136,6 +141,7 @@ impl Scale {
                 "Strongly agree",
             ],
             Scale::YesNo => &["Yes", "No"],
+            Scale::Card => &["Agree", "Disagree", "Pass"],
             Scale::Custom(options) => return options.clone(),
         };
         fixed.iter().map(|s| s.to_string()).collect()
@@ -144,7 +150,7 @@ impl Scale {
     /// Position of each option on an agreement axis, for scales that have one.
     pub fn values(&self) -> Option<Vec<f64>> {
         match self {
-            Scale::Agree => Some(vec![1.0, -1.0, 0.0]),
+            Scale::Agree | Scale::Card => Some(vec![1.0, -1.0, 0.0]),
             Scale::Likert5 => Some(vec![-2.0, -1.0, 0.0, 1.0, 2.0]),
             Scale::YesNo => Some(vec![1.0, -1.0]),
             Scale::Custom(_) => None,

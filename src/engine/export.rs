@@ -161,6 +161,15 @@ pub async fn minutes_markdown(
     for p in engine.store().session_polls(session.id).await? {
         polls.push(engine.poll_result_view(&p).await?);
     }
+    // A closed session's summary carries its map; an open one's minutes show it here.
+    let map = if session.is_open() {
+        engine
+            .session_map(group, session.id)
+            .await?
+            .map(|m| m.markdown)
+    } else {
+        None
+    };
     engine
         .prompts()
         .render(
@@ -174,6 +183,7 @@ pub async fn minutes_markdown(
                 "questions": questions,
                 "replies": replies,
                 "polls": polls,
+                "map": map,
                 "summary": summary,
             }}),
         )
@@ -362,10 +372,27 @@ async fn json_file(engine: &Engine, group: &Group) -> Result<FileOut, CommandErr
             })
             .collect();
         let summary = store.session_summary(s.id).await?.map(|x| x.body);
+        let opinion_map = engine.session_map(group, s.id).await?.map(|m| {
+            let points: Vec<serde_json::Value> = m
+                .map
+                .as_ref()
+                .map(|o| {
+                    o.points
+                        .iter()
+                        .map(|p| json!({"x": p.x, "y": p.y, "group": p.group}))
+                        .collect()
+                })
+                .unwrap_or_default();
+            json!({
+                "claims": m.claims, "voters": m.voters, "participants": m.participants,
+                "groups": m.groups, "silhouette": m.silhouette, "no_groups": m.no_groups,
+                "consensus": m.consensus, "divisive": m.divisive, "points": points,
+            })
+        });
         sessions.push(json!({
             "id": s.id, "kind": s.kind, "excerpt_id": s.excerpt_id, "local_date": s.local_date, "title": s.title,
             "started_at": from_ms(s.started_at).to_rfc3339(), "ended_at": s.ended_at.map(|t| from_ms(t).to_rfc3339()),
-            "replies": rs, "summary": summary,
+            "replies": rs, "summary": summary, "opinion_map": opinion_map,
         }));
     }
     let mut polls = Vec::new();

@@ -11,6 +11,7 @@ pub mod delivery;
 pub(crate) mod export;
 mod groups;
 mod lookups;
+mod opinion;
 mod polls;
 mod posts;
 mod privacy;
@@ -43,6 +44,7 @@ pub use groups::{GroupLookup, channel_for};
 pub use lookups::{
     AdapterState, Choice as AutocompleteChoice, ChoiceKind, ExcerptDetail, StateError,
 };
+pub use opinion::{MapClaim, MapView, ReportView};
 pub use polls::{Choice, PollRef, PollResultView, VoteEvent, VoteReceipt};
 pub use posts::OutboxPayload;
 pub use readings::{ImportReport, ImportTarget, LONG_READING_EXCERPTS, length_notice};
@@ -385,6 +387,38 @@ impl Engine {
                     })
                     .await?;
                 Ok(Reply::confidential(receipt.message))
+            }
+            Command::ClaimAdd { text } => {
+                self.claim_add(&g()?, &inv.caller.key, &inv.caller.name, &text)
+                    .await
+            }
+            Command::ClaimQueue => self.claim_queue(&g()?).await,
+            Command::ClaimApprove {
+                id,
+                text,
+                deadline,
+                anonymous,
+                phase,
+            } => {
+                self.claim_approve(&g()?, id, text, deadline, anonymous, phase)
+                    .await
+            }
+            Command::ClaimReject { id } => self.claim_reject(&g()?, id).await,
+            Command::ClaimCards {
+                deadline,
+                anonymous,
+            } => self.claim_cards(&g()?, deadline, anonymous).await,
+            Command::Map { session, reading } => self.map_command(&g()?, session, reading).await,
+            Command::Report { session } => self.report_command(&g()?, session).await,
+            Command::QuizAdd {
+                question,
+                options,
+                answer,
+                phase,
+                deadline,
+            } => {
+                self.quiz_add(&g()?, question, options, answer, phase, deadline)
+                    .await
             }
             Command::SessionStart { title } => self.session_start(&g()?, title).await,
             Command::SessionEnd => self.session_end(&g()?).await,

@@ -1,7 +1,7 @@
 //! Session summaries (extractive, optionally rewritten by a local LLM), `stats`, and the
 //! weekly digest.
 
-use crate::domain::poll::Phase;
+use crate::domain::poll::{Phase, Scale};
 use std::collections::{HashMap, HashSet};
 use std::sync::RwLock;
 
@@ -68,6 +68,9 @@ pub struct SummaryView {
     pub most_discussed: Option<PassageView>,
     pub llm_text: Option<String>,
     pub llm_model: Option<String>,
+    /// The opinion map of the session's claims (when it has claim cards), as Markdown;
+    /// its lone cards are then not listed one by one in `polls`.
+    pub opinion_map: Option<String>,
 }
 
 /// A sentence of the excerpt and how many replies engaged it.
@@ -290,8 +293,13 @@ impl Engine {
             .iter()
             .filter_map(|p| p.shift.as_ref().map(|s| s.pre_id))
             .collect();
-        let (before, polls): (Vec<PollResultView>, Vec<PollResultView>) =
+        let (before, mut polls): (Vec<PollResultView>, Vec<PollResultView>) =
             polls.into_iter().partition(|p| paired_pre.contains(&p.id));
+        let opinion_map = self.session_map(&group, session_id).await?;
+        if opinion_map.is_some() {
+            // The map shows the cards; a card's own results stay for `poll results`.
+            polls.retain(|p| p.scale != Scale::Card.name() || p.shift.is_some());
+        }
         let limits = Limits::default();
         let mut summary: Summary = if replies.len() > BLOCKING_ABOVE {
             let replies = replies.clone();
@@ -337,6 +345,7 @@ impl Engine {
             most_discussed,
             llm_text: None,
             llm_model: None,
+            opinion_map: opinion_map.map(|m| m.markdown),
         };
         let mut source = "extractive";
         let extractive = self
@@ -680,6 +689,7 @@ impl Engine {
         let mut members: std::collections::HashSet<String> = Default::default();
         let mut threads: Vec<(usize, String)> = Vec::new();
         let mut shifts = Vec::new();
+        let mut week_polls = Vec::new();
         for s in &sessions {
             let title = self.session_title(s).await?;
             if let Some(eid) = s.excerpt_id
@@ -703,7 +713,9 @@ impl Engine {
                     reply_to: None,
                 });
             }
-            for poll in self.store().session_polls(s.id).await? {
+            let session_polls = self.store().session_polls(s.id).await?;
+            week_polls.extend(session_polls.iter().cloned());
+            for poll in session_polls {
                 if poll.phase == Some(Phase::Post) && !poll.is_open() {
                     let view = self.poll_result_view(&poll).await?;
                     if let Some(sh) = view.shift.filter(|s| !s.suppressed) {
@@ -747,6 +759,9 @@ impl Engine {
             .take(3)
             .map(|(n, t)| format!("{t}: {n} replies"))
             .collect();
+        let map = self
+            .map_if_worth_it(&group, "this week".into(), &week_polls)
+            .await?;
         let body = self.prompts().render(
             "digest.md.j2",
             &serde_json::json!({"d": {
@@ -759,6 +774,7 @@ impl Engine {
                 "themes": themes,
                 "shifts": shifts,
                 "threads": threads,
+                "map": map,
             }}),
         )?;
         self.store()

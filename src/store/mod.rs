@@ -9,6 +9,7 @@ mod archives;
 mod baseline;
 mod groups;
 mod kv;
+mod opinion;
 mod outbox;
 mod polls;
 mod privacy;
@@ -31,6 +32,7 @@ use thiserror::Error;
 pub use archives::ArchiveRow;
 pub use baseline::{BaselineTable, plain_insert_baseline};
 pub use groups::{Group, GroupSettings};
+pub use opinion::{MemberClaimRow, NewMemberClaim, PollExtras};
 pub use outbox::{OutboxRow, OutboxStatus};
 pub use polls::{NewPoll, PollRow, VoteChange, VoteRow};
 pub use privacy::MemberData;
@@ -110,6 +112,10 @@ impl Store {
             // Checkpoints run in the background (below), not inside a commit that a
             // member's message is waiting for.
             .pragma("wal_autocheckpoint", "0")
+            // 512 KiB of page cache a connection instead of SQLite's 2 MiB: these
+            // connections read (the operating system caches the file as well); the reply
+            // writer, whose index pages matter, keeps the default.
+            .pragma("cache_size", "-512")
             .busy_timeout(Duration::from_secs(10));
         let pool = SqlitePoolOptions::new()
             .max_connections(4)

@@ -1158,3 +1158,37 @@ fn help_describes_every_flag() {
         "{help}"
     );
 }
+
+/// `colloquy bench` stays runnable (the README's performance figures come from it): a
+/// small burst beside its two plain baselines, and the idle groups measured in bots of
+/// their own (new processes of the same binary) that print their memory.
+#[test]
+fn the_bench_runs_small_and_measures_idle_bots_in_processes_of_their_own() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = colloquy(
+        &[
+            "bench",
+            "--burst",
+            "300",
+            "--rate",
+            "0",
+            "--runs",
+            "2",
+            "--idle-groups",
+            "5",
+        ],
+        dir.path(),
+    );
+    let stdout = text(&out.stdout);
+    assert!(out.status.success(), "{stdout}{}", text(&out.stderr));
+    for figure in [
+        "idle: 5 groups scheduled, a bot restarted on them ticking 30 times, 2 runs",
+        "  RSS: median ",
+        "file-backed (the binary's code): median ",
+        "the process that imported them as well: RSS ",
+        "(a) plain",
+        "(b) ",
+    ] {
+        assert!(stdout.contains(figure), "no {figure:?} in:\n{stdout}");
+    }
+}

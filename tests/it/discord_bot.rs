@@ -23,15 +23,15 @@ fn hours_from_now(h: i64) -> String {
         .to_string()
 }
 
-struct People {
-    ada: Person,
-    fay: Person,
-    bob: Person,
-    cat: Person,
-    dan: Person,
+pub(crate) struct People {
+    pub(crate) ada: Person,
+    pub(crate) fay: Person,
+    pub(crate) bob: Person,
+    pub(crate) cat: Person,
+    pub(crate) dan: Person,
 }
 
-fn people(fake: &FakeDiscord) -> People {
+pub(crate) fn people(fake: &FakeDiscord) -> People {
     People {
         ada: fake.admin("ada"),
         fay: fake.facilitator("fay"),
@@ -48,7 +48,7 @@ fn channel_key(fake: &FakeDiscord) -> ChannelKey {
 
 /// `/setup` by an admin (Manage Server), then `/reading import` of a reading the test
 /// writes, by a member with the Facilitator role.
-async fn setup_and_import(fake: &FakeDiscord, p: &People) {
+pub(crate) async fn setup_and_import(fake: &FakeDiscord, p: &People) {
     let (_, a) = slash(
         fake,
         &p.ada,
@@ -89,7 +89,7 @@ async fn setup_and_import(fake: &FakeDiscord, p: &People) {
 }
 
 /// `/excerpt next`; returns the excerpt post's id (= its thread's id) once posted.
-async fn post_excerpt(fake: &FakeDiscord, p: &People) -> u64 {
+pub(crate) async fn post_excerpt(fake: &FakeDiscord, p: &People) -> u64 {
     let threads = fake.threads().len();
     let (_, a) = slash(fake, &p.fay, SlashCommand::new("excerpt").sub("next")).await;
     assert!(a.ephemeral, "{a:?}");
@@ -1302,6 +1302,32 @@ async fn discord_bot_every_command_for_each_role() {
             SlashCommand::new("vote")
                 .int("poll", 1)
                 .str("option", "agree"),
+        ),
+        (
+            "claim add \"A claim\"",
+            SlashCommand::new("claim")
+                .sub("add")
+                .str("claim", "A claim"),
+        ),
+        ("claim queue", SlashCommand::new("claim").sub("queue")),
+        (
+            "claim approve 1",
+            SlashCommand::new("claim").sub("approve").int("claim", 1),
+        ),
+        (
+            "claim reject 1",
+            SlashCommand::new("claim").sub("reject").int("claim", 1),
+        ),
+        ("claim cards", SlashCommand::new("claim").sub("cards")),
+        ("map", SlashCommand::new("map")),
+        ("report", SlashCommand::new("report")),
+        (
+            "quiz add \"Q\" --options \"A | B\" --answer 1",
+            SlashCommand::new("quiz")
+                .sub("add")
+                .str("question", "Q")
+                .str("options", "A | B")
+                .int("answer", 1),
         ),
         ("session start", SlashCommand::new("session").sub("start")),
         ("session end", SlashCommand::new("session").sub("end")),

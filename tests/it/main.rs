@@ -10,6 +10,7 @@ mod core_flow;
 mod core_polls;
 mod core_scheduler;
 mod event_mapping;
+mod opinion;
 mod ops;
 mod properties;
 mod reading_quality;
@@ -21,6 +22,8 @@ mod words;
 mod discord_bot;
 #[cfg(feature = "discord")]
 mod discord_gateway;
+#[cfg(feature = "discord")]
+mod discord_opinion;
 #[cfg(feature = "discord")]
 mod fake_discord_selftest;
 #[cfg(feature = "matrix")]

@@ -136,6 +136,43 @@ pub enum Command {
         option: String,
         reason: Option<String>,
     },
+    /// A member proposes a claim for the moderation queue.
+    ClaimAdd {
+        text: String,
+    },
+    ClaimQueue,
+    ClaimApprove {
+        id: i64,
+        /// The claim reworded by the facilitator.
+        text: Option<String>,
+        /// `None`: when the session ends, else in 24 hours.
+        deadline: Option<Deadline>,
+        anonymous: bool,
+        phase: Option<Phase>,
+    },
+    ClaimReject {
+        id: i64,
+    },
+    /// Post the current excerpt's suggested claims as vote cards.
+    ClaimCards {
+        deadline: Option<Deadline>,
+        anonymous: bool,
+    },
+    Map {
+        session: Option<i64>,
+        reading: Option<i64>,
+    },
+    Report {
+        session: Option<i64>,
+    },
+    QuizAdd {
+        question: Option<String>,
+        options: Vec<String>,
+        /// 1-based.
+        answer: Option<usize>,
+        phase: Phase,
+        deadline: Option<Deadline>,
+    },
     SessionStart {
         title: Option<String>,
     },
@@ -180,6 +217,14 @@ impl Command {
             Command::PollSuggest => &POLL_SUGGEST,
             Command::PollExtend { .. } => &POLL_EXTEND,
             Command::Vote { .. } => &VOTE,
+            Command::ClaimAdd { .. } => &CLAIM_ADD,
+            Command::ClaimQueue => &CLAIM_QUEUE,
+            Command::ClaimApprove { .. } => &CLAIM_APPROVE,
+            Command::ClaimReject { .. } => &CLAIM_REJECT,
+            Command::ClaimCards { .. } => &CLAIM_CARDS,
+            Command::Map { .. } => &MAP,
+            Command::Report { .. } => &REPORT,
+            Command::QuizAdd { .. } => &QUIZ_ADD,
             Command::SessionStart { .. } => &SESSION_START,
             Command::SessionEnd => &SESSION_END,
             Command::Summary { .. } => &SUMMARY,

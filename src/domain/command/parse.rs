@@ -344,6 +344,10 @@ mod tests {
             "vote" => "vote 1 agree".into(),
             "poll extend" => "poll extend --minutes 5".into(),
             "privacy quotes" => "privacy quotes on".into(),
+            "claim add" => "claim add \"x\"".into(),
+            "claim approve" => "claim approve 1".into(),
+            "claim reject" => "claim reject 1".into(),
+            "quiz add" => "quiz add \"q\" --options \"a | b\" --answer 1".into(),
             other => other.to_string(),
         }
     }

@@ -460,6 +460,261 @@ pub const VOTE: Verb = Verb {
     build: build_vote,
 };
 
+const CARD_MINUTES: Flag = number(
+    "minutes",
+    "N",
+    "minutes until voting closes (default: when the session ends, else 24 hours)",
+);
+const CARD_HOURS: Flag = number("hours", "N", "hours until voting closes");
+const CARD_UNTIL: Flag = text(
+    "until",
+    "HH:MM",
+    "close at this local time (tomorrow if it has passed today), or YYYY-MM-DD HH:MM",
+);
+
+pub const CLAIM_ADD: Verb = Verb {
+    name: "claim add",
+    aliases: &["claim propose", "claim new"],
+    role: Role::Member,
+    summary: "propose a claim for the group to vote on (a facilitator reviews it first)",
+    args: &[Arg {
+        name: "claim",
+        shown: "\"CLAIM\"",
+        help: "the claim, in quotes, at most 300 characters",
+    }],
+    flags: &[],
+    build: |a| {
+        if a.positional.is_empty() {
+            return Err(ParseError::MissingArgument {
+                verb: "claim add",
+                what: "the claim in quotes, e.g. claim add \"Hedging is a strategy, not indecision\"",
+            });
+        }
+        Ok(Command::ClaimAdd {
+            text: a.positional.join(" "),
+        })
+    },
+};
+
+pub const CLAIM_QUEUE: Verb = Verb {
+    name: "claim queue",
+    aliases: &["claim list", "claims"],
+    role: Role::Facilitator,
+    summary: "the claims members proposed, waiting for approval (only you see it)",
+    args: &[],
+    flags: &[],
+    build: |a| {
+        a.no_positional()?;
+        Ok(Command::ClaimQueue)
+    },
+};
+
+pub const CLAIM_APPROVE: Verb = Verb {
+    name: "claim approve",
+    aliases: &["claim accept"],
+    role: Role::Facilitator,
+    summary: "approve a proposed claim (optionally reworded) and post it as a vote card: agree / disagree / pass",
+    args: &[
+        Arg {
+            name: "claim",
+            shown: "N",
+            help: "the claim's number in `claim queue`",
+        },
+        Arg {
+            name: "text",
+            shown: "[\"EDITED TEXT\"]",
+            help: "the claim reworded, in quotes (default: as proposed)",
+        },
+    ],
+    flags: &[
+        CARD_MINUTES,
+        CARD_HOURS,
+        CARD_UNTIL,
+        switch(
+            "anonymous",
+            "nobody, facilitators included, sees who voted what; members vote in a direct message",
+        ),
+        text(
+            "phase",
+            "pre|post",
+            "ask it before the discussion (pre), to repeat it after with `poll create --phase post`",
+        ),
+    ],
+    build: |a| {
+        let Some(first) = a.positional.first() else {
+            return Err(ParseError::MissingArgument {
+                verb: "claim approve",
+                what: "the claim's number from `claim queue`, e.g. claim approve 3",
+            });
+        };
+        let id = parse_id("the claim", first)?;
+        let text = (a.positional.len() > 1).then(|| a.positional[1..].join(" "));
+        Ok(Command::ClaimApprove {
+            id,
+            text,
+            deadline: deadline_from(&a, None)?,
+            anonymous: a.switch("anonymous"),
+            phase: phase_of(&a)?,
+        })
+    },
+};
+
+pub const CLAIM_REJECT: Verb = Verb {
+    name: "claim reject",
+    aliases: &["claim decline"],
+    role: Role::Facilitator,
+    summary: "reject a proposed claim: it never appears in any result, summary, export or chart",
+    args: &[Arg {
+        name: "claim",
+        shown: "N",
+        help: "the claim's number in `claim queue`",
+    }],
+    flags: &[],
+    build: |a| {
+        let Some(first) = a.positional.first() else {
+            return Err(ParseError::MissingArgument {
+                verb: "claim reject",
+                what: "the claim's number from `claim queue`, e.g. claim reject 3",
+            });
+        };
+        if let Some(extra) = a.positional.get(1) {
+            return Err(ParseError::Unexpected(extra.clone()));
+        }
+        Ok(Command::ClaimReject {
+            id: parse_id("the claim", first)?,
+        })
+    },
+};
+
+pub const CLAIM_CARDS: Verb = Verb {
+    name: "claim cards",
+    aliases: &["claim suggested"],
+    role: Role::Facilitator,
+    summary: "post the current excerpt's suggested claims as vote cards (agree / disagree / pass)",
+    args: &[],
+    flags: &[
+        CARD_MINUTES,
+        CARD_HOURS,
+        CARD_UNTIL,
+        switch(
+            "anonymous",
+            "nobody, facilitators included, sees who voted what; members vote in a direct message",
+        ),
+    ],
+    build: |a| {
+        a.no_positional()?;
+        Ok(Command::ClaimCards {
+            deadline: deadline_from(&a, None)?,
+            anonymous: a.switch("anonymous"),
+        })
+    },
+};
+
+pub const MAP: Verb = Verb {
+    name: "map",
+    aliases: &["opinion map"],
+    role: Role::Member,
+    summary: "the opinion map: who thinks alike across the claims, what every group agrees on, where the divide runs",
+    args: &[],
+    flags: &[
+        number(
+            "session",
+            "ID",
+            "the claims of this session (default: the current one)",
+        ),
+        number(
+            "reading",
+            "ID",
+            "the claims of every session of this reading instead",
+        ),
+    ],
+    build: |a| {
+        a.no_positional()?;
+        let session = a.number::<i64>("session")?;
+        let reading = a.number::<i64>("reading")?;
+        if session.is_some() && reading.is_some() {
+            return Err(ParseError::Invalid(
+                "give --session or --reading, not both".into(),
+            ));
+        }
+        Ok(Command::Map { session, reading })
+    },
+};
+
+pub const REPORT: Verb = Verb {
+    name: "report",
+    aliases: &["deliberation"],
+    role: Role::Member,
+    summary: "how the discussion moved opinion: the pre/post polls and cards, participants against lurkers, quiz knowledge",
+    args: &[],
+    flags: &[number(
+        "session",
+        "ID",
+        "this session (default: the current one)",
+    )],
+    build: |a| {
+        a.no_positional()?;
+        Ok(Command::Report {
+            session: a.number::<i64>("session")?,
+        })
+    },
+};
+
+pub const QUIZ_ADD: Verb = Verb {
+    name: "quiz add",
+    aliases: &["quiz new"],
+    role: Role::Facilitator,
+    summary: "a knowledge question with a right answer, asked before and after the discussion",
+    args: &[Arg {
+        name: "question",
+        shown: "\"QUESTION\"",
+        help: "the question, in quotes (a post question may leave it out and repeat its pre question)",
+    }],
+    flags: &[
+        Flag {
+            name: "options",
+            aliases: &["option"],
+            takes: Takes::Text("\"A | B | C\""),
+            help: "the answers to choose from, 2 to 10, separated by |",
+        },
+        number("answer", "N", "which option is right (1 is the first)"),
+        text(
+            "phase",
+            "pre|post",
+            "before or after the discussion (default: pre); a post question repeats its pre question",
+        ),
+        CARD_MINUTES,
+        CARD_HOURS,
+        CARD_UNTIL,
+    ],
+    build: |a| {
+        let question = (!a.positional.is_empty()).then(|| a.positional.join(" "));
+        let phase = phase_of(&a)?.unwrap_or(Phase::Pre);
+        if question.is_none() && phase == Phase::Pre {
+            return Err(ParseError::MissingArgument {
+                verb: "quiz add",
+                what: "the question in quotes, with --options and --answer",
+            });
+        }
+        Ok(Command::QuizAdd {
+            question,
+            options: split_options(&a.values("options")),
+            answer: a.number::<usize>("answer")?,
+            phase,
+            deadline: deadline_from(&a, None)?,
+        })
+    },
+};
+
+fn phase_of(a: &Args) -> Result<Option<Phase>, ParseError> {
+    match a.value("phase") {
+        None => Ok(None),
+        Some(p) => Phase::parse(&p)
+            .map(Some)
+            .ok_or_else(|| ParseError::Invalid(format!("--phase is pre or post, not \"{p}\""))),
+    }
+}
+
 pub const SESSION_START: Verb = Verb {
     name: "session start",
     aliases: &[],
@@ -638,6 +893,14 @@ pub const VERBS: &[&Verb] = &[
     &POLL_SUGGEST,
     &POLL_EXTEND,
     &VOTE,
+    &CLAIM_ADD,
+    &CLAIM_QUEUE,
+    &CLAIM_APPROVE,
+    &CLAIM_REJECT,
+    &CLAIM_CARDS,
+    &MAP,
+    &REPORT,
+    &QUIZ_ADD,
     &SESSION_START,
     &SESSION_END,
     &SUMMARY,

@@ -6,6 +6,8 @@ mod results;
 pub(crate) use results::group_slug;
 mod votes;
 
+pub(crate) use results::group_slug;
+
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
@@ -14,7 +16,7 @@ use crate::domain::command::{PollSpec, Role};
 use crate::domain::ids::{ChannelKey, MemberKey, Platform};
 use crate::domain::poll::{Deadline, Phase, Scale, Shift, Tally, check_claim};
 use crate::domain::words;
-use crate::store::{Group, NewPoll, PollRow, VoteChange, from_ms};
+use crate::store::{Group, NewPoll, PollExtras, PollRow, VoteChange, from_ms};
 
 /// Which poll a vote is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -184,6 +186,19 @@ impl Engine {
         group: &Group,
         spec: PollSpec,
     ) -> Result<Reply, CommandError> {
+        self.poll_create_with(group, spec, PollExtras::default())
+            .await
+            .map(|(_, reply)| reply)
+    }
+
+    /// Create a poll with its opinion extras (a quiz answer, the member claim it is the
+    /// card of); anonymous polls get their voter-key scope here. Returns the poll's number.
+    pub(in crate::engine) async fn poll_create_with(
+        &self,
+        group: &Group,
+        spec: PollSpec,
+        mut extras: PollExtras,
+    ) -> Result<(i64, Reply), CommandError> {
         let now = self.now();
         let tz = Engine::zone(group);
         let pre = if spec.phase == Some(Phase::Post) {
@@ -274,9 +289,16 @@ impl Engine {
         let session_id = self.open_session_id(group).await?;
         let scale_json =
             serde_json::to_string(&scale).map_err(|e| CommandError::Internal(e.to_string()))?;
+        if anonymous {
+            extras.voter_scope = match &pre {
+                // A pair keeps one scope, so a member's two votes match.
+                Some(p) => self.store().poll_voter_scope(p.id).await?,
+                None => Some(self.voter_scope(group, session_id).await?),
+            };
+        }
         let id = self
             .store()
-            .create_poll(
+            .create_poll_with(
                 &NewPoll {
                     group_id: group.id,
                     session_id,
@@ -290,18 +312,32 @@ impl Engine {
                     opens_at: store_ms(now),
                     closes_at: store_ms(closes_at),
                 },
+                &extras,
                 |poll_id| OutboxPayload::PollOpen { poll_id }.entry(),
             )
-            .await?;
-        Ok(Reply::private(format!(
-            "Poll #{id} is open until {}.{}",
-            words::deadline(closes_at, now, tz),
-            pre.map(|p| format!(
-                " It is paired with poll #{}: its results will show how votes moved.",
-                p.id
-            ))
-            .unwrap_or_default()
-        )))
+            .await?
+            .ok_or_else(|| {
+                CommandError::invalid(
+                    "That claim was approved or rejected a moment ago; `claim queue` shows what is left.",
+                )
+            })?;
+        let card = if scale == Scale::Card {
+            "Claim card"
+        } else {
+            "Poll"
+        };
+        Ok((
+            id,
+            Reply::private(format!(
+                "{card} #{id} is open until {}.{}",
+                words::deadline(closes_at, now, tz),
+                pre.map(|p| format!(
+                    " It is paired with poll #{}: its results will show how votes moved.",
+                    p.id
+                ))
+                .unwrap_or_default()
+            )),
+        ))
     }
 
     /// The session a new poll belongs to: the open live session, else the latest open one.

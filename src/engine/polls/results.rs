@@ -29,6 +29,7 @@ impl Engine {
             &serde_json::json!({
                 "id": poll.id, "claim": poll.claim, "options": options, "closes_local": closes_local,
                 "anonymous": poll.anonymous, "hidden": poll.hidden, "phase": poll.phase,
+                "card": poll.scale == crate::domain::poll::Scale::Card,
             }),
         )?;
         Ok(PollPost {

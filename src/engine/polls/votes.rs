@@ -2,7 +2,7 @@
 
 use super::super::{CommandError, Engine, local_label, store_ms};
 use super::*;
-use crate::domain::anon::voter_key;
+use crate::domain::anon::{scoped_voter_key, voter_key};
 use crate::domain::command::{Command, Role};
 use crate::domain::ids::MemberKey;
 use crate::domain::poll::{PollError, check_reason};
@@ -50,6 +50,20 @@ impl Engine {
                 "Poll #{poll} is anonymous: send your vote to me in a direct message (`!cq vote {poll} OPTION`), so that nobody sees it."
             )),
             _ => None,
+        })
+    }
+
+    /// The key an anonymous poll's vote is stored under: per reading or live session for
+    /// polls that have a voter scope (the opinion map can then join a member's votes),
+    /// else per pre/post pair.
+    pub(in crate::engine) async fn anonymous_voter(
+        &self,
+        poll: &PollRow,
+        voter: &MemberKey,
+    ) -> Result<String, CommandError> {
+        Ok(match self.store().poll_voter_scope(poll.id).await? {
+            Some(scope) => scoped_voter_key(&self.inner.secret, &voter.key(), &scope),
+            None => voter_key(&self.inner.secret, voter, poll.pair_id.unwrap_or(poll.id)),
         })
     }
 
@@ -119,15 +133,7 @@ impl Engine {
         let reason = check_reason(event.reason.as_deref())?;
         let now = self.now();
         let (voter, member_key, voted_at) = if poll.anonymous {
-            (
-                voter_key(
-                    &self.inner.secret,
-                    &event.voter,
-                    poll.pair_id.unwrap_or(poll.id),
-                ),
-                None,
-                None,
-            )
+            (self.anonymous_voter(&poll, &event.voter).await?, None, None)
         } else {
             let key = event.voter.key();
             // A vote from before the member asked to be forgotten (replayed history) stays
@@ -237,7 +243,7 @@ impl Engine {
         let poll = self.find_poll(&poll).await?;
         let Some(poll) = poll else { return Ok(false) };
         let key = if poll.anonymous {
-            voter_key(&self.inner.secret, voter, poll.pair_id.unwrap_or(poll.id))
+            self.anonymous_voter(&poll, voter).await?
         } else {
             voter.key()
         };

@@ -26,6 +26,10 @@ pub(crate) fn all() -> Vec<poise::Command<Data, Error>> {
         schedule(),
         poll(),
         vote(),
+        claim(),
+        map(),
+        report(),
+        quiz(),
         session(),
         summary(),
         stats(),
@@ -612,4 +616,228 @@ mod tests {
         assert!(deadline(Some(5), Some(1), None).is_err());
         assert_eq!(deadline(None, None, None).unwrap(), None);
     }
+}
+
+// ---- opinion: member claims, the map, the report, quiz questions ------------------------
+
+/// Claims from members: propose one; facilitators review the queue and post cards.
+#[poise::command(
+    slash_command,
+    subcommands(
+        "claim_add",
+        "claim_queue",
+        "claim_approve",
+        "claim_reject",
+        "claim_cards"
+    ),
+    subcommand_required
+)]
+pub(crate) async fn claim(_ctx: Ctx<'_>) -> Result<(), Error> {
+    Ok(())
+}
+
+/// Propose a claim for the group to vote on; a facilitator reviews it first.
+///
+/// Once approved it is posted as a card members vote agree / disagree / pass on, and it
+/// counts toward the opinion map (`/map`).
+#[poise::command(slash_command, rename = "add")]
+pub(crate) async fn claim_add(
+    ctx: Ctx<'_>,
+    #[description = "The claim (up to 300 characters)"]
+    #[max_length = 300]
+    claim: String,
+) -> Result<(), Error> {
+    respond::run(ctx, Command::ClaimAdd { text: claim }, None).await
+}
+
+/// The claims members proposed, waiting for review (facilitators).
+#[poise::command(slash_command, rename = "queue")]
+pub(crate) async fn claim_queue(ctx: Ctx<'_>) -> Result<(), Error> {
+    respond::run(ctx, Command::ClaimQueue, None).await
+}
+
+/// Approve a proposed claim, optionally reworded, and post it as a vote card (facilitators).
+#[poise::command(slash_command, rename = "approve")]
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn claim_approve(
+    ctx: Ctx<'_>,
+    #[description = "The claim's number in /claim queue"]
+    #[min = 1]
+    claim: i64,
+    #[description = "The claim reworded (default: as proposed)"]
+    #[max_length = 300]
+    text: Option<String>,
+    #[description = "Minutes until voting closes (default: when the session ends)"]
+    #[min = 1]
+    #[max = 43200]
+    minutes: Option<i64>,
+    #[description = "Hours until voting closes"]
+    #[min = 1]
+    #[max = 720]
+    hours: Option<i64>,
+    #[description = "Close at this local time, HH:MM or YYYY-MM-DD HH:MM"] until: Option<String>,
+    #[description = "Nobody, facilitators included, sees who voted what"] anonymous: Option<bool>,
+    #[description = "Ask it before the discussion, to repeat it after"] phase: Option<PhaseChoice>,
+) -> Result<(), Error> {
+    let deadline = match deadline(minutes, hours, until) {
+        Ok(d) => d,
+        Err(e) => return refuse(ctx, e).await,
+    };
+    let command = Command::ClaimApprove {
+        id: claim,
+        text: text.filter(|t| !t.trim().is_empty()),
+        deadline,
+        anonymous: anonymous.unwrap_or(false),
+        phase: phase.map(|p| match p {
+            PhaseChoice::Pre => Phase::Pre,
+            PhaseChoice::Post => Phase::Post,
+        }),
+    };
+    respond::run(ctx, command, None).await
+}
+
+/// Reject a proposed claim: it never appears anywhere (facilitators).
+#[poise::command(slash_command, rename = "reject")]
+pub(crate) async fn claim_reject(
+    ctx: Ctx<'_>,
+    #[description = "The claim's number in /claim queue"]
+    #[min = 1]
+    claim: i64,
+) -> Result<(), Error> {
+    respond::run(ctx, Command::ClaimReject { id: claim }, None).await
+}
+
+/// Post the current excerpt's suggested claims as vote cards (facilitators).
+#[poise::command(slash_command, rename = "cards")]
+pub(crate) async fn claim_cards(
+    ctx: Ctx<'_>,
+    #[description = "Minutes until voting closes (default: when the session ends)"]
+    #[min = 1]
+    #[max = 43200]
+    minutes: Option<i64>,
+    #[description = "Hours until voting closes"]
+    #[min = 1]
+    #[max = 720]
+    hours: Option<i64>,
+    #[description = "Close at this local time, HH:MM or YYYY-MM-DD HH:MM"] until: Option<String>,
+    #[description = "Nobody, facilitators included, sees who voted what"] anonymous: Option<bool>,
+) -> Result<(), Error> {
+    let deadline = match deadline(minutes, hours, until) {
+        Ok(d) => d,
+        Err(e) => return refuse(ctx, e).await,
+    };
+    let command = Command::ClaimCards {
+        deadline,
+        anonymous: anonymous.unwrap_or(false),
+    };
+    respond::run(ctx, command, None).await
+}
+
+/// The opinion map: who thinks alike, what every group agrees on, where the divide runs.
+///
+/// Members who voted on at least 4 claims are placed by their votes; groups are shown
+/// only when they are clear (silhouette 0.25 or more), at least 8 members qualify and every
+/// group has 3 or more. Nobody is named.
+#[poise::command(slash_command)]
+pub(crate) async fn map(
+    ctx: Ctx<'_>,
+    #[description = "The claims of this session (default: the current one)"]
+    #[autocomplete = "complete_session"]
+    session: Option<i64>,
+    #[description = "The claims of every session of this reading instead"]
+    #[autocomplete = "complete_reading"]
+    reading: Option<i64>,
+) -> Result<(), Error> {
+    if session.is_some() && reading.is_some() {
+        return refuse(
+            ctx,
+            CommandError::invalid("Give a session or a reading, not both."),
+        )
+        .await;
+    }
+    let command = Command::Map {
+        session: id(session),
+        reading: id(reading),
+    };
+    respond::run(ctx, command, None).await
+}
+
+/// How the discussion moved opinion: pre/post votes, those who spoke and those who did not.
+///
+/// For each claim asked before and after: who changed and which way, a test and an effect
+/// size in words; the quiz questions' knowledge gain.
+#[poise::command(slash_command)]
+pub(crate) async fn report(
+    ctx: Ctx<'_>,
+    #[description = "Which session (default: the current one)"]
+    #[autocomplete = "complete_session"]
+    session: Option<i64>,
+) -> Result<(), Error> {
+    respond::run(
+        ctx,
+        Command::Report {
+            session: id(session),
+        },
+        None,
+    )
+    .await
+}
+
+/// Quiz questions with a right answer, asked before and after the discussion.
+#[poise::command(slash_command, subcommands("quiz_add"), subcommand_required)]
+pub(crate) async fn quiz(_ctx: Ctx<'_>) -> Result<(), Error> {
+    Ok(())
+}
+
+/// Add a knowledge question with its right answer (facilitators).
+///
+/// Ask it with phase pre before the discussion, then add it again with phase post (leave
+/// the question out) to see what members learned in `/report`.
+#[poise::command(slash_command, rename = "add")]
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn quiz_add(
+    ctx: Ctx<'_>,
+    #[description = "The question (a post question may leave it out)"]
+    #[max_length = 300]
+    question: Option<String>,
+    #[description = "The answers, separated by | (2 to 10)"] options: Option<String>,
+    #[description = "Which option is right (1 is the first)"]
+    #[min = 1]
+    #[max = 10]
+    answer: Option<i64>,
+    #[description = "Before or after the discussion (default: before)"] phase: Option<PhaseChoice>,
+    #[description = "Minutes until it closes (default 60)"]
+    #[min = 1]
+    #[max = 43200]
+    minutes: Option<i64>,
+    #[description = "Hours until it closes"]
+    #[min = 1]
+    #[max = 720]
+    hours: Option<i64>,
+    #[description = "Close at this local time, HH:MM or YYYY-MM-DD HH:MM"] until: Option<String>,
+) -> Result<(), Error> {
+    let deadline = match deadline(minutes, hours, until) {
+        Ok(d) => d,
+        Err(e) => return refuse(ctx, e).await,
+    };
+    let phase = match phase {
+        Some(PhaseChoice::Post) => Phase::Post,
+        _ => Phase::Pre,
+    };
+    let question = question.filter(|q| !q.trim().is_empty());
+    if question.is_none() && phase == Phase::Pre {
+        return refuse(
+            ctx,
+            CommandError::invalid("Give the question, with its options and the right answer."),
+        )
+        .await;
+    }
+    let command = Command::QuizAdd {
+        question,
+        options: options.map(|o| split_options(&[o])).unwrap_or_default(),
+        answer: answer.map(|a| a.max(0) as usize),
+        phase,
+        deadline,
+    };
+    respond::run(ctx, command, None).await
 }
