@@ -571,7 +571,9 @@ impl Engine {
                     "thread": thread(&s.replies, tz, s.row.post_message_id.as_deref()),
                     "polls": polls,
                     "summary": summary_body,
-                    "opinion_map": self.archive_opinion_map(&s.row).await?,
+                    "opinion_map": self
+                        .archive_opinion_map(group, &s.row, summary_body.is_some(), &mut site)
+                        .await?,
                 }),
             )?;
             site.add(session_page(s.row.id), page);
@@ -706,14 +708,32 @@ impl Engine {
         Ok(true)
     }
 
-    /// The opinion map of a session, where there is one: its text (Markdown), and its
-    /// chart's file and description. The opinion map (issue 17) plugs in here; until a
-    /// session has one, its page has no opinion-map section.
+    /// The opinion map of a session, where it has one (issue 17's `session_map`): its
+    /// chart (added to the site as `map-<session>.png`) with its description, and its text
+    /// when no summary (which carries the map) is shown.
     async fn archive_opinion_map(
         &self,
-        _session: &SessionRow,
+        group: &Group,
+        session: &SessionRow,
+        has_summary: bool,
+        site: &mut Site,
     ) -> Result<Option<serde_json::Value>, CommandError> {
-        Ok(None)
+        let Some(view) = self.session_map(group, session.id).await? else {
+            return Ok(None);
+        };
+        let chart = match self.map_chart_file(&view, &format!("session-{}", session.id))? {
+            Some(file) => {
+                let name = format!("map-{}.png", session.id);
+                site.add(name.clone(), file.bytes);
+                Some(name)
+            }
+            None => None,
+        };
+        Ok(Some(json!({
+            "chart": chart,
+            "alt": view.alt_text,
+            "markdown": if has_summary { None } else { Some(view.markdown) },
+        })))
     }
 }
 

@@ -536,3 +536,46 @@ async fn the_scheduler_publishes_the_archive_and_the_summary_links_it() {
     assert!(!folder.join(format!("poll-{}.png", d.zoe_poll)).exists());
     assert_eq!(d.app.tick().await.archives, 0);
 }
+
+#[tokio::test]
+async fn a_session_with_an_opinion_map_shows_it() {
+    let app = TestApp::at(monday(8, 0)).await;
+    let group = app.setup_with_reading(READING).await;
+    app.clock.set(monday(9, 0));
+    app.tick().await;
+    let s = app.current_session(&group).await;
+    let thread = s.thread_id.clone().expect("a thread");
+    let claims = [
+        "Open books build trust",
+        "The lottery was fair",
+        "Printing paid for itself",
+        "Newcomers were treated well",
+    ];
+    let members = ["ana", "ben", "cy", "dee", "eli", "fay", "gus", "ida", "jo"];
+    for (c, claim) in claims.iter().enumerate() {
+        app.fac(&format!("poll create \"{claim}\" --minutes 60"))
+            .await;
+        let poll = app.store.latest_poll(group.id).await.unwrap().unwrap();
+        for (m, who) in members.iter().enumerate() {
+            let v = if (m < 5) == (c % 2 == 0) {
+                "agree"
+            } else {
+                "disagree"
+            };
+            app.run(who, Role::Member, &format!("vote {} {v}", poll.id))
+                .await
+                .unwrap();
+        }
+    }
+    app.say("ana", Some(&thread), "Open books did the work here.")
+        .await;
+    // While the session is open its page shows the map's text; after, the summary does.
+    let open = app.engine.archive_site(&group).await.unwrap();
+    let page = page(&open, &format!("session-{}.html", s.id));
+    assert!(page.contains("id=\"opinion-map\""), "{page}");
+    assert!(
+        open.file(&format!("map-{}.png", s.id)).is_some(),
+        "the map's chart is part of the site"
+    );
+    assert!(page.contains(&format!("<img src=\"map-{}.png\" alt=\"", s.id)));
+}

@@ -2,8 +2,6 @@
 //! the pre/post shift, charts and alt text in `results`.
 
 mod results;
-
-pub(crate) use results::group_slug;
 mod votes;
 
 pub(crate) use results::group_slug;
