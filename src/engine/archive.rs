@@ -72,6 +72,36 @@ fn minutes_page(session_id: i64) -> String {
     format!("minutes-{session_id}.html")
 }
 
+/// A run of a reply's lines: quoted (`>` lines, as Discord and Matrix write quotes) or not.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+struct TextPart {
+    quote: bool,
+    text: String,
+}
+
+/// A reply's text as runs of quoted and own lines.
+fn text_parts(text: &str) -> Vec<TextPart> {
+    let mut parts: Vec<TextPart> = Vec::new();
+    for line in text.lines() {
+        let trimmed = line.trim_start();
+        let (quote, line) = match trimmed.strip_prefix('>') {
+            Some(rest) => (true, rest.strip_prefix(' ').unwrap_or(rest)),
+            None => (false, line),
+        };
+        match parts.last_mut() {
+            Some(p) if p.quote == quote => {
+                p.text.push('\n');
+                p.text.push_str(line);
+            }
+            _ => parts.push(TextPart {
+                quote,
+                text: line.to_string(),
+            }),
+        }
+    }
+    parts
+}
+
 /// A reply as the pages show it, with the replies that answer it.
 #[derive(Debug, Clone, Serialize)]
 struct ReplyView {
@@ -79,7 +109,7 @@ struct ReplyView {
     who: String,
     time: String,
     datetime: String,
-    text: String,
+    parts: Vec<TextPart>,
     edited: bool,
     deleted: bool,
     /// It answers a message that is not in the archive (deleted, or its author forgotten).
@@ -236,10 +266,10 @@ fn thread(rows: &[ReplyRow], tz: chrono_tz::Tz, excerpt_post: Option<&str>) -> V
             who: shown_name(r),
             time: at.format("%H:%M").to_string(),
             datetime: at.to_rfc3339(),
-            text: if r.deleted_at.is_some() {
-                String::new()
+            parts: if r.deleted_at.is_some() {
+                Vec::new()
             } else {
-                r.text.clone()
+                text_parts(&r.text)
             },
             edited: r.edited_at.is_some() && r.deleted_at.is_none(),
             deleted: r.deleted_at.is_some(),
@@ -439,9 +469,9 @@ impl Engine {
                 if !p.anonymous && !view.hidden_now {
                     for v in store.votes(p.id).await? {
                         let Some(key) = v.member_key else { continue };
-                        let who = match store.member_data(&key).await?.member {
-                            Some(m) if m.quotes_allowed => m.display_name,
-                            Some(_) => ANONYMOUS.to_string(),
+                        let who = match store.member_name(&key).await? {
+                            Some((name, true)) => name,
+                            Some((_, false)) => ANONYMOUS.to_string(),
                             None => continue,
                         };
                         voters.push(VoterView {
@@ -541,7 +571,9 @@ impl Engine {
                     "thread": thread(&s.replies, tz, s.row.post_message_id.as_deref()),
                     "polls": polls,
                     "summary": summary_body,
-                    "opinion_map": self.archive_opinion_map(&s.row).await?,
+                    "opinion_map": self
+                        .archive_opinion_map(group, &s.row, summary_body.is_some(), &mut site)
+                        .await?,
                 }),
             )?;
             site.add(session_page(s.row.id), page);
@@ -676,14 +708,32 @@ impl Engine {
         Ok(true)
     }
 
-    /// The opinion map of a session, where there is one: its text (Markdown), and its
-    /// chart's file and description. The opinion map (issue 17) plugs in here; until a
-    /// session has one, its page has no opinion-map section.
+    /// The opinion map of a session, where it has one (issue 17's `session_map`): its
+    /// chart (added to the site as `map-<session>.png`) with its description, and its text
+    /// when no summary (which carries the map) is shown.
     async fn archive_opinion_map(
         &self,
-        _session: &SessionRow,
+        group: &Group,
+        session: &SessionRow,
+        has_summary: bool,
+        site: &mut Site,
     ) -> Result<Option<serde_json::Value>, CommandError> {
-        Ok(None)
+        let Some(view) = self.session_map(group, session.id).await? else {
+            return Ok(None);
+        };
+        let chart = match self.map_chart_file(&view, &format!("session-{}", session.id))? {
+            Some(file) => {
+                let name = format!("map-{}.png", session.id);
+                site.add(name.clone(), file.bytes);
+                Some(name)
+            }
+            None => None,
+        };
+        Ok(Some(json!({
+            "chart": chart,
+            "alt": view.alt_text,
+            "markdown": if has_summary { None } else { Some(view.markdown) },
+        })))
     }
 }
 
@@ -798,6 +848,20 @@ mod tests {
     }
 
     #[test]
+    fn quoted_lines_are_told_apart() {
+        let parts = text_parts("> one\n>two\nmine\nstill mine\n> three");
+        let quoted: Vec<(bool, &str)> = parts.iter().map(|p| (p.quote, p.text.as_str())).collect();
+        assert_eq!(
+            quoted,
+            vec![
+                (true, "one\ntwo"),
+                (false, "mine\nstill mine"),
+                (true, "three")
+            ]
+        );
+    }
+
+    #[test]
     fn replies_thread_under_what_they_answer() {
         let rows = vec![
             row(1, "a", Some("excerpt-post"), false),
@@ -811,7 +875,7 @@ mod tests {
         assert_eq!(t.iter().map(|r| r.id).collect::<Vec<_>>(), vec![1, 4, 5]);
         assert_eq!(t[0].children[0].id, 2);
         let deleted = &t[0].children[0].children[0];
-        assert!(deleted.deleted && deleted.text.is_empty());
+        assert!(deleted.deleted && deleted.parts.is_empty());
         assert_eq!(deleted.who, "a member");
         assert!(t[2].orphan);
         assert_eq!(t[1].time, "00:04");

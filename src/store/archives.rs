@@ -1,5 +1,5 @@
 //! The static archives written of each group: when each was built, and whether a
-//! forgotten member makes it stale.
+//! forgotten member makes it stale; and what the archive asks about members.
 
 use super::db::on_pool;
 use super::{Result, Store};
@@ -43,6 +43,17 @@ impl Store {
         Ok(
             on_pool!(&self.pool, c => sqlx::query("UPDATE archives SET stale = TRUE")
             .execute(c).await.map(|d| d.rows_affected()))?,
+        )
+    }
+
+    /// How a member is named, and whether they may be quoted by name; `None` when the
+    /// member is not (or no longer) recorded.
+    pub async fn member_name(&self, key: &str) -> Result<Option<(String, bool)>> {
+        Ok(
+            on_pool!(&self.pool, c => sqlx::query_as("SELECT display_name, quotes_allowed FROM members WHERE key = $1")
+                .bind(key)
+                .fetch_optional(c)
+                .await)?,
         )
     }
 

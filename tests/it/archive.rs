@@ -221,313 +221,372 @@ fn page(site: &Site, path: &str) -> String {
 }
 
 colloquy::store_test! {
-    async fn the_archive_shows_the_day_as_pages(db: TestDb) {
-        let d = seeded_day(db).await;
-        let site = d.app.engine.archive_site(&d.group).await.unwrap();
-        let paths: Vec<&str> = site.files.iter().map(|f| f.path.as_str()).collect();
-        for p in [
-            "index.html",
-            "search.html",
-            "search.js",
-            "search-index.js",
-            "style.css",
-            "reading-1.html",
-        ] {
-            assert!(paths.contains(&p), "{p} missing: {paths:?}");
-        }
-        let session = format!("session-{}.html", d.session_id);
-        let minutes = format!("minutes-{}.html", d.session_id);
-        assert!(paths.contains(&session.as_str()) && paths.contains(&minutes.as_str()));
+async fn the_archive_shows_the_day_as_pages(db: TestDb) {
+    let d = seeded_day(db).await;
+    let site = d.app.engine.archive_site(&d.group).await.unwrap();
+    let paths: Vec<&str> = site.files.iter().map(|f| f.path.as_str()).collect();
+    for p in [
+        "index.html",
+        "search.html",
+        "search.js",
+        "search-index.js",
+        "style.css",
+        "reading-1.html",
+    ] {
+        assert!(paths.contains(&p), "{p} missing: {paths:?}");
+    }
+    let session = format!("session-{}.html", d.session_id);
+    let minutes = format!("minutes-{}.html", d.session_id);
+    assert!(paths.contains(&session.as_str()) && paths.contains(&minutes.as_str()));
 
-        let index = page(&site, "index.html");
-        assert!(index.contains("Harbours and Ledgers"), "{index}");
-        assert!(index.contains(&format!("href=\"{session}\"")));
-        assert!(index.contains("Participation over time"));
-        assert!(
-            index.contains("toward agree"),
-            "the shift of the pair: {index}"
-        );
+    let index = page(&site, "index.html");
+    assert!(index.contains("Harbours and Ledgers"), "{index}");
+    assert!(index.contains(&format!("href=\"{session}\"")));
+    assert!(index.contains("Participation over time"));
+    assert!(
+        index.contains("toward agree"),
+        "the shift of the pair: {index}"
+    );
 
-        let s = page(&site, &session);
-        // The thread: ben's reply sits under ana's; the edit and the deletion are shown.
-        let ana = s.find("This is the heart of it").unwrap();
-        let ben = s.find("I doubt the commission").unwrap();
-        assert!(ana < ben);
+    let s = page(&site, &session);
+    // The thread: ben's reply sits under ana's; the edit and the deletion are shown.
+    assert!(
+        s.contains(&format!(
+            "<blockquote>{DISCUSSED}</blockquote><p>This is the heart of it"
+        )),
+        "a quote line shows as a quote: {s}"
+    );
+    let ana = s.find("This is the heart of it").unwrap();
+    let ben = s.find("I doubt the commission").unwrap();
+    assert!(ana < ben);
+    assert!(
+        s[ana..ben].contains("<ol class=\"children\">"),
+        "{}",
+        &s[ana..ben]
+    );
+    assert!(s.contains("Printing costs matter less than the critics say"));
+    assert!(!s.contains("Printing costs matter less than it says."));
+    assert!(s.contains(">edited</span>") && s.contains(">deleted</span>"));
+    assert!(
+        !s.contains("A hasty remark"),
+        "a deleted reply's text is gone"
+    );
+    // Polls with charts and their alt text; the summary; the link to the minutes.
+    assert!(s.contains("<img src=\"poll-"), "{s}");
+    assert!(s.contains("alt=\"Paired bar chart"), "{s}");
+    assert!(
+        s.contains("1 of 4 members who voted twice changed their vote"),
+        "the alt text counts members once: {s}"
+    );
+    assert!(s.contains("id=\"summary\""));
+    assert!(s.contains(&format!("href=\"{minutes}\"")));
+    assert!(!s.contains("id=\"opinion-map\""), "no map, no section");
+    let m = page(&site, &minutes);
+    assert!(m.contains("<h2>Discussion</h2>"), "{m}");
+    assert!(m.contains("This is the heart of it"));
+
+    // The reading map: the discussed sentence is the most discussed, shaded, and hal's
+    // question about it is listed; the second excerpt has not been given yet.
+    let r = page(&site, "reading-1.html");
+    let at = r
+        .find(DISCUSSED)
+        .expect("the sentence is on the reading page");
+    let span = &r[r[..at].rfind("<span").unwrap()..at];
+    assert!(
+        span.contains("heat4") && span.contains("most"),
+        "the discussed sentence is marked: {span}"
+    );
+    assert!(r.contains("The passage that drew most discussion"));
+    assert!(r.contains("Questions members asked about a sentence"));
+    assert!(
+        r.contains("a member</a>: Why would the harbour commission"),
+        "{r}"
+    );
+    assert!(
+        r.contains("The most contested sentence"),
+        "ana and ben agree, Halvard disagrees"
+    );
+    assert!(!r.contains("Storms in the second season"), "{r}");
+    assert!(r.contains("1 more excerpt to come"));
+    assert!(
+        r.contains("1 reply answered the excerpt's post directly"),
+        "{r}"
+    );
+
+    // The summary gained the passage that drew most discussion.
+    let summary = d
+        .app
+        .store
+        .session_summary(d.session_id)
+        .await
+        .unwrap()
+        .unwrap()
+        .body;
+    assert!(
+        summary.contains("**The passage that drew most discussion** (3 replies): “The harbour commission kept its ledgers open"),
+        "{summary}"
+    );
+
+    // Every page carries the policy and loads nothing from elsewhere.
+    for f in site.files.iter().filter(|f| f.path.ends_with(".html")) {
+        let html = String::from_utf8(f.bytes.clone()).unwrap();
         assert!(
-            s[ana..ben].contains("<ol class=\"children\">"),
+            html.contains(
+                "content=\"default-src 'none'; img-src 'self'; style-src 'self'; script-src 'self'"
+            ),
             "{}",
-            &s[ana..ben]
+            f.path
         );
-        assert!(s.contains("Printing costs matter less than the critics say"));
-        assert!(!s.contains("Printing costs matter less than it says."));
-        assert!(s.contains(">edited</span>") && s.contains(">deleted</span>"));
-        assert!(
-            !s.contains("A hasty remark"),
-            "a deleted reply's text is gone"
-        );
-        // Polls with charts and their alt text; the summary; the link to the minutes.
-        assert!(s.contains("<img src=\"poll-"), "{s}");
-        assert!(s.contains("alt=\"Paired bar chart"), "{s}");
-        assert!(s.contains("id=\"summary\""));
-        assert!(s.contains(&format!("href=\"{minutes}\"")));
-        assert!(!s.contains("id=\"opinion-map\""), "no map, no section");
-        let m = page(&site, &minutes);
-        assert!(m.contains("<h2>Discussion</h2>"), "{m}");
-        assert!(m.contains("This is the heart of it"));
-
-        // The reading map: the discussed sentence is the most discussed, shaded, and hal's
-        // question about it is listed; the second excerpt has not been given yet.
-        let r = page(&site, "reading-1.html");
-        let at = r
-            .find(DISCUSSED)
-            .expect("the sentence is on the reading page");
-        let span = &r[r[..at].rfind("<span").unwrap()..at];
-        assert!(
-            span.contains("heat4") && span.contains("most"),
-            "the discussed sentence is marked: {span}"
-        );
-        assert!(r.contains("The passage that drew most discussion"));
-        assert!(r.contains("Questions members asked about a sentence"));
-        assert!(
-            r.contains("a member</a>: Why would the harbour commission"),
-            "{r}"
-        );
-        assert!(
-            r.contains("The most contested sentence"),
-            "ana and ben agree, Halvard disagrees"
-        );
-        assert!(!r.contains("Storms in the second season"), "{r}");
-        assert!(r.contains("1 more excerpt to come"));
-
-        // The summary gained the passage that drew most discussion.
-        let summary = d
-            .app
-            .store
-            .session_summary(d.session_id)
-            .await
-            .unwrap()
-            .unwrap()
-            .body;
-        assert!(
-            summary.contains("**The passage that drew most discussion** (3 replies): “The harbour commission kept its ledgers open"),
-            "{summary}"
-        );
-
-        // Every page carries the policy and loads nothing from elsewhere.
-        for f in site.files.iter().filter(|f| f.path.ends_with(".html")) {
-            let html = String::from_utf8(f.bytes.clone()).unwrap();
-            assert!(
-                html.contains(
-                    "content=\"default-src 'none'; img-src 'self'; style-src 'self'; script-src 'self'"
-                ),
-                "{}",
-                f.path
-            );
-            for bad in ["src=\"http", "href=\"//", "<script>", "style=\""] {
-                assert!(!html.contains(bad), "{} has {bad}", f.path);
-            }
+        for bad in ["src=\"http", "href=\"//", "<script>", "style=\""] {
+            assert!(!html.contains(bad), "{} has {bad}", f.path);
         }
-        let search_index = page(&site, "search-index.js");
-        assert!(search_index.starts_with("colloquySearchIndex(["));
-        assert!(search_index.contains("This is the heart of it"));
     }
+    let search_index = page(&site, "search-index.js");
+    assert!(search_index.starts_with("colloquySearchIndex(["));
+    assert!(search_index.contains("This is the heart of it"));
+}
 }
 
 colloquy::store_test! {
-    async fn hostile_reply_text_stays_text(db: TestDb) {
-        let d = seeded_day(db).await;
-        let site = d.app.engine.archive_site(&d.group).await.unwrap();
-        for f in site.files.iter().filter(|f| f.path.ends_with(".html")) {
-            let html = String::from_utf8(f.bytes.clone()).unwrap();
-            for bad in [
-                "<script>document",
-                "<img src=x",
-                "<img src=\"x\"",
-                "<svg",
-                "</textarea>",
-                "href=\"javascript:",
-                "src=\"http://198.51.100.7",
-            ] {
-                assert!(!html.contains(bad), "{} contains {bad}", f.path);
-            }
+async fn hostile_reply_text_stays_text(db: TestDb) {
+    let d = seeded_day(db).await;
+    let site = d.app.engine.archive_site(&d.group).await.unwrap();
+    for f in site.files.iter().filter(|f| f.path.ends_with(".html")) {
+        let html = String::from_utf8(f.bytes.clone()).unwrap();
+        for bad in [
+            "<script>document",
+            "<img src=x",
+            "<img src=\"x\"",
+            "<svg",
+            "</textarea>",
+            "href=\"javascript:",
+            "src=\"http://198.51.100.7",
+        ] {
+            assert!(!html.contains(bad), "{} contains {bad}", f.path);
         }
-        let s = page(&site, &format!("session-{}.html", d.session_id));
-        assert!(
-            s.contains("&lt;script&gt;document.title="),
-            "the text is shown, escaped"
-        );
-        assert!(
-            s.contains("{{ 7*7 }} {% raw %}"),
-            "template syntax in a reply is text"
-        );
     }
+    let s = page(&site, &format!("session-{}.html", d.session_id));
+    assert!(
+        s.contains("&lt;script&gt;document.title="),
+        "the text is shown, escaped"
+    );
+    assert!(
+        s.contains("{{ 7*7 }} {% raw %}"),
+        "template syntax in a reply is text"
+    );
+}
 }
 
 colloquy::store_test! {
-    async fn privacy_holds_in_the_archive(db: TestDb) {
-        let d = seeded_day(db).await;
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("site");
-        let first = d
-            .app
-            .engine
-            .publish_archive(&d.group, &out, false)
-            .await
-            .unwrap();
-        assert!(!first.was_stale);
-        let zoe_chart = out.join(format!("poll-{}.png", d.zoe_poll));
-        assert!(zoe_chart.exists(), "zoe's vote made a chart");
-        let text = std::fs::read_to_string(out.join(format!("session-{}.html", d.session_id))).unwrap();
-        assert!(text.contains("unforgettable zebra"));
-        // Quotes off: Halvard appears as "a member", nowhere by name.
-        let site = d.app.engine.archive_site(&d.group).await.unwrap();
-        let all = all_text(&site);
-        assert!(!all.contains("Halvard"), "Halvard is named somewhere");
-        assert!(all.contains("a member"));
-        // The anonymous poll names no voter; the named one does.
-        let s = page(&site, &format!("session-{}.html", d.session_id));
-        let anon = &s[s.find(&format!("id=\"poll-{}\"", d.anon_poll)).unwrap()..];
-        let anon = &anon[..anon.find("</article>").unwrap()];
-        assert!(
-            anon.contains("Anonymous poll") && !anon.contains("Who voted"),
-            "{anon}"
-        );
-        assert!(!anon.contains("ana: ") && !anon.contains("cy: "), "{anon}");
-        assert!(s.contains("Who voted what"));
+async fn privacy_holds_in_the_archive(db: TestDb) {
+    let d = seeded_day(db).await;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    let first = d
+        .app
+        .engine
+        .publish_archive(&d.group, &out, false)
+        .await
+        .unwrap();
+    assert!(!first.was_stale);
+    let zoe_chart = out.join(format!("poll-{}.png", d.zoe_poll));
+    assert!(zoe_chart.exists(), "zoe's vote made a chart");
+    let text = std::fs::read_to_string(out.join(format!("session-{}.html", d.session_id))).unwrap();
+    assert!(text.contains("unforgettable zebra"));
+    // Quotes off: Halvard appears as "a member", nowhere by name.
+    let site = d.app.engine.archive_site(&d.group).await.unwrap();
+    let all = all_text(&site);
+    assert!(!all.contains("Halvard"), "Halvard is named somewhere");
+    assert!(all.contains("a member"));
+    // The anonymous poll names no voter; the named one does.
+    let s = page(&site, &format!("session-{}.html", d.session_id));
+    let anon = &s[s.find(&format!("id=\"poll-{}\"", d.anon_poll)).unwrap()..];
+    let anon = &anon[..anon.find("</article>").unwrap()];
+    assert!(
+        anon.contains("Anonymous poll") && !anon.contains("Who voted"),
+        "{anon}"
+    );
+    assert!(!anon.contains("ana: ") && !anon.contains("cy: "), "{anon}");
+    assert!(s.contains("Who voted what"));
 
-        // Zoe is forgotten: the archive is stale and the next run leaves no trace of her.
-        d.app
-            .run("Zoe Zabriskie", Role::Member, "privacy forget-me --confirm")
-            .await
-            .unwrap();
-        let second = d
-            .app
-            .engine
-            .publish_archive(&d.group, &out, false)
-            .await
-            .unwrap();
-        assert!(second.was_stale, "forget-me marks the archive stale");
+    // Zoe is forgotten: the archive is stale and the next run leaves no trace of her.
+    d.app
+        .run("Zoe Zabriskie", Role::Member, "privacy forget-me --confirm")
+        .await
+        .unwrap();
+    let second = d
+        .app
+        .engine
+        .publish_archive(&d.group, &out, false)
+        .await
+        .unwrap();
+    assert!(second.was_stale, "forget-me marks the archive stale");
+    assert!(
+        second
+            .write
+            .removed
+            .contains(&format!("poll-{}.png", d.zoe_poll)),
+        "{:?}",
+        second.write.removed
+    );
+    assert!(!zoe_chart.exists());
+    for entry in std::fs::read_dir(&out).unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        let text = String::from_utf8_lossy(&bytes).to_lowercase();
         assert!(
-            second
-                .write
-                .removed
-                .contains(&format!("poll-{}.png", d.zoe_poll)),
-            "{:?}",
-            second.write.removed
+            !text.contains("zebra") && !text.contains("Zoe Zabriskie"),
+            "{} still shows zoe",
+            path.display()
         );
-        assert!(!zoe_chart.exists());
-        for entry in std::fs::read_dir(&out).unwrap() {
-            let path = entry.unwrap().path();
-            let bytes = std::fs::read(&path).unwrap();
-            let text = String::from_utf8_lossy(&bytes).to_lowercase();
-            assert!(
-                !text.contains("zebra") && !text.contains("Zoe Zabriskie"),
-                "{} still shows zoe",
-                path.display()
-            );
-        }
-        let third = d
-            .app
-            .engine
-            .publish_archive(&d.group, &out, false)
-            .await
-            .unwrap();
-        assert!(!third.was_stale && third.write.removed.is_empty());
     }
+    let third = d
+        .app
+        .engine
+        .publish_archive(&d.group, &out, false)
+        .await
+        .unwrap();
+    assert!(!third.was_stale && third.write.removed.is_empty());
+}
 }
 
 colloquy::store_test! {
-    async fn the_same_database_gives_the_same_bytes(db: TestDb) {
-        let d = seeded_day(db).await;
-        let a = d.app.engine.archive_site(&d.group).await.unwrap();
-        let b = d.app.engine.archive_site(&d.group).await.unwrap();
-        assert_eq!(a, b);
-        // Another process on the same database, at another time, writes the same files.
-        let Seeded { app, group, .. } = d;
-        app.engine.close().await;
-        let dir = app.dir;
-        let reopened = TestApp::open(
-            dir,
-            app.location,
-            monday(23, 59),
-            colloquy::domain::anon::VoterSecret::new(vec![42; 32]),
-        )
-        .await;
-        let c = reopened.engine.archive_site(&group).await.unwrap();
-        assert_eq!(a.files.len(), c.files.len());
-        for (x, y) in a.files.iter().zip(c.files.iter()) {
-            assert_eq!(x.path, y.path);
-            assert!(x.bytes == y.bytes, "{} differs after reopening", x.path);
-        }
-        // On disk too.
-        let out = tempfile::tempdir().unwrap();
-        reopened
-            .engine
-            .publish_archive(&group, out.path(), false)
-            .await
-            .unwrap();
-        for f in &a.files {
-            assert_eq!(std::fs::read(out.path().join(&f.path)).unwrap(), f.bytes);
-        }
+async fn the_same_database_gives_the_same_bytes(db: TestDb) {
+    let d = seeded_day(db).await;
+    let a = d.app.engine.archive_site(&d.group).await.unwrap();
+    let b = d.app.engine.archive_site(&d.group).await.unwrap();
+    assert_eq!(a, b);
+    // Another process on the same database, at another time, writes the same files.
+    let Seeded { app, group, .. } = d;
+    app.engine.close().await;
+    let dir = app.dir;
+    let location = app.location;
+    let reopened = TestApp::open(
+        dir,
+        location,
+        monday(23, 59),
+        colloquy::domain::anon::VoterSecret::new(vec![42; 32]),
+    )
+    .await;
+    let c = reopened.engine.archive_site(&group).await.unwrap();
+    assert_eq!(a.files.len(), c.files.len());
+    for (x, y) in a.files.iter().zip(c.files.iter()) {
+        assert_eq!(x.path, y.path);
+        assert!(x.bytes == y.bytes, "{} differs after reopening", x.path);
     }
+    // On disk too.
+    let out = tempfile::tempdir().unwrap();
+    reopened
+        .engine
+        .publish_archive(&group, out.path(), false)
+        .await
+        .unwrap();
+    for f in &a.files {
+        assert_eq!(std::fs::read(out.path().join(&f.path)).unwrap(), f.bytes);
+    }
+}
 }
 
 colloquy::store_test! {
-    async fn an_empty_group_gets_a_page_that_says_so(db: TestDb) {
-        let app = TestApp::at(monday(8, 0), db).await;
-        app.fac("setup --tz Europe/London --time 09:00").await;
-        let g = app.group().await;
-        let site = app.engine.archive_site(&g).await.unwrap();
-        let index = page(&site, "index.html");
-        assert!(
-            index.contains("Nothing has happened in this group yet"),
-            "{index}"
-        );
-        assert_eq!(page(&site, "search-index.js"), "colloquySearchIndex([]);\n");
-    }
+async fn an_empty_group_gets_a_page_that_says_so(db: TestDb) {
+    let app = TestApp::at(monday(8, 0), db).await;
+    app.fac("setup --tz Europe/London --time 09:00").await;
+    let g = app.group().await;
+    let site = app.engine.archive_site(&g).await.unwrap();
+    let index = page(&site, "index.html");
+    assert!(
+        index.contains("Nothing has happened in this group yet"),
+        "{index}"
+    );
+    assert_eq!(page(&site, "search-index.js"), "colloquySearchIndex([]);\n");
+}
 }
 
 colloquy::store_test! {
-    async fn the_scheduler_publishes_the_archive_and_the_summary_links_it(db: TestDb) {
-        let dir = tempfile::tempdir().unwrap();
-        let archives = dir.path().join("published");
-        let options = EngineOptions {
-            settings: colloquy::engine::EngineSettings {
-                archive: Some(ArchiveSettings {
-                    dir: archives.clone(),
-                    base_url: Some("https://example.org/colloquy/".into()),
-                }),
-                ..Default::default()
-            },
+async fn the_scheduler_publishes_the_archive_and_the_summary_links_it(db: TestDb) {
+    let dir = tempfile::tempdir().unwrap();
+    let archives = dir.path().join("published");
+    let options = EngineOptions {
+        settings: colloquy::engine::EngineSettings {
+            archive: Some(ArchiveSettings {
+                dir: archives.clone(),
+                base_url: Some("https://example.org/colloquy/".into()),
+            }),
             ..Default::default()
-        };
-        let location = db.fresh(dir.path()).await.unwrap();
-        let app = TestApp::open_with(dir, location, monday(8, 0), options).await;
-        let d = seed(app).await;
-        let folder = archives.join(group_folder(&d.group));
-        let page = folder.join(format!("session-{}.html", d.session_id));
-        assert!(page.exists(), "the session's end wrote the archive");
-        let link = format!(
-            "https://example.org/colloquy/{}/session-{}.html",
-            group_folder(&d.group),
-            d.session_id
-        );
-        let log = d.app.log_text();
-        assert!(
-            log.contains(&format!("[The whole session in the archive]({link})")),
-            "{log}"
-        );
-        // Nothing new: the next steps leave it alone.
-        assert_eq!(d.app.tick().await.archives, 0);
-        // A member is forgotten: the next step rewrites it without them.
-        d.app
-            .run("Zoe Zabriskie", Role::Member, "privacy forget-me --confirm")
-            .await
-            .unwrap();
-        assert!(std::fs::read_to_string(&page).unwrap().contains("zebra"));
-        assert_eq!(d.app.tick().await.archives, 1);
-        assert!(!std::fs::read_to_string(&page).unwrap().contains("zebra"));
-        assert!(!folder.join(format!("poll-{}.png", d.zoe_poll)).exists());
-        assert_eq!(d.app.tick().await.archives, 0);
+        },
+        ..Default::default()
+    };
+    let location = db.fresh(dir.path()).await.expect("a fresh test database");
+    let app = TestApp::open_with(dir, location, monday(8, 0), options).await;
+    let d = seed(app).await;
+    let folder = archives.join(group_folder(&d.group));
+    let page = folder.join(format!("session-{}.html", d.session_id));
+    assert!(page.exists(), "the session's end wrote the archive");
+    let link = format!(
+        "https://example.org/colloquy/{}/session-{}.html",
+        group_folder(&d.group),
+        d.session_id
+    );
+    let log = d.app.log_text();
+    assert!(
+        log.contains(&format!("[The whole session in the archive]({link})")),
+        "{log}"
+    );
+    // Nothing new: the next steps leave it alone.
+    assert_eq!(d.app.tick().await.archives, 0);
+    // A member is forgotten: the next step rewrites it without them.
+    d.app
+        .run("Zoe Zabriskie", Role::Member, "privacy forget-me --confirm")
+        .await
+        .unwrap();
+    assert!(std::fs::read_to_string(&page).unwrap().contains("zebra"));
+    assert_eq!(d.app.tick().await.archives, 1);
+    assert!(!std::fs::read_to_string(&page).unwrap().contains("zebra"));
+    assert!(!folder.join(format!("poll-{}.png", d.zoe_poll)).exists());
+    assert_eq!(d.app.tick().await.archives, 0);
+}
+}
+
+colloquy::store_test! {
+async fn a_session_with_an_opinion_map_shows_it(db: TestDb) {
+    let app = TestApp::at(monday(8, 0), db).await;
+    let group = app.setup_with_reading(READING).await;
+    app.clock.set(monday(9, 0));
+    app.tick().await;
+    let s = app.current_session(&group).await;
+    let thread = s.thread_id.clone().expect("a thread");
+    let claims = [
+        "Open books build trust",
+        "The lottery was fair",
+        "Printing paid for itself",
+        "Newcomers were treated well",
+    ];
+    let members = ["ana", "ben", "cy", "dee", "eli", "fay", "gus", "ida", "jo"];
+    for (c, claim) in claims.iter().enumerate() {
+        app.fac(&format!("poll create \"{claim}\" --minutes 60"))
+            .await;
+        let poll = app.store.latest_poll(group.id).await.unwrap().unwrap();
+        for (m, who) in members.iter().enumerate() {
+            let v = if (m < 5) == (c % 2 == 0) {
+                "agree"
+            } else {
+                "disagree"
+            };
+            app.run(who, Role::Member, &format!("vote {} {v}", poll.id))
+                .await
+                .unwrap();
+        }
     }
+    app.say("ana", Some(&thread), "Open books did the work here.")
+        .await;
+    // While the session is open its page shows the map's text; after, the summary does.
+    let open = app.engine.archive_site(&group).await.unwrap();
+    let page = page(&open, &format!("session-{}.html", s.id));
+    assert!(page.contains("id=\"opinion-map\""), "{page}");
+    assert!(
+        open.file(&format!("map-{}.png", s.id)).is_some(),
+        "the map's chart is part of the site"
+    );
+    assert!(page.contains(&format!("<img src=\"map-{}.png\" alt=\"", s.id)));
+}
 }

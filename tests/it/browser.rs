@@ -58,57 +58,56 @@ fn serve(root: PathBuf) -> (String, Log) {
     (addr, log)
 }
 
+/// Answer one request (the connection is closed after it).
 fn answer(mut stream: TcpStream, root: &Path, own: &str, log: &Log) {
     let Ok(clone) = stream.try_clone() else {
         return;
     };
     let mut reader = BufReader::new(clone);
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line).unwrap_or(0) == 0 {
-            return;
-        }
-        let line = line.trim_end().to_string();
-        // Headers, up to the blank line.
-        loop {
-            let mut h = String::new();
-            if reader.read_line(&mut h).unwrap_or(0) == 0 || h.trim().is_empty() {
-                break;
-            }
-        }
-        let mut parts = line.split_whitespace();
-        let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
-        let prefix = format!("http://{own}/");
-        let file = target
-            .strip_prefix(&prefix)
-            .or_else(|| target.strip_prefix('/'))
-            .map(|p| p.split(['?', '#']).next().unwrap_or(""))
-            .map(|p| if p.is_empty() { "index.html" } else { p });
-        let body = match (method, file) {
-            ("GET", Some(f)) if !f.contains("..") => std::fs::read(root.join(f)).ok(),
-            _ => None,
-        };
-        let (status, body) = match body {
-            Some(b) => (200, b),
-            None => (404, b"not here".to_vec()),
-        };
-        log.lock().expect("log").push((line.clone(), status));
-        let kind = match file.and_then(|f| f.rsplit('.').next()) {
-            Some("html") => "text/html; charset=utf-8",
-            Some("css") => "text/css",
-            Some("js") => "text/javascript",
-            Some("png") => "image/png",
-            _ => "text/plain",
-        };
-        let head = format!(
-            "HTTP/1.1 {status} {}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-            if status == 200 { "OK" } else { "Not Found" },
-            body.len()
-        );
-        let _ = stream.write_all(head.as_bytes());
-        let _ = stream.write_all(&body);
+    let mut line = String::new();
+    if reader.read_line(&mut line).unwrap_or(0) == 0 {
         return;
     }
+    let line = line.trim_end().to_string();
+    // Headers, up to the blank line.
+    loop {
+        let mut h = String::new();
+        if reader.read_line(&mut h).unwrap_or(0) == 0 || h.trim().is_empty() {
+            break;
+        }
+    }
+    let mut parts = line.split_whitespace();
+    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+    let prefix = format!("http://{own}/");
+    let file = target
+        .strip_prefix(&prefix)
+        .or_else(|| target.strip_prefix('/'))
+        .map(|p| p.split(['?', '#']).next().unwrap_or(""))
+        .map(|p| if p.is_empty() { "index.html" } else { p });
+    let body = match (method, file) {
+        ("GET", Some(f)) if !f.contains("..") => std::fs::read(root.join(f)).ok(),
+        _ => None,
+    };
+    let (status, body) = match body {
+        Some(b) => (200, b),
+        None => (404, b"not here".to_vec()),
+    };
+    log.lock().expect("log").push((line.clone(), status));
+    let kind = match file.and_then(|f| f.rsplit('.').next()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("css") => "text/css",
+        Some("js") => "text/javascript",
+        Some("png") => "image/png",
+        Some("svg") => "image/svg+xml",
+        _ => "text/plain",
+    };
+    let head = format!(
+        "HTTP/1.1 {status} {}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        if status == 200 { "OK" } else { "Not Found" },
+        body.len()
+    );
+    let _ = stream.write_all(head.as_bytes());
+    let _ = stream.write_all(&body);
 }
 
 /// What one browser run gave: the page's DOM (for --dump-dom) and the console's lines.

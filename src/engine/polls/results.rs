@@ -344,7 +344,7 @@ fn alt_text(id: i64, tally: &Tally, shift: Option<&ShiftView>) -> String {
             described(&tally.options, &tally.counts)
         ),
         Some(s) => format!(
-            "Paired bar chart of poll #{} before and #{} after the discussion, each as a share of its own voters. Before ({}): {}. After ({}): {}. {} of {} members who voted twice changed their vote{}.",
+            "Paired bar chart of poll #{} before and #{} after the discussion, each as a share of its own voters. Before ({}): {}. After ({}): {}. {} of {} who voted twice changed their vote{}.",
             s.pre_id,
             s.post_id,
             voters(s.data.pre.total()),
