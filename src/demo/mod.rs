@@ -419,7 +419,7 @@ async fn opinion_round(
     for (i, name) in people.iter().enumerate() {
         let camp = leans[i] >= 0.0;
         for (c, card) in open.iter().enumerate() {
-            clock.advance(Duration::seconds(rng.random_range(10..40)));
+            clock.advance(Duration::seconds(rng.random_range(2..8)));
             let agree = if c + 1 == open.len() {
                 true
             } else {
@@ -436,7 +436,7 @@ async fn opinion_round(
                 .await;
         }
     }
-    clock.advance(Duration::minutes(5));
+    clock.advance(Duration::minutes(2));
     chat.command(facilitator, Role::Facilitator, "report").await;
     chat.command(facilitator, Role::Facilitator, "map").await;
 }

@@ -619,3 +619,33 @@ async fn the_map_goes_into_the_summary_the_digest_and_the_exports() {
         "points carry no row number"
     );
 }
+
+#[tokio::test]
+async fn a_card_closes_quietly_and_a_vote_after_is_refused() {
+    let (app, g) = seminar().await;
+    ok(&app, "ana", "claim add \"Trade builds trust\"").await;
+    app.fac("claim approve 1 --minutes 5").await;
+    app.deliver().await;
+    let card = app.store.latest_poll(g.id).await.unwrap().unwrap();
+    ok(&app, "ben", &format!("vote {} agree", card.id)).await;
+    let before = app.log_text();
+    app.clock.advance(chrono::Duration::minutes(6));
+    app.tick().await;
+    let after = app.log_text();
+    assert!(
+        !after[before.len()..].contains("Results of poll"),
+        "{}",
+        &after[before.len()..]
+    );
+    assert!(!app.store.poll(card.id).await.unwrap().unwrap().is_open());
+    let e = refused(
+        &app,
+        "cai",
+        Role::Member,
+        &format!("vote {} agree", card.id),
+    )
+    .await;
+    assert!(e.contains("closed"), "{e}");
+    let r = ok(&app, "cai", &format!("poll results {}", card.id)).await;
+    assert!(r.contains("Agree: 1"), "{r}");
+}
