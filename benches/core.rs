@@ -1,6 +1,7 @@
 //! Benchmarks of the hot paths: importing (segmenting + questions + SQLite), question
 //! generation per excerpt, recording replies through the engine, tallying votes,
-//! summarizing sessions, and writing a group's archive. `cargo bench --bench core` runs them; `cargo test --all-targets`
+//! summarizing sessions, writing a group's archive, and the opinion map and deliberation report's maths.
+//! `cargo bench --bench core` runs them; `cargo test --all-targets`
 //! runs each once as a smoke test.
 
 use std::sync::Arc;
@@ -478,10 +479,69 @@ fn archive(c: &mut Criterion) {
     bench.finish();
 }
 
+/// The opinion map of 1,000 members × 100 claims (three planted groups, noise 0.2): PCA,
+/// k-means for k = 2..5 with silhouettes, repness, consensus and divides.
+fn opinion_map(c: &mut Criterion) {
+    use colloquy::domain::opinion::{opinion_map, synthetic::planted};
+    let per_group = size(334, 30);
+    let claims = size(100, 20);
+    let (m, _) = planted(3, per_group, claims, 0.2, 7);
+    let label = format!("opinion map/{} members x {claims} claims", m.rows());
+    c.bench_function(&label, |b| b.iter(|| opinion_map(&m)));
+}
+
+/// The deliberation report's statistics for 500 pre/post pairs: a Likert claim
+/// (Wilcoxon), a yes/no claim (exact McNemar) with participant and lurker arms, a quiz
+/// question and the learned-and-changed test.
+fn deliberation_report(c: &mut Criterion) {
+    use colloquy::domain::opinion::deliberation::{
+        Pair, claim_shift, knowledge, learned_and_changed,
+    };
+    let n = size(500, 50);
+    let mut rng = ChaCha8Rng::seed_from_u64(3);
+    let likert: Vec<Pair> = (0..n)
+        .map(|_| {
+            let before = rng.random_range(-2..=2) as f64;
+            Pair {
+                before,
+                after: (before + rng.random_range(-1..=2) as f64).clamp(-2.0, 2.0),
+                spoke: Some(rng.random_bool(0.6)),
+            }
+        })
+        .collect();
+    let yes_no: Vec<Pair> = likert
+        .iter()
+        .map(|p| Pair {
+            before: p.before.signum(),
+            after: p.after.signum(),
+            spoke: p.spoke,
+        })
+        .collect();
+    let quiz: Vec<(bool, bool)> = (0..n)
+        .map(|_| (rng.random_bool(0.4), rng.random_bool(0.7)))
+        .collect();
+    let learned: Vec<(bool, bool)> = quiz
+        .iter()
+        .zip(&likert)
+        .map(|((b, a), p)| (!b && *a, p.before != p.after))
+        .collect();
+    c.bench_function(&format!("deliberation report/{n} pairs"), |b| {
+        b.iter(|| {
+            (
+                claim_shift(&likert, false),
+                claim_shift(&yes_no, true),
+                knowledge(&quiz),
+                learned_and_changed(&learned),
+            )
+        })
+    });
+}
+
 criterion_group! {
     name = benches;
     // No plots: criterion's plot backend wants system fonts, and the figures are what matter.
     config = Criterion::default().without_plots();
-    targets = import, questions_per_excerpt, record_replies, tally, summary, session_summary, archive
+    targets = import, questions_per_excerpt, record_replies, tally, summary, session_summary, archive,
+        opinion_map, deliberation_report
 }
 criterion_main!(benches);

@@ -311,6 +311,17 @@ pub async fn run(options: DemoOptions, out: Sink) -> Result<DemoReport> {
     );
     chat.tick().await;
 
+    // Claims from members, moderated, then voted as cards; the opinion map and the report.
+    opinion_round(
+        &mut chat,
+        &clock,
+        &people,
+        &leans,
+        options.seed,
+        facilitator,
+    )
+    .await;
+
     // 18:00: the day's session ends and its summary is posted.
     let ends = store
         .session(session.id)
@@ -361,6 +372,91 @@ pub struct DemoReport {
     pub post_poll: i64,
     pub summary: String,
     pub replies: usize,
+}
+
+/// Members propose claims (one is a duplicate, one is rejected), the facilitator approves
+/// them and posts the excerpt's own claims as cards, everyone votes agree / disagree /
+/// pass along their lean, and the facilitator asks for the map and the report. Its own
+/// random stream, so the rest of the day stays as it was for a given seed.
+async fn opinion_round(
+    chat: &mut ConsoleChat,
+    clock: &ManualClock,
+    people: &[&str],
+    leans: &[f64],
+    seed: u64,
+    facilitator: &str,
+) {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x0091_7105);
+    let proposals = [
+        "Hedging only works while the great powers tolerate it",
+        "A small state's best protection is a reputation for keeping its word",
+        "Neutrality is hedging under another name",
+    ];
+    for (i, claim) in proposals.iter().enumerate() {
+        clock.advance(Duration::minutes(rng.random_range(1..6)));
+        let who = people[i % people.len()];
+        chat.command(who, Role::Member, &format!("claim add \"{claim}\""))
+            .await;
+    }
+    // The same words again, and a claim that is not one.
+    let who = people[people.len() - 1];
+    chat.command(
+        who,
+        Role::Member,
+        "claim add \"hedging only works while the great powers TOLERATE it!\"",
+    )
+    .await;
+    chat.command(
+        who,
+        Role::Member,
+        "claim add \"lol @everyone this reading is boring\"",
+    )
+    .await;
+    chat.command(facilitator, Role::Facilitator, "claim queue")
+        .await;
+    chat.command(facilitator, Role::Facilitator, "claim approve 1")
+        .await;
+    chat.command(
+        facilitator,
+        Role::Facilitator,
+        "claim approve 2 \"Small states are safest with a reputation for keeping their word\"",
+    )
+    .await;
+    chat.command(facilitator, Role::Facilitator, "claim approve 3")
+        .await;
+    chat.command(facilitator, Role::Facilitator, "claim reject 4")
+        .await;
+    chat.command(facilitator, Role::Facilitator, "claim cards")
+        .await;
+    chat.tick().await;
+    // Everyone votes on every open card: the two camps of the day's leans split on most,
+    // agree on the last; a few pass.
+    let Ok(open) = chat.engine.open_cards(&chat.channel).await else {
+        return;
+    };
+    for (i, name) in people.iter().enumerate() {
+        let camp = leans[i] >= 0.0;
+        for (c, card) in open.iter().enumerate() {
+            clock.advance(Duration::seconds(rng.random_range(2..8)));
+            let agree = if c + 1 == open.len() {
+                true
+            } else {
+                (c % 2 == 0) == camp
+            };
+            let vote = if rng.random_bool(0.1) {
+                "pass"
+            } else if agree {
+                "agree"
+            } else {
+                "disagree"
+            };
+            chat.command(name, Role::Member, &format!("vote {card} {vote}"))
+                .await;
+        }
+    }
+    clock.advance(Duration::minutes(2));
+    chat.command(facilitator, Role::Facilitator, "report").await;
+    chat.command(facilitator, Role::Facilitator, "map").await;
 }
 
 fn pick<'a>(rng: &mut impl Rng, pool: &[&'a str]) -> &'a str {

@@ -97,6 +97,15 @@ impl Store {
         Ok(Some(id))
     }
 
+    /// Close a poll without queueing a results post (claim cards: the map is their
+    /// result); false when it was already closed.
+    pub async fn close_poll_quietly(&self, id: i64, now_ms: i64) -> Result<bool> {
+        let mut tx = self.write_tx().await?;
+        let done = Store::close_poll_tx(&mut tx, id, now_ms).await?;
+        tx.commit().await?;
+        Ok(done)
+    }
+
     /// The voter-key scope of an anonymous poll, if it has one.
     pub async fn poll_voter_scope(&self, poll_id: i64) -> Result<Option<String>> {
         Ok(

@@ -735,3 +735,68 @@ async fn forget_me_stays_forgotten_when_history_is_read_again() {
     .await;
     bot.stop().await;
 }
+
+/// Issue 17 on Matrix: `!cq claim add` into the queue, a facilitator's review, the cards
+/// voted by text, and `!cq map` (with its chart) and `!cq report` answered in the room; the
+/// rejected claim appears nowhere.
+#[tokio::test]
+async fn claims_cards_map_and_report() {
+    let (alice, bob, carol, dave) = tokio::join!(
+        Member::login("alice"),
+        Member::login("bob"),
+        Member::login("carol"),
+        Member::login("dave")
+    );
+    let bot = TestBot::start("opinion", &[&alice.user_id], 64).await;
+    let room = group_room("opinion", false, &bot, [&alice, &bob, &carol, &dave]).await;
+    set_up_and_post_excerpt(&alice, &room, &bot).await;
+    let claims = [
+        "Fences are institutions too",
+        "Village meetings do not scale",
+        "Cheap monitoring is the real rule",
+        "The old story is true for oceans",
+    ];
+    for (i, c) in claims.iter().enumerate() {
+        let a = command(&bob, &room, &bot, &format!("!cq claim add \"{c}\"")).await;
+        assert_contains(&a, &format!("your claim is #{}", i + 1));
+    }
+    command(&carol, &room, &bot, "!cq claim add \"REJECTED-SECRET\"").await;
+    let refused = command(&bob, &room, &bot, "!cq claim queue").await;
+    assert_contains(&refused, "Only facilitators");
+    let queue = command(&alice, &room, &bot, "!cq claim queue").await;
+    assert_contains(&queue, "5 claims waiting");
+    let rejected = command(&alice, &room, &bot, "!cq claim reject 5").await;
+    assert_contains(&rejected, "rejected");
+    for i in 1..=4 {
+        let a = command(&alice, &room, &bot, &format!("!cq claim approve {i}")).await;
+        assert_contains(&a, &format!("posted as card #{i}"));
+    }
+    for (m, v) in [(&bob, "agree"), (&carol, "disagree"), (&dave, "pass")] {
+        for card in 1..=4 {
+            // The receipt goes to the voter's direct room; the room is told so.
+            let r = command(m, &room, &bot, &format!("!cq vote {card} {v}")).await;
+            assert_contains(&r, "direct message");
+        }
+    }
+    let map = command(&alice, &room, &bot, "!cq map").await;
+    assert_contains(&map, "Opinion map");
+    assert_contains(
+        &map,
+        "No opinion groups: only 3 members voted on at least 4 claims, and groups need 8",
+    );
+    let chart = alice
+        .wait_for_event(&room, WAIT, |e| {
+            sent_by(e, &bot.user_id)
+                && e["content"]["msgtype"] == "m.image"
+                && e["content"]["filename"]
+                    .as_str()
+                    .is_some_and(|f| f.contains("-map-"))
+        })
+        .await;
+    assert!(!chart.to_string().contains("REJECTED-SECRET"));
+    let report = command(&alice, &room, &bot, "!cq report").await;
+    assert_contains(&report, "No claim was asked both before and after");
+    let everything = bot.rows("SELECT claim FROM polls").await;
+    assert_eq!(everything.len(), 4);
+    assert!(!format!("{everything:?}").contains("REJECTED-SECRET"));
+}

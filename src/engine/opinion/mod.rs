@@ -10,7 +10,7 @@ use chrono::Duration;
 
 use super::{CommandError, Engine, Reply, store_ms};
 use crate::domain::command::PollSpec;
-use crate::domain::ids::MemberKey;
+use crate::domain::ids::{ChannelKey, MemberKey};
 use crate::domain::member_claims::{check, normalize};
 use crate::domain::poll::{Deadline, Phase, Scale};
 use crate::domain::words;
@@ -69,6 +69,22 @@ impl Engine {
             taken.extend(self.store().claims(e).await?.iter().map(|c| normalize(c)));
         }
         Ok(taken)
+    }
+
+    /// The numbers of the open claim cards of the group in `channel` (for the demo, and
+    /// for adapters that list cards).
+    pub async fn open_cards(&self, channel: &ChannelKey) -> Result<Vec<i64>, CommandError> {
+        let Some(group) = self.store().group_by_channel(channel).await? else {
+            return Ok(Vec::new());
+        };
+        Ok(self
+            .store()
+            .open_polls(group.id)
+            .await?
+            .into_iter()
+            .filter(|p| p.scale == Scale::Card)
+            .map(|p| p.id)
+            .collect())
     }
 
     /// `claim add`: a member's claim into the moderation queue.

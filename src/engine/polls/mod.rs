@@ -432,14 +432,27 @@ impl Engine {
                 p.id
             )));
         }
+        if p.scale == Scale::Card && p.pair_id.is_none() {
+            return Ok(Reply::private(format!(
+                "Card #{} is closed; `map` shows where the group stands, `poll results {}` its own votes.",
+                p.id, p.id
+            )));
+        }
         Ok(Reply::private(format!(
             "Poll #{} is closed; its results are being posted.",
             p.id
         )))
     }
 
-    /// Close a poll and queue its results (once).
+    /// Close a poll and queue its results (once). A claim card that is not half of a
+    /// pre/post pair closes quietly: the opinion map is its result.
     pub async fn close_poll(&self, poll: &PollRow) -> Result<bool, CommandError> {
+        if poll.scale == Scale::Card && poll.pair_id.is_none() {
+            return Ok(self
+                .store()
+                .close_poll_quietly(poll.id, store_ms(self.now()))
+                .await?);
+        }
         let (key, payload) = OutboxPayload::PollClosed { poll_id: poll.id }.entry();
         Ok(self
             .store()
