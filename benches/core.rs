@@ -189,7 +189,9 @@ fn tally(c: &mut Criterion) {
     let poll_id = rt.block_on(async {
         let (_e, store) = engine(dir.path()).await;
         let _g = group(&store, "bench").await;
-        let pool = store.pool().clone();
+        let colloquy::store::Pool::Sqlite(pool) = store.pool().clone() else {
+            unreachable!("the benchmark opens a SQLite file")
+        };
         sqlx::query("INSERT INTO polls (group_id, claim, scale, opens_at, closes_at) VALUES (1, 'c', '{\"kind\":\"likert5\"}', 0, 1)")
             .execute(&pool)
             .await

@@ -70,7 +70,7 @@ pub fn check_config(path: &Path) -> Result<ExitCode> {
             .iter()
             .any(|p| p.key.starts_with(&format!("[{section}]")))
     };
-    println!("database: {}", config.storage.database.display());
+    println!("database: {}", config.storage.database);
     println!("vote secret: {}", config.secret_path().display());
     let env = |var: &str, what: &str| {
         let set = std::env::var(var)
@@ -139,6 +139,22 @@ pub async fn run(path: &Path) -> Result<ExitCode> {
     // Take over SIGTERM before anything else, so a stop during start-up is clean too.
     let stop_signal = ShutdownSignal::install()?;
     let engine = crate::boot::from_config(&config).await?;
+    // What only one process may run (several may share a PostgreSQL database): taken
+    // before connecting, or refused with a message naming the process that holds it.
+    let worker = format!("pid {} #{:08x}", std::process::id(), rand::random::<u32>());
+    let mut leases = Vec::new();
+    if let Some(d) = &config.discord
+        && let Some(range) = d.shard_range().map_err(|e| anyhow!("[discord] {e}"))?
+    {
+        leases.extend(crate::engine::leases::LeaseRequest::discord_shards(range));
+    }
+    if let Some(m) = &config.matrix {
+        leases.push(crate::engine::leases::LeaseRequest::matrix_account(&m.user));
+    }
+    if let Err(e) = engine.take_leases(&worker, &leases).await {
+        engine.close().await;
+        return Err(anyhow!("cannot start: {e}"));
+    }
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     let mut tasks: Vec<tokio::task::JoinHandle<()>> = Vec::new();
     #[cfg_attr(not(any(feature = "discord", feature = "matrix")), allow(unused_mut))]
@@ -176,10 +192,15 @@ pub async fn run(path: &Path) -> Result<ExitCode> {
         }
     }
     health_line(&engine, &platforms).await;
-    let worker = format!("{}-{}", std::process::id(), rand::random::<u32>());
+    tasks.push(tokio::spawn(crate::engine::leases::keep(
+        engine.clone(),
+        worker.clone(),
+        leases.len() as u64,
+        stop_rx.clone(),
+    )));
     tasks.push(tokio::spawn(crate::engine::scheduler::run(
         engine.clone(),
-        worker,
+        worker.clone(),
         stop_rx.clone(),
     )));
     stop_signal.wait().await;
@@ -187,6 +208,9 @@ pub async fn run(path: &Path) -> Result<ExitCode> {
     let _ = stop_tx.send(true);
     for t in tasks {
         let _ = tokio::time::timeout(std::time::Duration::from_secs(15), t).await;
+    }
+    if let Err(e) = engine.release_leases(&worker).await {
+        tracing::warn!(error = %e, "could not give up this process's leases; they run out in 30 s");
     }
     // Queued reply writes are committed before the database closes.
     engine.close().await;
@@ -289,7 +313,7 @@ enum IngestEvent {
 
 /// `colloquy ingest`: record events from JSON lines, printing `ok LINE OUTCOME` once each
 /// is committed (events are processed concurrently, as a busy platform delivers them).
-pub async fn ingest(source: &str, db: &Path) -> Result<ExitCode> {
+pub async fn ingest(source: &str, db: &crate::store::Location) -> Result<ExitCode> {
     let engine = crate::boot::offline(db, Arc::new(SystemClock)).await?;
     let reader: Box<dyn tokio::io::AsyncRead + Unpin + Send> = if source == "-" {
         Box::new(tokio::io::stdin())

@@ -9,6 +9,8 @@ use figment::providers::{Env, Format, Serialized, Toml};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use crate::store::Location;
+
 #[derive(Debug, Error)]
 pub enum ConfigError {
     #[error("the configuration is not valid: {0}")]
@@ -64,8 +66,10 @@ pub fn describe_problems(path: &str, problems: &[Problem]) -> String {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Storage {
-    /// The SQLite database file.
-    pub database: PathBuf,
+    /// The database: a SQLite file (`"colloquy.db"` or `"sqlite://colloquy.db"`) or a
+    /// PostgreSQL URL (`"postgres://user@host/db"`, shared by several processes).
+    /// `COLLOQUY_DB` in the environment takes its place (the place for a password).
+    pub database: Location,
     /// The secret behind anonymous votes (created at first run, mode 0600). Default:
     /// beside the database, with `.secret` appended.
     pub secret_file: Option<PathBuf>,
@@ -74,7 +78,7 @@ pub struct Storage {
 impl Default for Storage {
     fn default() -> Self {
         Storage {
-            database: PathBuf::from("colloquy.db"),
+            database: Location::Sqlite(PathBuf::from("colloquy.db")),
             secret_file: None,
         }
     }
@@ -134,6 +138,30 @@ pub struct Discord {
     pub guild_id: Option<String>,
     /// Send REST calls and the gateway lookup here instead of discord.com.
     pub api_base: Option<String>,
+    /// The gateway shards this process holds, `"FIRST-LAST"` (e.g. `"0-3"`), when several
+    /// processes share the bot: each holds a range of the same `shard_total`. Default:
+    /// every shard.
+    pub shards: Option<String>,
+    /// How many shards the bot has in all (Discord allows at most 2,500 servers a shard).
+    /// Needed with `shards`; alone, this process holds all of them.
+    pub shard_total: Option<u32>,
+}
+
+impl Discord {
+    /// The shards this process runs: `None` when the config leaves it to Discord's
+    /// recommendation (one process, every shard).
+    pub fn shard_range(&self) -> Result<Option<crate::domain::shards::ShardRange>, String> {
+        use crate::domain::shards::ShardRange;
+        match (&self.shards, self.shard_total) {
+            (None, None) => Ok(None),
+            (None, Some(total)) if total > 0 => Ok(Some(ShardRange::all(total))),
+            (None, Some(_)) => Err("shard_total is at least 1".into()),
+            (Some(_), None) => Err(
+                "shards needs shard_total too: the number of shards all the processes share".into(),
+            ),
+            (Some(range), Some(total)) => ShardRange::parse(range, total).map(Some),
+        }
+    }
 }
 
 fn default_discord_token_env() -> String {
@@ -318,6 +346,17 @@ impl Config {
         // Relative paths are relative to the config file.
         let base = path.parent().unwrap_or(Path::new("."));
         config = config.relative_to(base);
+        // COLLOQUY_DB names the database instead (a PostgreSQL password stays out of files).
+        if let Some(db) = env("COLLOQUY_DB").filter(|v| !v.trim().is_empty()) {
+            match db.parse::<Location>() {
+                Ok(location) => config.storage.database = location,
+                Err(e) => problems.push(Problem {
+                    key: "COLLOQUY_DB".into(),
+                    value: None,
+                    expected: e,
+                }),
+            }
+        }
         let mut check = Checker {
             problems,
             env,
@@ -333,7 +372,9 @@ impl Config {
                 *p = base.join(&*p);
             }
         };
-        fix(&mut self.storage.database);
+        if let Location::Sqlite(p) = &mut self.storage.database {
+            fix(p);
+        }
         if let Some(s) = self.storage.secret_file.as_mut() {
             fix(s);
         }
@@ -441,7 +482,21 @@ impl Config {
     }
 
     fn check_storage(&self, c: &mut Checker<'_>) {
-        let db = &self.storage.database;
+        let db = match &self.storage.database {
+            Location::Sqlite(db) => db,
+            Location::Postgres(_) => {
+                // Every process on the database must hash anonymous ballots and forget-me
+                // requests with the same secret: it cannot be a file made at first start.
+                if self.storage.secret_file.is_none() {
+                    c.bad(
+                        "storage.secret_file",
+                        None,
+                        "a file every process sharing the PostgreSQL database reads (the same secret in each; there is no \"beside the database\" for a server)",
+                    );
+                }
+                return self.check_secret(c);
+            }
+        };
         if db.as_os_str().is_empty() {
             c.bad(
                 "storage.database",
@@ -468,6 +523,10 @@ impl Config {
                 ),
             );
         }
+        self.check_secret(c);
+    }
+
+    fn check_secret(&self, c: &mut Checker<'_>) {
         if let Some(secret) = &self.storage.secret_file {
             if secret.as_os_str().is_empty() {
                 c.bad(
@@ -504,7 +563,11 @@ impl Config {
         self.storage
             .secret_file
             .clone()
-            .unwrap_or_else(|| secret_beside(&self.storage.database))
+            .unwrap_or_else(|| match &self.storage.database {
+                Location::Sqlite(db) => secret_beside(db),
+                // Refused by the checks; named here so nothing is made beside a URL.
+                Location::Postgres(_) => PathBuf::from("colloquy.secret"),
+            })
     }
 }
 
@@ -796,6 +859,14 @@ fn check_discord(d: &Discord, c: &mut Checker<'_>) {
             "a server id: the number Discord's \"Copy Server ID\" gives, e.g. \"123456789012345678\"",
         );
     }
+    if let Err(e) = d.shard_range() {
+        let key = if d.shards.is_some() {
+            "discord.shards"
+        } else {
+            "discord.shard_total"
+        };
+        c.bad(key, d.shards.clone(), e);
+    }
     if let Some(base) = &d.api_base {
         check_url(c, "discord.api_base", base, "http://127.0.0.1:8080");
     }
@@ -950,7 +1021,43 @@ mod tests {
 
     /// Every secret variable is set (to a value that must never be printed); COLLOQUY_LOG is not.
     fn all_set(var: &str) -> Option<String> {
-        (var != "COLLOQUY_LOG").then(|| "not-for-printing".into())
+        (!matches!(var, "COLLOQUY_LOG" | "COLLOQUY_DB")).then(|| "not-for-printing".into())
+    }
+
+    /// COLLOQUY_DB names the database instead of the file's key (a PostgreSQL password
+    /// stays out of the file); shown, it never carries the password; with PostgreSQL the
+    /// secret must be a file every process shares, and a bad URL is a problem, not a panic.
+    #[test]
+    fn colloquy_db_names_a_postgres_database_without_showing_its_password() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.toml");
+        std::fs::write(&path, "[storage]\ndatabase = \"local.db\"\n").unwrap();
+        let env = |var: &str| {
+            (var == "COLLOQUY_DB").then(|| "postgres://bot:hunter2@db.internal/colloquy".into())
+        };
+        let (c, problems) = Config::inspect(&path, &env).unwrap();
+        assert!(c.storage.database.is_postgres());
+        assert_eq!(
+            c.storage.database.to_string(),
+            "postgres://bot:***@db.internal/colloquy"
+        );
+        let text = format!(
+            "{problems:?} {}",
+            serde_json::to_string(&c.storage).unwrap()
+        );
+        assert!(!text.contains("hunter2"), "{text}");
+        assert!(
+            problems.iter().any(|p| p.key.contains("secret_file")),
+            "{problems:?}"
+        );
+        let bad = |var: &str| (var == "COLLOQUY_DB").then(|| "mysql://x/y".into());
+        let (_, problems) = Config::inspect(&path, &bad).unwrap();
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.key == "COLLOQUY_DB" && p.expected.contains("mysql://")),
+            "{problems:?}"
+        );
     }
 
     fn problems_of(text: &str) -> Vec<Problem> {
@@ -968,7 +1075,12 @@ mod tests {
         let (c, problems) = Config::inspect(&path, &all_set).unwrap();
         assert!(problems.is_empty(), "{problems:?}");
         assert!(c.discord.is_some() && c.matrix.is_some());
-        assert!(c.storage.database.starts_with(dir.path()));
+        assert!(
+            c.storage
+                .database
+                .sqlite_path()
+                .is_some_and(|p| p.starts_with(dir.path()))
+        );
         // SAFETY (test only): no other test reads this variable.
         unsafe {
             std::env::set_var("COLLOQUY_LIMITS__MAX_UPLOAD_KIB", "99");

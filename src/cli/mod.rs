@@ -15,6 +15,7 @@ use crate::domain::command::ExportFormat;
 use crate::domain::import::{ImportOptions, MAX_READING_BYTES, human_size};
 use crate::engine::{Engine, ExcerptDetail, GroupLookup, ImportTarget, channel_for};
 use crate::ports::SystemClock;
+use crate::store::Location;
 
 /// colloquy: a discussion bot for reading groups.
 #[derive(Debug, Parser)]
@@ -27,17 +28,23 @@ pub struct Cli {
 /// Where the database is: --db, else COLLOQUY_DB, else colloquy.db here.
 #[derive(Debug, Clone, Args)]
 pub struct DbArg {
-    /// The SQLite database [default: $COLLOQUY_DB or colloquy.db]
+    /// The database: a SQLite file or a postgres:// URL [default: $COLLOQUY_DB or colloquy.db]
     #[arg(long, global = false)]
-    pub db: Option<PathBuf>,
+    pub db: Option<String>,
 }
 
 impl DbArg {
-    pub fn path(&self) -> PathBuf {
-        self.db
+    pub fn location(&self) -> Result<Location> {
+        let given = self
+            .db
             .clone()
-            .or_else(|| std::env::var_os("COLLOQUY_DB").map(PathBuf::from))
-            .unwrap_or_else(|| PathBuf::from("colloquy.db"))
+            .or_else(|| {
+                std::env::var("COLLOQUY_DB")
+                    .ok()
+                    .filter(|v| !v.trim().is_empty())
+            })
+            .unwrap_or_else(|| "colloquy.db".to_string());
+        given.parse().map_err(|e: String| anyhow!("--db: {e}"))
     }
 }
 
@@ -173,6 +180,17 @@ pub enum Cmd {
         #[arg(long)]
         config: PathBuf,
     },
+    /// Copy a whole database into an empty one (e.g. from SQLite to PostgreSQL when one
+    /// machine is outgrown), then check every table's row count and checksum on both sides.
+    /// Refuses a target that holds any rows. Stop `colloquy run` on the source first.
+    Migrate {
+        /// The database to copy: a SQLite file or a postgres:// URL.
+        #[arg(long)]
+        from: String,
+        /// The empty database to fill (it gets colloquy's schema first).
+        #[arg(long)]
+        to: String,
+    },
     /// Check a config file and the environment variables it names, listing every problem
     /// (secrets are never printed). Exits non-zero if there is any.
     CheckConfig {
@@ -284,11 +302,12 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
                     again,
                 },
             };
-            import(&file, request, &db.path()).await
+            import(&file, request, &db.location()?).await
         }
-        Cmd::Excerpts { reading, json, db } => excerpts(reading, json, &db.path()).await,
+        Cmd::Excerpts { reading, json, db } => excerpts(reading, json, &db.location()?).await,
         Cmd::Summarize { session, json, db } => {
-            let engine = crate::boot::offline_existing(&db.path(), Arc::new(SystemClock)).await?;
+            let engine =
+                crate::boot::offline_existing(&db.location()?, Arc::new(SystemClock)).await?;
             let outcome = engine
                 .summarize_session(session, false)
                 .await
@@ -307,7 +326,8 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
             out,
             db,
         } => {
-            let engine = crate::boot::offline_existing(&db.path(), Arc::new(SystemClock)).await?;
+            let engine =
+                crate::boot::offline_existing(&db.location()?, Arc::new(SystemClock)).await?;
             let g = find_group(&engine, &group).await?;
             let format =
                 ExportFormat::parse(&format).ok_or_else(|| anyhow!("unknown format {format}"))?;
@@ -336,14 +356,18 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
             force,
             db,
         } => {
-            let engine = crate::boot::offline_existing(&db.path(), Arc::new(SystemClock)).await?;
+            let engine =
+                crate::boot::offline_existing(&db.location()?, Arc::new(SystemClock)).await?;
             let result = archive(&engine, &group, &out, force).await;
             engine.close().await;
             result
         }
         Cmd::Console { group, out, db } => {
-            let db = db.path();
-            let files = out.unwrap_or_else(|| crate::platform::console::files_dir_beside(&db));
+            let db = db.location()?;
+            let files = out.unwrap_or_else(|| match &db {
+                Location::Sqlite(path) => crate::platform::console::files_dir_beside(path),
+                Location::Postgres(_) => PathBuf::from("colloquy-files"),
+            });
             repl::run_repl(&db, &group, files).await
         }
         Cmd::Run { config } => crate::app::run(&config).await,
@@ -383,8 +407,40 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Cmd::CheckConfig { config } => crate::app::check_config(&config),
-        Cmd::Ingest { events, db } => crate::app::ingest(&events, &db.path()).await,
+        Cmd::Migrate { from, to } => migrate(&from, &to).await,
+        Cmd::Ingest { events, db } => crate::app::ingest(&events, &db.location()?).await,
     }
+}
+
+/// `colloquy migrate`: copy `from` into the empty `to` and print what was checked.
+async fn migrate(from: &str, to: &str) -> Result<ExitCode> {
+    let from: Location = from.parse().map_err(|e: String| anyhow!("--from: {e}"))?;
+    let to: Location = to.parse().map_err(|e: String| anyhow!("--to: {e}"))?;
+    if from == to {
+        bail!("--from and --to are the same database ({from})");
+    }
+    let source = crate::store::Store::open_existing_at(&from)
+        .await
+        .with_context(|| format!("cannot open the source {from}"))?;
+    let target = crate::store::Store::open_at(&to)
+        .await
+        .with_context(|| format!("cannot open the target {to}"))?;
+    let copied = source.copy_into(&target).await;
+    source.close().await;
+    target.close().await;
+    let copied = copied?;
+    println!("copied {from} -> {to}");
+    println!("{:<16} {:>9}  sha-256 (both sides)", "table", "rows");
+    let mut total = 0;
+    for t in &copied {
+        println!("{:<16} {:>9}  {}", t.table, t.rows, &t.checksum[..16]);
+        total += t.rows;
+    }
+    println!(
+        "{} tables, {total} rows; counts and checksums match",
+        copied.len()
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 async fn find_group(engine: &Engine, name: &str) -> Result<crate::store::Group> {
@@ -430,7 +486,7 @@ struct ImportRequest {
     options: ImportOptions,
 }
 
-async fn import(file: &Path, request: ImportRequest, db: &Path) -> Result<ExitCode> {
+async fn import(file: &Path, request: ImportRequest, db: &Location) -> Result<ExitCode> {
     if request.group.trim().is_empty() {
         bail!(
             "--group is empty: give the group's short name or its channel key (e.g. console:sem)"
@@ -516,10 +572,10 @@ async fn import(file: &Path, request: ImportRequest, db: &Path) -> Result<ExitCo
     Ok(ExitCode::SUCCESS)
 }
 
-async fn excerpts(reading: i64, json: bool, db: &Path) -> Result<ExitCode> {
+async fn excerpts(reading: i64, json: bool, db: &Location) -> Result<ExitCode> {
     let engine = crate::boot::offline_existing(db, Arc::new(SystemClock)).await?;
     let Some((r, excerpts)) = engine.reading_excerpts(reading).await? else {
-        bail!("no reading #{reading} in {}", db.display());
+        bail!("no reading #{reading} in {db}");
     };
     let mut out = Vec::new();
     for ExcerptDetail {

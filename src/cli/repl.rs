@@ -8,7 +8,7 @@ use crate::platform::console::{ConsoleChat, ConsolePort, OffsetClock, Sink};
 
 /// `colloquy console`: read lines from stdin and play them into a console group.
 pub async fn run_repl(
-    db: &std::path::Path,
+    db: &crate::store::Location,
     group: &str,
     files_dir: std::path::PathBuf,
 ) -> anyhow::Result<std::process::ExitCode> {
@@ -32,8 +32,7 @@ pub async fn run_repl(
     engine.attach_port(port.clone());
     let mut chat = ConsoleChat::new(engine.clone(), port.clone(), channel.clone());
     port.print(&format!(
-        "colloquy console · group {channel} · database {}",
-        db.display()
+        "colloquy console · group {channel} · database {db}"
     ));
     if engine.group_of(&channel).await?.is_none() {
         port.print(

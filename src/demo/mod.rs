@@ -90,7 +90,11 @@ pub async fn run(options: DemoOptions, out: Sink) -> Result<DemoReport> {
         .single()
         .context("start time")?;
     let clock = ManualClock::new(start);
-    let engine = crate::boot::offline_on(store.clone(), &options.db, Arc::new(clock.clone()))?;
+    let engine = crate::boot::offline_on(
+        store.clone(),
+        &crate::store::Location::Sqlite(options.db.clone()),
+        Arc::new(clock.clone()),
+    )?;
     let files_dir = Some(
         options
             .out

@@ -18,6 +18,7 @@ pub mod reading_map;
 pub mod schedule;
 pub mod segment;
 pub mod sentences;
+pub mod shards;
 pub mod stop_words;
 pub mod summary;
 pub mod summary_score;

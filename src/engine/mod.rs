@@ -10,6 +10,7 @@ pub mod archive;
 pub mod delivery;
 pub(crate) mod export;
 mod groups;
+pub mod leases;
 mod lookups;
 mod opinion;
 mod polls;

@@ -140,7 +140,7 @@ impl Engine {
             super::store_ms(self.now()),
         )
         .await?;
-        tx.commit().await.map_err(crate::store::StoreError::from)?;
+        tx.commit().await?;
         self.inner.sessions.invalidate();
         Ok(())
     }

@@ -223,7 +223,7 @@ impl Engine {
         if self.store().reply_count(session_id).await? == 0 {
             let mut tx = self.store().write_tx().await?;
             let ended = Store::end_session_tx(&mut tx, session_id, store_ms(now)).await?;
-            tx.commit().await.map_err(crate::store::StoreError::from)?;
+            tx.commit().await?;
             self.inner.sessions.invalidate();
             if ended {
                 self.nobody_replied(group_id, session_id).await;

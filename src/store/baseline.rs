@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use rusqlite::types::ToSql;
 
+use super::db::on_pool;
 use super::{Result, Store, StoreError};
 
 /// Which table the baseline writes to.
@@ -130,8 +131,10 @@ fn insert_rows(
 impl Store {
     /// How many replies the database holds.
     pub async fn reply_total(&self) -> Result<i64> {
-        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM replies")
-            .fetch_one(&self.pool)
-            .await?)
+        Ok(
+            on_pool!(&self.pool, c => sqlx::query_scalar("SELECT COUNT(*) FROM replies")
+            .fetch_one(c)
+            .await)?,
+        )
     }
 }

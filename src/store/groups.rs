@@ -2,6 +2,8 @@
 
 use sqlx::FromRow;
 
+use super::db::on_pool;
+
 use super::{Result, Store};
 use crate::domain::ids::{ChannelKey, Platform};
 use crate::domain::schedule::{CatchUp, ClockTime, Days, Schedule, Zone};
@@ -108,39 +110,43 @@ const COLUMNS: &str = "id, channel, platform, name, time_zone, post_time, days, 
 
 impl Store {
     pub async fn group_by_channel(&self, channel: &ChannelKey) -> Result<Option<Group>> {
-        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM groups WHERE channel = ?"
+        Ok(
+            on_pool!(&self.pool, c => sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM groups WHERE channel = $1"
         )))
         .bind(channel.key())
-        .fetch_optional(&self.pool)
-        .await?)
+        .fetch_optional(c).await)?,
+        )
     }
 
     pub async fn group(&self, id: i64) -> Result<Option<Group>> {
-        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM groups WHERE id = ?"
+        Ok(
+            on_pool!(&self.pool, c => sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM groups WHERE id = $1"
         )))
         .bind(id)
-        .fetch_optional(&self.pool)
-        .await?)
+        .fetch_optional(c).await)?,
+        )
     }
 
     /// Groups whose short name is `name` (ignoring case and surrounding spaces).
     pub async fn groups_named(&self, name: &str) -> Result<Vec<Group>> {
-        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM groups WHERE name IS NOT NULL AND trim(name) = trim(?) COLLATE NOCASE ORDER BY id"
+        Ok(
+            on_pool!(&self.pool, c => sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM groups WHERE name IS NOT NULL AND lower(trim(name)) = lower(trim($1)) ORDER BY id"
         )))
         .bind(name)
-        .fetch_all(&self.pool)
-        .await?)
+        .fetch_all(c).await)?,
+        )
     }
 
     pub async fn groups(&self) -> Result<Vec<Group>> {
-        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        Ok(
+            on_pool!(&self.pool, c => sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "SELECT {COLUMNS} FROM groups ORDER BY id"
         )))
-        .fetch_all(&self.pool)
-        .await?)
+        .fetch_all(c).await)?,
+        )
     }
 
     /// Create the group or update its settings; returns it and whether it was new.
@@ -151,9 +157,9 @@ impl Store {
         now_ms: i64,
     ) -> Result<(Group, bool)> {
         let existed = self.group_by_channel(channel).await?.is_some();
-        sqlx::query(
+        on_pool!(&self.pool, c => sqlx::query(
             "INSERT INTO groups (channel, platform, name, time_zone, post_time, days, catch_up, summary_time, words, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
              ON CONFLICT(channel) DO UPDATE SET
                name = COALESCE(excluded.name, groups.name), time_zone = excluded.time_zone,
                post_time = excluded.post_time, days = excluded.days, catch_up = excluded.catch_up,
@@ -169,8 +175,7 @@ impl Store {
         .bind(settings.summary_time.to_string())
         .bind(settings.words)
         .bind(now_ms)
-        .execute(&self.pool)
-        .await?;
+        .execute(c).await.map(|d| d.rows_affected()))?;
         let group =
             self.group_by_channel(channel)
                 .await?
@@ -181,20 +186,18 @@ impl Store {
     }
 
     pub async fn set_paused(&self, group_id: i64, paused: bool) -> Result<()> {
-        sqlx::query("UPDATE groups SET paused = ? WHERE id = ?")
+        on_pool!(&self.pool, c => sqlx::query("UPDATE groups SET paused = $1 WHERE id = $2")
             .bind(paused)
             .bind(group_id)
-            .execute(&self.pool)
-            .await?;
+            .execute(c).await.map(|d| d.rows_affected()))?;
         Ok(())
     }
 
     pub async fn set_skip_through(&self, group_id: i64, date: Option<&str>) -> Result<()> {
-        sqlx::query("UPDATE groups SET skip_through = ? WHERE id = ?")
+        on_pool!(&self.pool, c => sqlx::query("UPDATE groups SET skip_through = $1 WHERE id = $2")
             .bind(date)
             .bind(group_id)
-            .execute(&self.pool)
-            .await?;
+            .execute(c).await.map(|d| d.rows_affected()))?;
         Ok(())
     }
 }
@@ -202,76 +205,74 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::test_support::temp_store;
+    use crate::store::test_support::{TestDb, temp_store};
 
-    /// A row the time-zone database or the platform list does not know is an error that
-    /// names the column, never a group quietly on UTC or on a guessed platform.
-    #[tokio::test]
-    async fn rows_with_an_unknown_zone_or_platform_are_errors_not_guesses() {
-        let (store, _dir) = temp_store().await;
-        for (channel, platform, zone, bad) in [
-            ("console:a", "console", "Mars/Olympus", "time_zone"),
-            ("console:b", "carrier-pigeon", "UTC", "platform"),
-        ] {
-            sqlx::query(
-                "INSERT INTO groups (channel, platform, time_zone, post_time, days, catch_up, summary_time, words, created_at)
-                 VALUES (?, ?, ?, '09:00', 'daily', 'latest', '21:00', 220, 0)",
-            )
-            .bind(channel)
-            .bind(platform)
-            .bind(zone)
-            .execute(store.pool())
-            .await
-            .unwrap();
-            let key: crate::domain::ids::ChannelKey = channel.parse().unwrap();
-            let err = store.group_by_channel(&key).await.unwrap_err().to_string();
-            assert!(err.contains(bad), "{err}");
-            sqlx::query("DELETE FROM groups")
-                .execute(store.pool())
-                .await
+    crate::store_test! {
+        /// A row the time-zone database or the platform list does not know is an error that
+        /// names the column, never a group quietly on UTC or on a guessed platform.
+        async fn rows_with_an_unknown_zone_or_platform_are_errors_not_guesses(db: TestDb) {
+            let (store, _dir) = temp_store(db).await;
+            for (channel, platform, zone, bad) in [
+                ("console:a", "console", "Mars/Olympus", "time_zone"),
+                ("console:b", "carrier-pigeon", "UTC", "platform"),
+            ] {
+                crate::store::db::on_pool!(store.pool(), c => sqlx::query(
+                    "INSERT INTO groups (channel, platform, time_zone, post_time, days, catch_up, summary_time, words, created_at)
+                     VALUES ($1, $2, $3, '09:00', 'daily', 'latest', '21:00', 220, 0)",
+                )
+                .bind(channel)
+                .bind(platform)
+                .bind(zone)
+                .execute(c).await.map(|d| d.rows_affected()))
                 .unwrap();
+                let key: crate::domain::ids::ChannelKey = channel.parse().unwrap();
+                let err = store.group_by_channel(&key).await.unwrap_err().to_string();
+                assert!(err.contains(bad), "{err}");
+                crate::store::db::on_pool!(store.pool(), c => sqlx::query("DELETE FROM groups")
+                    .execute(c).await.map(|d| d.rows_affected()))
+                    .unwrap();
+            }
         }
     }
 
-    /// Every schedule column is checked as the row is read: a hand-edited post time, day
-    /// list or digest day is an error naming the column (the schema itself refuses a bad
-    /// catch-up rule), not a failure later in the
-    /// scheduler or a silent default. Settings round-trip through their stored form.
-    #[tokio::test]
-    async fn schedule_columns_are_typed_and_checked_as_the_row_is_read() {
-        let (store, _dir) = temp_store().await;
-        let key: crate::domain::ids::ChannelKey = "console:typed".parse().unwrap();
-        let settings = GroupSettings {
-            days: Days::parse("mon,wed,fri").unwrap(),
-            catch_up: CatchUp::Skip,
-            post_time: "07:30".parse().unwrap(),
-            ..GroupSettings::default()
-        };
-        let (group, _) = store.upsert_group(&key, &settings, 0).await.unwrap();
-        assert_eq!(group.days.to_string(), "mon,wed,fri");
-        assert_eq!(group.catch_up, CatchUp::Skip);
-        assert_eq!(group.post_time.to_string(), "07:30");
-        assert_eq!(group.digest_day.to_string(), "sun");
-        for (column, value) in [
-            ("post_time", "9 o'clock"),
-            ("days", "someday"),
-            ("summary_time", "25:00"),
-            ("digest_day", "funday"),
-        ] {
-            sqlx::query(sqlx::AssertSqlSafe(format!(
-                "UPDATE groups SET {column} = ? WHERE channel = 'console:typed'"
-            )))
-            .bind(value)
-            .execute(store.pool())
-            .await
-            .unwrap();
-            let err = store.group_by_channel(&key).await.unwrap_err().to_string();
-            assert!(err.contains(column), "{column}: {err}");
-            sqlx::query("DELETE FROM groups")
-                .execute(store.pool())
-                .await
+    crate::store_test! {
+        /// Every schedule column is checked as the row is read: a hand-edited post time, day
+        /// list or digest day is an error naming the column (the schema itself refuses a bad
+        /// catch-up rule), not a failure later in the
+        /// scheduler or a silent default. Settings round-trip through their stored form.
+        async fn schedule_columns_are_typed_and_checked_as_the_row_is_read(db: TestDb) {
+            let (store, _dir) = temp_store(db).await;
+            let key: crate::domain::ids::ChannelKey = "console:typed".parse().unwrap();
+            let settings = GroupSettings {
+                days: Days::parse("mon,wed,fri").unwrap(),
+                catch_up: CatchUp::Skip,
+                post_time: "07:30".parse().unwrap(),
+                ..GroupSettings::default()
+            };
+            let (group, _) = store.upsert_group(&key, &settings, 0).await.unwrap();
+            assert_eq!(group.days.to_string(), "mon,wed,fri");
+            assert_eq!(group.catch_up, CatchUp::Skip);
+            assert_eq!(group.post_time.to_string(), "07:30");
+            assert_eq!(group.digest_day.to_string(), "sun");
+            for (column, value) in [
+                ("post_time", "9 o'clock"),
+                ("days", "someday"),
+                ("summary_time", "25:00"),
+                ("digest_day", "funday"),
+            ] {
+                crate::store::db::on_pool!(store.pool(), c => sqlx::query(sqlx::AssertSqlSafe(format!(
+                    "UPDATE groups SET {column} = $1 WHERE channel = 'console:typed'"
+                )))
+                .bind(value)
+                .execute(c).await.map(|d| d.rows_affected()))
                 .unwrap();
-            store.upsert_group(&key, &settings, 0).await.unwrap();
+                let err = store.group_by_channel(&key).await.unwrap_err().to_string();
+                assert!(err.contains(column), "{column}: {err}");
+                crate::store::db::on_pool!(store.pool(), c => sqlx::query("DELETE FROM groups")
+                    .execute(c).await.map(|d| d.rows_affected()))
+                    .unwrap();
+                store.upsert_group(&key, &settings, 0).await.unwrap();
+            }
         }
     }
 }

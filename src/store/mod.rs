@@ -1,5 +1,7 @@
-//! The SQLite store: the only module with SQL. sqlx on one database file, in WAL mode
-//! with foreign keys and a busy timeout; the schema is in migrations/ and applied at open.
+//! The store, the only module with SQL: sqlx on a SQLite file (WAL mode, foreign keys, a
+//! busy timeout) or a PostgreSQL database shared by several processes. The schema is in
+//! migrations/sqlite and migrations/postgres, applied at open; see [`db`] for how one SQL
+//! text serves both engines.
 //!
 //! Each submodule adds the queries of one table family to [`Store`]. Replies go through
 //! a group-commit writer ([`replies`]) so a burst of messages shares transactions while
@@ -7,8 +9,11 @@
 
 mod archives;
 mod baseline;
+mod copy;
+pub mod db;
 mod groups;
 mod kv;
+mod leases;
 mod opinion;
 mod outbox;
 mod polls;
@@ -18,12 +23,16 @@ mod replies;
 mod sessions;
 mod slots;
 mod summaries;
+mod tables;
+pub mod testing;
+mod writer_pg;
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
 
 use chrono::{DateTime, TimeZone, Utc};
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
@@ -31,7 +40,10 @@ use thiserror::Error;
 
 pub use archives::ArchiveRow;
 pub use baseline::{BaselineTable, plain_insert_baseline};
+pub use copy::TableCopy;
+pub use db::{Location, Pool, Tx};
 pub use groups::{Group, GroupSettings};
+pub use leases::LeaseRow;
 pub use opinion::{MemberClaimRow, NewMemberClaim, PollExtras};
 pub use outbox::{OutboxRow, OutboxStatus};
 pub use polls::{NewPoll, PollRow, VoteChange, VoteRow};
@@ -42,6 +54,12 @@ pub use readings::{
 pub use replies::{RecordOp, ReplyRow, Written};
 pub use sessions::{ExcerptStart, NewSession, SessionKind, SessionRow};
 pub use summaries::SummaryRow;
+
+use db::on_pool;
+
+/// The oldest PostgreSQL colloquy runs on (UNNEST of several arrays, SKIP LOCKED,
+/// identity columns and `ON CONFLICT` on partial indexes are all older than this).
+const OLDEST_POSTGRES: i64 = 120000;
 
 /// Errors of the store. A constraint violation that callers handle (a duplicate) is
 /// reported as a value, not an error.
@@ -72,6 +90,13 @@ pub enum StoreError {
         .0.display()
     )]
     Missing(PathBuf),
+    /// The PostgreSQL server cannot be used (unreachable, refused the login, too old).
+    /// `url` is shown without its password.
+    #[error("cannot use the PostgreSQL database {url}: {reason}")]
+    Connect { url: String, reason: String },
+    /// A database copy (`colloquy migrate`) that was refused or did not check out.
+    #[error("{0}")]
+    Copy(String),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -79,29 +104,47 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 /// The database. Cheap to clone.
 #[derive(Clone)]
 pub struct Store {
-    pool: SqlitePool,
+    pool: Pool,
     writer: replies::ReplyWriter,
-    path: PathBuf,
+    location: Location,
     /// Moves whenever members are deleted, so the writer forgets what it knew.
     members_generation: std::sync::Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl Store {
-    /// Open (creating if needed) the database at `path` and apply the migrations.
+    /// Open (creating if needed) the SQLite database at `path` and apply the migrations.
     pub async fn open(path: &Path) -> Result<Store> {
-        Store::connect(path, true).await
+        Store::connect_sqlite(path, true).await
     }
 
-    /// Open the database at `path` only if it exists ([`StoreError::Missing`] otherwise):
-    /// for commands that were asked to read one, so a mistyped path creates nothing.
+    /// Open the database at `location` (a SQLite file is created if needed; a PostgreSQL
+    /// database must exist) and apply the migrations.
+    pub async fn open_at(location: &Location) -> Result<Store> {
+        match location {
+            Location::Sqlite(path) => Store::connect_sqlite(path, true).await,
+            Location::Postgres(url) => Store::connect_postgres(url).await,
+        }
+    }
+
+    /// Open the SQLite database at `path` only if it exists ([`StoreError::Missing`]
+    /// otherwise): for commands that were asked to read one, so a mistyped path creates nothing.
     pub async fn open_existing(path: &Path) -> Result<Store> {
         if !path.is_file() {
             return Err(StoreError::Missing(path.to_path_buf()));
         }
-        Store::connect(path, false).await
+        Store::connect_sqlite(path, false).await
     }
 
-    async fn connect(path: &Path, create: bool) -> Result<Store> {
+    /// As [`Store::open_existing`] for any location (a PostgreSQL database always exists
+    /// once the server accepts the connection).
+    pub async fn open_existing_at(location: &Location) -> Result<Store> {
+        match location {
+            Location::Sqlite(path) => Store::open_existing(path).await,
+            Location::Postgres(url) => Store::connect_postgres(url).await,
+        }
+    }
+
+    async fn connect_sqlite(path: &Path, create: bool) -> Result<Store> {
         let options = SqliteConnectOptions::from_str("sqlite:")?
             .filename(path)
             .create_if_missing(create)
@@ -122,32 +165,109 @@ impl Store {
             .min_connections(1)
             .connect_with(options)
             .await?;
-        sqlx::migrate!("./migrations").run(&pool).await?;
+        sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
         let members_generation = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
-        let writer = replies::ReplyWriter::spawn(path, members_generation.clone())?;
+        let writer = replies::ReplyWriter::spawn_sqlite(path, members_generation.clone())?;
         tokio::spawn(checkpoints(pool.clone()));
         Ok(Store {
-            pool,
+            pool: Pool::Sqlite(pool),
             writer,
-            path: path.to_path_buf(),
+            location: Location::Sqlite(path.to_path_buf()),
+            members_generation,
+        })
+    }
+
+    async fn connect_postgres(url: &str) -> Result<Store> {
+        let failed = |reason: String| StoreError::Connect {
+            url: db::redact(url),
+            reason: db::redact_in(&reason, url),
+        };
+        let options = PgConnectOptions::from_str(url).map_err(|e| failed(e.to_string()))?;
+        // One connection first, so an unreachable server or a refused login is reported
+        // as what it is rather than as a pool that timed out.
+        let probe = tokio::time::timeout(
+            Duration::from_secs(10),
+            <sqlx::PgConnection as sqlx::Connection>::connect_with(&options),
+        )
+        .await
+        .map_err(|_| failed("no answer within 10 s".into()))?
+        .map_err(|e| failed(e.to_string()))?;
+        sqlx::Connection::close(probe)
+            .await
+            .map_err(|e| failed(e.to_string()))?;
+        let pool = PgPoolOptions::new()
+            .max_connections(8)
+            .min_connections(1)
+            .acquire_timeout(Duration::from_secs(10))
+            .connect_with(options)
+            .await
+            .map_err(|e| failed(e.to_string()))?;
+        let version: String = sqlx::query_scalar("SHOW server_version_num")
+            .fetch_one(&pool)
+            .await
+            .map_err(|e| failed(e.to_string()))?;
+        let number: i64 = version.trim().parse().unwrap_or(0);
+        if number < OLDEST_POSTGRES {
+            return Err(failed(format!(
+                "the server is PostgreSQL {}.{}; colloquy needs {} or later",
+                number / 10000,
+                number % 10000 / 100,
+                OLDEST_POSTGRES / 10000
+            )));
+        }
+        sqlx::migrate!("./migrations/postgres").run(&pool).await?;
+        let members_generation = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+        let writer = replies::ReplyWriter::spawn_postgres(pool.clone(), members_generation.clone());
+        Ok(Store {
+            pool: Pool::Postgres(pool),
+            writer,
+            location: Location::Postgres(url.to_string()),
             members_generation,
         })
     }
 
     /// The underlying pool (for tests and benchmarks that compare with plain inserts).
-    pub fn pool(&self) -> &SqlitePool {
+    pub fn pool(&self) -> &Pool {
         &self.pool
     }
 
-    /// Where the database file is.
-    pub fn path(&self) -> &Path {
-        &self.path
+    /// Where the database is.
+    pub fn location(&self) -> &Location {
+        &self.location
+    }
+
+    /// Which engine: "sqlite" or "postgres".
+    pub fn engine_name(&self) -> &'static str {
+        if self.pool.is_postgres() {
+            "postgres"
+        } else {
+            "sqlite"
+        }
     }
 
     /// Wait for queued writes, then close the pool.
     pub async fn close(&self) {
         self.writer.shutdown().await;
         self.pool.close().await;
+    }
+
+    /// Run one statement with no parameters (for tests and diagnostics that reach past the
+    /// store's API); returns the rows changed.
+    pub async fn raw_execute(&self, sql: &str) -> Result<u64> {
+        let sql = sqlx::AssertSqlSafe(sql.to_string());
+        Ok(on_pool!(&self.pool, c => sqlx::query(sql).execute(c).await.map(|d| d.rows_affected()))?)
+    }
+
+    /// The first column of each row of a query, as text (for tests and diagnostics).
+    pub async fn raw_texts(&self, sql: &str) -> Result<Vec<Option<String>>> {
+        let sql = sqlx::AssertSqlSafe(sql.to_string());
+        Ok(on_pool!(&self.pool, c => sqlx::query_scalar(sql).fetch_all(c).await)?)
+    }
+
+    /// A query's single integer (for tests and diagnostics).
+    pub async fn raw_i64(&self, sql: &str) -> Result<i64> {
+        let sql = sqlx::AssertSqlSafe(sql.to_string());
+        Ok(on_pool!(&self.pool, c => sqlx::query_scalar(sql).fetch_one(c).await)?)
     }
 }
 
@@ -193,16 +313,42 @@ pub fn from_ms(ms: i64) -> DateTime<Utc> {
     }
 }
 
+/// Declare an async test that runs on both stores, the engine being its parameter:
+/// `store_test! { async fn name(db: TestDb) { … } }` makes the tests `name::sqlite` and
+/// `name::postgres` (see [`testing`]).
+#[macro_export]
+macro_rules! store_test {
+    ($(#[$meta:meta])* async fn $name:ident($db:ident : $ty:ty) $body:block) => {
+        $(#[$meta])*
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            async fn run($db: $ty) $body
+
+            #[::tokio::test]
+            async fn sqlite() {
+                run($crate::store::testing::TestDb::Sqlite).await
+            }
+
+            #[::tokio::test]
+            async fn postgres() {
+                run($crate::store::testing::TestDb::Postgres).await
+            }
+        }
+    };
+}
+
 #[cfg(test)]
 pub(crate) mod test_support {
     use super::*;
+    pub use testing::TestDb;
 
-    /// A fresh database in a temporary directory (kept alive by the returned guard).
-    pub async fn temp_store() -> (Store, tempfile::TempDir) {
+    /// A fresh database on `db` (a file in a temporary directory kept alive by the
+    /// returned guard, or a schema of its own on the test server).
+    pub async fn temp_store(db: TestDb) -> (Store, tempfile::TempDir) {
         let dir = tempfile::tempdir().expect("a temporary directory");
-        let store = Store::open(&dir.path().join("test.db"))
-            .await
-            .expect("open the store");
+        let (store, _) = db.open(dir.path()).await.expect("open the store");
         (store, dir)
     }
 }

@@ -5,6 +5,7 @@
 
 use sqlx::FromRow;
 
+use super::db::{on_pool, on_tx};
 use super::{NewPoll, Result, Store};
 
 /// A claim a member proposed.
@@ -64,21 +65,17 @@ impl Store {
         let mut tx = self.write_tx().await?;
         let id = Store::insert_poll_tx(&mut tx, p).await?;
         if let Some(scope) = &extras.voter_scope {
-            sqlx::query("INSERT INTO poll_voter_scopes (poll_id, scope) VALUES ($1, $2)")
+            on_tx!(tx, conn => sqlx::query("INSERT INTO poll_voter_scopes (poll_id, scope) VALUES ($1, $2)")
                 .bind(id)
-                .bind(scope)
-                .execute(&mut *tx)
-                .await?;
+                .bind(scope).execute(conn).await.map(|d| d.rows_affected()))?;
         }
         if let Some(answer) = extras.quiz_answer {
-            sqlx::query("INSERT INTO quiz_answers (poll_id, answer) VALUES ($1, $2)")
+            on_tx!(tx, conn => sqlx::query("INSERT INTO quiz_answers (poll_id, answer) VALUES ($1, $2)")
                 .bind(id)
-                .bind(answer)
-                .execute(&mut *tx)
-                .await?;
+                .bind(answer).execute(conn).await.map(|d| d.rows_affected()))?;
         }
         if let Some((claim_id, text, normalized)) = &extras.member_claim {
-            let done = sqlx::query(
+            let done = on_tx!(tx, conn => sqlx::query(
                 "UPDATE member_claims SET status = 'approved', poll_id = $1, text = $2, normalized = $3, decided_at = $4
                  WHERE id = $5 AND status = 'pending'",
             )
@@ -86,10 +83,8 @@ impl Store {
             .bind(text)
             .bind(normalized)
             .bind(p.opens_at)
-            .bind(claim_id)
-            .execute(&mut *tx)
-            .await?;
-            if done.rows_affected() != 1 {
+            .bind(claim_id).execute(conn).await.map(|d| d.rows_affected()))?;
+            if done != 1 {
                 return Ok(None);
             }
         }
@@ -102,27 +97,23 @@ impl Store {
     /// The voter-key scope of an anonymous poll, if it has one.
     pub async fn poll_voter_scope(&self, poll_id: i64) -> Result<Option<String>> {
         Ok(
-            sqlx::query_scalar("SELECT scope FROM poll_voter_scopes WHERE poll_id = $1")
-                .bind(poll_id)
-                .fetch_optional(&self.pool)
-                .await?,
+            on_pool!(&self.pool, conn => sqlx::query_scalar("SELECT scope FROM poll_voter_scopes WHERE poll_id = $1")
+                .bind(poll_id).fetch_optional(conn).await)?,
         )
     }
 
     /// The right answer of a quiz poll (0-based), if the poll is a quiz question.
     pub async fn quiz_answer(&self, poll_id: i64) -> Result<Option<i64>> {
         Ok(
-            sqlx::query_scalar("SELECT answer FROM quiz_answers WHERE poll_id = $1")
-                .bind(poll_id)
-                .fetch_optional(&self.pool)
-                .await?,
+            on_pool!(&self.pool, conn => sqlx::query_scalar("SELECT answer FROM quiz_answers WHERE poll_id = $1")
+                .bind(poll_id).fetch_optional(conn).await)?,
         )
     }
 
     /// Store a proposed claim; `None` when the session already has one with the same
     /// words (pending or approved).
     pub async fn add_member_claim(&self, c: &NewMemberClaim<'_>) -> Result<Option<i64>> {
-        Ok(sqlx::query_scalar(
+        Ok(on_pool!(&self.pool, conn => sqlx::query_scalar(
             "INSERT INTO member_claims (group_id, session_id, member_key, text, normalized, created_at)
              VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id",
         )
@@ -131,30 +122,28 @@ impl Store {
         .bind(c.member_key)
         .bind(c.text)
         .bind(c.normalized)
-        .bind(c.created_at)
-        .fetch_optional(&self.pool)
-        .await?)
+        .bind(c.created_at).fetch_optional(conn).await)?)
     }
 
     pub async fn member_claim(&self, id: i64) -> Result<Option<MemberClaimRow>> {
-        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        Ok(
+            on_pool!(&self.pool, conn => sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "SELECT {CLAIM_COLUMNS} FROM member_claims c LEFT JOIN members m ON m.key = c.member_key WHERE c.id = $1"
         )))
-        .bind(id)
-        .fetch_optional(&self.pool)
-        .await?)
+        .bind(id).fetch_optional(conn).await)?,
+        )
     }
 
     /// A group's claims with this status, oldest first.
     pub async fn member_claims(&self, group_id: i64, status: &str) -> Result<Vec<MemberClaimRow>> {
-        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        Ok(
+            on_pool!(&self.pool, conn => sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "SELECT {CLAIM_COLUMNS} FROM member_claims c LEFT JOIN members m ON m.key = c.member_key
              WHERE c.group_id = $1 AND c.status = $2 ORDER BY c.id"
         )))
         .bind(group_id)
-        .bind(status)
-        .fetch_all(&self.pool)
-        .await?)
+        .bind(status).fetch_all(conn).await)?,
+        )
     }
 
     /// Whether a session already has a claim (pending or approved) with these words,
@@ -165,50 +154,45 @@ impl Store {
         normalized: &str,
         except: i64,
     ) -> Result<bool> {
-        let found: Option<i64> = sqlx::query_scalar(
+        let found: Option<i64> = on_pool!(&self.pool, conn => sqlx::query_scalar(
             "SELECT id FROM member_claims WHERE session_id = $1 AND normalized = $2 AND status <> 'rejected' AND id <> $3 LIMIT 1",
         )
         .bind(session_id)
         .bind(normalized)
-        .bind(except)
-        .fetch_optional(&self.pool)
-        .await?;
+        .bind(except).fetch_optional(conn).await)?;
         Ok(found.is_some())
     }
 
     /// Reject a pending claim; false when it was not pending.
     pub async fn reject_member_claim(&self, id: i64, now_ms: i64) -> Result<bool> {
-        let done = sqlx::query(
+        let done = on_pool!(&self.pool, conn => sqlx::query(
             "UPDATE member_claims SET status = 'rejected', decided_at = $1 WHERE id = $2 AND status = 'pending'",
         )
         .bind(now_ms)
-        .bind(id)
-        .execute(&self.pool)
-        .await?;
-        Ok(done.rows_affected() == 1)
+        .bind(id).execute(conn).await.map(|d| d.rows_affected()))?;
+        Ok(done == 1)
     }
 
     /// The members who wrote at least one reply in a session (deleted replies count:
     /// they took part).
     pub async fn session_speakers(&self, session_id: i64) -> Result<Vec<String>> {
-        Ok(sqlx::query_scalar(
+        Ok(on_pool!(&self.pool, conn => sqlx::query_scalar(
             "SELECT DISTINCT member_key FROM replies WHERE session_id = $1 ORDER BY member_key",
         )
-        .bind(session_id)
-        .fetch_all(&self.pool)
-        .await?)
+        .bind(session_id).fetch_all(conn).await)?)
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::temp_store;
+    use super::super::test_support::{TestDb, temp_store};
 
-    #[tokio::test]
-    async fn dollar_placeholders_bind_in_sqlite() {
-        let (store, _dir) = temp_store().await;
-        assert_eq!(store.poll_voter_scope(1).await.unwrap(), None);
-        assert_eq!(store.quiz_answer(1).await.unwrap(), None);
-        assert!(store.member_claims(1, "pending").await.unwrap().is_empty());
+    crate::store_test! {
+        async fn dollar_placeholders_bind_on_both_engines(db: TestDb) {
+            let (store, _dir) = temp_store(db).await;
+            assert_eq!(store.poll_voter_scope(1).await.unwrap(), None);
+            assert_eq!(store.quiz_answer(1).await.unwrap(), None);
+            assert!(store.member_claims(1, "pending").await.unwrap().is_empty());
+        }
     }
 }

@@ -1,6 +1,8 @@
 //! The outbox: posts the bot owes, written before they are sent.
 
-use sqlx::{FromRow, Sqlite, Transaction};
+use sqlx::FromRow;
+
+use super::db::{Tx, on_pool, on_tx};
 
 use super::{Result, Store};
 
@@ -43,23 +45,22 @@ impl Store {
     /// Queue a post inside a transaction; a second enqueue with the same key is ignored.
     /// Returns the row id when this call queued it.
     pub async fn enqueue_tx(
-        tx: &mut Transaction<'static, Sqlite>,
+        tx: &mut Tx,
         group_id: i64,
         dedupe_key: &str,
         payload: &str,
         now_ms: i64,
     ) -> Result<Option<i64>> {
-        Ok(sqlx::query_scalar(
+        Ok(on_tx!(tx, c => sqlx::query_scalar(
             "INSERT INTO outbox (group_id, dedupe_key, payload, next_attempt_at, created_at)
-             VALUES (?, ?, ?, ?, ?) ON CONFLICT(dedupe_key) DO NOTHING RETURNING id",
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT(dedupe_key) DO NOTHING RETURNING id",
         )
         .bind(group_id)
         .bind(dedupe_key)
         .bind(payload)
         .bind(now_ms)
         .bind(now_ms)
-        .fetch_optional(&mut **tx)
-        .await?)
+        .fetch_optional(c).await)?)
     }
 
     /// Queue a post on its own.
@@ -86,10 +87,17 @@ impl Store {
         limit: i64,
     ) -> Result<Vec<OutboxRow>> {
         let mut tx = self.write_tx().await?;
-        let rows: Vec<OutboxRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "UPDATE outbox SET claimed_by = ?, claimed_until = ?
-             WHERE id IN (SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?
-                          AND (claimed_until IS NULL OR claimed_until < ?) ORDER BY id LIMIT ?)
+        // On PostgreSQL, rows another process is claiming right now are skipped rather than
+        // waited for; on SQLite the write lock already keeps two claims apart.
+        let lock = if self.pool.is_postgres() {
+            " FOR UPDATE SKIP LOCKED"
+        } else {
+            ""
+        };
+        let rows: Vec<OutboxRow> = on_tx!(tx, c => sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "UPDATE outbox SET claimed_by = $1, claimed_until = $2
+             WHERE id IN (SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= $3
+                          AND (claimed_until IS NULL OR claimed_until < $4) ORDER BY id LIMIT $5{lock})
              RETURNING {COLUMNS}"
         )))
         .bind(worker)
@@ -97,8 +105,7 @@ impl Store {
         .bind(now_ms)
         .bind(now_ms)
         .bind(limit)
-        .fetch_all(&mut *tx)
-        .await?;
+        .fetch_all(c).await)?;
         tx.commit().await?;
         let mut rows = rows;
         rows.sort_by_key(|r| r.id);
@@ -106,21 +113,15 @@ impl Store {
     }
 
     /// Mark a row sent inside the transaction that also records where it went.
-    pub async fn outbox_sent_tx(
-        tx: &mut Transaction<'static, Sqlite>,
-        id: i64,
-        message_id: &str,
-        now_ms: i64,
-    ) -> Result<()> {
-        sqlx::query(
-            "UPDATE outbox SET status = 'sent', platform_message_id = ?, sent_at = ?, claimed_by = NULL,
-             claimed_until = NULL, attempts = attempts + 1, last_error = NULL WHERE id = ?",
+    pub async fn outbox_sent_tx(tx: &mut Tx, id: i64, message_id: &str, now_ms: i64) -> Result<()> {
+        on_tx!(tx, c => sqlx::query(
+            "UPDATE outbox SET status = 'sent', platform_message_id = $1, sent_at = $2, claimed_by = NULL,
+             claimed_until = NULL, attempts = attempts + 1, last_error = NULL WHERE id = $3",
         )
         .bind(message_id)
         .bind(now_ms)
         .bind(id)
-        .execute(&mut **tx)
-        .await?;
+        .execute(c).await.map(|d| d.rows_affected()))?;
         Ok(())
     }
 
@@ -132,42 +133,42 @@ impl Store {
         next_attempt_at: i64,
         failed: bool,
     ) -> Result<()> {
-        sqlx::query(
-            "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?,
-             status = CASE WHEN ? THEN 'failed' ELSE status END, claimed_by = NULL, claimed_until = NULL WHERE id = ?",
+        on_pool!(&self.pool, c => sqlx::query(
+            "UPDATE outbox SET attempts = attempts + 1, last_error = $1, next_attempt_at = $2,
+             status = CASE WHEN $3 THEN 'failed' ELSE status END, claimed_by = NULL, claimed_until = NULL WHERE id = $4",
         )
         .bind(error)
         .bind(next_attempt_at)
         .bind(failed)
         .bind(id)
-        .execute(&self.pool)
-        .await?;
+        .execute(c).await.map(|d| d.rows_affected()))?;
         Ok(())
     }
 
     pub async fn outbox_rows(&self) -> Result<Vec<OutboxRow>> {
-        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        Ok(
+            on_pool!(&self.pool, c => sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "SELECT {COLUMNS} FROM outbox ORDER BY id"
         )))
-        .fetch_all(&self.pool)
-        .await?)
+        .fetch_all(c).await)?,
+        )
     }
 
     pub async fn outbox_row(&self, id: i64) -> Result<Option<OutboxRow>> {
-        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM outbox WHERE id = ?"
+        Ok(
+            on_pool!(&self.pool, c => sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM outbox WHERE id = $1"
         )))
         .bind(id)
-        .fetch_optional(&self.pool)
-        .await?)
+        .fetch_optional(c).await)?,
+        )
     }
 
     /// Rows still to be sent.
     pub async fn outbox_pending(&self) -> Result<i64> {
         Ok(
-            sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE status = 'pending'")
-                .fetch_one(&self.pool)
-                .await?,
+            on_pool!(&self.pool, c => sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE status = 'pending'")
+                .fetch_one(c).await)?,
         )
     }
 }

@@ -3,6 +3,8 @@
 use serde::Serialize;
 use sqlx::FromRow;
 
+use super::db::{Tx, TxKind, on_pool, on_tx};
+
 use super::{Result, Store};
 
 /// Everything held about one member that can be linked to them.
@@ -45,27 +47,24 @@ pub struct MyVote {
 impl Store {
     /// The member's record, replies and non-anonymous votes.
     pub async fn member_data(&self, key: &str) -> Result<MemberData> {
-        let member = sqlx::query_as(
-            "SELECT key, display_name, quotes_allowed, first_seen FROM members WHERE key = ?",
+        let member = on_pool!(&self.pool, c => sqlx::query_as(
+            "SELECT key, display_name, quotes_allowed, first_seen FROM members WHERE key = $1",
         )
         .bind(key)
-        .fetch_optional(&self.pool)
-        .await?;
-        let replies = sqlx::query_as(
+        .fetch_optional(c).await)?;
+        let replies = on_pool!(&self.pool, c => sqlx::query_as(
             "SELECT r.session_id, g.channel AS \"group\", r.message_id, r.text, r.posted_at, r.edited_at, r.deleted_at
              FROM replies r JOIN sessions s ON s.id = r.session_id JOIN groups g ON g.id = s.group_id
-             WHERE r.member_key = ? ORDER BY r.posted_at, r.id",
+             WHERE r.member_key = $1 ORDER BY r.posted_at, r.id",
         )
         .bind(key)
-        .fetch_all(&self.pool)
-        .await?;
-        let votes = sqlx::query_as(
+        .fetch_all(c).await)?;
+        let votes = on_pool!(&self.pool, c => sqlx::query_as(
             "SELECT v.poll_id, p.claim, p.scale, v.option, v.reason, v.voted_at
-             FROM votes v JOIN polls p ON p.id = v.poll_id WHERE v.member_key = ? ORDER BY v.poll_id",
+             FROM votes v JOIN polls p ON p.id = v.poll_id WHERE v.member_key = $1 ORDER BY v.poll_id",
         )
         .bind(key)
-        .fetch_all(&self.pool)
-        .await?;
+        .fetch_all(c).await)?;
         Ok(MemberData {
             member,
             replies,
@@ -75,12 +74,11 @@ impl Store {
 
     /// Sessions the member wrote in (their summaries quote them).
     pub async fn member_sessions(&self, key: &str) -> Result<Vec<i64>> {
-        Ok(sqlx::query_scalar(
-            "SELECT DISTINCT session_id FROM replies WHERE member_key = ? ORDER BY session_id",
+        Ok(on_pool!(&self.pool, c => sqlx::query_scalar(
+            "SELECT DISTINCT session_id FROM replies WHERE member_key = $1 ORDER BY session_id",
         )
         .bind(key)
-        .fetch_all(&self.pool)
-        .await?)
+        .fetch_all(c).await)?)
     }
 
     /// Delete the member's replies, non-anonymous votes and record, and the stored
@@ -91,50 +89,52 @@ impl Store {
     /// Returns (replies, votes) deleted.
     pub async fn forget_member(&self, key: &str, tag: &str, at_ms: i64) -> Result<(u64, u64)> {
         let mut tx = self.write_tx().await?;
-        sqlx::query(
-            "INSERT INTO tombstones (kind, tag, at) VALUES ('member', ?1, ?2)
-             ON CONFLICT (kind, tag) DO UPDATE SET at = MAX(at, excluded.at)",
+        if let Tx(TxKind::Postgres(t)) = &mut tx {
+            // Every reply writer's batch holds this lock shared (see replies.rs): taken
+            // whole, no batch is between reading the tombstones and committing, so none can
+            // record this member's old messages after they are deleted here.
+            sqlx::query("SELECT pg_advisory_xact_lock($1)")
+                .bind(super::replies::FORGET_LOCK)
+                .execute(&mut **t)
+                .await?;
+        }
+        on_tx!(tx, c => sqlx::query(
+            "INSERT INTO tombstones (kind, tag, at) VALUES ('member', $1, $2)
+             ON CONFLICT (kind, tag) DO UPDATE SET at = CASE WHEN excluded.at > tombstones.at THEN excluded.at ELSE tombstones.at END",
         )
         .bind(tag)
         .bind(at_ms)
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query(
-            "DELETE FROM summaries WHERE session_id IN (SELECT DISTINCT session_id FROM replies WHERE member_key = ?)",
+        .execute(c).await.map(|d| d.rows_affected()))?;
+        on_tx!(tx, c => sqlx::query(
+            "DELETE FROM summaries WHERE session_id IN (SELECT DISTINCT session_id FROM replies WHERE member_key = $1)",
         )
         .bind(key)
-        .execute(&mut *tx)
-        .await?;
-        let replies = sqlx::query("DELETE FROM replies WHERE member_key = ?")
+        .execute(c).await.map(|d| d.rows_affected()))?;
+        let replies = on_tx!(tx, c => sqlx::query("DELETE FROM replies WHERE member_key = $1")
             .bind(key)
-            .execute(&mut *tx)
-            .await?;
-        let votes = sqlx::query("DELETE FROM votes WHERE member_key = ?")
+            .execute(c).await.map(|d| d.rows_affected()))?;
+        let votes = on_tx!(tx, c => sqlx::query("DELETE FROM votes WHERE member_key = $1")
             .bind(key)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query("DELETE FROM members WHERE key = ?")
+            .execute(c).await.map(|d| d.rows_affected()))?;
+        on_tx!(tx, c => sqlx::query("DELETE FROM members WHERE key = $1")
             .bind(key)
-            .execute(&mut *tx)
-            .await?;
+            .execute(c).await.map(|d| d.rows_affected()))?;
         // Every archive written may show the member: the next run rewrites them whole.
-        sqlx::query("UPDATE archives SET stale = 1")
-            .execute(&mut *tx)
-            .await?;
+        on_tx!(tx, c => sqlx::query("UPDATE archives SET stale = TRUE")
+            .execute(c).await.map(|d| d.rows_affected()))?;
         tx.commit().await?;
         // The reply writer must not assume this member still exists.
         self.members_generation
             .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-        Ok((replies.rows_affected(), votes.rows_affected()))
+        Ok((replies, votes))
     }
 
     /// When the member with this forget-me tag asked to be forgotten (the latest time).
     pub async fn forgotten_at(&self, tag: &str) -> Result<Option<i64>> {
         Ok(
-            sqlx::query_scalar("SELECT at FROM tombstones WHERE kind = 'member' AND tag = ?")
+            on_pool!(&self.pool, c => sqlx::query_scalar("SELECT at FROM tombstones WHERE kind = 'member' AND tag = $1")
                 .bind(tag)
-                .fetch_optional(&self.pool)
-                .await?,
+                .fetch_optional(c).await)?,
         )
     }
 
@@ -142,30 +142,26 @@ impl Store {
     /// not turned up by then will not). Returns how many.
     pub async fn prune_message_tombstones(&self, cutoff_ms: i64) -> Result<u64> {
         Ok(
-            sqlx::query("DELETE FROM tombstones WHERE kind = 'message' AND at < ?")
+            on_pool!(&self.pool, c => sqlx::query("DELETE FROM tombstones WHERE kind = 'message' AND at < $1")
                 .bind(cutoff_ms)
-                .execute(&self.pool)
-                .await?
-                .rows_affected(),
+                .execute(c).await.map(|d| d.rows_affected()))?,
         )
     }
 
     /// Whether summaries may quote the member by name.
     pub async fn set_quotes_allowed(&self, key: &str, allowed: bool) -> Result<bool> {
-        let done = sqlx::query("UPDATE members SET quotes_allowed = ? WHERE key = ?")
+        let done = on_pool!(&self.pool, c => sqlx::query("UPDATE members SET quotes_allowed = $1 WHERE key = $2")
             .bind(allowed)
             .bind(key)
-            .execute(&self.pool)
-            .await?;
-        Ok(done.rows_affected() == 1)
+            .execute(c).await.map(|d| d.rows_affected()))?;
+        Ok(done == 1)
     }
 
     /// Display names of members who opted out of being quoted by name.
     pub async fn opted_out_names(&self) -> Result<Vec<String>> {
         Ok(
-            sqlx::query_scalar("SELECT display_name FROM members WHERE quotes_allowed = 0")
-                .fetch_all(&self.pool)
-                .await?,
+            on_pool!(&self.pool, c => sqlx::query_scalar("SELECT display_name FROM members WHERE quotes_allowed = FALSE")
+                .fetch_all(c).await)?,
         )
     }
 }

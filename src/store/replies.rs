@@ -16,9 +16,15 @@ use std::time::Duration;
 use rusqlite::types::ToSql;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 use sqlx::FromRow;
+
+use super::db::{Pool, on_pool};
 use tokio::sync::{Mutex, mpsc, oneshot};
 
 use super::{Result, Store, StoreError};
+
+/// The advisory lock (PostgreSQL) that a reply batch holds shared and forget-me holds
+/// whole, so tombstones are read and honoured atomically across processes.
+pub(super) const FORGET_LOCK: i64 = 0x636f_6c6c_6f71_0001;
 
 /// A change to the record of replies.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,13 +72,13 @@ pub enum Written {
     Forgotten,
 }
 
-struct Job {
-    op: RecordOp,
-    ack: oneshot::Sender<std::result::Result<Written, String>>,
+pub(super) struct Job {
+    pub(super) op: RecordOp,
+    pub(super) ack: oneshot::Sender<std::result::Result<Written, String>>,
 }
 
 /// The most ops one transaction takes.
-const MAX_BATCH: usize = 2000;
+pub(super) const MAX_BATCH: usize = 2000;
 /// Multi-row statements come in these sizes (a run of 1,234 rows is one statement of
 /// 1,000, two of 100, three of 10 and four of 1), so a handful of cached statements
 /// serve every batch size.
@@ -81,14 +87,22 @@ const STATEMENT_ROWS: [usize; 4] = [1000, 100, 10, 1];
 /// Members the writer has already stored with their current name, so a burst does not
 /// upsert the same members again and again. Cleared when a member is forgotten or renamed
 /// outside the writer (`generation` moves), and whenever a batch fails.
-struct KnownMembers {
-    names: HashMap<String, String>,
+pub(super) struct KnownMembers {
+    pub(super) names: HashMap<String, String>,
     generation: Arc<std::sync::atomic::AtomicU64>,
     seen: u64,
 }
 
 impl KnownMembers {
-    fn refresh(&mut self) {
+    pub(super) fn new(generation: Arc<std::sync::atomic::AtomicU64>) -> KnownMembers {
+        KnownMembers {
+            names: HashMap::new(),
+            generation,
+            seen: 0,
+        }
+    }
+
+    pub(super) fn refresh(&mut self) {
         let now = self.generation.load(std::sync::atomic::Ordering::SeqCst);
         if now != self.seen || self.names.len() > 200_000 {
             self.names.clear();
@@ -128,18 +142,15 @@ fn open_connection(path: &Path) -> rusqlite::Result<Connection> {
 }
 
 impl ReplyWriter {
-    pub(super) fn spawn(
+    /// The SQLite writer: a thread with its own rusqlite connection to the file.
+    pub(super) fn spawn_sqlite(
         path: &Path,
         generation: Arc<std::sync::atomic::AtomicU64>,
     ) -> Result<ReplyWriter> {
         let conn = open_connection(path)?;
         let (tx, rx) = mpsc::channel::<Job>(16_384);
         let (stopped_tx, stopped) = oneshot::channel();
-        let known = KnownMembers {
-            names: HashMap::new(),
-            generation,
-            seen: 0,
-        };
+        let known = KnownMembers::new(generation);
         std::thread::Builder::new()
             .name("colloquy-writer".into())
             .spawn(move || {
@@ -151,6 +162,24 @@ impl ReplyWriter {
             tx: Arc::new(std::sync::RwLock::new(Some(tx))),
             stopped: Arc::new(Mutex::new(Some(stopped))),
         })
+    }
+
+    /// The PostgreSQL writer: a task on the runtime, taking a connection of the pool per batch.
+    pub(super) fn spawn_postgres(
+        pool: sqlx::PgPool,
+        generation: Arc<std::sync::atomic::AtomicU64>,
+    ) -> ReplyWriter {
+        let (tx, rx) = mpsc::channel::<Job>(16_384);
+        let (stopped_tx, stopped) = oneshot::channel();
+        let known = KnownMembers::new(generation);
+        tokio::spawn(async move {
+            super::writer_pg::run(pool, rx, known).await;
+            let _ = stopped_tx.send(());
+        });
+        ReplyWriter {
+            tx: Arc::new(std::sync::RwLock::new(Some(tx))),
+            stopped: Arc::new(Mutex::new(Some(stopped))),
+        }
     }
 
     async fn submit(&self, op: RecordOp) -> Result<Written> {
@@ -491,11 +520,11 @@ fn insert_run(
 
 /// The tombstones that concern one run of inserts (see migrations/0002_tombstones.sql).
 #[derive(Default)]
-struct Tombstones {
+pub(super) struct Tombstones {
     /// Forgotten members' tags, with the time of their request.
-    members: HashMap<String, i64>,
+    pub(super) members: HashMap<String, i64>,
     /// Deleted messages ('platform:message-id'), with the time of the deletion.
-    messages: HashMap<String, i64>,
+    pub(super) messages: HashMap<String, i64>,
 }
 
 impl Tombstones {
@@ -545,7 +574,7 @@ impl Tombstones {
     }
 
     /// Whether the op is a message its author has since asked to be forgotten.
-    fn forgets(&self, op: &RecordOp) -> bool {
+    pub(super) fn forgets(&self, op: &RecordOp) -> bool {
         match op {
             RecordOp::Insert {
                 member_tag,
@@ -560,7 +589,7 @@ impl Tombstones {
     }
 
     /// When the message was deleted, if its deletion came first.
-    fn deleted_at(&self, platform: &str, message_id: &str) -> Option<i64> {
+    pub(super) fn deleted_at(&self, platform: &str, message_id: &str) -> Option<i64> {
         if self.messages.is_empty() {
             return None;
         }
@@ -583,7 +612,7 @@ impl Tombstones {
     }
 }
 
-fn message_tag(platform: &str, message_id: &str) -> String {
+pub(super) fn message_tag(platform: &str, message_id: &str) -> String {
     format!("{platform}:{message_id}")
 }
 
@@ -658,9 +687,22 @@ impl Store {
 
     /// A session's replies in posting order (deleted ones included, marked).
     ///
-    /// Read as one JSON array built by SQLite: a busy session has tens of thousands of
+    /// On SQLite, read as one JSON array built by SQLite: a busy session has tens of thousands of
     /// replies, and one row instead of one message per row is several times faster.
     pub async fn session_replies(&self, session_id: i64) -> Result<Vec<ReplyRow>> {
+        let pool = match &self.pool {
+            Pool::Sqlite(pool) => pool,
+            // PostgreSQL streams rows in its binary format: plain rows are as quick there.
+            Pool::Postgres(pool) => {
+                return Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                    "SELECT {COLUMNS} FROM replies r JOIN members m ON m.key = r.member_key
+                     WHERE r.session_id = $1 ORDER BY r.posted_at, r.id"
+                )))
+                .bind(session_id)
+                .fetch_all(pool)
+                .await?);
+            }
+        };
         let json: Option<String> = sqlx::query_scalar(
             "SELECT json_group_array(json_object(
                  'id', r.id, 'session_id', r.session_id, 'member_key', r.member_key,
@@ -669,10 +711,10 @@ impl Store {
                  'platform', r.platform, 'message_id', r.message_id, 'reply_to', r.reply_to,
                  'text', r.text, 'posted_at', r.posted_at, 'edited_at', r.edited_at,
                  'deleted_at', r.deleted_at) ORDER BY r.posted_at, r.id)
-             FROM replies r JOIN members m ON m.key = r.member_key WHERE r.session_id = ?",
+             FROM replies r JOIN members m ON m.key = r.member_key WHERE r.session_id = $1",
         )
         .bind(session_id)
-        .fetch_one(&self.pool)
+        .fetch_one(pool)
         .await?;
         match json {
             None => Ok(Vec::new()),
@@ -685,14 +727,15 @@ impl Store {
 
     /// All replies of a group's sessions, in order.
     pub async fn group_replies(&self, group_id: i64) -> Result<Vec<ReplyRow>> {
-        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        Ok(
+            on_pool!(&self.pool, c => sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "SELECT {COLUMNS} FROM replies r JOIN members m ON m.key = r.member_key
              JOIN sessions s ON s.id = r.session_id
-             WHERE s.group_id = ? ORDER BY r.session_id, r.posted_at, r.id"
+             WHERE s.group_id = $1 ORDER BY r.session_id, r.posted_at, r.id"
         )))
         .bind(group_id)
-        .fetch_all(&self.pool)
-        .await?)
+        .fetch_all(c).await)?,
+        )
     }
 
     pub async fn reply_by_message(
@@ -700,40 +743,39 @@ impl Store {
         platform: &str,
         message_id: &str,
     ) -> Result<Option<ReplyRow>> {
-        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        Ok(
+            on_pool!(&self.pool, c => sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "SELECT {COLUMNS} FROM replies r JOIN members m ON m.key = r.member_key
-             WHERE r.platform = ? AND r.message_id = ?"
+             WHERE r.platform = $1 AND r.message_id = $2"
         )))
         .bind(platform)
         .bind(message_id)
-        .fetch_optional(&self.pool)
-        .await?)
+        .fetch_optional(c).await)?,
+        )
     }
 
     /// Count of replies (not deleted) in a session.
     pub async fn reply_count(&self, session_id: i64) -> Result<i64> {
-        Ok(sqlx::query_scalar(
-            "SELECT COUNT(*) FROM replies WHERE session_id = ? AND deleted_at IS NULL",
+        Ok(on_pool!(&self.pool, c => sqlx::query_scalar(
+            "SELECT COUNT(*) FROM replies WHERE session_id = $1 AND deleted_at IS NULL",
         )
         .bind(session_id)
-        .fetch_one(&self.pool)
-        .await?)
+        .fetch_one(c).await)?)
     }
 
     /// Upsert a member's display name (used when they vote or run a command).
     pub async fn touch_member(&self, key: &str, display_name: &str, now_ms: i64) -> Result<()> {
-        let done = sqlx::query(
-            "INSERT INTO members (key, display_name, first_seen) VALUES (?, ?, ?)
+        let done = on_pool!(&self.pool, c => sqlx::query(
+            "INSERT INTO members (key, display_name, first_seen) VALUES ($1, $2, $3)
              ON CONFLICT(key) DO UPDATE SET display_name = excluded.display_name
              WHERE members.display_name <> excluded.display_name",
         )
         .bind(key)
         .bind(display_name)
         .bind(now_ms)
-        .execute(&self.pool)
-        .await?;
+        .execute(c).await.map(|d| d.rows_affected()))?;
         // A new or renamed member: the reply writer's cache of stored names is stale.
-        if done.rows_affected() > 0 {
+        if done > 0 {
             self.members_generation
                 .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         }
@@ -742,14 +784,13 @@ impl Store {
 
     /// Delete replies posted before `cutoff_ms`; returns how many.
     pub async fn delete_replies_before(&self, group_id: i64, cutoff_ms: i64) -> Result<u64> {
-        let done = sqlx::query(
-            "DELETE FROM replies WHERE posted_at < ? AND session_id IN (SELECT id FROM sessions WHERE group_id = ?)",
+        let done = on_pool!(&self.pool, c => sqlx::query(
+            "DELETE FROM replies WHERE posted_at < $1 AND session_id IN (SELECT id FROM sessions WHERE group_id = $2)",
         )
         .bind(cutoff_ms)
         .bind(group_id)
-        .execute(&self.pool)
-        .await?;
-        Ok(done.rows_affected())
+        .execute(c).await.map(|d| d.rows_affected()))?;
+        Ok(done)
     }
 }
 
@@ -757,13 +798,12 @@ impl Store {
     /// The highest `m<N>` message number used on a platform (replies and the bot's posts),
     /// so that a reopened console keeps its message ids unique.
     pub async fn max_numbered_message(&self, platform: &str) -> Result<u64> {
-        let ids: Vec<String> = sqlx::query_scalar(
-            "SELECT message_id FROM replies WHERE platform = ?
+        let ids: Vec<String> = on_pool!(&self.pool, c => sqlx::query_scalar(
+            "SELECT message_id FROM replies WHERE platform = $1
              UNION ALL SELECT platform_message_id FROM outbox WHERE platform_message_id IS NOT NULL",
         )
         .bind(platform)
-        .fetch_all(&self.pool)
-        .await?;
+        .fetch_all(c).await)?;
         Ok(ids
             .iter()
             .filter_map(|id| {
@@ -779,20 +819,18 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::test_support::temp_store;
+    use crate::store::test_support::{TestDb, temp_store};
 
     async fn session(store: &Store) -> i64 {
-        sqlx::query(
+        crate::store::db::on_pool!(store.pool(), c => sqlx::query(
             "INSERT INTO groups (channel, platform, created_at) VALUES ('console:t', 'console', 0)",
         )
-        .execute(store.pool())
-        .await
+        .execute(c).await.map(|d| d.rows_affected()))
         .unwrap();
-        sqlx::query_scalar(
+        crate::store::db::on_pool!(store.pool(), c => sqlx::query_scalar(
             "INSERT INTO sessions (group_id, kind, started_at) VALUES (1, 'live', 0) RETURNING id",
         )
-        .fetch_one(store.pool())
-        .await
+        .fetch_one(c).await)
         .unwrap()
     }
 
@@ -817,273 +855,280 @@ mod tests {
         op
     }
 
-    #[tokio::test]
-    async fn a_forgotten_members_history_is_not_recorded_again() {
-        let (store, dir) = temp_store().await;
-        let s = session(&store).await;
-        store
-            .record(posted_at(insert(s, "m1", "ana", "early"), 10))
-            .await
-            .unwrap();
-        store
-            .record(posted_at(insert(s, "b1", "ben", "hi"), 11))
-            .await
-            .unwrap();
-        store
-            .forget_member("console:ana", "forgot:ana", 20)
-            .await
-            .unwrap();
-        store.close().await;
-        // A restart (a second process on the same file) replays the history in one batch.
-        let store = Store::open(&dir.path().join("test.db")).await.unwrap();
-        let replay = [
-            posted_at(insert(s, "m1", "ana", "early"), 10),
-            posted_at(insert(s, "m2", "ana", "also early"), 20),
-            posted_at(insert(s, "b1", "ben", "hi"), 11),
-            posted_at(insert(s, "b2", "ben", "new"), 21),
-            posted_at(insert(s, "m3", "ana", "after the request"), 21),
-        ];
-        let mut tasks = Vec::new();
-        for op in replay {
-            let store = store.clone();
-            tasks.push(tokio::spawn(async move { store.record(op).await.unwrap() }));
-        }
-        let mut written = Vec::new();
-        for t in tasks {
-            written.push(t.await.unwrap());
-        }
-        assert_eq!(
-            written,
-            [
-                Written::Forgotten,
-                Written::Forgotten,
-                Written::Duplicate,
-                Written::Inserted,
-                Written::Inserted
-            ]
-        );
-        let texts: Vec<String> = store
-            .session_replies(s)
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|r| r.text)
-            .collect();
-        assert_eq!(texts, ["hi", "new", "after the request"]);
-        // The tombstone names nobody.
-        let tags: Vec<String> = sqlx::query_scalar("SELECT tag FROM tombstones")
-            .fetch_all(store.pool())
-            .await
-            .unwrap();
-        assert_eq!(tags, ["forgot:ana"]);
-    }
-
-    #[tokio::test]
-    async fn a_deletion_that_overtook_its_message_holds_across_a_restart() {
-        let (store, dir) = temp_store().await;
-        let s = session(&store).await;
-        let delete = RecordOp::Delete {
-            platform: "console".into(),
-            message_id: "m1".into(),
-            deleted_at: 5,
-        };
-        assert_eq!(store.record(delete).await.unwrap(), Written::Unknown);
-        store.close().await;
-        let store = Store::open(&dir.path().join("test.db")).await.unwrap();
-        assert_eq!(
+    crate::store_test! {
+        async fn a_forgotten_members_history_is_not_recorded_again(db: TestDb) {
+            let (store, _dir) = temp_store(db).await;
+            let location = store.location().clone();
+            let s = session(&store).await;
             store
-                .record(insert(s, "m1", "ana", "regret"))
-                .await
-                .unwrap(),
-            Written::Inserted
-        );
-        let r = store
-            .reply_by_message("console", "m1")
-            .await
-            .unwrap()
-            .unwrap();
-        assert_eq!((r.text.as_str(), r.deleted_at), ("", Some(5)));
-        // Applied once: the tombstone is gone, and a later message is untouched.
-        assert_eq!(store.prune_message_tombstones(i64::MAX).await.unwrap(), 0);
-        store.record(insert(s, "m2", "ana", "kept")).await.unwrap();
-        let r = store
-            .reply_by_message("console", "m2")
-            .await
-            .unwrap()
-            .unwrap();
-        assert_eq!((r.text.as_str(), r.deleted_at), ("kept", None));
-    }
-
-    #[tokio::test]
-    async fn replayed_messages_are_not_duplicated() {
-        let (store, _dir) = temp_store().await;
-        let s = session(&store).await;
-        assert_eq!(
-            store.record(insert(s, "m1", "ana", "hello")).await.unwrap(),
-            Written::Inserted
-        );
-        assert_eq!(
-            store.record(insert(s, "m1", "ana", "hello")).await.unwrap(),
-            Written::Duplicate
-        );
-        assert_eq!(store.session_replies(s).await.unwrap().len(), 1);
-    }
-
-    #[tokio::test]
-    async fn concurrent_burst_is_committed_and_acknowledged() {
-        let (store, _dir) = temp_store().await;
-        let s = session(&store).await;
-        let mut tasks = Vec::new();
-        for i in 0..3000 {
-            let store = store.clone();
-            tasks.push(tokio::spawn(async move {
-                store
-                    .record(insert(s, &format!("m{i}"), &format!("u{}", i % 7), "text"))
-                    .await
-            }));
-        }
-        // A replay of the first 100 inside the same burst.
-        for i in 0..100 {
-            let store = store.clone();
-            tasks.push(tokio::spawn(async move {
-                store
-                    .record(insert(s, &format!("m{i}"), "u0", "text"))
-                    .await
-            }));
-        }
-        let mut inserted = 0;
-        for t in tasks {
-            if t.await.unwrap().unwrap() == Written::Inserted {
-                inserted += 1;
-            }
-        }
-        assert_eq!(inserted, 3000);
-        assert_eq!(store.reply_count(s).await.unwrap(), 3000);
-        let members: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM members")
-            .fetch_one(store.pool())
-            .await
-            .unwrap();
-        assert_eq!(members, 7);
-    }
-
-    #[tokio::test]
-    async fn edits_and_deletions() {
-        let (store, _dir) = temp_store().await;
-        let s = session(&store).await;
-        store.record(insert(s, "m1", "ana", "first")).await.unwrap();
-        let edit = |member_key: Option<&str>, text: &str| RecordOp::Edit {
-            platform: "console".into(),
-            message_id: "m1".into(),
-            member_key: member_key.map(str::to_string),
-            text: text.into(),
-            edited_at: 5,
-        };
-        // Someone else's edit of ana's reply changes nothing.
-        assert_eq!(
-            store
-                .record(edit(Some("console:ben"), "hijacked"))
-                .await
-                .unwrap(),
-            Written::Unknown
-        );
-        assert_eq!(
-            store
-                .record(edit(Some("console:ana"), "second"))
-                .await
-                .unwrap(),
-            Written::Updated
-        );
-        assert_eq!(
-            store.record(edit(None, "second")).await.unwrap(),
-            Written::Updated
-        );
-        let ghost = RecordOp::Edit {
-            platform: "console".into(),
-            message_id: "nope".into(),
-            member_key: None,
-            text: "x".into(),
-            edited_at: 5,
-        };
-        assert_eq!(store.record(ghost).await.unwrap(), Written::Unknown);
-        let r = store
-            .reply_by_message("console", "m1")
-            .await
-            .unwrap()
-            .unwrap();
-        assert_eq!((r.text.as_str(), r.edited_at), ("second", Some(5)));
-        let del = RecordOp::Delete {
-            platform: "console".into(),
-            message_id: "m1".into(),
-            deleted_at: 9,
-        };
-        assert_eq!(store.record(del).await.unwrap(), Written::Updated);
-        let r = store
-            .reply_by_message("console", "m1")
-            .await
-            .unwrap()
-            .unwrap();
-        assert_eq!((r.text.as_str(), r.deleted_at), ("", Some(9)));
-    }
-
-    #[tokio::test]
-    async fn a_bad_op_does_not_sink_its_batch() {
-        let (store, _dir) = temp_store().await;
-        let s = session(&store).await;
-        let mut tasks = Vec::new();
-        for i in 0..50 {
-            let store = store.clone();
-            // Every tenth op names a session that does not exist (a foreign key failure).
-            let sid = if i % 10 == 0 { 999 } else { s };
-            tasks.push(tokio::spawn(async move {
-                store
-                    .record(insert(sid, &format!("m{i}"), "ana", "t"))
-                    .await
-            }));
-        }
-        let mut failed = 0;
-        for t in tasks {
-            if t.await.unwrap().is_err() {
-                failed += 1;
-            }
-        }
-        assert_eq!(failed, 5);
-        assert_eq!(store.reply_count(s).await.unwrap(), 45);
-    }
-
-    #[tokio::test]
-    async fn a_forgotten_member_can_write_again() {
-        let (store, _dir) = temp_store().await;
-        let s = session(&store).await;
-        store.record(insert(s, "m1", "ana", "first")).await.unwrap();
-        store
-            .forget_member("console:ana", "forgot:ana", 0)
-            .await
-            .unwrap();
-        // The writer knew ana; it must upsert her again rather than fail on the foreign key.
-        assert_eq!(
-            store.record(insert(s, "m2", "ana", "again")).await.unwrap(),
-            Written::Inserted
-        );
-        assert_eq!(store.session_replies(s).await.unwrap().len(), 1);
-    }
-
-    #[tokio::test]
-    async fn a_name_changed_elsewhere_is_set_again_by_the_next_message() {
-        let (store, _dir) = temp_store().await;
-        let s = session(&store).await;
-        store.record(insert(s, "m1", "ana", "first")).await.unwrap();
-        // A vote under another name, then a message under the first one again.
-        store
-            .touch_member("console:ana", "Ana B.", 2)
-            .await
-            .unwrap();
-        store.record(insert(s, "m2", "ana", "again")).await.unwrap();
-        let name: String =
-            sqlx::query_scalar("SELECT display_name FROM members WHERE key = 'console:ana'")
-                .fetch_one(store.pool())
+                .record(posted_at(insert(s, "m1", "ana", "early"), 10))
                 .await
                 .unwrap();
-        assert_eq!(name, "ana");
+            store
+                .record(posted_at(insert(s, "b1", "ben", "hi"), 11))
+                .await
+                .unwrap();
+            store
+                .forget_member("console:ana", "forgot:ana", 20)
+                .await
+                .unwrap();
+            store.close().await;
+            // A restart (a second process on the same file) replays the history in one batch.
+            let store = Store::open_at(&location).await.unwrap();
+            let replay = [
+                posted_at(insert(s, "m1", "ana", "early"), 10),
+                posted_at(insert(s, "m2", "ana", "also early"), 20),
+                posted_at(insert(s, "b1", "ben", "hi"), 11),
+                posted_at(insert(s, "b2", "ben", "new"), 21),
+                posted_at(insert(s, "m3", "ana", "after the request"), 21),
+            ];
+            let mut tasks = Vec::new();
+            for op in replay {
+                let store = store.clone();
+                tasks.push(tokio::spawn(async move { store.record(op).await.unwrap() }));
+            }
+            let mut written = Vec::new();
+            for t in tasks {
+                written.push(t.await.unwrap());
+            }
+            assert_eq!(
+                written,
+                [
+                    Written::Forgotten,
+                    Written::Forgotten,
+                    Written::Duplicate,
+                    Written::Inserted,
+                    Written::Inserted
+                ]
+            );
+            let texts: Vec<String> = store
+                .session_replies(s)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|r| r.text)
+                .collect();
+            assert_eq!(texts, ["hi", "new", "after the request"]);
+            // The tombstone names nobody.
+            let tags: Vec<String> = crate::store::db::on_pool!(store.pool(), c => sqlx::query_scalar("SELECT tag FROM tombstones")
+                .fetch_all(c).await)
+                .unwrap();
+            assert_eq!(tags, ["forgot:ana"]);
+        }
+    }
+
+    crate::store_test! {
+        async fn a_deletion_that_overtook_its_message_holds_across_a_restart(db: TestDb) {
+            let (store, _dir) = temp_store(db).await;
+            let location = store.location().clone();
+            let s = session(&store).await;
+            let delete = RecordOp::Delete {
+                platform: "console".into(),
+                message_id: "m1".into(),
+                deleted_at: 5,
+            };
+            assert_eq!(store.record(delete).await.unwrap(), Written::Unknown);
+            store.close().await;
+            let store = Store::open_at(&location).await.unwrap();
+            assert_eq!(
+                store
+                    .record(insert(s, "m1", "ana", "regret"))
+                    .await
+                    .unwrap(),
+                Written::Inserted
+            );
+            let r = store
+                .reply_by_message("console", "m1")
+                .await
+                .unwrap()
+                .unwrap();
+            assert_eq!((r.text.as_str(), r.deleted_at), ("", Some(5)));
+            // Applied once: the tombstone is gone, and a later message is untouched.
+            assert_eq!(store.prune_message_tombstones(i64::MAX).await.unwrap(), 0);
+            store.record(insert(s, "m2", "ana", "kept")).await.unwrap();
+            let r = store
+                .reply_by_message("console", "m2")
+                .await
+                .unwrap()
+                .unwrap();
+            assert_eq!((r.text.as_str(), r.deleted_at), ("kept", None));
+        }
+    }
+
+    crate::store_test! {
+        async fn replayed_messages_are_not_duplicated(db: TestDb) {
+            let (store, _dir) = temp_store(db).await;
+            let s = session(&store).await;
+            assert_eq!(
+                store.record(insert(s, "m1", "ana", "hello")).await.unwrap(),
+                Written::Inserted
+            );
+            assert_eq!(
+                store.record(insert(s, "m1", "ana", "hello")).await.unwrap(),
+                Written::Duplicate
+            );
+            assert_eq!(store.session_replies(s).await.unwrap().len(), 1);
+        }
+    }
+
+    crate::store_test! {
+        async fn concurrent_burst_is_committed_and_acknowledged(db: TestDb) {
+            let (store, _dir) = temp_store(db).await;
+            let s = session(&store).await;
+            let mut tasks = Vec::new();
+            for i in 0..3000 {
+                let store = store.clone();
+                tasks.push(tokio::spawn(async move {
+                    store
+                        .record(insert(s, &format!("m{i}"), &format!("u{}", i % 7), "text"))
+                        .await
+                }));
+            }
+            // A replay of the first 100 inside the same burst.
+            for i in 0..100 {
+                let store = store.clone();
+                tasks.push(tokio::spawn(async move {
+                    store
+                        .record(insert(s, &format!("m{i}"), "u0", "text"))
+                        .await
+                }));
+            }
+            let mut inserted = 0;
+            for t in tasks {
+                if t.await.unwrap().unwrap() == Written::Inserted {
+                    inserted += 1;
+                }
+            }
+            assert_eq!(inserted, 3000);
+            assert_eq!(store.reply_count(s).await.unwrap(), 3000);
+            let members: i64 = crate::store::db::on_pool!(store.pool(), c => sqlx::query_scalar("SELECT COUNT(*) FROM members")
+                .fetch_one(c).await)
+                .unwrap();
+            assert_eq!(members, 7);
+        }
+    }
+
+    crate::store_test! {
+        async fn edits_and_deletions(db: TestDb) {
+            let (store, _dir) = temp_store(db).await;
+            let s = session(&store).await;
+            store.record(insert(s, "m1", "ana", "first")).await.unwrap();
+            let edit = |member_key: Option<&str>, text: &str| RecordOp::Edit {
+                platform: "console".into(),
+                message_id: "m1".into(),
+                member_key: member_key.map(str::to_string),
+                text: text.into(),
+                edited_at: 5,
+            };
+            // Someone else's edit of ana's reply changes nothing.
+            assert_eq!(
+                store
+                    .record(edit(Some("console:ben"), "hijacked"))
+                    .await
+                    .unwrap(),
+                Written::Unknown
+            );
+            assert_eq!(
+                store
+                    .record(edit(Some("console:ana"), "second"))
+                    .await
+                    .unwrap(),
+                Written::Updated
+            );
+            assert_eq!(
+                store.record(edit(None, "second")).await.unwrap(),
+                Written::Updated
+            );
+            let ghost = RecordOp::Edit {
+                platform: "console".into(),
+                message_id: "nope".into(),
+                member_key: None,
+                text: "x".into(),
+                edited_at: 5,
+            };
+            assert_eq!(store.record(ghost).await.unwrap(), Written::Unknown);
+            let r = store
+                .reply_by_message("console", "m1")
+                .await
+                .unwrap()
+                .unwrap();
+            assert_eq!((r.text.as_str(), r.edited_at), ("second", Some(5)));
+            let del = RecordOp::Delete {
+                platform: "console".into(),
+                message_id: "m1".into(),
+                deleted_at: 9,
+            };
+            assert_eq!(store.record(del).await.unwrap(), Written::Updated);
+            let r = store
+                .reply_by_message("console", "m1")
+                .await
+                .unwrap()
+                .unwrap();
+            assert_eq!((r.text.as_str(), r.deleted_at), ("", Some(9)));
+        }
+    }
+
+    crate::store_test! {
+        async fn a_bad_op_does_not_sink_its_batch(db: TestDb) {
+            let (store, _dir) = temp_store(db).await;
+            let s = session(&store).await;
+            let mut tasks = Vec::new();
+            for i in 0..50 {
+                let store = store.clone();
+                // Every tenth op names a session that does not exist (a foreign key failure).
+                let sid = if i % 10 == 0 { 999 } else { s };
+                tasks.push(tokio::spawn(async move {
+                    store
+                        .record(insert(sid, &format!("m{i}"), "ana", "t"))
+                        .await
+                }));
+            }
+            let mut failed = 0;
+            for t in tasks {
+                if t.await.unwrap().is_err() {
+                    failed += 1;
+                }
+            }
+            assert_eq!(failed, 5);
+            assert_eq!(store.reply_count(s).await.unwrap(), 45);
+        }
+    }
+
+    crate::store_test! {
+        async fn a_forgotten_member_can_write_again(db: TestDb) {
+            let (store, _dir) = temp_store(db).await;
+            let s = session(&store).await;
+            store.record(insert(s, "m1", "ana", "first")).await.unwrap();
+            store
+                .forget_member("console:ana", "forgot:ana", 0)
+                .await
+                .unwrap();
+            // The writer knew ana; it must upsert her again rather than fail on the foreign key.
+            assert_eq!(
+                store.record(insert(s, "m2", "ana", "again")).await.unwrap(),
+                Written::Inserted
+            );
+            assert_eq!(store.session_replies(s).await.unwrap().len(), 1);
+        }
+    }
+
+    crate::store_test! {
+        async fn a_name_changed_elsewhere_is_set_again_by_the_next_message(db: TestDb) {
+            let (store, _dir) = temp_store(db).await;
+            let s = session(&store).await;
+            store.record(insert(s, "m1", "ana", "first")).await.unwrap();
+            // A vote under another name, then a message under the first one again.
+            store
+                .touch_member("console:ana", "Ana B.", 2)
+                .await
+                .unwrap();
+            store.record(insert(s, "m2", "ana", "again")).await.unwrap();
+            let name: String =
+                crate::store::db::on_pool!(store.pool(), c => sqlx::query_scalar("SELECT display_name FROM members WHERE key = 'console:ana'")
+                    .fetch_one(c).await)
+                    .unwrap();
+            assert_eq!(name, "ana");
+        }
     }
 
     #[test]
@@ -1130,23 +1175,24 @@ mod tests {
         assert_eq!(rows, values);
     }
 
-    #[tokio::test]
-    async fn shutdown_finishes_queued_writes() {
-        let (store, _dir) = temp_store().await;
-        let s = session(&store).await;
-        let mut tasks = Vec::new();
-        for i in 0..500 {
-            let store = store.clone();
-            tasks.push(tokio::spawn(async move {
-                store.record(insert(s, &format!("m{i}"), "ana", "t")).await
-            }));
+    crate::store_test! {
+        async fn shutdown_finishes_queued_writes(db: TestDb) {
+            let (store, _dir) = temp_store(db).await;
+            let s = session(&store).await;
+            let mut tasks = Vec::new();
+            for i in 0..500 {
+                let store = store.clone();
+                tasks.push(tokio::spawn(async move {
+                    store.record(insert(s, &format!("m{i}"), "ana", "t")).await
+                }));
+            }
+            tokio::task::yield_now().await;
+            for t in tasks {
+                t.await.unwrap().unwrap();
+            }
+            store.close().await;
+            let reopened = Store::open_at(store.location()).await.unwrap();
+            assert_eq!(reopened.reply_count(s).await.unwrap(), 500);
         }
-        tokio::task::yield_now().await;
-        for t in tasks {
-            t.await.unwrap().unwrap();
-        }
-        store.close().await;
-        let reopened = Store::open(store.path()).await.unwrap();
-        assert_eq!(reopened.reply_count(s).await.unwrap(), 500);
     }
 }

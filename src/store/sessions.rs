@@ -1,6 +1,8 @@
 //! Sessions: one excerpt's discussion (daily or extra) or a live seminar.
 
-use sqlx::{FromRow, Sqlite, Transaction};
+use sqlx::FromRow;
+
+use super::db::{Pool, Tx, TxKind, on_pool, on_tx};
 
 use super::{Result, Store};
 
@@ -61,22 +63,24 @@ pub struct NewSession<'a> {
 }
 
 impl Store {
-    /// Begin a write transaction that holds SQLite's write lock from the start, so a
-    /// read-then-write inside it cannot fail on a concurrent writer.
-    pub async fn write_tx(&self) -> Result<Transaction<'static, Sqlite>> {
-        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    /// Begin a write transaction. On SQLite it holds the write lock from the start
+    /// (`BEGIN IMMEDIATE`), so a read-then-write inside it cannot fail on a concurrent
+    /// writer; on PostgreSQL it is a plain `BEGIN` (READ COMMITTED): the statements that
+    /// must not race say so themselves (unique keys, `FOR SHARE`, `SKIP LOCKED`, locks).
+    pub async fn write_tx(&self) -> Result<Tx> {
+        Ok(match &self.pool {
+            Pool::Sqlite(p) => Tx(TxKind::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?)),
+            Pool::Postgres(p) => Tx(TxKind::Postgres(p.begin().await?)),
+        })
     }
 
     /// Insert a session inside a transaction; `None` when a unique rule refused it
     /// (the day already has its session, the excerpt was already posted, a live
     /// session is already open).
-    pub async fn insert_session_tx(
-        tx: &mut Transaction<'static, Sqlite>,
-        s: &NewSession<'_>,
-    ) -> Result<Option<i64>> {
-        let id: Option<i64> = sqlx::query_scalar(
+    pub async fn insert_session_tx(tx: &mut Tx, s: &NewSession<'_>) -> Result<Option<i64>> {
+        let id: Option<i64> = on_tx!(tx, c => sqlx::query_scalar(
             "INSERT INTO sessions (group_id, kind, excerpt_id, local_date, title, started_at, ends_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING id",
         )
         .bind(s.group_id)
         .bind(s.kind.as_str())
@@ -85,38 +89,40 @@ impl Store {
         .bind(s.title)
         .bind(s.started_at)
         .bind(s.ends_at)
-        .fetch_optional(&mut **tx)
-        .await?;
+        .fetch_optional(c).await)?;
         Ok(id)
     }
 
     pub async fn session(&self, id: i64) -> Result<Option<SessionRow>> {
-        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM sessions WHERE id = ?"
+        Ok(
+            on_pool!(&self.pool, c => sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM sessions WHERE id = $1"
         )))
         .bind(id)
-        .fetch_optional(&self.pool)
-        .await?)
+        .fetch_optional(c).await)?,
+        )
     }
 
     /// The session whose thread or excerpt post is `anchor` (a platform message or thread id).
     pub async fn session_by_anchor(&self, anchor: &str) -> Result<Option<SessionRow>> {
-        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM sessions WHERE thread_id = ?1 OR post_message_id = ?1 ORDER BY id DESC LIMIT 1"
+        Ok(
+            on_pool!(&self.pool, c => sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM sessions WHERE thread_id = $1 OR post_message_id = $1 ORDER BY id DESC LIMIT 1"
         )))
         .bind(anchor)
-        .fetch_optional(&self.pool)
-        .await?)
+        .fetch_optional(c).await)?,
+        )
     }
 
     /// The open live session of a group, if any.
     pub async fn open_live_session(&self, group_id: i64) -> Result<Option<SessionRow>> {
-        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM sessions WHERE group_id = ? AND kind = 'live' AND ended_at IS NULL"
+        Ok(
+            on_pool!(&self.pool, c => sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM sessions WHERE group_id = $1 AND kind = 'live' AND ended_at IS NULL"
         )))
         .bind(group_id)
-        .fetch_optional(&self.pool)
-        .await?)
+        .fetch_optional(c).await)?,
+        )
     }
 
     /// The group's current session: an open live one, else the latest excerpt session.
@@ -124,31 +130,34 @@ impl Store {
         if let Some(live) = self.open_live_session(group_id).await? {
             return Ok(Some(live));
         }
-        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM sessions WHERE group_id = ? ORDER BY started_at DESC, id DESC LIMIT 1"
+        Ok(
+            on_pool!(&self.pool, c => sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM sessions WHERE group_id = $1 ORDER BY started_at DESC, id DESC LIMIT 1"
         )))
         .bind(group_id)
-        .fetch_optional(&self.pool)
-        .await?)
+        .fetch_optional(c).await)?,
+        )
     }
 
     /// The latest session that posted an excerpt.
     pub async fn current_excerpt_session(&self, group_id: i64) -> Result<Option<SessionRow>> {
-        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM sessions WHERE group_id = ? AND excerpt_id IS NOT NULL ORDER BY started_at DESC, id DESC LIMIT 1"
+        Ok(
+            on_pool!(&self.pool, c => sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM sessions WHERE group_id = $1 AND excerpt_id IS NOT NULL ORDER BY started_at DESC, id DESC LIMIT 1"
         )))
         .bind(group_id)
-        .fetch_optional(&self.pool)
-        .await?)
+        .fetch_optional(c).await)?,
+        )
     }
 
     pub async fn sessions(&self, group_id: i64) -> Result<Vec<SessionRow>> {
-        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM sessions WHERE group_id = ? ORDER BY started_at, id"
+        Ok(
+            on_pool!(&self.pool, c => sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM sessions WHERE group_id = $1 ORDER BY started_at, id"
         )))
         .bind(group_id)
-        .fetch_all(&self.pool)
-        .await?)
+        .fetch_all(c).await)?,
+        )
     }
 
     /// Sessions of a group that started in [from, to).
@@ -158,78 +167,73 @@ impl Store {
         from_ms: i64,
         to_ms: i64,
     ) -> Result<Vec<SessionRow>> {
-        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM sessions WHERE group_id = ? AND started_at >= ? AND started_at < ? ORDER BY started_at, id"
+        Ok(
+            on_pool!(&self.pool, c => sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM sessions WHERE group_id = $1 AND started_at >= $2 AND started_at < $3 ORDER BY started_at, id"
         )))
         .bind(group_id)
         .bind(from_ms)
         .bind(to_ms)
-        .fetch_all(&self.pool)
-        .await?)
+        .fetch_all(c).await)?,
+        )
     }
 
     /// Open sessions whose planned end has come.
     pub async fn sessions_due_to_end(&self, now_ms: i64) -> Result<Vec<SessionRow>> {
-        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM sessions WHERE ended_at IS NULL AND ends_at IS NOT NULL AND ends_at <= ? ORDER BY id"
+        Ok(
+            on_pool!(&self.pool, c => sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM sessions WHERE ended_at IS NULL AND ends_at IS NOT NULL AND ends_at <= $1 ORDER BY id"
         )))
         .bind(now_ms)
-        .fetch_all(&self.pool)
-        .await?)
+        .fetch_all(c).await)?,
+        )
     }
 
     /// Open sessions of a platform with a thread or post (for backfill after downtime).
     pub async fn open_anchored_sessions(&self, platform: &str) -> Result<Vec<SessionRow>> {
-        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        Ok(
+            on_pool!(&self.pool, c => sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "SELECT s.{} FROM sessions s JOIN groups g ON g.id = s.group_id
-             WHERE g.platform = ? AND s.ended_at IS NULL AND (s.thread_id IS NOT NULL OR s.post_message_id IS NOT NULL)
+             WHERE g.platform = $1 AND s.ended_at IS NULL AND (s.thread_id IS NOT NULL OR s.post_message_id IS NOT NULL)
              ORDER BY s.id",
             COLUMNS.replace(", ", ", s.")
         )))
         .bind(platform)
-        .fetch_all(&self.pool)
-        .await?)
+        .fetch_all(c).await)?,
+        )
     }
 
     /// Mark a session ended, once: false when it had already ended.
-    pub async fn end_session_tx(
-        tx: &mut Transaction<'static, Sqlite>,
-        id: i64,
-        now_ms: i64,
-    ) -> Result<bool> {
-        let done =
-            sqlx::query("UPDATE sessions SET ended_at = ? WHERE id = ? AND ended_at IS NULL")
+    pub async fn end_session_tx(tx: &mut Tx, id: i64, now_ms: i64) -> Result<bool> {
+        let done = on_tx!(tx, c => sqlx::query("UPDATE sessions SET ended_at = $1 WHERE id = $2 AND ended_at IS NULL")
                 .bind(now_ms)
                 .bind(id)
-                .execute(&mut **tx)
-                .await?;
-        Ok(done.rows_affected() == 1)
+                .execute(c).await.map(|d| d.rows_affected()))?;
+        Ok(done == 1)
     }
 
     /// Record where an excerpt was posted (its message, and its thread when there is one).
     pub async fn set_session_anchors_tx(
-        tx: &mut Transaction<'static, Sqlite>,
+        tx: &mut Tx,
         id: i64,
         post_message_id: &str,
         thread_id: Option<&str>,
     ) -> Result<()> {
-        sqlx::query("UPDATE sessions SET post_message_id = ?, thread_id = COALESCE(?, thread_id) WHERE id = ?")
+        on_tx!(tx, c => sqlx::query("UPDATE sessions SET post_message_id = $1, thread_id = COALESCE($2, thread_id) WHERE id = $3")
             .bind(post_message_id)
             .bind(thread_id)
             .bind(id)
-            .execute(&mut **tx)
-            .await?;
+            .execute(c).await.map(|d| d.rows_affected()))?;
         Ok(())
     }
 
     /// Where the latest recorded reply of a session is (platform message id), for backfill.
     pub async fn last_reply_message(&self, session_id: i64) -> Result<Option<String>> {
-        Ok(sqlx::query_scalar(
-            "SELECT message_id FROM replies WHERE session_id = ? ORDER BY posted_at DESC, id DESC LIMIT 1",
+        Ok(on_pool!(&self.pool, c => sqlx::query_scalar(
+            "SELECT message_id FROM replies WHERE session_id = $1 ORDER BY posted_at DESC, id DESC LIMIT 1",
         )
         .bind(session_id)
-        .fetch_optional(&self.pool)
-        .await?)
+        .fetch_optional(c).await)?)
     }
 }
 
@@ -277,33 +281,28 @@ impl Store {
                 return Ok(ExcerptStart::SlotTaken);
             }
         }
-        let next: Option<i64> = sqlx::query_scalar(
+        let next: Option<i64> = on_tx!(tx, c => sqlx::query_scalar(
             "SELECT e.id FROM excerpts e JOIN readings r ON r.id = e.reading_id
-             WHERE r.group_id = ? AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.excerpt_id = e.id)
+             WHERE r.group_id = $1 AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.excerpt_id = e.id)
              ORDER BY r.id, e.seq LIMIT 1",
         )
         .bind(group_id)
-        .fetch_optional(&mut *tx)
-        .await?;
+        .fetch_optional(c).await)?;
         let Some(excerpt_id) = next else {
             if let Some(date) = local_date {
-                sqlx::query("UPDATE schedule_slots SET outcome = 'exhausted' WHERE group_id = ? AND local_date = ?")
+                on_tx!(tx, c => sqlx::query("UPDATE schedule_slots SET outcome = 'exhausted' WHERE group_id = $1 AND local_date = $2")
                     .bind(group_id)
                     .bind(date)
-                    .execute(&mut *tx)
-                    .await?;
+                    .execute(c).await.map(|d| d.rows_affected()))?;
             }
-            let last: Option<(i64, bool)> =
-                sqlx::query_as("SELECT id, finished_noted FROM readings WHERE group_id = ? ORDER BY id DESC LIMIT 1")
+            let last: Option<(i64, bool)> = on_tx!(tx, c => sqlx::query_as("SELECT id, finished_noted FROM readings WHERE group_id = $1 ORDER BY id DESC LIMIT 1")
                     .bind(group_id)
-                    .fetch_optional(&mut *tx)
-                    .await?;
+                    .fetch_optional(c).await)?;
             let notice_due = matches!(last, Some((_, false)));
             if let Some((id, false)) = last {
-                sqlx::query("UPDATE readings SET finished_noted = 1 WHERE id = ?")
+                on_tx!(tx, c => sqlx::query("UPDATE readings SET finished_noted = TRUE WHERE id = $1")
                     .bind(id)
-                    .execute(&mut *tx)
-                    .await?;
+                    .execute(c).await.map(|d| d.rows_affected()))?;
             }
             if notice_due && let Some((id, _)) = last {
                 let (key, payload) = finished_notice(id);

@@ -2,6 +2,8 @@
 
 use sqlx::FromRow;
 
+use super::db::on_pool;
+
 use super::{Result, Store};
 
 #[derive(Debug, Clone, FromRow, PartialEq, Eq)]
@@ -29,8 +31,8 @@ impl Store {
         source: &str,
         now_ms: i64,
     ) -> Result<i64> {
-        Ok(sqlx::query_scalar(
-            "INSERT INTO summaries (group_id, session_id, body, data, source, created_at) VALUES (?, ?, ?, ?, ?, ?)
+        Ok(on_pool!(&self.pool, c => sqlx::query_scalar(
+            "INSERT INTO summaries (group_id, session_id, body, data, source, created_at) VALUES ($1, $2, $3, $4, $5, $6)
              ON CONFLICT(session_id) WHERE session_id IS NOT NULL DO UPDATE SET body = excluded.body,
                data = excluded.data, source = excluded.source, created_at = excluded.created_at
              RETURNING id",
@@ -41,8 +43,7 @@ impl Store {
         .bind(data)
         .bind(source)
         .bind(now_ms)
-        .fetch_one(&self.pool)
-        .await?)
+        .fetch_one(c).await)?)
     }
 
     /// Store a weekly digest once; `None` when that week already has one.
@@ -54,8 +55,8 @@ impl Store {
         data: &str,
         now_ms: i64,
     ) -> Result<Option<i64>> {
-        Ok(sqlx::query_scalar(
-            "INSERT INTO summaries (group_id, week, body, data, created_at) VALUES (?, ?, ?, ?, ?)
+        Ok(on_pool!(&self.pool, c => sqlx::query_scalar(
+            "INSERT INTO summaries (group_id, week, body, data, created_at) VALUES ($1, $2, $3, $4, $5)
              ON CONFLICT(group_id, week) WHERE week IS NOT NULL DO NOTHING RETURNING id",
         )
         .bind(group_id)
@@ -63,43 +64,44 @@ impl Store {
         .bind(body)
         .bind(data)
         .bind(now_ms)
-        .fetch_optional(&self.pool)
-        .await?)
+        .fetch_optional(c).await)?)
     }
 
     pub async fn session_summary(&self, session_id: i64) -> Result<Option<SummaryRow>> {
-        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM summaries WHERE session_id = ?"
+        Ok(
+            on_pool!(&self.pool, c => sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM summaries WHERE session_id = $1"
         )))
         .bind(session_id)
-        .fetch_optional(&self.pool)
-        .await?)
+        .fetch_optional(c).await)?,
+        )
     }
 
     pub async fn digest(&self, group_id: i64, week: &str) -> Result<Option<SummaryRow>> {
-        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM summaries WHERE group_id = ? AND week = ?"
+        Ok(
+            on_pool!(&self.pool, c => sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM summaries WHERE group_id = $1 AND week = $2"
         )))
         .bind(group_id)
         .bind(week)
-        .fetch_optional(&self.pool)
-        .await?)
+        .fetch_optional(c).await)?,
+        )
     }
 
     pub async fn group_summaries(&self, group_id: i64) -> Result<Vec<SummaryRow>> {
-        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM summaries WHERE group_id = ? ORDER BY id"
+        Ok(
+            on_pool!(&self.pool, c => sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM summaries WHERE group_id = $1 ORDER BY id"
         )))
         .bind(group_id)
-        .fetch_all(&self.pool)
-        .await?)
+        .fetch_all(c).await)?,
+        )
     }
 
     pub async fn delete_session_summary(&self, session_id: i64) -> Result<()> {
-        sqlx::query("DELETE FROM summaries WHERE session_id = ?")
+        on_pool!(&self.pool, c => sqlx::query("DELETE FROM summaries WHERE session_id = $1")
             .bind(session_id)
-            .execute(&self.pool)
-            .await?;
+            .execute(c).await.map(|d| d.rows_affected()))?;
         Ok(())
     }
 }

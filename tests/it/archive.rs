@@ -7,6 +7,7 @@ use colloquy::domain::ids::Platform;
 use colloquy::engine::{MessageDelete, MessageEdit};
 use colloquy::site::Site;
 use colloquy::store::Group;
+use colloquy::store::testing::TestDb;
 
 use colloquy::engine::archive::{ArchiveSettings, group_folder};
 
@@ -62,8 +63,8 @@ pub struct Seeded {
 /// excerpt, one edited, one deleted, the hostile ones), a named pre/post pair, an
 /// anonymous poll, a member with quotes off and one who will be forgotten; the session
 /// ends and its summary is posted at 21:00.
-pub async fn seeded_day() -> Seeded {
-    seed(TestApp::at(monday(8, 0)).await).await
+pub async fn seeded_day(db: TestDb) -> Seeded {
+    seed(TestApp::at(monday(8, 0), db).await).await
 }
 
 /// [`seeded_day`] on a given app (which starts on Monday before 09:00).
@@ -219,9 +220,9 @@ fn page(site: &Site, path: &str) -> String {
     String::from_utf8(f.bytes.clone()).expect("a text page")
 }
 
-#[tokio::test]
-async fn the_archive_shows_the_day_as_pages() {
-    let d = seeded_day().await;
+colloquy::store_test! {
+async fn the_archive_shows_the_day_as_pages(db: TestDb) {
+    let d = seeded_day(db).await;
     let site = d.app.engine.archive_site(&d.group).await.unwrap();
     let paths: Vec<&str> = site.files.iter().map(|f| f.path.as_str()).collect();
     for p in [
@@ -330,10 +331,11 @@ async fn the_archive_shows_the_day_as_pages() {
     assert!(search_index.starts_with("colloquySearchIndex(["));
     assert!(search_index.contains("This is the heart of it"));
 }
+}
 
-#[tokio::test]
-async fn hostile_reply_text_stays_text() {
-    let d = seeded_day().await;
+colloquy::store_test! {
+async fn hostile_reply_text_stays_text(db: TestDb) {
+    let d = seeded_day(db).await;
     let site = d.app.engine.archive_site(&d.group).await.unwrap();
     for f in site.files.iter().filter(|f| f.path.ends_with(".html")) {
         let html = String::from_utf8(f.bytes.clone()).unwrap();
@@ -359,10 +361,11 @@ async fn hostile_reply_text_stays_text() {
         "template syntax in a reply is text"
     );
 }
+}
 
-#[tokio::test]
-async fn privacy_holds_in_the_archive() {
-    let d = seeded_day().await;
+colloquy::store_test! {
+async fn privacy_holds_in_the_archive(db: TestDb) {
+    let d = seeded_day(db).await;
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("site");
     let first = d
@@ -431,10 +434,11 @@ async fn privacy_holds_in_the_archive() {
         .unwrap();
     assert!(!third.was_stale && third.write.removed.is_empty());
 }
+}
 
-#[tokio::test]
-async fn the_same_database_gives_the_same_bytes() {
-    let d = seeded_day().await;
+colloquy::store_test! {
+async fn the_same_database_gives_the_same_bytes(db: TestDb) {
+    let d = seeded_day(db).await;
     let a = d.app.engine.archive_site(&d.group).await.unwrap();
     let b = d.app.engine.archive_site(&d.group).await.unwrap();
     assert_eq!(a, b);
@@ -442,8 +446,10 @@ async fn the_same_database_gives_the_same_bytes() {
     let Seeded { app, group, .. } = d;
     app.engine.close().await;
     let dir = app.dir;
+    let location = app.location;
     let reopened = TestApp::open(
         dir,
+        location,
         monday(23, 59),
         colloquy::domain::anon::VoterSecret::new(vec![42; 32]),
     )
@@ -465,10 +471,11 @@ async fn the_same_database_gives_the_same_bytes() {
         assert_eq!(std::fs::read(out.path().join(&f.path)).unwrap(), f.bytes);
     }
 }
+}
 
-#[tokio::test]
-async fn an_empty_group_gets_a_page_that_says_so() {
-    let app = TestApp::at(monday(8, 0)).await;
+colloquy::store_test! {
+async fn an_empty_group_gets_a_page_that_says_so(db: TestDb) {
+    let app = TestApp::at(monday(8, 0), db).await;
     app.fac("setup --tz Europe/London --time 09:00").await;
     let g = app.group().await;
     let site = app.engine.archive_site(&g).await.unwrap();
@@ -479,9 +486,10 @@ async fn an_empty_group_gets_a_page_that_says_so() {
     );
     assert_eq!(page(&site, "search-index.js"), "colloquySearchIndex([]);\n");
 }
+}
 
-#[tokio::test]
-async fn the_scheduler_publishes_the_archive_and_the_summary_links_it() {
+colloquy::store_test! {
+async fn the_scheduler_publishes_the_archive_and_the_summary_links_it(db: TestDb) {
     let dir = tempfile::tempdir().unwrap();
     let archives = dir.path().join("published");
     let options = EngineOptions {
@@ -494,7 +502,8 @@ async fn the_scheduler_publishes_the_archive_and_the_summary_links_it() {
         },
         ..Default::default()
     };
-    let app = TestApp::open_with(dir, monday(8, 0), options).await;
+    let location = db.fresh(dir.path()).await.expect("a fresh test database");
+    let app = TestApp::open_with(dir, location, monday(8, 0), options).await;
     let d = seed(app).await;
     let folder = archives.join(group_folder(&d.group));
     let page = folder.join(format!("session-{}.html", d.session_id));
@@ -521,4 +530,5 @@ async fn the_scheduler_publishes_the_archive_and_the_summary_links_it() {
     assert!(!std::fs::read_to_string(&page).unwrap().contains("zebra"));
     assert!(!folder.join(format!("poll-{}.png", d.zoe_poll)).exists());
     assert_eq!(d.app.tick().await.archives, 0);
+}
 }

@@ -207,7 +207,7 @@ fn element_at<'a>(dom: &'a str, needle: &str, tag: &str) -> &'a str {
 #[tokio::test]
 async fn the_archive_reads_well_in_a_real_browser() {
     let browser = chromium();
-    let d = seeded_day().await;
+    let d = seeded_day(colloquy::store::testing::TestDb::Sqlite).await;
     let out = artifacts();
     let site_dir = out.join("site");
     let _ = std::fs::remove_dir_all(&site_dir);

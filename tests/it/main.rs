@@ -10,6 +10,8 @@ mod core_flow;
 mod core_polls;
 mod core_scheduler;
 mod event_mapping;
+mod leases;
+mod migrate;
 mod opinion;
 mod ops;
 mod properties;

@@ -7,6 +7,7 @@
 
 use colloquy::domain::command::Role;
 use colloquy::store::Group;
+use colloquy::store::testing::TestDb;
 
 use crate::common::app::{TestApp, monday, sample_reading};
 
@@ -23,8 +24,8 @@ pub const CLAIMS: [&str; 6] = [
     "The Cold War cases generalise to today",
 ];
 
-async fn seminar() -> (TestApp, Group) {
-    let app = TestApp::at(monday(9, 0)).await;
+async fn seminar(db: TestDb) -> (TestApp, Group) {
+    let app = TestApp::at(monday(9, 0), db).await;
     let g = app.setup_with_reading(&sample_reading(6)).await;
     app.tick().await;
     (app, g)
@@ -127,9 +128,9 @@ fn artifact(name: &str, bytes: &[u8]) -> std::path::PathBuf {
     path
 }
 
-#[tokio::test]
-async fn two_camps_on_the_map() {
-    let (app, _g) = seminar().await;
+colloquy::store_test! {
+async fn two_camps_on_the_map(db: TestDb) {
+    let (app, _g) = seminar(db).await;
     let cards = two_camps(&app).await;
     let r = ok(&app, "ana", "map").await;
     let reply = app.run("ana", Role::Member, "map").await.unwrap();
@@ -199,10 +200,11 @@ async fn two_camps_on_the_map() {
     assert!(log.contains("3. Pass"), "{log}");
     assert!(!log.contains("REJECTED-SECRET"));
 }
+}
 
-#[tokio::test]
-async fn claims_bad_input_is_refused_and_nothing_stored() {
-    let app = TestApp::at(monday(8, 0)).await;
+colloquy::store_test! {
+async fn claims_bad_input_is_refused_and_nothing_stored(db: TestDb) {
+    let app = TestApp::at(monday(8, 0), db).await;
     app.fac("setup --tz Europe/London --time 09:00").await;
     // No session open yet.
     let e = refused(
@@ -215,7 +217,7 @@ async fn claims_bad_input_is_refused_and_nothing_stored() {
     assert!(e.contains("No session is open"), "{e}");
     let app = {
         drop(app);
-        let (app, _) = seminar().await;
+        let (app, _) = seminar(db).await;
         app
     };
     let g = app.group().await;
@@ -288,10 +290,11 @@ async fn claims_bad_input_is_refused_and_nothing_stored() {
     .await;
     assert!(e.contains("closed"), "{e}");
 }
+}
 
-#[tokio::test]
-async fn rejected_claims_never_leak() {
-    let (app, g) = seminar().await;
+colloquy::store_test! {
+async fn rejected_claims_never_leak(db: TestDb) {
+    let (app, g) = seminar(db).await;
     two_camps(&app).await;
     let session = app.current_session(&g).await.id;
     let mut seen = String::new();
@@ -309,10 +312,11 @@ async fn rejected_claims_never_leak() {
     assert!(!seen.contains("REJECTED-SECRET"), "a rejected claim leaked");
     assert!(seen.contains(CLAIMS[1]));
 }
+}
 
-#[tokio::test]
-async fn too_few_voters_say_why_there_are_no_groups() {
-    let (app, _g) = seminar().await;
+colloquy::store_test! {
+async fn too_few_voters_say_why_there_are_no_groups(db: TestDb) {
+    let (app, _g) = seminar(db).await;
     for c in &CLAIMS[..4] {
         ok(&app, "ana", &format!("claim add \"{c}\"")).await;
     }
@@ -333,10 +337,11 @@ async fn too_few_voters_say_why_there_are_no_groups() {
     );
     assert!(!r.contains("**Group A**"), "{r}");
 }
+}
 
-#[tokio::test]
-async fn anonymous_cards_join_on_keyed_ids_and_name_nobody() {
-    let (app, g) = seminar().await;
+colloquy::store_test! {
+async fn anonymous_cards_join_on_keyed_ids_and_name_nobody(db: TestDb) {
+    let (app, g) = seminar(db).await;
     for c in &CLAIMS[..5] {
         ok(&app, "ana", &format!("claim add \"{c}\"")).await;
     }
@@ -397,10 +402,11 @@ async fn anonymous_cards_join_on_keyed_ids_and_name_nobody() {
         }
     }
 }
+}
 
-#[tokio::test]
-async fn the_report_tests_pre_post_pairs_with_lurkers_and_a_quiz() {
-    let (app, g) = seminar().await;
+colloquy::store_test! {
+async fn the_report_tests_pre_post_pairs_with_lurkers_and_a_quiz(db: TestDb) {
+    let (app, g) = seminar(db).await;
     let thread = app.current_session(&g).await.thread_id.expect("a thread");
     let speakers = ["p1", "p2", "p3", "p4", "p5", "p6"];
     let lurkers = ["l1", "l2", "l3", "l4"];
@@ -528,10 +534,11 @@ async fn the_report_tests_pre_post_pairs_with_lurkers_and_a_quiz() {
         assert!(!names(&r, who), "{who} named in the report");
     }
 }
+}
 
-#[tokio::test]
-async fn an_empty_session_has_an_empty_map_and_report() {
-    let (app, _g) = seminar().await;
+colloquy::store_test! {
+async fn an_empty_session_has_an_empty_map_and_report(db: TestDb) {
+    let (app, _g) = seminar(db).await;
     let m = app.fac("map").await;
     assert!(
         m.text.contains("No claims have been voted on here yet"),
@@ -555,10 +562,11 @@ async fn an_empty_session_has_an_empty_map_and_report() {
     .await;
     assert!(e.contains("not both"), "{e}");
 }
+}
 
-#[tokio::test]
-async fn the_map_goes_into_the_summary_the_digest_and_the_exports() {
-    let (app, g) = seminar().await;
+colloquy::store_test! {
+async fn the_map_goes_into_the_summary_the_digest_and_the_exports(db: TestDb) {
+    let (app, g) = seminar(db).await;
     two_camps(&app).await;
     let thread = app.current_session(&g).await.thread_id.expect("a thread");
     app.say(
@@ -618,4 +626,5 @@ async fn the_map_goes_into_the_summary_the_digest_and_the_exports() {
         map["points"][0].get("row").is_none(),
         "points carry no row number"
     );
+}
 }

@@ -1,6 +1,7 @@
 //! Operations: `run` starts with a health line and stops cleanly on SIGTERM; secrets and
 //! message bodies never reach the logs at info level; `check-config` never prints a secret.
 
+use colloquy::store::testing::TestDb;
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
@@ -140,7 +141,7 @@ async fn info_logs_hold_no_message_bodies() {
     // dispatcher takes tracing off that short path, and the cache is rebuilt with both.
     let _anchor = tracing::Dispatch::new(Anchor);
     tracing::callsite::rebuild_interest_cache();
-    let app = TestApp::at(monday(9, 0)).await;
+    let app = TestApp::at(monday(9, 0), TestDb::Sqlite).await;
     let g = app.setup_with_reading(&sample_reading(4)).await;
     app.tick().await;
     let s = app.current_session(&g).await;

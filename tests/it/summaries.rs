@@ -2,6 +2,7 @@
 //! OpenAI chat-completions protocol, including slow and failing answers), weekly digests,
 //! and long summaries split to fit a platform without breaking a quote.
 
+use colloquy::store::testing::TestDb;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration as StdDuration;
@@ -107,9 +108,9 @@ struct LlmApp {
 }
 
 impl LlmApp {
-    async fn on(endpoint: &str, start: chrono::DateTime<chrono::Utc>) -> LlmApp {
+    async fn on(endpoint: &str, start: chrono::DateTime<chrono::Utc>, db: TestDb) -> LlmApp {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("t.db")).await.unwrap();
+        let (store, _) = db.open(dir.path()).await.unwrap();
         let clock = ManualClock::new(start);
         let llm =
             LlmClient::new(endpoint, "test-model", None, StdDuration::from_millis(800)).unwrap();
@@ -130,160 +131,161 @@ impl LlmApp {
     }
 }
 
-#[tokio::test]
-async fn the_llm_writes_a_checked_paragraph_and_failures_fall_back_once() {
-    let (endpoint, fake) = fake_llm().await;
-    let LlmApp {
-        dir: _dir,
-        store,
-        clock,
-        engine,
-        log,
-    } = LlmApp::on(&endpoint, monday(9, 0)).await;
-    let channel =
-        colloquy::domain::ids::ChannelKey::new(colloquy::domain::ids::Platform::Console, "llm");
-    let run = |who: &str, role: Role, line: &str| {
-        let engine = engine.clone();
-        let channel = channel.clone();
-        let line = line.to_string();
-        let who = who.to_string();
-        async move {
-            engine
-                .execute(colloquy::engine::Invocation {
-                    channel,
-                    caller: colloquy::engine::Caller {
-                        key: colloquy::domain::ids::MemberKey::new(
-                            colloquy::domain::ids::Platform::Console,
-                            &who,
-                        ),
-                        name: who.clone(),
-                        role,
-                    },
-                    command: colloquy::domain::command::parse(&line).unwrap(),
-                    attachment: None,
-                })
-                .await
-        }
-    };
-    run("fac", Role::Facilitator, "setup --tz UTC")
-        .await
-        .unwrap();
-    run("fac", Role::Facilitator, "session start --title \"Courts\"")
-        .await
-        .unwrap();
-    let say = |id: &str, who: &str, text: &str| colloquy::engine::IncomingMessage {
-        platform: colloquy::domain::ids::Platform::Console,
-        channel_id: "llm".into(),
-        thread_root: None,
-        reply_to: None,
-        message_id: id.into(),
-        author: colloquy::domain::ids::MemberKey::new(
-            colloquy::domain::ids::Platform::Console,
-            who,
-        ),
-        author_name: who.into(),
-        text: text.into(),
-        at: clock_now(&clock),
-    };
-    engine
-        .on_message(say(
-            "1",
-            "Ana",
-            "Predictable courts build trust between parties.",
-        ))
-        .await
-        .unwrap();
-    engine
-        .on_message(say(
-            "2",
-            "Ben",
-            "How would voters ever reward judicial independence?",
-        ))
-        .await
-        .unwrap();
-    engine
-        .on_message(say(
-            "3",
-            "Cy",
-            "Predictable courts also protect the small traders who cannot afford lawyers.",
-        ))
-        .await
-        .unwrap();
-    let live = store.open_live_session(1).await.unwrap().unwrap();
-
-    let good = engine.summarize_session(live.id, false).await.unwrap();
-    assert_eq!(good.source, "llm");
-    assert!(
-        good.markdown
-            .contains("Members agreed that predictable courts build trust"),
-        "{}",
-        good.markdown
-    );
-    assert!(good.markdown.contains("written by test-model"));
-    let prompt = fake.last_prompt.lock().unwrap().clone();
-    // The LLM is given the extractive summary (its quotes and who said them) and the
-    // discussion's key phrases, not the raw replies.
-    assert!(
-        prompt.contains("“Predictable courts build trust between parties.” — Ana")
-            && prompt.contains("— Ben")
-            && prompt.contains("Key phrases: predictable courts"),
-        "the prompt carries the extractive summary and key phrases: {prompt}"
-    );
-
-    // Slow, failing, empty, or naming an opted-out member: the extractive summary is used,
-    // and the facilitators are told once.
-    run("Ana", Role::Member, "privacy quotes off")
-        .await
-        .unwrap();
-    for mode in [
-        Mode::Slow,
-        Mode::Failing,
-        Mode::Empty,
-        Mode::NamesOptedOut,
-        Mode::InventedQuote,
-    ] {
-        *fake.mode.lock().unwrap() = mode;
-        let s = tokio::time::timeout(
-            StdDuration::from_secs(30),
-            engine.summarize_session(live.id, false),
-        )
-        .await
-        .expect("a server that never answers is cut off by the client's timeout")
-        .unwrap();
-        assert_eq!(s.source, "extractive");
-        assert!(!s.markdown.contains("written by"));
-    }
-    colloquy::engine::delivery::deliver_due(&engine, "t")
-        .await
-        .unwrap();
-    let text = String::from_utf8_lossy(&log.lock().unwrap()).to_string();
-    assert_eq!(
-        text.matches("the configured LLM could not be used").count(),
-        1,
-        "told once: {text}"
-    );
-    assert!(fake.calls.load(Ordering::SeqCst) >= 5);
-    // Recovery resets the notice: the next failure is told again.
-    *fake.mode.lock().unwrap() = Mode::Good;
-    assert_eq!(
-        engine
-            .summarize_session(live.id, false)
+colloquy::store_test! {
+    async fn the_llm_writes_a_checked_paragraph_and_failures_fall_back_once(db: TestDb) {
+        let (endpoint, fake) = fake_llm().await;
+        let LlmApp {
+            dir: _dir,
+            store,
+            clock,
+            engine,
+            log,
+        } = LlmApp::on(&endpoint, monday(9, 0), db).await;
+        let channel =
+            colloquy::domain::ids::ChannelKey::new(colloquy::domain::ids::Platform::Console, "llm");
+        let run = |who: &str, role: Role, line: &str| {
+            let engine = engine.clone();
+            let channel = channel.clone();
+            let line = line.to_string();
+            let who = who.to_string();
+            async move {
+                engine
+                    .execute(colloquy::engine::Invocation {
+                        channel,
+                        caller: colloquy::engine::Caller {
+                            key: colloquy::domain::ids::MemberKey::new(
+                                colloquy::domain::ids::Platform::Console,
+                                &who,
+                            ),
+                            name: who.clone(),
+                            role,
+                        },
+                        command: colloquy::domain::command::parse(&line).unwrap(),
+                        attachment: None,
+                    })
+                    .await
+            }
+        };
+        run("fac", Role::Facilitator, "setup --tz UTC")
             .await
-            .unwrap()
-            .source,
-        "llm"
-    );
-    *fake.mode.lock().unwrap() = Mode::Failing;
-    engine.summarize_session(live.id, false).await.unwrap();
-    colloquy::engine::delivery::deliver_due(&engine, "t")
-        .await
-        .unwrap();
-    let text = String::from_utf8_lossy(&log.lock().unwrap()).to_string();
-    assert_eq!(
-        text.matches("the configured LLM could not be used").count(),
-        2,
-        "told again after a recovery: {text}"
-    );
+            .unwrap();
+        run("fac", Role::Facilitator, "session start --title \"Courts\"")
+            .await
+            .unwrap();
+        let say = |id: &str, who: &str, text: &str| colloquy::engine::IncomingMessage {
+            platform: colloquy::domain::ids::Platform::Console,
+            channel_id: "llm".into(),
+            thread_root: None,
+            reply_to: None,
+            message_id: id.into(),
+            author: colloquy::domain::ids::MemberKey::new(
+                colloquy::domain::ids::Platform::Console,
+                who,
+            ),
+            author_name: who.into(),
+            text: text.into(),
+            at: clock_now(&clock),
+        };
+        engine
+            .on_message(say(
+                "1",
+                "Ana",
+                "Predictable courts build trust between parties.",
+            ))
+            .await
+            .unwrap();
+        engine
+            .on_message(say(
+                "2",
+                "Ben",
+                "How would voters ever reward judicial independence?",
+            ))
+            .await
+            .unwrap();
+        engine
+            .on_message(say(
+                "3",
+                "Cy",
+                "Predictable courts also protect the small traders who cannot afford lawyers.",
+            ))
+            .await
+            .unwrap();
+        let live = store.open_live_session(1).await.unwrap().unwrap();
+
+        let good = engine.summarize_session(live.id, false).await.unwrap();
+        assert_eq!(good.source, "llm");
+        assert!(
+            good.markdown
+                .contains("Members agreed that predictable courts build trust"),
+            "{}",
+            good.markdown
+        );
+        assert!(good.markdown.contains("written by test-model"));
+        let prompt = fake.last_prompt.lock().unwrap().clone();
+        // The LLM is given the extractive summary (its quotes and who said them) and the
+        // discussion's key phrases, not the raw replies.
+        assert!(
+            prompt.contains("“Predictable courts build trust between parties.” — Ana")
+                && prompt.contains("— Ben")
+                && prompt.contains("Key phrases: predictable courts"),
+            "the prompt carries the extractive summary and key phrases: {prompt}"
+        );
+
+        // Slow, failing, empty, or naming an opted-out member: the extractive summary is used,
+        // and the facilitators are told once.
+        run("Ana", Role::Member, "privacy quotes off")
+            .await
+            .unwrap();
+        for mode in [
+            Mode::Slow,
+            Mode::Failing,
+            Mode::Empty,
+            Mode::NamesOptedOut,
+            Mode::InventedQuote,
+        ] {
+            *fake.mode.lock().unwrap() = mode;
+            let s = tokio::time::timeout(
+                StdDuration::from_secs(30),
+                engine.summarize_session(live.id, false),
+            )
+            .await
+            .expect("a server that never answers is cut off by the client's timeout")
+            .unwrap();
+            assert_eq!(s.source, "extractive");
+            assert!(!s.markdown.contains("written by"));
+        }
+        colloquy::engine::delivery::deliver_due(&engine, "t")
+            .await
+            .unwrap();
+        let text = String::from_utf8_lossy(&log.lock().unwrap()).to_string();
+        assert_eq!(
+            text.matches("the configured LLM could not be used").count(),
+            1,
+            "told once: {text}"
+        );
+        assert!(fake.calls.load(Ordering::SeqCst) >= 5);
+        // Recovery resets the notice: the next failure is told again.
+        *fake.mode.lock().unwrap() = Mode::Good;
+        assert_eq!(
+            engine
+                .summarize_session(live.id, false)
+                .await
+                .unwrap()
+                .source,
+            "llm"
+        );
+        *fake.mode.lock().unwrap() = Mode::Failing;
+        engine.summarize_session(live.id, false).await.unwrap();
+        colloquy::engine::delivery::deliver_due(&engine, "t")
+            .await
+            .unwrap();
+        let text = String::from_utf8_lossy(&log.lock().unwrap()).to_string();
+        assert_eq!(
+            text.matches("the configured LLM could not be used").count(),
+            2,
+            "told again after a recovery: {text}"
+        );
+    }
 }
 
 fn clock_now(clock: &ManualClock) -> chrono::DateTime<chrono::Utc> {
@@ -291,154 +293,157 @@ fn clock_now(clock: &ManualClock) -> chrono::DateTime<chrono::Utc> {
     clock.now()
 }
 
-#[tokio::test]
-async fn a_weekly_digest_covers_the_week_once() {
-    let app = TestApp::at(monday(8, 0)).await;
-    let g = app.setup_with_reading(&sample_reading(20)).await;
-    for day in 0..5 {
-        app.clock.set(monday(9, 0) + Duration::days(day));
-        app.tick().await;
-        let s = app.current_session(&g).await;
-        let thread = s.thread_id.clone().unwrap();
-        app.say(
-            "ana",
-            Some(&thread),
-            "Courts and trust again, the recurring theme of the week.",
-        )
-        .await;
-        app.say(
-            "ben",
-            Some(&thread),
-            "Trust in courts grows when judges are independent.",
-        )
-        .await;
-    }
-    // The digest is due on Sunday at 18:00 (the default).
-    app.clock.set(monday(17, 0) + Duration::days(6));
-    assert_eq!(app.tick().await.digests, 0);
-    app.clock.set(monday(18, 1) + Duration::days(6));
-    assert_eq!(app.tick().await.digests, 1);
-    assert_eq!(app.tick().await.digests, 0, "once per week");
-    let log = app.log_text();
-    assert!(log.contains("## Week of 2 March 2026"), "{log}");
-    assert!(
-        log.contains("6 sessions, 2 members, 10 replies"),
-        "{}",
-        &log[log.find("## Week").unwrap_or(0)..]
-    );
-    assert!(log.contains("Institutions and Trust (excerpt 1)"));
-    assert!(log.contains("**Recurring themes**"));
-    assert!(log.contains("**Most active threads**"));
-}
-
-#[tokio::test]
-async fn long_summaries_are_split_without_breaking_a_quote() {
-    let app = TestApp::new().await;
-    app.fac("setup --tz UTC").await;
-    app.fac("session start").await;
-    for i in 0..40 {
-        app.say(&format!("member{}", i % 9), None, &format!("Point {i}: predictable courts build trust, and trust makes coalitions last longer than anyone expects in theory {i}.")).await;
-    }
-    let s = app
-        .store
-        .open_live_session(app.group().await.id)
-        .await
-        .unwrap()
-        .unwrap();
-    let summary = app
-        .engine
-        .summarize_session(s.id, false)
-        .await
-        .unwrap()
-        .markdown;
-    let parts = colloquy::render::split_message(&summary, 500);
-    assert!(parts.len() > 1);
-    let quotes = |t: &str| {
-        t.lines()
-            .filter(|l| l.starts_with("> ") && !l.starts_with("> — "))
-            .count()
-    };
-    assert!(
-        quotes(&summary) >= 2,
-        "the summary quotes members: {summary}"
-    );
-    assert_eq!(
-        parts.iter().map(|p| quotes(p)).sum::<usize>(),
-        quotes(&summary),
-        "no quote is lost or cut in two"
-    );
-    for p in &parts {
-        assert!(p.chars().count() <= 500);
-        // A quote line and its attribution travel together.
-        assert_eq!(
-            p.matches("\n> — ").count() + usize::from(p.starts_with("> — ")),
-            quotes(p),
-            "{p}"
+colloquy::store_test! {
+    async fn a_weekly_digest_covers_the_week_once(db: TestDb) {
+        let app = TestApp::at(monday(8, 0), db).await;
+        let g = app.setup_with_reading(&sample_reading(20)).await;
+        for day in 0..5 {
+            app.clock.set(monday(9, 0) + Duration::days(day));
+            app.tick().await;
+            let s = app.current_session(&g).await;
+            let thread = s.thread_id.clone().unwrap();
+            app.say(
+                "ana",
+                Some(&thread),
+                "Courts and trust again, the recurring theme of the week.",
+            )
+            .await;
+            app.say(
+                "ben",
+                Some(&thread),
+                "Trust in courts grows when judges are independent.",
+            )
+            .await;
+        }
+        // The digest is due on Sunday at 18:00 (the default).
+        app.clock.set(monday(17, 0) + Duration::days(6));
+        assert_eq!(app.tick().await.digests, 0);
+        app.clock.set(monday(18, 1) + Duration::days(6));
+        assert_eq!(app.tick().await.digests, 1);
+        assert_eq!(app.tick().await.digests, 0, "once per week");
+        let log = app.log_text();
+        assert!(log.contains("## Week of 2 March 2026"), "{log}");
+        assert!(
+            log.contains("6 sessions, 2 members, 10 replies"),
+            "{}",
+            &log[log.find("## Week").unwrap_or(0)..]
         );
+        assert!(log.contains("Institutions and Trust (excerpt 1)"));
+        assert!(log.contains("**Recurring themes**"));
+        assert!(log.contains("**Most active threads**"));
     }
-    app.run("fac", Role::Facilitator, "session end")
-        .await
-        .unwrap();
 }
 
-#[tokio::test]
-async fn the_llm_can_write_the_questions_and_bad_ones_are_dropped() {
-    let (endpoint, fake) = fake_llm().await;
-    let LlmApp {
-        dir: _dir,
-        store,
-        clock: _clock,
-        engine,
-        log,
-    } = LlmApp::on(&endpoint, monday(8, 0)).await;
-    let channel =
-        colloquy::domain::ids::ChannelKey::new(colloquy::domain::ids::Platform::Console, "q");
-    let exec =
-        |line: &str, attachment: Option<colloquy::engine::Upload>| colloquy::engine::Invocation {
-            channel: channel.clone(),
-            caller: colloquy::engine::Caller {
-                key: colloquy::domain::ids::MemberKey::new(
-                    colloquy::domain::ids::Platform::Console,
-                    "fac",
-                ),
-                name: "fac".into(),
-                role: Role::Facilitator,
-            },
-            command: colloquy::domain::command::parse(line).unwrap(),
-            attachment,
+colloquy::store_test! {
+    async fn long_summaries_are_split_without_breaking_a_quote(db: TestDb) {
+        let app = TestApp::new(db).await;
+        app.fac("setup --tz UTC").await;
+        app.fac("session start").await;
+        for i in 0..40 {
+            app.say(&format!("member{}", i % 9), None, &format!("Point {i}: predictable courts build trust, and trust makes coalitions last longer than anyone expects in theory {i}.")).await;
+        }
+        let s = app
+            .store
+            .open_live_session(app.group().await.id)
+            .await
+            .unwrap()
+            .unwrap();
+        let summary = app
+            .engine
+            .summarize_session(s.id, false)
+            .await
+            .unwrap()
+            .markdown;
+        let parts = colloquy::render::split_message(&summary, 500);
+        assert!(parts.len() > 1);
+        let quotes = |t: &str| {
+            t.lines()
+                .filter(|l| l.starts_with("> ") && !l.starts_with("> — "))
+                .count()
         };
-    engine.execute(exec("setup --tz UTC", None)).await.unwrap();
-    let upload = colloquy::engine::Upload {
-        name: "r.md".into(),
-        bytes: sample_reading(12).into_bytes(),
-    };
-    engine
-        .execute(exec("reading import", Some(upload)))
-        .await
-        .unwrap();
-    engine.execute(exec("excerpt next", None)).await.unwrap();
-    colloquy::engine::delivery::deliver_due(&engine, "t")
-        .await
-        .unwrap();
-    let text = String::from_utf8_lossy(&log.lock().unwrap()).to_string();
-    assert!(
-        text.contains("1. What does the author mean by “institutional trust”?"),
-        "{text}"
-    );
-    assert!(text.contains("2. How do predictable courts lower the cost of cooperation?"));
-    assert!(
-        !text.contains("Is this right?") && !text.contains("bananas"),
-        "yes/no and ungrounded questions are dropped"
-    );
-    // A failing LLM leaves the template questions.
-    *fake.mode.lock().unwrap() = Mode::Failing;
-    engine.execute(exec("excerpt next", None)).await.unwrap();
-    colloquy::engine::delivery::deliver_due(&engine, "t")
-        .await
-        .unwrap();
-    let second = store.excerpts(1).await.unwrap()[1].id;
-    let qs = store.questions(second).await.unwrap();
-    assert!(qs.len() >= 2 && qs.iter().all(|q| q.kind != "llm"));
+        assert!(
+            quotes(&summary) >= 2,
+            "the summary quotes members: {summary}"
+        );
+        assert_eq!(
+            parts.iter().map(|p| quotes(p)).sum::<usize>(),
+            quotes(&summary),
+            "no quote is lost or cut in two"
+        );
+        for p in &parts {
+            assert!(p.chars().count() <= 500);
+            // A quote line and its attribution travel together.
+            assert_eq!(
+                p.matches("\n> — ").count() + usize::from(p.starts_with("> — ")),
+                quotes(p),
+                "{p}"
+            );
+        }
+        app.run("fac", Role::Facilitator, "session end")
+            .await
+            .unwrap();
+    }
+}
+
+colloquy::store_test! {
+    async fn the_llm_can_write_the_questions_and_bad_ones_are_dropped(db: TestDb) {
+        let (endpoint, fake) = fake_llm().await;
+        let LlmApp {
+            dir: _dir,
+            store,
+            clock: _clock,
+            engine,
+            log,
+        } = LlmApp::on(&endpoint, monday(8, 0), db).await;
+        let channel =
+            colloquy::domain::ids::ChannelKey::new(colloquy::domain::ids::Platform::Console, "q");
+        let exec =
+            |line: &str, attachment: Option<colloquy::engine::Upload>| colloquy::engine::Invocation {
+                channel: channel.clone(),
+                caller: colloquy::engine::Caller {
+                    key: colloquy::domain::ids::MemberKey::new(
+                        colloquy::domain::ids::Platform::Console,
+                        "fac",
+                    ),
+                    name: "fac".into(),
+                    role: Role::Facilitator,
+                },
+                command: colloquy::domain::command::parse(line).unwrap(),
+                attachment,
+            };
+        engine.execute(exec("setup --tz UTC", None)).await.unwrap();
+        let upload = colloquy::engine::Upload {
+            name: "r.md".into(),
+            bytes: sample_reading(12).into_bytes(),
+        };
+        engine
+            .execute(exec("reading import", Some(upload)))
+            .await
+            .unwrap();
+        engine.execute(exec("excerpt next", None)).await.unwrap();
+        colloquy::engine::delivery::deliver_due(&engine, "t")
+            .await
+            .unwrap();
+        let text = String::from_utf8_lossy(&log.lock().unwrap()).to_string();
+        assert!(
+            text.contains("1. What does the author mean by “institutional trust”?"),
+            "{text}"
+        );
+        assert!(text.contains("2. How do predictable courts lower the cost of cooperation?"));
+        assert!(
+            !text.contains("Is this right?") && !text.contains("bananas"),
+            "yes/no and ungrounded questions are dropped"
+        );
+        // A failing LLM leaves the template questions.
+        *fake.mode.lock().unwrap() = Mode::Failing;
+        engine.execute(exec("excerpt next", None)).await.unwrap();
+        colloquy::engine::delivery::deliver_due(&engine, "t")
+            .await
+            .unwrap();
+        let second = store.excerpts(1).await.unwrap()[1].id;
+        let qs = store.questions(second).await.unwrap();
+        assert!(qs.len() >= 2 && qs.iter().all(|q| q.kind != "llm"));
+    }
 }
 
 /// The seminar discussions written for these tests, with their ground truth.
@@ -456,9 +461,9 @@ fn discussion_fixtures() -> Vec<colloquy::domain::summary_score::Fixture> {
 /// Play a fixture's discussion as a live seminar: quotes opt-outs, the pre poll and its
 /// votes, the replies in their threads, the post poll, the forget-me, the session's end.
 /// Returns the app and the summary the bot posted.
-async fn play(fixture: &colloquy::domain::summary_score::Fixture) -> (TestApp, String) {
+async fn play(fixture: &colloquy::domain::summary_score::Fixture, db: TestDb) -> (TestApp, String) {
     use colloquy::domain::ids::{MemberKey, Platform};
-    let app = TestApp::new().await;
+    let app = TestApp::new(db).await;
     let exec = |key: &str, role: Role, line: String| {
         let name = fixture
             .member(key)
@@ -563,22 +568,23 @@ async fn play(fixture: &colloquy::domain::summary_score::Fixture) -> (TestApp, S
     (app, summary)
 }
 
-/// The summaries of the seminar fixtures meet every criterion of the scorer: labelled
-/// themes, the substantive replies quoted exactly and once, no housekeeping, the real
-/// disagreement and no false one, the open questions, both polls' counts, participation.
-/// `cargo test --test it summaries_meet_the_fixtures -- --nocapture` prints the scores.
-#[tokio::test]
-async fn summaries_meet_the_fixtures() {
-    let mut failed = Vec::new();
-    for fixture in discussion_fixtures() {
-        let (_app, summary) = play(&fixture).await;
-        let card = colloquy::domain::summary_score::score(&fixture, &summary);
-        println!("{summary}\n\n{card}");
-        if !card.all_passed() {
-            failed.push(format!("{card}\n{summary}"));
+colloquy::store_test! {
+    /// The summaries of the seminar fixtures meet every criterion of the scorer: labelled
+    /// themes, the substantive replies quoted exactly and once, no housekeeping, the real
+    /// disagreement and no false one, the open questions, both polls' counts, participation.
+    /// `cargo test --test it summaries_meet_the_fixtures -- --nocapture` prints the scores.
+    async fn summaries_meet_the_fixtures(db: TestDb) {
+        let mut failed = Vec::new();
+        for fixture in discussion_fixtures() {
+            let (_app, summary) = play(&fixture, db).await;
+            let card = colloquy::domain::summary_score::score(&fixture, &summary);
+            println!("{summary}\n\n{card}");
+            if !card.all_passed() {
+                failed.push(format!("{card}\n{summary}"));
+            }
         }
+        assert!(failed.is_empty(), "{}", failed.join("\n\n"));
     }
-    assert!(failed.is_empty(), "{}", failed.join("\n\n"));
 }
 
 /// The summary a live session gets once it ends (None: no summary was stored).
@@ -599,83 +605,84 @@ async fn end_and_summary(app: &TestApp) -> Option<String> {
         .map(|s| s.body)
 }
 
-/// Bad input: a session nobody replied in gets no summary (its facilitator is told once,
-/// privately); a session of greetings and logistics gets a short summary saying so; a
-/// discussion in another language gets the generic summary with a notice.
-#[tokio::test]
-async fn empty_chatter_and_foreign_sessions() {
-    let app = TestApp::new().await;
-    app.fac("setup --tz UTC").await;
+colloquy::store_test! {
+    /// Bad input: a session nobody replied in gets no summary (its facilitator is told once,
+    /// privately); a session of greetings and logistics gets a short summary saying so; a
+    /// discussion in another language gets the generic summary with a notice.
+    async fn empty_chatter_and_foreign_sessions(db: TestDb) {
+        let app = TestApp::new(db).await;
+        app.fac("setup --tz UTC").await;
 
-    app.fac("session start --title \"Silent\"").await;
-    assert_eq!(
-        end_and_summary(&app).await,
-        None,
-        "no summary without replies"
-    );
-    let log = app.log_text();
-    assert_eq!(
-        log.matches("Nobody replied in Silent").count(),
-        1,
-        "told once: {log}"
-    );
-    assert!(!log.contains("## Summary: Silent"), "{log}");
-    let told = &log[log
-        .find("Nobody replied in Silent")
-        .unwrap_or(0)
-        .saturating_sub(80)..];
-    assert!(told.contains("privately to fac"), "{log}");
+        app.fac("session start --title \"Silent\"").await;
+        assert_eq!(
+            end_and_summary(&app).await,
+            None,
+            "no summary without replies"
+        );
+        let log = app.log_text();
+        assert_eq!(
+            log.matches("Nobody replied in Silent").count(),
+            1,
+            "told once: {log}"
+        );
+        assert!(!log.contains("## Summary: Silent"), "{log}");
+        let told = &log[log
+            .find("Nobody replied in Silent")
+            .unwrap_or(0)
+            .saturating_sub(80)..];
+        assert!(told.contains("privately to fac"), "{log}");
 
-    app.fac("session start --title \"Chatter\"").await;
-    for (who, text) in [
-        ("ana", "Morning all!"),
-        ("ben", "hi"),
-        ("cy", "Sorry I'm late, train delays."),
-        ("ana", "lol same"),
-        ("ben", "Got to run, see you Thursday."),
-    ] {
-        app.say(who, None, text).await;
+        app.fac("session start --title \"Chatter\"").await;
+        for (who, text) in [
+            ("ana", "Morning all!"),
+            ("ben", "hi"),
+            ("cy", "Sorry I'm late, train delays."),
+            ("ana", "lol same"),
+            ("ben", "Got to run, see you Thursday."),
+        ] {
+            app.say(who, None, text).await;
+        }
+        let chatter = end_and_summary(&app).await.expect("a short summary");
+        assert!(
+            chatter.contains("there was no discussion to summarize"),
+            "{chatter}"
+        );
+        assert!(
+            !chatter.contains("**Themes**") && !chatter.contains("**What was said**"),
+            "{chatter}"
+        );
+        assert!(chatter.lines().count() <= 5, "short: {chatter}");
+
+        app.fac("session start --title \"Foráneo\"").await;
+        for (who, text) in [
+            (
+                "ana",
+                "El texto sostiene que la vigilancia local mantiene las reglas suaves en los pueblos pequeños.",
+            ),
+            (
+                "ben",
+                "No estoy de acuerdo: en una pesquería grande nadie sabe quién pescó de más.",
+            ),
+            (
+                "cy",
+                "Las sanciones graduales protegen a quienes escriben las reglas de la comunidad.",
+            ),
+            (
+                "dee",
+                "¿Quién decide cuándo un recurso es demasiado grande para la vigilancia local?",
+            ),
+        ] {
+            app.say(who, None, text).await;
+        }
+        let foreign = end_and_summary(&app).await.expect("a generic summary");
+        assert!(
+            foreign.contains("does not seem to be in English"),
+            "{foreign}"
+        );
+        assert!(foreign.contains("**What was said**"), "{foreign}");
+        assert!(
+            !foreign.contains("**Themes**") && !foreign.contains("**Where members disagreed**"),
+            "{foreign}"
+        );
     }
-    let chatter = end_and_summary(&app).await.expect("a short summary");
-    assert!(
-        chatter.contains("there was no discussion to summarize"),
-        "{chatter}"
-    );
-    assert!(
-        !chatter.contains("**Themes**") && !chatter.contains("**What was said**"),
-        "{chatter}"
-    );
-    assert!(chatter.lines().count() <= 5, "short: {chatter}");
-
-    app.fac("session start --title \"Foráneo\"").await;
-    for (who, text) in [
-        (
-            "ana",
-            "El texto sostiene que la vigilancia local mantiene las reglas suaves en los pueblos pequeños.",
-        ),
-        (
-            "ben",
-            "No estoy de acuerdo: en una pesquería grande nadie sabe quién pescó de más.",
-        ),
-        (
-            "cy",
-            "Las sanciones graduales protegen a quienes escriben las reglas de la comunidad.",
-        ),
-        (
-            "dee",
-            "¿Quién decide cuándo un recurso es demasiado grande para la vigilancia local?",
-        ),
-    ] {
-        app.say(who, None, text).await;
-    }
-    let foreign = end_and_summary(&app).await.expect("a generic summary");
-    assert!(
-        foreign.contains("does not seem to be in English"),
-        "{foreign}"
-    );
-    assert!(foreign.contains("**What was said**"), "{foreign}");
-    assert!(
-        !foreign.contains("**Themes**") && !foreign.contains("**Where members disagreed**"),
-        "{foreign}"
-    );
 }

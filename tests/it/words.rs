@@ -4,6 +4,7 @@
 
 use colloquy::domain::command::{ParseError, Role, parse};
 use colloquy::platform::console::ConsoleChat;
+use colloquy::store::testing::TestDb;
 
 use crate::common::app::{TestApp, monday, sample_reading};
 
@@ -55,7 +56,7 @@ fn flags_in(text: &str) -> std::collections::BTreeSet<String> {
 
 #[tokio::test]
 async fn help_lists_exactly_the_flags_the_parser_takes() {
-    let app = TestApp::new().await;
+    let app = TestApp::new(TestDb::Sqlite).await;
     let mut helps = Vec::new();
     for verb in crate::common::verbs::every_verb_name() {
         let help = app
@@ -95,7 +96,7 @@ async fn help_lists_exactly_the_flags_the_parser_takes() {
 
 #[tokio::test]
 async fn help_poll_create_lists_hours() {
-    let app = TestApp::new().await;
+    let app = TestApp::new(TestDb::Sqlite).await;
     let help = app
         .run("ana", Role::Member, "help poll create")
         .await
@@ -107,7 +108,7 @@ async fn help_poll_create_lists_hours() {
 #[tokio::test]
 async fn schedule_status_after_excerpt_next_names_the_next_real_post() {
     // Monday 08:00 in London; posts at 09:00 every day.
-    let app = TestApp::new().await;
+    let app = TestApp::new(TestDb::Sqlite).await;
     app.setup_with_reading(&sample_reading(8)).await;
     app.fac("excerpt next").await;
     app.deliver().await;
@@ -129,7 +130,7 @@ async fn schedule_status_after_excerpt_next_names_the_next_real_post() {
 
 #[tokio::test]
 async fn poll_until_a_time_that_has_passed_says_tomorrow() {
-    let app = TestApp::at(monday(11, 30)).await;
+    let app = TestApp::at(monday(11, 30), TestDb::Sqlite).await;
     app.setup_with_reading(&sample_reading(4)).await;
     let receipt = app
         .fac("poll create \"Courts build trust\" --until 00:01")
@@ -151,7 +152,7 @@ async fn poll_until_a_time_that_has_passed_says_tomorrow() {
 
 #[tokio::test]
 async fn a_single_excerpt_is_one_excerpt() {
-    let app = TestApp::new().await;
+    let app = TestApp::new(TestDb::Sqlite).await;
     app.fac("setup --tz Europe/London --time 09:00").await;
     let upload = colloquy::engine::Upload {
         name: "note.md".into(),
@@ -182,7 +183,7 @@ fn last_line(app: &TestApp) -> String {
 
 #[tokio::test]
 async fn the_console_keeps_each_speakers_role_across_as() {
-    let app = TestApp::new().await;
+    let app = TestApp::new(TestDb::Sqlite).await;
     let mut chat = console(&app);
     chat.handle_line("/as ana --facilitator", None).await;
     assert!(last_line(&app).contains("ana, a facilitator"));
@@ -212,7 +213,7 @@ async fn the_console_keeps_each_speakers_role_across_as() {
 
 #[tokio::test]
 async fn the_console_says_when_it_writes_in_an_excerpt_thread() {
-    let app = TestApp::at(monday(9, 0)).await;
+    let app = TestApp::at(monday(9, 0), TestDb::Sqlite).await;
     app.setup_with_reading(&sample_reading(6)).await;
     app.tick().await;
     // A console opened on this database (as after a restart).
@@ -239,7 +240,7 @@ async fn the_console_says_when_it_writes_in_an_excerpt_thread() {
 
 #[tokio::test]
 async fn the_console_takes_anonymous_votes_only_in_a_direct_message() {
-    let app = TestApp::at(monday(9, 0)).await;
+    let app = TestApp::at(monday(9, 0), TestDb::Sqlite).await;
     app.setup_with_reading(&sample_reading(6)).await;
     app.tick().await;
     let mut chat = console(&app);

@@ -6,8 +6,6 @@ mod results;
 pub(crate) use results::group_slug;
 mod votes;
 
-pub(crate) use results::group_slug;
-
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 

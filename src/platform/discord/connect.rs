@@ -43,6 +43,8 @@ pub fn invite_url(application_id: u64) -> String {
 struct Settings {
     guild: Option<serenity::GuildId>,
     api_base: Option<String>,
+    /// The shards this process holds; `None`: every shard, as Discord recommends.
+    shards: Option<crate::domain::shards::ShardRange>,
 }
 
 impl Settings {
@@ -62,6 +64,7 @@ impl Settings {
         };
         Ok(Settings {
             guild,
+            shards: c.shard_range().map_err(|e| anyhow!("[discord] {e}"))?,
             api_base: c
                 .api_base
                 .as_ref()
@@ -330,7 +333,11 @@ async fn run(
         });
         tracing::info!("connecting to discord");
         let connected_at = std::time::Instant::now();
-        let result = client.start().await;
+        let result = match settings.shards {
+            // serenity's range is first..last with `last` included ("up to and including").
+            Some(r) => client.start_shard_range(r.first..r.last, r.total).await,
+            None => client.start().await,
+        };
         if *stop.borrow() {
             // The watcher shut the shards down; let it finish.
             let _ = tokio::time::timeout(Duration::from_secs(10), watcher).await;
@@ -395,10 +402,22 @@ mod tests {
             facilitator_role: None,
             guild_id: Some("123".into()),
             api_base: Some("http://127.0.0.1:1/".into()),
+            shards: None,
+            shard_total: None,
         };
         let s = Settings::from_config(&c).unwrap();
         assert_eq!(s.guild, Some(serenity::GuildId::new(123)));
+        assert_eq!(s.shards, None, "every shard, as Discord recommends");
         assert_eq!(s.api_base.as_deref(), Some("http://127.0.0.1:1"));
+        // A range of the shards: serenity is given 4..7, its end included.
+        c.shards = Some("4-7".into());
+        c.shard_total = Some(8);
+        let r = Settings::from_config(&c).unwrap().shards.unwrap();
+        assert_eq!((r.first, r.last, r.total), (4, 7, 8));
+        c.shard_total = None;
+        let err = Settings::from_config(&c).err().map(|e| e.to_string());
+        assert!(err.is_some_and(|e| e.contains("shard_total")));
+        c.shards = None;
         c.guild_id = Some("my server".into());
         assert!(Settings::from_config(&c).is_err());
     }

@@ -1,5 +1,6 @@
-//! A test application: a fresh SQLite file, a manual clock, the engine, and a console
-//! chat whose log is kept in memory.
+//! A test application: a fresh database (a SQLite file or a PostgreSQL schema: the engine
+//! is each test's parameter, see `colloquy::store_test!`), a manual clock, the engine, and a
+//! console chat whose log is kept in memory.
 
 use std::sync::{Arc, Mutex};
 
@@ -10,7 +11,8 @@ use colloquy::domain::ids::{ChannelKey, MemberKey, Platform};
 use colloquy::engine::{Caller, CommandError, Engine, IncomingMessage, Invocation, Reply, Upload};
 use colloquy::platform::console::ConsolePort;
 use colloquy::ports::ManualClock;
-use colloquy::store::{Group, Store};
+use colloquy::store::testing::TestDb;
+use colloquy::store::{Group, Location, Store};
 
 pub struct TestApp {
     pub engine: Engine,
@@ -20,6 +22,8 @@ pub struct TestApp {
     pub log: Arc<Mutex<Vec<u8>>>,
     pub channel: ChannelKey,
     pub dir: tempfile::TempDir,
+    /// Where the database is (reopen it with [`TestApp::open`] after a restart).
+    pub location: Location,
     next_message: std::sync::atomic::AtomicU64,
 }
 
@@ -75,18 +79,20 @@ pub fn attach_console(
 }
 
 impl TestApp {
-    pub async fn new() -> TestApp {
-        TestApp::at(monday(8, 0)).await
+    pub async fn new(db: TestDb) -> TestApp {
+        TestApp::at(monday(8, 0), db).await
     }
 
-    pub async fn at(start: DateTime<Utc>) -> TestApp {
+    pub async fn at(start: DateTime<Utc>, db: TestDb) -> TestApp {
         let dir = tempfile::tempdir().expect("a temp dir");
-        TestApp::open(dir, start, VoterSecret::new(vec![42; 32])).await
+        let location = db.fresh(dir.path()).await.expect("a fresh test database");
+        TestApp::open(dir, location, start, VoterSecret::new(vec![42; 32])).await
     }
 
-    /// Open (or reopen) the app on the database in `dir`.
+    /// Open (or reopen) the app on the database at `location` (files go in `dir`).
     pub async fn open(
         dir: tempfile::TempDir,
+        location: Location,
         start: DateTime<Utc>,
         secret: VoterSecret,
     ) -> TestApp {
@@ -94,18 +100,18 @@ impl TestApp {
             secret,
             ..Default::default()
         };
-        TestApp::open_with(dir, start, options).await
+        TestApp::open_with(dir, location, start, options).await
     }
 
-    /// Open (or reopen) the app on the database in `dir` with an engine built from `options`.
+    /// Open (or reopen) the app on the database at `location` with an engine built from
+    /// `options`.
     pub async fn open_with(
         dir: tempfile::TempDir,
+        location: Location,
         start: DateTime<Utc>,
         options: EngineOptions,
     ) -> TestApp {
-        let store = Store::open(&dir.path().join("test.db"))
-            .await
-            .expect("open the store");
+        let store = Store::open_at(&location).await.expect("open the store");
         let clock = ManualClock::new(start);
         let engine = build_engine(store.clone(), &clock, options);
         let (port, log) = attach_console(
@@ -122,6 +128,7 @@ impl TestApp {
             log,
             channel: ChannelKey::new(Platform::Console, "seminar"),
             dir,
+            location,
             next_message: std::sync::atomic::AtomicU64::new(1),
         }
     }

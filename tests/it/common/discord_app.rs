@@ -49,7 +49,7 @@ impl Bot {
         unsafe { std::env::set_var(&token_env, fake.token()) };
         let config = Config {
             storage: Storage {
-                database: dir.join("colloquy.db"),
+                database: colloquy::store::Location::Sqlite(dir.join("colloquy.db")),
                 secret_file: None,
             },
             discord: Some(Discord {
@@ -57,6 +57,8 @@ impl Bot {
                 facilitator_role: Some("Facilitator".into()),
                 guild_id: Some(fake.ids().guild_id.to_string()),
                 api_base: Some(fake.base_url()),
+                shards: None,
+                shard_total: None,
             }),
             ..Config::default()
         };
@@ -86,7 +88,7 @@ impl Bot {
         .await;
         Bot {
             engine,
-            db: config.storage.database,
+            db: dir.join("colloquy.db"),
             stop,
             discord,
             scheduler,

@@ -118,7 +118,7 @@ impl TestBot {
         unsafe { std::env::set_var(&env, &secret) };
         let dir = tempfile::tempdir().expect("a temporary directory");
         let mut config = Config::default();
-        config.storage.database = dir.path().join("colloquy.db");
+        config.storage.database = colloquy::store::Location::Sqlite(dir.path().join("colloquy.db"));
         config.limits.max_upload_kib = max_upload_kib;
         config.matrix = Some(Matrix {
             homeserver: homeserver(),
