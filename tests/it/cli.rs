@@ -671,9 +671,15 @@ fn archive_writes_a_site_and_refuses_what_it_should() {
         dir.path(),
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
+    // It counts what it wrote: every file in the folder but its own list of them.
+    let written = walk_files(&dir.path().join("site"))
+        .into_iter()
+        .filter(|p| !p.ends_with(".colloquy-archive"))
+        .count();
     assert!(
-        text(&out.stdout).contains("wrote 11 files"),
-        "{}",
+        text(&out.stdout).contains(&format!("wrote {written} files")),
+        "{} files in the folder; it said: {}",
+        written,
         text(&out.stdout)
     );
     for f in [
@@ -1191,4 +1197,18 @@ fn the_bench_runs_small_and_measures_idle_bots_in_processes_of_their_own() {
     ] {
         assert!(stdout.contains(figure), "no {figure:?} in:\n{stdout}");
     }
+}
+
+/// Every file under `dir`, at any depth.
+fn walk_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("read the folder") {
+        let path = entry.expect("an entry").path();
+        if path.is_dir() {
+            out.extend(walk_files(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
 }
