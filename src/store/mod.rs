@@ -217,7 +217,7 @@ impl Store {
         }
         sqlx::migrate!("./migrations/postgres").run(&pool).await?;
         let members_generation = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
-        let writer = replies::ReplyWriter::spawn_postgres(pool.clone(), members_generation.clone());
+        let writer = writer_pg::spawn(pool.clone(), members_generation.clone());
         Ok(Store {
             pool: Pool::Postgres(pool),
             writer,

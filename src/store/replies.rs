@@ -164,18 +164,12 @@ impl ReplyWriter {
         })
     }
 
-    /// The PostgreSQL writer: a task on the runtime, taking a connection of the pool per batch.
-    pub(super) fn spawn_postgres(
-        pool: sqlx::PgPool,
-        generation: Arc<std::sync::atomic::AtomicU64>,
+    /// A handle on a writer that another module runs (the PostgreSQL writer task):
+    /// jobs go to `tx`; `stopped` fires when it has written everything.
+    pub(super) fn from_channel(
+        tx: mpsc::Sender<Job>,
+        stopped: oneshot::Receiver<()>,
     ) -> ReplyWriter {
-        let (tx, rx) = mpsc::channel::<Job>(16_384);
-        let (stopped_tx, stopped) = oneshot::channel();
-        let known = KnownMembers::new(generation);
-        tokio::spawn(async move {
-            super::writer_pg::run(pool, rx, known).await;
-            let _ = stopped_tx.send(());
-        });
         ReplyWriter {
             tx: Arc::new(std::sync::RwLock::new(Some(tx))),
             stopped: Arc::new(Mutex::new(Some(stopped))),

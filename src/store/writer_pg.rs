@@ -15,8 +15,25 @@ use sqlx::{PgConnection, PgPool};
 use tokio::sync::mpsc;
 
 use super::replies::{
-    FORGET_LOCK, Job, KnownMembers, MAX_BATCH, RecordOp, Tombstones, Written, message_tag,
+    FORGET_LOCK, Job, KnownMembers, MAX_BATCH, RecordOp, ReplyWriter, Tombstones, Written,
+    message_tag,
 };
+
+/// Starts the PostgreSQL writer: a task on the runtime, taking a connection of the pool per
+/// batch.
+pub(super) fn spawn(
+    pool: PgPool,
+    generation: std::sync::Arc<std::sync::atomic::AtomicU64>,
+) -> ReplyWriter {
+    let (tx, rx) = mpsc::channel::<Job>(16_384);
+    let (stopped_tx, stopped) = tokio::sync::oneshot::channel();
+    let known = KnownMembers::new(generation);
+    tokio::spawn(async move {
+        run(pool, rx, known).await;
+        let _ = stopped_tx.send(());
+    });
+    ReplyWriter::from_channel(tx, stopped)
+}
 
 pub(super) async fn run(pool: PgPool, mut rx: mpsc::Receiver<Job>, mut known: KnownMembers) {
     let mut batch: Vec<Job> = Vec::with_capacity(MAX_BATCH);
