@@ -178,6 +178,10 @@ pub struct EngineSettings {
     pub retention_days: Option<u32>,
     /// Publish each group's archive here after each session (`[archive]`).
     pub archive: Option<archive::ArchiveSettings>,
+    /// How long a process's leases (shards, a Matrix account) last unless renewed.
+    pub lease_ttl: std::time::Duration,
+    /// How long a process holds an outbox row it claimed before another may send it.
+    pub outbox_claim: chrono::Duration,
 }
 
 impl Default for EngineSettings {
@@ -186,6 +190,8 @@ impl Default for EngineSettings {
             max_upload_bytes: crate::domain::import::MAX_READING_BYTES,
             retention_days: None,
             archive: None,
+            lease_ttl: leases::LEASE_TTL,
+            outbox_claim: delivery::CLAIM,
         }
     }
 }

@@ -174,7 +174,7 @@ impl FakeDiscord {
             });
             let app_permissions = perm_string(st.bot().permissions);
             let d = interaction_json(
-                &st.ids,
+                &st.ids_for(channel_id),
                 InteractionParts {
                     id,
                     token: &token,
@@ -254,7 +254,8 @@ impl FakeDiscord {
         user: &Person,
         command: SlashCommand,
     ) -> InteractionHandle {
-        let data = command.data_json(&self.ids(), self.command_id(&command.name));
+        let ids = self.shared.lock().ids_for(channel_id);
+        let data = command.data_json(&ids, self.command_id(&command.name));
         self.interaction(2, channel_id, user, data, None)
     }
 
@@ -328,7 +329,13 @@ impl FakeDiscord {
         let d = {
             let mut st = self.shared.lock();
             st.vote(message_id, answer_id, user.id, add);
-            poll_vote_json(&st.ids, user.id, channel, message_id, answer_id)
+            poll_vote_json(
+                &st.ids_for(channel),
+                user.id,
+                channel,
+                message_id,
+                answer_id,
+            )
         };
         let t = if add {
             "MESSAGE_POLL_VOTE_ADD"
