@@ -101,6 +101,10 @@ impl Process {
     }
 }
 
+fn dead_log_path_text(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_default()
+}
+
 /// `colloquy run --config CONFIG`, its log appended to `log`.
 fn launch(config: &Path, log: &Path, fake: &FakeDiscord) -> Child {
     let log = std::fs::OpenOptions::new()
@@ -364,8 +368,12 @@ async fn two_processes_on_two_shards_survive_a_kill_9_mid_burst() {
     }
     let killed_at = Instant::now();
     dead.kill();
+    let log_before_restart = dead.log_text().len();
+    let dead_log = dead.log.clone();
+    let mut while_dead = 0;
     for n in BURST / 3 + 20..2 * BURST / 3 {
         send(n);
+        while_dead += usize::from(n % 2 == dead_shard as usize);
     }
     // The live process takes the post over once the dead one's claim ran out: one post.
     let poll_post = fake
@@ -378,18 +386,24 @@ async fn two_processes_on_two_shards_survive_a_kill_9_mid_burst() {
             },
         )
         .await;
+    let took_over_after = killed_at.elapsed();
     assert!(
-        killed_at.elapsed() >= Duration::from_secs(1),
+        took_over_after >= Duration::from_secs(1),
         "posted before the claim ran out"
     );
-    let taken_over: Option<String> = sqlx::query_scalar(
-        "SELECT platform_message_id FROM outbox WHERE dedupe_key LIKE 'poll-open:%' AND status = 'sent'",
-    )
-    .fetch_optional(&pool)
-    .await
-    .expect("the poll's outbox row");
-    assert_eq!(taken_over, Some(poll_post.id.get().to_string()));
-    alive.assert_running();
+    // The live process records where the post went (after Discord's answer).
+    let taken_over: String = until("the post to be recorded as sent", WAIT, &mut [&mut *alive], || async {
+        sqlx::query_scalar::<_, Option<String>>(
+            "SELECT platform_message_id FROM outbox WHERE dedupe_key LIKE 'poll-open:%' AND status = 'sent'",
+        )
+        .fetch_optional(&pool)
+        .await
+        .ok()
+        .flatten()
+        .flatten()
+    })
+    .await;
+    assert_eq!(taken_over, poll_post.id.get().to_string());
     // An interaction in the live process's group while the other is dead.
     let live_guild = &guilds[1 - dead_shard as usize];
     let i = slash_in(
@@ -490,10 +504,37 @@ async fn two_processes_on_two_shards_survive_a_kill_9_mid_burst() {
     assert!(twice.is_empty(), "posted twice: {twice:?}");
     let rows = count(&pool, "SELECT COUNT(*) FROM outbox WHERE status = 'sent'").await;
     assert_eq!(rows as usize, nonces.len(), "{nonces:?}");
+    // Since the stalled one, group 0's channel got one post (answers to commands aside).
+    // The restarted process read back what its shard missed while it was dead.
+    let restarted_log: String = until(
+        "the restart's backfill",
+        WAIT,
+        &mut [&mut *dead],
+        || async {
+            let log = dead_log_path_text(&dead_log)[log_before_restart..].to_string();
+            log.contains("discord backfill done").then_some(log)
+        },
+    )
+    .await;
+    let backfilled: usize = restarted_log
+        .lines()
+        .filter(|l| l.contains("discord backfill done"))
+        .filter_map(|l| l.split("recorded=").nth(1))
+        .filter_map(|r| r.split_whitespace().next()?.parse::<usize>().ok())
+        .sum();
+    assert!(
+        backfilled >= while_dead,
+        "{while_dead} replies were sent to the dead process's group, {backfilled} backfilled:\n{restarted_log}"
+    );
+    let posted: Vec<u64> = fake.messages_in(guilds[0].channel_id)[posts_before..]
+        .iter()
+        .filter(|m| m.author.id.get() == bot && m.nonce.is_some())
+        .map(|m| m.id.get())
+        .collect();
     assert_eq!(
-        fake.messages_in(guilds[0].channel_id).len(),
-        posts_before + 1,
-        "group 0's channel got the poll's post, once"
+        posted,
+        [poll_post.id.get()],
+        "group 0's posts since the stalled one"
     );
 
     // Every interaction answered, by exactly one process: one callback each.
@@ -520,9 +561,10 @@ async fn two_processes_on_two_shards_survive_a_kill_9_mid_burst() {
     assert!(dead.starts == 2 && alive.starts == 1);
     fake.assert_no_unknown_routes();
     eprintln!(
-        "two_processes_on_two_shards: {} replies, {} interactions, {} posts; killed the process on shard {dead_shard}",
+        "two_processes_on_two_shards: {} replies ({while_dead} sent to the dead process's group while it was dead, {backfilled} recorded by its restart's backfill), {} interactions, {} posts; killed the process on shard {dead_shard}; its post made by the other {:.1} s after the kill",
         recorded.len(),
         interactions.len(),
-        nonces.len()
+        nonces.len(),
+        took_over_after.as_secs_f64()
     );
 }
