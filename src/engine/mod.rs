@@ -45,7 +45,7 @@ pub use groups::{GroupLookup, channel_for};
 pub use lookups::{
     AdapterState, Choice as AutocompleteChoice, ChoiceKind, ExcerptDetail, StateError,
 };
-pub use opinion::{MapClaim, MapView, ReportView};
+pub use opinion::{MapClaim, MapView, QueuedClaim, ReportView};
 pub use polls::{Choice, PollRef, PollResultView, VoteEvent, VoteReceipt};
 pub use posts::OutboxPayload;
 pub use readings::{ImportReport, ImportTarget, LONG_READING_EXCERPTS, length_notice};
@@ -407,10 +407,10 @@ impl Engine {
                 anonymous,
                 phase,
             } => {
-                self.claim_approve(&g()?, id, text, deadline, anonymous, phase)
+                self.claim_approve(&g()?, &inv.caller, id, text, deadline, anonymous, phase)
                     .await
             }
-            Command::ClaimReject { id } => self.claim_reject(&g()?, id).await,
+            Command::ClaimReject { id } => self.claim_reject(&g()?, &inv.caller, id).await,
             Command::ClaimCards {
                 deadline,
                 anonymous,

@@ -47,10 +47,10 @@ pub use copy::TableCopy;
 pub use db::{Location, Pool, Tx};
 pub use groups::{Group, GroupSettings};
 pub use leases::LeaseRow;
-pub use opinion::{MemberClaimRow, NewMemberClaim, PollExtras};
+pub use opinion::{ClaimApproval, MemberClaimRow, NewMemberClaim, PollExtras};
 pub use outbox::{OutboxRow, OutboxStatus};
 pub use polls::{NewPoll, PollRow, VoteChange, VoteRow};
-pub use privacy::MemberData;
+pub use privacy::{Forgotten, MemberData};
 pub use readings::{
     ExcerptRow, ImportGroup, ImportOutcome, NewExcerpt, NewReading, QuestionRow, ReadingRow,
 };
