@@ -17,6 +17,8 @@ pub enum OutboxPayload {
     Summary { session_id: i64 },
     Digest { group_id: i64, week: String },
     Notice { text: String },
+    /// A live seminar's posts (agenda, items, breakouts, open actions).
+    Live(super::live::LivePost),
 }
 
 impl OutboxPayload {
@@ -29,6 +31,7 @@ impl OutboxPayload {
             OutboxPayload::Summary { session_id } => format!("summary:{session_id}"),
             OutboxPayload::Digest { group_id, week } => format!("digest:{group_id}:{week}"),
             OutboxPayload::Notice { text } => format!("notice:{}", text.len()),
+            OutboxPayload::Live(post) => post.dedupe_key(),
         }
     }
 
@@ -55,6 +58,7 @@ impl Engine {
         let channel = group
             .channel_key()
             .map_err(|e| CommandError::Internal(format!("group {} channel: {e}", group.id)))?;
+        let mut thread = None;
         let content = match payload {
             OutboxPayload::Excerpt { session_id } => {
                 let session = self.store().session(session_id).await?.ok_or_else(|| {
@@ -101,10 +105,15 @@ impl Engine {
                 markdown: text,
                 files: Vec::new(),
             },
+            OutboxPayload::Live(post) => {
+                let (in_thread, content) = self.render_live(&group, &post).await?;
+                thread = in_thread;
+                content
+            }
         };
         Ok(Outgoing {
             channel,
-            thread: None,
+            thread,
             key: format!("cq-{}", row.id),
             content: defang(content),
         })
@@ -130,6 +139,9 @@ impl Engine {
             }
             Some(OutboxPayload::PollOpen { poll_id }) => {
                 Store::set_poll_message_tx(&mut tx, poll_id, &delivered.message_id).await?;
+            }
+            Some(OutboxPayload::Live(post)) => {
+                Engine::record_live_delivery(&mut tx, &post, delivered).await?;
             }
             _ => {}
         }
@@ -172,5 +184,14 @@ fn defang(content: Content) -> Content {
             markdown: d(&markdown),
             files,
         },
+        Content::Thread(mut t) => {
+            t.name = d(&t.name);
+            t.markdown = d(&t.markdown);
+            Content::Thread(t)
+        }
+        Content::Agenda(mut a) => {
+            a.markdown = d(&a.markdown);
+            Content::Agenda(a)
+        }
     }
 }

@@ -206,6 +206,27 @@ impl ChatPort for ConsolePort {
                     thread_id: None,
                 }
             }
+            Content::Thread(t) => {
+                self.print("");
+                self.print_block(&format!("[{stamp}] colloquy ({id}):"), &t.markdown, indent);
+                let thread = format!("t{}", id.trim_start_matches('m'));
+                self.print(&format!(
+                    "    ┌ thread “{}” opened ({thread}: /in {thread} TEXT posts there)",
+                    t.name
+                ));
+                Delivered {
+                    message_id: id,
+                    thread_id: Some(thread),
+                }
+            }
+            Content::Agenda(a) => {
+                self.print("");
+                self.print_block(&format!("[{stamp}] colloquy ({id}):"), &a.markdown, indent);
+                Delivered {
+                    message_id: id,
+                    thread_id: None,
+                }
+            }
             Content::Text { markdown, files } => {
                 self.print("");
                 self.print_block(&format!("[{stamp}] colloquy ({id}):"), markdown, indent);

@@ -26,6 +26,8 @@ pub(crate) enum Action {
     Why { poll: i64 },
     Pick { poll: i64 },
     Reason { poll: i64, index: usize },
+    /// Raise (or lower) a hand from a live session's agenda post.
+    Hand { session: i64, up: bool },
 }
 
 impl Action {
@@ -44,6 +46,14 @@ impl Action {
             ("vote", Some(Ok(index))) => Some(Action::Vote { poll, index }),
             ("reason", Some(Ok(index))) => Some(Action::Reason { poll, index }),
             ("why", None) => Some(Action::Why { poll }),
+            ("hand-up", None) => Some(Action::Hand {
+                session: poll,
+                up: true,
+            }),
+            ("hand-down", None) => Some(Action::Hand {
+                session: poll,
+                up: false,
+            }),
             ("pick", None) => Some(Action::Pick { poll }),
             _ => None,
         }
@@ -55,6 +65,8 @@ impl Action {
             Action::Why { poll } => format!("cq:why:{poll}"),
             Action::Pick { poll } => format!("cq:pick:{poll}"),
             Action::Reason { poll, index } => format!("cq:reason:{poll}:{index}"),
+            Action::Hand { session, up: true } => format!("cq:hand-up:{session}"),
+            Action::Hand { session, up: false } => format!("cq:hand-down:{session}"),
         }
     }
 }
@@ -90,6 +102,19 @@ pub(crate) fn poll_rows(poll: i64, options: &[String]) -> Vec<serenity::CreateAc
             .style(serenity::ButtonStyle::Secondary),
     ]));
     rows
+}
+
+/// The Raise / Lower hand buttons under a live session's agenda post.
+pub(crate) fn hand_rows(session: i64) -> Vec<serenity::CreateActionRow> {
+    vec![serenity::CreateActionRow::Buttons(vec![
+        serenity::CreateButton::new(Action::Hand { session, up: true }.id())
+            .label("Raise hand")
+            .emoji('✋')
+            .style(serenity::ButtonStyle::Primary),
+        serenity::CreateButton::new(Action::Hand { session, up: false }.id())
+            .label("Lower hand")
+            .style(serenity::ButtonStyle::Secondary),
+    ])]
 }
 
 /// A closed poll's buttons, greyed out.
@@ -251,6 +276,19 @@ pub(crate) async fn on_component(
     };
     match action {
         Action::Vote { poll, index } => vote(ctx, bot, &source, poll, index, None).await,
+        Action::Hand { session, up } => {
+            let (user, member, _) = source.parts();
+            let who = MemberKey::new(Platform::Discord, user.id.get().to_string());
+            let name = display_name(user, member.and_then(|m| m.nick.as_deref()));
+            source
+                .answer_privately(&ctx.http, async {
+                    match bot.engine.hand_from_post(session, &who, &name, up).await {
+                        Ok(reply) => reply.text,
+                        Err(e) => e.to_string(),
+                    }
+                })
+                .await
+        }
         Action::Why { poll } => {
             let options = match bot.engine.open_poll_options(poll).await {
                 Ok(o) => o,
@@ -360,6 +398,14 @@ mod tests {
             Action::Why { poll: 3 },
             Action::Pick { poll: 3 },
             Action::Reason { poll: 3, index: 0 },
+            Action::Hand {
+                session: 4,
+                up: true,
+            },
+            Action::Hand {
+                session: 4,
+                up: false,
+            },
         ] {
             assert_eq!(Action::parse(&a.id()), Some(a.clone()));
             assert!(a.id().len() <= 100);

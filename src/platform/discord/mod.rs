@@ -42,6 +42,7 @@ mod autocomplete;
 mod backfill;
 mod buttons;
 mod commands;
+mod live_commands;
 mod connect;
 mod events;
 mod help;
