@@ -449,7 +449,7 @@ impl Store {
     /// How often each member has spoken in a session: replies plus turns from the queue.
     pub async fn spoken_counts(&self, session_id: i64) -> Result<Vec<(String, i64)>> {
         Ok(on_pool!(&self.pool, c => sqlx::query_as(
-            "SELECT member_key, SUM(n) FROM (
+            "SELECT member_key, CAST(SUM(n) AS BIGINT) FROM (
                SELECT member_key, COUNT(*) AS n FROM replies WHERE session_id = $1 AND deleted_at IS NULL GROUP BY member_key
                UNION ALL
                SELECT member_key, COUNT(*) AS n FROM hands WHERE session_id = $1 AND status IN ('speaking', 'spoke') GROUP BY member_key

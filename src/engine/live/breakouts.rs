@@ -49,7 +49,7 @@ impl Engine {
                 messages::breakout_more_rooms_than_members(rooms, present.len()),
             ));
         }
-        let (members, how) = if by_opinion {
+        let (members, how, mixed) = if by_opinion {
             match self.opinion_groups_of(group, session.id, &present).await? {
                 Ok(groups) => (
                     present
@@ -57,16 +57,19 @@ impl Engine {
                         .map(|k| (k.clone(), groups.get(k).copied()))
                         .collect::<Vec<_>>(),
                     messages::breakout_by_opinion(),
+                    true,
                 ),
                 Err(reason) => (
                     present.iter().map(|k| (k.clone(), None)).collect(),
                     messages::breakout_no_groups(&reason),
+                    false,
                 ),
             }
         } else {
             (
                 present.iter().map(|k| (k.clone(), None)).collect(),
                 messages::breakout_by_chance(),
+                false,
             )
         };
         let now_ms = store_ms(self.now());
@@ -84,7 +87,7 @@ impl Engine {
                 group.id,
                 session.id,
                 minutes,
-                by_opinion,
+                mixed,
                 &new_rooms,
                 now_ms,
                 |room_id| LivePost::Room { room_id }.entry(),

@@ -20,7 +20,7 @@ pub fn agenda_file_unreadable() -> String {
 }
 
 pub fn agenda_already_started() -> String {
-    "The agenda is already running, so it cannot be replaced. Move through it with `agenda next`, `agenda back` and `agenda extend`.".into()
+    "The agenda has already started, so it cannot be replaced. Move through it with `agenda next`, `agenda back` and `agenda extend`.".into()
 }
 
 pub fn agenda_set(items: usize, total: i64) -> String {
