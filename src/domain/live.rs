@@ -32,13 +32,9 @@ pub enum LiveError {
         "The agenda is empty. Give items with their timeboxes, e.g. `agenda set \"Opening 5m | Part I 20m | Wrap-up 10m\"`."
     )]
     EmptyAgenda,
-    #[error(
-        "Agenda item {0} (\"{1}\") has no timebox: end it with the minutes, e.g. \"{1} 10m\"."
-    )]
+    #[error("Agenda item {0} (\"{1}\") has no timebox: end it with the minutes, e.g. \"{1} 10m\".")]
     NoTimebox(usize, String),
-    #[error(
-        "Agenda item {0} (\"{1}\") has a timebox of {2}: each item needs at least one minute."
-    )]
+    #[error("Agenda item {0} (\"{1}\") has a timebox of {2}: each item needs at least one minute.")]
     NotPositive(usize, String, String),
     #[error("Agenda item {0} has no title, only a timebox.")]
     NoTitle(usize),
@@ -48,13 +44,9 @@ pub enum LiveError {
     TooManyItems(usize),
     #[error("An agenda can last at most 8 hours; this one adds up to {0}.")]
     TooLong(String),
-    #[error(
-        "\"{0}\" is not a length of time: use minutes or hours, e.g. 5m, 20 min, 1h or 1h30m."
-    )]
+    #[error("\"{0}\" is not a length of time: use minutes or hours, e.g. 5m, 20 min, 1h or 1h30m.")]
     BadDuration(String),
-    #[error(
-        "\"{0}\" is not a date: use YYYY-MM-DD, today, tomorrow or a weekday such as friday."
-    )]
+    #[error("\"{0}\" is not a date: use YYYY-MM-DD, today, tomorrow or a weekday such as friday.")]
     BadDate(String),
 }
 
@@ -379,7 +371,8 @@ mod tests {
                 ("Wrap-up", 10)
             ]
         );
-        let md = "## Agenda\n\n- Opening (5 min)\n- Part 2 — 1h\n1. Break: 10m\n* Wrap-up 1 h 30 min\n";
+        let md =
+            "## Agenda\n\n- Opening (5 min)\n- Part 2 — 1h\n1. Break: 10m\n* Wrap-up 1 h 30 min\n";
         let a = parse_agenda(md).unwrap();
         assert_eq!(
             a.iter()
@@ -492,7 +485,9 @@ mod tests {
     fn ordinals() {
         assert_eq!(
             [1, 2, 3, 4, 11, 12, 13, 21, 22].map(ordinal),
-            ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd"]
+            [
+                "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd"
+            ]
         );
     }
 }

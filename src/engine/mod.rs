@@ -425,8 +425,7 @@ impl Engine {
             Command::SessionStart { title } => self.session_start(&g()?, title).await,
             Command::SessionEnd => self.session_end(&g()?).await,
             Command::AgendaSet { text } => {
-                self.agenda_set(&g()?, text, inv.attachment.as_ref())
-                    .await
+                self.agenda_set(&g()?, text, inv.attachment.as_ref()).await
             }
             Command::AgendaStart => self.agenda_start(&g()?).await,
             Command::AgendaNext => self.agenda_step(&g()?, true).await,
@@ -457,7 +456,10 @@ impl Engine {
                 rooms,
                 minutes,
                 by_opinion,
-            } => self.breakout(&g()?, rooms, minutes, by_opinion).await,
+            } => {
+                self.breakout(&g()?, &inv.caller.key, rooms, minutes, by_opinion)
+                    .await
+            }
             Command::Summary { session } => self.summary_command(&g()?, session).await,
             Command::Stats => self.stats(&g()?).await,
             Command::Export { format, session } => {

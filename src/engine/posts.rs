@@ -11,12 +11,25 @@ use crate::store::{OutboxRow, Store};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum OutboxPayload {
-    Excerpt { session_id: i64 },
-    PollOpen { poll_id: i64 },
-    PollClosed { poll_id: i64 },
-    Summary { session_id: i64 },
-    Digest { group_id: i64, week: String },
-    Notice { text: String },
+    Excerpt {
+        session_id: i64,
+    },
+    PollOpen {
+        poll_id: i64,
+    },
+    PollClosed {
+        poll_id: i64,
+    },
+    Summary {
+        session_id: i64,
+    },
+    Digest {
+        group_id: i64,
+        week: String,
+    },
+    Notice {
+        text: String,
+    },
     /// A live seminar's posts (agenda, items, breakouts, open actions).
     Live(super::live::LivePost),
 }

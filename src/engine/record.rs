@@ -151,7 +151,9 @@ impl Engine {
             None => None,
         };
         self.inner.sessions.put(key.clone(), found.map(|f| f.0));
-        self.inner.sessions.put(format!("{key}|s"), found.map(|f| f.1));
+        self.inner
+            .sessions
+            .put(format!("{key}|s"), found.map(|f| f.1));
         Ok(found)
     }
 

@@ -110,8 +110,8 @@ impl Engine {
             )
             .await?;
         self.inner.sessions.invalidate();
-        if let ExcerptStart::Started { session_id, .. } = &outcome {
-            self.post_open_actions(group.id, *session_id).await?;
+        if matches!(outcome, ExcerptStart::Started { .. }) {
+            self.post_open_actions(group).await?;
         }
         Ok(match outcome {
             ExcerptStart::Started { session_id, .. } => StartOutcome::Posted { session_id },
@@ -177,7 +177,7 @@ impl Engine {
         {
             Some(id) => {
                 self.inner.sessions.invalidate();
-                self.post_open_actions(group.id, id).await?;
+                self.post_open_actions(group).await?;
                 Ok(Reply::public(format!(
                     "Live session #{id} started{}: every message in this channel is recorded until `session end`.",
                     title.map(|t| format!(" ({t})")).unwrap_or_default()

@@ -130,13 +130,13 @@ pub struct NewRoom {
 pub type Post = (String, String);
 
 const RUN_COLUMNS: &str = "r.id, r.session_id, s.group_id, r.item_id, i.seq, i.title, r.started_at, r.ends_at, r.ended_at";
-const RUN_FROM: &str = "agenda_runs r JOIN agenda_items i ON i.id = r.item_id JOIN sessions s ON s.id = r.session_id";
+const RUN_FROM: &str =
+    "agenda_runs r JOIN agenda_items i ON i.id = r.item_id JOIN sessions s ON s.id = r.session_id";
 const HAND_COLUMNS: &str = "h.id, h.session_id, h.member_key, m.display_name AS name, h.topic, h.raised_at, h.status, h.called_at";
 const ITEM_COLUMNS: &str = "x.id, x.group_id, x.session_id, x.item_id, x.kind, x.text, x.author_key, a.display_name AS author, \
      x.owner_key, o.display_name AS owner, x.due, x.done_at, x.created_at";
 const ITEM_FROM: &str = "minutes_items x LEFT JOIN members a ON a.key = x.author_key LEFT JOIN members o ON o.key = x.owner_key";
-const BREAKOUT_COLUMNS: &str =
-    "id, group_id, session_id, rooms, minutes, by_opinion, started_at, ends_at, asked_at, gathered_at";
+const BREAKOUT_COLUMNS: &str = "id, group_id, session_id, rooms, minutes, by_opinion, started_at, ends_at, asked_at, gathered_at";
 const ROOM_COLUMNS: &str = "b.id, b.breakout_id, b.seq, b.prompt, b.thread_id, b.report, b.report_by, m.display_name AS reporter, b.reported_at";
 const ROOM_FROM: &str = "breakout_rooms b LEFT JOIN members m ON m.key = b.report_by";
 
@@ -576,7 +576,12 @@ impl Store {
     }
 
     /// Actions of a group finished in [from, to).
-    pub async fn actions_done_between(&self, group_id: i64, from_ms: i64, to_ms: i64) -> Result<Vec<MinutesItemRow>> {
+    pub async fn actions_done_between(
+        &self,
+        group_id: i64,
+        from_ms: i64,
+        to_ms: i64,
+    ) -> Result<Vec<MinutesItemRow>> {
         Ok(
             on_pool!(&self.pool, c => sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "SELECT {ITEM_COLUMNS} FROM {ITEM_FROM} WHERE x.group_id = $1 AND x.kind = 'action' AND x.done_at >= $2 AND x.done_at < $3 ORDER BY x.id"

@@ -46,8 +46,8 @@ pub use db::{Location, Pool, Tx};
 pub use groups::{Group, GroupSettings};
 pub use leases::LeaseRow;
 pub use live::{
-    ActivityRow, AgendaItemRow, AgendaRunRow, BreakoutRoomRow, BreakoutRow, HandRow, MinutesItemRow,
-    NewMinutesItem, NewRoom,
+    ActivityRow, AgendaItemRow, AgendaRunRow, BreakoutRoomRow, BreakoutRow, HandRow,
+    MinutesItemRow, NewMinutesItem, NewRoom,
 };
 pub use opinion::{MemberClaimRow, NewMemberClaim, PollExtras};
 pub use outbox::{OutboxRow, OutboxStatus};

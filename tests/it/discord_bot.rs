@@ -1355,13 +1355,15 @@ async fn discord_bot_every_command_for_each_role() {
             "queue mode order",
             SlashCommand::new("queue").sub("mode").int(
                 "mode",
-                choice(&fake, &["queue", "mode"], "mode", "in the order hands were raised"),
+                choice(
+                    &fake,
+                    &["queue", "mode"],
+                    "mode",
+                    "in the order hands were raised",
+                ),
             ),
         ),
-        (
-            "note x",
-            SlashCommand::new("note").str("text", "A note"),
-        ),
+        ("note x", SlashCommand::new("note").str("text", "A note")),
         (
             "decision x",
             SlashCommand::new("decision").str("text", "A decision"),
@@ -1378,10 +1380,7 @@ async fn discord_bot_every_command_for_each_role() {
             "action done 1",
             SlashCommand::new("action").sub("done").int("action", 1),
         ),
-        (
-            "breakout 2",
-            SlashCommand::new("breakout").int("rooms", 2),
-        ),
+        ("breakout 2", SlashCommand::new("breakout").int("rooms", 2)),
         ("summary", SlashCommand::new("summary")),
         ("stats", SlashCommand::new("stats")),
         ("export", SlashCommand::new("export")),

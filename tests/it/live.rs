@@ -16,7 +16,8 @@ async fn seminar(db: TestDb) -> TestApp {
     app.setup_with_reading(&sample_reading(6)).await;
     app.tick().await;
     app.clock.set(monday(18, 0));
-    app.fac("session start --title \"Thucydides, book V\"").await;
+    app.fac("session start --title \"Thucydides, book V\"")
+        .await;
     app
 }
 
@@ -254,7 +255,7 @@ async fn notes_decisions_and_actions_reach_the_minutes_and_the_next_session(db: 
     assert!(e.contains("needs"), "{e}");
     assert_eq!(app.store.open_actions(g.id).await.unwrap().len(), before);
     let a = member(&app, "bo", "action @ana circulate the opinion map --due friday").await;
-    assert!(a.text.contains("for **ana**, due 2026-03-06 is in the minutes under **Planning**"), "{}", a.text);
+    assert!(a.text.contains("for **ana** (due 2026-03-06) is in the minutes under **Planning**"), "{}", a.text);
     let id = app.store.open_actions(g.id).await.unwrap()[0].id;
     let list = member(&app, "cy", "actions").await;
     assert!(list.text.contains(&format!("#{id} **ana**: circulate the opinion map (due 2026-03-06)")), "{}", list.text);
@@ -346,6 +347,9 @@ async fn breakouts_split_the_present_members_and_gather_report_backs(db: TestDb)
     let g = app.group().await;
     let session = app.store.open_live_session(g.id).await.unwrap().unwrap();
     assert!(err(app.run("fac", Role::Facilitator, "breakout 2").await).contains("Nobody is present"));
+    // The facilitator's own note makes them present, but the one who asks stays out.
+    app.fac("note we split into threads after the opening").await;
+    assert!(err(app.run("fac", Role::Facilitator, "breakout 1").await).contains("Nobody is present"));
     for who in ["ana", "bo", "cy", "dee", "eve"] {
         app.say(who, None, &format!("{who} is here.")).await;
     }
@@ -451,4 +455,60 @@ async fn breakouts_by_opinion_mix_the_map_groups(db: TestDb) {
         assert_eq!((a, bb), (1, 1), "each thread holds one of each camp: {names:?}");
     }
 }
+}
+
+/// `colloquy demo --live`, in process: the whole seminar plays and its minutes hold the
+/// agenda, the notes, the decision, the actions, the breakout report-backs and attendance.
+#[tokio::test]
+async fn the_live_demo_plays_a_whole_seminar() {
+    let dir = tempfile::tempdir().unwrap();
+    let (sink, log) = colloquy::demo::memory_sink();
+    let report = colloquy::demo::run_live(
+        colloquy::demo::DemoOptions {
+            db: dir.path().join("live.db"),
+            reading: None,
+            members: 6,
+            seed: 7,
+            out: Some(dir.path().join("files")),
+            archive: None,
+        },
+        sink,
+    )
+    .await
+    .unwrap();
+    let log = String::from_utf8(log.lock().unwrap().clone()).unwrap();
+    let m = &report.minutes;
+    for expected in [
+        "## Discussion, by agenda item",
+        "### 2. Part I: why small states hedge",
+        "- Note: the group wants to compare hedging with neutrality",
+        "- **Decision:** next week we compare hedging with Swiss-style neutrality",
+        "- Action #",
+        "**Breakout at 18:28** (2 threads, 10 min)",
+        "Hedging lasts only as long as the great powers compete.",
+        "**Attendance** (7)",
+        "- Bruno: 18:00–18:47 (wrote, voted, in voice)",
+    ] {
+        assert!(m.contains(expected), "the minutes lack {expected:?}:\n{m}");
+    }
+    assert_eq!(m.matches("**By agenda item**").count(), 1, "{m}");
+    // The bad inputs of the evening were refused, and the next week opened with the actions.
+    for expected in [
+        "⚠ Your hand is already up",
+        "⚠ A breakout needs at least one thread",
+        "threads would leave some empty",
+        "⚠ @Zed is not a member of this group",
+        "**Open action items from earlier sessions**",
+        "(due 2026-03-06, overdue)",
+    ] {
+        assert!(log.contains(expected), "the log lacks {expected:?}");
+    }
+    assert_eq!(
+        log.matches("**Open action items from earlier sessions**")
+            .count(),
+        1
+    );
+    // The facilitator who runs the breakout stays out of the threads.
+    assert!(!log.contains("**Members:** Amara, Bruno, Chen, Dalia, Prof. Okafor"));
+    assert!(!report.summary.is_empty());
 }

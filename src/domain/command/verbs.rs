@@ -1146,7 +1146,11 @@ pub const AGENDA_EXTEND: Verb = Verb {
     flags: &[],
     build: |a| {
         Ok(Command::AgendaExtend {
-            time: text_of(&a, "agenda extend", "how much longer, e.g. agenda extend 5m")?,
+            time: text_of(
+                &a,
+                "agenda extend",
+                "how much longer, e.g. agenda extend 5m",
+            )?,
         })
     },
 };
@@ -1275,7 +1279,11 @@ pub const NOTE: Verb = Verb {
     flags: &[],
     build: |a| {
         Ok(Command::Note {
-            text: text_of(&a, "note", "the note's text, e.g. note Ana will share the map")?,
+            text: text_of(
+                &a,
+                "note",
+                "the note's text, e.g. note Ana will share the map",
+            )?,
         })
     },
 };
@@ -1293,7 +1301,11 @@ pub const DECISION: Verb = Verb {
     flags: &[],
     build: |a| {
         Ok(Command::Decision {
-            text: text_of(&a, "decision", "what was decided, e.g. decision we read part II next")?,
+            text: text_of(
+                &a,
+                "decision",
+                "what was decided, e.g. decision we read part II next",
+            )?,
         })
     },
 };
@@ -1418,7 +1430,9 @@ pub const BREAKOUT: Verb = Verb {
         };
         Ok(Command::Breakout {
             rooms,
-            minutes: a.number::<i64>("minutes")?.unwrap_or(DEFAULT_BREAKOUT_MINUTES),
+            minutes: a
+                .number::<i64>("minutes")?
+                .unwrap_or(DEFAULT_BREAKOUT_MINUTES),
             by_opinion,
         })
     },

@@ -13,9 +13,12 @@ use crate::store::{Group, NewRoom};
 const GATHER_AFTER_MS: i64 = 5 * 60_000;
 
 impl Engine {
+    /// Split the members present (the facilitator who asks stays out, to visit the
+    /// threads) into `rooms` threads.
     pub(in crate::engine) async fn breakout(
         &self,
         group: &Group,
+        caller: &MemberKey,
         rooms: i64,
         minutes: i64,
         by_opinion: bool,
@@ -36,8 +39,9 @@ impl Engine {
         }
         let activity = self.activity(group, &session).await?;
         let mut present: Vec<String> = Vec::new();
+        let me = caller.key();
         for a in &activity {
-            if !present.contains(&a.member_key) {
+            if a.member_key != me && !present.contains(&a.member_key) {
                 present.push(a.member_key.clone());
             }
         }
@@ -75,7 +79,9 @@ impl Engine {
         let now_ms = store_ms(self.now());
         let seed = (session.id as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ now_ms as u64;
         let split = assign_rooms(&members, rooms as usize, seed);
-        let prompts = self.breakout_prompts(group, session.id, rooms as usize).await?;
+        let prompts = self
+            .breakout_prompts(group, session.id, rooms as usize)
+            .await?;
         let new_rooms: Vec<NewRoom> = split
             .into_iter()
             .zip(prompts)
@@ -125,9 +131,13 @@ impl Engine {
         }
         if questions.is_empty() {
             let run = self.item_at(session_id, store_ms(self.now())).await?;
-            questions.push(messages::default_prompt(run.as_ref().map(|r| r.title.as_str())));
+            questions.push(messages::default_prompt(
+                run.as_ref().map(|r| r.title.as_str()),
+            ));
         }
-        Ok((0..n).map(|i| questions[i % questions.len()].clone()).collect())
+        Ok((0..n)
+            .map(|i| questions[i % questions.len()].clone())
+            .collect())
     }
 
     /// A room's post, which opens its thread.
@@ -136,16 +146,17 @@ impl Engine {
         group: &Group,
         room_id: i64,
     ) -> Result<(Option<String>, Content), CommandError> {
-        let room = self
-            .store()
-            .breakout_room(room_id)
-            .await?
-            .ok_or_else(|| CommandError::Internal(format!("breakout room {room_id} is gone")))?;
+        let room =
+            self.store().breakout_room(room_id).await?.ok_or_else(|| {
+                CommandError::Internal(format!("breakout room {room_id} is gone"))
+            })?;
         let b = self
             .store()
             .breakout(room.breakout_id)
             .await?
-            .ok_or_else(|| CommandError::Internal(format!("breakout {} is gone", room.breakout_id)))?;
+            .ok_or_else(|| {
+                CommandError::Internal(format!("breakout {} is gone", room.breakout_id))
+            })?;
         let members: Vec<String> = self
             .store()
             .breakout_room_members(room_id)
@@ -212,7 +223,11 @@ impl Engine {
                 .iter()
                 .map(|r| LivePost::RoomAsk { room_id: r.id }.entry())
                 .collect();
-            if self.store().breakout_step(&b, false, &posts, now_ms).await? {
+            if self
+                .store()
+                .breakout_step(&b, false, &posts, now_ms)
+                .await?
+            {
                 ended += 1;
             }
         }
@@ -222,7 +237,9 @@ impl Engine {
             let waited = b.asked_at.is_some_and(|a| now_ms >= a + GATHER_AFTER_MS);
             if all_in || waited {
                 let post = LivePost::Gathered { breakout_id: b.id }.entry();
-                self.store().breakout_step(&b, true, &[post], now_ms).await?;
+                self.store()
+                    .breakout_step(&b, true, &[post], now_ms)
+                    .await?;
             }
         }
         Ok(ended)

@@ -16,7 +16,8 @@ pub fn agenda_attach_or_text() -> String {
 }
 
 pub fn agenda_file_unreadable() -> String {
-    "The attached agenda is not UTF-8 text: attach a .md or .txt file with one item per line.".into()
+    "The attached agenda is not UTF-8 text: attach a .md or .txt file with one item per line."
+        .into()
 }
 
 pub fn agenda_already_started() -> String {
@@ -51,7 +52,8 @@ pub fn agenda_at_first() -> String {
 }
 
 pub fn agenda_moved_meanwhile() -> String {
-    "The agenda moved on meanwhile (its timebox ran out); check `agenda status` and try again.".into()
+    "The agenda moved on meanwhile (its timebox ran out); check `agenda status` and try again."
+        .into()
 }
 
 pub fn agenda_extend_bad(minutes: i64) -> String {
@@ -90,7 +92,9 @@ pub fn agenda_post(
     for (seq, title, minutes) in lines {
         text.push_str(&format!("{seq}. {title} — {}\n", minutes_words(*minutes)));
     }
-    text.push_str("\nThe bot announces each item as it starts and warns two minutes before it ends.");
+    text.push_str(
+        "\nThe bot announces each item as it starts and warns two minutes before it ends.",
+    );
     if platform_hint {
         text.push_str(&format!(" {hands_hint}"));
     }
@@ -133,12 +137,7 @@ pub fn agenda_done(title: &str) -> String {
     )
 }
 
-pub fn agenda_status_line(
-    seq: i64,
-    title: &str,
-    minutes: i64,
-    state: &str,
-) -> String {
+pub fn agenda_status_line(seq: i64, title: &str, minutes: i64, state: &str) -> String {
     format!("{seq}. {title} — {} {state}", minutes_words(minutes))
 }
 
@@ -245,7 +244,8 @@ pub fn queue_cleared(n: u64) -> String {
 
 pub fn queue_mode(progressive: bool) -> String {
     if progressive {
-        "The queue is now a progressive stack: members who have spoken least this session go first.".into()
+        "The queue is now a progressive stack: members who have spoken least this session go first."
+            .into()
     } else {
         "The queue now goes in the order hands were raised.".into()
     }
@@ -262,18 +262,16 @@ pub fn text_too_long(what: &str) -> String {
 }
 
 pub fn noted(kind: &str, id: i64, item: Option<&str>) -> String {
-    let under = item
-        .map(|t| format!(" under **{t}**"))
-        .unwrap_or_default();
+    let under = item.map(|t| format!(" under **{t}**")).unwrap_or_default();
     format!("{kind} #{id} is in the minutes{under}.")
 }
 
 pub fn action_added(id: i64, owner: &str, due: Option<&str>, item: Option<&str>) -> String {
-    let due = due.map(|d| format!(", due {d}")).unwrap_or_default();
-    let under = item
-        .map(|t| format!(" under **{t}**"))
-        .unwrap_or_default();
-    format!("Action #{id} for **{owner}**{due} is in the minutes{under}. `action done {id}` when it is done.")
+    let due = due.map(|d| format!(" (due {d})")).unwrap_or_default();
+    let under = item.map(|t| format!(" under **{t}**")).unwrap_or_default();
+    format!(
+        "Action #{id} for **{owner}**{due} is in the minutes{under}. `action done {id}` when it is done."
+    )
 }
 
 pub fn not_a_member(who: &str) -> String {
@@ -283,9 +281,7 @@ pub fn not_a_member(who: &str) -> String {
 }
 
 pub fn ambiguous_member(who: &str, n: usize) -> String {
-    format!(
-        "{n} members of this group are called {who}; name them by their mention or id instead."
-    )
+    format!("{n} members of this group are called {who}; name them by their mention or id instead.")
 }
 
 pub fn no_open_actions() -> String {
@@ -336,9 +332,7 @@ pub fn action_done(id: i64, owner: &str, text: &str) -> String {
 // ---- breakouts ------------------------------------------------------------------------
 
 pub fn breakout_rooms_bad(n: i64) -> String {
-    format!(
-        "A breakout needs at least one thread, not {n}: e.g. `breakout 3 --minutes 15`."
-    )
+    format!("A breakout needs at least one thread, not {n}: e.g. `breakout 3 --minutes 15`.")
 }
 
 pub fn breakout_too_many_rooms(n: i64) -> String {
@@ -353,7 +347,11 @@ pub fn breakout_more_rooms_than_members(rooms: i64, present: usize) -> String {
     format!(
         "{} {} present in this session, so {rooms} threads would leave some empty. Ask for at most {present}.",
         present,
-        if present == 1 { "member is" } else { "members are" }
+        if present == 1 {
+            "member is"
+        } else {
+            "members are"
+        }
     )
 }
 
@@ -406,7 +404,9 @@ pub fn room_ask() -> String {
 
 pub fn default_prompt(item: Option<&str>) -> String {
     match item {
-        Some(t) => format!("What is the strongest point made so far on \"{t}\", and what is its weakest?"),
+        Some(t) => {
+            format!("What is the strongest point made so far on \"{t}\", and what is its weakest?")
+        }
         None => "What is the strongest point of the reading, and what is its weakest?".into(),
     }
 }
@@ -425,9 +425,9 @@ pub fn gathered_line(seq: i64, report: Option<(&str, &str)>) -> String {
     }
 }
 
-
 // ---- open actions and presence --------------------------------------------------------
 
 pub fn attendance_header() -> String {
-    "**Attendance at live sessions** (who wrote, voted, raised a hand, took notes or was in voice)".into()
+    "**Attendance at live sessions** (who wrote, voted, raised a hand, took notes or was in voice)"
+        .into()
 }

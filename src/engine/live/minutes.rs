@@ -82,8 +82,9 @@ impl Engine {
                 .map(|r| r.trim_start_matches('!'))
                 .filter(|id| !id.is_empty() && id.chars().all(|c| c.is_ascii_digit()))
                 .map(|id| MemberKey::new(Platform::Discord, id)),
-            Platform::Matrix => (t.starts_with('@') && t.contains(':'))
-                .then(|| MemberKey::new(Platform::Matrix, t)),
+            Platform::Matrix => {
+                (t.starts_with('@') && t.contains(':')).then(|| MemberKey::new(Platform::Matrix, t))
+            }
             Platform::Console => None,
         };
         if let Some(key) = direct {
@@ -166,6 +167,7 @@ impl Engine {
             .transpose()?
             .map(|d| d.to_string());
         let owner = self.member_named(group, owner).await?;
+        // The owner's name as they are known, not as typed.
         let now = store_ms(self.now());
         let run = self.item_at(session.id, now).await?;
         let id = self
@@ -225,7 +227,10 @@ impl Engine {
         Ok(text)
     }
 
-    pub(in crate::engine) async fn action_list(&self, group: &Group) -> Result<Reply, CommandError> {
+    pub(in crate::engine) async fn action_list(
+        &self,
+        group: &Group,
+    ) -> Result<Reply, CommandError> {
         Ok(Reply::private(self.open_actions_text(group, false).await?))
     }
 
@@ -245,9 +250,10 @@ impl Engine {
             return Err(CommandError::invalid(messages::action_already_done(id)));
         }
         let owner = item.owner.clone().unwrap_or_else(|| "a member".into());
-        if caller.role < Role::Facilitator && item.owner_key.as_deref() != Some(&caller.key.key())
-        {
-            return Err(CommandError::invalid(messages::action_not_yours(id, &owner)));
+        if caller.role < Role::Facilitator && item.owner_key.as_deref() != Some(&caller.key.key()) {
+            return Err(CommandError::invalid(messages::action_not_yours(
+                id, &owner,
+            )));
         }
         if !self.store().finish_action(id, store_ms(self.now())).await? {
             return Err(CommandError::invalid(messages::action_already_done(id)));
@@ -255,16 +261,19 @@ impl Engine {
         Ok(Reply::public(messages::action_done(id, &owner, &item.text)))
     }
 
-    /// Queue the open actions for the start of a session (when there are any).
-    pub(crate) async fn post_open_actions(
-        &self,
-        group_id: i64,
-        session_id: i64,
-    ) -> Result<(), CommandError> {
+    /// Queue the open actions for the start of a session (when there are any), once a
+    /// day: a live seminar and the day's excerpt do not both repeat them.
+    pub(crate) async fn post_open_actions(&self, group: &Group) -> Result<(), CommandError> {
+        let group_id = group.id;
         if self.store().open_actions(group_id).await?.is_empty() {
             return Ok(());
         }
-        let (key, payload) = super::LivePost::OpenActions { session_id }.entry();
+        let day = self
+            .now()
+            .with_timezone(&Engine::zone(group))
+            .date_naive()
+            .to_string();
+        let (key, payload) = super::LivePost::OpenActions { group_id, day }.entry();
         self.store()
             .enqueue(group_id, &key, &payload, store_ms(self.now()))
             .await?;

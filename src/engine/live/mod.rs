@@ -36,8 +36,8 @@ pub enum LivePost {
     ItemWarning { run_id: i64, ends_at: i64 },
     /// The last item's time ran out.
     AgendaDone { session_id: i64, run_id: i64 },
-    /// The open action items, at the start of a session.
-    OpenActions { session_id: i64 },
+    /// The open action items, at the start of a group's first session of a day.
+    OpenActions { group_id: i64, day: String },
     /// A breakout room's thread.
     Room { room_id: i64 },
     /// A room's time is up: the ask for its report-back, in its thread.
@@ -57,7 +57,7 @@ impl LivePost {
             } => format!("agenda-item:{session_id}:{item_id}:{started_at}"),
             LivePost::ItemWarning { run_id, ends_at } => format!("agenda-warn:{run_id}:{ends_at}"),
             LivePost::AgendaDone { run_id, .. } => format!("agenda-done:{run_id}"),
-            LivePost::OpenActions { session_id } => format!("open-actions:{session_id}"),
+            LivePost::OpenActions { group_id, day } => format!("open-actions:{group_id}:{day}"),
             LivePost::Room { room_id } => format!("room:{room_id}"),
             LivePost::RoomAsk { room_id } => format!("room-ask:{room_id}"),
             LivePost::Gathered { breakout_id } => format!("gathered:{breakout_id}"),
@@ -253,7 +253,8 @@ impl Engine {
         group: &Group,
         time: &str,
     ) -> Result<Reply, CommandError> {
-        let minutes = live::parse_minutes(time).map_err(|e| CommandError::invalid(e.to_string()))?;
+        let minutes =
+            live::parse_minutes(time).map_err(|e| CommandError::invalid(e.to_string()))?;
         if !(1..=live::MAX_AGENDA_MINUTES).contains(&minutes) {
             return Err(CommandError::invalid(messages::agenda_extend_bad(minutes)));
         }
@@ -385,7 +386,9 @@ impl Engine {
                 let run = self.run_by_id(*run_id).await?;
                 (None, text(messages::agenda_done(&run.title)))
             }
-            LivePost::OpenActions { .. } => (None, text(self.open_actions_text(group, true).await?)),
+            LivePost::OpenActions { .. } => {
+                (None, text(self.open_actions_text(group, true).await?))
+            }
             LivePost::Room { room_id } => self.render_room(group, *room_id).await?,
             LivePost::RoomAsk { room_id } => {
                 let room = self.store().breakout_room(*room_id).await?.ok_or_else(|| {

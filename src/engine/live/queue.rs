@@ -115,7 +115,11 @@ impl Engine {
     }
 
     /// Lower `member`'s hand.
-    pub async fn lower_hand(&self, group: &Group, member: &MemberKey) -> Result<Reply, CommandError> {
+    pub async fn lower_hand(
+        &self,
+        group: &Group,
+        member: &MemberKey,
+    ) -> Result<Reply, CommandError> {
         let session = self.live_session(group).await?;
         if !self.store().lower_hand(session.id, &member.key()).await? {
             return Err(CommandError::invalid(messages::hand_not_up()));
@@ -180,7 +184,10 @@ impl Engine {
         }))
     }
 
-    pub(in crate::engine) async fn queue_clear(&self, group: &Group) -> Result<Reply, CommandError> {
+    pub(in crate::engine) async fn queue_clear(
+        &self,
+        group: &Group,
+    ) -> Result<Reply, CommandError> {
         let session = self.live_session(group).await?;
         let n = self.store().clear_hands(session.id).await?;
         if n == 0 {

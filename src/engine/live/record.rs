@@ -243,9 +243,12 @@ impl Engine {
             });
         }
         for n in &notes {
-            let slot = n
-                .item_id
-                .and_then(|id| record.agenda.iter_mut().find(|a| items.iter().any(|i| i.id == id && i.seq == a.seq)));
+            let slot = n.item_id.and_then(|id| {
+                record
+                    .agenda
+                    .iter_mut()
+                    .find(|a| items.iter().any(|i| i.id == id && i.seq == a.seq))
+            });
             let line = match n.kind.as_str() {
                 "action" => super::minutes::action_line(n, &today)
                     .trim_start_matches("- ")
@@ -305,7 +308,10 @@ impl Engine {
             lines.push(format!(
                 "- #{} {}: {} ({})",
                 s.id,
-                crate::engine::local_label(crate::store::from_ms(s.started_at), Engine::zone(group)),
+                crate::engine::local_label(
+                    crate::store::from_ms(s.started_at),
+                    Engine::zone(group)
+                ),
                 people.len(),
                 if names.is_empty() {
                     "nobody".to_string()

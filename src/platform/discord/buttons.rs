@@ -22,12 +22,25 @@ const ANSWER_BY: Duration = Duration::from_millis(2000);
 /// What a custom id asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Action {
-    Vote { poll: i64, index: usize },
-    Why { poll: i64 },
-    Pick { poll: i64 },
-    Reason { poll: i64, index: usize },
+    Vote {
+        poll: i64,
+        index: usize,
+    },
+    Why {
+        poll: i64,
+    },
+    Pick {
+        poll: i64,
+    },
+    Reason {
+        poll: i64,
+        index: usize,
+    },
     /// Raise (or lower) a hand from a live session's agenda post.
-    Hand { session: i64, up: bool },
+    Hand {
+        session: i64,
+        up: bool,
+    },
 }
 
 impl Action {

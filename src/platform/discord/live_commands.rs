@@ -10,7 +10,15 @@ use crate::domain::command::{Command, DEFAULT_BREAKOUT_MINUTES};
 
 /// The live-seminar commands, as registered with Discord.
 pub(crate) fn all() -> Vec<poise::Command<Data, Error>> {
-    vec![agenda(), hand(), queue(), note(), decision(), action(), breakout()]
+    vec![
+        agenda(),
+        hand(),
+        queue(),
+        note(),
+        decision(),
+        action(),
+        breakout(),
+    ]
 }
 
 /// A live session's agenda with timeboxes: set it, start it, move through it.
@@ -82,7 +90,11 @@ pub(crate) async fn agenda_status(ctx: Ctx<'_>) -> Result<(), Error> {
 }
 
 /// The speaking queue: raise or lower your hand.
-#[poise::command(slash_command, subcommands("hand_raise", "hand_down"), subcommand_required)]
+#[poise::command(
+    slash_command,
+    subcommands("hand_raise", "hand_down"),
+    subcommand_required
+)]
 pub(crate) async fn hand(_ctx: Ctx<'_>) -> Result<(), Error> {
     Ok(())
 }

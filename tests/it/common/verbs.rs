@@ -60,7 +60,10 @@ pub const EVERY_VERB: &[VerbExample] = &[
     v("queue mode", "queue mode progressive"),
     v("note", "note the group reads part II next"),
     v("decision", "decision we meet again on Monday"),
-    v("action add", "action @someone circulate the map --due friday"),
+    v(
+        "action add",
+        "action @someone circulate the map --due friday",
+    ),
     v("action list", "actions"),
     v("action done", "action done 1"),
     v("breakout", "breakout 2 --minutes 10"),
