@@ -113,10 +113,10 @@ impl Engine {
                 group.filter(|g| g.platform == platform).map(|_| s.id)
             }
             // A breakout thread belongs to its live session.
-            None => match self.breakout_room_of(platform, anchor).await? {
-                Some((_, session_id)) => Some(session_id),
-                None => None,
-            },
+            None => self
+                .breakout_room_of(platform, anchor)
+                .await?
+                .map(|(_, session_id)| session_id),
         };
         self.inner.sessions.put(key, id);
         Ok(id)
