@@ -113,12 +113,33 @@ pub struct ResultsPost {
     pub chart: Option<FileOut>,
 }
 
+/// A post that opens a thread of its own (a breakout room): the adapter opens the thread
+/// on it and reports the thread's id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ThreadPost {
+    /// A short name for the thread.
+    pub name: String,
+    pub markdown: String,
+}
+
+/// A live session's agenda. Members raise a hand from it where the platform can: Discord
+/// puts Raise / Lower hand buttons on it, Matrix takes a ✋ reaction on it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgendaPost {
+    pub session_id: i64,
+    pub markdown: String,
+}
+
 /// What to post.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Content {
     Excerpt(ExcerptPost),
     Poll(PollPost),
     PollResults(ResultsPost),
+    /// A post that opens a thread (a breakout room).
+    Thread(ThreadPost),
+    /// A live session's agenda, with a way to raise a hand from it.
+    Agenda(AgendaPost),
     /// Markdown text, already split to fit the platform, with optional files on the first part.
     Text {
         markdown: String,

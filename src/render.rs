@@ -19,6 +19,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("summary.md.j2", include_str!("../prompts/summary.md.j2")),
     ("digest.md.j2", include_str!("../prompts/digest.md.j2")),
     ("minutes.md.j2", include_str!("../prompts/minutes.md.j2")),
+    ("live.md.j2", include_str!("../prompts/live.md.j2")),
     ("map.md.j2", include_str!("../prompts/map.md.j2")),
     ("report.md.j2", include_str!("../prompts/report.md.j2")),
     (

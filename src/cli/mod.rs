@@ -71,6 +71,10 @@ pub enum Cmd {
         /// Also write the group's archive (a static site, as `colloquy archive` does) to DIR.
         #[arg(long, value_name = "DIR")]
         archive: Option<PathBuf>,
+        /// Play an evening's live seminar instead: a timed agenda, the speaking queue,
+        /// notes and actions, breakouts, attendance, the summary and the minutes.
+        #[arg(long)]
+        live: bool,
     },
     /// Import a .txt or .md file as a group's next reading. The group's settings are
     /// never changed, and a refused import writes nothing.
@@ -262,9 +266,25 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
             seed,
             out,
             archive,
+            live,
         } => {
             let sink: crate::platform::console::Sink =
                 Arc::new(std::sync::Mutex::new(std::io::stdout()));
+            if live {
+                crate::demo::run_live(
+                    crate::demo::DemoOptions {
+                        db,
+                        reading,
+                        members,
+                        seed,
+                        out,
+                        archive,
+                    },
+                    sink,
+                )
+                .await?;
+                return Ok(ExitCode::SUCCESS);
+            }
             crate::demo::run(
                 crate::demo::DemoOptions {
                     db,

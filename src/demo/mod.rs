@@ -13,6 +13,10 @@ use chrono::{Duration, TimeZone, Utc};
 use rand::{Rng, RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
+mod live;
+
+pub use live::{LiveDemoReport, run_live};
+
 use crate::domain::command::Role;
 use crate::domain::ids::{ChannelKey, Platform};
 

@@ -1,5 +1,5 @@
 //! Pure types and rules of the product, no I/O: texts, readings, excerpts, questions,
-//! commands, polls, opinion maps and deliberation statistics, schedules and summaries.
+//! commands, polls, live seminars (agenda, queue, breakouts), opinion maps and deliberation statistics, schedules and summaries.
 
 pub mod anon;
 pub mod claims;
@@ -8,6 +8,7 @@ pub mod footnotes;
 pub mod ids;
 pub mod import;
 pub mod keyterms;
+pub mod live;
 pub mod member_claims;
 pub mod opinion;
 pub mod phrases;

@@ -137,12 +137,21 @@ pub async fn minutes_markdown(
         },
         None => (None, Vec::new(), None),
     };
+    let runs = engine.store().agenda_runs(session.id).await?;
+    let agenda: Vec<serde_json::Value> = engine
+        .store()
+        .agenda_items(session.id)
+        .await?
+        .iter()
+        .map(|i| json!({"seq": i.seq, "title": i.title}))
+        .collect();
     let replies: Vec<serde_json::Value> = engine
         .store()
         .session_replies(session.id)
         .await?
         .iter()
         .map(|r| {
+            let item = crate::engine::live::item_seq_at(&runs, r.posted_at);
             let author = if audience == Audience::Public && !r.quotes_allowed {
                 crate::domain::summary::ANONYMOUS.to_string()
             } else {
@@ -154,9 +163,13 @@ pub async fn minutes_markdown(
                 "text": r.text,
                 "edited": r.edited_at.is_some(),
                 "deleted": r.deleted_at.is_some(),
+                "item": item,
             })
         })
         .collect();
+    let live = engine
+        .live_record(group, session, audience == Audience::Public)
+        .await?;
     let mut polls = Vec::new();
     for p in engine.store().session_polls(session.id).await? {
         polls.push(engine.poll_result_view(&p).await?);
@@ -184,6 +197,8 @@ pub async fn minutes_markdown(
                 "replies": replies,
                 "polls": polls,
                 "map": map,
+                "agenda": agenda,
+                "live": (!live.is_empty()).then_some(live.markdown),
                 "summary": summary,
             }}),
         )
@@ -281,7 +296,26 @@ async fn csv_files(engine: &Engine, group: &Group) -> Result<Vec<FileOut>, Comma
         bytes,
         description: description.to_string(),
     };
-    Ok(vec![
+    // Attendance of live sessions, when the group has had any.
+    let mut attendance = Vec::new();
+    for s in engine.store().sessions(group.id).await? {
+        if s.kind != "live" {
+            continue;
+        }
+        for a in engine.attendance(group, &s, false).await? {
+            attendance.push(vec![
+                s.id.to_string(),
+                a.name,
+                a.from,
+                a.to,
+                a.wrote.to_string(),
+                a.voted.to_string(),
+                a.hand.to_string(),
+                a.voice.to_string(),
+            ]);
+        }
+    }
+    let mut files = vec![
         file(
             "replies.csv",
             to_csv(
@@ -313,7 +347,20 @@ async fn csv_files(engine: &Engine, group: &Group) -> Result<Vec<FileOut>, Comma
             to_csv(&["poll", "claim", "phase", "option", "reason"], anonymous)?,
             "Votes of anonymous polls as CSV, without voters",
         ),
-    ])
+    ];
+    if !attendance.is_empty() {
+        files.push(file(
+            "attendance.csv",
+            to_csv(
+                &[
+                    "session", "member", "from", "to", "wrote", "voted", "hand", "voice",
+                ],
+                attendance,
+            )?,
+            "Attendance of live sessions as CSV (local times)",
+        ));
+    }
+    Ok(files)
 }
 
 async fn names_of(
@@ -389,10 +436,13 @@ async fn json_file(engine: &Engine, group: &Group) -> Result<FileOut, CommandErr
                 "consensus": m.consensus, "divisive": m.divisive, "points": points,
             })
         });
+        let live = engine.live_record(group, &s, false).await?;
         sessions.push(json!({
             "id": s.id, "kind": s.kind, "excerpt_id": s.excerpt_id, "local_date": s.local_date, "title": s.title,
             "started_at": from_ms(s.started_at).to_rfc3339(), "ended_at": s.ended_at.map(|t| from_ms(t).to_rfc3339()),
             "replies": rs, "summary": summary, "opinion_map": opinion_map,
+            "attendance": live.attendance, "agenda": live.agenda, "breakouts": live.breakouts,
+            "notes": live.other_notes, "decisions": live.other_decisions, "actions": live.other_actions,
         }));
     }
     let mut polls = Vec::new();

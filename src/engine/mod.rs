@@ -11,6 +11,7 @@ pub mod delivery;
 pub(crate) mod export;
 mod groups;
 pub mod leases;
+pub mod live;
 mod lookups;
 mod opinion;
 mod polls;
@@ -429,6 +430,42 @@ impl Engine {
             }
             Command::SessionStart { title } => self.session_start(&g()?, title).await,
             Command::SessionEnd => self.session_end(&g()?).await,
+            Command::AgendaSet { text } => {
+                self.agenda_set(&g()?, text, inv.attachment.as_ref()).await
+            }
+            Command::AgendaStart => self.agenda_start(&g()?).await,
+            Command::AgendaNext => self.agenda_step(&g()?, true).await,
+            Command::AgendaBack => self.agenda_step(&g()?, false).await,
+            Command::AgendaExtend { time } => self.agenda_extend(&g()?, &time).await,
+            Command::AgendaStatus => self.agenda_status(&g()?).await,
+            Command::HandRaise { topic } => {
+                self.raise_hand(&g()?, &inv.caller.key, &inv.caller.name, topic)
+                    .await
+            }
+            Command::HandDown => self.lower_hand(&g()?, &inv.caller.key).await,
+            Command::QueueShow => self.queue_show(&g()?, &inv.caller.key).await,
+            Command::QueueNext => self.queue_call(&g()?, false).await,
+            Command::QueueSkip => self.queue_call(&g()?, true).await,
+            Command::QueueClear => self.queue_clear(&g()?).await,
+            Command::QueueMode { progressive } => self.queue_mode(&g()?, progressive).await,
+            Command::Note { text } => self.add_note(&g()?, &inv.caller, "note", &text).await,
+            Command::Decision { text } => {
+                self.add_note(&g()?, &inv.caller, "decision", &text).await
+            }
+            Command::ActionAdd { owner, text, due } => {
+                self.action_add(&g()?, &inv.caller, &owner, &text, due)
+                    .await
+            }
+            Command::ActionList => self.action_list(&g()?).await,
+            Command::ActionDone { id } => self.action_done(&g()?, &inv.caller, id).await,
+            Command::Breakout {
+                rooms,
+                minutes,
+                by_opinion,
+            } => {
+                self.breakout(&g()?, &inv.caller.key, rooms, minutes, by_opinion)
+                    .await
+            }
             Command::Summary { session } => self.summary_command(&g()?, session).await,
             Command::Stats => self.stats(&g()?).await,
             Command::Export { format, session } => {

@@ -11,12 +11,27 @@ use crate::store::{OutboxRow, Store};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum OutboxPayload {
-    Excerpt { session_id: i64 },
-    PollOpen { poll_id: i64 },
-    PollClosed { poll_id: i64 },
-    Summary { session_id: i64 },
-    Digest { group_id: i64, week: String },
-    Notice { text: String },
+    Excerpt {
+        session_id: i64,
+    },
+    PollOpen {
+        poll_id: i64,
+    },
+    PollClosed {
+        poll_id: i64,
+    },
+    Summary {
+        session_id: i64,
+    },
+    Digest {
+        group_id: i64,
+        week: String,
+    },
+    Notice {
+        text: String,
+    },
+    /// A live seminar's posts (agenda, items, breakouts, open actions).
+    Live(super::live::LivePost),
 }
 
 impl OutboxPayload {
@@ -29,6 +44,7 @@ impl OutboxPayload {
             OutboxPayload::Summary { session_id } => format!("summary:{session_id}"),
             OutboxPayload::Digest { group_id, week } => format!("digest:{group_id}:{week}"),
             OutboxPayload::Notice { text } => format!("notice:{}", text.len()),
+            OutboxPayload::Live(post) => post.dedupe_key(),
         }
     }
 
@@ -55,6 +71,7 @@ impl Engine {
         let channel = group
             .channel_key()
             .map_err(|e| CommandError::Internal(format!("group {} channel: {e}", group.id)))?;
+        let mut thread = None;
         let content = match payload {
             OutboxPayload::Excerpt { session_id } => {
                 let session = self.store().session(session_id).await?.ok_or_else(|| {
@@ -101,10 +118,15 @@ impl Engine {
                 markdown: text,
                 files: Vec::new(),
             },
+            OutboxPayload::Live(post) => {
+                let (in_thread, content) = self.render_live(&group, &post).await?;
+                thread = in_thread;
+                content
+            }
         };
         Ok(Outgoing {
             channel,
-            thread: None,
+            thread,
             key: format!("cq-{}", row.id),
             content: defang(content),
         })
@@ -130,6 +152,9 @@ impl Engine {
             }
             Some(OutboxPayload::PollOpen { poll_id }) => {
                 Store::set_poll_message_tx(&mut tx, poll_id, &delivered.message_id).await?;
+            }
+            Some(OutboxPayload::Live(post)) => {
+                Engine::record_live_delivery(&mut tx, &post, delivered).await?;
             }
             _ => {}
         }
@@ -172,5 +197,14 @@ fn defang(content: Content) -> Content {
             markdown: d(&markdown),
             files,
         },
+        Content::Thread(mut t) => {
+            t.name = d(&t.name);
+            t.markdown = d(&t.markdown);
+            Content::Thread(t)
+        }
+        Content::Agenda(mut a) => {
+            a.markdown = d(&a.markdown);
+            Content::Agenda(a)
+        }
     }
 }

@@ -112,10 +112,49 @@ impl Engine {
                 let group = self.store().group(s.group_id).await?;
                 group.filter(|g| g.platform == platform).map(|_| s.id)
             }
-            None => None,
+            // A breakout thread belongs to its live session.
+            None => self
+                .breakout_room_of(platform, anchor)
+                .await?
+                .map(|(_, session_id)| session_id),
         };
         self.inner.sessions.put(key, id);
         Ok(id)
+    }
+
+    /// The breakout room (and its session) whose thread is `anchor`.
+    async fn breakout_room_of(
+        &self,
+        platform: Platform,
+        anchor: &str,
+    ) -> Result<Option<(i64, i64)>, CommandError> {
+        let key = format!("b|{platform}|{anchor}");
+        let cached = self
+            .inner
+            .sessions
+            .get(&key)
+            .map(|room| room.zip(self.inner.sessions.get(&format!("{key}|s")).flatten()));
+        if let Some(hit) = cached {
+            return Ok(hit);
+        }
+        let found = match self.store().breakout_room_by_thread(anchor).await? {
+            Some((room, session_id)) => {
+                let session = self.store().session(session_id).await?;
+                let group = match session {
+                    Some(s) => self.store().group(s.group_id).await?,
+                    None => None,
+                };
+                group
+                    .filter(|g| g.platform == platform)
+                    .map(|_| (room, session_id))
+            }
+            None => None,
+        };
+        self.inner.sessions.put(key.clone(), found.map(|f| f.0));
+        self.inner
+            .sessions
+            .put(format!("{key}|s"), found.map(|f| f.1));
+        Ok(found)
     }
 
     async fn live_session_for_channel(
@@ -175,7 +214,15 @@ impl Engine {
             text: clip(&msg.text),
             posted_at: store_ms(msg.at),
         };
-        Ok(match self.store().record(op).await? {
+        let written = self.store().record(op).await?;
+        if written == Written::Inserted
+            && let Some(anchor) = msg.thread_root.as_deref().or(Some(msg.channel_id.as_str()))
+            && let Some((room, _)) = self.breakout_room_of(msg.platform, anchor).await?
+        {
+            self.breakout_message(room, &msg.author, &msg.text, store_ms(msg.at))
+                .await?;
+        }
+        Ok(match written {
             Written::Inserted => MessageOutcome::Recorded { session_id },
             Written::Forgotten => MessageOutcome::Forgotten,
             _ => MessageOutcome::Duplicate { session_id },

@@ -23,6 +23,8 @@ pub struct Outcome {
     pub replies_purged: u64,
     /// Group archives written (`[archive] dir`).
     pub archives: usize,
+    /// Live seminars: agenda items started, warnings queued, breakouts ended.
+    pub live: crate::engine::live::LiveOutcome,
 }
 
 /// Run everything that is due at the engine's current time.
@@ -39,6 +41,7 @@ pub async fn run_due(engine: &Engine) -> Result<Outcome, CommandError> {
             outcome.polls_closed += 1;
         }
     }
+    outcome.live = crate::engine::live::run_live_due(engine).await?;
     for session in engine.store().sessions_due_to_end(store_ms(now)).await? {
         if engine
             .end_session(session.group_id, session.id, now)

@@ -110,6 +110,9 @@ impl Engine {
             )
             .await?;
         self.inner.sessions.invalidate();
+        if matches!(outcome, ExcerptStart::Started { .. }) {
+            self.post_open_actions(group).await?;
+        }
         Ok(match outcome {
             ExcerptStart::Started { session_id, .. } => StartOutcome::Posted { session_id },
             ExcerptStart::SlotTaken => StartOutcome::AlreadyDecided,
@@ -174,6 +177,7 @@ impl Engine {
         {
             Some(id) => {
                 self.inner.sessions.invalidate();
+                self.post_open_actions(group).await?;
                 Ok(Reply::public(format!(
                     "Live session #{id} started{}: every message in this channel is recorded until `session end`.",
                     title.map(|t| format!(" ({t})")).unwrap_or_default()
@@ -220,6 +224,12 @@ impl Engine {
         session_id: i64,
         now: DateTime<Utc>,
     ) -> Result<bool, CommandError> {
+        // The agenda stops with the session.
+        if let Some(run) = self.store().open_agenda_run(session_id).await? {
+            self.store()
+                .switch_agenda_item(session_id, group_id, Some(run.id), None, &[], store_ms(now))
+                .await?;
+        }
         if self.store().reply_count(session_id).await? == 0 {
             let mut tx = self.store().write_tx().await?;
             let ended = Store::end_session_tx(&mut tx, session_id, store_ms(now)).await?;

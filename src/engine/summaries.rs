@@ -71,6 +71,8 @@ pub struct SummaryView {
     /// The opinion map of the session's claims (when it has claim cards), as Markdown;
     /// its lone cards are then not listed one by one in `polls`.
     pub opinion_map: Option<String>,
+    /// A live seminar's record: by agenda item, breakouts, attendance (live.md.j2).
+    pub live: Option<String>,
 }
 
 /// A sentence of the excerpt and how many replies engaged it.
@@ -346,6 +348,10 @@ impl Engine {
             llm_text: None,
             llm_model: None,
             opinion_map: opinion_map.map(|m| m.markdown),
+            live: {
+                let record = self.live_record(&group, &session, true).await?;
+                (!record.is_empty()).then_some(record.markdown)
+            },
         };
         let mut source = "extractive";
         let extractive = self
@@ -663,6 +669,11 @@ impl Engine {
         }
         if members.len() > 15 {
             text.push_str(&format!("- and {} more\n", members.len() - 15));
+        }
+        let attendance = self.attendance_stats(group).await?;
+        if !attendance.is_empty() {
+            text.push('\n');
+            text.push_str(&attendance);
         }
         Ok(Reply::confidential(text.trim_end().to_string()))
     }

@@ -206,6 +206,27 @@ impl ChatPort for ConsolePort {
                     thread_id: None,
                 }
             }
+            Content::Thread(t) => {
+                self.print("");
+                self.print_block(&format!("[{stamp}] colloquy ({id}):"), &t.markdown, indent);
+                let thread = format!("t{}", id.trim_start_matches('m'));
+                self.print(&format!(
+                    "    ┌ thread “{}” opened ({thread}: /in {thread} TEXT posts there)",
+                    t.name
+                ));
+                Delivered {
+                    message_id: id,
+                    thread_id: Some(thread),
+                }
+            }
+            Content::Agenda(a) => {
+                self.print("");
+                self.print_block(&format!("[{stamp}] colloquy ({id}):"), &a.markdown, indent);
+                Delivered {
+                    message_id: id,
+                    thread_id: None,
+                }
+            }
             Content::Text { markdown, files } => {
                 self.print("");
                 self.print_block(&format!("[{stamp}] colloquy ({id}):"), markdown, indent);
@@ -263,6 +284,8 @@ Type a message to post it as the current speaker, or a command:
                          speak as NAME; a new name is a member, and each name keeps its
                          role until you give a flag (\"you\" starts as a facilitator)
   /thread | /channel     post in the latest excerpt's thread (the default), or in the channel
+  /in THREAD TEXT        post in another thread (a breakout's, e.g. /in t12 our report)
+  /voice join | leave    join or leave the group's voice channel (attendance)
   /reply ID TEXT         reply to message ID
   /edit ID TEXT          edit your message ID
   /delete ID             delete message ID
@@ -384,6 +407,64 @@ impl ConsoleChat {
                 place.label
             ));
             *announced = Some(place.thread);
+        }
+    }
+
+    /// Post a message as `who` in the thread `thread` (a breakout's); returns its id.
+    pub async fn say_in(&self, who: &str, thread: &str, text: &str) -> String {
+        let id = self.port.next_message_id();
+        self.port.print_message(&id, who, text, true);
+        let msg = crate::engine::IncomingMessage {
+            platform: Platform::Console,
+            channel_id: thread.to_string(),
+            thread_root: None,
+            reply_to: None,
+            message_id: id.clone(),
+            author: self.member(who),
+            author_name: who.to_string(),
+            text: text.to_string(),
+            at: self.engine.now(),
+        };
+        if let Err(e) = self.engine.on_message(msg).await {
+            self.port.print(&format!("(not recorded: {e})"));
+        }
+        id
+    }
+
+    /// Post a message as `who` in the channel itself (a live session's main thread).
+    pub async fn say_channel(&self, who: &str, text: &str) -> String {
+        let id = self.port.next_message_id();
+        self.port.print_message(&id, who, text, false);
+        let msg = crate::engine::IncomingMessage {
+            platform: Platform::Console,
+            channel_id: self.channel.id.clone(),
+            thread_root: None,
+            reply_to: None,
+            message_id: id.clone(),
+            author: self.member(who),
+            author_name: who.to_string(),
+            text: text.to_string(),
+            at: self.engine.now(),
+        };
+        if let Err(e) = self.engine.on_message(msg).await {
+            self.port.print(&format!("(not recorded: {e})"));
+        }
+        id
+    }
+
+    /// `who` joins (or leaves) the group's voice channel, as a voice-state event would say.
+    pub async fn voice(&self, who: &str, joined: bool) {
+        self.port.print(&format!(
+            "[{}] ({who} {} the voice channel)",
+            self.stamp(),
+            if joined { "joins" } else { "leaves" }
+        ));
+        if let Err(e) = self
+            .engine
+            .on_presence(&self.channel, &self.member(who), who, joined)
+            .await
+        {
+            self.port.print(&format!("  ⚠ {e}"));
         }
     }
 
@@ -598,6 +679,24 @@ impl ConsoleChat {
                 self.port
                     .print("  (posting in the channel; /thread goes back to the excerpt's thread)");
             }
+            "/in" => match rest.split_once(' ') {
+                Some((thread, text)) => {
+                    let who = self.speaker.clone();
+                    self.say_in(&who, thread, text).await;
+                }
+                None => self.port.print("  ⚠ /in THREAD TEXT"),
+            },
+            "/voice" => match rest {
+                "join" | "on" => {
+                    let who = self.speaker.clone();
+                    self.voice(&who, true).await;
+                }
+                "leave" | "off" => {
+                    let who = self.speaker.clone();
+                    self.voice(&who, false).await;
+                }
+                _ => self.port.print("  ⚠ /voice join or /voice leave"),
+            },
             "/reply" => match rest.split_once(' ') {
                 Some((id, text)) => {
                     let who = self.speaker.clone();

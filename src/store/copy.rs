@@ -32,6 +32,15 @@ const ORDER: &[&str] = &[
     "kv",
     "tombstones",
     "archives",
+    "agenda_items",
+    "agenda_runs",
+    "live_settings",
+    "hands",
+    "minutes_items",
+    "presence",
+    "breakouts",
+    "breakout_rooms",
+    "breakout_members",
 ];
 const NOT_COPIED: &[&str] = &["leases"];
 

@@ -14,6 +14,7 @@ pub mod db;
 mod groups;
 mod kv;
 mod leases;
+mod live;
 mod opinion;
 mod outbox;
 mod polls;
@@ -47,6 +48,10 @@ pub use copy::TableCopy;
 pub use db::{Location, Pool, Tx};
 pub use groups::{Group, GroupSettings};
 pub use leases::LeaseRow;
+pub use live::{
+    ActivityRow, AgendaItemRow, AgendaRunRow, BreakoutRoomRow, BreakoutRow, HandRow,
+    MinutesItemRow, NewMinutesItem, NewRoom,
+};
 pub use opinion::{ClaimApproval, MemberClaimRow, NewMemberClaim, PollExtras};
 pub use outbox::{OutboxRow, OutboxStatus};
 pub use polls::{NewPoll, PollRow, VoteChange, VoteRow};

@@ -1331,6 +1331,56 @@ async fn discord_bot_every_command_for_each_role() {
         ),
         ("session start", SlashCommand::new("session").sub("start")),
         ("session end", SlashCommand::new("session").sub("end")),
+        (
+            "agenda set \"Opening 5m\"",
+            SlashCommand::new("agenda")
+                .sub("set")
+                .str("agenda", "Opening 5m | Talk 20m"),
+        ),
+        ("agenda start", SlashCommand::new("agenda").sub("start")),
+        ("agenda next", SlashCommand::new("agenda").sub("next")),
+        ("agenda back", SlashCommand::new("agenda").sub("back")),
+        (
+            "agenda extend 5m",
+            SlashCommand::new("agenda").sub("extend").str("time", "5m"),
+        ),
+        ("agenda status", SlashCommand::new("agenda").sub("status")),
+        ("hand raise", SlashCommand::new("hand").sub("raise")),
+        ("hand down", SlashCommand::new("hand").sub("down")),
+        ("queue show", SlashCommand::new("queue").sub("show")),
+        ("queue next", SlashCommand::new("queue").sub("next")),
+        ("queue skip", SlashCommand::new("queue").sub("skip")),
+        ("queue clear", SlashCommand::new("queue").sub("clear")),
+        (
+            "queue mode order",
+            SlashCommand::new("queue").sub("mode").int(
+                "mode",
+                choice(
+                    &fake,
+                    &["queue", "mode"],
+                    "mode",
+                    "in the order hands were raised",
+                ),
+            ),
+        ),
+        ("note x", SlashCommand::new("note").str("text", "A note")),
+        (
+            "decision x",
+            SlashCommand::new("decision").str("text", "A decision"),
+        ),
+        (
+            "action add @bob x",
+            SlashCommand::new("action")
+                .sub("add")
+                .user("member", &p.bob)
+                .str("text", "circulate the map"),
+        ),
+        ("action list", SlashCommand::new("action").sub("list")),
+        (
+            "action done 1",
+            SlashCommand::new("action").sub("done").int("action", 1),
+        ),
+        ("breakout 2", SlashCommand::new("breakout").int("rooms", 2)),
         ("summary", SlashCommand::new("summary")),
         ("stats", SlashCommand::new("stats")),
         ("export", SlashCommand::new("export")),

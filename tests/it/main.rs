@@ -11,6 +11,7 @@ mod core_polls;
 mod core_scheduler;
 mod event_mapping;
 mod leases;
+mod live;
 mod migrate;
 mod opinion;
 mod ops;

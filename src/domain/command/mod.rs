@@ -177,6 +177,50 @@ pub enum Command {
         title: Option<String>,
     },
     SessionEnd,
+    /// A live session's agenda; `None`: from the attached Markdown list.
+    AgendaSet {
+        text: Option<String>,
+    },
+    AgendaStart,
+    AgendaNext,
+    AgendaBack,
+    AgendaExtend {
+        /// As typed ("5m"); read by the engine.
+        time: String,
+    },
+    AgendaStatus,
+    HandRaise {
+        topic: Option<String>,
+    },
+    HandDown,
+    QueueShow,
+    QueueNext,
+    QueueSkip,
+    QueueClear,
+    QueueMode {
+        progressive: bool,
+    },
+    Note {
+        text: String,
+    },
+    Decision {
+        text: String,
+    },
+    ActionAdd {
+        /// As typed: `@name`, a platform mention (`<@123>`) or a Matrix id.
+        owner: String,
+        text: String,
+        due: Option<String>,
+    },
+    ActionList,
+    ActionDone {
+        id: i64,
+    },
+    Breakout {
+        rooms: i64,
+        minutes: i64,
+        by_opinion: bool,
+    },
     Summary {
         session: Option<i64>,
     },
@@ -227,6 +271,25 @@ impl Command {
             Command::QuizAdd { .. } => &QUIZ_ADD,
             Command::SessionStart { .. } => &SESSION_START,
             Command::SessionEnd => &SESSION_END,
+            Command::AgendaSet { .. } => &AGENDA_SET,
+            Command::AgendaStart => &AGENDA_START,
+            Command::AgendaNext => &AGENDA_NEXT,
+            Command::AgendaBack => &AGENDA_BACK,
+            Command::AgendaExtend { .. } => &AGENDA_EXTEND,
+            Command::AgendaStatus => &AGENDA_STATUS,
+            Command::HandRaise { .. } => &HAND_RAISE,
+            Command::HandDown => &HAND_DOWN,
+            Command::QueueShow => &QUEUE_SHOW,
+            Command::QueueNext => &QUEUE_NEXT,
+            Command::QueueSkip => &QUEUE_SKIP,
+            Command::QueueClear => &QUEUE_CLEAR,
+            Command::QueueMode { .. } => &QUEUE_MODE,
+            Command::Note { .. } => &NOTE,
+            Command::Decision { .. } => &DECISION,
+            Command::ActionAdd { .. } => &ACTION_ADD,
+            Command::ActionList => &ACTION_LIST,
+            Command::ActionDone { .. } => &ACTION_DONE,
+            Command::Breakout { .. } => &BREAKOUT,
             Command::Summary { .. } => &SUMMARY,
             Command::Stats => &STATS,
             Command::Export { .. } => &EXPORT,

@@ -154,8 +154,11 @@ pub fn parse(line: &str) -> Result<Command, ParseError> {
     let subs = sub_verbs(&head);
     match found {
         // "schedule frobnicate": a sub-verb that does not exist, not an argument.
-        Some((_, 1))
-            if !subs.is_empty() && second.as_deref().is_some_and(|s| !s.starts_with("--")) =>
+        // A one-word spelling that takes text (`hand my topic`, `action @ana …`) reads it.
+        Some((verb, 1))
+            if verb.args.is_empty()
+                && !subs.is_empty()
+                && second.as_deref().is_some_and(|s| !s.starts_with("--")) =>
         {
             Err(missing_sub(&head, &subs, second.as_deref()))
         }
@@ -348,6 +351,13 @@ mod tests {
             "claim approve" => "claim approve 1".into(),
             "claim reject" => "claim reject 1".into(),
             "quiz add" => "quiz add \"q\" --options \"a | b\" --answer 1".into(),
+            "agenda extend" => "agenda extend 5m".into(),
+            "queue mode" => "queue mode progressive".into(),
+            "note" => "note x".into(),
+            "decision" => "decision x".into(),
+            "action add" => "action add @ana x".into(),
+            "action done" => "action done 1".into(),
+            "breakout" => "breakout 2".into(),
             other => other.to_string(),
         }
     }

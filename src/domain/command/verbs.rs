@@ -903,6 +903,25 @@ pub const VERBS: &[&Verb] = &[
     &QUIZ_ADD,
     &SESSION_START,
     &SESSION_END,
+    &AGENDA_SET,
+    &AGENDA_START,
+    &AGENDA_NEXT,
+    &AGENDA_BACK,
+    &AGENDA_EXTEND,
+    &AGENDA_STATUS,
+    &HAND_RAISE,
+    &HAND_DOWN,
+    &QUEUE_SHOW,
+    &QUEUE_NEXT,
+    &QUEUE_SKIP,
+    &QUEUE_CLEAR,
+    &QUEUE_MODE,
+    &NOTE,
+    &DECISION,
+    &ACTION_ADD,
+    &ACTION_LIST,
+    &ACTION_DONE,
+    &BREAKOUT,
     &SUMMARY,
     &STATS,
     &EXPORT,
@@ -1049,3 +1068,375 @@ fn build_export(a: Args) -> Result<Command, ParseError> {
         .transpose()?;
     Ok(Command::Export { format, session })
 }
+
+// ---- live seminars (issue 18) --------------------------------------------------------
+
+/// Verbs with nothing to read after them.
+fn bare(a: &Args, command: Command) -> Result<Command, ParseError> {
+    a.no_positional()?;
+    Ok(command)
+}
+
+/// The words after the verb as one text, or what is missing.
+fn text_of(a: &Args, verb: &'static str, what: &'static str) -> Result<String, ParseError> {
+    if a.positional.is_empty() {
+        return Err(ParseError::MissingArgument { verb, what });
+    }
+    Ok(a.positional.join(" "))
+}
+
+pub const AGENDA_SET: Verb = Verb {
+    name: "agenda set",
+    aliases: &[],
+    role: Role::Facilitator,
+    summary: "the live session's agenda: items with timeboxes, separated by | (or attach a Markdown list)",
+    args: &[Arg {
+        name: "agenda",
+        shown: "\"ITEM 5m | ITEM 20m | …\"",
+        help: "each item ends with its timebox, e.g. \"Opening 5m | Part I 20m | Wrap-up 10m\" (at most 20 items, 8 hours)",
+    }],
+    flags: &[],
+    build: |a| {
+        Ok(Command::AgendaSet {
+            text: (!a.positional.is_empty()).then(|| a.positional.join(" ")),
+        })
+    },
+};
+
+pub const AGENDA_START: Verb = Verb {
+    name: "agenda start",
+    aliases: &[],
+    role: Role::Facilitator,
+    summary: "start the agenda's first item; each item starts when the one before runs out (or on `agenda next`)",
+    args: &[],
+    flags: &[],
+    build: |a| bare(&a, Command::AgendaStart),
+};
+
+pub const AGENDA_NEXT: Verb = Verb {
+    name: "agenda next",
+    aliases: &[],
+    role: Role::Facilitator,
+    summary: "end the running item now and start the next one",
+    args: &[],
+    flags: &[],
+    build: |a| bare(&a, Command::AgendaNext),
+};
+
+pub const AGENDA_BACK: Verb = Verb {
+    name: "agenda back",
+    aliases: &["agenda previous"],
+    role: Role::Facilitator,
+    summary: "go back to the previous item (with its whole timebox again)",
+    args: &[],
+    flags: &[],
+    build: |a| bare(&a, Command::AgendaBack),
+};
+
+pub const AGENDA_EXTEND: Verb = Verb {
+    name: "agenda extend",
+    aliases: &[],
+    role: Role::Facilitator,
+    summary: "give the running item more time",
+    args: &[Arg {
+        name: "time",
+        shown: "TIME",
+        help: "how much longer, e.g. 5m or 1h",
+    }],
+    flags: &[],
+    build: |a| {
+        Ok(Command::AgendaExtend {
+            time: text_of(
+                &a,
+                "agenda extend",
+                "how much longer, e.g. agenda extend 5m",
+            )?,
+        })
+    },
+};
+
+pub const AGENDA_STATUS: Verb = Verb {
+    name: "agenda status",
+    aliases: &["agenda"],
+    role: Role::Member,
+    summary: "the agenda, the running item and the time it has left",
+    args: &[],
+    flags: &[],
+    build: |a| bare(&a, Command::AgendaStatus),
+};
+
+pub const HAND_RAISE: Verb = Verb {
+    name: "hand raise",
+    aliases: &["hand", "hand up"],
+    role: Role::Member,
+    summary: "ask to speak: join the speaking queue (you are told your place privately)",
+    args: &[Arg {
+        name: "topic",
+        shown: "[TOPIC]",
+        help: "what you want to raise, in a few words",
+    }],
+    flags: &[],
+    build: |a| {
+        Ok(Command::HandRaise {
+            topic: (!a.positional.is_empty()).then(|| a.positional.join(" ")),
+        })
+    },
+};
+
+pub const HAND_DOWN: Verb = Verb {
+    name: "hand down",
+    aliases: &["hand lower"],
+    role: Role::Member,
+    summary: "leave the speaking queue",
+    args: &[],
+    flags: &[],
+    build: |a| bare(&a, Command::HandDown),
+};
+
+pub const QUEUE_SHOW: Verb = Verb {
+    name: "queue show",
+    aliases: &["queue"],
+    role: Role::Member,
+    summary: "who is speaking and who is next (only you see it, with your own place)",
+    args: &[],
+    flags: &[],
+    build: |a| bare(&a, Command::QueueShow),
+};
+
+pub const QUEUE_NEXT: Verb = Verb {
+    name: "queue next",
+    aliases: &[],
+    role: Role::Facilitator,
+    summary: "give the floor to the next member in the queue",
+    args: &[],
+    flags: &[],
+    build: |a| bare(&a, Command::QueueNext),
+};
+
+pub const QUEUE_SKIP: Verb = Verb {
+    name: "queue skip",
+    aliases: &[],
+    role: Role::Facilitator,
+    summary: "pass over the next member in the queue (their hand goes down)",
+    args: &[],
+    flags: &[],
+    build: |a| bare(&a, Command::QueueSkip),
+};
+
+pub const QUEUE_CLEAR: Verb = Verb {
+    name: "queue clear",
+    aliases: &[],
+    role: Role::Facilitator,
+    summary: "lower every raised hand",
+    args: &[],
+    flags: &[],
+    build: |a| bare(&a, Command::QueueClear),
+};
+
+pub const QUEUE_MODE: Verb = Verb {
+    name: "queue mode",
+    aliases: &[],
+    role: Role::Facilitator,
+    summary: "the queue's order: first come first served, or progressive (who has spoken least this session goes first)",
+    args: &[Arg {
+        name: "mode",
+        shown: "order|progressive",
+        help: "order: as hands were raised; progressive: the least heard first",
+    }],
+    flags: &[],
+    build: |a| {
+        if let Some(extra) = a.positional.get(1) {
+            return Err(ParseError::Unexpected(extra.clone()));
+        }
+        match a.positional.first().map(|s| s.to_lowercase()).as_deref() {
+            Some("progressive") | Some("fair") | Some("stack") => {
+                Ok(Command::QueueMode { progressive: true })
+            }
+            Some("order") | Some("fifo") | Some("normal") => {
+                Ok(Command::QueueMode { progressive: false })
+            }
+            Some(other) => Err(ParseError::Invalid(format!(
+                "the queue's mode is order or progressive, not \"{other}\""
+            ))),
+            None => Err(ParseError::MissingArgument {
+                verb: "queue mode",
+                what: "order or progressive",
+            }),
+        }
+    },
+};
+
+pub const NOTE: Verb = Verb {
+    name: "note",
+    aliases: &[],
+    role: Role::Member,
+    summary: "a note for the minutes, filed under the running agenda item",
+    args: &[Arg {
+        name: "text",
+        shown: "TEXT",
+        help: "the note (at most 500 characters)",
+    }],
+    flags: &[],
+    build: |a| {
+        Ok(Command::Note {
+            text: text_of(
+                &a,
+                "note",
+                "the note's text, e.g. note Ana will share the map",
+            )?,
+        })
+    },
+};
+
+pub const DECISION: Verb = Verb {
+    name: "decision",
+    aliases: &["decide"],
+    role: Role::Member,
+    summary: "a decision for the minutes, filed under the running agenda item",
+    args: &[Arg {
+        name: "text",
+        shown: "TEXT",
+        help: "what was decided (at most 500 characters)",
+    }],
+    flags: &[],
+    build: |a| {
+        Ok(Command::Decision {
+            text: text_of(
+                &a,
+                "decision",
+                "what was decided, e.g. decision we read part II next",
+            )?,
+        })
+    },
+};
+
+pub const ACTION_ADD: Verb = Verb {
+    name: "action add",
+    aliases: &["action"],
+    role: Role::Member,
+    summary: "an action item for a member of the group, with an optional due date",
+    args: &[
+        Arg {
+            name: "member",
+            shown: "@MEMBER",
+            help: "who will do it: a member of this group",
+        },
+        Arg {
+            name: "text",
+            shown: "TEXT",
+            help: "what they will do (at most 500 characters)",
+        },
+    ],
+    flags: &[text(
+        "due",
+        "DATE",
+        "by when: YYYY-MM-DD, today, tomorrow or a weekday",
+    )],
+    build: |a| {
+        let (Some(owner), true) = (a.positional.first(), a.positional.len() > 1) else {
+            return Err(ParseError::MissingArgument {
+                verb: "action add",
+                what: "a member and what they will do, e.g. action @ana circulate the map --due friday",
+            });
+        };
+        Ok(Command::ActionAdd {
+            owner: owner.clone(),
+            text: a.positional[1..].join(" "),
+            due: a.value("due"),
+        })
+    },
+};
+
+pub const ACTION_LIST: Verb = Verb {
+    name: "action list",
+    aliases: &["actions"],
+    role: Role::Member,
+    summary: "the group's open action items",
+    args: &[],
+    flags: &[],
+    build: |a| bare(&a, Command::ActionList),
+};
+
+pub const ACTION_DONE: Verb = Verb {
+    name: "action done",
+    aliases: &["action close"],
+    role: Role::Member,
+    summary: "mark an action item done (its owner or a facilitator)",
+    args: &[Arg {
+        name: "action",
+        shown: "N",
+        help: "the action's number in `action list`",
+    }],
+    flags: &[],
+    build: |a| {
+        let Some(first) = a.positional.first() else {
+            return Err(ParseError::MissingArgument {
+                verb: "action done",
+                what: "the action's number from `action list`, e.g. action done 3",
+            });
+        };
+        if let Some(extra) = a.positional.get(1) {
+            return Err(ParseError::Unexpected(extra.clone()));
+        }
+        Ok(Command::ActionDone {
+            id: parse_id("the action", first)?,
+        })
+    },
+};
+
+pub const BREAKOUT: Verb = Verb {
+    name: "breakout",
+    aliases: &["breakouts"],
+    role: Role::Facilitator,
+    summary: "split the members present into threads for a while, each with a question; a report-back from each is gathered here",
+    args: &[Arg {
+        name: "rooms",
+        shown: "N",
+        help: "how many threads (at least 1, at most one per member present)",
+    }],
+    flags: &[
+        number("minutes", "M", "how long, in minutes (default: 15)"),
+        text(
+            "by",
+            "opinion",
+            "mix the opinion map's groups in every thread (default: at random)",
+        ),
+    ],
+    build: |a| {
+        let Some(first) = a.positional.first() else {
+            return Err(ParseError::MissingArgument {
+                verb: "breakout",
+                what: "how many threads, e.g. breakout 3 --minutes 15",
+            });
+        };
+        if let Some(extra) = a.positional.get(1) {
+            return Err(ParseError::Unexpected(extra.clone()));
+        }
+        let rooms = first
+            .trim()
+            .parse::<i64>()
+            .map_err(|_| ParseError::NotANumber {
+                what: "the number of threads".into(),
+                given: first.clone(),
+            })?;
+        let by_opinion = match a.value("by").map(|b| b.to_lowercase()).as_deref() {
+            None | Some("random") => false,
+            Some("opinion") | Some("map") => true,
+            Some(other) => {
+                return Err(ParseError::Invalid(format!(
+                    "--by takes opinion (or random), not \"{other}\""
+                )));
+            }
+        };
+        Ok(Command::Breakout {
+            rooms,
+            minutes: a
+                .number::<i64>("minutes")?
+                .unwrap_or(DEFAULT_BREAKOUT_MINUTES),
+            by_opinion,
+        })
+    },
+};
+
+/// A breakout's length when none is given.
+pub const DEFAULT_BREAKOUT_MINUTES: i64 = 15;

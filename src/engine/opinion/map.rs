@@ -113,7 +113,68 @@ pub(super) fn p_words(p: f64) -> String {
     }
 }
 
+/// The member × claim matrix of `claims`, with each row's key. Rows are in key order
+/// (keys are hashes: the order says nothing about anyone).
+fn vote_matrix(claims: &[ClaimVotes]) -> (Vec<String>, VoteMatrix) {
+    let mut rows: BTreeMap<&str, usize> = BTreeMap::new();
+    for c in claims {
+        for key in c.votes.keys() {
+            let n = rows.len();
+            rows.entry(key.as_str()).or_insert(n);
+        }
+    }
+    let keys: Vec<&str> = rows.keys().copied().collect();
+    let index: HashMap<&str, usize> = keys.iter().enumerate().map(|(i, k)| (*k, i)).collect();
+    let mut m = VoteMatrix::new(keys.len(), claims.len());
+    for (c, claim) in claims.iter().enumerate() {
+        for (key, option) in &claim.votes {
+            if let Some(v) = claim.values.get(*option) {
+                m.set(index[key.as_str()], c, *v);
+            }
+        }
+    }
+    (keys.into_iter().map(str::to_string).collect(), m)
+}
+
 impl Engine {
+    /// The opinion group of each of `members` (member keys) on the map of a session's
+    /// claims, for mixing breakout rooms; `Err(reason)` when the map has no groups. Only
+    /// the engine sees this: it is never shown or stored.
+    pub(in crate::engine) async fn opinion_groups_of(
+        &self,
+        group: &Group,
+        session_id: i64,
+        members: &[String],
+    ) -> Result<Result<HashMap<String, usize>, String>, CommandError> {
+        let polls = self.store().session_polls(session_id).await?;
+        let claims = self.claim_votes(group, &polls).await?;
+        if claims.is_empty() {
+            return Ok(Err("no claims have been voted on in this session".into()));
+        }
+        let (keys, m) = vote_matrix(&claims);
+        let map = opinion_map(&m);
+        if let Some(no) = &map.no_groups {
+            return Ok(Err(no.reason()));
+        }
+        let mut row_group: HashMap<usize, usize> = HashMap::new();
+        for (g, og) in map.groups.iter().enumerate() {
+            for row in &og.members {
+                row_group.insert(*row, g);
+            }
+        }
+        let scope = self.voter_scope(group, Some(session_id)).await?;
+        let mut out = HashMap::new();
+        for member in members {
+            let key = scoped_voter_key(&self.inner.secret, member, &scope);
+            if let Some(row) = keys.iter().position(|k| *k == key)
+                && let Some(g) = row_group.get(&row)
+            {
+                out.insert(member.clone(), *g);
+            }
+        }
+        Ok(Ok(out))
+    }
+
     /// The row key of one stored vote: an anonymous vote's own key (already keyed per
     /// scope or pair), a public vote's member keyed into the poll's scope, so a member's
     /// public and anonymous votes of one reading share one row and no row names anyone.
@@ -298,24 +359,7 @@ impl Engine {
         scope: String,
         claims: &[ClaimVotes],
     ) -> Result<MapView, CommandError> {
-        let mut rows: BTreeMap<&str, usize> = BTreeMap::new();
-        for c in claims {
-            for key in c.votes.keys() {
-                let n = rows.len();
-                rows.entry(key.as_str()).or_insert(n);
-            }
-        }
-        // Row numbers in key order (keys are hashes: the order says nothing about anyone).
-        let keys: Vec<&str> = rows.keys().copied().collect();
-        let index: HashMap<&str, usize> = keys.iter().enumerate().map(|(i, k)| (*k, i)).collect();
-        let mut m = VoteMatrix::new(keys.len(), claims.len());
-        for (c, claim) in claims.iter().enumerate() {
-            for (key, option) in &claim.votes {
-                if let Some(v) = claim.values.get(*option) {
-                    m.set(index[key.as_str()], c, *v);
-                }
-            }
-        }
+        let (_, m) = vote_matrix(claims);
         let map = opinion_map(&m);
         let texts: Vec<&str> = claims.iter().map(|c| c.poll.claim.as_str()).collect();
         let label = |c: usize| format!("C{}", c + 1);

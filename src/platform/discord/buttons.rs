@@ -51,6 +51,11 @@ pub(crate) enum Action {
         claim: i64,
     },
     Propose,
+    /// Raise (or lower) a hand from a live session's agenda post.
+    Hand {
+        session: i64,
+        up: bool,
+    },
 }
 
 impl Action {
@@ -69,6 +74,14 @@ impl Action {
             },
             ["cq", "why", p] => Action::Why { poll: id(p)? },
             ["cq", "pick", p] => Action::Pick { poll: id(p)? },
+            ["cq", "hand-up", s] => Action::Hand {
+                session: id(s)?,
+                up: true,
+            },
+            ["cq", "hand-down", s] => Action::Hand {
+                session: id(s)?,
+                up: false,
+            },
             ["cq", "approve", c] => Action::ClaimApprove { claim: id(c)? },
             ["cq", "edit", c] => Action::ClaimEdit { claim: id(c)? },
             ["cq", "reject", c] => Action::ClaimReject { claim: id(c)? },
@@ -89,6 +102,8 @@ impl Action {
             Action::ClaimReject { claim } => format!("cq:reject:{claim}"),
             Action::ClaimEdited { claim } => format!("cq:edited:{claim}"),
             Action::Propose => "cq:propose".to_string(),
+            Action::Hand { session, up: true } => format!("cq:hand-up:{session}"),
+            Action::Hand { session, up: false } => format!("cq:hand-down:{session}"),
         }
     }
 }
@@ -124,6 +139,19 @@ pub(crate) fn poll_rows(poll: i64, options: &[String]) -> Vec<serenity::CreateAc
             .style(serenity::ButtonStyle::Secondary),
     ]));
     rows
+}
+
+/// The Raise / Lower hand buttons under a live session's agenda post.
+pub(crate) fn hand_rows(session: i64) -> Vec<serenity::CreateActionRow> {
+    vec![serenity::CreateActionRow::Buttons(vec![
+        serenity::CreateButton::new(Action::Hand { session, up: true }.id())
+            .label("Raise hand")
+            .emoji('✋')
+            .style(serenity::ButtonStyle::Primary),
+        serenity::CreateButton::new(Action::Hand { session, up: false }.id())
+            .label("Lower hand")
+            .style(serenity::ButtonStyle::Secondary),
+    ])]
 }
 
 /// A closed poll's buttons, greyed out.
@@ -288,6 +316,19 @@ pub(crate) async fn on_component(
             super::review::on_button(ctx, bot, i, action).await
         }
         Action::Vote { poll, index } => vote(ctx, bot, &source, poll, index, None).await,
+        Action::Hand { session, up } => {
+            let (user, member, _) = source.parts();
+            let who = MemberKey::new(Platform::Discord, user.id.get().to_string());
+            let name = display_name(user, member.and_then(|m| m.nick.as_deref()));
+            source
+                .answer_privately(&ctx.http, async {
+                    match bot.engine.hand_from_post(session, &who, &name, up).await {
+                        Ok(reply) => reply.text,
+                        Err(e) => e.to_string(),
+                    }
+                })
+                .await
+        }
         Action::Why { poll } => {
             let options = match bot.engine.open_poll_options(poll).await {
                 Ok(o) => o,
@@ -408,6 +449,14 @@ mod tests {
             Action::ClaimReject { claim: 12 },
             Action::ClaimEdited { claim: 12 },
             Action::Propose,
+            Action::Hand {
+                session: 4,
+                up: true,
+            },
+            Action::Hand {
+                session: 4,
+                up: false,
+            },
         ] {
             assert_eq!(Action::parse(&a.id()), Some(a.clone()));
             assert!(a.id().len() <= 100);

@@ -19,7 +19,7 @@ use crate::engine::CommandError;
 
 /// Every command, as registered with Discord.
 pub(crate) fn all() -> Vec<poise::Command<Data, Error>> {
-    vec![
+    let mut all = vec![
         setup(),
         reading(),
         excerpt(),
@@ -36,7 +36,9 @@ pub(crate) fn all() -> Vec<poise::Command<Data, Error>> {
         export(),
         privacy(),
         super::help::help(),
-    ]
+    ];
+    all.extend(super::live_commands::all());
+    all
 }
 
 /// After downtime, whether the missed excerpt is posted.

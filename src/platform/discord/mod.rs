@@ -48,6 +48,7 @@ mod events;
 mod help;
 mod ingest;
 mod limits;
+mod live_commands;
 mod port;
 mod respond;
 mod review;

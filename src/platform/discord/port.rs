@@ -21,6 +21,7 @@ use crate::domain::command::Role;
 use crate::domain::ids::{ChannelKey, MemberKey, Platform};
 use crate::ports::{
     ChatPort, Content, Delivered, ExcerptPost, FileOut, Outgoing, PollPost, PortError, ResultsPost,
+    ThreadPost,
 };
 use crate::render::split_message;
 
@@ -271,6 +272,37 @@ impl DiscordPort {
         })
     }
 
+    /// A post that opens a thread (a breakout room).
+    async fn deliver_thread(
+        &self,
+        channel: serenity::ChannelId,
+        key: &str,
+        t: &ThreadPost,
+    ) -> Result<Delivered, PortError> {
+        let post = self.send_text(channel, key, &t.markdown, &[]).await?;
+        let name = clip(&t.name, 100);
+        let thread = serenity::CreateThread::new(if name.trim().is_empty() {
+            "Breakout".to_string()
+        } else {
+            name
+        })
+        .auto_archive_duration(serenity::AutoArchiveDuration::OneDay);
+        let thread_id = match channel
+            .create_thread_from_message(&*self.http, post.id, thread)
+            .await
+        {
+            Ok(t) => t.id,
+            Err(err) if error_code(&err).is_some_and(|(_, c)| c == THREAD_EXISTS) => {
+                serenity::ChannelId::new(post.id.get())
+            }
+            Err(err) => return Err(port_error(&err)),
+        };
+        Ok(Delivered {
+            message_id: post.id.get().to_string(),
+            thread_id: Some(thread_id.get().to_string()),
+        })
+    }
+
     async fn deliver_poll(
         &self,
         channel: serenity::ChannelId,
@@ -434,6 +466,17 @@ impl ChatPort for DiscordPort {
             Content::Excerpt(e) => self.deliver_excerpt(channel, &post.key, e).await?,
             Content::Poll(p) => self.deliver_poll(target, &post.key, p).await?,
             Content::PollResults(r) => self.deliver_results(target, &post.key, r).await?,
+            Content::Thread(t) => self.deliver_thread(channel, &post.key, t).await?,
+            Content::Agenda(a) => {
+                let b = message(&post.key)
+                    .content(clip(&a.markdown, MAX_CONTENT))
+                    .components(super::buttons::hand_rows(a.session_id));
+                let m = self.send(target, b).await?;
+                Delivered {
+                    message_id: m.id.get().to_string(),
+                    thread_id: None,
+                }
+            }
             Content::Text { markdown, files } => {
                 let m = self.send_text(target, &post.key, markdown, files).await?;
                 Delivered {

@@ -538,6 +538,26 @@ impl ChatPort for MatrixPort {
                 }
             }
             Content::PollResults(r) => self.deliver_results(&room, post, r).await?,
+            // A breakout room is a thread on its post.
+            Content::Thread(t) => {
+                let id = self
+                    .send_text_keyed(&room, &post.key, &t.markdown, None, None)
+                    .await?;
+                Delivered {
+                    message_id: id.to_string(),
+                    thread_id: Some(id.to_string()),
+                }
+            }
+            // Members raise a hand with a ✋ reaction on it (or `!cq hand`).
+            Content::Agenda(a) => {
+                let id = self
+                    .send_text_keyed(&room, &post.key, &a.markdown, thread.as_deref(), None)
+                    .await?;
+                Delivered {
+                    message_id: id.to_string(),
+                    thread_id: None,
+                }
+            }
             Content::Text { markdown, files } => {
                 let id = self
                     .send_text_keyed(&room, &post.key, markdown, thread.as_deref(), None)

@@ -112,6 +112,7 @@ impl TestApp {
         options: EngineOptions,
     ) -> TestApp {
         let store = Store::open_at(&location).await.expect("open the store");
+        let reopened = !store.groups().await.expect("read the groups").is_empty();
         let clock = ManualClock::new(start);
         let engine = build_engine(store.clone(), &clock, options);
         let (port, log) = attach_console(
@@ -129,7 +130,13 @@ impl TestApp {
             channel: ChannelKey::new(Platform::Console, "seminar"),
             dir,
             location,
-            next_message: std::sync::atomic::AtomicU64::new(1),
+            // Message ids stay unique when a test reopens the database later (a restart):
+            // a fresh app counts from 1, a reopened one from its start time.
+            next_message: std::sync::atomic::AtomicU64::new(if reopened {
+                start.timestamp_millis().unsigned_abs()
+            } else {
+                1
+            }),
         }
     }
 
