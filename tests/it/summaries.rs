@@ -651,7 +651,12 @@ colloquy::store_test! {
             !chatter.contains("**Themes**") && !chatter.contains("**What was said**"),
             "{chatter}"
         );
-        assert!(chatter.lines().count() <= 5, "short: {chatter}");
+        // Short: the header and the notice, then only the live session's attendance.
+        let (body, attendance) = chatter
+            .split_once("**Attendance** (3)")
+            .expect("a live session lists who attended");
+        assert!(body.lines().count() <= 5, "short: {chatter}");
+        assert_eq!(attendance.trim().lines().count(), 3, "{chatter}");
 
         app.fac("session start --title \"Foráneo\"").await;
         for (who, text) in [

@@ -576,8 +576,11 @@ mod tests {
 
         let open = record(&mut st, 3, &user, Some(source), "b2");
         let id = st.interactions[&open].id;
-        let modal =
-            json!({"type": 9, "data": {"custom_id": "form", "title": "t", "components": []}});
+        let modal = json!({"type": 9, "data": {"custom_id": "form", "title": "t", "components": [
+            {"type": 1, "components": [
+                {"type": 4, "custom_id": "text", "label": "Claim", "style": 2}
+            ]}
+        ]}});
         st.interaction_callback(id, &open, &modal, &[])
             .expect("modal");
         let submit = record(&mut st, 5, &user, Some(source), "form");
