@@ -102,6 +102,9 @@ pub enum Cmd {
         /// Leave footnotes out instead of showing each under the excerpt that cites it.
         #[arg(long)]
         no_footnotes: bool,
+        /// The reading's language: en, ru, zh, de or fr (default: detected from the text).
+        #[arg(long, value_name = "CODE")]
+        language: Option<String>,
         /// Print the result as JSON on stdout.
         #[arg(long)]
         json: bool,
@@ -285,6 +288,7 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
             max_size,
             again,
             no_footnotes,
+            language,
             json,
             db,
         } => {
@@ -300,6 +304,7 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
                     file_name: file.file_name().map(|n| n.to_string_lossy().to_string()),
                     drop_footnotes: no_footnotes,
                     again,
+                    language,
                 },
             };
             import(&file, request, &db.location()?).await

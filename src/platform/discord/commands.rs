@@ -206,6 +206,9 @@ pub(crate) async fn reading_import(
     #[description = "Import even if this group already has the same text"] again: Option<bool>,
     #[description = "Leave footnotes out instead of showing them under their excerpts"]
     no_footnotes: Option<bool>,
+    #[description = "The reading's language: en, ru, zh, de or fr (default: detected)"]
+    #[max_length = 16]
+    language: Option<String>,
 ) -> Result<(), Error> {
     let command = Command::ReadingImport {
         title,
@@ -213,6 +216,7 @@ pub(crate) async fn reading_import(
         words: words.map(|w| w.max(0) as usize),
         again: again.unwrap_or(false),
         no_footnotes: no_footnotes.unwrap_or(false),
+        language,
     };
     respond::run(ctx, command, Some(file)).await
 }
