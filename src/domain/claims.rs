@@ -607,40 +607,133 @@ pub fn claims_continuing(
 fn markers(lang: Lang) -> &'static [(&'static str, f32)] {
     match lang {
         Lang::Ru => &[
-            (" должен ", 2.0), (" должна ", 2.0), (" должно ", 2.0), (" должны ", 2.0),
-            (" следует ", 2.0), (" необходимо ", 1.5), (" нельзя ", 1.5), (" не может ", 1.5),
-            (" не могут ", 1.5), (" потому что ", 1.5), (" поэтому ", 1.5), (" следовательно", 1.5),
-            (" значит ", 1.0), (" объясняет ", 1.5), (" означает ", 1.5), (" показывает ", 1.0),
-            (" приводит к ", 1.0), (" всегда ", 1.0), (" никогда ", 1.0), (" не просто ", 1.5),
-            (" а не ", 1.0), (" более ", 0.5), (" менее ", 0.5), (" лучше ", 1.0), (" хуже ", 1.0),
-            (" будет ", 1.0), (" однако ", 0.5), (" но ", 0.5), (" является ", 0.3), (" только ", 0.5),
+            (" должен ", 2.0),
+            (" должна ", 2.0),
+            (" должно ", 2.0),
+            (" должны ", 2.0),
+            (" следует ", 2.0),
+            (" необходимо ", 1.5),
+            (" нельзя ", 1.5),
+            (" не может ", 1.5),
+            (" не могут ", 1.5),
+            (" потому что ", 1.5),
+            (" поэтому ", 1.5),
+            (" следовательно", 1.5),
+            (" значит ", 1.0),
+            (" объясняет ", 1.5),
+            (" означает ", 1.5),
+            (" показывает ", 1.0),
+            (" приводит к ", 1.0),
+            (" всегда ", 1.0),
+            (" никогда ", 1.0),
+            (" не просто ", 1.5),
+            (" а не ", 1.0),
+            (" более ", 0.5),
+            (" менее ", 0.5),
+            (" лучше ", 1.0),
+            (" хуже ", 1.0),
+            (" будет ", 1.0),
+            (" однако ", 0.5),
+            (" но ", 0.5),
+            (" является ", 0.3),
+            (" только ", 0.5),
         ],
         Lang::De => &[
-            (" muss ", 2.0), (" müssen ", 2.0), (" sollte ", 2.0), (" sollten ", 2.0), (" soll ", 1.5),
-            (" kann nicht ", 1.5), (" können nicht ", 1.5), (" weil ", 1.5), (" deshalb ", 1.5),
-            (" daher ", 1.5), (" folglich ", 1.5), (" also ", 1.0), (" erklärt ", 1.5),
-            (" bedeutet ", 1.5), (" zeigt ", 1.0), (" führt zu ", 1.0), (" immer ", 1.0),
-            (" nie ", 1.0), (" niemals ", 1.0), (" nicht nur ", 1.5), (" statt ", 1.0),
-            (" mehr ", 0.5), (" weniger ", 0.5), (" besser ", 1.0), (" schlechter ", 1.0),
-            (" wird ", 1.0), (" werden ", 0.5), (" jedoch ", 0.5), (" aber ", 0.5), (" ist ", 0.3),
-            (" sind ", 0.3), (" nur ", 0.5), (" notwendig", 1.0), (" unmöglich", 1.0),
+            (" muss ", 2.0),
+            (" müssen ", 2.0),
+            (" sollte ", 2.0),
+            (" sollten ", 2.0),
+            (" soll ", 1.5),
+            (" kann nicht ", 1.5),
+            (" können nicht ", 1.5),
+            (" weil ", 1.5),
+            (" deshalb ", 1.5),
+            (" daher ", 1.5),
+            (" folglich ", 1.5),
+            (" also ", 1.0),
+            (" erklärt ", 1.5),
+            (" bedeutet ", 1.5),
+            (" zeigt ", 1.0),
+            (" führt zu ", 1.0),
+            (" immer ", 1.0),
+            (" nie ", 1.0),
+            (" niemals ", 1.0),
+            (" nicht nur ", 1.5),
+            (" statt ", 1.0),
+            (" mehr ", 0.5),
+            (" weniger ", 0.5),
+            (" besser ", 1.0),
+            (" schlechter ", 1.0),
+            (" wird ", 1.0),
+            (" werden ", 0.5),
+            (" jedoch ", 0.5),
+            (" aber ", 0.5),
+            (" ist ", 0.3),
+            (" sind ", 0.3),
+            (" nur ", 0.5),
+            (" notwendig", 1.0),
+            (" unmöglich", 1.0),
         ],
         Lang::Fr => &[
-            (" doit ", 2.0), (" doivent ", 2.0), (" devrait ", 2.0), (" devraient ", 2.0),
-            (" faut ", 2.0), (" ne peut ", 1.5), (" ne peuvent ", 1.5), (" parce que ", 1.5),
-            (" donc ", 1.5), (" ainsi ", 1.0), (" c'est pourquoi ", 1.5), (" c’est pourquoi ", 1.5),
-            (" explique ", 1.5), (" signifie ", 1.5), (" montre ", 1.0), (" conduit à ", 1.0),
-            (" toujours ", 1.0), (" jamais ", 1.0), (" non seulement ", 1.5), (" plutôt que ", 1.0),
-            (" plus ", 0.5), (" moins ", 0.5), (" mieux ", 1.0), (" pire ", 1.0), (" sera ", 1.0),
-            (" cependant ", 0.5), (" mais ", 0.5), (" est ", 0.3), (" sont ", 0.3), (" seulement ", 0.5),
-            (" nécessaire", 1.0), (" impossible", 1.0),
+            (" doit ", 2.0),
+            (" doivent ", 2.0),
+            (" devrait ", 2.0),
+            (" devraient ", 2.0),
+            (" faut ", 2.0),
+            (" ne peut ", 1.5),
+            (" ne peuvent ", 1.5),
+            (" parce que ", 1.5),
+            (" donc ", 1.5),
+            (" ainsi ", 1.0),
+            (" c'est pourquoi ", 1.5),
+            (" c’est pourquoi ", 1.5),
+            (" explique ", 1.5),
+            (" signifie ", 1.5),
+            (" montre ", 1.0),
+            (" conduit à ", 1.0),
+            (" toujours ", 1.0),
+            (" jamais ", 1.0),
+            (" non seulement ", 1.5),
+            (" plutôt que ", 1.0),
+            (" plus ", 0.5),
+            (" moins ", 0.5),
+            (" mieux ", 1.0),
+            (" pire ", 1.0),
+            (" sera ", 1.0),
+            (" cependant ", 0.5),
+            (" mais ", 0.5),
+            (" est ", 0.3),
+            (" sont ", 0.3),
+            (" seulement ", 0.5),
+            (" nécessaire", 1.0),
+            (" impossible", 1.0),
         ],
         Lang::Zh => &[
-            ("应该", 2.0), ("应当", 2.0), ("必须", 2.0), ("不能", 1.5), ("不可能", 1.5),
-            ("因为", 1.5), ("所以", 1.5), ("因此", 1.5), ("因而", 1.5), ("意味着", 1.5),
-            ("说明", 1.0), ("表明", 1.0), ("导致", 1.0), ("总是", 1.0), ("从不", 1.0),
-            ("不仅", 1.5), ("而不是", 1.0), ("更", 0.5), ("将", 0.5), ("但是", 0.5), ("然而", 0.5),
-            ("是", 0.3), ("只有", 0.5), ("需要", 1.0), ("关键", 1.0),
+            ("应该", 2.0),
+            ("应当", 2.0),
+            ("必须", 2.0),
+            ("不能", 1.5),
+            ("不可能", 1.5),
+            ("因为", 1.5),
+            ("所以", 1.5),
+            ("因此", 1.5),
+            ("因而", 1.5),
+            ("意味着", 1.5),
+            ("说明", 1.0),
+            ("表明", 1.0),
+            ("导致", 1.0),
+            ("总是", 1.0),
+            ("从不", 1.0),
+            ("不仅", 1.5),
+            ("而不是", 1.0),
+            ("更", 0.5),
+            ("将", 0.5),
+            ("但是", 0.5),
+            ("然而", 0.5),
+            ("是", 0.3),
+            ("只有", 0.5),
+            ("需要", 1.0),
+            ("关键", 1.0),
         ],
         Lang::En | Lang::Other => CLAIM_MARKERS,
     }
@@ -650,8 +743,26 @@ fn markers(lang: Lang) -> &'static [(&'static str, f32)] {
 fn dangling(lang: Lang) -> &'static [&'static str] {
     match lang {
         Lang::Ru => &[
-            "он", "она", "оно", "они", "это", "этот", "эта", "эти", "его", "её", "ее", "их", "такой",
-            "такая", "такие", "который", "которая", "которые", "там", "тогда",
+            "он",
+            "она",
+            "оно",
+            "они",
+            "это",
+            "этот",
+            "эта",
+            "эти",
+            "его",
+            "её",
+            "ее",
+            "их",
+            "такой",
+            "такая",
+            "такие",
+            "который",
+            "которая",
+            "которые",
+            "там",
+            "тогда",
         ],
         Lang::De => &[
             "er", "sie", "es", "dies", "diese", "dieser", "dieses", "sein", "seine", "ihr", "ihre",
@@ -684,7 +795,10 @@ pub fn claims_in(
     for (i, raw) in sentences.iter().enumerate() {
         let s = strip_footnote_marks(raw);
         let s = s.trim();
-        if s.chars().count() > MAX_CLAIM_CHARS || !ends_with_terminal(s) || s.ends_with(['?', '？', ':', '：', ';', '；']) {
+        if s.chars().count() > MAX_CLAIM_CHARS
+            || !ends_with_terminal(s)
+            || s.ends_with(['?', '？', ':', '：', ';', '；'])
+        {
             continue;
         }
         let first = s.chars().find(|c| c.is_alphanumeric());
@@ -741,7 +855,12 @@ pub fn claims_in(
         if others_view {
             continue;
         }
-        if count_years(s) > 0 && !markers(lang).iter().take(4).any(|(m, _)| lower.contains(m.trim())) {
+        if count_years(s) > 0
+            && !markers(lang)
+                .iter()
+                .take(4)
+                .any(|(m, _)| lower.contains(m.trim()))
+        {
             continue;
         }
         let padded = format!(" {lower} ");
@@ -755,7 +874,11 @@ pub fn claims_in(
             .filter(|t| lower.contains(&t.to_lowercase()))
             .count() as f32
             * 0.7;
-        let (good, ok) = if lang == Lang::Zh { (20..=70, 71..=100) } else { (10..=30, 31..=40) };
+        let (good, ok) = if lang == Lang::Zh {
+            (20..=70, 71..=100)
+        } else {
+            (10..=30, 31..=40)
+        };
         score += if good.contains(&size) {
             1.0
         } else if ok.contains(&size) {

@@ -68,7 +68,11 @@ fn rank_one(phrases: &[NounPhrase], df: &HashMap<&str, usize>, n: f32, max: usiz
             3
         };
         // A phrase in an oblique case ranks with single words at best.
-        let tier = if p.oblique && !p.quoted { tier.max(3) } else { tier };
+        let tier = if p.oblique && !p.quoted {
+            tier.max(3)
+        } else {
+            tier
+        };
         let e = by_key.entry(p.key.as_str()).or_insert((tier, 0, p));
         e.0 = e.0.min(tier);
         e.1 += 1;

@@ -314,7 +314,9 @@ mod tests {
     #[test]
     fn another_language_gets_the_generic_rules_and_a_notice() {
         let d = detect(
-            &["El consejo se reunió en primavera y decidió ampliar el puerto antes de las tormentas de otoño, porque el comercio dependía de ello."],
+            &[
+                "El consejo se reunió en primavera y decidió ampliar el puerto antes de las tormentas de otoño, porque el comercio dependía de ello.",
+            ],
             None,
         );
         assert_eq!(d.lang, Lang::Other);

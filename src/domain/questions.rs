@@ -118,9 +118,7 @@ fn builtin(lang: Lang) -> Option<&'static QuestionTemplates> {
 pub enum TemplateError {
     #[error("questions.toml is not valid: {0}")]
     Parse(String),
-    #[error(
-        "question template {index} ({kind}) asks a yes/no question (\"{start}…\"); {hint}"
-    )]
+    #[error("question template {index} ({kind}) asks a yes/no question (\"{start}…\"); {hint}")]
     YesNo {
         index: usize,
         kind: &'static str,
@@ -150,23 +148,129 @@ pub fn yes_no_start(question: &str) -> Option<String> {
 
 /// German finite verbs that open a yes/no question ("Ist…", "Überzeugt…", "Gibt es…").
 const DE_VERB_FIRST: &[&str] = &[
-    "ist", "sind", "war", "waren", "bin", "bist", "seid", "wäre", "wären", "hat", "haben",
-    "hatte", "hatten", "hätte", "hätten", "wird", "werden", "wurde", "wurden", "würde",
-    "würden", "kann", "können", "konnte", "konnten", "könnte", "könnten", "muss", "müssen",
-    "musste", "müsste", "soll", "sollen", "sollte", "sollten", "darf", "dürfen", "dürfte",
-    "will", "wollen", "wollte", "mag", "mögen", "möchte", "gibt", "gab", "stimmt", "trifft",
-    "teilen", "teilt", "glauben", "glaubt", "glaubst", "sehen", "seht", "siehst", "findet",
-    "finden", "findest", "hält", "halten", "überzeugt", "überzeugen", "lässt", "lassen",
-    "geht", "gehen", "bleibt", "bleiben", "reicht", "reichen", "stimmen", "spielt", "folgt",
-    "meint", "meinen", "denkt", "denken", "weiß", "wissen", "kennt", "kennen", "braucht",
-    "brauchen", "verdient", "rechtfertigt", "beweist", "zeigt", "erklärt",
+    "ist",
+    "sind",
+    "war",
+    "waren",
+    "bin",
+    "bist",
+    "seid",
+    "wäre",
+    "wären",
+    "hat",
+    "haben",
+    "hatte",
+    "hatten",
+    "hätte",
+    "hätten",
+    "wird",
+    "werden",
+    "wurde",
+    "wurden",
+    "würde",
+    "würden",
+    "kann",
+    "können",
+    "konnte",
+    "konnten",
+    "könnte",
+    "könnten",
+    "muss",
+    "müssen",
+    "musste",
+    "müsste",
+    "soll",
+    "sollen",
+    "sollte",
+    "sollten",
+    "darf",
+    "dürfen",
+    "dürfte",
+    "will",
+    "wollen",
+    "wollte",
+    "mag",
+    "mögen",
+    "möchte",
+    "gibt",
+    "gab",
+    "stimmt",
+    "trifft",
+    "teilen",
+    "teilt",
+    "glauben",
+    "glaubt",
+    "glaubst",
+    "sehen",
+    "seht",
+    "siehst",
+    "findet",
+    "finden",
+    "findest",
+    "hält",
+    "halten",
+    "überzeugt",
+    "überzeugen",
+    "lässt",
+    "lassen",
+    "geht",
+    "gehen",
+    "bleibt",
+    "bleiben",
+    "reicht",
+    "reichen",
+    "stimmen",
+    "spielt",
+    "folgt",
+    "meint",
+    "meinen",
+    "denkt",
+    "denken",
+    "weiß",
+    "wissen",
+    "kennt",
+    "kennen",
+    "braucht",
+    "brauchen",
+    "verdient",
+    "rechtfertigt",
+    "beweist",
+    "zeigt",
+    "erklärt",
 ];
 /// German question words: a question opening with one (or a preposition and one) is open.
 const DE_W_WORDS: &[&str] = &[
-    "was", "wie", "warum", "wieso", "weshalb", "weswegen", "wer", "wen", "wem", "wessen",
-    "wo", "wann", "wohin", "woher", "welche", "welcher", "welches", "welchen", "welchem",
-    "inwiefern", "inwieweit", "woran", "worauf", "wodurch", "wozu", "womit", "worin",
-    "worüber", "wofür", "wovon", "wogegen",
+    "was",
+    "wie",
+    "warum",
+    "wieso",
+    "weshalb",
+    "weswegen",
+    "wer",
+    "wen",
+    "wem",
+    "wessen",
+    "wo",
+    "wann",
+    "wohin",
+    "woher",
+    "welche",
+    "welcher",
+    "welches",
+    "welchen",
+    "welchem",
+    "inwiefern",
+    "inwieweit",
+    "woran",
+    "worauf",
+    "wodurch",
+    "wozu",
+    "womit",
+    "worin",
+    "worüber",
+    "wofür",
+    "wovon",
+    "wogegen",
 ];
 /// Russian question words; a question with "ли" or opening with "Разве"/"Неужели" is
 /// yes/no whatever its first word.
@@ -177,7 +281,9 @@ const RU_YES_NO_OPENERS: &[&str] = &["разве", "неужели", "верно
 pub fn yes_no_in(question: &str, lang: Lang) -> Option<String> {
     let q = question.trim();
     let words: Vec<String> = q
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '?' | '!' | '«' | '»' | '„' | '“' | '”' | '"'))
+        .split(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | '?' | '!' | '«' | '»' | '„' | '“' | '”' | '"')
+        })
         .filter(|w| !w.is_empty())
         .map(|w| w.to_lowercase().replace('’', "'"))
         .collect();
@@ -196,22 +302,35 @@ pub fn yes_no_in(question: &str, lang: Lang) -> Option<String> {
         Lang::Zh => {
             let core = q.trim_end_matches(['？', '?', ' ', '”', '」']);
             for marker in [
-                "是否", "是不是", "有没有", "能不能", "会不会", "对不对", "要不要", "可不可以",
-                "是吗", "好不好", "算不算",
+                "是否",
+                "是不是",
+                "有没有",
+                "能不能",
+                "会不会",
+                "对不对",
+                "要不要",
+                "可不可以",
+                "是吗",
+                "好不好",
+                "算不算",
             ] {
                 if q.contains(marker) {
                     return Some(marker.to_string());
                 }
             }
-            (core.ends_with('吗') || core.ends_with('么') && !core.ends_with("什么") && !core.ends_with("怎么"))
-                .then(|| "吗".to_string())
+            (core.ends_with('吗')
+                || core.ends_with('么') && !core.ends_with("什么") && !core.ends_with("怎么"))
+            .then(|| "吗".to_string())
         }
         Lang::De => {
             if DE_W_WORDS.contains(&first.as_str()) {
                 return None;
             }
             // "Aus welchen Gründen", "In welchem Sinn": a preposition before a W-word.
-            if words.get(1).is_some_and(|w| DE_W_WORDS.contains(&w.as_str())) {
+            if words
+                .get(1)
+                .is_some_and(|w| DE_W_WORDS.contains(&w.as_str()))
+            {
                 return None;
             }
             DE_VERB_FIRST.contains(&first.as_str()).then_some(first)
@@ -226,13 +345,19 @@ pub fn yes_no_in(question: &str, lang: Lang) -> Option<String> {
             }
             // Inversion at the start: "Faut-il", "Peut-on", "A-t-il", "Les auteurs ont-ils"
             // would need a parser; the first word carrying the pronoun is the usual case.
-            const PRONOUNS: &[&str] = &["il", "elle", "ils", "elles", "on", "nous", "vous", "je", "tu", "ce"];
+            const PRONOUNS: &[&str] = &[
+                "il", "elle", "ils", "elles", "on", "nous", "vous", "je", "tu", "ce",
+            ];
             let inverted = first
                 .rsplit_once('-')
                 .is_some_and(|(verb, p)| PRONOUNS.contains(&p) && !verb.is_empty());
-            let open_word = ["que", "qu'", "quel", "quelle", "quels", "quelles", "comment", "pourquoi", "où", "quand", "qui", "combien", "dans", "en", "sur", "à", "de", "pour", "selon", "par", "avec"]
-                .iter()
-                .any(|w| first == *w || first.starts_with("qu'"));
+            let open_word = [
+                "que", "qu'", "quel", "quelle", "quels", "quelles", "comment", "pourquoi", "où",
+                "quand", "qui", "combien", "dans", "en", "sur", "à", "de", "pour", "selon", "par",
+                "avec",
+            ]
+            .iter()
+            .any(|w| first == *w || first.starts_with("qu'"));
             (inverted && !open_word).then_some(first)
         }
     }
@@ -255,7 +380,9 @@ fn open_hint(lang: Lang) -> &'static str {
         Lang::Ru => "start it with Что, Как, Почему, Какой or В чём, and leave out «ли»",
         Lang::Zh => "ask with 什么, 如何, 为什么 or 哪, without 吗 or 是否",
         Lang::De => "start it with Was, Wie, Warum or Welche, not with a verb",
-        Lang::Fr => "start it with Que, Comment, Pourquoi or Quel, without est-ce que or an inverted verb",
+        Lang::Fr => {
+            "start it with Que, Comment, Pourquoi or Quel, without est-ce que or an inverted verb"
+        }
         Lang::En | Lang::Other => "start it with What, How, Why or Which",
     }
 }
@@ -531,11 +658,10 @@ pub fn generate(
     let mut claims: Vec<Claim> = own.claims.iter().map(|c| Claim::parse(c)).collect();
     claims.sort_by_key(|c| c.sentence.chars().count());
     let claim = claims.first().cloned();
-    let own_keys: std::collections::HashSet<String> =
-        super::lang_terms::phrases_in(text, lang)
-            .into_iter()
-            .map(|p| p.key)
-            .collect();
+    let own_keys: std::collections::HashSet<String> = super::lang_terms::phrases_in(text, lang)
+        .into_iter()
+        .map(|p| p.key)
+        .collect();
     let shared = previous
         .and_then(|p| {
             p.terms

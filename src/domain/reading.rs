@@ -406,8 +406,21 @@ fn looks_like_name(line: &str) -> bool {
 /// "作者：王明", "Von Anna Weber", "Par Anne Martin".
 fn author_label(line: &str) -> Option<&str> {
     const LABELS: &[&str] = &[
-        "Автор:", "Автор ", "Авторы:", "作者：", "作者:", "作者 ", "Von ", "von ", "Par ", "par ",
-        "Autor:", "Autorin:", "Auteur :", "Auteur:", "Autrice :",
+        "Автор:",
+        "Автор ",
+        "Авторы:",
+        "作者：",
+        "作者:",
+        "作者 ",
+        "Von ",
+        "von ",
+        "Par ",
+        "par ",
+        "Autor:",
+        "Autorin:",
+        "Auteur :",
+        "Auteur:",
+        "Autrice :",
     ];
     let name = LABELS
         .iter()

@@ -126,12 +126,12 @@ fn ends_cjk_sentence(text: &str) -> bool {
 }
 
 /// What goes between two sentences (or lines) that are joined: nothing between CJK
-/// text, a space otherwise.
+/// text on both sides, a space otherwise.
 pub fn joiner(before: &str, after: &str) -> &'static str {
     let last = before.trim_end().chars().next_back();
     let first = after.trim_start().chars().next();
     match (last, first) {
-        (Some(a), Some(b)) if is_cjk(a) || is_cjk(b) => "",
+        (Some(a), Some(b)) if is_cjk(a) && is_cjk(b) => "",
         _ => " ",
     }
 }
@@ -173,7 +173,10 @@ pub fn sentence_spans_in(text: &str, lang: Lang) -> Vec<(usize, usize)> {
                 }
             }
             Some(prev) => {
-                if joins_next(&text[prev.0..prev.1], &text[span.0..span.1], lang) {
+                // A sentence never runs across a paragraph break.
+                let same_paragraph = !text[prev.1..span.0].contains("\n\n");
+                if same_paragraph && joins_next(&text[prev.0..prev.1], &text[span.0..span.1], lang)
+                {
                     Some((prev.0, span.1))
                 } else {
                     spans.push(prev);
@@ -185,7 +188,47 @@ pub fn sentence_spans_in(text: &str, lang: Lang) -> Vec<(usize, usize)> {
     if let Some(last) = pending {
         spans.push(last);
     }
+    if text.chars().any(is_cjk) {
+        spans = spans
+            .into_iter()
+            .flat_map(|span| split_cjk(text, span))
+            .collect();
+    }
     spans
+}
+
+/// Split a span after every full-width sentence end (。！？ and any closing quotes or
+/// brackets) that more text follows: Unicode counts 「 and （ as closing punctuation too,
+/// so "谁来付费？「这是问题。」" came as one piece.
+fn split_cjk(text: &str, (start, end): (usize, usize)) -> Vec<(usize, usize)> {
+    const CLOSERS: &[char] = &['”', '’', '」', '』', '）', '》', '〉', '】'];
+    let s = &text[start..end];
+    let mut out = Vec::new();
+    let mut from = 0;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !matches!(c, '。' | '！' | '？') {
+            continue;
+        }
+        let mut cut = i + c.len_utf8();
+        while let Some(&(k, n)) = chars.peek() {
+            if matches!(n, '。' | '！' | '？') || CLOSERS.contains(&n) {
+                cut = k + n.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        let rest = &s[cut..];
+        let lead = rest.len() - rest.trim_start().len();
+        if rest.trim().is_empty() {
+            break;
+        }
+        out.push((start + from, start + cut));
+        from = cut + lead;
+    }
+    out.push((start + from, end));
+    out
 }
 
 /// The length of "10]" when `prev` ends with "[" and `next` opens with "10]" (a footnote
@@ -204,8 +247,8 @@ fn marker_tail(prev: &str, next: &str) -> usize {
 
 /// Russian abbreviations that never end a sentence ("см. выше", "проф. Иванов").
 const RU_ALWAYS_JOIN: &[&str] = &[
-    "см", "ср", "напр", "проф", "акад", "доц", "им", "ул", "пр", "пл", "рис", "св", "тов",
-    "гр", "ген", "кн", "стр", "ок",
+    "см", "ср", "напр", "проф", "акад", "доц", "им", "ул", "пр", "пл", "рис", "св", "тов", "гр",
+    "ген", "кн", "стр", "ок",
 ];
 /// Russian abbreviations that end a sentence unless a number follows ("с. 42", "№ 5").
 const RU_JOIN_BEFORE_NUMBER: &[&str] = &["с", "т", "п", "ч", "гл", "ст", "вып", "кв", "№"];
@@ -218,42 +261,177 @@ const DE_ALWAYS_JOIN: &[&str] = &[
 ];
 /// German abbreviations that end a sentence unless a number follows ("Nr. 5", "S. 12").
 const DE_JOIN_BEFORE_NUMBER: &[&str] = &[
-    "nr", "s", "abs", "art", "bd", "kap", "abb", "tab", "aufl", "jan", "feb", "apr", "aug",
-    "sept", "okt", "nov", "dez", "ziff",
+    "nr", "s", "abs", "art", "bd", "kap", "abb", "tab", "aufl", "jan", "feb", "apr", "aug", "sept",
+    "okt", "nov", "dez", "ziff",
 ];
 /// German words after which a number with a dot is an ordinal ("im 19. Jahrhundert").
 const DE_AFTER_ORDINAL: &[&str] = &[
-    "jahrhundert", "jahrhunderts", "jahrhunderte", "jh", "januar", "februar", "märz", "april",
-    "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember", "jahrestag",
-    "kapitel", "mal", "platz", "stelle", "auflage", "bundestag", "parteitag", "wahlperiode",
+    "jahrhundert",
+    "jahrhunderts",
+    "jahrhunderte",
+    "jh",
+    "januar",
+    "februar",
+    "märz",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "dezember",
+    "jahrestag",
+    "kapitel",
+    "mal",
+    "platz",
+    "stelle",
+    "auflage",
+    "bundestag",
+    "parteitag",
+    "wahlperiode",
 ];
 /// French abbreviations that never end a sentence.
 const FR_ALWAYS_JOIN: &[&str] = &[
-    "mm", "mme", "mmes", "mlle", "mlles", "mgr", "dr", "pr", "me", "st", "ste", "cf", "env",
-    "av", "apr", "éd", "ibid", "op", "cit", "resp", "c.-à-d", "c-à-d", "vs", "bd", "éds",
+    "mm", "mme", "mmes", "mlle", "mlles", "mgr", "dr", "pr", "me", "st", "ste", "cf", "env", "av",
+    "apr", "éd", "ibid", "op", "cit", "resp", "c.-à-d", "c-à-d", "vs", "bd", "éds",
 ];
 /// French abbreviations that end a sentence unless a number follows ("p. 12", "n° 5").
 const FR_JOIN_BEFORE_NUMBER: &[&str] = &[
-    "p", "pp", "no", "n°", "t", "vol", "chap", "art", "fig", "al", "janv", "févr", "avr",
-    "juil", "sept", "oct", "nov", "déc",
+    "p", "pp", "no", "n°", "t", "vol", "chap", "art", "fig", "al", "janv", "févr", "avr", "juil",
+    "sept", "oct", "nov", "déc",
 ];
 /// Words that end a list and often the sentence ("etc.", "usw.", "и др."): a new sentence
 /// only when the next word opens one.
 const LIST_ENDS: &[&str] = &["etc", "usw", "u.s.w", "др", "пр"];
 const DE_OPENERS: &[&str] = &[
-    "Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Einen", "Es", "Er", "Sie", "Wir",
-    "Ich", "Man", "Doch", "Aber", "Auch", "Dies", "Diese", "Dieser", "Dieses", "Dann", "So",
-    "Denn", "Wenn", "Als", "In", "Im", "Auf", "Mit", "Nach", "Zu", "Zum", "Zur", "Bei", "Vor",
-    "Für", "Und", "Oder", "Daher", "Deshalb", "Trotzdem", "Allerdings", "Jedoch", "Zudem",
-    "Damit", "Dabei", "Hier", "Heute", "Nun", "Noch", "Nicht", "Kein", "Keine", "Was", "Wie",
-    "Warum", "Wer", "Viele", "Manche", "Alle", "Jeder", "Jede", "Seine", "Ihre", "Unsere",
+    "Der",
+    "Die",
+    "Das",
+    "Den",
+    "Dem",
+    "Des",
+    "Ein",
+    "Eine",
+    "Einen",
+    "Es",
+    "Er",
+    "Sie",
+    "Wir",
+    "Ich",
+    "Man",
+    "Doch",
+    "Aber",
+    "Auch",
+    "Dies",
+    "Diese",
+    "Dieser",
+    "Dieses",
+    "Dann",
+    "So",
+    "Denn",
+    "Wenn",
+    "Als",
+    "In",
+    "Im",
+    "Auf",
+    "Mit",
+    "Nach",
+    "Zu",
+    "Zum",
+    "Zur",
+    "Bei",
+    "Vor",
+    "Für",
+    "Und",
+    "Oder",
+    "Daher",
+    "Deshalb",
+    "Trotzdem",
+    "Allerdings",
+    "Jedoch",
+    "Zudem",
+    "Damit",
+    "Dabei",
+    "Hier",
+    "Heute",
+    "Nun",
+    "Noch",
+    "Nicht",
+    "Kein",
+    "Keine",
+    "Was",
+    "Wie",
+    "Warum",
+    "Wer",
+    "Viele",
+    "Manche",
+    "Alle",
+    "Jeder",
+    "Jede",
+    "Seine",
+    "Ihre",
+    "Unsere",
 ];
 const FR_OPENERS: &[&str] = &[
-    "Le", "La", "Les", "L", "Il", "Elle", "Ils", "Elles", "On", "Nous", "Vous", "Je", "Ce",
-    "Cette", "Ces", "Cela", "Mais", "Et", "En", "Dans", "Pour", "Un", "Une", "Des", "Du", "Au",
-    "Aux", "Si", "Quand", "Ainsi", "Cependant", "Pourtant", "Or", "Donc", "De", "Par", "Sur",
-    "Son", "Sa", "Ses", "Leur", "Leurs", "Tout", "Tous", "Toute", "Toutes", "Aussi", "Enfin",
-    "Puis", "Alors", "Car", "Certes", "Après", "Avant", "Depuis", "Chaque", "Plusieurs",
+    "Le",
+    "La",
+    "Les",
+    "L",
+    "Il",
+    "Elle",
+    "Ils",
+    "Elles",
+    "On",
+    "Nous",
+    "Vous",
+    "Je",
+    "Ce",
+    "Cette",
+    "Ces",
+    "Cela",
+    "Mais",
+    "Et",
+    "En",
+    "Dans",
+    "Pour",
+    "Un",
+    "Une",
+    "Des",
+    "Du",
+    "Au",
+    "Aux",
+    "Si",
+    "Quand",
+    "Ainsi",
+    "Cependant",
+    "Pourtant",
+    "Or",
+    "Donc",
+    "De",
+    "Par",
+    "Sur",
+    "Son",
+    "Sa",
+    "Ses",
+    "Leur",
+    "Leurs",
+    "Tout",
+    "Tous",
+    "Toute",
+    "Toutes",
+    "Aussi",
+    "Enfin",
+    "Puis",
+    "Alors",
+    "Car",
+    "Certes",
+    "Après",
+    "Avant",
+    "Depuis",
+    "Chaque",
+    "Plusieurs",
 ];
 
 /// Whether the candidate sentence `prev`, written in `lang`, really ends in an
@@ -432,6 +610,80 @@ mod tests {
             joined.split_whitespace().collect::<Vec<_>>(),
             text.split_whitespace().collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn russian_abbreviations_and_initials_do_not_end_sentences() {
+        let text = "Это касается лодок, т. е. малых судов. Они дешевле и т. д. Потом пришёл проф. Н. И. Лебедев, см. выше. \
+                    В 1912 г. Совет собрался. В г. Москва всё иначе. Пойдём дальше.";
+        assert_eq!(
+            sentences_in(text, Lang::Ru),
+            vec![
+                "Это касается лодок, т. е. малых судов.",
+                "Они дешевле и т. д.",
+                "Потом пришёл проф. Н. И. Лебедев, см. выше.",
+                "В 1912 г.",
+                "Совет собрался.",
+                "В г. Москва всё иначе.",
+                "Пойдём дальше."
+            ]
+        );
+    }
+
+    #[test]
+    fn german_abbreviations_and_ordinals_do_not_end_sentences() {
+        let text = "Man denke z. B. an Boote. Die Regel Nr. 4 gilt im 19. Jahrhundert, vgl. Anhang. \
+                    Prof. Dr. K. Brandt schrieb das usw. Die Stadt zahlt. Das geschah 1989. Danach kam der Rat.";
+        assert_eq!(
+            sentences_in(text, Lang::De),
+            vec![
+                "Man denke z. B. an Boote.",
+                "Die Regel Nr. 4 gilt im 19. Jahrhundert, vgl. Anhang.",
+                "Prof. Dr. K. Brandt schrieb das usw.",
+                "Die Stadt zahlt.",
+                "Das geschah 1989.",
+                "Danach kam der Rat."
+            ]
+        );
+    }
+
+    #[test]
+    fn french_abbreviations_do_not_end_sentences() {
+        let text = "Comme l'écrivait M. Lefort (vol. 2, p. 41), la règle tient. Il faut des grues, des quais, etc. \
+                    Le port paie. Mme Dupont, cf. annexe, y voit un danger. Avant J.-C. Rome régnait.";
+        assert_eq!(
+            sentences_in(text, Lang::Fr),
+            vec![
+                "Comme l'écrivait M. Lefort (vol. 2, p. 41), la règle tient.",
+                "Il faut des grues, des quais, etc.",
+                "Le port paie.",
+                "Mme Dupont, cf. annexe, y voit un danger.",
+                "Avant J.-C. Rome régnait."
+            ]
+        );
+    }
+
+    #[test]
+    fn chinese_sentences_end_at_full_width_marks_with_their_closing_quotes() {
+        let text = "他说：“规则更坏。”因此改革必须公开！谁来付费？「这是问题。」最后结束。";
+        assert_eq!(
+            sentences_in(text, Lang::Zh),
+            vec![
+                "他说：“规则更坏。”",
+                "因此改革必须公开！",
+                "谁来付费？",
+                "「这是问题。」",
+                "最后结束。"
+            ]
+        );
+        // Joined back without spaces, they give the text again.
+        let back = sentences_in(text, Lang::Zh).join("");
+        assert_eq!(back, text);
+        assert_eq!(joiner("结束。", "开始"), "");
+        assert_eq!(joiner("End.", "Start"), " ");
+        assert!(ends_with_terminal("他说：“好。”"));
+        assert!(ends_with_terminal("为什么？"));
+        assert!(!ends_with_terminal("这一段在页面的"));
     }
 
     #[test]
