@@ -225,6 +225,10 @@ pub enum Cmd {
         /// The most burst events in flight at once (each waits for its commit).
         #[arg(long, default_value_t = 4096)]
         in_flight: usize,
+        /// Characters of generated Chinese to import, timed (0 skips it): the importer's
+        /// speed on a long Chinese reading (segmentation, jieba key terms, questions).
+        #[arg(long, default_value_t = 0)]
+        import_chinese: usize,
         /// The idle bot of --idle-groups, run by the bench itself in a process of its own:
         /// opens this database, ticks the scheduler and prints its memory.
         #[arg(long, hide = true)]
@@ -385,7 +389,17 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
             runs,
             in_flight,
             idle_db,
+            import_chinese,
         } => {
+            if import_chinese > 0 {
+                print!(
+                    "{}",
+                    crate::loadtest::import_chinese(import_chinese, runs.clamp(1, 20))?
+                );
+                if burst == 0 && idle_groups == 0 {
+                    return Ok(ExitCode::SUCCESS);
+                }
+            }
             if let Some(db) = idle_db {
                 print!("{}", crate::loadtest::idle_bot(&db).await?);
                 return Ok(ExitCode::SUCCESS);
