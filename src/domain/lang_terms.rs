@@ -1176,7 +1176,8 @@ fn ru_oblique(words: &[Tok]) -> bool {
         return !NOMINATIVE.iter().any(|e| w.ends_with(e));
     }
     const OBLIQUE: &[&str] = &[
-        "ом", "ем", "ами", "ями", "ах", "ях", "ой", "ей", "ою", "ею", "ому", "ему", "ого", "его",
+        "ом", "ем", "ам", "ям", "ами", "ями", "ах", "ях", "ой", "ей", "ою", "ею", "ому", "ему",
+        "ого", "его",
     ];
     OBLIQUE.iter().any(|e| w.ends_with(e)) && !RU_NOUN_EXCEPTIONS.contains(&w)
 }

@@ -128,7 +128,12 @@ fn ends_cjk_sentence(text: &str) -> bool {
 /// What goes between two sentences (or lines) that are joined: nothing between CJK
 /// text on both sides, a space otherwise.
 pub fn joiner(before: &str, after: &str) -> &'static str {
-    let last = before.trim_end().chars().next_back();
+    // "…更坏。”" ends in a Western closing quote after Chinese text: still Chinese.
+    let last = before
+        .trim_end()
+        .trim_end_matches(['”', '’', '"', '\'', ')'])
+        .chars()
+        .next_back();
     let first = after.trim_start().chars().next();
     match (last, first) {
         (Some(a), Some(b)) if is_cjk(a) && is_cjk(b) => "",
@@ -681,6 +686,7 @@ mod tests {
         assert_eq!(back, text);
         assert_eq!(joiner("结束。", "开始"), "");
         assert_eq!(joiner("End.", "Start"), " ");
+        assert_eq!(joiner("规则更坏。”", "因此"), "");
         assert!(ends_with_terminal("他说：“好。”"));
         assert!(ends_with_terminal("为什么？"));
         assert!(!ends_with_terminal("这一段在页面的"));
