@@ -168,7 +168,7 @@ fn shares(paragraphs: &[&str]) -> (Vec<Share>, usize) {
             }),
         }
     }
-    shares.sort_by(|a, b| b.chars.cmp(&a.chars));
+    shares.sort_by_key(|s| std::cmp::Reverse(s.chars));
     (shares, total)
 }
 

@@ -500,14 +500,14 @@ fn joins_next(prev: &str, next: &str, lang: Lang) -> bool {
                     || !opener.chars().next().is_some_and(char::is_uppercase);
             }
         }
-        Lang::De => {
-            // "im 19. Jahrhundert", "am 3. Oktober": an ordinal, not a sentence end.
+        // "im 19. Jahrhundert", "am 3. Oktober": an ordinal, not a sentence end.
+        Lang::De
             if word.chars().all(|c| c.is_ascii_digit())
-                && (word.len() <= 2 || DE_AFTER_ORDINAL.contains(&opener.to_lowercase().as_str()))
-                && !openers.contains(&opener)
-            {
-                return true;
-            }
+                && (word.len() <= 2
+                    || DE_AFTER_ORDINAL.contains(&opener.to_lowercase().as_str()))
+                && !openers.contains(&opener) =>
+        {
+            return true;
         }
         _ => {}
     }

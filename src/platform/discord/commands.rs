@@ -189,6 +189,7 @@ pub(crate) async fn reading(_ctx: Ctx<'_>) -> Result<(), Error> {
 /// The text is split into excerpts with discussion questions; author lines, contact details
 /// and DOIs at the top are kept as details, not posted. Options override the title and
 /// author found in the file, and the excerpt length.
+#[allow(clippy::too_many_arguments)] // one argument per slash-command option
 #[poise::command(slash_command, rename = "import")]
 pub(crate) async fn reading_import(
     ctx: Ctx<'_>,
