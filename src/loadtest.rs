@@ -601,3 +601,129 @@ fn idle_engine(store: Store, clock: &crate::ports::ManualClock) -> Engine {
         None,
     )
 }
+
+/// Chinese text of `chars` characters for the import bench: paragraphs of sentences drawn
+/// (seeded) from a vocabulary of political-science words, ending in 。！？ and sometimes a
+/// closing quote, like a long essay.
+pub fn chinese_text(chars: usize) -> String {
+    use rand::{RngExt, SeedableRng};
+    const WORDS: &[&str] = &[
+        "中国",
+        "俄罗斯",
+        "战略",
+        "伙伴关系",
+        "经济",
+        "合作",
+        "港口",
+        "公共财政",
+        "城市",
+        "议会",
+        "改革",
+        "信任",
+        "账簿",
+        "居民",
+        "商船",
+        "渔民",
+        "成本",
+        "收费",
+        "公平",
+        "规则",
+        "边境",
+        "能源",
+        "贸易",
+        "安全",
+        "制度",
+        "国家",
+        "政府",
+        "地区",
+        "发展",
+        "历史",
+        "的",
+        "和",
+        "在",
+        "因为",
+        "所以",
+        "但是",
+        "必须",
+        "应当",
+        "可能",
+        "不能",
+        "认为",
+        "表明",
+        "导致",
+        "已经",
+        "一座",
+        "这种",
+        "许多",
+        "重要",
+        "长期",
+        "共同",
+        "利益",
+        "外交",
+        "政策",
+        "市场",
+    ];
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(19);
+    let mut out = String::with_capacity(chars * 3);
+    let mut count = 0;
+    while count < chars {
+        let sentences = rng.random_range(3..8);
+        for _ in 0..sentences {
+            let words = rng.random_range(6..16);
+            for w in 0..words {
+                let word = WORDS[rng.random_range(0..WORDS.len())];
+                out.push_str(word);
+                count += word.chars().count();
+                if w + 1 < words && rng.random_range(0..6) == 0 {
+                    out.push('，');
+                }
+            }
+            out.push_str(["。", "！", "？", "。”"][rng.random_range(0..4usize)]);
+        }
+        out.push_str("\n\n");
+    }
+    out
+}
+
+/// `colloquy bench --import-chinese N`: import N characters of Chinese (cut, key terms
+/// with jieba, claims, questions) `runs` times; the median and range of the wall time.
+pub fn import_chinese(chars: usize, runs: usize) -> Result<String> {
+    let text = format!("港口与公共财政\n\n{}", chinese_text(chars));
+    let prompts = crate::render::Prompts::builtin();
+    let options = crate::domain::import::ImportOptions {
+        words: Some(crate::domain::segment::DEFAULT_WORDS),
+        ..Default::default()
+    };
+    let mut times = Vec::new();
+    let mut summary = String::new();
+    // The segmenter's dictionary loads once per process, on first use: time it apart.
+    let load = std::time::Instant::now();
+    let _ = crate::domain::lang_terms::jieba();
+    let load = load.elapsed().as_secs_f64();
+    for r in 0..runs {
+        let start = std::time::Instant::now();
+        let prepared = crate::domain::import::prepare(
+            text.as_bytes(),
+            &options,
+            &prompts.questions,
+            &|_, _| {},
+        )
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+        let secs = start.elapsed().as_secs_f64();
+        times.push(secs);
+        summary.push_str(&format!(
+            "run {}: {:.3} s, {} excerpts, language {}\n",
+            r + 1,
+            secs,
+            prepared.excerpts.len(),
+            prepared.language
+        ));
+    }
+    summary.push_str(&format!(
+        "import of {} characters of Chinese ({} bytes), {runs} runs; jieba's dictionary loaded once in {load:.3} s before them\n",
+        text.chars().filter(|c| !c.is_whitespace()).count(),
+        text.len()
+    ));
+    summary.push_str(&show("import", "s", 3, times));
+    Ok(summary)
+}

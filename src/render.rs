@@ -134,7 +134,21 @@ impl Prompts {
                     message: e.to_string(),
                 })?;
         }
-        let questions = QuestionTemplates::parse(&read("questions.toml", QUESTIONS)?)?;
+        let mut questions = QuestionTemplates::parse(&read("questions.toml", QUESTIONS)?)?;
+        // Each reading language's own questions (prompts/questions.<lang>.toml), from the
+        // folder when it has them, else the built-in ones.
+        for lang in crate::domain::language::SUPPORTED {
+            if lang == crate::domain::language::Lang::En {
+                continue;
+            }
+            let name = format!("questions.{}.toml", lang.code());
+            if let Some(path) = dir.map(|d| d.join(&name))
+                && path.exists()
+            {
+                let text = read(&name, "")?;
+                questions.set_language(lang, QuestionTemplates::parse_in(&text, lang)?);
+            }
+        }
         Ok(Prompts { env, questions })
     }
 

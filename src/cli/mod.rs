@@ -106,6 +106,9 @@ pub enum Cmd {
         /// Leave footnotes out instead of showing each under the excerpt that cites it.
         #[arg(long)]
         no_footnotes: bool,
+        /// The reading's language: en, ru, zh, de or fr (default: detected from the text).
+        #[arg(long, value_name = "CODE")]
+        language: Option<String>,
         /// Print the result as JSON on stdout.
         #[arg(long)]
         json: bool,
@@ -226,6 +229,10 @@ pub enum Cmd {
         /// The most burst events in flight at once (each waits for its commit).
         #[arg(long, default_value_t = 4096)]
         in_flight: usize,
+        /// Characters of generated Chinese to import, timed (0 skips it): the importer's
+        /// speed on a long Chinese reading (segmentation, jieba key terms, questions).
+        #[arg(long, default_value_t = 0)]
+        import_chinese: usize,
         /// The idle bot of --idle-groups, run by the bench itself in a process of its own:
         /// opens this database, ticks the scheduler and prints its memory.
         #[arg(long, hide = true)]
@@ -309,6 +316,7 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
             max_size,
             again,
             no_footnotes,
+            language,
             json,
             db,
         } => {
@@ -324,6 +332,7 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
                     file_name: file.file_name().map(|n| n.to_string_lossy().to_string()),
                     drop_footnotes: no_footnotes,
                     again,
+                    language,
                 },
             };
             import(&file, request, &db.location()?).await
@@ -404,8 +413,18 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
             runs,
             in_flight,
             idle_db,
+            import_chinese,
             db,
         } => {
+            if import_chinese > 0 {
+                print!(
+                    "{}",
+                    crate::loadtest::import_chinese(import_chinese, runs.clamp(1, 20))?
+                );
+                if burst == 0 && idle_groups == 0 {
+                    return Ok(ExitCode::SUCCESS);
+                }
+            }
             if let Some(db) = idle_db {
                 print!("{}", crate::loadtest::idle_bot(&db).await?);
                 return Ok(ExitCode::SUCCESS);

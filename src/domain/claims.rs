@@ -8,7 +8,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::sentences::sentences;
+use super::language::Lang;
+use super::sentences::{ends_with_terminal, is_cjk, sentences};
 use super::text::squeeze_spaces;
 
 /// The longest claim a poll can carry (Discord's limit for a poll question).
@@ -305,6 +306,24 @@ impl Claim {
         }
     }
 
+    /// The claim as a noun phrase inside a question of a reading in `lang`, quoting the
+    /// sentence whole: "the author’s claim “…”", "утверждение автора «…»" (its case is
+    /// the same in the nominative and the accusative), "die These des Textes „…“",
+    /// "l’affirmation du texte « … »", "作者的观点“…”".
+    pub fn in_question_in(&self, lang: Lang) -> String {
+        let sentence = self
+            .sentence
+            .trim_end_matches(['.', '!', '。', '！'])
+            .to_string();
+        match lang {
+            Lang::Ru => format!("утверждение автора «{sentence}»"),
+            Lang::De => format!("die These des Textes „{sentence}“"),
+            Lang::Fr => format!("l’affirmation du texte « {sentence} »"),
+            Lang::Zh => format!("作者的观点“{sentence}”"),
+            Lang::En | Lang::Other => self.in_question(),
+        }
+    }
+
     /// The claim as a noun phrase inside a question: the author’s claim “…” or the
     /// Athenians’ claim “…”; the sentence quoted whole, so it always reads.
     pub fn in_question(&self) -> String {
@@ -579,6 +598,306 @@ pub fn claims_continuing(
         let r = claim.render();
         if !out.contains(&r) {
             out.push(r);
+        }
+    }
+    out
+}
+
+/// Words that mark an argumentative sentence in Russian, German, French and Chinese.
+fn markers(lang: Lang) -> &'static [(&'static str, f32)] {
+    match lang {
+        Lang::Ru => &[
+            (" должен ", 2.0),
+            (" должна ", 2.0),
+            (" должно ", 2.0),
+            (" должны ", 2.0),
+            (" следует ", 2.0),
+            (" необходимо ", 1.5),
+            (" нельзя ", 1.5),
+            (" не может ", 1.5),
+            (" не могут ", 1.5),
+            (" потому что ", 1.5),
+            (" поэтому ", 1.5),
+            (" следовательно", 1.5),
+            (" значит ", 1.0),
+            (" объясняет ", 1.5),
+            (" означает ", 1.5),
+            (" показывает ", 1.0),
+            (" приводит к ", 1.0),
+            (" всегда ", 1.0),
+            (" никогда ", 1.0),
+            (" не просто ", 1.5),
+            (" а не ", 1.0),
+            (" более ", 0.5),
+            (" менее ", 0.5),
+            (" лучше ", 1.0),
+            (" хуже ", 1.0),
+            (" будет ", 1.0),
+            (" однако ", 0.5),
+            (" но ", 0.5),
+            (" является ", 0.3),
+            (" только ", 0.5),
+        ],
+        Lang::De => &[
+            (" muss ", 2.0),
+            (" müssen ", 2.0),
+            (" sollte ", 2.0),
+            (" sollten ", 2.0),
+            (" soll ", 1.5),
+            (" kann nicht ", 1.5),
+            (" können nicht ", 1.5),
+            (" weil ", 1.5),
+            (" deshalb ", 1.5),
+            (" daher ", 1.5),
+            (" folglich ", 1.5),
+            (" also ", 1.0),
+            (" erklärt ", 1.5),
+            (" bedeutet ", 1.5),
+            (" zeigt ", 1.0),
+            (" führt zu ", 1.0),
+            (" immer ", 1.0),
+            (" nie ", 1.0),
+            (" niemals ", 1.0),
+            (" nicht nur ", 1.5),
+            (" statt ", 1.0),
+            (" mehr ", 0.5),
+            (" weniger ", 0.5),
+            (" besser ", 1.0),
+            (" schlechter ", 1.0),
+            (" wird ", 1.0),
+            (" werden ", 0.5),
+            (" jedoch ", 0.5),
+            (" aber ", 0.5),
+            (" ist ", 0.3),
+            (" sind ", 0.3),
+            (" nur ", 0.5),
+            (" notwendig", 1.0),
+            (" unmöglich", 1.0),
+        ],
+        Lang::Fr => &[
+            (" doit ", 2.0),
+            (" doivent ", 2.0),
+            (" devrait ", 2.0),
+            (" devraient ", 2.0),
+            (" faut ", 2.0),
+            (" ne peut ", 1.5),
+            (" ne peuvent ", 1.5),
+            (" parce que ", 1.5),
+            (" donc ", 1.5),
+            (" ainsi ", 1.0),
+            (" c'est pourquoi ", 1.5),
+            (" c’est pourquoi ", 1.5),
+            (" explique ", 1.5),
+            (" signifie ", 1.5),
+            (" montre ", 1.0),
+            (" conduit à ", 1.0),
+            (" toujours ", 1.0),
+            (" jamais ", 1.0),
+            (" non seulement ", 1.5),
+            (" plutôt que ", 1.0),
+            (" plus ", 0.5),
+            (" moins ", 0.5),
+            (" mieux ", 1.0),
+            (" pire ", 1.0),
+            (" sera ", 1.0),
+            (" cependant ", 0.5),
+            (" mais ", 0.5),
+            (" est ", 0.3),
+            (" sont ", 0.3),
+            (" seulement ", 0.5),
+            (" nécessaire", 1.0),
+            (" impossible", 1.0),
+        ],
+        Lang::Zh => &[
+            ("应该", 2.0),
+            ("应当", 2.0),
+            ("必须", 2.0),
+            ("不能", 1.5),
+            ("不可能", 1.5),
+            ("因为", 1.5),
+            ("所以", 1.5),
+            ("因此", 1.5),
+            ("因而", 1.5),
+            ("意味着", 1.5),
+            ("说明", 1.0),
+            ("表明", 1.0),
+            ("导致", 1.0),
+            ("总是", 1.0),
+            ("从不", 1.0),
+            ("不仅", 1.5),
+            ("而不是", 1.0),
+            ("更", 0.5),
+            ("将", 0.5),
+            ("但是", 0.5),
+            ("然而", 0.5),
+            ("是", 0.3),
+            ("只有", 0.5),
+            ("需要", 1.0),
+            ("关键", 1.0),
+        ],
+        Lang::En | Lang::Other => CLAIM_MARKERS,
+    }
+}
+
+/// Openers whose referent lies outside the sentence, per language.
+fn dangling(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::Ru => &[
+            "он",
+            "она",
+            "оно",
+            "они",
+            "это",
+            "этот",
+            "эта",
+            "эти",
+            "его",
+            "её",
+            "ее",
+            "их",
+            "такой",
+            "такая",
+            "такие",
+            "который",
+            "которая",
+            "которые",
+            "там",
+            "тогда",
+        ],
+        Lang::De => &[
+            "er", "sie", "es", "dies", "diese", "dieser", "dieses", "sein", "seine", "ihr", "ihre",
+            "solche", "solch", "dort", "dann", "damit", "dabei", "daher",
+        ],
+        Lang::Fr => &[
+            "il", "elle", "ils", "elles", "ce", "cela", "ceci", "ces", "son", "sa", "ses", "leur",
+            "leurs", "celui", "celle", "y", "en",
+        ],
+        Lang::Zh => &["他", "她", "它", "这", "那", "其", "此", "该"],
+        Lang::En | Lang::Other => DANGLING,
+    }
+}
+
+/// Up to `max` claims of an excerpt's sentences in Russian, German, French or Chinese
+/// (English and other languages: [`claims_from_sentences`]): whole sentences of 7 to 60
+/// words (Chinese: 12 to 150 characters) that argue, do not open with a pronoun whose
+/// referent is elsewhere and are no dated fact, best first.
+pub fn claims_in(
+    sentences: &[&str],
+    terms: &[String],
+    text_type: TextType,
+    lang: Lang,
+    max: usize,
+) -> Vec<String> {
+    if matches!(lang, Lang::En | Lang::Other) {
+        return claims_from_sentences(sentences, terms, text_type, max);
+    }
+    let mut scored: Vec<(f32, usize, String)> = Vec::new();
+    for (i, raw) in sentences.iter().enumerate() {
+        let s = strip_footnote_marks(raw);
+        let s = s.trim();
+        if s.chars().count() > MAX_CLAIM_CHARS
+            || !ends_with_terminal(s)
+            || s.ends_with(['?', '？', ':', '：', ';', '；'])
+        {
+            continue;
+        }
+        let first = s.chars().find(|c| c.is_alphanumeric());
+        if !first.is_some_and(|c| c.is_uppercase() || is_cjk(c)) {
+            continue;
+        }
+        let curly = if lang == Lang::De {
+            s.matches('„').count() == s.matches('“').count()
+        } else {
+            s.matches('“').count() == s.matches('”').count()
+        };
+        let balanced = curly
+            && s.matches('«').count() == s.matches('»').count()
+            && s.matches('(').count() == s.matches(')').count()
+            && s.matches('（').count() == s.matches('）').count()
+            && s.matches('「').count() == s.matches('」').count();
+        if !balanced {
+            continue;
+        }
+        let size = if lang == Lang::Zh {
+            super::text::cjk_chars(s)
+        } else {
+            s.split_whitespace().count()
+        };
+        let (low, high) = if lang == Lang::Zh { (12, 150) } else { (7, 60) };
+        if !(low..=high).contains(&size) {
+            continue;
+        }
+        let lower = s.to_lowercase();
+        let opener: String = if lang == Lang::Zh {
+            s.chars().take(1).collect()
+        } else {
+            lower
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_string()
+        };
+        if dangling(lang).contains(&opener.as_str()) {
+            continue;
+        }
+        // "Some will say…" states a view the author goes on to answer.
+        let others_view = match lang {
+            Lang::Ru => ["кто-то", "некоторые", "многие"].contains(&opener.as_str()),
+            Lang::De => ["manche", "einige", "viele", "kritiker"].contains(&opener.as_str()),
+            Lang::Fr => ["certains", "d'aucuns", "d’aucuns", "beaucoup", "plusieurs"]
+                .contains(&opener.as_str()),
+            Lang::Zh => ["有人", "有些人", "一些人", "很多人", "许多人"]
+                .iter()
+                .any(|o| s.starts_with(o)),
+            Lang::En | Lang::Other => false,
+        };
+        if others_view {
+            continue;
+        }
+        if count_years(s) > 0
+            && !markers(lang)
+                .iter()
+                .take(4)
+                .any(|(m, _)| lower.contains(m.trim()))
+        {
+            continue;
+        }
+        let padded = format!(" {lower} ");
+        let mut score: f32 = markers(lang)
+            .iter()
+            .filter(|(m, _)| padded.contains(m))
+            .map(|(_, w)| w)
+            .sum();
+        score += terms
+            .iter()
+            .filter(|t| lower.contains(&t.to_lowercase()))
+            .count() as f32
+            * 0.7;
+        let (good, ok) = if lang == Lang::Zh {
+            (20..=70, 71..=100)
+        } else {
+            (10..=30, 31..=40)
+        };
+        score += if good.contains(&size) {
+            1.0
+        } else if ok.contains(&size) {
+            0.0
+        } else {
+            -1.0
+        };
+        if score >= 1.5 {
+            scored.push((score, i, s.to_string()));
+        }
+    }
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut out: Vec<String> = Vec::new();
+    for (_, _, claim) in scored {
+        if out.len() >= max {
+            break;
+        }
+        if !out.contains(&claim) {
+            out.push(claim);
         }
     }
     out

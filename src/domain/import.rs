@@ -6,6 +6,7 @@ use sha2::{Digest, Sha256};
 use thiserror::Error;
 
 use super::footnotes;
+use super::language::{self, Lang, UnknownLanguage};
 use super::questions::{self, ExcerptMaterial, Question, QuestionKind, QuestionTemplates};
 use super::reading::{self, Block, Format, MetaItem};
 use super::segment;
@@ -46,6 +47,8 @@ pub enum ImportError {
     EmptyOption(&'static str),
     #[error("--words must be between 40 and 5000 (got {0})")]
     BadWords(usize),
+    #[error("{0}")]
+    Language(#[from] UnknownLanguage),
 }
 
 /// What the caller may set.
@@ -59,6 +62,8 @@ pub struct ImportOptions {
     pub drop_footnotes: bool,
     /// Import even when the group already has a reading with the same text.
     pub again: bool,
+    /// `--language`: the reading's language as given (else it is detected).
+    pub language: Option<String>,
 }
 
 /// A prepared excerpt.
@@ -85,15 +90,22 @@ pub struct PreparedReading {
     pub fingerprint: String,
     /// Footnotes taken out of the body (attached to excerpts unless dropped).
     pub footnotes: usize,
-    /// Things the importer tells the person who imports (a yes/no `Q:` question).
+    /// Things the importer tells the person who imports (a yes/no `Q:` question, the
+    /// language when it is mixed or has no rules of its own).
     pub warnings: Vec<String>,
+    /// The language's code, stored with the reading ("ru"; "spa" for a language read with
+    /// the generic rules).
+    pub language: String,
+    /// The rules it was cut and questioned with.
+    pub lang: Lang,
 }
 
-/// Whether a paragraph holds a sentence: two words or more, with letters, ending with
-/// terminal punctuation (a line such as "notes for next week" is no sentence).
-fn has_sentence(text: &str) -> bool {
-    super::sentences::sentences(text).iter().any(|s| {
-        s.split_whitespace().count() >= 2
+/// Whether a paragraph holds a sentence: two words or more (Chinese: two characters),
+/// with letters, ending with terminal punctuation (a line such as "notes for next week"
+/// is no sentence).
+fn has_sentence(text: &str, lang: Lang) -> bool {
+    super::sentences::sentences_in(text, lang).iter().any(|s| {
+        (s.split_whitespace().count() >= 2 || text::cjk_chars(s) >= 2)
             && s.chars().any(char::is_alphabetic)
             && super::sentences::ends_with_terminal(s)
     })
@@ -131,6 +143,7 @@ pub fn prepare(
     }
     let title = given(&options.title, "title")?;
     let author = given(&options.author, "author")?;
+    let forced = options.language.as_deref().map(Lang::parse).transpose()?;
     let decoded = text::decode(bytes)?;
     let format = Format::detect(options.file_name.as_deref(), &decoded);
     let split = footnotes::split(&decoded, format);
@@ -154,10 +167,12 @@ pub fn prepare(
     {
         return Err(ImportError::OnlyHeadings);
     }
-    if !paragraphs.iter().any(|p| has_sentence(p)) {
+    let detected = language::detect(&paragraphs, forced);
+    let lang = detected.lang;
+    if !paragraphs.iter().any(|p| has_sentence(p, lang)) {
         return Err(ImportError::NoSentences);
     }
-    let cut = segment::excerpts(&doc.blocks, words_target);
+    let cut = segment::excerpts_in(&doc.blocks, words_target, lang);
     if cut.is_empty() {
         return Err(ImportError::NoSentences);
     }
@@ -177,8 +192,9 @@ pub fn prepare(
     progress(0, total);
     // Key terms and claims are independent per excerpt: spread them over the cores.
     let texts: Vec<&str> = cut.iter().map(|e| e.text.as_str()).collect();
-    let mut rotation = questions::Rotation::for_reading(&texts);
-    let materials = materials_in_parallel(&cut, rotation.text_type, progress);
+    let mut rotation = questions::Rotation::for_reading_in(&texts, lang);
+    let materials = materials_in_parallel(&cut, rotation.text_type, lang, progress);
+    let templates = templates.for_lang(lang);
     let mut excerpts = Vec::with_capacity(total);
     for (i, (e, m)) in cut.iter().zip(materials.iter()).enumerate() {
         let authored: Vec<Question> = doc
@@ -235,18 +251,26 @@ pub fn prepare(
         excerpts,
         fingerprint: fingerprint(&doc.blocks),
         footnotes: split.notes.len(),
-        warnings: questions::yes_no_warnings(
-            &doc.authored_questions
-                .iter()
-                .map(|(_, q)| q.clone())
-                .collect::<Vec<_>>(),
-        ),
+        warnings: detected
+            .notices
+            .into_iter()
+            .chain(questions::yes_no_warnings_in(
+                &doc.authored_questions
+                    .iter()
+                    .map(|(_, q)| q.clone())
+                    .collect::<Vec<_>>(),
+                lang,
+            ))
+            .collect(),
+        language: detected.code,
+        lang,
     })
 }
 
 fn materials_in_parallel(
     cut: &[segment::Excerpt],
     text_type: questions::TextType,
+    lang: Lang,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Vec<ExcerptMaterial> {
     let threads = std::thread::available_parallelism()
@@ -259,7 +283,7 @@ fn materials_in_parallel(
     let slice = 96usize;
     let done = std::sync::atomic::AtomicUsize::new(0);
     let work = |part: &[&segment::Excerpt]| {
-        let m = questions::materials(part, text_type);
+        let m = questions::materials(part, text_type, lang);
         let n = done.fetch_add(part.len(), std::sync::atomic::Ordering::Relaxed) + part.len();
         progress(n, total);
         m
@@ -297,7 +321,7 @@ fn materials_in_parallel(
     results
         .into_iter()
         .enumerate()
-        .flat_map(|(k, r)| r.unwrap_or_else(|| questions::materials(slices[k], text_type)))
+        .flat_map(|(k, r)| r.unwrap_or_else(|| questions::materials(slices[k], text_type, lang)))
         .collect()
 }
 

@@ -18,6 +18,20 @@ pub fn key_terms_batch(texts: &[&str], max: usize) -> Vec<Vec<String>> {
     rank(&phrases, max)
 }
 
+/// Key terms of the excerpts of a reading written in `lang` (its own phrases, stems and
+/// stop words: domain::lang_terms).
+pub fn key_terms_batch_in(
+    texts: &[&str],
+    max: usize,
+    lang: super::language::Lang,
+) -> Vec<Vec<String>> {
+    let phrases: Vec<Vec<NounPhrase>> = texts
+        .iter()
+        .map(|t| super::lang_terms::phrases_in(t, lang))
+        .collect();
+    rank(&phrases, max)
+}
+
 /// Rank each excerpt's noun phrases, best first, up to `max` per excerpt.
 ///
 /// Quoted phrases come first, then capitalised names of two words or more, then other
@@ -53,11 +67,20 @@ fn rank_one(phrases: &[NounPhrase], df: &HashMap<&str, usize>, n: f32, max: usiz
         } else {
             3
         };
+        // A phrase in an oblique case ranks with single words at best.
+        let tier = if p.oblique && !p.quoted {
+            tier.max(3)
+        } else {
+            tier
+        };
         let e = by_key.entry(p.key.as_str()).or_insert((tier, 0, p));
         e.0 = e.0.min(tier);
         e.1 += 1;
-        // Prefer a spelling from inside a sentence: its capitals are its own.
-        if e.2.at_sentence_start && !p.at_sentence_start {
+        // Prefer a spelling in the nominative, then one from inside a sentence (its
+        // capitals are its own).
+        if (e.2.oblique && !p.oblique)
+            || (e.2.oblique == p.oblique && e.2.at_sentence_start && !p.at_sentence_start)
+        {
             e.2 = p;
         }
     }
@@ -71,7 +94,9 @@ fn rank_one(phrases: &[NounPhrase], df: &HashMap<&str, usize>, n: f32, max: usiz
                 3 => 1.1,
                 _ => 0.9,
             };
-            (tier, count as f32 * idf * length, p.start, p)
+            // A term only found in an oblique case reads badly quoted alone.
+            let case = if p.oblique { 0.4 } else { 1.0 };
+            (tier, count as f32 * idf * length * case, p.start, p)
         })
         .collect();
     scored.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));

@@ -8,6 +8,8 @@ pub mod footnotes;
 pub mod ids;
 pub mod import;
 pub mod keyterms;
+pub mod lang_terms;
+pub mod language;
 pub mod live;
 pub mod member_claims;
 pub mod opinion;

@@ -37,6 +37,9 @@ pub struct NounPhrase {
     pub proper: bool,
     /// It starts the sentence (its capital may be only the sentence's).
     pub at_sentence_start: bool,
+    /// It stands in an oblique case (Russian "открытой книгой"): a spelling in the
+    /// nominative is preferred when the text has one, and the phrase ranks lower.
+    pub oblique: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1958,6 +1961,7 @@ fn push_phrase(
         quoted,
         proper,
         at_sentence_start,
+        oblique: false,
     });
 }
 

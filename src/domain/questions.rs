@@ -11,6 +11,7 @@ use thiserror::Error;
 use super::claims::{Claim, claims_from_sentences};
 pub use super::claims::{MAX_CLAIM_CHARS, TextType};
 use super::keyterms::key_terms;
+use super::language::Lang;
 use super::sentences::sentences;
 use super::text::squeeze_spaces;
 
@@ -81,11 +82,35 @@ struct TemplateFile {
     templates: Vec<QuestionTemplate>,
 }
 
-/// The set of question templates (prompts/questions.toml), compiled once.
+/// The set of question templates (prompts/questions.toml), compiled once, with those of
+/// the other reading languages (prompts/questions.<lang>.toml) that were loaded beside it.
 #[derive(Debug, Clone)]
 pub struct QuestionTemplates {
     pub templates: Vec<QuestionTemplate>,
     env: minijinja::Environment<'static>,
+    lang: Lang,
+    others: std::collections::HashMap<Lang, QuestionTemplates>,
+}
+
+/// The built-in templates of each reading language.
+const BUILTIN: [(Lang, &str); 4] = [
+    (Lang::Ru, include_str!("../../prompts/questions.ru.toml")),
+    (Lang::Zh, include_str!("../../prompts/questions.zh.toml")),
+    (Lang::De, include_str!("../../prompts/questions.de.toml")),
+    (Lang::Fr, include_str!("../../prompts/questions.fr.toml")),
+];
+
+/// The built-in templates of `lang`, parsed once (None for English, which every set has).
+fn builtin(lang: Lang) -> Option<&'static QuestionTemplates> {
+    static PARSED: std::sync::LazyLock<std::collections::HashMap<Lang, QuestionTemplates>> =
+        std::sync::LazyLock::new(|| {
+            BUILTIN
+                .iter()
+                // Checked by the tests: a broken built-in file falls back to English.
+                .filter_map(|(l, text)| QuestionTemplates::parse_in(text, *l).ok().map(|t| (*l, t)))
+                .collect()
+        });
+    PARSED.get(&lang)
 }
 
 /// Why a question template file was refused.
@@ -93,13 +118,12 @@ pub struct QuestionTemplates {
 pub enum TemplateError {
     #[error("questions.toml is not valid: {0}")]
     Parse(String),
-    #[error(
-        "question template {index} ({kind}) asks a yes/no question (\"{start}…\"); start it with What, How, Why or Which"
-    )]
+    #[error("question template {index} ({kind}) asks a yes/no question (\"{start}…\"); {hint}")]
     YesNo {
         index: usize,
         kind: &'static str,
         start: String,
+        hint: &'static str,
     },
     #[error("question template {index} ({kind}) cannot be rendered: {message}")]
     Render {
@@ -122,18 +146,265 @@ pub fn yes_no_start(question: &str) -> Option<String> {
     YES_NO_STARTS.contains(&first.as_str()).then_some(first)
 }
 
+/// German finite verbs that open a yes/no question ("Ist…", "Überzeugt…", "Gibt es…").
+const DE_VERB_FIRST: &[&str] = &[
+    "ist",
+    "sind",
+    "war",
+    "waren",
+    "bin",
+    "bist",
+    "seid",
+    "wäre",
+    "wären",
+    "hat",
+    "haben",
+    "hatte",
+    "hatten",
+    "hätte",
+    "hätten",
+    "wird",
+    "werden",
+    "wurde",
+    "wurden",
+    "würde",
+    "würden",
+    "kann",
+    "können",
+    "konnte",
+    "konnten",
+    "könnte",
+    "könnten",
+    "muss",
+    "müssen",
+    "musste",
+    "müsste",
+    "soll",
+    "sollen",
+    "sollte",
+    "sollten",
+    "darf",
+    "dürfen",
+    "dürfte",
+    "will",
+    "wollen",
+    "wollte",
+    "mag",
+    "mögen",
+    "möchte",
+    "gibt",
+    "gab",
+    "stimmt",
+    "trifft",
+    "teilen",
+    "teilt",
+    "glauben",
+    "glaubt",
+    "glaubst",
+    "sehen",
+    "seht",
+    "siehst",
+    "findet",
+    "finden",
+    "findest",
+    "hält",
+    "halten",
+    "überzeugt",
+    "überzeugen",
+    "lässt",
+    "lassen",
+    "geht",
+    "gehen",
+    "bleibt",
+    "bleiben",
+    "reicht",
+    "reichen",
+    "stimmen",
+    "spielt",
+    "folgt",
+    "meint",
+    "meinen",
+    "denkt",
+    "denken",
+    "weiß",
+    "wissen",
+    "kennt",
+    "kennen",
+    "braucht",
+    "brauchen",
+    "verdient",
+    "rechtfertigt",
+    "beweist",
+    "zeigt",
+    "erklärt",
+];
+/// German question words: a question opening with one (or a preposition and one) is open.
+const DE_W_WORDS: &[&str] = &[
+    "was",
+    "wie",
+    "warum",
+    "wieso",
+    "weshalb",
+    "weswegen",
+    "wer",
+    "wen",
+    "wem",
+    "wessen",
+    "wo",
+    "wann",
+    "wohin",
+    "woher",
+    "welche",
+    "welcher",
+    "welches",
+    "welchen",
+    "welchem",
+    "inwiefern",
+    "inwieweit",
+    "woran",
+    "worauf",
+    "wodurch",
+    "wozu",
+    "womit",
+    "worin",
+    "worüber",
+    "wofür",
+    "wovon",
+    "wogegen",
+];
+/// Russian question words; a question with "ли" or opening with "Разве"/"Неужели" is
+/// yes/no whatever its first word.
+const RU_YES_NO_OPENERS: &[&str] = &["разве", "неужели", "верно", "правда", "так"];
+
+/// Why a question in `lang` can be answered with yes or no, if it can: the words that make
+/// it so ("Is", "ли", "吗", "Est-ce que", a German or French verb before its subject).
+pub fn yes_no_in(question: &str, lang: Lang) -> Option<String> {
+    let q = question.trim();
+    let words: Vec<String> = q
+        .split(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | '?' | '!' | '«' | '»' | '„' | '“' | '”' | '"')
+        })
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .collect();
+    let first = words.first().cloned().unwrap_or_default();
+    match lang {
+        Lang::En | Lang::Other => yes_no_start(q),
+        Lang::Ru => {
+            if words.iter().any(|w| w == "ли" || w == "ль") {
+                Some("ли".to_string())
+            } else if RU_YES_NO_OPENERS.contains(&first.as_str()) && words.len() > 1 {
+                Some(first)
+            } else {
+                None
+            }
+        }
+        Lang::Zh => {
+            let core = q.trim_end_matches(['？', '?', ' ', '”', '」']);
+            for marker in [
+                "是否",
+                "是不是",
+                "有没有",
+                "能不能",
+                "会不会",
+                "对不对",
+                "要不要",
+                "可不可以",
+                "是吗",
+                "好不好",
+                "算不算",
+            ] {
+                if q.contains(marker) {
+                    return Some(marker.to_string());
+                }
+            }
+            (core.ends_with('吗')
+                || core.ends_with('么') && !core.ends_with("什么") && !core.ends_with("怎么"))
+            .then(|| "吗".to_string())
+        }
+        Lang::De => {
+            if DE_W_WORDS.contains(&first.as_str()) {
+                return None;
+            }
+            // "Aus welchen Gründen", "In welchem Sinn": a preposition before a W-word.
+            if words
+                .get(1)
+                .is_some_and(|w| DE_W_WORDS.contains(&w.as_str()))
+            {
+                return None;
+            }
+            DE_VERB_FIRST.contains(&first.as_str()).then_some(first)
+        }
+        Lang::Fr => {
+            let lower = q.to_lowercase().replace('’', "'");
+            if lower.starts_with("est-ce que") || lower.starts_with("est-ce qu'") {
+                return Some("est-ce que".to_string());
+            }
+            if lower.starts_with("y a-t-il") || lower.starts_with("n'y a-t-il") {
+                return Some("y a-t-il".to_string());
+            }
+            // Inversion at the start: "Faut-il", "Peut-on", "A-t-il", "Les auteurs ont-ils"
+            // would need a parser; the first word carrying the pronoun is the usual case.
+            const PRONOUNS: &[&str] = &[
+                "il", "elle", "ils", "elles", "on", "nous", "vous", "je", "tu", "ce",
+            ];
+            let inverted = first
+                .rsplit_once('-')
+                .is_some_and(|(verb, p)| PRONOUNS.contains(&p) && !verb.is_empty());
+            let open_word = [
+                "que", "qu'", "quel", "quelle", "quels", "quelles", "comment", "pourquoi", "où",
+                "quand", "qui", "combien", "dans", "en", "sur", "à", "de", "pour", "selon", "par",
+                "avec",
+            ]
+            .iter()
+            .any(|w| first == *w || first.starts_with("qu'"));
+            (inverted && !open_word).then_some(first)
+        }
+    }
+}
+
+/// The words open questions start with, in `lang`.
+fn open_words(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ru => "Что, Как, Почему, Какой",
+        Lang::Zh => "什么, 如何, 为什么, 哪",
+        Lang::De => "Was, Wie, Warum, Welche",
+        Lang::Fr => "Que, Comment, Pourquoi, Quel",
+        Lang::En | Lang::Other => "What, How, Why, Which",
+    }
+}
+
+/// What to start an open question with, in `lang` (for the refusal of a template).
+fn open_hint(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ru => "start it with Что, Как, Почему, Какой or В чём, and leave out «ли»",
+        Lang::Zh => "ask with 什么, 如何, 为什么 or 哪, without 吗 or 是否",
+        Lang::De => "start it with Was, Wie, Warum or Welche, not with a verb",
+        Lang::Fr => {
+            "start it with Que, Comment, Pourquoi or Quel, without est-ce que or an inverted verb"
+        }
+        Lang::En | Lang::Other => "start it with What, How, Why or Which",
+    }
+}
+
 impl QuestionTemplates {
-    /// Parse and check templates: valid TOML, no yes/no questions, renderable.
+    /// Parse and check English templates: valid TOML, no yes/no questions, renderable.
     pub fn parse(toml_text: &str) -> Result<Self, TemplateError> {
+        Self::parse_in(toml_text, Lang::En)
+    }
+
+    /// Parse and check templates written in `lang` (its own yes/no rules).
+    pub fn parse_in(toml_text: &str, lang: Lang) -> Result<Self, TemplateError> {
         let file: TemplateFile =
             toml::from_str(toml_text).map_err(|e| TemplateError::Parse(e.to_string()))?;
         let mut env = minijinja::Environment::new();
         for (index, t) in file.templates.iter().enumerate() {
-            if let Some(first) = yes_no_start(&t.text) {
+            if let Some(first) = yes_no_in(&t.text, lang) {
                 return Err(TemplateError::YesNo {
                     index: index + 1,
                     kind: t.kind.as_str(),
                     start: first,
+                    hint: open_hint(lang),
                 });
             }
             let ctx = Fill {
@@ -157,6 +428,8 @@ impl QuestionTemplates {
         let set = QuestionTemplates {
             templates: file.templates,
             env,
+            lang,
+            others: Default::default(),
         };
         let term_only_kinds: std::collections::HashSet<QuestionKind> = set
             .templates
@@ -168,6 +441,23 @@ impl QuestionTemplates {
             return Err(TemplateError::TooFew);
         }
         Ok(set)
+    }
+
+    /// Use `set` for readings in `lang` (instead of the built-in templates).
+    pub fn set_language(&mut self, lang: Lang, set: QuestionTemplates) {
+        self.others.insert(lang, set);
+    }
+
+    /// The templates for a reading in `lang`: those loaded for it, else the built-in ones;
+    /// English (and the generic rules) use this set itself.
+    pub fn for_lang(&self, lang: Lang) -> &QuestionTemplates {
+        if lang == self.lang || matches!(lang, Lang::En | Lang::Other) {
+            return self;
+        }
+        self.others
+            .get(&lang)
+            .or_else(|| builtin(lang))
+            .unwrap_or(self)
     }
 
     /// Render template number `index` with a fill.
@@ -210,12 +500,24 @@ pub fn material(text: &str) -> ExcerptMaterial {
 }
 
 /// Key terms and candidate claims of a reading's excerpts, key terms ranked against them
-/// all; `text_type` is the reading's.
+/// all; `text_type` and `lang` are the reading's.
 pub fn materials(
     excerpts: &[&super::segment::Excerpt],
     text_type: TextType,
+    lang: Lang,
 ) -> Vec<ExcerptMaterial> {
     let texts: Vec<&str> = excerpts.iter().map(|e| e.text.as_str()).collect();
+    if lang != Lang::En {
+        return super::keyterms::key_terms_batch_in(&texts, 5, lang)
+            .into_iter()
+            .zip(excerpts)
+            .map(|(terms, e)| {
+                let claims =
+                    super::claims::claims_in(&e.sentence_texts(), &terms, text_type, lang, 3);
+                ExcerptMaterial { terms, claims }
+            })
+            .collect();
+    }
     // A speech may run on from one excerpt into the next.
     let mut speaker: Option<String> = None;
     let mut previous_last_block: Option<usize> = None;
@@ -260,6 +562,8 @@ pub fn materials(
 #[derive(Debug, Clone)]
 pub struct Rotation {
     pub text_type: TextType,
+    /// The reading's language (its key phrases and how a claim is quoted).
+    pub lang: Lang,
     /// The reading names a year of our time: present-day questions may fit.
     pub contemporary: bool,
     /// Template indices used for the previous excerpt.
@@ -274,6 +578,7 @@ impl Rotation {
     pub fn new(text_type: TextType, contemporary: bool) -> Self {
         Rotation {
             text_type,
+            lang: Lang::En,
             contemporary,
             last: Vec::new(),
             uses: Default::default(),
@@ -283,11 +588,21 @@ impl Rotation {
 
     /// A rotation for the reading made of these texts (its type and era detected).
     pub fn for_reading(texts: &[&str]) -> Self {
+        Self::for_reading_in(texts, Lang::En)
+    }
+
+    /// A rotation for a reading in `lang`: the kind of text is told by English signs, so
+    /// readings in other languages are read as arguments.
+    pub fn for_reading_in(texts: &[&str], lang: Lang) -> Self {
         let all = texts.join("\n\n");
-        Rotation::new(
-            super::claims::text_type(&all),
-            super::claims::is_contemporary(&all),
-        )
+        let text_type = match lang {
+            Lang::En => super::claims::text_type(&all),
+            _ => TextType::Argument,
+        };
+        Rotation {
+            lang,
+            ..Rotation::new(text_type, super::claims::is_contemporary(&all))
+        }
     }
 }
 
@@ -338,11 +653,12 @@ pub fn generate(
     rotation: &mut Rotation,
 ) -> Vec<Question> {
     let terms = &own.terms;
+    let lang = rotation.lang;
     // Shorter claims read best inside a question; each claim is asked about once.
     let mut claims: Vec<Claim> = own.claims.iter().map(|c| Claim::parse(c)).collect();
     claims.sort_by_key(|c| c.sentence.chars().count());
     let claim = claims.first().cloned();
-    let own_keys: std::collections::HashSet<String> = super::phrases::noun_phrases(text)
+    let own_keys: std::collections::HashSet<String> = super::lang_terms::phrases_in(text, lang)
         .into_iter()
         .map(|p| p.key)
         .collect();
@@ -350,14 +666,17 @@ pub fn generate(
         .and_then(|p| {
             p.terms
                 .iter()
-                .find(|t| own_keys.contains(&super::phrases::key_of(t)))
+                .find(|t| own_keys.contains(&super::lang_terms::key_of_in(t, lang)))
         })
         .cloned()
         .unwrap_or_default();
     let mut fill = Fill {
         term: terms.first().cloned().unwrap_or_default(),
         term2: terms.get(1).cloned().unwrap_or_default(),
-        claim: claim.as_ref().map(Claim::in_question).unwrap_or_default(),
+        claim: claim
+            .as_ref()
+            .map(|c| c.in_question_in(lang))
+            .unwrap_or_default(),
         previous_term: shared,
         speaker: claim
             .as_ref()
@@ -429,7 +748,7 @@ pub fn generate(
                 continue;
             }
             if try_kind(kind, &fill, &mut out, &mut used, rotation, true) {
-                next_claim(&mut fill, &claims, &mut claim_at, templates, &used);
+                next_claim(&mut fill, &claims, &mut claim_at, templates, &used, lang);
                 break;
             }
         }
@@ -443,7 +762,7 @@ pub fn generate(
             if !out.iter().any(|q| q.kind == kind)
                 && try_kind(kind, &fill, &mut out, &mut used, rotation, fresh_only)
             {
-                next_claim(&mut fill, &claims, &mut claim_at, templates, &used);
+                next_claim(&mut fill, &claims, &mut claim_at, templates, &used, lang);
             }
         }
     }
@@ -458,6 +777,7 @@ fn next_claim(
     at: &mut usize,
     templates: &QuestionTemplates,
     used: &[usize],
+    lang: Lang,
 ) {
     let quoted = used
         .last()
@@ -465,7 +785,10 @@ fn next_claim(
         .is_some_and(|t| t.needs.contains(&Need::Claim));
     if quoted {
         *at += 1;
-        fill.claim = claims.get(*at).map(Claim::in_question).unwrap_or_default();
+        fill.claim = claims
+            .get(*at)
+            .map(|c| c.in_question_in(lang))
+            .unwrap_or_default();
     }
 }
 
@@ -480,12 +803,18 @@ const ALL_KINDS: [QuestionKind; 6] = [
 
 /// Authored (`Q:`) questions that a yes/no word opens, as warnings for the importer.
 pub fn yes_no_warnings(questions: &[String]) -> Vec<String> {
+    yes_no_warnings_in(questions, Lang::En)
+}
+
+/// Authored questions of a reading in `lang` that can be answered yes or no, as warnings.
+pub fn yes_no_warnings_in(questions: &[String], lang: Lang) -> Vec<String> {
     questions
         .iter()
         .filter_map(|q| {
-            yes_no_start(q).map(|w| {
+            yes_no_in(q, lang).map(|w| {
                 format!(
-                    "Warning: the question “{q}” can be answered with yes or no (it starts with “{w}”); an open question (What, How, Why, Which) starts a better discussion."
+                    "Warning: the question “{q}” can be answered with yes or no (because of “{w}”); an open question ({}) starts a better discussion.",
+                    open_words(lang)
                 )
             })
         })
@@ -565,6 +894,59 @@ mod tests {
         Critics argue that small parties extract concessions far beyond their weight. \
         However, the evidence suggests that junior partners lose votes at the next election because \
         voters blame them for compromises. Parties should therefore negotiate fewer but clearer commitments.";
+
+    #[test]
+    fn every_language_has_valid_templates_of_six_kinds() {
+        for (lang, text) in BUILTIN {
+            let set = match QuestionTemplates::parse_in(text, lang) {
+                Ok(set) => set,
+                Err(e) => panic!("{lang:?}: {e}"),
+            };
+            for kind in ALL_KINDS {
+                let n = set.templates.iter().filter(|t| t.kind == kind).count();
+                assert!(n >= 4, "{lang:?} {kind:?}: {n}");
+            }
+            assert!(builtin(lang).is_some());
+        }
+    }
+
+    #[test]
+    fn yes_no_questions_are_told_in_each_language() {
+        let yes_no = [
+            (Lang::Ru, "Является ли баланс сил главной причиной?"),
+            (Lang::Ru, "Разве автор прав?"),
+            (Lang::Zh, "作者的观点正确吗？"),
+            (Lang::Zh, "这个论证是否成立？"),
+            (Lang::Zh, "港口是不是应该收费？"),
+            (Lang::De, "Ist die These überzeugend?"),
+            (Lang::De, "Überzeugt die Argumentation des Textes?"),
+            (Lang::Fr, "Est-ce que l’auteur a raison ?"),
+            (Lang::Fr, "Faut-il un registre public ?"),
+            (Lang::Fr, "Peut-on faire confiance au port ?"),
+        ];
+        for (lang, q) in yes_no {
+            assert!(yes_no_in(q, lang).is_some(), "{lang:?}: {q}");
+        }
+        let open = [
+            (Lang::Ru, "Что автор понимает под «балансом сил»?"),
+            (Lang::Ru, "Почему город должен платить за маяк?"),
+            (Lang::Zh, "作者所说的“公共财政”指的是什么？"),
+            (Lang::Zh, "为什么要公开账簿？"),
+            (Lang::De, "Was meint der Text mit „Gerechtigkeit“?"),
+            (Lang::De, "Aus welchen Gründen sollte der Rat zahlen?"),
+            (Lang::Fr, "Qu’est-ce qui appuie cette affirmation ?"),
+            (Lang::Fr, "Pourquoi faut-il un registre public ?"),
+            (Lang::Fr, "Comment expliqueriez-vous ce terme ?"),
+        ];
+        for (lang, q) in open {
+            assert_eq!(yes_no_in(q, lang), None, "{lang:?}: {q}");
+        }
+        let bad = "[[template]]\nkind = \"clarification\"\nneeds = [\"term\"]\ntext = \"Верно ли понятие «{{ term }}»?\"\n";
+        assert!(matches!(
+            QuestionTemplates::parse_in(bad, Lang::Ru),
+            Err(TemplateError::YesNo { .. })
+        ));
+    }
 
     #[test]
     fn default_templates_are_valid() {

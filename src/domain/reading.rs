@@ -128,8 +128,7 @@ fn raw_blocks(text: &str, format: Format) -> Vec<RawBlock> {
     let mut lines: Vec<String> = Vec::new();
     let flush = |lines: &mut Vec<String>, blocks: &mut Vec<RawBlock>| {
         if !lines.is_empty() {
-            let text = lines.join(" ");
-            let text = super::text::squeeze_spaces(&text);
+            let text = super::text::squeeze_spaces(&join_lines(lines));
             blocks.push(RawBlock {
                 heading: false,
                 text,
@@ -167,6 +166,19 @@ fn raw_blocks(text: &str, format: Format) -> Vec<RawBlock> {
     }
     flush(&mut lines, &mut blocks);
     blocks
+}
+
+/// Hard-wrapped lines as one paragraph: a space between them, none between CJK text
+/// (Chinese is written without spaces, so a line break inside it is no word break).
+fn join_lines(lines: &[String]) -> String {
+    let mut out = String::new();
+    for line in lines {
+        if !out.is_empty() {
+            out.push_str(super::sentences::joiner(&out, line));
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 /// A block of questions by the reading's author: every line starts with `Q:`.
@@ -390,6 +402,40 @@ fn looks_like_name(line: &str) -> bool {
     })
 }
 
+/// The name after an explicit author label in another language: "Автор: Анна Петрова",
+/// "作者：王明", "Von Anna Weber", "Par Anne Martin".
+fn author_label(line: &str) -> Option<&str> {
+    const LABELS: &[&str] = &[
+        "Автор:",
+        "Автор ",
+        "Авторы:",
+        "作者：",
+        "作者:",
+        "作者 ",
+        "Von ",
+        "von ",
+        "Par ",
+        "par ",
+        "Autor:",
+        "Autorin:",
+        "Auteur :",
+        "Auteur:",
+        "Autrice :",
+    ];
+    let name = LABELS
+        .iter()
+        .find_map(|l| line.strip_prefix(l))?
+        .trim()
+        .trim_end_matches('.');
+    let cjk = name.chars().any(super::sentences::is_cjk);
+    let ok = if cjk {
+        (2..=12).contains(&name.chars().count()) && !name.contains(['。', '，'])
+    } else {
+        looks_like_name(name)
+    };
+    ok.then_some(name)
+}
+
 fn is_chapter_label(line: &str) -> bool {
     let lower = line.to_lowercase();
     let mut words = lower.split_whitespace();
@@ -445,6 +491,12 @@ fn read_front_matter(front: &[RawBlock], doc: &mut Document) {
                 && looks_like_name(name.trim())
             {
                 doc.author = Some(tame_capitals(name.trim()));
+                continue;
+            }
+            if let Some(name) = author_label(&plain)
+                && doc.author.is_none()
+            {
+                doc.author = Some(name.to_string());
                 continue;
             }
             if let Some(kind) = classify_meta(&plain) {
@@ -536,7 +588,7 @@ fn join_page_breaks(blocks: Vec<Block>, questions: &mut [(usize, String)]) -> Ve
         match block {
             Block::Paragraph(text) => {
                 if open && let Some(Block::Paragraph(prev)) = out.last_mut() {
-                    prev.push(' ');
+                    prev.push_str(super::sentences::joiner(prev, &text));
                     prev.push_str(&text);
                 } else {
                     out.push(Block::Paragraph(text));

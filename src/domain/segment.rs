@@ -4,10 +4,13 @@
 //! costs its squared distance from N, cuts inside a paragraph cost extra, a cut before a
 //! heading is cheap, and a heading is never separated from the text after it. Excerpts
 //! under N/2 or over 2N words are only made when nothing else is possible (a text shorter
-//! than N/2, or one sentence longer than 2N).
+//! than N/2, or one sentence longer than 2N). Sentences are found with the reading
+//! language's rules, and Chinese counts two characters as a word (so N words are about
+//! 2N characters) and joins its sentences without spaces.
 
+use super::language::Lang;
 use super::reading::Block;
-use super::sentences::sentence_spans;
+use super::sentences::{joiner, sentence_spans_in};
 use super::text::word_count;
 
 /// The default excerpt length in words.
@@ -47,10 +50,15 @@ struct Unit<'a> {
 
 /// Every sentence of the body, in order (headings count as one sentence each).
 pub fn body_sentences(blocks: &[Block]) -> Vec<&str> {
-    units(blocks).into_iter().map(|u| u.text).collect()
+    body_sentences_in(blocks, Lang::En)
 }
 
-fn units(blocks: &[Block]) -> Vec<Unit<'_>> {
+/// Every sentence of a body written in `lang`, in order.
+pub fn body_sentences_in(blocks: &[Block], lang: Lang) -> Vec<&str> {
+    units(blocks, lang).into_iter().map(|u| u.text).collect()
+}
+
+fn units(blocks: &[Block], lang: Lang) -> Vec<Unit<'_>> {
     // Sentence segmentation is the costly part: on long texts, spread it over the cores.
     let threads = std::thread::available_parallelism()
         .map(|n| n.get())
@@ -62,7 +70,7 @@ fn units(blocks: &[Block]) -> Vec<Unit<'_>> {
             let handles: Vec<_> = blocks
                 .chunks(per)
                 .enumerate()
-                .map(|(k, part)| scope.spawn(move || units_from(part, k * per)))
+                .map(|(k, part)| scope.spawn(move || units_from(part, k * per, lang)))
                 .collect();
             handles
                 .into_iter()
@@ -71,17 +79,17 @@ fn units(blocks: &[Block]) -> Vec<Unit<'_>> {
                     // A worker that panicked: redo its part here.
                     h.join().unwrap_or_else(|_| {
                         let start = k * per;
-                        units_from(&blocks[start..(start + per).min(blocks.len())], start)
+                        units_from(&blocks[start..(start + per).min(blocks.len())], start, lang)
                     })
                 })
                 .collect()
         });
         return parts.into_iter().flatten().collect();
     }
-    units_from(blocks, 0)
+    units_from(blocks, 0, lang)
 }
 
-fn units_from(blocks: &[Block], offset: usize) -> Vec<Unit<'_>> {
+fn units_from(blocks: &[Block], offset: usize, lang: Lang) -> Vec<Unit<'_>> {
     let mut units = Vec::new();
     for (i, block) in blocks.iter().enumerate() {
         let i = i + offset;
@@ -94,7 +102,7 @@ fn units_from(blocks: &[Block], offset: usize) -> Vec<Unit<'_>> {
                 para_end: true,
             }),
             Block::Paragraph(text) => {
-                let spans = sentence_spans(text);
+                let spans = sentence_spans_in(text, lang);
                 let n = spans.len();
                 for (k, (s, e)) in spans.into_iter().enumerate() {
                     let text = &text[s..e];
@@ -112,10 +120,16 @@ fn units_from(blocks: &[Block], offset: usize) -> Vec<Unit<'_>> {
     units
 }
 
-/// Cut the body into excerpts of about `target` words.
+/// Cut the body into excerpts of about `target` words (English rules).
 pub fn excerpts(blocks: &[Block], target: usize) -> Vec<Excerpt> {
+    excerpts_in(blocks, target, Lang::En)
+}
+
+/// Cut a body written in `lang` into excerpts of about `target` words (for Chinese,
+/// about 2 × `target` characters).
+pub fn excerpts_in(blocks: &[Block], target: usize, lang: Lang) -> Vec<Excerpt> {
     let target = target.max(20);
-    let units = units(blocks);
+    let units = units(blocks, lang);
     let m = units.len();
     if m == 0 {
         return Vec::new();
@@ -190,7 +204,11 @@ fn render(units: &[Unit<'_>]) -> Excerpt {
     for (i, u) in units.iter().enumerate() {
         if i > 0 {
             let prev = &units[i - 1];
-            text.push_str(if prev.block != u.block { "\n\n" } else { " " });
+            text.push_str(if prev.block != u.block {
+                "\n\n"
+            } else {
+                joiner(prev.text, u.text)
+            });
         }
         let start = text.len();
         text.push_str(u.text);

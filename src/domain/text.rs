@@ -53,9 +53,43 @@ pub fn decode(bytes: &[u8]) -> Result<String, TextError> {
     Ok(clean)
 }
 
-/// Words as `wc -w` counts them: runs of non-white-space.
+/// Words as `wc -w` counts them (runs of non-white-space), except that Chinese, written
+/// without spaces, counts one word for every two characters (punctuation aside), so that
+/// "about N words" means about 2N characters of Chinese.
 pub fn word_count(text: &str) -> usize {
-    text.split_whitespace().count()
+    text.split_whitespace()
+        .map(|run| {
+            if run.is_ascii() || !run.chars().any(super::sentences::is_cjk) {
+                return 1;
+            }
+            let mut cjk = 0usize;
+            let mut other_words = 0usize;
+            let mut in_other = false;
+            for c in run.chars() {
+                if super::sentences::is_cjk(c) {
+                    if c.is_alphanumeric() {
+                        cjk += 1;
+                    }
+                    in_other = false;
+                } else if c.is_alphanumeric() {
+                    if !in_other {
+                        other_words += 1;
+                    }
+                    in_other = true;
+                } else {
+                    in_other = false;
+                }
+            }
+            (cjk.div_ceil(2) + other_words).max(1)
+        })
+        .sum()
+}
+
+/// Characters of Chinese text that count toward its length (no punctuation or spaces).
+pub fn cjk_chars(text: &str) -> usize {
+    text.chars()
+        .filter(|c| super::sentences::is_cjk(*c) && c.is_alphanumeric())
+        .count()
 }
 
 /// Shorten `text` to at most `max` characters, cutting at a word boundary and adding "…".

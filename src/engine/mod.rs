@@ -339,6 +339,7 @@ impl Engine {
                 words,
                 again,
                 no_footnotes,
+                language,
             } => {
                 let upload = inv.attachment.clone().ok_or_else(|| {
                     CommandError::invalid(
@@ -356,6 +357,7 @@ impl Engine {
                             drop_footnotes: no_footnotes,
                             again,
                             file_name: None,
+                            language,
                         },
                     )
                     .await?;

@@ -33,19 +33,22 @@ pub struct ImportReport {
     pub notices: Vec<String>,
     /// The first excerpt's questions, as a taste.
     pub first_questions: Vec<String>,
+    /// The language code the reading was cut and questioned in ("ru").
+    pub language: String,
 }
 
 impl ImportReport {
     /// One message for the chat or the terminal.
     pub fn describe(&self) -> String {
         let mut text = format!(
-            "Imported **{}**{} (reading #{}): {} in {}.",
+            "Imported **{}**{} (reading #{}, {}): {} in {}.",
             self.title,
             self.author
                 .as_ref()
                 .map(|a| format!(" by {a}"))
                 .unwrap_or_default(),
             self.reading_id,
+            crate::domain::language::label(&self.language),
             count(self.words, "word", "words"),
             count(self.excerpts, "excerpt", "excerpts"),
         );
@@ -184,6 +187,7 @@ impl Engine {
             source_name,
             words: prepared.words as i64,
             fingerprint: Some(prepared.fingerprint.clone()),
+            language: prepared.language.clone(),
             excerpts: prepared
                 .excerpts
                 .iter()
@@ -262,6 +266,7 @@ impl Engine {
                 .into_iter()
                 .chain(prepared.warnings.iter().cloned())
                 .collect(),
+            language: prepared.language.clone(),
             first_questions: prepared
                 .excerpts
                 .first()
@@ -291,13 +296,14 @@ impl Engine {
                 )
             };
             text.push_str(&format!(
-                "- #{} **{}**{} · {}, {} · {state}\n",
+                "- #{} **{}**{} · {} · {}, {} · {state}\n",
                 r.id,
                 r.title,
                 r.author
                     .as_ref()
                     .map(|a| format!(" by {a}"))
                     .unwrap_or_default(),
+                crate::domain::language::label(&r.language),
                 count(r.words, "word", "words"),
                 count(r.excerpt_count, "excerpt", "excerpts")
             ));

@@ -19,6 +19,8 @@ pub struct NewReading {
     pub words: i64,
     /// The body's fingerprint (SHA-256, hex), to notice the same text imported twice.
     pub fingerprint: Option<String>,
+    /// The language code ("ru"; see domain::language).
+    pub language: String,
     pub excerpts: Vec<NewExcerpt>,
 }
 
@@ -74,6 +76,9 @@ pub struct ReadingRow {
     pub imported_at: i64,
     pub finished_noted: bool,
     pub fingerprint: Option<String>,
+    /// The language code the reading was cut and questioned in ("en", "ru", "zh", "de",
+    /// "fr", or another language's ISO 639-3 code).
+    pub language: String,
     /// Excerpts already posted (computed).
     pub posted: i64,
 }
@@ -103,7 +108,7 @@ pub struct QuestionRow {
 const CHUNK: usize = 400;
 
 const READING_COLUMNS: &str = "r.id, r.group_id, r.title, r.author, r.metadata, r.source_name, r.words, \
-     r.excerpt_count, r.imported_at, r.finished_noted, r.fingerprint, \
+     r.excerpt_count, r.imported_at, r.finished_noted, r.fingerprint, r.language, \
      (SELECT COUNT(DISTINCT s.excerpt_id) FROM sessions s JOIN excerpts e ON e.id = s.excerpt_id WHERE e.reading_id = r.id) AS posted";
 
 /// Insert a reading's excerpts with their questions and claims, in multi-row statements
@@ -222,8 +227,8 @@ impl Store {
             }
         }
         let reading_id: i64 = on_tx!(tx, c => sqlx::query_scalar(
-            "INSERT INTO readings (group_id, title, author, metadata, source_name, words, excerpt_count, imported_at, fingerprint)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+            "INSERT INTO readings (group_id, title, author, metadata, source_name, words, excerpt_count, imported_at, fingerprint, language)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
         )
         .bind(group_id)
         .bind(&reading.title)
@@ -234,6 +239,7 @@ impl Store {
         .bind(reading.excerpts.len() as i64)
         .bind(now_ms)
         .bind(&reading.fingerprint)
+        .bind(&reading.language)
         .fetch_one(c).await)?;
         on_tx!(tx, conn => insert_excerpts!(conn, reading_id, reading));
         let group: Group = on_tx!(tx, c => sqlx::query_as(sqlx::AssertSqlSafe(format!(

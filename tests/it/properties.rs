@@ -4,9 +4,11 @@
 use chrono::{TimeZone, Utc};
 use colloquy::domain::footnotes;
 use colloquy::domain::import::{ImportOptions, prepare};
+use colloquy::domain::language::Lang;
 use colloquy::domain::reading::{Format, parse as parse_document};
 use colloquy::domain::schedule::{CatchUp, Days, Schedule, parse_time, parse_zone};
-use colloquy::domain::segment::excerpts;
+use colloquy::domain::segment::{body_sentences_in, excerpts};
+use colloquy::domain::sentences::sentences_in;
 use colloquy::domain::summary::{Limits, ReplyIn, summarize};
 use colloquy::domain::{command, text};
 use proptest::prelude::*;
@@ -197,5 +199,149 @@ proptest! {
         }).collect();
         let s = summarize(&replies, &[], Limits::default());
         prop_assert_eq!(s.participation.replies, replies.len());
+    }
+}
+
+/// Sentences in `lang` with that language's abbreviations, initials, quotes and numbers
+/// (Chinese written without spaces).
+fn prose_in(lang: Lang) -> impl Strategy<Value = String> {
+    let words: Vec<&'static str> = match lang {
+        Lang::Ru => vec![
+            "сила",
+            "т. е.",
+            "и т. д.",
+            "проф.",
+            "Н. И.",
+            "Лебедев",
+            "в 1912 г.",
+            "«баланс сил»",
+            "государство",
+            "см.",
+            "политика",
+            "—",
+            "г. Москва",
+            "с. 42",
+            "стратегическое",
+            "партнёрство",
+        ],
+        Lang::De => vec![
+            "Macht",
+            "z. B.",
+            "Nr.",
+            "5",
+            "im 19.",
+            "Jahrhundert",
+            "Dr.",
+            "„Gleichgewicht“",
+            "Staat",
+            "usw.",
+            "vgl.",
+            "die",
+            "soziale",
+            "Marktwirtschaft",
+            "S. 12",
+            "d. h.",
+        ],
+        Lang::Fr => vec![
+            "pouvoir",
+            "M.",
+            "Dupont",
+            "etc.",
+            "p. 41",
+            "cf.",
+            "« équilibre »",
+            "l'État",
+            "av. J.-C.",
+            "la",
+            "politique",
+            "étrangère",
+            "Mme",
+            "vol. 2",
+            "des",
+            "puissances",
+        ],
+        _ => vec![
+            "中国",
+            "俄罗斯",
+            "战略",
+            "伙伴关系",
+            "“平衡”",
+            "，",
+            "经济",
+            "合作",
+            "1991年",
+            "公共财政",
+            "港口",
+            "「信任」",
+            "（注）",
+            "Marx",
+            "的",
+        ],
+    };
+    let zh = lang == Lang::Zh;
+    let ends: Vec<&'static str> = if zh {
+        vec!["。", "！", "？", "。”", "", "："]
+    } else {
+        vec![".", "?", "!", "", ":", "»."]
+    };
+    let sentence = (
+        prop::collection::vec(prop::sample::select(words), 1..20),
+        prop::sample::select(ends),
+    )
+        .prop_map(move |(w, end)| format!("{}{}", w.join(if zh { "" } else { " " }), end));
+    let paragraph =
+        prop::collection::vec(sentence, 1..8).prop_map(move |s| s.join(if zh { "" } else { " " }));
+    prop::collection::vec(paragraph, 1..30).prop_map(|b| b.join("\n\n"))
+}
+
+/// A front matter every language's importer must keep out of the excerpts.
+const FRONT: &str =
+    "Title Of The Sample\n\nE-mail: someone@example.org\n\nDOI: 10.5555/sample.1\n\n";
+
+/// The opening sentence of every generated body, so that the body starts clearly.
+fn opening(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ru => "Город, который живёт гаванью, должен решить, кто платит за гавань.",
+        Lang::De => "Eine Stadt, die von ihrem Hafen lebt, muss entscheiden, wer zahlt.",
+        Lang::Fr => "Une ville qui vit de son port doit décider qui paie pour le port.",
+        _ => "一座依靠港口生存的城市，必须决定由谁来为港口付费。",
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// For each language: every sentence of the body comes back once and in order, no
+    /// excerpt ends inside a sentence, none is over 2N words (Chinese: 4N characters)
+    /// unless one sentence alone is, and the front matter never reaches an excerpt.
+    #[test]
+    fn every_language_keeps_the_importers_promises(
+        (lang, body, words) in prop::sample::select(vec![Lang::Ru, Lang::De, Lang::Fr, Lang::Zh])
+            .prop_flat_map(|lang| (Just(lang), prose_in(lang), 40usize..300)),
+    ) {
+        let body = format!("{}\n\n{body}", opening(lang));
+        let text = format!("{FRONT}{body}");
+        let doc = parse_document(&body, Format::Plain);
+        let expected = body_sentences_in(&doc.blocks, lang);
+        let options = ImportOptions { words: Some(words), language: Some(lang.code().into()), ..Default::default() };
+        let r = prepare(text.as_bytes(), &options, &templates(), &|_, _| {});
+        let Ok(r) = r else {
+            // Only a body with no sentence at all may be refused.
+            prop_assert!(!expected.iter().any(|s| colloquy::domain::sentences::ends_with_terminal(s)), "{:?}", r);
+            return Ok(());
+        };
+        prop_assert_eq!(r.lang, lang);
+        let back: Vec<&str> = r.excerpts.iter().flat_map(|e| sentences_in(&e.text, lang)).collect();
+        prop_assert_eq!(&back, &expected);
+        let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        prop_assert_eq!(squeeze(&r.excerpts.iter().map(|e| e.text.as_str()).collect::<String>()), squeeze(&body));
+        for e in &r.excerpts {
+            prop_assert!(!e.text.contains("someone@example.org") && !e.text.contains("DOI"), "{}", e.text);
+            let n = sentences_in(&e.text, lang).len();
+            prop_assert!(e.words <= 2 * words || n == 1, "{} words in {} sentences", e.words, n);
+            for q in &e.questions {
+                prop_assert!(colloquy::domain::questions::yes_no_in(&q.text, lang).is_none(), "{}", q.text);
+            }
+        }
     }
 }

@@ -112,6 +112,8 @@ pub enum Command {
         again: bool,
         /// Leave the footnotes out instead of showing them under their excerpts.
         no_footnotes: bool,
+        /// The reading's language code, when the facilitator gives it.
+        language: Option<String>,
     },
     ReadingList,
     ReadingPreview {

@@ -207,6 +207,11 @@ pub const READING_IMPORT: Verb = Verb {
             "no-footnotes",
             "leave footnotes out instead of showing each under the excerpt that cites it",
         ),
+        text(
+            "language",
+            "CODE",
+            "the reading's language: en, ru, zh, de or fr (default: detected from the text)",
+        ),
     ],
     build: build_reading_import,
 };
@@ -1000,6 +1005,7 @@ fn build_reading_import(a: Args) -> Result<Command, ParseError> {
         words: a.number("words")?,
         again: a.switch("again"),
         no_footnotes: a.switch("no-footnotes"),
+        language: a.value("language"),
     })
 }
 

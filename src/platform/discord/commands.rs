@@ -191,6 +191,7 @@ pub(crate) async fn reading(_ctx: Ctx<'_>) -> Result<(), Error> {
 /// The text is split into excerpts with discussion questions; author lines, contact details
 /// and DOIs at the top are kept as details, not posted. Options override the title and
 /// author found in the file, and the excerpt length.
+#[allow(clippy::too_many_arguments)] // one argument per slash-command option
 #[poise::command(slash_command, rename = "import")]
 pub(crate) async fn reading_import(
     ctx: Ctx<'_>,
@@ -208,6 +209,9 @@ pub(crate) async fn reading_import(
     #[description = "Import even if this group already has the same text"] again: Option<bool>,
     #[description = "Leave footnotes out instead of showing them under their excerpts"]
     no_footnotes: Option<bool>,
+    #[description = "The reading's language: en, ru, zh, de or fr (default: detected)"]
+    #[max_length = 16]
+    language: Option<String>,
 ) -> Result<(), Error> {
     let command = Command::ReadingImport {
         title,
@@ -215,6 +219,7 @@ pub(crate) async fn reading_import(
         words: words.map(|w| w.max(0) as usize),
         again: again.unwrap_or(false),
         no_footnotes: no_footnotes.unwrap_or(false),
+        language,
     };
     respond::run(ctx, command, Some(file)).await
 }

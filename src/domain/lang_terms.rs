@@ -1,0 +1,1330 @@
+//! Key phrases of texts in Russian, German, French and Chinese (and, with the generic
+//! rules, any other language), as [`NounPhrase`]s for the same ranking as English ones.
+//!
+//! - Russian: runs of adjectives (by their endings) ending in a noun, and a noun with a
+//!   noun after it ("баланс сил"); stems by rust-stemmers' Russian Snowball.
+//! - German: nouns are the capitalised words inside a sentence; an adjective before one
+//!   and a genitive after it ("Politik der Eindämmung") join the phrase.
+//! - French: a noun follows a determiner; adjectives after it and "de/du/des" with a
+//!   second noun join it ("l'équilibre des puissances" gives "équilibre des puissances").
+//! - Chinese: jieba-rs segments and tags the words (initialised on first use, so a bot
+//!   with no Chinese reading never loads its dictionary); runs of nouns make a phrase.
+//! - Other languages: words of five letters or more that are no stop word, unstemmed.
+//!
+//! Stop words are NLTK's lists (the stop-words crate) plus words too vague to be a term.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use super::language::Lang;
+use super::phrases::NounPhrase;
+use super::sentences::sentence_spans_in;
+
+/// Words too vague to be a key term, per language, beside NLTK's stop words.
+const RU_VAGUE: &[&str] = &[
+    "это",
+    "этот",
+    "эта",
+    "эти",
+    "этого",
+    "этой",
+    "этом",
+    "этих",
+    "также",
+    "однако",
+    "который",
+    "которая",
+    "которое",
+    "которые",
+    "которого",
+    "которой",
+    "котором",
+    "которых",
+    "которым",
+    "которую",
+    "свой",
+    "своя",
+    "свое",
+    "своё",
+    "свои",
+    "своего",
+    "своей",
+    "своих",
+    "весь",
+    "вся",
+    "всё",
+    "все",
+    "всех",
+    "всем",
+    "очень",
+    "может",
+    "могут",
+    "должен",
+    "должна",
+    "должны",
+    "нужно",
+    "можно",
+    "часть",
+    "раз",
+    "время",
+    "года",
+    "год",
+    "лет",
+    "случае",
+    "случай",
+    "образом",
+    "образ",
+    "вопрос",
+    "дело",
+    "делом",
+    "смысле",
+    "самом",
+    "самым",
+    "такой",
+    "такая",
+    "такое",
+    "такие",
+    "таких",
+    "другой",
+    "другая",
+    "другие",
+    "других",
+    "каждый",
+    "каждая",
+    "каждое",
+    "каждого",
+    "каждой",
+    "каждому",
+    "каждую",
+    "каждые",
+    "каждых",
+    "любой",
+    "любая",
+    "любое",
+    "любые",
+    "любого",
+    "любой",
+    "сама",
+    "самого",
+    "самой",
+    "таким",
+    "такую",
+    "такого",
+    "этому",
+    "этим",
+    "этими",
+    "свою",
+    "своим",
+    "своими",
+    "своему",
+    "всего",
+    "всей",
+    "всю",
+    "всеми",
+    "один",
+    "одна",
+    "одно",
+    "одни",
+    "два",
+    "две",
+    "три",
+    "тот",
+    "того",
+    "той",
+    "тех",
+    "тем",
+    "лишь",
+    "именно",
+    "поэтому",
+    "потому",
+    "почему",
+    "когда",
+    "пока",
+    "где",
+    "здесь",
+    "тогда",
+    "сейчас",
+    "ещё",
+    "уже",
+    "более",
+    "менее",
+    "самый",
+    "самая",
+    "само",
+    "сам",
+    "сама",
+    "сами",
+    "чтобы",
+    "если",
+    "хотя",
+    "либо",
+    "или",
+    "либо",
+    "ведь",
+    "даже",
+    "только",
+    "всегда",
+    "никогда",
+    "иначе",
+    "сегодня",
+    "вместе",
+    "между",
+    "после",
+    "перед",
+    "через",
+    "против",
+    "кроме",
+    "вокруг",
+    "среди",
+    "около",
+    "ради",
+    "весьма",
+    "причём",
+    "причем",
+    "например",
+    "действительно",
+    "значит",
+    "есть",
+    "был",
+    "была",
+    "было",
+    "были",
+    "будет",
+    "будут",
+    "быть",
+    "стало",
+    "стал",
+    "стала",
+    "стали",
+];
+const DE_VAGUE: &[&str] = &[
+    "dass",
+    "daß",
+    "wird",
+    "werden",
+    "wurde",
+    "wurden",
+    "kann",
+    "können",
+    "konnte",
+    "muss",
+    "müssen",
+    "soll",
+    "sollen",
+    "sollte",
+    "immer",
+    "schon",
+    "sehr",
+    "mehr",
+    "weniger",
+    "heute",
+    "jahr",
+    "jahre",
+    "jahren",
+    "teil",
+    "zeit",
+    "mal",
+    "fall",
+    "art",
+    "weise",
+    "frage",
+    "ende",
+    "anfang",
+    "beispiel",
+    "grund",
+    "sinne",
+    "rahmen",
+    "hinblick",
+    "bezug",
+    "seite",
+    "weg",
+    "sache",
+    "ding",
+    "dinge",
+    "viele",
+    "vielen",
+    "einige",
+    "anderen",
+    "andere",
+    "eigene",
+    "eigenen",
+    "ganze",
+    "ganzen",
+    "beiden",
+    "beide",
+    "neue",
+    "neuen",
+    "erste",
+    "ersten",
+    "zweite",
+    "zweiten",
+    "letzte",
+    "letzten",
+    "jedoch",
+    "daher",
+    "deshalb",
+    "dabei",
+    "damit",
+    "darum",
+    "also",
+    "zwar",
+    "etwa",
+    "bereits",
+    "wieder",
+    "zudem",
+    "sogar",
+    "gerade",
+    "eben",
+    "stets",
+    "jeweils",
+    "gegenüber",
+    "zwischen",
+    "innerhalb",
+    "sowie",
+];
+const FR_VAGUE: &[&str] = &[
+    "cela",
+    "ceci",
+    "celle",
+    "celui",
+    "ceux",
+    "celles",
+    "comme",
+    "aussi",
+    "donc",
+    "ainsi",
+    "alors",
+    "encore",
+    "toujours",
+    "jamais",
+    "très",
+    "plus",
+    "moins",
+    "tout",
+    "tous",
+    "toute",
+    "toutes",
+    "autre",
+    "autres",
+    "même",
+    "mêmes",
+    "fois",
+    "temps",
+    "part",
+    "partie",
+    "façon",
+    "manière",
+    "chose",
+    "choses",
+    "cas",
+    "fait",
+    "faits",
+    "an",
+    "ans",
+    "année",
+    "années",
+    "jour",
+    "jours",
+    "question",
+    "sorte",
+    "point",
+    "lieu",
+    "fin",
+    "début",
+    "exemple",
+    "sens",
+    "cadre",
+    "égard",
+    "rapport",
+    "côté",
+    "certains",
+    "certaines",
+    "plusieurs",
+    "chaque",
+    "entre",
+    "après",
+    "avant",
+    "depuis",
+    "pendant",
+    "selon",
+    "sans",
+    "sous",
+    "vers",
+    "chez",
+    "dont",
+    "où",
+    "quand",
+    "lorsque",
+    "puisque",
+    "parce",
+    "car",
+    "mais",
+    "pourtant",
+    "cependant",
+    "toutefois",
+    "néanmoins",
+    "enfin",
+    "déjà",
+    "ici",
+    "là",
+    "peut",
+    "peuvent",
+    "doit",
+    "doivent",
+    "faut",
+    "être",
+    "avoir",
+    "faire",
+    "dit",
+    "rien",
+    "personne",
+];
+const ZH_VAGUE: &[&str] = &[
+    "问题",
+    "方面",
+    "时候",
+    "东西",
+    "情况",
+    "方式",
+    "过程",
+    "时间",
+    "人们",
+    "一些",
+    "这些",
+    "那些",
+    "其中",
+    "之间",
+    "时期",
+    "部分",
+    "结果",
+    "原因",
+    "地方",
+    "事情",
+    "意义",
+    "作用",
+    "今天",
+    "目前",
+    "现在",
+    "当时",
+    "以来",
+    "以后",
+    "之后",
+    "之前",
+    "方面",
+    "程度",
+    "角度",
+    "因素",
+    "内容",
+    "形式",
+    "条件",
+    "基础",
+    "一种",
+    "各种",
+    "许多",
+    "大家",
+    "自己",
+    "他们",
+    "我们",
+    "你们",
+    "本文",
+    "作者",
+    "文章",
+    "年代",
+    "为例",
+    "例如",
+    "比如",
+    "一方面",
+];
+
+fn stop_set(code: &str, vague: &'static [&'static str]) -> HashSet<String> {
+    let mut set: HashSet<String> = stop_words::lookup(code)
+        .unwrap_or(&[])
+        .iter()
+        .map(|w| w.to_lowercase())
+        .collect();
+    set.extend(vague.iter().map(|w| w.to_string()));
+    set
+}
+
+static RU_STOP: LazyLock<HashSet<String>> = LazyLock::new(|| stop_set("ru", RU_VAGUE));
+static DE_STOP: LazyLock<HashSet<String>> = LazyLock::new(|| stop_set("de", DE_VAGUE));
+static FR_STOP: LazyLock<HashSet<String>> = LazyLock::new(|| stop_set("fr", FR_VAGUE));
+static ZH_STOP: LazyLock<HashSet<String>> = LazyLock::new(|| stop_set("zh", ZH_VAGUE));
+
+/// Whether a lowercase word is a stop word (or too vague to be a term) in `lang`.
+pub fn is_stop_word_in(word: &str, lang: Lang) -> bool {
+    match lang {
+        Lang::En | Lang::Other => super::stop_words::is_stop_word(word),
+        Lang::Ru => RU_STOP.contains(word),
+        Lang::De => DE_STOP.contains(word),
+        Lang::Fr => FR_STOP.contains(word),
+        Lang::Zh => ZH_STOP.contains(word),
+    }
+}
+
+/// The Snowball stemmer of a language with one (English, Russian, German, French).
+pub fn stemmer(lang: Lang) -> Option<&'static Stemmer> {
+    static EN: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+    static RU: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::Russian));
+    static DE: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::German));
+    static FR: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::French));
+    match lang {
+        Lang::En => Some(&EN),
+        Lang::Ru => Some(&RU),
+        Lang::De => Some(&DE),
+        Lang::Fr => Some(&FR),
+        Lang::Zh | Lang::Other => None,
+    }
+}
+
+/// A word's stem in `lang` (lowercased; "ё" read as "е"); unstemmed without a stemmer.
+pub fn stem_in(word: &str, lang: Lang) -> String {
+    let lower = word.to_lowercase().replace('ё', "е").replace('’', "'");
+    match stemmer(lang) {
+        Some(s) => s.stem(&lower).into_owned(),
+        None => lower,
+    }
+}
+
+/// The jieba segmenter, built on first use (its dictionary is a few megabytes).
+pub fn jieba() -> &'static jieba_rs::Jieba {
+    static JIEBA: LazyLock<jieba_rs::Jieba> = LazyLock::new(jieba_rs::Jieba::new);
+    &JIEBA
+}
+
+/// The key of a phrase written elsewhere (a key term, a reply's words), in `lang`.
+pub fn key_of_in(phrase: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => super::phrases::key_of(phrase),
+        Lang::Zh => jieba()
+            .cut(phrase, false)
+            .iter()
+            .map(|t| t.word.trim())
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .collect::<Vec<_>>()
+            .join(" "),
+        _ => words(phrase, lang)
+            .into_iter()
+            .filter(|w| !matches!(w.lower.as_str(), "de" | "du" | "des" | "der" | "des "))
+            .map(|w| stem_in(&w.lower, lang))
+            .collect::<Vec<_>>()
+            .join(" "),
+    }
+}
+
+/// The noun phrases of `text`, written in `lang`, in text order.
+pub fn phrases_in(text: &str, lang: Lang) -> Vec<NounPhrase> {
+    match lang {
+        Lang::En => super::phrases::noun_phrases(text),
+        Lang::Zh => chinese(text),
+        _ => {
+            let mut out = Vec::new();
+            for (sentence, (from, to)) in sentence_spans_in(text, lang).into_iter().enumerate() {
+                let quotes = quoted_ranges(&text[from..to], from);
+                let tokens = tokens(&text[from..to], from, lang);
+                let found = match lang {
+                    Lang::Ru => russian(&tokens),
+                    Lang::De => german(&tokens),
+                    Lang::Fr => french(&tokens),
+                    _ => generic(&tokens, lang),
+                };
+                for (a, b) in found {
+                    push(text, &tokens, a, b, sentence, &quotes, lang, &mut out);
+                }
+            }
+            out
+        }
+    }
+}
+
+/// A word of a sentence (or a punctuation mark, which breaks phrases).
+#[derive(Debug, Clone)]
+struct Tok {
+    lower: String,
+    start: usize,
+    end: usize,
+    word: bool,
+    capital: bool,
+    first: bool,
+    /// An article was elided in front of it ("l'État", "d'équilibre").
+    elided: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Word {
+    lower: String,
+}
+
+fn words(text: &str, lang: Lang) -> Vec<Word> {
+    tokens(text, 0, lang)
+        .into_iter()
+        .filter(|t| t.word)
+        .map(|t| Word { lower: t.lower })
+        .collect()
+}
+
+/// French elisions taken off a word: "l'État" is "État", "qu'il" is "il".
+const ELISIONS: &[&str] = &[
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
+];
+
+fn tokens(s: &str, from: usize, lang: Lang) -> Vec<Tok> {
+    let mut out: Vec<Tok> = Vec::new();
+    let mut chars = s.char_indices().peekable();
+    let mut first = true;
+    while let Some((at, c)) = chars.next() {
+        if c.is_whitespace() || c == '*' || c == '_' {
+            continue;
+        }
+        if c.is_alphabetic() {
+            let mut end = at + c.len_utf8();
+            while let Some(&(k, n)) = chars.peek() {
+                let joiner = matches!(n, '-' | '\'' | '’');
+                if n.is_alphanumeric() {
+                    end = k + n.len_utf8();
+                    chars.next();
+                } else if joiner {
+                    // A joiner inside a word only: "Sino-russe", "l'État".
+                    let mut look = chars.clone();
+                    look.next();
+                    if look.peek().is_some_and(|&(_, m)| m.is_alphabetic()) {
+                        end = k + n.len_utf8();
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            let mut start = at;
+            let mut word = &s[at..end];
+            let mut elided = false;
+            if lang == Lang::Fr
+                && let Some(i) = word.find(['\'', '’'])
+                && ELISIONS.contains(&word[..i].to_lowercase().as_str())
+            {
+                let skip = i + word[i..].chars().next().map_or(1, char::len_utf8);
+                start = at + skip;
+                word = &s[start..end];
+                elided = matches!(&s[at..at + i].to_lowercase()[..], "l" | "d");
+            }
+            out.push(Tok {
+                lower: word.to_lowercase(),
+                start: from + start,
+                end: from + end,
+                word: !word.is_empty(),
+                capital: word.chars().next().is_some_and(char::is_uppercase),
+                first,
+                elided,
+            });
+            first = false;
+        } else {
+            // Digits and punctuation break phrases; a number is never part of a term.
+            let end = at + c.len_utf8();
+            out.push(Tok {
+                lower: c.to_string(),
+                start: from + at,
+                end: from + end,
+                word: false,
+                capital: false,
+                first: false,
+                elided: false,
+            });
+            if c.is_alphanumeric() {
+                first = false;
+            }
+        }
+    }
+    out
+}
+
+fn content(t: &Tok, lang: Lang) -> bool {
+    t.word && t.lower.chars().count() >= 3 && !is_stop_word_in(&t.lower, lang)
+}
+
+const RU_ADJ_ENDINGS: &[&str] = &[
+    "ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ым", "им",
+    "ом", "ем", "ую", "юю", "ых", "их", "ыми", "ими", "ей",
+];
+const RU_VERB_ENDINGS: &[&str] = &[
+    "ть",
+    "ться",
+    "ется",
+    "ются",
+    "ится",
+    "ятся",
+    "атся",
+    "ает",
+    "яет",
+    "еет",
+    "ует",
+    "ают",
+    "яют",
+    "еют",
+    "уют",
+    "ит",
+    "ят",
+    "ешь",
+    "ишь",
+    "ала",
+    "яла",
+    "ила",
+    "ела",
+    "ыла",
+    "али",
+    "яли",
+    "или",
+    "ели",
+    "ыли",
+    "ало",
+    "яло",
+    "ило",
+    "ело",
+    "алось",
+    "илось",
+    "ался",
+    "ился",
+    "алась",
+    "илась",
+    "ались",
+    "ились",
+    "ут",
+    "ют",
+    "ет",
+    "ёт",
+    "ём",
+    "ешь",
+    "ёшь",
+    "ем",
+    "ал",
+    "ял",
+    "ил",
+    "ел",
+    "вшись",
+    "я",
+    "в",
+];
+/// Nouns whose endings look like a verb's or an adjective's.
+const RU_NOUN_EXCEPTIONS: &[&str] = &[
+    "капитал",
+    "материал",
+    "сигнал",
+    "идеал",
+    "потенциал",
+    "генерал",
+    "финал",
+    "канал",
+    "интервал",
+    "арсенал",
+    "ритуал",
+    "журнал",
+    "совет",
+    "ответ",
+    "предмет",
+    "бюджет",
+    "кабинет",
+    "интернет",
+    "портрет",
+    "авторитет",
+    "приоритет",
+    "суверенитет",
+    "паритет",
+    "кредит",
+    "лимит",
+    "визит",
+    "транзит",
+    "дефицит",
+    "профицит",
+    "аппетит",
+    "конфликт",
+    "сила",
+    "могила",
+    "мотив",
+    "архив",
+    "актив",
+    "коллектив",
+    "рубеж",
+    "мир",
+    "союз",
+    "режим",
+    "нефть",
+    "власть",
+    "часть",
+    "честь",
+    "связь",
+    "роль",
+    "цель",
+    "смерть",
+    "память",
+    "площадь",
+    "область",
+    "ведомость",
+    "молодёжь",
+    "молодежь",
+    "рождество",
+    "время",
+    "имя",
+    "знамя",
+    "пламя",
+    "бремя",
+    "семя",
+    "племя",
+    "тема",
+    "система",
+    "проблема",
+    "схема",
+    "программа",
+    "норма",
+    "форма",
+    "реформа",
+    "платформа",
+    "дилемма",
+    "государств",
+    "статья",
+    "семья",
+    "судья",
+    "армия",
+    "история",
+    "политика",
+    "экономика",
+    "стратегия",
+    "идеология",
+    "дипломатия",
+    "демократия",
+    "энергия",
+    "территория",
+    "граница",
+    "столица",
+    "россия",
+    "китай",
+    "европа",
+    "азия",
+    "америка",
+    "москва",
+    "пекин",
+    "рынок",
+    "договор",
+    "выбор",
+    "опыт",
+    "рост",
+    "спрос",
+    "вопрос",
+    "раздел",
+    "предел",
+    "уровень",
+    "путь",
+    "день",
+    "сеть",
+    "жизнь",
+    "мысль",
+    "модель",
+    "запад",
+    "восток",
+    "оружие",
+    "партнёрство",
+    "партнерство",
+    "соперничество",
+    "сотрудничество",
+    "руководство",
+    "большинство",
+    "меньшинство",
+    "общество",
+    "государство",
+    "хозяйство",
+];
+
+fn ru_adjective(w: &str) -> bool {
+    w.chars().count() >= 4
+        && !RU_NOUN_EXCEPTIONS.contains(&w)
+        && RU_ADJ_ENDINGS.iter().any(|e| w.ends_with(e))
+        // "-ие", "-ое" also end nouns ("явление", "решение", "знание", "оружие").
+        && !w.ends_with("ние")
+        && !w.ends_with("тие")
+        && !w.ends_with("жие")
+        && !w.ends_with("ство")
+}
+
+/// Whether a noun may be a genitive after another ("баланс сил", "политика сдерживания"):
+/// not an adverb in "-о" nor a form of another case.
+fn ru_genitive(w: &str) -> bool {
+    const NOT: &[&str] = &[
+        "о", "е", "у", "ю", "ом", "ем", "ам", "ям", "ой", "ою", "ами", "ями", "ах", "ях",
+    ];
+    !NOT.iter().any(|e| w.ends_with(e))
+}
+
+fn ru_verb(w: &str) -> bool {
+    if RU_NOUN_EXCEPTIONS.contains(&w) || w.ends_with("ость") || w.ends_with("ение") {
+        return false;
+    }
+    let n = w.chars().count();
+    RU_VERB_ENDINGS
+        .iter()
+        .any(|e| w.ends_with(e) && n >= e.chars().count() + 3)
+        && !(w.ends_with("ия") || w.ends_with("ья") || w.ends_with("тв"))
+}
+
+/// Russian: (adjective){0,2} noun (noun)?, the last noun no verb or adjective.
+fn russian(t: &[Tok]) -> Vec<(usize, usize)> {
+    let lang = Lang::Ru;
+    let noun =
+        |k: usize| content(&t[k], lang) && !ru_adjective(&t[k].lower) && !ru_verb(&t[k].lower);
+    let adj = |k: usize| content(&t[k], lang) && ru_adjective(&t[k].lower);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        let mut j = i;
+        while j < t.len() && adj(j) && j - i < 2 {
+            j += 1;
+        }
+        if j < t.len() && noun(j) {
+            let mut end = j;
+            // A noun in the genitive after it: "баланс сил", "политика сдерживания".
+            if end + 1 < t.len()
+                && noun(end + 1)
+                && !t[end + 1].capital
+                && ru_genitive(&t[end + 1].lower)
+            {
+                end += 1;
+            }
+            out.push((i, end));
+            i = end + 1;
+        } else {
+            i = j.max(i + 1);
+        }
+    }
+    out
+}
+
+/// A German adjective before a noun, in a form that reads as a term on its own ("soziale
+/// Marktwirtschaft", "öffentliches Kassenbuch"); "-en" and "-em" forms ("dem
+/// öffentlichen Kassenbuch") are left out of the phrase, which keeps its noun.
+fn de_adjective(t: &Tok) -> bool {
+    const ENDS: &[&str] = &["e", "er", "es"];
+    t.word
+        && !t.capital
+        && t.lower.chars().count() >= 5
+        && !is_stop_word_in(&t.lower, Lang::De)
+        && ENDS.iter().any(|e| t.lower.ends_with(e))
+}
+
+/// German: a noun is a capitalised word inside a sentence (or first, when the text
+/// capitalises it elsewhere too); an adjective may precede it, a genitive follow it.
+fn german(t: &[Tok]) -> Vec<(usize, usize)> {
+    let lang = Lang::De;
+    let noun = |k: usize| t[k].capital && !t[k].first && content(&t[k], lang);
+    let first_noun = |k: usize| t[k].capital && content(&t[k], lang) && !de_adjective(&t[k]);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        let start = i;
+        let j = if de_adjective(&t[i]) { i + 1 } else { i };
+        if j < t.len() && (noun(j) || (t[j].first && first_noun(j) && j == start)) {
+            let mut end = j;
+            // "Politik der Eindämmung", "Ende des Kalten Krieges".
+            if end + 2 < t.len()
+                && matches!(t[end + 1].lower.as_str(), "der" | "des")
+                && t[end + 1].word
+            {
+                let k = if de_adjective(&t[end + 2]) {
+                    end + 3
+                } else {
+                    end + 2
+                };
+                if k < t.len() && noun(k) {
+                    end = k;
+                }
+            }
+            out.push((start, end));
+            i = end + 1;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+const FR_DETERMINERS: &[&str] = &[
+    "le",
+    "la",
+    "les",
+    "l",
+    "un",
+    "une",
+    "des",
+    "du",
+    "ce",
+    "cet",
+    "cette",
+    "ces",
+    "son",
+    "sa",
+    "ses",
+    "leur",
+    "leurs",
+    "notre",
+    "nos",
+    "votre",
+    "vos",
+    "mon",
+    "ma",
+    "mes",
+    "chaque",
+    "au",
+    "aux",
+    "tout",
+    "toute",
+    "quelques",
+    "plusieurs",
+    "aucun",
+    "aucune",
+];
+const FR_ADJ_ENDINGS: &[&str] = &[
+    "al", "ale", "aux", "ales", "ique", "iques", "ien", "ienne", "iens", "iennes", "aire", "aires",
+    "el", "elle", "els", "elles", "if", "ive", "ifs", "ives", "eux", "euse", "euses", "é", "ée",
+    "és", "ées", "ais", "aise", "aises", "ain", "aine", "ains", "aines", "ant", "ante", "ants",
+    "antes", "ent", "ente", "ents", "entes", "iste", "istes", "ier", "ière", "iers", "ières",
+    "ère", "ères", "ble", "bles", "ois", "oise",
+];
+const FR_PRENOMINAL: &[&str] = &[
+    "grand",
+    "grande",
+    "grands",
+    "grandes",
+    "petit",
+    "petite",
+    "petits",
+    "petites",
+    "nouveau",
+    "nouvel",
+    "nouvelle",
+    "nouveaux",
+    "nouvelles",
+    "vieux",
+    "vieille",
+    "ancien",
+    "ancienne",
+    "seul",
+    "seule",
+    "véritable",
+    "long",
+    "longue",
+    "haut",
+    "haute",
+    "bon",
+    "bonne",
+    "mauvais",
+    "mauvaise",
+    "premier",
+    "première",
+    "dernier",
+    "dernière",
+];
+
+fn fr_adjective(t: &Tok) -> bool {
+    t.word
+        && !t.capital
+        && t.lower.chars().count() >= 4
+        && !is_stop_word_in(&t.lower, Lang::Fr)
+        && FR_ADJ_ENDINGS.iter().any(|e| t.lower.ends_with(e))
+}
+
+/// French: a noun after a determiner (an adjective may come between), adjectives after
+/// it, and "de/du/des/d'" with a second noun.
+fn french(t: &[Tok]) -> Vec<(usize, usize)> {
+    let lang = Lang::Fr;
+    let det = |k: usize| t[k].word && FR_DETERMINERS.contains(&t[k].lower.as_str());
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        let after_det = i > 0 && det(i - 1);
+        // "l'État" was one token: its article was taken off, so it stands after one too.
+        let after_elision = t[i].elided;
+        let mut start = i;
+        if (after_det || after_elision) && t[i].word && FR_PRENOMINAL.contains(&t[i].lower.as_str())
+        {
+            start = i;
+            i += 1;
+        }
+        // The word right after a determiner is the noun, whatever its ending
+        // ("la politique", "la république").
+        if i < t.len()
+            && (after_det || after_elision || start < i)
+            && content(&t[i], lang)
+            && (start == i || !fr_adjective(&t[i]))
+        {
+            let mut end = i;
+            while end + 1 < t.len() && fr_adjective(&t[end + 1]) && end - start < 3 {
+                end += 1;
+            }
+            // "équilibre des puissances", "politique de sécurité".
+            let link = end + 1;
+            if link + 1 < t.len()
+                && t[link].word
+                && matches!(t[link].lower.as_str(), "de" | "du" | "des" | "d")
+            {
+                let mut k = link + 1;
+                if k < t.len() && matches!(t[k].lower.as_str(), "la" | "l") {
+                    k += 1;
+                }
+                if k < t.len() && content(&t[k], lang) && !fr_adjective(&t[k]) {
+                    end = k;
+                    if end + 1 < t.len() && fr_adjective(&t[end + 1]) {
+                        end += 1;
+                    }
+                }
+            }
+            out.push((start, end));
+            i = end + 1;
+        } else {
+            i = i.max(start) + 1;
+        }
+    }
+    out
+}
+
+/// Other languages: single long words that are no stop word.
+fn generic(t: &[Tok], lang: Lang) -> Vec<(usize, usize)> {
+    (0..t.len())
+        .filter(|&k| content(&t[k], lang) && t[k].lower.chars().count() >= 5)
+        .map(|k| (k, k))
+        .collect()
+}
+
+/// Byte ranges inside quotation marks of one sentence: «…», „…“, “…”, "…".
+fn quoted_ranges(s: &str, from: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (open, close) in [
+        ('«', '»'),
+        ('„', '“'),
+        ('“', '”'),
+        ('"', '"'),
+        ('「', '」'),
+        ('《', '》'),
+        ('『', '』'),
+    ] {
+        let mut at = 0;
+        while let Some(o) = s[at..].find(open) {
+            let inner = at + o + open.len_utf8();
+            let Some(c) = s[inner..].find(close) else {
+                break;
+            };
+            out.push((from + inner, from + inner + c));
+            at = inner + c + close.len_utf8();
+        }
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push(
+    text: &str,
+    t: &[Tok],
+    a: usize,
+    b: usize,
+    sentence: usize,
+    quotes: &[(usize, usize)],
+    lang: Lang,
+    out: &mut Vec<NounPhrase>,
+) {
+    let (start, stop) = (t[a].start, t[b].end);
+    let surface = text[start..stop].replace(['_', '*'], "");
+    if surface.contains([
+        '\n', '.', ',', ';', ':', '!', '?', '(', ')', '"', '«', '»', '„', '“', '”',
+    ]) {
+        return;
+    }
+    let key = key_of_in(&surface, lang);
+    if key.is_empty() {
+        return;
+    }
+    let words = surface.split_whitespace().count();
+    let quoted = quotes.iter().any(|(qs, qe)| {
+        let inner = text[*qs..*qe].trim().trim_end_matches(['.', ',', ';', ':']);
+        inner == surface
+    });
+    let oblique = lang == Lang::Ru && ru_oblique(&t[a..=b]);
+    // German capitalises every noun: capitals say nothing about names there.
+    let proper =
+        lang != Lang::De && words >= 2 && t[a..=b].iter().filter(|x| x.word).all(|x| x.capital);
+    out.push(NounPhrase {
+        words,
+        surface,
+        key,
+        sentence,
+        start,
+        quoted,
+        proper,
+        at_sentence_start: t[a].first && lang != Lang::De,
+        oblique,
+    });
+}
+
+/// Whether a Russian phrase stands in an oblique case ("открытой книгой учёта"), judged
+/// by its first word: a quoted term reads best in the nominative ("открытая книга учёта").
+fn ru_oblique(words: &[Tok]) -> bool {
+    let Some(first) = words.iter().find(|t| t.word) else {
+        return false;
+    };
+    let w = first.lower.as_str();
+    if ru_adjective(w) {
+        const NOMINATIVE: &[&str] = &["ый", "ий", "ая", "яя", "ое", "ее", "ые", "ие"];
+        // "-ой" is a masculine nominative ("большой") only before a masculine noun.
+        return !NOMINATIVE.iter().any(|e| w.ends_with(e));
+    }
+    const OBLIQUE: &[&str] = &[
+        "ом", "ем", "ам", "ям", "ами", "ями", "ах", "ях", "ой", "ей", "ою", "ею", "ому", "ему",
+        "ого", "его",
+    ];
+    OBLIQUE.iter().any(|e| w.ends_with(e)) && !RU_NOUN_EXCEPTIONS.contains(&w)
+}
+
+/// jieba's noun tags: common, person, place, organisation, other proper nouns, nouns of
+/// verbs ("发展") and of adjectives.
+fn zh_noun(tag: &str) -> bool {
+    matches!(
+        tag,
+        "n" | "nr" | "ns" | "nt" | "nz" | "nw" | "vn" | "an" | "ng" | "nrt" | "nrfg"
+    )
+}
+
+/// Chinese: runs of up to three nouns in one sentence, each of two characters or more
+/// (or a run of two), never a stop word at either end.
+fn chinese(text: &str) -> Vec<NounPhrase> {
+    let mut out = Vec::new();
+    for (sentence, (from, to)) in sentence_spans_in(text, Lang::Zh).into_iter().enumerate() {
+        let s = &text[from..to];
+        let quotes = quoted_ranges(s, from);
+        let tags = jieba().tag(s, true);
+        let is_term = |k: usize| {
+            let w = tags[k].word;
+            zh_noun(tags[k].tag) && w.chars().all(char::is_alphabetic) && !ZH_STOP.contains(w)
+        };
+        // A verbal noun (计算, 合作) heads a phrase ("经济合作") but does not open one
+        // before a noun ("计算成本" is a verb and its object).
+        let opens =
+            |k: usize| is_term(k) && !(tags[k].tag == "vn" && k + 1 < tags.len() && is_term(k + 1));
+        let mut i = 0;
+        while i < tags.len() {
+            if !opens(i) {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j + 1 < tags.len() && is_term(j + 1) && j - i < 2 {
+                j += 1;
+            }
+            let chars: usize = tags[i..=j].iter().map(|t| t.word.chars().count()).sum();
+            if chars >= 2 {
+                let start = from + tags[i].byte_start;
+                let stop = from + tags[j].byte_end;
+                let surface = text[start..stop].to_string();
+                // Person and organisation names; jieba tags common nouns such as 城市 as
+                // places, so places are not taken for names.
+                let proper = j == i && matches!(tags[i].tag, "nr" | "nt" | "nrt" | "nrfg");
+                let quoted = quotes
+                    .iter()
+                    .any(|(qs, qe)| text[*qs..*qe].trim() == surface);
+                out.push(NounPhrase {
+                    key: tags[i..=j]
+                        .iter()
+                        .map(|t| t.word)
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    // Two characters count as a word, as in excerpt sizes: 公共财政 weighs
+                    // like a phrase of two words.
+                    words: chars.div_ceil(2),
+                    surface,
+                    oblique: false,
+                    sentence,
+                    start,
+                    quoted,
+                    proper,
+                    at_sentence_start: false,
+                });
+            }
+            i = j + 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn surfaces(text: &str, lang: Lang) -> Vec<String> {
+        phrases_in(text, lang)
+            .into_iter()
+            .map(|p| p.surface)
+            .collect()
+    }
+
+    #[test]
+    fn russian_phrases_are_adjectives_and_nouns() {
+        let s = surfaces(
+            "Стратегическое партнёрство опирается на баланс сил. Правительство обсуждает новую энергетическую политику.",
+            Lang::Ru,
+        );
+        assert!(
+            s.contains(&"Стратегическое партнёрство".to_string()),
+            "{s:?}"
+        );
+        assert!(s.contains(&"баланс сил".to_string()), "{s:?}");
+        assert!(
+            s.contains(&"новую энергетическую политику".to_string()),
+            "{s:?}"
+        );
+        assert!(
+            !s.iter()
+                .any(|p| p.contains("опирается") || p.contains("обсуждает")),
+            "{s:?}"
+        );
+        // The same phrase in another case has the same key.
+        assert_eq!(
+            key_of_in("энергетическая политика", Lang::Ru),
+            key_of_in("энергетической политики", Lang::Ru)
+        );
+    }
+
+    #[test]
+    fn german_phrases_are_nouns_with_their_adjectives() {
+        let s = surfaces(
+            "Die Regierung verfolgt eine Politik der Eindämmung. Die soziale Marktwirtschaft bleibt umstritten.",
+            Lang::De,
+        );
+        assert!(s.contains(&"Politik der Eindämmung".to_string()), "{s:?}");
+        assert!(s.contains(&"soziale Marktwirtschaft".to_string()), "{s:?}");
+        assert!(!s.iter().any(|p| p.contains("verfolgt")), "{s:?}");
+        let p = phrases_in("Die soziale Marktwirtschaft bleibt.", Lang::De);
+        assert!(p.iter().all(|p| !p.at_sentence_start), "{p:?}");
+    }
+
+    #[test]
+    fn french_phrases_follow_determiners() {
+        let s = surfaces(
+            "La politique étrangère repose sur l'équilibre des puissances. Un partenariat stratégique se dessine.",
+            Lang::Fr,
+        );
+        assert!(s.contains(&"politique étrangère".to_string()), "{s:?}");
+        assert!(s.contains(&"équilibre des puissances".to_string()), "{s:?}");
+        assert!(s.contains(&"partenariat stratégique".to_string()), "{s:?}");
+    }
+
+    #[test]
+    fn chinese_phrases_come_from_the_segmenter() {
+        let p = phrases_in(
+            "中俄两国的战略伙伴关系不断深化。经济合作是双边关系的基础。",
+            Lang::Zh,
+        );
+        let s: Vec<&str> = p.iter().map(|p| p.surface.as_str()).collect();
+        assert!(s.iter().any(|t| t.contains("伙伴关系")), "{s:?}");
+        assert!(s.iter().any(|t| t.contains("经济合作")), "{s:?}");
+        for phrase in &p {
+            assert!(!phrase.surface.contains(['。', '，']), "{s:?}");
+        }
+    }
+}
