@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL server on 127.0.0.1 for colloquy's tests on the PostgreSQL store.
 #
-# Usage: scripts/postgres.sh start|stop|status|env
+# Usage: scripts/postgres.sh start [--durable]|stop|status|env
 #   start   find PostgreSQL's server programs (installing Debian's `postgresql` package with
 #           apt-get when there are none and we are root), create a FRESH cluster under
 #           target/postgres, start it on 127.0.0.1, create the test database, print one line
@@ -12,7 +12,9 @@
 # then tries the next port); any other failure is status 1.
 #
 # The cluster trusts local connections (user `colloquy`, no password) and runs with
-# fsync off: it is for tests only and is deleted on the next start.
+# fsync off: it is for tests only and is deleted on the next start. `start --durable` keeps
+# PostgreSQL's own defaults instead (fsync, synchronous_commit and full_page_writes on), as
+# a production server runs: for `colloquy bench --db`, whose figures are durable commits.
 #
 # Environment:
 #   COLLOQUY_POSTGRES_DIR    data dir                  (default: <repo>/target/postgres)
@@ -102,8 +104,10 @@ start() {
   touch "$LOG" && { [ "$(id -u)" != 0 ] || chown postgres: "$LOG"; }
   # Only 127.0.0.1 and a socket folder of our own; fsync off: a test server loses nothing
   # the tests need when colloquy's processes die, only when the machine does.
+  local durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  [ "${1:-}" = --durable ] && durability="-c fsync=on -c synchronous_commit=on -c full_page_writes=on"
   as_owner "$BIN/pg_ctl" -D "$DATA" -l "$LOG" -w -t "$START_TIMEOUT" start -o \
-    "-h 127.0.0.1 -p $PORT -k $SOCKETS -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400 -c shared_buffers=64MB" \
+    "-h 127.0.0.1 -p $PORT -k $SOCKETS $durability -c max_connections=400 -c shared_buffers=64MB" \
     >/dev/null || { tail -n 30 "$LOG" >&2; die "PostgreSQL did not start on 127.0.0.1:$PORT (log above)"; }
   as_owner "$BIN/createdb" -h 127.0.0.1 -p "$PORT" -U "$USER_NAME" "$DATABASE" ||
     die "could not create the database $DATABASE"
@@ -125,7 +129,8 @@ status() {
 }
 
 case "${1:-}" in
-  start | stop | status) "$1" ;;
+  start) start "${2:-}" ;;
+  stop | status) "$1" ;;
   env) echo "export COLLOQUY_TEST_POSTGRES=$URL" ;;
   *) die "usage: scripts/postgres.sh start|stop|status|env" ;;
 esac

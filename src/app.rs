@@ -210,7 +210,11 @@ pub async fn run(path: &Path) -> Result<ExitCode> {
         let _ = tokio::time::timeout(std::time::Duration::from_secs(15), t).await;
     }
     if let Err(e) = engine.release_leases(&worker).await {
-        tracing::warn!(error = %e, "could not give up this process's leases; they run out in 30 s");
+        tracing::warn!(
+            error = %e,
+            seconds = config.storage.lease_seconds,
+            "could not give up this process's leases; they run out by themselves"
+        );
     }
     // Queued reply writes are committed before the database closes.
     engine.close().await;

@@ -40,6 +40,8 @@ pub async fn from_config(config: &Config) -> Result<Engine> {
         EngineSettings {
             max_upload_bytes: config.limits.max_upload_kib * 1024,
             retention_days: config.privacy.retention_days,
+            lease_ttl: std::time::Duration::from_secs(config.storage.lease_seconds),
+            outbox_claim: chrono::Duration::seconds(config.storage.claim_seconds as i64),
             archive: config.archive.dir.clone().map(|dir| {
                 crate::engine::archive::ArchiveSettings {
                     dir,

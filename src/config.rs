@@ -73,6 +73,14 @@ pub struct Storage {
     /// The secret behind anonymous votes (created at first run, mode 0600). Default:
     /// beside the database, with `.secret` appended.
     pub secret_file: Option<PathBuf>,
+    /// Several processes on one database: how long a process holds what only one may run
+    /// (its Discord shards, its Matrix account) unless it renews the hold (every third of
+    /// this), in seconds. A process that died frees them after this long.
+    pub lease_seconds: u64,
+    /// How long a process holds a post it took from the outbox to send, in seconds: if it
+    /// dies meanwhile, another process sends the post after this long. Keep it above the
+    /// time one post may take (a request times out after 60 s).
+    pub claim_seconds: u64,
 }
 
 impl Default for Storage {
@@ -80,9 +88,18 @@ impl Default for Storage {
         Storage {
             database: Location::Sqlite(PathBuf::from("colloquy.db")),
             secret_file: None,
+            lease_seconds: DEFAULT_LEASE_SECS,
+            claim_seconds: DEFAULT_CLAIM_SECS,
         }
     }
 }
+
+/// `[storage] lease_seconds` unless the config says otherwise.
+pub const DEFAULT_LEASE_SECS: u64 = 30;
+/// `[storage] claim_seconds` unless the config says otherwise.
+pub const DEFAULT_CLAIM_SECS: u64 = 120;
+/// The longest lease or claim accepted, in seconds (an hour).
+pub const MAX_LEASE_SECS: u64 = 3600;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -399,6 +416,24 @@ impl Config {
                 "limits.max_upload_kib",
                 Some(kib.to_string()),
                 format!("a size in KiB from 1 to {MAX_UPLOAD_KIB} (50 MiB); 2048 is 2 MiB"),
+            );
+        }
+        if !(3..=MAX_LEASE_SECS).contains(&self.storage.lease_seconds) {
+            c.bad(
+                "storage.lease_seconds",
+                Some(self.storage.lease_seconds.to_string()),
+                format!(
+                    "a number of seconds from 3 to {MAX_LEASE_SECS} (default {DEFAULT_LEASE_SECS})"
+                ),
+            );
+        }
+        if !(2..=MAX_LEASE_SECS).contains(&self.storage.claim_seconds) {
+            c.bad(
+                "storage.claim_seconds",
+                Some(self.storage.claim_seconds.to_string()),
+                format!(
+                    "a number of seconds from 2 to {MAX_LEASE_SECS} (default {DEFAULT_CLAIM_SECS})"
+                ),
             );
         }
         if let Some(days) = self.privacy.retention_days

@@ -16,7 +16,7 @@ use crate::domain::ids::{ChannelKey, MemberKey, Platform};
 use crate::engine::{Engine, EngineSettings, IncomingMessage, MessageOutcome};
 use crate::ports::SystemClock;
 use crate::render::Prompts;
-use crate::store::{GroupSettings, Store};
+use crate::store::{GroupSettings, Location, Store};
 
 /// What to run.
 #[derive(Debug, Clone)]
@@ -33,6 +33,10 @@ pub struct LoadOptions {
     /// The most burst events the harness has in flight at once (each is a task waiting
     /// for its commit); the next event starts when one is acknowledged.
     pub in_flight: usize,
+    /// A PostgreSQL server URL (`--db postgres://…`) to measure on instead of a SQLite file
+    /// in a temporary folder: each run and each baseline gets a new schema there, dropped
+    /// afterwards.
+    pub postgres: Option<String>,
 }
 
 /// The figures of one run.
@@ -161,12 +165,24 @@ const TEXT: &str = "A reply of ordinary length: predictable courts build trust, 
 /// range of every figure.
 pub async fn run(dir: &std::path::Path, options: &LoadOptions) -> Result<String> {
     let mut report = String::new();
+    if let Some(url) = &options.postgres {
+        let (version, fsync, commit) = crate::store::server_durability(url).await?;
+        report.push_str(&format!(
+            "PostgreSQL {version} at {}: fsync {fsync}, synchronous_commit {commit}\n",
+            crate::store::db::redact(url)
+        ));
+        if fsync != "on" || commit != "on" {
+            report.push_str(
+                "warning: this server does not make commits durable; these figures are not durable replies (scripts/postgres.sh start --durable starts one that does)\n",
+            );
+        }
+    }
     let mut runs = Vec::new();
     for r in 0..options.runs.max(1) {
         let run_dir = dir.join(format!("run{r}"));
         std::fs::create_dir_all(&run_dir)
             .with_context(|| format!("cannot create {}", run_dir.display()))?;
-        let figures = run_once(&run_dir, options).await?;
+        let figures = run_once(&run_dir, options, r).await?;
         let _ = std::fs::remove_dir_all(&run_dir);
         report.push_str(&format!(
             "run {}: burst {:.0} replies/s (p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms, peak RSS {:.1} MiB); \
@@ -190,11 +206,17 @@ pub async fn run(dir: &std::path::Path, options: &LoadOptions) -> Result<String>
         runs.push(figures);
     }
     report.push_str(&format!(
-        "summary of {} runs: burst of {} events from {} groups, at most {} in flight; each acknowledged after its commit (WAL, synchronous=FULL)\n",
+        "summary of {} runs on {}: burst of {} events from {} groups, at most {} in flight; each acknowledged after its commit ({})\n",
         runs.len(),
+        if options.postgres.is_some() { "PostgreSQL" } else { "SQLite" },
         options.burst,
         options.groups,
-        options.in_flight
+        options.in_flight,
+        if options.postgres.is_some() {
+            "synchronous_commit = on"
+        } else {
+            "WAL, synchronous=FULL"
+        }
     ));
     report.push_str(&show(
         "colloquy burst",
@@ -287,9 +309,35 @@ fn recorded(done: Done, samples: &mut Vec<Duration>) -> Result<()> {
     Ok(())
 }
 
-/// One measurement on a new database in `dir`.
-async fn run_once(dir: &std::path::Path, options: &LoadOptions) -> Result<RunFigures> {
-    let store = Store::open(&dir.join("load.db")).await?;
+/// A new database for part of run `run`: a file in `dir`, or a new schema on the server.
+/// Returns where it is and, on PostgreSQL, the schema to drop afterwards.
+async fn scratch(
+    dir: &std::path::Path,
+    options: &LoadOptions,
+    run: usize,
+    part: &str,
+) -> Result<(Location, Option<String>)> {
+    Ok(match &options.postgres {
+        Some(url) => {
+            let schema = format!("colloquy_bench_{}_{run}_{part}", std::process::id());
+            let at = crate::store::scratch_schema(url, &schema).await?;
+            (Location::Postgres(at), Some(schema))
+        }
+        None => (Location::Sqlite(dir.join(format!("{part}.db"))), None),
+    })
+}
+
+async fn drop_scratch(options: &LoadOptions, schema: Option<String>) -> Result<()> {
+    if let (Some(url), Some(schema)) = (&options.postgres, schema) {
+        crate::store::drop_scratch_schema(url, &schema).await?;
+    }
+    Ok(())
+}
+
+/// One measurement on a new database in `dir` (or new schemas on the PostgreSQL server).
+async fn run_once(dir: &std::path::Path, options: &LoadOptions, run: usize) -> Result<RunFigures> {
+    let (location, load_schema) = scratch(dir, options, run, "load").await?;
+    let store = Store::open_at(&location).await?;
     let engine = Engine::new(
         store.clone(),
         Arc::new(SystemClock),
@@ -349,17 +397,38 @@ async fn run_once(dir: &std::path::Path, options: &LoadOptions) -> Result<RunFig
     );
 
     // The baselines: the same number of rows the plainest fast way, on new databases.
-    let baseline = |file: &'static str, table| {
-        crate::store::plain_insert_baseline(
-            dir.join(file),
-            table,
-            options.groups,
-            options.burst,
-            TEXT,
-        )
-    };
-    let bare = baseline("bare.db", crate::store::BaselineTable::Bare).await?;
-    let schema = baseline("schema.db", crate::store::BaselineTable::Schema).await?;
+    let mut baselines = Vec::new();
+    for (part, table) in [
+        ("bare", crate::store::BaselineTable::Bare),
+        ("schema", crate::store::BaselineTable::Schema),
+    ] {
+        let (at, schema) = scratch(dir, options, run, part).await?;
+        let took = match &at {
+            Location::Sqlite(path) => {
+                crate::store::plain_insert_baseline(
+                    path.clone(),
+                    table,
+                    options.groups,
+                    options.burst,
+                    TEXT,
+                )
+                .await?
+            }
+            Location::Postgres(url) => {
+                crate::store::plain_insert_baseline_pg(
+                    url,
+                    table,
+                    options.groups,
+                    options.burst,
+                    TEXT,
+                )
+                .await?
+            }
+        };
+        drop_scratch(options, schema).await?;
+        baselines.push(took);
+    }
+    let (bare, schema) = (baselines[0], baselines[1]);
 
     // Steady rate: one event every 1/rate s, each measured to its commit.
     let mut steady = None;
@@ -394,6 +463,7 @@ async fn run_once(dir: &std::path::Path, options: &LoadOptions) -> Result<RunFig
         steady = Some((achieved, latency(samples)));
     }
     store.close().await;
+    drop_scratch(options, load_schema).await?;
     Ok(RunFigures {
         burst_rate,
         burst_latency,

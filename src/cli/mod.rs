@@ -226,6 +226,10 @@ pub enum Cmd {
         /// opens this database, ticks the scheduler and prints its memory.
         #[arg(long, hide = true)]
         idle_db: Option<PathBuf>,
+        /// Measure on this PostgreSQL server (`postgres://…`; each run in new schemas,
+        /// dropped afterwards) instead of SQLite files in a temporary folder.
+        #[arg(long)]
+        db: Option<String>,
     },
     /// Record chat events from JSON lines (stdin or a file), printing one line per
     /// committed event: for backfills from exports and for crash tests.
@@ -380,6 +384,7 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
             runs,
             in_flight,
             idle_db,
+            db,
         } => {
             if let Some(db) = idle_db {
                 print!("{}", crate::loadtest::idle_bot(&db).await?);
@@ -401,6 +406,14 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
                     seconds: seconds.min(120),
                     runs: runs.clamp(1, 20),
                     in_flight: in_flight.max(1),
+                    postgres: match db.as_deref().map(str::parse::<Location>) {
+                        None => None,
+                        Some(Ok(Location::Postgres(url))) => Some(url),
+                        Some(Ok(Location::Sqlite(_))) => bail!(
+                            "bench --db takes a postgres:// URL; without it the bench measures SQLite files of its own"
+                        ),
+                        Some(Err(e)) => bail!("--db: {e}"),
+                    },
                 };
                 print!("{}", crate::loadtest::run(dir.path(), &options).await?);
             }

@@ -13,8 +13,8 @@ use crate::store::OutboxRow;
 
 /// Give up on a post after this many failed attempts (about five hours of retries).
 pub const MAX_ATTEMPTS: i64 = 40;
-/// How long a worker holds a claimed row.
-const LEASE: Duration = Duration::minutes(2);
+/// How long a worker holds a claimed row unless `[storage] claim_seconds` says otherwise.
+pub const CLAIM: Duration = Duration::minutes(2);
 
 /// What one delivery step did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -36,7 +36,12 @@ pub async fn deliver_due(engine: &Engine, worker: &str) -> Result<DeliveryReport
     let now = engine.now();
     let rows = engine
         .store()
-        .claim_outbox(worker, store_ms(now), store_ms(now + LEASE), 20)
+        .claim_outbox(
+            worker,
+            store_ms(now),
+            store_ms(now + engine.settings().outbox_claim),
+            20,
+        )
         .await?;
     let mut report = DeliveryReport::default();
     for row in rows {

@@ -2,7 +2,8 @@
 //! what only one process may run (a Matrix bot account, each of its Discord shards), keeps
 //! them renewed while it runs and gives them up when it stops. A second process asking for
 //! one that is held is refused with a message naming the holder; a process that died
-//! (kill -9) leaves leases that run out after [`LEASE_TTL`], and then another may start.
+//! (kill -9) leaves leases that run out after [`LEASE_TTL`] (or `[storage] lease_seconds`),
+//! and then another may start.
 
 use std::time::Duration;
 
@@ -10,10 +11,8 @@ use super::{Engine, store_ms};
 use crate::domain::shards::ShardRange;
 use crate::store::StoreError;
 
-/// How long a lease lasts unless renewed.
+/// How long a lease lasts unless renewed (`[storage] lease_seconds` changes it).
 pub const LEASE_TTL: Duration = Duration::from_secs(30);
-/// How often a running process renews its leases.
-pub const RENEW_EVERY: Duration = Duration::from_secs(10);
 
 /// Something to hold: its lease name, what the holder runs (kept with the lease) and how
 /// to name it to a person.
@@ -65,7 +64,7 @@ impl Engine {
         requests: &[LeaseRequest],
     ) -> Result<(), LeaseError> {
         let now = store_ms(self.now());
-        let until = now + LEASE_TTL.as_millis() as i64;
+        let until = now + self.settings().lease_ttl.as_millis() as i64;
         if let Some(ours) = requests
             .iter()
             .find(|r| r.name.starts_with("discord:shard:"))
@@ -118,7 +117,7 @@ impl Engine {
 
     /// Renew `holder`'s leases; returns how many it still holds.
     pub async fn renew_leases(&self, holder: &str) -> Result<u64, StoreError> {
-        let until = store_ms(self.now()) + LEASE_TTL.as_millis() as i64;
+        let until = store_ms(self.now()) + self.settings().lease_ttl.as_millis() as i64;
         self.store().renew_leases(holder, until).await
     }
 
@@ -128,7 +127,7 @@ impl Engine {
     }
 }
 
-/// Renew `holder`'s `held` leases every [`RENEW_EVERY`] until `stop` flips. A lease found
+/// Renew `holder`'s `held` leases every third of the lease's length until `stop` flips. A lease found
 /// lost (this process stalled past its lease and another took over) is logged loudly.
 pub async fn keep(
     engine: Engine,
@@ -136,9 +135,10 @@ pub async fn keep(
     held: u64,
     mut stop: tokio::sync::watch::Receiver<bool>,
 ) {
+    let every = engine.settings().lease_ttl / 3;
     loop {
         tokio::select! {
-            _ = tokio::time::sleep(RENEW_EVERY) => {}
+            _ = tokio::time::sleep(every) => {}
             _ = stop.changed() => {}
         }
         if *stop.borrow() {

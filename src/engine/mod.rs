@@ -46,7 +46,7 @@ pub use groups::{GroupLookup, channel_for};
 pub use lookups::{
     AdapterState, Choice as AutocompleteChoice, ChoiceKind, ExcerptDetail, StateError,
 };
-pub use opinion::{MapClaim, MapView, ReportView};
+pub use opinion::{MapClaim, MapView, QueuedClaim, ReportView};
 pub use polls::{Choice, PollRef, PollResultView, VoteEvent, VoteReceipt};
 pub use posts::OutboxPayload;
 pub use readings::{ImportReport, ImportTarget, LONG_READING_EXCERPTS, length_notice};
@@ -246,6 +246,10 @@ pub struct EngineSettings {
     pub retention_days: Option<u32>,
     /// Publish each group's archive here after each session (`[archive]`).
     pub archive: Option<archive::ArchiveSettings>,
+    /// How long a process's leases (shards, a Matrix account) last unless renewed.
+    pub lease_ttl: std::time::Duration,
+    /// How long a process holds an outbox row it claimed before another may send it.
+    pub outbox_claim: chrono::Duration,
 }
 
 impl Default for EngineSettings {
@@ -254,6 +258,8 @@ impl Default for EngineSettings {
             max_upload_bytes: crate::domain::import::MAX_READING_BYTES,
             retention_days: None,
             archive: None,
+            lease_ttl: leases::LEASE_TTL,
+            outbox_claim: delivery::CLAIM,
         }
     }
 }
@@ -486,10 +492,10 @@ impl Engine {
                 anonymous,
                 phase,
             } => {
-                self.claim_approve(&g()?, id, text, deadline, anonymous, phase)
+                self.claim_approve(&g()?, &inv.caller, id, text, deadline, anonymous, phase)
                     .await
             }
-            Command::ClaimReject { id } => self.claim_reject(&g()?, id).await,
+            Command::ClaimReject { id } => self.claim_reject(&g()?, &inv.caller, id).await,
             Command::ClaimCards {
                 deadline,
                 anonymous,

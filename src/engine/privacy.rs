@@ -2,7 +2,54 @@
 
 use super::{Caller, CommandError, Engine, Reply};
 use crate::domain::anon::forget_tag;
+use crate::domain::words::count;
 use crate::ports::FileOut;
+use crate::store::MemberData;
+
+/// "5 votes (2 on claim cards, 1 quiz answer)".
+fn votes_described(data: &MemberData) -> String {
+    let cards = data.votes.iter().filter(|v| v.kind == "claim card").count();
+    let quiz = data.votes.iter().filter(|v| v.kind == "quiz").count();
+    let mut kinds = Vec::new();
+    if cards > 0 {
+        kinds.push(if cards == 1 {
+            "1 on a claim card".to_string()
+        } else {
+            format!("{cards} on claim cards")
+        });
+    }
+    if quiz > 0 {
+        kinds.push(count(quiz, "quiz answer", "quiz answers"));
+    }
+    let all = count(data.votes.len(), "vote", "votes");
+    if kinds.is_empty() {
+        all
+    } else {
+        format!("{all} ({})", kinds.join(", "))
+    }
+}
+
+/// " and 3 claims you proposed (1 approved, 1 waiting for review, 1 rejected)".
+fn claims_described(data: &MemberData) -> String {
+    if data.claims.is_empty() {
+        return String::new();
+    }
+    let of = |status: &str| data.claims.iter().filter(|c| c.status == status).count();
+    let parts: Vec<String> = [
+        (of("approved"), "approved"),
+        (of("pending"), "waiting for review"),
+        (of("rejected"), "rejected"),
+    ]
+    .into_iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, what)| format!("{n} {what}"))
+    .collect();
+    format!(
+        " and {} you proposed ({})",
+        count(data.claims.len(), "claim", "claims"),
+        parts.join(", ")
+    )
+}
 
 impl Engine {
     pub(super) async fn my_data(&self, caller: &Caller) -> Result<Reply, CommandError> {
@@ -10,19 +57,10 @@ impl Engine {
         let json =
             serde_json::to_vec_pretty(&data).map_err(|e| CommandError::Internal(e.to_string()))?;
         let text = format!(
-            "Here is what colloquy holds about you: {} {}, {} {} (anonymous votes cannot be linked to you, so they are not included).{}",
-            data.replies.len(),
-            if data.replies.len() == 1 {
-                "reply"
-            } else {
-                "replies"
-            },
-            data.votes.len(),
-            if data.votes.len() == 1 {
-                "vote"
-            } else {
-                "votes"
-            },
+            "Here is what colloquy holds about you: {}, {}{} (anonymous votes cannot be linked to you, so they are not included).{}",
+            count(data.replies.len(), "reply", "replies"),
+            votes_described(&data),
+            claims_described(&data),
             if data.member.is_none() {
                 " You have no record here."
             } else {
@@ -35,7 +73,7 @@ impl Engine {
                 name: "my-colloquy-data.json".into(),
                 mime: "application/json".into(),
                 bytes: json,
-                description: "Your replies and votes as JSON".into(),
+                description: "Your replies, votes and proposed claims as JSON".into(),
             }],
             private: true,
             confidential: true,
@@ -50,16 +88,38 @@ impl Engine {
         let key = caller.key.key();
         if !confirm {
             let data = self.store().member_data(&key).await?;
+            let unapproved = data
+                .claims
+                .iter()
+                .filter(|c| c.status != "approved")
+                .count();
+            let approved = data.claims.len() - unapproved;
+            let claims = match unapproved {
+                0 => String::new(),
+                1 => ", the claim you proposed that was not approved".to_string(),
+                n => format!(", the {n} claims you proposed that were not approved"),
+            };
+            let cards = if approved > 0 {
+                format!(
+                    " {} you proposed that became vote {} {} as the group's, with no name.",
+                    if approved == 1 { "The claim" } else { "Claims" },
+                    if approved == 1 { "card" } else { "cards" },
+                    if approved == 1 { "stays" } else { "stay" },
+                )
+            } else {
+                String::new()
+            };
             return Ok(Reply::confidential(format!(
-                "This deletes your {} replies, your {} votes and your member record, everywhere colloquy runs, and rebuilds the summaries that quoted you. Messages already posted in the chat stay there. Anonymous votes stay, unlinkable. To go ahead: `privacy forget-me --confirm`.",
-                data.replies.len(),
-                data.votes.len()
+                "This deletes your {}, your {}{} and your member record, everywhere colloquy runs, and rebuilds the summaries that quoted you or showed your reasons. Messages already posted in the chat stay there. Anonymous votes stay, unlinkable.{cards} To go ahead: `privacy forget-me --confirm`.",
+                count(data.replies.len(), "reply", "replies"),
+                count(data.votes.len(), "vote", "votes"),
+                claims,
             )));
         }
         let sessions = self.store().member_sessions(&key).await?;
         let had_record = self.store().member_data(&key).await?.member.is_some();
         let tag = forget_tag(&self.inner.secret, &caller.key);
-        let (replies, votes) = self
+        let gone = self
             .store()
             .forget_member(&key, &tag, super::store_ms(self.now()))
             .await?;
@@ -71,12 +131,28 @@ impl Engine {
                 self.summarize_session(session_id, true).await?;
             }
         }
-        tracing::info!(replies, votes, "a member was forgotten");
-        let deleted = if had_record || replies > 0 || votes > 0 {
+        tracing::info!(
+            replies = gone.replies,
+            votes = gone.votes,
+            claims = gone.claims,
+            "a member was forgotten"
+        );
+        let deleted = if had_record || gone.replies > 0 || gone.votes > 0 || gone.claims > 0 {
+            let mut parts = vec![
+                count(gone.replies as usize, "reply", "replies"),
+                count(gone.votes as usize, "vote", "votes"),
+            ];
+            if gone.claims > 0 {
+                parts.push(count(
+                    gone.claims as usize,
+                    "proposed claim",
+                    "proposed claims",
+                ));
+            }
+            let last = parts.pop().unwrap_or_default();
             format!(
-                "Done: {replies} {} and {votes} {} deleted, and your member record is gone.",
-                if replies == 1 { "reply" } else { "replies" },
-                if votes == 1 { "vote" } else { "votes" }
+                "Done: {} and {last} deleted, and your member record is gone.",
+                parts.join(", ")
             )
         } else {
             "Done: colloquy held nothing about you, so nothing was deleted.".to_string()

@@ -39,15 +39,18 @@ use sqlx::sqlite::{
 use thiserror::Error;
 
 pub use archives::ArchiveRow;
-pub use baseline::{BaselineTable, plain_insert_baseline};
+pub use baseline::{
+    BaselineTable, drop_scratch_schema, plain_insert_baseline, plain_insert_baseline_pg,
+    scratch_schema, server_durability,
+};
 pub use copy::TableCopy;
 pub use db::{Location, Pool, Tx};
 pub use groups::{Group, GroupSettings};
 pub use leases::LeaseRow;
-pub use opinion::{MemberClaimRow, NewMemberClaim, PollExtras};
+pub use opinion::{ClaimApproval, MemberClaimRow, NewMemberClaim, PollExtras};
 pub use outbox::{OutboxRow, OutboxStatus};
 pub use polls::{NewPoll, PollRow, VoteChange, VoteRow};
-pub use privacy::MemberData;
+pub use privacy::{Forgotten, MemberData};
 pub use readings::{
     ExcerptRow, ImportGroup, ImportOutcome, NewExcerpt, NewReading, QuestionRow, ReadingRow,
 };
@@ -60,6 +63,29 @@ use db::on_pool;
 /// The oldest PostgreSQL colloquy runs on (UNNEST of several arrays, SKIP LOCKED,
 /// identity columns and `ON CONFLICT` on partial indexes are all older than this).
 const OLDEST_POSTGRES: i64 = 120000;
+
+/// Refuses a server older than [`OLDEST_POSTGRES`], given its `server_version_num`
+/// (`150014` is 15.14; before version 10 the scheme was `90624` for 9.6.24).
+fn check_server_version(number: &str) -> std::result::Result<(), String> {
+    let Ok(n) = number.trim().parse::<i64>() else {
+        return Err(format!(
+            "the server reports its version as {number:?}, which is not PostgreSQL's; colloquy needs PostgreSQL {} or later",
+            OLDEST_POSTGRES / 10000
+        ));
+    };
+    if n >= OLDEST_POSTGRES {
+        return Ok(());
+    }
+    let version = if n >= 100_000 {
+        format!("{}.{}", n / 10000, n % 10000)
+    } else {
+        format!("{}.{}.{}", n / 10000, n / 100 % 100, n % 100)
+    };
+    Err(format!(
+        "the server is PostgreSQL {version}; colloquy needs {} or later",
+        OLDEST_POSTGRES / 10000
+    ))
+}
 
 /// Errors of the store. A constraint violation that callers handle (a duplicate) is
 /// reported as a value, not an error.
@@ -206,15 +232,7 @@ impl Store {
             .fetch_one(&pool)
             .await
             .map_err(|e| failed(e.to_string()))?;
-        let number: i64 = version.trim().parse().unwrap_or(0);
-        if number < OLDEST_POSTGRES {
-            return Err(failed(format!(
-                "the server is PostgreSQL {}.{}; colloquy needs {} or later",
-                number / 10000,
-                number % 10000 / 100,
-                OLDEST_POSTGRES / 10000
-            )));
-        }
+        check_server_version(&version).map_err(failed)?;
         sqlx::migrate!("./migrations/postgres").run(&pool).await?;
         let members_generation = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
         let writer = writer_pg::spawn(pool.clone(), members_generation.clone());
@@ -350,5 +368,25 @@ pub(crate) mod test_support {
         let dir = tempfile::tempdir().expect("a temporary directory");
         let (store, _) = db.open(dir.path()).await.expect("open the store");
         (store, dir)
+    }
+}
+
+#[cfg(test)]
+mod version_tests {
+    use super::check_server_version;
+
+    #[test]
+    fn servers_older_than_12_are_refused_naming_their_version() {
+        assert_eq!(check_server_version("150014"), Ok(()));
+        assert_eq!(check_server_version("120000"), Ok(()));
+        let old = check_server_version("110022").unwrap_err();
+        assert!(
+            old.contains("PostgreSQL 11.22") && old.contains("12 or later"),
+            "{old}"
+        );
+        let older = check_server_version("90624").unwrap_err();
+        assert!(older.contains("PostgreSQL 9.6.24"), "{older}");
+        let odd = check_server_version("x").unwrap_err();
+        assert!(odd.contains("not PostgreSQL's"), "{odd}");
     }
 }

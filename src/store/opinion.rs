@@ -25,6 +25,10 @@ pub struct MemberClaimRow {
     pub poll_id: Option<i64>,
     pub created_at: i64,
     pub decided_at: Option<i64>,
+    /// The member key of the facilitator who approved or rejected it.
+    pub decided_by: Option<String>,
+    /// Their name as last seen (`None`: undecided, or they were forgotten).
+    pub decided_by_name: Option<String>,
 }
 
 /// A claim to store.
@@ -45,13 +49,27 @@ pub struct PollExtras {
     pub voter_scope: Option<String>,
     /// Quiz questions: the right option (0-based).
     pub quiz_answer: Option<i64>,
-    /// A member's claim this poll is the card of, with its final text: the claim is
-    /// approved in the same transaction (only if still pending).
-    pub member_claim: Option<(i64, String, String)>,
+    /// A member's claim this poll is the card of: the claim is approved in the same
+    /// transaction (only if still pending).
+    pub member_claim: Option<ClaimApproval>,
+}
+
+/// A member's claim approved as a card: its final text and who approved it.
+#[derive(Debug, Clone)]
+pub struct ClaimApproval {
+    pub id: i64,
+    pub text: String,
+    pub normalized: String,
+    /// The facilitator's member key.
+    pub by: String,
 }
 
 const CLAIM_COLUMNS: &str = "c.id, c.group_id, c.session_id, c.member_key, m.display_name AS author, c.text, \
-     c.normalized, c.status, c.poll_id, c.created_at, c.decided_at";
+     c.normalized, c.status, c.poll_id, c.created_at, c.decided_at, c.decided_by, d.display_name AS decided_by_name";
+
+/// The tables [`CLAIM_COLUMNS`] reads.
+const CLAIM_TABLES: &str = "member_claims c LEFT JOIN members m ON m.key = c.member_key \
+     LEFT JOIN members d ON d.key = c.decided_by";
 
 impl Store {
     /// Create a poll with its extras and queue its post, in one transaction. `None` when
@@ -76,16 +94,17 @@ impl Store {
                 .bind(answer)
                 .execute(conn).await.map(|d| d.rows_affected()))?;
         }
-        if let Some((claim_id, text, normalized)) = &extras.member_claim {
+        if let Some(claim) = &extras.member_claim {
             let done = on_tx!(tx, conn => sqlx::query(
-                "UPDATE member_claims SET status = 'approved', poll_id = $1, text = $2, normalized = $3, decided_at = $4
-                 WHERE id = $5 AND status = 'pending'",
+                "UPDATE member_claims SET status = 'approved', poll_id = $1, text = $2, normalized = $3, decided_at = $4, decided_by = $5
+                 WHERE id = $6 AND status = 'pending'",
             )
             .bind(id)
-            .bind(text)
-            .bind(normalized)
+            .bind(&claim.text)
+            .bind(&claim.normalized)
             .bind(p.opens_at)
-            .bind(claim_id)
+            .bind(&claim.by)
+            .bind(claim.id)
             .execute(conn).await.map(|d| d.rows_affected()))?;
             if done != 1 {
                 return Ok(None);
@@ -143,7 +162,7 @@ impl Store {
     pub async fn member_claim(&self, id: i64) -> Result<Option<MemberClaimRow>> {
         Ok(
             on_pool!(&self.pool, conn => sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "SELECT {CLAIM_COLUMNS} FROM member_claims c LEFT JOIN members m ON m.key = c.member_key WHERE c.id = $1"
+            "SELECT {CLAIM_COLUMNS} FROM {CLAIM_TABLES} WHERE c.id = $1"
         )))
         .bind(id)
         .fetch_optional(conn).await)?,
@@ -154,8 +173,7 @@ impl Store {
     pub async fn member_claims(&self, group_id: i64, status: &str) -> Result<Vec<MemberClaimRow>> {
         Ok(
             on_pool!(&self.pool, conn => sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "SELECT {CLAIM_COLUMNS} FROM member_claims c LEFT JOIN members m ON m.key = c.member_key
-             WHERE c.group_id = $1 AND c.status = $2 ORDER BY c.id"
+            "SELECT {CLAIM_COLUMNS} FROM {CLAIM_TABLES} WHERE c.group_id = $1 AND c.status = $2 ORDER BY c.id"
         )))
         .bind(group_id)
         .bind(status)
@@ -181,12 +199,14 @@ impl Store {
         Ok(found.is_some())
     }
 
-    /// Reject a pending claim; false when it was not pending.
-    pub async fn reject_member_claim(&self, id: i64, now_ms: i64) -> Result<bool> {
+    /// Reject a pending claim (`by`: the facilitator's member key); false when it was not
+    /// pending.
+    pub async fn reject_member_claim(&self, id: i64, now_ms: i64, by: &str) -> Result<bool> {
         let done = on_pool!(&self.pool, conn => sqlx::query(
-            "UPDATE member_claims SET status = 'rejected', decided_at = $1 WHERE id = $2 AND status = 'pending'",
+            "UPDATE member_claims SET status = 'rejected', decided_at = $1, decided_by = $2 WHERE id = $3 AND status = 'pending'",
         )
         .bind(now_ms)
+        .bind(by)
         .bind(id)
         .execute(conn).await.map(|d| d.rows_affected()))?;
         Ok(done == 1)

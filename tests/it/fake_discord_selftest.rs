@@ -98,6 +98,11 @@ impl Drop for Bot {
 
 impl Bot {
     async fn start(fake: &FakeDiscord) -> Bot {
+        Bot::start_on(fake, None).await
+    }
+
+    /// `Some((shard, total))`: the client holds that one shard, as one process of several.
+    async fn start_on(fake: &FakeDiscord, shard: Option<(u32, u32)>) -> Bot {
         let client = reqwest::Client::builder()
             .no_proxy()
             .build()
@@ -119,7 +124,10 @@ impl Bot {
         let http = client.http.clone();
         let shards = client.shard_manager.clone();
         let task = tokio::spawn(async move {
-            let _ = client.start().await;
+            let _ = match shard {
+                Some((id, total)) => client.start_shard(id, total).await,
+                None => client.start().await,
+            };
         });
         Bot {
             http,
@@ -1043,4 +1051,203 @@ async fn fake_discord_late_interaction_callback_is_unknown() {
         .expect_err("a callback after the deadline fails");
     assert!(format!("{err:?}").contains("10062"), "{err:?}");
     assert!(fake.interaction_responses(&i.token).is_empty());
+}
+
+/// What one sharded client was sent, by channel.
+fn messages_in(seen: &[Message], channel: u64) -> Vec<String> {
+    seen.iter()
+        .filter(|m| m.channel_id.get() == channel)
+        .map(|m| m.content.clone())
+        .collect()
+}
+
+impl Bot {
+    /// Collects MESSAGE_CREATEs until one with `content` arrives.
+    async fn messages_until(&mut self, content: &str, seen: &mut Vec<Message>) {
+        let content = content.to_string();
+        self.next(&format!("the message {content:?}"), |e| match e {
+            FullEvent::Message { new_message } => {
+                let done = new_message.content == content;
+                seen.push(new_message);
+                done.then_some(())
+            }
+            _ => None,
+        })
+        .await;
+    }
+}
+
+#[tokio::test]
+async fn fake_discord_routes_each_guild_to_its_shard_and_direct_messages_to_shard_0() {
+    let fake = FakeDiscord::start_with(FakeOptions {
+        recommended_shards: 2,
+        ..FakeOptions::default()
+    })
+    .await;
+    let ids = fake.ids();
+    let g0 = fake.add_guild(0, 2, "seminar-zero");
+    let g1 = fake.add_guild(1, 2, "seminar-one");
+    assert_eq!(((g0.guild_id >> 22) % 2, (g1.guild_id >> 22) % 2), (0, 1));
+    let first_shard = ((ids.guild_id >> 22) % 2) as u32;
+    let alice = fake.facilitator("alice");
+
+    let mut zero = Bot::start_on(&fake, Some((0, 2))).await;
+    let mut one = Bot::start_on(&fake, Some((1, 2))).await;
+    // Each READY names its shard and only that shard's guilds; each GUILD_CREATE is of one.
+    for (bot, shard, mine) in [(&mut zero, 0u32, g0.guild_id), (&mut one, 1, g1.guild_id)] {
+        let ready = bot
+            .next("READY", |e| match e {
+                FullEvent::Ready { data_about_bot } => Some(data_about_bot),
+                _ => None,
+            })
+            .await;
+        let info = ready.shard.expect("READY names the shard");
+        assert_eq!((info.id.0, info.total), (shard, 2));
+        let mut expected = vec![mine];
+        if first_shard == shard {
+            expected.push(ids.guild_id);
+        }
+        expected.sort_unstable();
+        let mut named: Vec<u64> = ready.guilds.iter().map(|g| g.id.get()).collect();
+        named.sort_unstable();
+        assert_eq!(named, expected, "shard {shard}'s READY");
+        let mut created = Vec::new();
+        for _ in 0..expected.len() {
+            let g = bot
+                .next("GUILD_CREATE", |e| match e {
+                    FullEvent::GuildCreate { guild, .. } => Some(guild),
+                    _ => None,
+                })
+                .await;
+            created.push(g.id.get());
+        }
+        created.sort_unstable();
+        assert_eq!(created, expected, "shard {shard}'s GUILD_CREATEs");
+    }
+    let stats = fake.gateway_stats();
+    assert_eq!(stats.shards.len(), 2, "{stats:?}");
+    assert!(stats.shards.values().all(|s| s.live && s.total == 2));
+
+    // Messages: each guild's go to its shard alone; a direct message goes to shard 0.
+    fake.user_message(&alice, "in guild zero")
+        .channel(g0.channel_id)
+        .send();
+    fake.user_message(&alice, "in guild one")
+        .channel(g1.channel_id)
+        .send();
+    let dm = fake.dm_channel(&alice);
+    fake.user_message(&alice, "a direct message")
+        .channel(dm)
+        .send();
+    fake.user_message(&alice, "zero done")
+        .channel(g0.channel_id)
+        .send();
+    fake.user_message(&alice, "one done")
+        .channel(g1.channel_id)
+        .send();
+    let (mut seen0, mut seen1) = (Vec::new(), Vec::new());
+    zero.messages_until("zero done", &mut seen0).await;
+    one.messages_until("one done", &mut seen1).await;
+    assert_eq!(
+        messages_in(&seen0, g0.channel_id),
+        ["in guild zero", "zero done"]
+    );
+    assert_eq!(messages_in(&seen0, dm), ["a direct message"]);
+    assert!(messages_in(&seen0, g1.channel_id).is_empty(), "{seen0:?}");
+    assert_eq!(
+        messages_in(&seen1, g1.channel_id),
+        ["in guild one", "one done"]
+    );
+    assert!(
+        messages_in(&seen1, g0.channel_id).is_empty() && messages_in(&seen1, dm).is_empty(),
+        "shard 1 got another shard's events: {seen1:?}"
+    );
+    let in_guild_zero = seen0.iter().find(|m| m.channel_id.get() == g0.channel_id);
+    assert_eq!(
+        in_guild_zero.and_then(|m| m.guild_id).map(|g| g.get()),
+        Some(g0.guild_id)
+    );
+
+    // An interaction in guild one reaches shard 1 only.
+    let i = fake.slash_in(g1.channel_id, &alice, SlashCommand::new("ping"));
+    let got = one.command().await;
+    assert_eq!(got.id.get(), i.id);
+    assert_eq!(got.guild_id.map(|g| g.get()), Some(g1.guild_id));
+    fake.user_message(&alice, "zero after")
+        .channel(g0.channel_id)
+        .send();
+    let mut later = Vec::new();
+    zero.next("the marker after the interaction", |e| match e {
+        FullEvent::InteractionCreate { .. } => panic!("shard 0 got guild one's interaction"),
+        FullEvent::Message { new_message } => {
+            let done = new_message.content == "zero after";
+            later.push(new_message);
+            done.then_some(())
+        }
+        _ => None,
+    })
+    .await;
+    let stats = fake.gateway_stats();
+    assert_eq!(
+        stats.shards[&1].dispatched.get("INTERACTION_CREATE"),
+        Some(&1)
+    );
+    assert_eq!(stats.shards[&0].dispatched.get("INTERACTION_CREATE"), None);
+    assert_eq!(stats.shards[&0].dispatched.get("MESSAGE_CREATE"), Some(&4));
+    assert_eq!(stats.shards[&1].dispatched.get("MESSAGE_CREATE"), Some(&2));
+
+    // GET /gateway/bot recommends the configured shard count.
+    let gateway = zero.http.get_bot_gateway().await.expect("GET /gateway/bot");
+    assert_eq!(gateway.shards, 2);
+
+    // Shard 1's connection drops: its events wait in its own session (replayed on RESUME),
+    // and shard 0 goes on unaffected.
+    fake.drop_shard(1);
+    fake.user_message(&alice, "while one was away")
+        .channel(g1.channel_id)
+        .send();
+    fake.user_message(&alice, "zero still here")
+        .channel(g0.channel_id)
+        .send();
+    zero.messages_until("zero still here", &mut Vec::new())
+        .await;
+    one.messages_until("while one was away", &mut Vec::new())
+        .await;
+    assert!(fake.gateway_stats().resumes >= 1);
+
+    zero.shards.shutdown_all().await;
+    one.shards.shutdown_all().await;
+    fake.assert_no_unknown_routes();
+}
+
+/// An IDENTIFY for a shard that cannot exist is closed with 4010, as Discord does.
+#[tokio::test]
+async fn fake_discord_refuses_an_impossible_shard() {
+    use futures_util::{SinkExt, StreamExt};
+    use tokio_tungstenite::tungstenite::Message as Ws;
+    let fake = FakeDiscord::start().await;
+    let (mut ws, _) = tokio_tungstenite::connect_async(format!("{}?v=10", fake.gateway_url()))
+        .await
+        .expect("connect to the fake gateway");
+    let hello = ws.next().await.expect("HELLO").expect("HELLO frame");
+    assert!(
+        hello
+            .to_text()
+            .unwrap_or_default()
+            .contains("heartbeat_interval")
+    );
+    let identify = serde_json::json!({"op": 2, "d": {"token": "Bot x", "intents": 0,
+        "properties": {}, "shard": [2, 2]}});
+    ws.send(Ws::text(identify.to_string()))
+        .await
+        .expect("send IDENTIFY");
+    let close = tokio::time::timeout(WAIT, ws.next())
+        .await
+        .expect("an answer");
+    match close {
+        Some(Ok(Ws::Close(Some(frame)))) => assert_eq!(u16::from(frame.code), 4010),
+        other => panic!("expected close 4010, got {other:?}"),
+    }
+    assert_eq!(fake.gateway_stats().invalid_shards, 1);
+    assert_eq!(fake.gateway_stats().identifies, 0);
 }

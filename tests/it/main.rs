@@ -15,6 +15,7 @@ mod leases;
 mod migrate;
 mod opinion;
 mod ops;
+mod pg_version;
 mod properties;
 mod reading_quality;
 mod safety;
@@ -33,3 +34,5 @@ mod fake_discord_selftest;
 mod matrix_bot;
 #[cfg(feature = "matrix")]
 mod matrix_selftest;
+#[cfg(feature = "discord")]
+mod shards;

@@ -303,24 +303,89 @@ async fn claims_bad_input_is_refused_and_nothing_stored(db: TestDb) {
 }
 
 colloquy::store_test! {
+/// "A rejected claim never appears in any result, summary, export, chart or archive":
+/// one claim is rejected, then every output colloquy makes of the session and its
+/// reading is searched for its words.
 async fn rejected_claims_never_leak(db: TestDb) {
     let (app, g) = seminar(db).await;
     two_camps(&app).await;
-    let session = app.current_session(&g).await.id;
-    let mut seen = String::new();
-    seen.push_str(&app.fac("map").await.text);
-    seen.push_str(&app.fac(&format!("map --session {session}")).await.text);
-    seen.push_str(&app.fac("report").await.text);
-    seen.push_str(&app.fac("summary").await.text);
-    let export = app.fac("export --format all").await;
-    seen.push_str(&export.text);
-    for f in &export.files {
-        seen.push_str(&String::from_utf8_lossy(&f.bytes));
+    let session = app.current_session(&g).await;
+    let reading = app
+        .store
+        .excerpt(session.excerpt_id.expect("an excerpt session"))
+        .await
+        .unwrap()
+        .expect("the excerpt")
+        .reading_id;
+    let thread = session.thread_id.clone().expect("a thread");
+    app.say("ana", Some(&thread), "Hedging keeps every door open.").await;
+    app.say("gus", Some(&thread), "An alliance is the only real guarantee.")
+        .await;
+    // A pre/post pair, so the report has something to test.
+    for (phase, vote) in [("\"Small states should hedge\" --phase pre", "agree"), ("--phase post", "disagree")] {
+        app.fac(&format!("poll create {phase}")).await;
+        let poll = app.store.latest_poll(g.id).await.unwrap().unwrap().id;
+        for who in CAMP_A.iter().chain(CAMP_B.iter()) {
+            ok(&app, who, &format!("vote {poll} {vote}")).await;
+        }
     }
+    // Every output, each under its name, so a leak says where it is.
+    let mut outputs: Vec<(String, String)> = Vec::new();
+    fn add_to(outputs: &mut Vec<(String, String)>, name: &str, reply: colloquy::engine::Reply) {
+        outputs.push((name.to_string(), reply.text));
+        for f in reply.files {
+            outputs.push((format!("{name}: {} (alt text)", f.name), f.description));
+            outputs.push((
+                format!("{name}: {}", f.name),
+                String::from_utf8_lossy(&f.bytes).to_string(),
+            ));
+        }
+    }
+    add_to(&mut outputs, "map", app.fac("map").await);
+    add_to(&mut outputs, "map of the session", app.fac(&format!("map --session {}", session.id)).await);
+    add_to(&mut outputs, "map of the reading", app.fac(&format!("map --reading {reading}")).await);
+    add_to(&mut outputs, "report", app.fac("report").await);
+    add_to(&mut outputs, "summary", app.fac("summary").await);
+    add_to(&mut outputs, "export", app.fac("export --format all").await);
+    add_to(&mut outputs, "poll results", app.fac("poll results").await);
+    add_to(&mut outputs, "claim queue", app.fac("claim queue").await);
+    // The day ends: the stored summary, the weekly digest, the archive site.
+    app.clock.set(monday(21, 0));
+    app.tick().await;
     app.deliver().await;
-    seen.push_str(&app.log_text());
-    assert!(!seen.contains("REJECTED-SECRET"), "a rejected claim leaked");
-    assert!(seen.contains(CLAIMS[1]));
+    let stored = app.store.session_summary(session.id).await.unwrap().expect("a stored summary");
+    outputs.push(("stored summary".into(), format!("{}\n{}", stored.body, stored.data)));
+    add_to(&mut outputs, "summary after the session", app.fac(&format!("summary {}", session.id)).await);
+    add_to(&mut outputs, "export after the session", app.fac("export --format all").await);
+    let week = colloquy::engine::week_of(app.engine.now(), chrono_tz::Europe::London);
+    outputs.push((
+        "digest".into(),
+        app.engine.digest_markdown(g.id, &week).await.unwrap(),
+    ));
+    let site = app.engine.archive_site(&g).await.unwrap();
+    assert!(site.files.len() > 5, "an archive with pages");
+    for f in &site.files {
+        outputs.push((
+            format!("archive {}", f.path),
+            String::from_utf8_lossy(&f.bytes).to_string(),
+        ));
+    }
+    outputs.push(("chat log".into(), app.log_text()));
+    let kinds: Vec<&str> = [".md", ".csv", ".json", ".png", "search-index.js"]
+        .into_iter()
+        .filter(|k| !outputs.iter().any(|(name, _)| name.contains(k)))
+        .collect();
+    assert!(kinds.is_empty(), "outputs missing from the search: {kinds:?}");
+    for (name, text) in &outputs {
+        for words in ["REJECTED-SECRET", "everyone here is wrong"] {
+            assert!(!text.contains(words), "the rejected claim is in the {name}");
+        }
+    }
+    // The search would find it: the approved claims are there.
+    let all: String = outputs.iter().map(|(_, t)| t.as_str()).collect();
+    for claim in CLAIMS {
+        assert!(all.contains(claim), "{claim} is in no output");
+    }
 }
 }
 
@@ -667,5 +732,123 @@ async fn a_card_closes_quietly_and_a_vote_after_is_refused(db: TestDb) {
     assert!(e.contains("closed"), "{e}");
     let r = ok(&app, "cai", &format!("poll results {}", card.id)).await;
     assert!(r.contains("Agree: 1"), "{r}");
+}
+}
+
+colloquy::store_test! {
+async fn forget_me_deletes_proposed_claims_and_quiz_answers_and_my_data_lists_them(db: TestDb) {
+    let (app, g) = seminar(db).await;
+    let vex = "Quentin Vex";
+    let session = app.current_session(&g).await.id;
+    ok(&app, vex, "claim add \"Vexpending courts earn trust slowly\"").await;
+    ok(&app, vex, "claim add \"Vexrejected small parties win by losing\"").await;
+    ok(&app, vex, "claim add \"Vexapproved coalitions blur accountability\"").await;
+    let mine = |status: &'static str| {
+        let app = &app;
+        async move {
+            app.store
+                .member_claims(g.id, status)
+                .await
+                .unwrap()
+                .into_iter()
+                .filter(|c| c.text.starts_with("Vex"))
+                .map(|c| c.id)
+                .collect::<Vec<_>>()
+        }
+    };
+    let pending = mine("pending").await;
+    assert_eq!(pending.len(), 3);
+    app.fac(&format!("claim reject {}", pending[1])).await;
+    app.fac(&format!("claim approve {} --minutes 30", pending[2]))
+        .await;
+    let card = app.store.latest_poll(g.id).await.unwrap().unwrap().id;
+    app.fac("quiz add \"Which chapter defines hedging?\" --options \"One | Two | Three\" --answer 2")
+        .await;
+    let quiz = app.store.latest_poll(g.id).await.unwrap().unwrap().id;
+    app.fac("poll create \"Trade builds trust\" --minutes 30").await;
+    let poll = app.store.latest_poll(g.id).await.unwrap().unwrap().id;
+    ok(&app, vex, &format!("vote {card} agree")).await;
+    ok(&app, vex, &format!("vote {quiz} two")).await;
+    ok(
+        &app,
+        vex,
+        &format!("vote {poll} disagree --reason \"Vexreason trade follows trust\""),
+    )
+    .await;
+    for who in ["ana", "ben", "cai"] {
+        ok(&app, who, &format!("vote {poll} agree")).await;
+        ok(&app, who, &format!("vote {quiz} one")).await;
+    }
+    let thread = app.current_session(&g).await.thread_id.expect("a thread");
+    app.say("ana", Some(&thread), "Trust comes before trade, not after it.")
+        .await;
+
+    // my-data lists the claims, the card vote and the quiz answer.
+    let my = app.run(vex, Role::Member, "privacy my-data").await.unwrap();
+    assert!(
+        my.text.contains("3 claims you proposed (1 approved, 1 waiting for review, 1 rejected)"),
+        "{}",
+        my.text
+    );
+    assert!(
+        my.text.contains("3 votes (1 on a claim card, 1 quiz answer)"),
+        "{}",
+        my.text
+    );
+    let data: serde_json::Value = serde_json::from_slice(&my.files[0].bytes).unwrap();
+    let claims = data["claims"].as_array().expect("claims in my-data");
+    let status = |text: &str| {
+        claims
+            .iter()
+            .find(|c| c["text"].as_str().is_some_and(|t| t.starts_with(text)))
+            .map(|c| c["status"].as_str().unwrap_or_default().to_string())
+    };
+    assert_eq!(status("Vexpending").as_deref(), Some("pending"), "{data}");
+    assert_eq!(status("Vexrejected").as_deref(), Some("rejected"), "{data}");
+    assert_eq!(status("Vexapproved").as_deref(), Some("approved"), "{data}");
+    let kinds: Vec<&str> = data["votes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|v| v["kind"].as_str())
+        .collect();
+    assert_eq!(kinds, vec!["claim card", "quiz", "poll"], "{data}");
+
+    // The session ends; its stored summary shows the poll's reasons.
+    app.clock.set(monday(21, 0));
+    app.tick().await;
+    let before = app.store.session_summary(session).await.unwrap().unwrap();
+    assert!(before.body.contains("Vexreason"), "{}", before.body);
+
+    let ask = app.run(vex, Role::Member, "privacy forget-me").await.unwrap();
+    assert!(
+        ask.text.contains("the 2 claims you proposed that were not approved"),
+        "{}",
+        ask.text
+    );
+    let done = app
+        .run(vex, Role::Member, "privacy forget-me --confirm")
+        .await
+        .unwrap();
+    assert!(
+        done.text.contains("3 votes and 2 proposed claims deleted"),
+        "{}",
+        done.text
+    );
+    for (where_, value) in crate::safety::all_text(&app.store).await {
+        for trace in ["Vexpending", "Vexrejected", "Vexreason", "Quentin", "console:Quentin Vex"] {
+            assert!(
+                !value.contains(trace),
+                "{where_} still holds {trace:?}: {value}"
+            );
+        }
+    }
+    // The approved claim is the group's card now: it stays, with no author.
+    let approved = app.store.member_claim(pending[2]).await.unwrap().unwrap();
+    assert_eq!((approved.member_key, approved.author), (None, None));
+    assert_eq!(app.store.tally(quiz).await.unwrap(), vec![(0, 3)]);
+    assert_eq!(app.store.tally(card).await.unwrap(), vec![]);
+    let queue = app.fac("claim queue").await.text;
+    assert!(queue.contains("No claims are waiting"), "{queue}");
 }
 }

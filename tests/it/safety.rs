@@ -19,7 +19,7 @@ use colloquy::ports::{ChatPort, Delivered, FileOut, Outgoing, PortError};
 use crate::common::app::{TestApp, monday, sample_reading};
 
 /// Every text value in every table of the database, with where it is.
-async fn all_text(store: &colloquy::store::Store) -> Vec<(String, String)> {
+pub(crate) async fn all_text(store: &colloquy::store::Store) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for t in store.table_names().await.unwrap() {
         for col in store.column_names(&t).await.unwrap() {

@@ -8,19 +8,63 @@ mod report;
 
 use chrono::Duration;
 
-use super::{CommandError, Engine, Reply, store_ms};
-use crate::domain::command::PollSpec;
+use super::{Caller, CommandError, Engine, Reply, store_ms};
+use crate::domain::command::{Command, PollSpec};
 use crate::domain::ids::{ChannelKey, MemberKey};
 use crate::domain::member_claims::{check, normalize};
 use crate::domain::poll::{Deadline, Phase, Scale};
 use crate::domain::words;
-use crate::store::{Group, NewMemberClaim, PollExtras, SessionRow, from_ms};
+use crate::store::{
+    ClaimApproval, Group, MemberClaimRow, NewMemberClaim, PollExtras, SessionRow, from_ms,
+};
 
 pub use map::{MapClaim, MapView};
 pub use report::ReportView;
 
 /// Cards stay open this long when no session end is known.
 const CARD_DEFAULT_HOURS: i64 = 24;
+
+/// A proposed claim waiting for review, as a facilitator sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueuedClaim {
+    pub id: i64,
+    pub text: String,
+    /// The author's name (`None`: they were forgotten).
+    pub author: Option<String>,
+}
+
+impl From<MemberClaimRow> for QueuedClaim {
+    fn from(c: MemberClaimRow) -> Self {
+        QueuedClaim {
+            id: c.id,
+            text: c.text,
+            author: c.author,
+        }
+    }
+}
+
+fn no_session_for_claims() -> CommandError {
+    CommandError::invalid(
+        "No session is open here, so there is nothing to propose a claim for. Try again when the next excerpt is posted.",
+    )
+}
+
+/// Why a claim can no longer be approved or rejected: who decided it and how.
+fn already_decided(claim: &MemberClaimRow, caller: &Caller) -> CommandError {
+    let by = match (&claim.decided_by, &claim.decided_by_name) {
+        (Some(key), _) if *key == caller.key.key() => " by you".to_string(),
+        (_, Some(name)) => format!(" by {name}"),
+        _ => String::new(),
+    };
+    let what = match (claim.status.as_str(), claim.poll_id) {
+        ("approved", Some(card)) => format!("approved{by} and posted as card #{card}"),
+        (status, _) => format!("{status}{by}"),
+    };
+    CommandError::invalid(format!(
+        "Claim #{} was already {what}; nothing changed.",
+        claim.id
+    ))
+}
 
 impl Engine {
     /// The scope of anonymous voter keys for polls of this session: its reading (so a
@@ -102,11 +146,10 @@ impl Engine {
                 "That claim has no words in it; write the statement members should vote on.",
             ));
         }
-        let session = self.open_session(group).await?.ok_or_else(|| {
-            CommandError::invalid(
-                "No session is open here, so there is nothing to propose a claim for. Try again when the next excerpt is posted.",
-            )
-        })?;
+        let session = self
+            .open_session(group)
+            .await?
+            .ok_or_else(no_session_for_claims)?;
         if self
             .claims_in_session(&session)
             .await?
@@ -206,10 +249,101 @@ impl Engine {
         }
     }
 
+    /// The claims waiting for review in `channel`'s group, for a facilitator (the Discord
+    /// queue's buttons are made from these).
+    pub async fn claims_for_review(
+        &self,
+        caller: &Caller,
+        channel: &ChannelKey,
+    ) -> Result<Vec<QueuedClaim>, CommandError> {
+        let group = self
+            .admit(caller, &Command::ClaimQueue, channel)
+            .await?
+            .ok_or(CommandError::NotSetUp)?;
+        Ok(self
+            .store()
+            .member_claims(group.id, "pending")
+            .await?
+            .into_iter()
+            .map(QueuedClaim::from)
+            .collect())
+    }
+
+    /// Whether `caller` could propose a claim in `channel` now (a member, in a group with
+    /// an open session), so a form to write one is only offered when it can be sent.
+    pub async fn ready_for_claims(
+        &self,
+        caller: &Caller,
+        channel: &ChannelKey,
+    ) -> Result<(), CommandError> {
+        let add = Command::ClaimAdd {
+            text: String::new(),
+        };
+        let group = self
+            .admit(caller, &add, channel)
+            .await?
+            .ok_or(CommandError::NotSetUp)?;
+        match self.open_session(&group).await? {
+            Some(_) => Ok(()),
+            None => Err(no_session_for_claims()),
+        }
+    }
+
+    /// A claim a facilitator is about to reword and approve (the Discord edit form is
+    /// filled with it): refused for members, and for a claim already decided (saying by
+    /// whom).
+    pub async fn claim_to_edit(
+        &self,
+        caller: &Caller,
+        channel: &ChannelKey,
+        id: i64,
+    ) -> Result<QueuedClaim, CommandError> {
+        let approve = Command::ClaimApprove {
+            id,
+            text: None,
+            deadline: None,
+            anonymous: false,
+            phase: None,
+        };
+        let group = self
+            .admit(caller, &approve, channel)
+            .await?
+            .ok_or(CommandError::NotSetUp)?;
+        let claim = self.claim_of(&group, id).await?;
+        if claim.status != "pending" {
+            return Err(already_decided(&claim, caller));
+        }
+        Ok(claim.into())
+    }
+
+    async fn claim_of(&self, group: &Group, id: i64) -> Result<MemberClaimRow, CommandError> {
+        self.store()
+            .member_claim(id)
+            .await?
+            .filter(|c| c.group_id == group.id)
+            .ok_or_else(|| {
+                CommandError::invalid(format!("This group has no proposed claim #{id}."))
+            })
+    }
+
+    /// The facilitator's member record, so a decision can name them.
+    async fn note_facilitator(&self, caller: &Caller) -> Result<(), CommandError> {
+        self.store()
+            .touch_member(
+                &caller.key.key(),
+                &super::record::clean_name(&caller.name),
+                store_ms(self.now()),
+            )
+            .await?;
+        Ok(())
+    }
+
     /// `claim approve N ["edited"]`: the claim (reworded) is posted as a vote card.
+    #[allow(clippy::too_many_arguments)]
     pub(super) async fn claim_approve(
         &self,
         group: &Group,
+        caller: &Caller,
         id: i64,
         edited: Option<String>,
         deadline: Option<Deadline>,
@@ -221,19 +355,9 @@ impl Engine {
                 "A proposed claim is approved as a new card (or a pre card); repeat it after the discussion with `poll create --phase post`.",
             ));
         }
-        let claim = self
-            .store()
-            .member_claim(id)
-            .await?
-            .filter(|c| c.group_id == group.id)
-            .ok_or_else(|| {
-                CommandError::invalid(format!("This group has no proposed claim #{id}."))
-            })?;
+        let claim = self.claim_of(group, id).await?;
         if claim.status != "pending" {
-            return Err(CommandError::invalid(format!(
-                "Claim #{id} was already {}.",
-                claim.status
-            )));
+            return Err(already_decided(&claim, caller));
         }
         let text = match edited {
             Some(t) => check(&t)?,
@@ -265,40 +389,55 @@ impl Engine {
             }
         }
         let deadline = self.card_deadline(group, deadline).await?;
-        let (poll_id, _) = self
+        self.note_facilitator(caller).await?;
+        let created = self
             .poll_create_with(
                 group,
                 Engine::card_spec(text.clone(), deadline, anonymous, phase),
                 PollExtras {
-                    member_claim: Some((id, text, normalized)),
+                    member_claim: Some(ClaimApproval {
+                        id,
+                        text,
+                        normalized,
+                        by: caller.key.key(),
+                    }),
                     ..PollExtras::default()
                 },
             )
-            .await?;
+            .await;
+        let (poll_id, _) = match created {
+            Ok(c) => c,
+            // Another facilitator decided it a moment ago: say who.
+            Err(e) => match self.claim_of(group, id).await {
+                Ok(c) if c.status != "pending" => return Err(already_decided(&c, caller)),
+                _ => return Err(e),
+            },
+        };
         Ok(Reply::private(format!(
             "Claim #{id} is approved and posted as card #{poll_id}."
         )))
     }
 
     /// `claim reject N`.
-    pub(super) async fn claim_reject(&self, group: &Group, id: i64) -> Result<Reply, CommandError> {
-        let claim = self
-            .store()
-            .member_claim(id)
-            .await?
-            .filter(|c| c.group_id == group.id)
-            .ok_or_else(|| {
-                CommandError::invalid(format!("This group has no proposed claim #{id}."))
-            })?;
+    pub(super) async fn claim_reject(
+        &self,
+        group: &Group,
+        caller: &Caller,
+        id: i64,
+    ) -> Result<Reply, CommandError> {
+        let claim = self.claim_of(group, id).await?;
+        if claim.status != "pending" {
+            return Err(already_decided(&claim, caller));
+        }
+        self.note_facilitator(caller).await?;
         if !self
             .store()
-            .reject_member_claim(id, store_ms(self.now()))
+            .reject_member_claim(id, store_ms(self.now()), &caller.key.key())
             .await?
         {
-            return Err(CommandError::invalid(format!(
-                "Claim #{id} was already {}; only a claim waiting in the queue can be rejected.",
-                claim.status
-            )));
+            // Another facilitator decided it a moment ago.
+            let claim = self.claim_of(group, id).await?;
+            return Err(already_decided(&claim, caller));
         }
         Ok(Reply::private(format!(
             "Claim #{id} is rejected: it will not be posted or shown anywhere."

@@ -1,7 +1,8 @@
 //! Poll buttons: one per option (`cq:vote:{poll}:{index}`) and "Vote with a reason"
 //! (`cq:why:{poll}`), which shows a private option picker (`cq:pick:{poll}`) that opens a
 //! modal for the reason (`cq:reason:{poll}:{index}`). Every answer is ephemeral: nobody
-//! but the voter sees a vote, and the bot never posts who voted.
+//! but the voter sees a vote, and the bot never posts who voted. The custom ids of the
+//! claim review buttons and forms are parsed here too and handled in [`super::review`].
 
 use std::future::Future;
 use std::time::Duration;
@@ -22,31 +23,59 @@ const ANSWER_BY: Duration = Duration::from_millis(2000);
 /// What a custom id asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Action {
-    Vote { poll: i64, index: usize },
-    Why { poll: i64 },
-    Pick { poll: i64 },
-    Reason { poll: i64, index: usize },
+    Vote {
+        poll: i64,
+        index: usize,
+    },
+    Why {
+        poll: i64,
+    },
+    Pick {
+        poll: i64,
+    },
+    Reason {
+        poll: i64,
+        index: usize,
+    },
+    /// The claim review buttons and forms ([`super::review`]).
+    ClaimApprove {
+        claim: i64,
+    },
+    ClaimEdit {
+        claim: i64,
+    },
+    ClaimReject {
+        claim: i64,
+    },
+    ClaimEdited {
+        claim: i64,
+    },
+    Propose,
 }
 
 impl Action {
     pub fn parse(custom_id: &str) -> Option<Action> {
-        let mut parts = custom_id.split(':');
-        if parts.next()? != "cq" {
-            return None;
-        }
-        let verb = parts.next()?;
-        let poll: i64 = parts.next()?.parse().ok()?;
-        let index = parts.next().map(|i| i.parse::<usize>());
-        if parts.next().is_some() {
-            return None;
-        }
-        match (verb, index) {
-            ("vote", Some(Ok(index))) => Some(Action::Vote { poll, index }),
-            ("reason", Some(Ok(index))) => Some(Action::Reason { poll, index }),
-            ("why", None) => Some(Action::Why { poll }),
-            ("pick", None) => Some(Action::Pick { poll }),
-            _ => None,
-        }
+        let parts: Vec<&str> = custom_id.split(':').collect();
+        let id = |s: &str| s.parse::<i64>().ok();
+        let index = |s: &str| s.parse::<usize>().ok();
+        Some(match parts.as_slice() {
+            ["cq", "vote", p, i] => Action::Vote {
+                poll: id(p)?,
+                index: index(i)?,
+            },
+            ["cq", "reason", p, i] => Action::Reason {
+                poll: id(p)?,
+                index: index(i)?,
+            },
+            ["cq", "why", p] => Action::Why { poll: id(p)? },
+            ["cq", "pick", p] => Action::Pick { poll: id(p)? },
+            ["cq", "approve", c] => Action::ClaimApprove { claim: id(c)? },
+            ["cq", "edit", c] => Action::ClaimEdit { claim: id(c)? },
+            ["cq", "reject", c] => Action::ClaimReject { claim: id(c)? },
+            ["cq", "edited", c] => Action::ClaimEdited { claim: id(c)? },
+            ["cq", "propose"] => Action::Propose,
+            _ => return None,
+        })
     }
 
     pub fn id(&self) -> String {
@@ -55,6 +84,11 @@ impl Action {
             Action::Why { poll } => format!("cq:why:{poll}"),
             Action::Pick { poll } => format!("cq:pick:{poll}"),
             Action::Reason { poll, index } => format!("cq:reason:{poll}:{index}"),
+            Action::ClaimApprove { claim } => format!("cq:approve:{claim}"),
+            Action::ClaimEdit { claim } => format!("cq:edit:{claim}"),
+            Action::ClaimReject { claim } => format!("cq:reject:{claim}"),
+            Action::ClaimEdited { claim } => format!("cq:edited:{claim}"),
+            Action::Propose => "cq:propose".to_string(),
         }
     }
 }
@@ -250,6 +284,9 @@ pub(crate) async fn on_component(
             .await;
     };
     match action {
+        Action::ClaimApprove { .. } | Action::ClaimEdit { .. } | Action::ClaimReject { .. } => {
+            super::review::on_button(ctx, bot, i, action).await
+        }
         Action::Vote { poll, index } => vote(ctx, bot, &source, poll, index, None).await,
         Action::Why { poll } => {
             let options = match bot.engine.open_poll_options(poll).await {
@@ -312,7 +349,7 @@ pub(crate) async fn on_component(
                 .respond(&ctx.http, serenity::CreateInteractionResponse::Modal(modal))
                 .await
         }
-        Action::Reason { .. } => {
+        Action::Reason { .. } | Action::ClaimEdited { .. } | Action::Propose => {
             source
                 .respond(
                     &ctx.http,
@@ -330,10 +367,16 @@ pub(crate) async fn on_modal(
     m: &serenity::ModalInteraction,
 ) -> serenity::Result<()> {
     let source = Source::Modal(m);
-    let Some(Action::Reason { poll, index }) = Action::parse(&m.data.custom_id) else {
-        return source
-            .respond(&ctx.http, private_message("This form is no longer in use."))
-            .await;
+    let (poll, index) = match Action::parse(&m.data.custom_id) {
+        Some(Action::Reason { poll, index }) => (poll, index),
+        Some(action @ (Action::ClaimEdited { .. } | Action::Propose)) => {
+            return super::review::on_form(ctx, bot, m, action).await;
+        }
+        _ => {
+            return source
+                .respond(&ctx.http, private_message("This form is no longer in use."))
+                .await;
+        }
     };
     let reason = m
         .data
@@ -360,6 +403,11 @@ mod tests {
             Action::Why { poll: 3 },
             Action::Pick { poll: 3 },
             Action::Reason { poll: 3, index: 0 },
+            Action::ClaimApprove { claim: 12 },
+            Action::ClaimEdit { claim: 12 },
+            Action::ClaimReject { claim: 12 },
+            Action::ClaimEdited { claim: 12 },
+            Action::Propose,
         ] {
             assert_eq!(Action::parse(&a.id()), Some(a.clone()));
             assert!(a.id().len() <= 100);
@@ -368,6 +416,8 @@ mod tests {
         assert_eq!(Action::parse("cq:vote:1"), None);
         assert_eq!(Action::parse("other:vote:1:1"), None);
         assert_eq!(Action::parse("cq:why:1:2"), None);
+        assert_eq!(Action::parse("cq:approve"), None);
+        assert_eq!(Action::parse("cq:propose:1"), None);
     }
 
     #[test]

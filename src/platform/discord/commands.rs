@@ -667,22 +667,25 @@ pub(crate) async fn claim(_ctx: Ctx<'_>) -> Result<(), Error> {
 
 /// Propose a claim for the group to vote on; a facilitator reviews it first.
 ///
-/// Once approved it is posted as a card members vote agree / disagree / pass on, and it
-/// counts toward the opinion map (`/map`).
+/// Leave the claim out to write it in a form. Once approved it is posted as a card members
+/// vote agree / disagree / pass on, and it counts toward the opinion map (`/map`).
 #[poise::command(slash_command, rename = "add")]
 pub(crate) async fn claim_add(
     ctx: Ctx<'_>,
-    #[description = "The claim (up to 300 characters)"]
+    #[description = "The claim (up to 300 characters); leave it out to write it in a form"]
     #[max_length = 300]
-    claim: String,
+    claim: Option<String>,
 ) -> Result<(), Error> {
-    respond::run(ctx, Command::ClaimAdd { text: claim }, None).await
+    match claim.filter(|c| !c.trim().is_empty()) {
+        Some(text) => respond::run(ctx, Command::ClaimAdd { text }, None).await,
+        None => super::review::propose_form(ctx).await,
+    }
 }
 
-/// The claims members proposed, waiting for review (facilitators).
+/// The claims members proposed, each with Approve / Edit / Reject buttons (facilitators).
 #[poise::command(slash_command, rename = "queue")]
 pub(crate) async fn claim_queue(ctx: Ctx<'_>) -> Result<(), Error> {
-    respond::run(ctx, Command::ClaimQueue, None).await
+    super::review::queue(ctx).await
 }
 
 /// Approve a proposed claim, optionally reworded, and post it as a vote card (facilitators).

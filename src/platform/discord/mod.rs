@@ -15,6 +15,7 @@
 //! - [`events`]: gateway events to engine calls (messages, edits, deletions, native poll
 //!   votes, buttons and modals, READY).
 //! - [`buttons`]: poll buttons, the "vote with a reason" select and modal.
+//! - [`review`]: the claim queue's Approve / Edit / Reject buttons and the claim forms.
 //! - [`backfill`]: after (re)connecting, fetch what open sessions' threads received while
 //!   the bot was away.
 //! - [`port`]: the [`ChatPort`](crate::ports::ChatPort) the outbox posts through.
@@ -49,6 +50,7 @@ mod ingest;
 mod limits;
 mod port;
 mod respond;
+mod review;
 mod upload;
 
 use std::sync::Arc;

@@ -50,7 +50,7 @@ impl Bot {
         let config = Config {
             storage: Storage {
                 database: colloquy::store::Location::Sqlite(dir.join("colloquy.db")),
-                secret_file: None,
+                ..Storage::default()
             },
             discord: Some(Discord {
                 token_env,

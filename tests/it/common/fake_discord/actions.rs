@@ -174,7 +174,7 @@ impl FakeDiscord {
             });
             let app_permissions = perm_string(st.bot().permissions);
             let d = interaction_json(
-                &st.ids,
+                &st.ids_for(channel_id),
                 InteractionParts {
                     id,
                     token: &token,
@@ -254,7 +254,8 @@ impl FakeDiscord {
         user: &Person,
         command: SlashCommand,
     ) -> InteractionHandle {
-        let data = command.data_json(&self.ids(), self.command_id(&command.name));
+        let ids = self.shared.lock().ids_for(channel_id);
+        let data = command.data_json(&ids, self.command_id(&command.name));
         self.interaction(2, channel_id, user, data, None)
     }
 
@@ -323,12 +324,77 @@ impl FakeDiscord {
         )
     }
 
+    /// `user` fills in and sends the modal the bot opened in answer to `opener`, as
+    /// Discord's client does: each text input starts from the value the bot filled in
+    /// (empty if none), `typed` replaces the inputs it names, and the client refuses a
+    /// required input left empty or a value outside the input's lengths (this panics:
+    /// the test asked for something no member could send). A modal opened from a button
+    /// carries that button's message, as Discord's submit does.
+    pub fn submit_form(
+        &self,
+        opener: &InteractionHandle,
+        user: &Person,
+        typed: &[(&str, &str)],
+    ) -> InteractionHandle {
+        let (modal, source) = {
+            let st = self.shared.lock();
+            let Some(rec) = st.interactions.get(&opener.token) else {
+                panic!("fake discord: no interaction {}", opener.token)
+            };
+            let Some(modal) = rec
+                .replies
+                .iter()
+                .find(|r| r.callback_type() == Some(9))
+                .map(|r| r.data.clone())
+            else {
+                panic!("fake discord: the bot opened no modal on {}", opener.token)
+            };
+            (modal, rec.source_message.filter(|_| rec.kind == 3))
+        };
+        let Some(custom_id) = modal["custom_id"].as_str() else {
+            panic!("fake discord: a modal without a custom id: {modal}")
+        };
+        let mut fields: Vec<(String, String)> = Vec::new();
+        for row in modal["components"].as_array().into_iter().flatten() {
+            for input in row["components"].as_array().into_iter().flatten() {
+                let id = input["custom_id"].as_str().unwrap_or_default().to_string();
+                let value = typed
+                    .iter()
+                    .find(|(k, _)| *k == id)
+                    .map(|(_, v)| v.to_string())
+                    .or_else(|| input["value"].as_str().map(str::to_string))
+                    .unwrap_or_default();
+                let n = value.chars().count() as u64;
+                let required = input["required"].as_bool().unwrap_or(true);
+                let min = input["min_length"].as_u64().unwrap_or(0);
+                let max = input["max_length"].as_u64().unwrap_or(4000);
+                if (required && value.is_empty()) || (!value.is_empty() && (n < min || n > max)) {
+                    panic!(
+                        "fake discord: Discord's client would not send {id:?} = {value:?} (required {required}, {min}..={max} characters)"
+                    );
+                }
+                fields.push((id, value));
+            }
+        }
+        let borrowed: Vec<(&str, &str)> = fields
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        self.submit_modal(user, custom_id, &borrowed, source)
+    }
+
     fn vote(&self, user: &Person, message_id: u64, answer_id: u64, add: bool) {
         let channel = self.channel_of(message_id);
         let d = {
             let mut st = self.shared.lock();
             st.vote(message_id, answer_id, user.id, add);
-            poll_vote_json(&st.ids, user.id, channel, message_id, answer_id)
+            poll_vote_json(
+                &st.ids_for(channel),
+                user.id,
+                channel,
+                message_id,
+                answer_id,
+            )
         };
         let t = if add {
             "MESSAGE_POLL_VOTE_ADD"

@@ -30,6 +30,11 @@ impl Snowflakes {
             .unwrap_or_else(|last| last);
         candidate.max(previous + 1)
     }
+
+    /// Makes sure no later id is `id` or below (for an id made by hand).
+    pub fn reserve_through(&self, id: u64) {
+        self.last.fetch_max(id, Ordering::SeqCst);
+    }
 }
 
 /// The Unix time in milliseconds at which a snowflake was made.
@@ -75,6 +80,19 @@ impl Identities {
             admin_role_id: ids.next(),
             bot_role_id: ids.next(),
             channel_id: ids.next(),
+        }
+    }
+}
+
+impl Identities {
+    /// The same world seen from another guild: its id (also its @everyone role's) and its
+    /// first text channel; application, bot and the named roles stay.
+    pub fn in_guild(&self, guild_id: u64, channel_id: u64) -> Identities {
+        Identities {
+            guild_id,
+            everyone_role_id: guild_id,
+            channel_id,
+            ..*self
         }
     }
 }

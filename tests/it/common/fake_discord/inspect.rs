@@ -106,6 +106,12 @@ impl FakeDiscord {
         self.inject(method, path_prefix, Injection::Delay(delay), count);
     }
 
+    /// The next `count` matching requests are recorded (status 0) and never answered or
+    /// acted on: the sender waits until it times out or dies.
+    pub fn stall_next(&self, method: &str, path_prefix: &str, count: usize) {
+        self.inject(method, path_prefix, Injection::Stall, count);
+    }
+
     fn parse_message(v: &Value) -> Message {
         match serde_json::from_value(v.clone()) {
             Ok(m) => m,

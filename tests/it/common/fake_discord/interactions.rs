@@ -92,6 +92,67 @@ fn response_kind(kind: u8) -> u8 {
     if kind == 2 { 20 } else { 0 }
 }
 
+/// Discord's checks of a modal (callback type 9): a custom id, a title of at most 45
+/// characters, 1 to 5 action rows each holding one text input (type 4) with a custom id, a
+/// style (1 short, 2 paragraph), a label of at most 45 characters, lengths within 0..4000
+/// and a pre-filled value no longer than its `max_length`.
+pub fn check_modal(data: &Value) -> Result<(), ApiError> {
+    let bad = |what: &str| Err(ApiError::invalid_form(what.to_string()));
+    let len = |v: &Value| v.as_str().map(|s| s.chars().count());
+    match len(&data["custom_id"]) {
+        Some(1..=100) => {}
+        _ => return bad("data.custom_id: Must be between 1 and 100 in length."),
+    }
+    match len(&data["title"]) {
+        Some(1..=45) => {}
+        _ => return bad("data.title: Must be between 1 and 45 in length."),
+    }
+    let rows = data["components"].as_array().cloned().unwrap_or_default();
+    if rows.is_empty() || rows.len() > 5 {
+        return bad("data.components: Must be between 1 and 5 in length.");
+    }
+    for (r, row) in rows.iter().enumerate() {
+        let inputs = row["components"].as_array().cloned().unwrap_or_default();
+        if row["type"] != 1 || inputs.len() != 1 || inputs[0]["type"] != 4 {
+            return bad(&format!(
+                "data.components.{r}: an action row holding one text input"
+            ));
+        }
+        let input = &inputs[0];
+        if !matches!(len(&input["custom_id"]), Some(1..=100)) {
+            return bad(&format!(
+                "data.components.{r}.components.0.custom_id: required"
+            ));
+        }
+        if !matches!(input["style"].as_u64(), Some(1 | 2)) {
+            return bad(&format!("data.components.{r}.components.0.style: 1 or 2"));
+        }
+        if !matches!(len(&input["label"]), Some(1..=45)) {
+            return bad(&format!(
+                "data.components.{r}.components.0.label: Must be between 1 and 45 in length."
+            ));
+        }
+        let max = input["max_length"].as_u64().unwrap_or(4000);
+        let min = input["min_length"].as_u64().unwrap_or(0);
+        if max == 0 || max > 4000 || min > max {
+            return bad(&format!(
+                "data.components.{r}.components.0: lengths within 0..4000"
+            ));
+        }
+        if len(&input["value"]).is_some_and(|n| n as u64 > max) {
+            return bad(&format!(
+                "data.components.{r}.components.0.value: Must be {max} or fewer in length."
+            ));
+        }
+        if len(&input["placeholder"]).is_some_and(|n| n > 100) {
+            return bad(&format!(
+                "data.components.{r}.components.0.placeholder: Must be 100 or fewer in length."
+            ));
+        }
+    }
+    Ok(())
+}
+
 impl State {
     fn interaction_mut(&mut self, token: &str) -> Result<&mut InteractionRecord, ApiError> {
         self.interactions
@@ -231,6 +292,9 @@ impl State {
                     rec.kind
                 ),
             ));
+        }
+        if kind == 9 {
+            check_modal(&data)?;
         }
         let mut effects = vec![];
         let mut message_id = None;

@@ -39,7 +39,8 @@ use tokio::task::JoinHandle;
 pub use actions::{InteractionHandle, UserMessage};
 #[allow(unused_imports)]
 pub use events::{OptionValue, SlashCommand};
-pub use gateway::{GatewayStats, ResumePolicy};
+#[allow(unused_imports)]
+pub use gateway::{GatewayStats, ResumePolicy, ShardStats};
 pub use ids::{Identities, Person};
 #[allow(unused_imports)]
 pub use interactions::{InteractionReply, ReplyKind};
@@ -59,6 +60,8 @@ pub struct FakeOptions {
     pub resume_policy: ResumePolicy,
     /// How long an interaction waits for its callback before answering 10062 (Discord: 3 s).
     pub interaction_deadline: Duration,
+    /// The shard count GET /gateway/bot recommends.
+    pub recommended_shards: u32,
 }
 
 impl Default for FakeOptions {
@@ -67,6 +70,7 @@ impl Default for FakeOptions {
             heartbeat_interval: DEFAULT_HEARTBEAT,
             resume_policy: ResumePolicy::Resume,
             interaction_deadline: Duration::from_secs(3),
+            recommended_shards: 1,
         }
     }
 }
@@ -78,6 +82,7 @@ pub(crate) struct Shared {
     /// Woken on every recorded request, gateway change and test-side event.
     changed: Notify,
     ws_url: String,
+    recommended_shards: u32,
 }
 
 impl Shared {
@@ -174,6 +179,7 @@ impl FakeDiscord {
             gateway,
             changed: Notify::new(),
             ws_url,
+            recommended_shards: options.recommended_shards.max(1),
         });
 
         let (tx, rx) = mpsc::channel(64);
@@ -275,6 +281,38 @@ impl FakeDiscord {
     pub fn admin(&self, name: &str) -> Person {
         let role = self.ids().admin_role_id;
         self.add_member(name, Some(role))
+    }
+
+    /// Another guild the bot is in, with one text channel, whose id puts it on `shard` of
+    /// `total` (`(guild_id >> 22) % total`). Its identities: `guild_id` and `channel_id`
+    /// are its own, the rest the first guild's. A connected shard that holds it gets its
+    /// GUILD_CREATE, as when Discord adds the bot to a server.
+    pub fn add_guild(&self, shard: u32, total: u32, channel_name: &str) -> Identities {
+        let (guild, json) = {
+            let mut st = self.shared.lock();
+            let guild = st.add_guild(shard, total, channel_name);
+            (guild, st.guild_create_of(&guild))
+        };
+        self.shared
+            .gateway
+            .dispatch_to_session("GUILD_CREATE", json);
+        self.shared.changed.notify_waiters();
+        guild
+    }
+
+    /// The direct-message channel between the bot and `who` (made on first use, as
+    /// Discord does); post in it with `user_message(..).channel(id)`.
+    pub fn dm_channel(&self, who: &Person) -> u64 {
+        match self.shared.lock().open_dm(who.id) {
+            Ok(c) => model::id_of(&c, "id").unwrap_or_default(),
+            Err(e) => panic!("fake discord: no DM channel with {}: {e:?}", who.name),
+        }
+    }
+
+    /// Closes the websocket that holds `shard` abruptly (no close frame).
+    pub fn drop_shard(&self, shard: u32) {
+        self.shared.gateway.drop_shard(shard);
+        self.shared.changed.notify_waiters();
     }
 
     /// Another text channel; dispatches CHANNEL_CREATE if the bot is connected.

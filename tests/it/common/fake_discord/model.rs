@@ -59,7 +59,10 @@ pub struct StoredMessage {
 }
 
 pub struct State {
+    /// The first guild's identities (the one most tests use).
     pub ids: Identities,
+    /// Every guild the bot is in, the first one first (see [`State::add_guild`]).
+    pub guilds: Vec<Identities>,
     pub base_url: String,
     pub snowflakes: Snowflakes,
     pub members: BTreeMap<u64, Person>,
@@ -111,6 +114,7 @@ impl State {
         );
         Self {
             ids,
+            guilds: vec![ids],
             base_url,
             snowflakes,
             members,
@@ -129,21 +133,69 @@ impl State {
         }
     }
 
-    /// The GUILD_CREATE payload for the current world (the bot is the first member).
+    /// The GUILD_CREATE payload of the first guild (the bot is the first member).
     pub fn guild_create(&self) -> Value {
+        self.guild_create_of(&self.ids)
+    }
+
+    /// The GUILD_CREATE payload of one guild: every member, its channels and threads.
+    pub fn guild_create_of(&self, guild: &Identities) -> Value {
         let members: Vec<Value> = self
             .members
             .values()
-            .map(|p| member_json(p, self.ids.guild_id))
+            .map(|p| member_json(p, guild.guild_id))
             .collect();
         let of_type = |t: u64| {
             self.channels
                 .values()
-                .filter(|c| c["type"] == t)
+                .filter(|c| c["type"] == t && id_of(c, "guild_id") == Some(guild.guild_id))
                 .cloned()
                 .collect::<Vec<_>>()
         };
-        guild_create_json(&self.ids, &members, &of_type(0), &of_type(11))
+        guild_create_json(guild, &members, &of_type(0), &of_type(11))
+    }
+
+    /// Every guild's GUILD_CREATE, with its id (the gateway sends each to its shard).
+    pub fn guild_creates(&self) -> Vec<(u64, Value)> {
+        self.guilds
+            .iter()
+            .map(|g| (g.guild_id, self.guild_create_of(g)))
+            .collect()
+    }
+
+    /// A guild the bot is in, by id.
+    pub fn guild(&self, guild_id: u64) -> Option<Identities> {
+        self.guilds.iter().copied().find(|g| g.guild_id == guild_id)
+    }
+
+    /// The identities as seen from a channel's guild (the first guild's for DMs and
+    /// unknown channels): what events about that channel carry.
+    pub fn ids_for(&self, channel_id: u64) -> Identities {
+        self.channels
+            .get(&channel_id)
+            .and_then(|c| id_of(c, "guild_id"))
+            .and_then(|g| self.guild(g))
+            .unwrap_or(self.ids)
+    }
+
+    /// Another guild with one text channel, whose id puts it on `shard` of `total`
+    /// (Discord's rule: `(guild_id >> 22) % total`).
+    pub fn add_guild(&mut self, shard: u32, total: u32, channel_name: &str) -> Identities {
+        let total = u64::from(total.max(1));
+        let base = self.snowflakes.next();
+        let ms = base >> 22;
+        let want = u64::from(shard) % total;
+        let ms = ms + (want + total - ms % total) % total;
+        let guild_id = (ms << 22) | (base & ((1 << 22) - 1));
+        self.snowflakes.reserve_through(guild_id);
+        let channel_id = self.snowflakes.next();
+        let guild = self.ids.in_guild(guild_id, channel_id);
+        self.channels.insert(
+            channel_id,
+            text_channel_json(&guild, channel_id, channel_name, None),
+        );
+        self.guilds.push(guild);
+        guild
     }
 
     pub fn bot(&self) -> Person {
@@ -196,11 +248,12 @@ impl State {
         if in_dm {
             return rest.clone();
         }
+        let ids = id_of(rest, "channel_id").map_or(self.ids, |c| self.ids_for(c));
         let member = id_of(&rest["author"], "id")
             .and_then(|a| self.members.get(&a))
             .filter(|_| rest["webhook_id"].is_null())
-            .map(|p| partial_member_json(p, self.ids.guild_id));
-        super::events::gateway_message_json(&self.ids, rest, member)
+            .map(|p| partial_member_json(p, ids.guild_id));
+        super::events::gateway_message_json(&ids, rest, member)
     }
 
     /// Registers an uploaded or test-provided file and returns its attachment json.
@@ -302,7 +355,7 @@ impl State {
                         "type": 0,
                         "message_id": m.json["id"],
                         "channel_id": target_channel.to_string(),
-                        "guild_id": self.ids.guild_id.to_string(),
+                        "guild_id": self.ids_for(channel_id).guild_id.to_string(),
                     });
                     if kind == 0 {
                         kind = 19;
@@ -457,7 +510,7 @@ impl State {
         self.messages.remove(&id);
         Ok(vec![(
             "MESSAGE_DELETE",
-            super::events::message_delete_json(&self.ids, channel_id, id),
+            super::events::message_delete_json(&self.ids_for(channel_id), channel_id, id),
         )])
     }
 
@@ -491,7 +544,7 @@ impl State {
         }
         let archive = payload["auto_archive_duration"].as_u64().unwrap_or(4320);
         let thread = thread_json(
-            &self.ids,
+            &self.ids_for(channel_id),
             message_id,
             channel_id,
             self.ids.bot_user_id,
@@ -547,7 +600,15 @@ impl State {
                 "A thread has already been created for this message",
             ));
         }
-        let thread = thread_json(&self.ids, id, parent_id, owner, name, 4320, 0);
+        let thread = thread_json(
+            &self.ids_for(parent_id),
+            id,
+            parent_id,
+            owner,
+            name,
+            4320,
+            0,
+        );
         self.channels.insert(id, thread.clone());
         Ok(thread)
     }

@@ -101,6 +101,9 @@ pub enum Injection {
     Fail(u16),
     /// Wait this long, then handle the request normally.
     Delay(Duration),
+    /// Never answer and never act on it (recorded at once with status 0): a request lost
+    /// on the way, whose sender waits until it gives up or dies.
+    Stall,
 }
 
 #[derive(Debug, Clone)]

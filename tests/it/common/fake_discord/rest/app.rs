@@ -10,6 +10,7 @@ use axum::response::IntoResponse;
 use serde_json::{Value, json};
 
 use super::super::Shared;
+use super::super::ids::Identities;
 use super::super::model::ApiError;
 use super::super::record::RequestBody;
 use super::super::templates::{
@@ -24,7 +25,7 @@ pub async fn gateway(State(s): State<Arc<Shared>>) -> ApiResult {
 pub async fn gateway_bot(State(s): State<Arc<Shared>>) -> ApiResult {
     json_ok(json!({
         "url": s.ws_url,
-        "shards": 1,
+        "shards": s.recommended_shards,
         "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1},
     }))
 }
@@ -65,12 +66,12 @@ fn check_app(s: &Shared, app: &str) -> Result<(), ApiError> {
     }
 }
 
-fn check_guild(s: &Shared, guild: &str) -> Result<(), ApiError> {
-    if snowflake(guild)? == s.lock().ids.guild_id {
-        Ok(())
-    } else {
-        Err(ApiError::new(404, 10004, "Unknown Guild"))
-    }
+/// The guild's identities, or Discord's answer for a guild the bot is not in.
+fn check_guild(s: &Shared, guild: &str) -> Result<Identities, ApiError> {
+    let id = snowflake(guild)?;
+    s.lock()
+        .guild(id)
+        .ok_or_else(|| ApiError::new(404, 10004, "Unknown Guild"))
 }
 
 /// Bulk overwrite: gives each command an id (kept for a name that already had one) and a version.
@@ -155,36 +156,38 @@ pub async fn get_guild_commands(
 }
 
 pub async fn guild(State(s): State<Arc<Shared>>, Path(guild): Path<String>) -> ApiResult {
-    check_guild(&s, &guild)?;
-    json_ok(partial_guild_json(&s.lock().ids))
+    let g = check_guild(&s, &guild)?;
+    json_ok(partial_guild_json(&g))
 }
 
 pub async fn member(
     State(s): State<Arc<Shared>>,
     Path((guild, user)): Path<(String, String)>,
 ) -> ApiResult {
-    check_guild(&s, &guild)?;
+    let g = check_guild(&s, &guild)?;
     let user = snowflake(&user)?;
     let st = s.lock();
     let p = st
         .members
         .get(&user)
         .ok_or_else(|| ApiError::new(404, 10007, "Unknown Member"))?;
-    json_ok(member_json(p, st.ids.guild_id))
+    json_ok(member_json(p, g.guild_id))
 }
 
 pub async fn roles(State(s): State<Arc<Shared>>, Path(guild): Path<String>) -> ApiResult {
-    check_guild(&s, &guild)?;
-    json_ok(roles_json(&s.lock().ids))
+    let g = check_guild(&s, &guild)?;
+    json_ok(roles_json(&g))
 }
 
 pub async fn guild_channels(State(s): State<Arc<Shared>>, Path(guild): Path<String>) -> ApiResult {
-    check_guild(&s, &guild)?;
+    let g = check_guild(&s, &guild)?;
     let st = s.lock();
     json_ok(json!(
         st.channels
             .values()
-            .filter(|c| c["type"] == 0)
+            .filter(
+                |c| c["type"] == 0 && super::super::model::id_of(c, "guild_id") == Some(g.guild_id)
+            )
             .cloned()
             .collect::<Vec<_>>()
     ))

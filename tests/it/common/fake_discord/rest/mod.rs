@@ -201,6 +201,18 @@ async fn record_and_inject(
             r.injection
         })
     };
+    if let (Ok((body, _)), Some(Injection::Stall)) = (&parsed, injection) {
+        shared.lock().requests.push(Request {
+            method,
+            path,
+            query,
+            body: body.clone(),
+            status: 0,
+            at,
+        });
+        shared.changed.notify_waiters();
+        return std::future::pending().await;
+    }
     let (body, response) = match (parsed, injection) {
         (Err(e), _) => (RequestBody::Empty, e.into_response()),
         (Ok((body, _)), Some(Injection::Fail(status))) => {
