@@ -392,6 +392,16 @@ impl Engine {
         }
     }
 
+    /// The language the bot speaks in the group `group_id`.
+    pub(crate) async fn locale_of_group(&self, group_id: i64) -> Result<Locale, CommandError> {
+        Ok(self
+            .store()
+            .group(group_id)
+            .await?
+            .map(|g| g.locale())
+            .unwrap_or_default())
+    }
+
     /// [`Engine::execute`] with errors as they were made (replies are in the group's
     /// language already).
     async fn execute_in_english(&self, inv: Invocation) -> Result<Reply, CommandError> {
