@@ -1,6 +1,8 @@
 //! colloquy: a discussion bot for reading groups.
 //!
 //! A map of the crate, from the inside out (each layer imports only the ones above it):
+//! - [`i18n`]: the bot's words in each language (Fluent files in `prompts/locales/`,
+//!   compiled in), the [`i18n::Locale`] a group speaks and the [`t!`] lookup.
 //! - [`domain`]: pure types and rules — texts, readings, excerpts, key terms, questions,
 //!   commands (the verb table and its parser), polls, schedules, summaries. No I/O.
 //! - [`store`]: the SQLite store, the only module with SQL; rows in, rows out.
@@ -27,6 +29,7 @@ pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod engine;
+pub mod i18n;
 pub mod llm;
 pub mod platform;
 pub mod ports;

@@ -10,6 +10,7 @@ use serde::Serialize;
 use thiserror::Error;
 
 use crate::domain::questions::{QuestionTemplates, TemplateError};
+use crate::i18n::{FluentValue, Locale};
 
 /// The templates by name, with their compiled-in defaults.
 const TEMPLATES: &[(&str, &str)] = &[
@@ -126,6 +127,37 @@ impl Prompts {
         env.add_filter("count", |n: i64, one: String, many: String| {
             crate::domain::words::count(n, &one, &many)
         });
+        // `{{ t("summary-themes") }}`, `{{ t("count-replies", n=3) }}`: a Fluent message in
+        // the language of the render (`lang`, set by [`Prompts::render_in`]; English if unset).
+        env.add_function(
+            "t",
+            |state: &minijinja::State, key: String, kwargs: minijinja::value::Kwargs| {
+                let locale = state
+                    .lookup("lang")
+                    .and_then(|v| v.as_str().and_then(|s| s.parse::<Locale>().ok()))
+                    .unwrap_or_default();
+                let mut args: Vec<(String, FluentValue<'static>)> = Vec::new();
+                for name in kwargs.args() {
+                    let value: minijinja::Value = kwargs.get(name)?;
+                    let fluent = match value.as_i64() {
+                        Some(n) if value.kind() == minijinja::value::ValueKind::Number => {
+                            FluentValue::from(n)
+                        }
+                        _ => match f64::try_from(value.clone()) {
+                            Ok(x) if value.kind() == minijinja::value::ValueKind::Number => {
+                                FluentValue::from(x)
+                            }
+                            _ => FluentValue::from(value.to_string()),
+                        },
+                    };
+                    args.push((name.to_string(), fluent));
+                }
+                kwargs.assert_all_used()?;
+                let borrowed: Vec<(&str, FluentValue<'_>)> =
+                    args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+                Ok(crate::i18n::text(locale, &key, &borrowed))
+            },
+        );
         for (name, default) in TEMPLATES {
             let source = read(name, default)?;
             env.add_template_owned(name.to_string(), source)
@@ -152,8 +184,18 @@ impl Prompts {
         Ok(Prompts { env, questions })
     }
 
-    /// Render a template with a serializable context.
+    /// Render a template with a serializable context, in English.
     pub fn render<S: Serialize>(&self, name: &str, ctx: &S) -> Result<String, PromptError> {
+        self.render_in(Locale::En, name, ctx)
+    }
+
+    /// Render a template in `locale`: its `t("key")` calls read that locale's messages.
+    pub fn render_in<S: Serialize>(
+        &self,
+        locale: Locale,
+        name: &str,
+        ctx: &S,
+    ) -> Result<String, PromptError> {
         let tpl = self
             .env
             .get_template(name)
@@ -161,7 +203,11 @@ impl Prompts {
                 name: name.to_string(),
                 message: e.to_string(),
             })?;
-        tpl.render(minijinja::Value::from(minijinja::value::Serde(ctx)))
+        let ctx = minijinja::context! {
+            lang => locale.code(),
+            ..minijinja::Value::from(minijinja::value::Serde(ctx))
+        };
+        tpl.render(ctx)
             .map(|s| tidy(&s))
             .map_err(|e| PromptError::Template {
                 name: name.to_string(),
@@ -343,6 +389,23 @@ mod tests {
             Prompts::load(Some(dir.path())),
             Err(PromptError::Template { .. })
         ));
+    }
+
+    #[test]
+    fn templates_speak_the_locale_they_are_rendered_in() {
+        let p = Prompts::builtin();
+        let mut env = p.env.clone();
+        env.add_template("t.md.j2", "{{ t(\"count-replies\", n=n) }}")
+            .unwrap();
+        let tpl = env.get_template("t.md.j2").unwrap();
+        let render = |lang: &str, n: i64| {
+            tpl.render(minijinja::context! { lang => lang, n => n })
+                .unwrap()
+        };
+        assert_eq!(render("en", 1), "1 reply");
+        assert_eq!(render("ru", 3), "3 ответа");
+        assert_eq!(render("ru", 5), "5 ответов");
+        assert_eq!(render("zh", 5), "5 条回复");
     }
 
     #[test]

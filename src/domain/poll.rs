@@ -147,6 +147,43 @@ impl Scale {
         fixed.iter().map(|s| s.to_string()).collect()
     }
 
+    /// The options as a group speaking `locale` reads them (a custom scale's own words
+    /// stay as written).
+    pub fn options_in(&self, locale: crate::i18n::Locale) -> Vec<String> {
+        use crate::t;
+        let keys: Vec<String> = match self {
+            Scale::Agree => vec![
+                t!(locale, "option-agree"),
+                t!(locale, "option-disagree"),
+                t!(locale, "option-unsure"),
+            ],
+            Scale::Likert5 => vec![
+                t!(locale, "option-strongly-disagree"),
+                t!(locale, "option-disagree"),
+                t!(locale, "option-neutral"),
+                t!(locale, "option-agree"),
+                t!(locale, "option-strongly-agree"),
+            ],
+            Scale::YesNo => vec![t!(locale, "option-yes"), t!(locale, "option-no")],
+            Scale::Card => vec![
+                t!(locale, "option-agree"),
+                t!(locale, "option-disagree"),
+                t!(locale, "option-pass"),
+            ],
+            Scale::Custom(options) => return options.clone(),
+        };
+        keys
+    }
+
+    /// [`Scale::poles`] in `locale`, for "toward agree".
+    pub fn poles_in(&self, locale: crate::i18n::Locale) -> (String, String) {
+        use crate::t;
+        match self {
+            Scale::YesNo => (t!(locale, "pole-yes"), t!(locale, "pole-no")),
+            _ => (t!(locale, "pole-agree"), t!(locale, "pole-disagree")),
+        }
+    }
+
     /// Position of each option on an agreement axis, for scales that have one.
     pub fn values(&self) -> Option<Vec<f64>> {
         match self {
@@ -178,6 +215,16 @@ impl Scale {
             return Ok(i);
         }
         let lower = g.to_lowercase();
+        // The built-in scales' words in any language the bot speaks ("согласен", "同意").
+        for locale in crate::i18n::Locale::ALL {
+            if let Some(i) = self
+                .options_in(locale)
+                .iter()
+                .position(|o| o.to_lowercase() == lower)
+            {
+                return Ok(i);
+            }
+        }
         let prefixed: Vec<usize> = options
             .iter()
             .enumerate()

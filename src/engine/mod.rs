@@ -29,7 +29,6 @@ use std::sync::{Arc, RwLock};
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use thiserror::Error;
 
 use crate::domain::anon::VoterSecret;
 use crate::domain::command::{Command, ParseError, Role};
@@ -37,10 +36,12 @@ use crate::domain::ids::{ChannelKey, MemberKey, Platform};
 use crate::domain::import::ImportError;
 use crate::domain::poll::PollError;
 use crate::domain::schedule::ScheduleError;
+use crate::i18n::Locale;
 use crate::llm::LlmClient;
 use crate::ports::{ChatPort, Clock, FileOut};
 use crate::render::{PromptError, Prompts};
 use crate::store::{Group, Store, StoreError};
+use crate::t;
 
 pub use groups::{GroupLookup, channel_for};
 pub use lookups::{
@@ -122,32 +123,99 @@ impl Reply {
     }
 }
 
-/// A command that could not be done, with what to do about it. The message is for users.
-#[derive(Debug, Error)]
+/// A command that could not be done, with what to do about it. The message is for users:
+/// [`CommandError::message`] writes it in a locale, `Display` in English (for logs and
+/// English groups); [`Engine::execute`] returns it already in the group's language.
+#[derive(Debug)]
 pub enum CommandError {
-    #[error("{0}")]
-    Parse(#[from] ParseError),
-    #[error(
-        "This channel is not set up as a reading group yet. A facilitator can run `setup` here first."
-    )]
+    Parse(ParseError),
     NotSetUp,
-    #[error("Only facilitators can use `{0}`. Ask a facilitator of this group.")]
     FacilitatorOnly(&'static str),
-    #[error("Only members of this group's channel can use `{0}`.")]
     MembersOnly(&'static str),
-    #[error("{0}")]
-    Poll(#[from] PollError),
-    #[error("{0}")]
-    Schedule(#[from] ScheduleError),
-    #[error("The file cannot be imported: {0}.")]
-    Import(#[from] ImportError),
-    /// A user-facing explanation.
-    #[error("{0}")]
+    Poll(PollError),
+    Schedule(ScheduleError),
+    Import(ImportError),
+    /// A user-facing explanation, already in the group's language.
     Invalid(String),
-    #[error(
-        "Something went wrong on our side; the facilitator can find the details in the bot's log."
-    )]
+    /// A failure of ours; the text is for the log, never shown.
     Internal(String),
+    /// An error put in a group's language other than English (see [`Engine::execute`]).
+    Localized {
+        text: String,
+        cause: Box<CommandError>,
+    },
+}
+
+impl CommandError {
+    /// The message for users, in `locale`.
+    pub fn message(&self, locale: Locale) -> String {
+        match self {
+            CommandError::Parse(e) => e.to_string(),
+            CommandError::NotSetUp => t!(locale, "error-not-set-up"),
+            CommandError::FacilitatorOnly(verb) => {
+                t!(locale, "error-facilitator-only", verb = *verb)
+            }
+            CommandError::MembersOnly(verb) => t!(locale, "error-members-only", verb = *verb),
+            CommandError::Poll(e) => e.to_string(),
+            CommandError::Schedule(e) => e.to_string(),
+            CommandError::Import(e) => t!(locale, "error-import", reason = e.to_string()),
+            CommandError::Invalid(text) => text.clone(),
+            CommandError::Internal(_) => t!(locale, "error-internal"),
+            CommandError::Localized { text, .. } => text.clone(),
+        }
+    }
+
+    /// The same error, shown in `locale` (English errors stay as they are).
+    pub fn in_locale(self, locale: Locale) -> CommandError {
+        match self {
+            CommandError::Localized { .. } | CommandError::Invalid(_) => self,
+            _ if locale == Locale::En => self,
+            other => CommandError::Localized {
+                text: other.message(locale),
+                cause: Box::new(other),
+            },
+        }
+    }
+
+    /// The error under a translation.
+    pub fn cause(&self) -> &CommandError {
+        match self {
+            CommandError::Localized { cause, .. } => cause,
+            other => other,
+        }
+    }
+}
+
+impl std::fmt::Display for CommandError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Locale::En))
+    }
+}
+
+impl std::error::Error for CommandError {}
+
+impl From<ParseError> for CommandError {
+    fn from(e: ParseError) -> Self {
+        CommandError::Parse(e)
+    }
+}
+
+impl From<PollError> for CommandError {
+    fn from(e: PollError) -> Self {
+        CommandError::Poll(e)
+    }
+}
+
+impl From<ScheduleError> for CommandError {
+    fn from(e: ScheduleError) -> Self {
+        CommandError::Schedule(e)
+    }
+}
+
+impl From<ImportError> for CommandError {
+    fn from(e: ImportError) -> Self {
+        CommandError::Import(e)
+    }
 }
 
 impl From<StoreError> for CommandError {
@@ -307,20 +375,47 @@ impl Engine {
     #[tracing::instrument(skip_all, fields(verb = inv.command.verb(), channel = %inv.channel))]
     pub async fn execute(&self, inv: Invocation) -> Result<Reply, CommandError> {
         let verb = inv.command.verb();
+        let channel = inv.channel.clone();
+        let result = self.execute_in_english(inv).await;
+        match result {
+            Ok(reply) => Ok(reply),
+            Err(e) => Err(e.in_locale(self.locale_of(&channel).await)),
+        }
+        .inspect_err(|e| tracing::info!(verb, error = %e.cause(), "command refused"))
+    }
+
+    /// The language the bot speaks in `channel` (English where there is no group, or the
+    /// store cannot say).
+    pub async fn locale_of(&self, channel: &ChannelKey) -> Locale {
+        match self.store().group_by_channel(channel).await {
+            Ok(Some(g)) => g.locale(),
+            _ => Locale::En,
+        }
+    }
+
+    /// The language the bot speaks in the group `group_id`.
+    pub(crate) async fn locale_of_group(&self, group_id: i64) -> Result<Locale, CommandError> {
+        Ok(self
+            .store()
+            .group(group_id)
+            .await?
+            .map(|g| g.locale())
+            .unwrap_or_default())
+    }
+
+    /// [`Engine::execute`] with errors as they were made (replies are in the group's
+    /// language already).
+    async fn execute_in_english(&self, inv: Invocation) -> Result<Reply, CommandError> {
         let group = self.admit(&inv.caller, &inv.command, &inv.channel).await?;
         if let Some(g) = &group
             && inv.caller.role >= Role::Facilitator
         {
             self.inner.facilitators.note(g.id, &inv.caller.key.key());
         }
-        let result = self.dispatch(inv, group).await.map(|mut reply| {
+        self.dispatch(inv, group).await.map(|mut reply| {
             reply.text = crate::domain::text::defang_mentions(&reply.text);
             reply
-        });
-        if let Err(e) = &result {
-            tracing::info!(verb, error = %e, "command refused");
-        }
-        result
+        })
     }
 
     async fn dispatch(&self, inv: Invocation, group: Option<Group>) -> Result<Reply, CommandError> {
@@ -499,9 +594,15 @@ pub(crate) fn store_ms(t: DateTime<Utc>) -> i64 {
 
 /// "Tue 3 Mar, 18:00 (Europe/London)".
 pub fn local_label(at: DateTime<Utc>, tz: Tz) -> String {
-    format!(
-        "{} ({})",
-        at.with_timezone(&tz).format("%a %-d %b, %H:%M"),
-        tz.name()
+    local_label_in(at, tz, Locale::En)
+}
+
+/// [`local_label`] in `locale`: "Вт, 3 мар, 18:00 (Europe/London)".
+pub fn local_label_in(at: DateTime<Utc>, tz: Tz, locale: Locale) -> String {
+    t!(
+        locale,
+        "local-time",
+        when = crate::i18n::format_date_time(at, tz, locale),
+        zone = tz.name()
     )
 }

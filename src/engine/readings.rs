@@ -97,7 +97,7 @@ pub fn length_notice(excerpts: usize, days: Days) -> Option<String> {
     let weeks = (excerpts as f64 / per_week as f64).round().max(1.0) as usize;
     Some(format!(
         "Note: this reading has {excerpts} excerpts, one per posting day: about {weeks} weeks at the group's schedule ({}). Give a larger --words for fewer, longer excerpts, or import the text in parts.",
-        super::setup::describe_days(days)
+        super::setup::describe_days(days, crate::i18n::Locale::En)
     ))
 }
 

@@ -36,7 +36,9 @@ impl Engine {
             .map(|q| q.text)
             .collect();
         let notes = excerpt.notes.clone();
-        let markdown = self.prompts().render(
+        let loc = self.locale_of_group(reading.group_id).await?;
+        let markdown = self.prompts().render_in(
+            loc,
             "excerpt.md.j2",
             &serde_json::json!({
                 "title": reading.title,
@@ -48,17 +50,18 @@ impl Engine {
                 "questions": questions,
             }),
         )?;
-        let mut thread_name = format!(
-            "{} · {} of {}",
-            reading.title, excerpt.seq, reading.excerpt_count
-        );
+        let thread = |title: &str| {
+            crate::t!(
+                loc,
+                "excerpt-thread",
+                title = title,
+                position = excerpt.seq,
+                total = reading.excerpt_count
+            )
+        };
+        let mut thread_name = thread(&reading.title);
         if thread_name.chars().count() > 90 {
-            thread_name = format!(
-                "{} · {} of {}",
-                crate::domain::text::truncate_chars(&reading.title, 70),
-                excerpt.seq,
-                reading.excerpt_count
-            );
+            thread_name = thread(&crate::domain::text::truncate_chars(&reading.title, 70));
         }
         Ok(ExcerptPost {
             session_id,
@@ -139,21 +142,22 @@ impl Engine {
         };
         match outcome {
             StartOutcome::Posted { session_id } => {
-                let note = if todays_slot_open {
-                    " It counts as today's post."
-                } else {
-                    ""
-                };
-                Ok(Reply::private(format!(
-                    "Posting the next excerpt now (session #{session_id}).{note}"
-                )))
+                let loc = group.locale();
+                let mut text = crate::t!(loc, "excerpt-next-posting", session = session_id);
+                if todays_slot_open {
+                    text.push(' ');
+                    text.push_str(&crate::t!(loc, "excerpt-next-counts-today"));
+                }
+                Ok(Reply::private(text))
             }
-            StartOutcome::Exhausted { .. } => Err(CommandError::invalid(
-                "There is nothing left to post. Import the next reading with `reading import`.",
-            )),
-            StartOutcome::AlreadyDecided => Err(CommandError::invalid(
-                "That excerpt was just posted by someone else.",
-            )),
+            StartOutcome::Exhausted { .. } => Err(CommandError::invalid(crate::t!(
+                group.locale(),
+                "excerpt-next-nothing-left"
+            ))),
+            StartOutcome::AlreadyDecided => Err(CommandError::invalid(crate::t!(
+                group.locale(),
+                "excerpt-next-just-posted"
+            ))),
         }
     }
 

@@ -1,13 +1,14 @@
 //! `setup`, the daily schedule's status, pause, resume and skip, and `help`.
 
-use super::{CommandError, Engine, Reply, local_label};
+use super::{CommandError, Engine, Reply, local_label_in};
 use crate::domain::command::{Role, SetupArgs, VERBS, Verb, closest, verbs_for};
 use crate::domain::ids::ChannelKey;
 use std::str::FromStr;
 
 use crate::domain::schedule::{Days, ScheduleError};
-use crate::domain::words::count;
+use crate::i18n::{self, Locale};
 use crate::store::{Group, GroupSettings};
+use crate::t;
 
 impl Engine {
     pub(super) async fn setup(
@@ -26,20 +27,42 @@ impl Engine {
             catch_up: given_or(args.catch_up, current.catch_up)?,
             summary_time: given_or(args.summary_time, current.summary_time)?,
             words: args.words.map(|w| w as i64).unwrap_or(current.words),
+            language: current.language,
+        };
+        // A new group speaks what it is told (else English); an existing one keeps its
+        // language unless told otherwise. Refusals are in the language it speaks now.
+        let speaks = existing.as_ref().map(Group::locale).unwrap_or_default();
+        let language = match args.language.as_deref() {
+            None => current.language,
+            Some(code) => code.parse::<Locale>().map_err(|_| {
+                CommandError::invalid(t!(
+                    speaks,
+                    "setup-unknown-language",
+                    given = code.trim(),
+                    supported = Locale::supported()
+                ))
+            })?,
+        };
+        let loc = if args.language.is_some() {
+            language
+        } else {
+            speaks
         };
         if !(40..=5000).contains(&settings.words) {
-            return Err(CommandError::invalid(format!(
-                "--words must be between 40 and 5000 (got {})",
-                settings.words
+            return Err(CommandError::invalid(t!(
+                loc,
+                "setup-bad-words",
+                words = settings.words
             )));
         }
         if let Some(name) = &args.name
             && (name.trim().is_empty() || name.chars().count() > 60)
         {
-            return Err(CommandError::invalid("--name must be 1 to 60 characters"));
+            return Err(CommandError::invalid(t!(loc, "setup-bad-name")));
         }
         let settings = GroupSettings {
             name: args.name.map(|n| n.trim().to_string()),
+            language,
             ..settings
         };
         let (group, created) = self
@@ -47,22 +70,30 @@ impl Engine {
             .upsert_group(channel, &settings, super::store_ms(self.now()))
             .await?;
         self.inner.sessions.invalidate();
+        let loc = group.locale();
         let next = self.next_post_label(&group).await?;
-        let verb = if created {
-            "This channel is now a reading group"
+        let settings_text = t!(
+            loc,
+            "setup-settings",
+            words = group.words,
+            time = group.post_time.to_string(),
+            zone = group.time_zone.to_string(),
+            days = describe_days(group.days, loc),
+            summary = group.summary_time.to_string(),
+            language = t!(loc, "language-name")
+        );
+        let mut text = if created {
+            t!(loc, "setup-created", settings = settings_text)
         } else {
-            "Settings updated"
+            t!(loc, "setup-updated", settings = settings_text)
         };
-        Ok(Reply::public(format!(
-            "{verb}: excerpts of about {} words at {} {} ({}), summaries at {}.{}\nImport a reading with `reading import` (attach a .txt or .md file).",
-            group.words,
-            group.post_time,
-            group.time_zone,
-            describe_days(group.days),
-            group.summary_time,
-            next.map(|n| format!(" Next post: {n}."))
-                .unwrap_or_default()
-        )))
+        if let Some(n) = next {
+            text.push(' ');
+            text.push_str(&t!(loc, "setup-next-post", next = n));
+        }
+        text.push('\n');
+        text.push_str(&t!(loc, "setup-import-hint"));
+        Ok(Reply::public(text))
     }
 
     /// The next slot that will really post: not one already decided (today's, after
@@ -106,44 +137,56 @@ impl Engine {
         Ok(self
             .next_post(group)
             .await?
-            .map(|(_, at)| local_label(at, tz)))
+            .map(|(_, at)| local_label_in(at, tz, group.locale())))
     }
 
     pub(super) async fn schedule_status(&self, group: &Group) -> Result<Reply, CommandError> {
+        let loc = group.locale();
         let readings = self.store().readings(group.id).await?;
         let left: i64 = readings.iter().map(|r| r.excerpt_count - r.posted).sum();
         let tz = Engine::zone(group);
         let today = group.schedule().local_date(self.now()).to_string();
-        let done_today = match self.store().slot_decision(group.id, &today).await? {
-            Some((outcome, at)) if outcome == "posted" => format!(
-                "Today's excerpt was posted at {}. ",
-                crate::store::from_ms(at).with_timezone(&tz).format("%H:%M")
-            ),
-            _ => String::new(),
-        };
-        let state = if group.paused {
-            "The schedule is paused; `schedule resume` restarts it.".to_string()
+        let mut lines = Vec::new();
+        let mut first = Vec::new();
+        if let Some((outcome, at)) = self.store().slot_decision(group.id, &today).await?
+            && outcome == "posted"
+        {
+            first.push(t!(
+                loc,
+                "schedule-posted-today",
+                time = i18n::format_time(crate::store::from_ms(at), tz, loc)
+            ));
+        }
+        if group.paused {
+            first.push(t!(loc, "schedule-paused-state"));
         } else {
             match self.next_post_label(group).await? {
-                Some(next) => format!("Next excerpt: {next}."),
-                None => "No post time is scheduled.".to_string(),
+                Some(next) => first.push(t!(loc, "schedule-next", next = next)),
+                None => first.push(t!(loc, "schedule-none")),
             }
-        };
-        let skipping = group
+        }
+        if let Some(d) = group
             .skip_through
             .as_ref()
             .filter(|d| d.as_str() >= today.as_str())
-            .map(|d| format!(" Posts are skipped through {d}."))
-            .unwrap_or_default();
-        Ok(Reply::public(format!(
-            "{done_today}{state}{skipping}\nSchedule: {} {} ({}), catch-up after downtime: {}. Summaries at {}.\n{} left to post.",
-            group.post_time,
-            group.time_zone,
-            describe_days(group.days),
-            group.catch_up,
-            group.summary_time,
-            count(left, "excerpt", "excerpts"),
-        )))
+        {
+            first.push(t!(loc, "schedule-skipping-through", date = d.as_str()));
+        }
+        lines.push(first.join(" "));
+        lines.push(t!(
+            loc,
+            "schedule-settings",
+            time = group.post_time.to_string(),
+            zone = group.time_zone.to_string(),
+            days = describe_days(group.days, loc),
+            catch_up = match group.catch_up {
+                crate::domain::schedule::CatchUp::Latest => t!(loc, "catch-up-latest"),
+                crate::domain::schedule::CatchUp::Skip => t!(loc, "catch-up-skip"),
+            },
+            summary = group.summary_time.to_string()
+        ));
+        lines.push(t!(loc, "schedule-left", n = left));
+        Ok(Reply::public(lines.join("\n")))
     }
 
     pub(super) async fn schedule_pause(
@@ -151,24 +194,25 @@ impl Engine {
         group: &Group,
         pause: bool,
     ) -> Result<Reply, CommandError> {
+        let loc = group.locale();
         self.store().set_paused(group.id, pause).await?;
         Ok(Reply::public(if pause {
-            "The daily schedule is paused. `schedule resume` restarts it; `excerpt next` still posts on demand.".to_string()
+            t!(loc, "schedule-paused")
         } else {
-            format!(
-                "The daily schedule is running again.{}",
-                self.next_post_label(group)
-                    .await?
-                    .map(|n| format!(" Next excerpt: {n}."))
-                    .unwrap_or_default()
-            )
+            let mut text = t!(loc, "schedule-resumed");
+            if let Some(n) = self.next_post_label(group).await? {
+                text.push(' ');
+                text.push_str(&t!(loc, "schedule-next", next = n));
+            }
+            text
         }))
     }
 
     pub(super) async fn schedule_skip(&self, group: &Group) -> Result<Reply, CommandError> {
+        let loc = group.locale();
         let schedule = group.schedule();
         let Some((date, at)) = self.next_post(group).await? else {
-            return Err(CommandError::invalid("There is no upcoming post to skip."));
+            return Err(CommandError::invalid(t!(loc, "schedule-nothing-to-skip")));
         };
         let date_text = date.to_string();
         self.store()
@@ -176,15 +220,20 @@ impl Engine {
             .await?;
         let mut skipped = group.clone();
         skipped.skip_through = Some(date_text);
-        let after = self
-            .next_post(&skipped)
-            .await?
-            .map(|(_, t)| format!(" The next one after it: {}.", local_label(t, schedule.tz)))
-            .unwrap_or_default();
-        Ok(Reply::public(format!(
-            "The post of {} is skipped.{after}",
-            local_label(at, schedule.tz)
-        )))
+        let mut text = t!(
+            loc,
+            "schedule-skipped",
+            when = local_label_in(at, schedule.tz, loc)
+        );
+        if let Some((_, t)) = self.next_post(&skipped).await? {
+            text.push(' ');
+            text.push_str(&t!(
+                loc,
+                "schedule-after-skip",
+                next = local_label_in(t, schedule.tz, loc)
+            ));
+        }
+        Ok(Reply::public(text))
     }
 }
 
@@ -196,11 +245,21 @@ fn given_or<T: FromStr<Err = ScheduleError>>(
     Ok(given.map(|s| s.parse()).transpose()?.unwrap_or(current))
 }
 
-pub(super) fn describe_days(days: Days) -> String {
+pub(super) fn describe_days(days: Days, loc: Locale) -> String {
+    use chrono::{Datelike, NaiveDate};
     match days {
-        Days::ALL => "every day".to_string(),
-        Days::WEEKDAYS => "weekdays".to_string(),
-        other => other.to_text().replace(',', ", "),
+        Days::ALL => t!(loc, "days-every-day"),
+        Days::WEEKDAYS => t!(loc, "days-weekdays"),
+        other => {
+            // Weekday names from the locale's calendar: 2026-03-02 is a Monday.
+            let monday = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap_or_default();
+            (0..7)
+                .map(|i| monday + chrono::Days::new(i))
+                .filter(|d| other.contains(d.weekday()))
+                .map(|d| d.format_localized("%a", loc.chrono()).to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
     }
 }
 

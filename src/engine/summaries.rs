@@ -8,7 +8,7 @@ use std::sync::RwLock;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use serde::Serialize;
 
-use super::{CommandError, Engine, OutboxPayload, PollResultView, Reply, local_label, store_ms};
+use super::{CommandError, Engine, OutboxPayload, PollResultView, Reply, store_ms};
 use crate::domain::command::Role;
 use crate::domain::ids::{MemberKey, Platform};
 use crate::domain::summary::{
@@ -100,22 +100,44 @@ const ROLE_LOOKUPS: usize = 50;
 const ROLE_LOOKUP_TIME: std::time::Duration = std::time::Duration::from_secs(3);
 
 /// "Ana wrote 31% of the words; Hal posted once".
-fn describe_voices(p: &Participation) -> String {
-    let pct = |share: f64| format!("{}%", (share * 100.0).round() as u32);
-    let mut parts: Vec<String> = p
-        .dominant
-        .iter()
-        .map(|m| format!("{} wrote {} of the words", m.name, pct(m.share)))
-        .collect();
+fn describe_voices(p: &Participation, loc: Locale) -> String {
+    let wrote = |name: &str, share: f64| {
+        t!(
+            loc,
+            "summary-wrote-share",
+            name = name,
+            pct = (share * 100.0).round() as u32
+        )
+    };
+    let mut parts: Vec<String> = p.dominant.iter().map(|m| wrote(&m.name, m.share)).collect();
     for m in &p.quiet {
         parts.push(if m.replies == 1 {
-            format!("{} posted once", m.name)
+            t!(loc, "summary-posted-once", name = m.name.as_str())
         } else {
-            format!("{} wrote {} of the words", m.name, pct(m.share))
+            wrote(&m.name, m.share)
         });
     }
     parts.join("; ")
 }
+
+/// "fairly evenly (evenness 0.76)".
+fn describe_evenness(evenness: f64, loc: Locale) -> String {
+    let word = match summary::spread_word(evenness) {
+        "evenly" => t!(loc, "spread-evenly"),
+        "fairly evenly" => t!(loc, "spread-fairly-evenly"),
+        "unevenly" => t!(loc, "spread-unevenly"),
+        _ => t!(loc, "spread-very-unevenly"),
+    };
+    t!(
+        loc,
+        "summary-evenness",
+        spread = word,
+        evenness = format!("{evenness:.2}")
+    )
+}
+
+use crate::i18n::Locale;
+use crate::t;
 
 impl Engine {
     /// A readable title for a session: the reading and excerpt, or the live session's.
@@ -124,9 +146,13 @@ impl Engine {
             && let Some(excerpt) = self.store().excerpt(excerpt_id).await?
             && let Some(reading) = self.store().reading(excerpt.reading_id).await?
         {
-            return Ok(format!(
-                "{}, excerpt {} of {}",
-                reading.title, excerpt.seq, reading.excerpt_count
+            let loc = self.locale_of_group(reading.group_id).await?;
+            return Ok(t!(
+                loc,
+                "summary-excerpt-title",
+                title = reading.title.as_str(),
+                position = excerpt.seq,
+                total = reading.excerpt_count
             ));
         }
         Ok(session
@@ -231,6 +257,7 @@ impl Engine {
             self.store().group(session.group_id).await?.ok_or_else(|| {
                 CommandError::Internal(format!("session {session_id} has no group"))
             })?;
+        let loc = group.locale();
         let rows: Vec<ReplyRow> = self
             .store()
             .session_replies(session_id)
@@ -332,11 +359,11 @@ impl Engine {
         let mut view = SummaryView {
             session_id,
             title: self.session_title(&session).await?,
-            date: local_label(from_ms(session.started_at), tz),
+            date: super::local_label_in(from_ms(session.started_at), tz, loc),
             kind: summary.kind,
             notice: summary.notice.clone(),
-            evenness: summary::describe_evenness(summary.participation.evenness),
-            voices: describe_voices(&summary.participation),
+            evenness: describe_evenness(summary.participation.evenness, loc),
+            voices: describe_voices(&summary.participation, loc),
             participation: summary.participation.clone(),
             themes: summary.themes.clone(),
             representative: summary.representative.clone(),
@@ -354,9 +381,9 @@ impl Engine {
             },
         };
         let mut source = "extractive";
-        let extractive = self
-            .prompts()
-            .render("summary.md.j2", &serde_json::json!({ "s": &view }))?;
+        let extractive =
+            self.prompts()
+                .render_in(loc, "summary.md.j2", &serde_json::json!({ "s": &view }))?;
         if self.inner.llm.is_some() && summary.kind == Kind::Discussion {
             match self
                 .llm_summary(&session, &rows, &summary, &extractive)
@@ -375,7 +402,7 @@ impl Engine {
         }
         let markdown = if source == "llm" {
             self.prompts()
-                .render("summary.md.j2", &serde_json::json!({ "s": &view }))?
+                .render_in(loc, "summary.md.j2", &serde_json::json!({ "s": &view }))?
         } else {
             extractive
         };

@@ -7,6 +7,7 @@ use super::db::on_pool;
 use super::{Result, Store};
 use crate::domain::ids::{ChannelKey, Platform};
 use crate::domain::schedule::{CatchUp, ClockTime, Days, Schedule, Zone};
+use crate::i18n::Locale;
 
 /// A group as stored.
 #[derive(Debug, Clone, FromRow, PartialEq, Eq)]
@@ -37,6 +38,9 @@ pub struct Group {
     pub paused: bool,
     pub skip_through: Option<String>,
     pub created_at: i64,
+    /// The language the bot speaks here (`setup --language`).
+    #[sqlx(try_from = "String")]
+    pub language: Locale,
 }
 
 impl Group {
@@ -66,7 +70,13 @@ impl Group {
             catch_up: self.catch_up,
             summary_time: self.summary_time,
             words: self.words,
+            language: self.language,
         }
+    }
+
+    /// The language the bot speaks in this group.
+    pub fn locale(&self) -> Locale {
+        self.language
     }
 
     /// A short name to show: the given name, or the channel.
@@ -85,6 +95,7 @@ pub struct GroupSettings {
     pub catch_up: CatchUp,
     pub summary_time: ClockTime,
     pub words: i64,
+    pub language: Locale,
 }
 
 impl Default for GroupSettings {
@@ -99,6 +110,7 @@ impl Default for GroupSettings {
             catch_up: CatchUp::Latest,
             summary_time: at(21, 0),
             words: 220,
+            language: Locale::En,
         }
     }
 }
@@ -106,7 +118,7 @@ impl Default for GroupSettings {
 pub(super) const GROUP_COLUMNS: &str = COLUMNS;
 
 const COLUMNS: &str = "id, channel, platform, name, time_zone, post_time, days, catch_up, summary_time, \
-                       digest_day, digest_time, words, paused, skip_through, created_at";
+                       digest_day, digest_time, words, paused, skip_through, created_at, language";
 
 impl Store {
     pub async fn group_by_channel(&self, channel: &ChannelKey) -> Result<Option<Group>> {
@@ -158,12 +170,13 @@ impl Store {
     ) -> Result<(Group, bool)> {
         let existed = self.group_by_channel(channel).await?.is_some();
         on_pool!(&self.pool, c => sqlx::query(
-            "INSERT INTO groups (channel, platform, name, time_zone, post_time, days, catch_up, summary_time, words, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+            "INSERT INTO groups (channel, platform, name, time_zone, post_time, days, catch_up, summary_time, words, created_at, language)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
              ON CONFLICT(channel) DO UPDATE SET
                name = COALESCE(excluded.name, groups.name), time_zone = excluded.time_zone,
                post_time = excluded.post_time, days = excluded.days, catch_up = excluded.catch_up,
-               summary_time = excluded.summary_time, words = excluded.words",
+               summary_time = excluded.summary_time, words = excluded.words,
+               language = excluded.language",
         )
         .bind(channel.key())
         .bind(channel.platform.as_str())
@@ -175,6 +188,7 @@ impl Store {
         .bind(settings.summary_time.to_string())
         .bind(settings.words)
         .bind(now_ms)
+        .bind(settings.language.code())
         .execute(c).await.map(|d| d.rows_affected()))?;
         let group =
             self.group_by_channel(channel)

@@ -10,6 +10,7 @@ mod core_flow;
 mod core_polls;
 mod core_scheduler;
 mod event_mapping;
+mod i18n;
 mod leases;
 mod live;
 mod migrate;

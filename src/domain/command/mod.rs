@@ -71,6 +71,8 @@ pub struct SetupArgs {
     pub catch_up: Option<String>,
     pub summary_time: Option<String>,
     pub words: Option<usize>,
+    /// The language the bot speaks in the group: en, ru, zh, de or fr.
+    pub language: Option<String>,
 }
 
 /// Options of `poll create`.

@@ -181,6 +181,12 @@ pub const SETUP: Verb = Verb {
             "about how many words per excerpt, 40 to 5000 (new groups: 220)",
         ),
         text("name", "NAME", "a short name for the group"),
+        Flag {
+            name: "language",
+            aliases: &["lang"],
+            takes: Takes::Text("en|ru|zh|de|fr"),
+            help: "the language the bot speaks in this group: en, ru, zh (Simplified Chinese), de or fr (new groups: en)",
+        },
     ],
     build: build_setup,
 };
@@ -994,6 +1000,7 @@ fn build_setup(a: Args) -> Result<Command, ParseError> {
         catch_up: a.value("catch-up"),
         summary_time: a.value("summary-time"),
         words: a.number("words")?,
+        language: a.value("language"),
     }))
 }
 

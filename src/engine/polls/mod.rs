@@ -319,23 +319,18 @@ impl Engine {
                     "That claim was approved or rejected a moment ago; `claim queue` shows what is left.",
                 )
             })?;
-        let card = if scale == Scale::Card {
-            "Claim card"
+        let loc = group.locale();
+        let until = words::deadline_in(closes_at, now, tz, loc);
+        let mut text = if scale == Scale::Card {
+            crate::t!(loc, "poll-card-open", id = id, until = until)
         } else {
-            "Poll"
+            crate::t!(loc, "poll-open", id = id, until = until)
         };
-        Ok((
-            id,
-            Reply::private(format!(
-                "{card} #{id} is open until {}.{}",
-                words::deadline(closes_at, now, tz),
-                pre.map(|p| format!(
-                    " It is paired with poll #{}: its results will show how votes moved.",
-                    p.id
-                ))
-                .unwrap_or_default()
-            )),
-        ))
+        if let Some(p) = pre {
+            text.push(' ');
+            text.push_str(&crate::t!(loc, "poll-paired", pre = p.id));
+        }
+        Ok((id, Reply::private(text)))
     }
 
     /// The session a new poll belongs to: the open live session, else the latest open one.
@@ -426,22 +421,22 @@ impl Engine {
         poll: Option<i64>,
     ) -> Result<Reply, CommandError> {
         let p = self.poll_in_group(group, poll, true).await?;
+        let loc = group.locale();
         if !self.close_poll(&p).await? {
-            return Err(CommandError::invalid(format!(
-                "Poll #{} is already closed.",
-                p.id
+            return Err(CommandError::invalid(crate::t!(
+                loc,
+                "poll-already-closed",
+                id = p.id
             )));
         }
         if p.scale == Scale::Card && p.pair_id.is_none() {
-            return Ok(Reply::private(format!(
-                "Card #{} is closed; `map` shows where the group stands, `poll results {}` its own votes.",
-                p.id, p.id
+            return Ok(Reply::private(crate::t!(
+                loc,
+                "poll-card-closed",
+                id = p.id
             )));
         }
-        Ok(Reply::private(format!(
-            "Poll #{} is closed; its results are being posted.",
-            p.id
-        )))
+        Ok(Reply::private(crate::t!(loc, "poll-closed", id = p.id)))
     }
 
     /// Close a poll and queue its results (once). A claim card that is not half of a

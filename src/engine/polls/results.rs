@@ -1,6 +1,6 @@
 //! A poll's results: the view (with the pre/post shift), its post, its chart and alt text.
 
-use super::super::{CommandError, Engine, local_label};
+use super::super::{CommandError, Engine};
 use super::*;
 use crate::chart::{ChartData, Series, bar_label, render_png};
 use crate::domain::poll::{ANONYMITY_THRESHOLD, Scale, Tally, shift};
@@ -22,9 +22,11 @@ impl Engine {
             .await?
             .ok_or_else(|| CommandError::Internal(format!("poll {poll_id} has no group")))?;
         let tz = Engine::zone(&group);
-        let options = poll.scale.clone().options();
-        let closes_local = local_label(from_ms(poll.closes_at), tz);
-        let markdown = self.prompts().render(
+        let loc = group.locale();
+        let options = poll.scale.options_in(loc);
+        let closes_local = crate::engine::local_label_in(from_ms(poll.closes_at), tz, loc);
+        let markdown = self.prompts().render_in(
+            loc,
             "poll.md.j2",
             &serde_json::json!({
                 "id": poll.id, "claim": poll.claim, "options": options, "closes_local": closes_local,
@@ -73,8 +75,9 @@ impl Engine {
             .await?
             .ok_or_else(|| CommandError::Internal(format!("poll {} has no group", poll.id)))?;
         let tz = Engine::zone(&group);
+        let loc = group.locale();
         let scale = poll.scale.clone();
-        let options = scale.options();
+        let options = scale.options_in(loc);
         let counts = self.store().tally(poll.id).await?;
         let tally = Tally::new(
             options.clone(),
@@ -119,7 +122,7 @@ impl Engine {
         let shift = if hidden_now {
             None
         } else {
-            self.shift_view(poll, &scale).await?
+            self.shift_view(poll, &scale, loc).await?
         };
         let alt_text = if hidden_now || suppressed {
             String::new()
@@ -138,7 +141,7 @@ impl Engine {
             suppressed,
             total,
             rows,
-            closes_local: local_label(from_ms(poll.closes_at), tz),
+            closes_local: crate::engine::local_label_in(from_ms(poll.closes_at), tz, loc),
             phase: poll.phase,
             shift,
             reasons,
@@ -147,7 +150,8 @@ impl Engine {
             group_slug: group_slug(&group),
             tally,
         };
-        view.markdown = self.prompts().render(
+        view.markdown = self.prompts().render_in(
+            loc,
             "results.md.j2",
             &serde_json::json!({ "poll": &view, "closed": closed }),
         )?;
@@ -159,6 +163,7 @@ impl Engine {
         &self,
         poll: &PollRow,
         scale: &Scale,
+        loc: crate::i18n::Locale,
     ) -> Result<Option<ShiftView>, CommandError> {
         if poll.phase != Some(Phase::Post) {
             return Ok(None);
@@ -178,8 +183,8 @@ impl Engine {
         let before = key_votes(self.store().votes(pre.id).await?);
         let after = key_votes(self.store().votes(poll.id).await?);
         let data = shift(scale, &before, &after);
-        let options = scale.options();
-        let (positive_pole, negative_pole) = scale.poles();
+        let options = scale.options_in(loc);
+        let (positive_pole, negative_pole) = scale.poles_in(loc);
         let mut moves = Vec::new();
         for (from, row) in data.transitions.iter().enumerate() {
             for (to, count) in row.iter().enumerate() {

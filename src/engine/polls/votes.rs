@@ -166,23 +166,42 @@ impl Engine {
                 voted_at,
             )
             .await?
-            .ok_or_else(|| CommandError::invalid(format!("Poll #{} has just closed.", poll.id)))?;
-        let verb = match change {
-            VoteChange::New => "Your vote",
-            VoteChange::Changed { .. } => "Your vote is changed",
-            VoteChange::Same => "Your vote stays",
+            .ok_or_else(|| {
+                CommandError::invalid(crate::t!(group.locale(), "vote-just-closed", id = poll.id))
+            })?;
+        let loc = group.locale();
+        let until = crate::engine::local_label_in(from_ms(poll.closes_at), tz, loc);
+        let option = options_shown(&poll.scale, loc)
+            .get(index)
+            .cloned()
+            .unwrap_or_else(|| options[index].clone());
+        let mut message = match change {
+            VoteChange::New => crate::t!(
+                loc,
+                "vote-new",
+                id = poll.id,
+                option = option.as_str(),
+                until = until.as_str()
+            ),
+            VoteChange::Changed { .. } => crate::t!(
+                loc,
+                "vote-changed",
+                id = poll.id,
+                option = option.as_str(),
+                until = until.as_str()
+            ),
+            VoteChange::Same => crate::t!(
+                loc,
+                "vote-same",
+                id = poll.id,
+                option = option.as_str(),
+                until = until.as_str()
+            ),
         };
-        let secret = if poll.anonymous {
-            " It is anonymous: nobody, facilitators included, can see it."
-        } else {
-            ""
-        };
-        let message = format!(
-            "{verb} on poll #{}: **{}**. You can change it until {}.{secret}",
-            poll.id,
-            options[index],
-            local_label(from_ms(poll.closes_at), tz)
-        );
+        if poll.anonymous {
+            message.push(' ');
+            message.push_str(&crate::t!(loc, "vote-anonymous"));
+        }
         Ok(VoteReceipt {
             poll_id: poll.id,
             option: options[index].clone(),
@@ -250,4 +269,9 @@ impl Engine {
         let option = option.map(|o| o as i64);
         Ok(self.store().remove_vote(poll.id, &key, option).await?)
     }
+}
+
+/// A poll's options as the group reads them.
+fn options_shown(scale: &crate::domain::poll::Scale, loc: crate::i18n::Locale) -> Vec<String> {
+    scale.options_in(loc)
 }

@@ -50,6 +50,33 @@ pub(crate) enum CatchUp {
     Skip,
 }
 
+/// The language the bot speaks in the group; each named in itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, poise::ChoiceParameter)]
+pub(crate) enum LanguageChoice {
+    #[name = "English"]
+    En,
+    #[name = "Русский"]
+    Ru,
+    #[name = "简体中文"]
+    Zh,
+    #[name = "Deutsch"]
+    De,
+    #[name = "Français"]
+    Fr,
+}
+
+impl LanguageChoice {
+    fn code(self) -> &'static str {
+        match self {
+            LanguageChoice::En => "en",
+            LanguageChoice::Ru => "ru",
+            LanguageChoice::Zh => "zh",
+            LanguageChoice::De => "de",
+            LanguageChoice::Fr => "fr",
+        }
+    }
+}
+
 /// A poll's answer scale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, poise::ChoiceParameter)]
 pub(crate) enum ScaleChoice {
@@ -155,6 +182,7 @@ pub(crate) async fn setup(
     #[description = "A short name for the group"]
     #[max_length = 60]
     name: Option<String>,
+    #[description = "The language the bot speaks in this group"] language: Option<LanguageChoice>,
 ) -> Result<(), Error> {
     let args = SetupArgs {
         name,
@@ -170,6 +198,7 @@ pub(crate) async fn setup(
         }),
         summary_time,
         words: words.map(|w| w.max(0) as usize),
+        language: language.map(|l| l.code().to_string()),
     };
     respond::run(ctx, Command::Setup(args), None).await
 }
