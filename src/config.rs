@@ -1036,6 +1036,14 @@ pub fn load_or_create_secret(path: &Path) -> std::io::Result<crate::domain::anon
     {
         std::fs::create_dir_all(dir)?;
     }
+    // Written whole to a file of this process's own, then linked into place: a second
+    // process starting at the same moment (several bot processes on one host) either wins
+    // the link or reads the winner's complete file, never a half-written or missing one.
+    let tmp = path.with_extension(format!(
+        "tmp-{}-{:x}",
+        std::process::id(),
+        rand::rng().random::<u64>()
+    ));
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
@@ -1044,15 +1052,59 @@ pub fn load_or_create_secret(path: &Path) -> std::io::Result<crate::domain::anon
         options.mode(0o600);
     }
     use std::io::Write;
-    let mut file = options.open(path)?;
-    file.write_all(hex::encode(&bytes).as_bytes())?;
-    file.sync_all()?;
+    let written = (|| {
+        let mut file = options.open(&tmp)?;
+        file.write_all(hex::encode(&bytes).as_bytes())?;
+        file.sync_all()?;
+        std::fs::hard_link(&tmp, path)
+    })();
+    let _ = std::fs::remove_file(&tmp);
+    match written {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            return load_or_create_secret(path);
+        }
+        Err(e) => return Err(e),
+    }
     Ok(crate::domain::anon::VoterSecret::new(bytes))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Several processes starting at once on one host share the secret file: every one gets
+    /// the same secret and none fails (it used to fail with "File exists", or read a file the
+    /// first had created but not yet written).
+    #[test]
+    fn processes_starting_together_share_one_secret() {
+        for _ in 0..20 {
+            let dir = tempfile::tempdir().expect("a temporary directory");
+            let path = dir.path().join("vote.secret");
+            let handles: Vec<_> = (0..8)
+                .map(|_| {
+                    let path = path.clone();
+                    std::thread::spawn(move || {
+                        load_or_create_secret(&path)
+                            .map(|s| crate::domain::anon::scoped_voter_key(&s, "member", "scope"))
+                    })
+                })
+                .collect();
+            let secrets: Vec<String> = handles
+                .into_iter()
+                .map(|h| {
+                    h.join()
+                        .expect("no panic")
+                        .expect("the secret is read or created")
+                })
+                .collect();
+            assert!(secrets.iter().all(|s| s == &secrets[0]), "{secrets:?}");
+            let files = std::fs::read_dir(dir.path())
+                .expect("the directory")
+                .count();
+            assert_eq!(files, 1, "only the secret is left behind");
+        }
+    }
 
     /// Every secret variable is set (to a value that must never be printed); COLLOQUY_LOG is not.
     fn all_set(var: &str) -> Option<String> {
