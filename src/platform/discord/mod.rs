@@ -44,6 +44,7 @@ mod backfill;
 mod buttons;
 mod commands;
 mod connect;
+mod custom_ids;
 mod events;
 mod help;
 mod ingest;
@@ -111,9 +112,9 @@ pub fn translate(json: &str) -> Result<Option<crate::platform::Translated>, Stri
             })
         }
         serenity::Event::InteractionCreate(e) => match e.interaction {
-            serenity::Interaction::Component(c) => buttons::Action::parse(&c.data.custom_id)
+            serenity::Interaction::Component(c) => custom_ids::Action::parse(&c.data.custom_id)
                 .map(|a| Translated::Component { custom_id: a.id() }),
-            serenity::Interaction::Modal(m) => buttons::Action::parse(&m.data.custom_id)
+            serenity::Interaction::Modal(m) => custom_ids::Action::parse(&m.data.custom_id)
                 .map(|a| Translated::Component { custom_id: a.id() }),
             _ => None,
         },

@@ -13,7 +13,7 @@ use poise::Modal as _;
 use poise::serenity_prelude as serenity;
 
 use super::access::{display_name, group_channel};
-use super::buttons::Action;
+use super::custom_ids::Action;
 use super::limits::{MAX_CONTENT, clip};
 use super::respond::whoami;
 use super::{Bot, Ctx, Error};
