@@ -5,17 +5,13 @@
 //! refused), the summary and the minutes; a week later the next session opens with the
 //! open actions. Scripted, so every run prints the same seminar.
 
-use std::sync::Arc;
-
 use anyhow::{Context, Result};
 use chrono::{Duration, TimeZone, Utc};
 
-use super::{DemoOptions, SAMPLE_ESSAY, prepare_database};
+use super::DemoOptions;
 use crate::domain::command::{ExportFormat, Role};
 use crate::domain::ids::{ChannelKey, Platform};
-use crate::platform::console::{ConsoleChat, ConsolePort, Sink};
-use crate::ports::ManualClock;
-use crate::store::Store;
+use crate::platform::console::{ConsoleChat, Sink};
 
 /// What the live demo did (for tests and the README).
 #[derive(Debug, Clone)]
@@ -35,38 +31,13 @@ async fn fac(chat: &mut ConsoleChat, line: &str) {
 
 /// Run the live seminar, printing the chat log to `out`.
 pub async fn run_live(options: DemoOptions, out: Sink) -> Result<LiveDemoReport> {
-    let text = match &options.reading {
-        Some(p) => std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?,
-        None => SAMPLE_ESSAY.as_bytes().to_vec(),
-    };
-    prepare_database(&options.db).await?;
-    let store = Store::open(&options.db).await?;
-    let tz: chrono_tz::Tz = "Europe/London"
-        .parse()
-        .map_err(|_| anyhow::anyhow!("time zone"))?;
-    let start = Utc
-        .with_ymd_and_hms(2026, 3, 2, 17, 50, 0)
-        .single()
-        .context("start time")?;
-    let clock = ManualClock::new(start);
-    let engine = crate::boot::offline_on(
-        store.clone(),
-        &crate::store::Location::Sqlite(options.db.clone()),
-        Arc::new(clock.clone()),
-    )?;
-    let files_dir = Some(
-        options
-            .out
-            .clone()
-            .unwrap_or_else(|| crate::platform::console::files_dir_beside(&options.db)),
-    );
-    let port = Arc::new(ConsolePort::new(
-        out,
-        Arc::new(clock.clone()),
-        tz,
-        files_dir,
-    ));
-    engine.attach_port(port.clone());
+    let super::Stage {
+        text,
+        store,
+        clock,
+        engine,
+        port,
+    } = super::stage(&options, out, (17, 50)).await?;
     let mut chat = ConsoleChat::new(
         engine.clone(),
         port.clone(),

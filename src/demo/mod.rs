@@ -74,11 +74,17 @@ async fn prepare_database(path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Run the demo, printing the chat log to `out`.
-pub async fn run(options: DemoOptions, out: Sink) -> Result<DemoReport> {
-    if !(2..=NAMES.len()).contains(&options.members) {
-        bail!("--members must be between 2 and {}", NAMES.len());
-    }
+/// What both demos stand on: the reading's text, a fresh database, a manual
+/// clock at `start` (hour, minute) on the demo's fixed Monday, and the engine with a console port.
+pub(crate) struct Stage {
+    pub text: Vec<u8>,
+    pub store: Store,
+    pub clock: ManualClock,
+    pub engine: crate::engine::Engine,
+    pub port: Arc<ConsolePort>,
+}
+
+pub(crate) async fn stage(options: &DemoOptions, out: Sink, start: (u32, u32)) -> Result<Stage> {
     let text = match &options.reading {
         Some(p) => std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?,
         None => SAMPLE_ESSAY.as_bytes().to_vec(),
@@ -88,9 +94,8 @@ pub async fn run(options: DemoOptions, out: Sink) -> Result<DemoReport> {
     let tz: chrono_tz::Tz = "Europe/London"
         .parse()
         .map_err(|_| anyhow::anyhow!("time zone"))?;
-    // A fixed Monday, so that a seed always gives the same day.
     let start = Utc
-        .with_ymd_and_hms(2026, 3, 2, 8, 55, 0)
+        .with_ymd_and_hms(2026, 3, 2, start.0, start.1, 0)
         .single()
         .context("start time")?;
     let clock = ManualClock::new(start);
@@ -112,6 +117,28 @@ pub async fn run(options: DemoOptions, out: Sink) -> Result<DemoReport> {
         files_dir,
     ));
     engine.attach_port(port.clone());
+    Ok(Stage {
+        text,
+        store,
+        clock,
+        engine,
+        port,
+    })
+}
+
+/// Run the demo, printing the chat log to `out`.
+pub async fn run(options: DemoOptions, out: Sink) -> Result<DemoReport> {
+    if !(2..=NAMES.len()).contains(&options.members) {
+        bail!("--members must be between 2 and {}", NAMES.len());
+    }
+    // A fixed Monday, so that a seed always gives the same day.
+    let Stage {
+        text,
+        store,
+        clock,
+        engine,
+        port,
+    } = stage(&options, out, (8, 55)).await?;
     let channel = ChannelKey::new(Platform::Console, "demo");
     let mut chat = ConsoleChat::new(engine.clone(), port.clone(), channel);
     let mut rng = ChaCha8Rng::seed_from_u64(options.seed);
