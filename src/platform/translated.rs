@@ -29,6 +29,13 @@ pub enum Translated {
         voter: MemberKey,
         option: Option<usize>,
     },
+    /// A raised-hand reaction (Matrix ✋) by `member` on the post `post_id`: a hand
+    /// raised when that post is a running session's agenda.
+    HandReaction {
+        reaction_id: String,
+        post_id: String,
+        member: MemberKey,
+    },
     /// A click on one of colloquy's components (Discord), as its custom id reads.
     Component { custom_id: String },
 }

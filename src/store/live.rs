@@ -385,6 +385,16 @@ impl Store {
         Ok(())
     }
 
+    /// The session whose agenda post is `message`, open or ended: (id, open).
+    pub async fn session_of_agenda_message(&self, message: &str) -> Result<Option<(i64, bool)>> {
+        Ok(on_pool!(&self.pool, c => sqlx::query_as(
+            "SELECT l.session_id, s.ended_at IS NULL FROM live_settings l JOIN sessions s ON s.id = l.session_id
+             WHERE l.agenda_message = $1",
+        )
+        .bind(message)
+        .fetch_optional(c).await)?)
+    }
+
     /// The open session whose agenda post is `message`.
     pub async fn session_by_agenda_message(&self, message: &str) -> Result<Option<i64>> {
         Ok(on_pool!(&self.pool, c => sqlx::query_scalar(
@@ -397,28 +407,55 @@ impl Store {
 
     // ---- the speaking queue -------------------------------------------------------------
 
-    /// Raise a hand; `None` when the member's hand is already up.
+    /// Raise a hand; `None` when the member's hand is already up. `raised_by`: the
+    /// platform event that raised it, when it was not a command (a Matrix reaction).
     pub async fn raise_hand(
         &self,
         session_id: i64,
         member_key: &str,
         name: &str,
         topic: Option<&str>,
+        raised_by: Option<&str>,
         now_ms: i64,
     ) -> Result<Option<i64>> {
         let mut tx = self.write_tx().await?;
         Store::ensure_member_tx(&mut tx, member_key, name, now_ms).await?;
         let id: Option<i64> = on_tx!(tx, c => sqlx::query_scalar(
-            "INSERT INTO hands (session_id, member_key, topic, raised_at) VALUES ($1, $2, $3, $4)
+            "INSERT INTO hands (session_id, member_key, topic, raised_by, raised_at) VALUES ($1, $2, $3, $4, $5)
              ON CONFLICT DO NOTHING RETURNING id",
         )
         .bind(session_id)
         .bind(member_key)
         .bind(topic)
+        .bind(raised_by)
         .bind(now_ms)
         .fetch_optional(c).await)?;
         tx.commit().await?;
         Ok(id)
+    }
+
+    /// Whether the platform event `raised_by` (a reaction) has raised a hand in a session.
+    pub async fn hand_raised_by_exists(&self, session_id: i64, raised_by: &str) -> Result<bool> {
+        let n: i64 = on_pool!(&self.pool, c => sqlx::query_scalar(
+            "SELECT COUNT(*) FROM hands WHERE session_id = $1 AND raised_by = $2",
+        )
+        .bind(session_id)
+        .bind(raised_by)
+        .fetch_one(c).await)?;
+        Ok(n > 0)
+    }
+
+    /// Lower the hand the platform event `raised_by` raised, if it is still waiting in an
+    /// open session: the hand's member key, else `None`.
+    pub async fn lower_hand_raised_by(&self, raised_by: &str) -> Result<Option<(i64, String)>> {
+        Ok(on_pool!(&self.pool, c => sqlx::query_as(
+            "UPDATE hands SET status = 'lowered'
+             WHERE raised_by = $1 AND status = 'waiting'
+               AND session_id IN (SELECT id FROM sessions WHERE ended_at IS NULL)
+             RETURNING session_id, member_key",
+        )
+        .bind(raised_by)
+        .fetch_optional(c).await)?)
     }
 
     /// Lower a member's waiting hand; false when it was not up.

@@ -462,6 +462,51 @@ mod matrix {
         }
     }
 
+    /// An `m.reaction` by `who` on `on` with `key`.
+    fn reaction(who: &str, on: &str, key: &str) -> Value {
+        json!({"type": "m.reaction", "event_id": "$re", "sender": who, "origin_server_ts": 1,
+               "content": {"m.relates_to": {"rel_type": "m.annotation", "event_id": on, "key": key}}})
+    }
+
+    #[test]
+    fn a_raised_hand_reaction_raises_a_hand_and_other_reactions_are_nothing() {
+        for key in [
+            "✋",
+            "✋\u{FE0F}",
+            "✋🏾",
+            "✋\u{FE0F}🏻",
+            "🤚",
+            "🙋",
+            "🙋🏽\u{200D}\u{2640}\u{FE0F}",
+        ] {
+            assert_eq!(
+                translate(&reaction("@bob:localhost", "$agenda", key).to_string(), ME),
+                Ok(Some(Translated::HandReaction {
+                    reaction_id: "$re".into(),
+                    post_id: "$agenda".into(),
+                    member: MemberKey::new(Platform::Matrix, "@bob:localhost"),
+                })),
+                "{key:?}"
+            );
+        }
+        for key in ["👍", "👋", "🖐\u{FE0F}", "✋✋", "✋ please", ""] {
+            assert_eq!(
+                translate(&reaction("@bob:localhost", "$agenda", key).to_string(), ME),
+                Ok(None),
+                "{key:?}"
+            );
+        }
+        // The bot's own reactions are not hands.
+        assert_eq!(
+            translate(&reaction(ME, "$agenda", "✋").to_string(), ME),
+            Ok(None)
+        );
+        // A reaction that is not an annotation of an event does not parse as one.
+        let broken = json!({"type": "m.reaction", "event_id": "$re", "sender": "@bob:localhost",
+                            "origin_server_ts": 1, "content": {"m.relates_to": {"key": "✋"}}});
+        assert_eq!(translate(&broken.to_string(), ME), Ok(None));
+    }
+
     #[test]
     fn a_reply_fallback_is_not_part_of_the_reply() {
         let e = room_message(

@@ -13,6 +13,7 @@ mod event_mapping;
 mod i18n;
 mod leases;
 mod live;
+mod live_reactions;
 mod migrate;
 mod opinion;
 mod ops;
@@ -33,6 +34,8 @@ mod discord_opinion;
 mod fake_discord_selftest;
 #[cfg(feature = "matrix")]
 mod matrix_bot;
+#[cfg(feature = "matrix")]
+mod matrix_live;
 #[cfg(feature = "matrix")]
 mod matrix_selftest;
 #[cfg(feature = "discord")]

@@ -44,7 +44,7 @@ const CAROL_FIRST: &str = "Carol: I am not sure cheap monitoring survives a larg
 const DAVE_REPLY: &str =
     "Dave: is a fence not also an institution, just a blunter one that nobody has to watch?";
 
-fn sent_by(e: &Value, user: &UserId) -> bool {
+pub(crate) fn sent_by(e: &Value, user: &UserId) -> bool {
     e["sender"] == user.as_str()
 }
 
@@ -57,7 +57,12 @@ fn text(e: &Value) -> &str {
 }
 
 /// The bot's answer to the command `id` (a reply to it).
-async fn answer_to(member: &Member, room: &RoomId, bot: &TestBot, id: &EventId) -> Value {
+pub(crate) async fn answer_to(
+    member: &Member,
+    room: &RoomId,
+    bot: &TestBot,
+    id: &EventId,
+) -> Value {
     member
         .wait_for_event(room, WAIT, |e| {
             sent_by(e, &bot.user_id) && replies_to(e, id)
@@ -66,13 +71,13 @@ async fn answer_to(member: &Member, room: &RoomId, bot: &TestBot, id: &EventId) 
 }
 
 /// Sends `line` and waits for the bot's answer.
-async fn command(member: &Member, room: &RoomId, bot: &TestBot, line: &str) -> Value {
+pub(crate) async fn command(member: &Member, room: &RoomId, bot: &TestBot, line: &str) -> Value {
     let id = member.send_text(room, line).await;
     answer_to(member, room, bot, &id).await
 }
 
 /// The first event from the bot in `room` whose body contains `needle`.
-async fn bot_post(member: &Member, room: &RoomId, bot: &TestBot, needle: &str) -> Value {
+pub(crate) async fn bot_post(member: &Member, room: &RoomId, bot: &TestBot, needle: &str) -> Value {
     member
         .wait_for_event(room, WAIT, |e| {
             sent_by(e, &bot.user_id) && text(e).contains(needle)
@@ -80,7 +85,7 @@ async fn bot_post(member: &Member, room: &RoomId, bot: &TestBot, needle: &str) -
         .await
 }
 
-fn assert_contains(e: &Value, needle: &str) {
+pub(crate) fn assert_contains(e: &Value, needle: &str) {
     assert!(
         text(e).contains(needle),
         "expected {needle:?} in the bot's message, got: {e}"
@@ -89,7 +94,7 @@ fn assert_contains(e: &Value, needle: &str) {
 
 /// A room with alice (creator, a listed facilitator), bob, carol and dave, and the bot,
 /// which joins on alice's invitation; everyone has seen the bot join.
-async fn group_room(
+pub(crate) async fn group_room(
     tag: &str,
     encrypted: bool,
     bot: &TestBot,
@@ -114,7 +119,7 @@ async fn group_room(
 }
 
 /// setup, import by upload, excerpt next: returns the excerpt's event id (the thread root).
-async fn set_up_and_post_excerpt(
+pub(crate) async fn set_up_and_post_excerpt(
     alice: &Member,
     room: &RoomId,
     bot: &TestBot,

@@ -1,6 +1,7 @@
 //! Live seminars: the agenda with its timeboxes (here), the speaking queue (`queue`),
 //! notes, decisions and action items (`minutes`), attendance and the record of a live
-//! session for summaries and minutes (`record`), and breakouts (`breakouts`). Every
+//! session for summaries and minutes (`record`), breakouts (`breakouts`), and hands raised
+//! by a reaction on the agenda post (`reactions`). Every
 //! announcement goes through the outbox; the scheduler's step [`run_live_due`] starts the
 //! next item when a timebox runs out, warns two minutes before, and ends breakouts, so a
 //! restart mid-item loses nothing.
@@ -9,6 +10,7 @@ mod breakouts;
 pub(crate) mod messages;
 mod minutes;
 mod queue;
+mod reactions;
 mod record;
 
 use chrono::{DateTime, Duration, Utc};

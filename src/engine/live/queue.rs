@@ -49,6 +49,20 @@ impl Engine {
         topic: Option<String>,
     ) -> Result<Reply, CommandError> {
         let session = self.live_session(group).await?;
+        self.raise_hand_in(&session, member, name, topic, None)
+            .await
+    }
+
+    /// Raise `member`'s hand in `session`; `raised_by`: the platform event that raised it
+    /// when it was not a command (a Matrix reaction, which may lower it again).
+    pub(super) async fn raise_hand_in(
+        &self,
+        session: &crate::store::SessionRow,
+        member: &MemberKey,
+        name: &str,
+        topic: Option<String>,
+        raised_by: Option<&str>,
+    ) -> Result<Reply, CommandError> {
         let topic = topic
             .map(|t| crate::domain::text::defang_mentions(t.trim()))
             .filter(|t| !t.is_empty());
@@ -66,6 +80,7 @@ impl Engine {
                 &key,
                 &crate::engine::record::clean_name(name),
                 topic.as_deref(),
+                raised_by,
                 store_ms(self.now()),
             )
             .await?;

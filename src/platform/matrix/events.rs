@@ -1,6 +1,7 @@
 //! Timeline events to engine calls: a member's text (in a thread, a reply, or the room) to
 //! `on_message`, an edit (`m.replace`) to `on_edit`, a redaction to `on_delete`, a poll
-//! response of either kind to `vote`. `!cq` lines become [`Job`]s for the room's command
+//! response of either kind to `vote`, a ✋ reaction (and its redaction) to a hand raised
+//! from the agenda post ([`super::reactions`]). `!cq` lines become [`Job`]s for the room's command
 //! worker; commands sent before the bot started are history and never answered. Every
 //! call is idempotent, so events replayed after a restart or a backfill add nothing.
 
@@ -19,7 +20,7 @@ use matrix_sdk::ruma::events::{
 use matrix_sdk::ruma::serde::Raw;
 use matrix_sdk::ruma::{EventId, MilliSecondsSinceUnixEpoch, OwnedEventId, OwnedUserId, UserId};
 
-use super::{Bot, polls};
+use super::{Bot, polls, reactions};
 use crate::domain::ids::{ChannelKey, MemberKey, Platform};
 use crate::engine::{
     Choice, IncomingMessage, MessageDelete, MessageEdit, MessageOutcome, PollRef, VoteEvent,
@@ -83,6 +84,13 @@ pub(crate) enum TimelineEvent {
         event_id: OwnedEventId,
         delete: MessageDelete,
     },
+    /// A raised-hand reaction (✋) by `sender` on the event `post`.
+    HandReaction {
+        event_id: OwnedEventId,
+        post: OwnedEventId,
+        sender: OwnedUserId,
+        at: MilliSecondsSinceUnixEpoch,
+    },
     /// A poll response of either kind: the 0-based option chosen, or `None` when an
     /// empty response takes the vote back.
     PollResponse {
@@ -94,7 +102,7 @@ pub(crate) enum TimelineEvent {
 }
 
 /// Read one (decrypted) timeline event. `None` for the bot's own events, events that do
-/// not parse, and kinds colloquy does not record (state, reactions, images…).
+/// not parse, and kinds colloquy does not record (state, reactions other than ✋, images…).
 pub(crate) fn read(raw: &Raw<AnySyncTimelineEvent>, me: &UserId) -> Option<TimelineEvent> {
     let event = match raw.deserialize() {
         Ok(e) => e,
@@ -121,6 +129,16 @@ pub(crate) fn read(raw: &Raw<AnySyncTimelineEvent>, me: &UserId) -> Option<Timel
                     message_id: target.to_string(),
                     at: time(r.origin_server_ts),
                 },
+            })
+        }
+        AnySyncMessageLikeEvent::Reaction(SyncMessageLikeEvent::Original(r)) => {
+            reactions::is_raised_hand(&r.content.relates_to.key).then(|| {
+                TimelineEvent::HandReaction {
+                    event_id: r.event_id,
+                    post: r.content.relates_to.event_id,
+                    sender: r.sender,
+                    at: r.origin_server_ts,
+                }
             })
         }
         AnySyncMessageLikeEvent::UnstablePollResponse(SyncMessageLikeEvent::Original(p)) => {
@@ -229,8 +247,19 @@ pub(super) async fn handle(
             None
         }
         TimelineEvent::Redaction { event_id, delete } => {
+            // The redacted event may be a message or a ✋ reaction that raised a hand.
+            reactions::maybe_hand_down(bot, room, &delete.message_id).await;
             let outcome = bot.engine.on_delete(delete).await;
             log_outcome(room, &event_id, "redaction", outcome);
+            None
+        }
+        TimelineEvent::HandReaction {
+            event_id,
+            post,
+            sender,
+            at,
+        } => {
+            reactions::hand_up(bot, room, &event_id, &post, &sender, at).await;
             None
         }
         TimelineEvent::PollResponse {
@@ -308,15 +337,26 @@ async fn on_message(bot: &Arc<Bot>, room: &Room, m: Message) {
 
 /// Tell a member privately why what they did was not taken, when they did it live (not
 /// an event replayed after a restart). Sent in the background: the sync loop goes on.
-fn tell_if_live(bot: &Arc<Bot>, member: MemberKey, at: MilliSecondsSinceUnixEpoch, text: String) {
+pub(super) fn tell_if_live(
+    bot: &Arc<Bot>,
+    member: MemberKey,
+    at: MilliSecondsSinceUnixEpoch,
+    text: String,
+) {
     if ms(at) < bot.started_ms {
         return;
     }
+    tell(bot, member, text);
+}
+
+/// Tell a member something privately, in their direct room with the bot. Sent in the
+/// background: the sync loop goes on.
+pub(super) fn tell(bot: &Arc<Bot>, member: MemberKey, text: String) {
     let port = bot.port.clone();
     tokio::spawn(async move {
         use crate::ports::ChatPort;
         if let Err(e) = port.send_private(&member, &text, &[]).await {
-            tracing::warn!(error = %e, "could not tell a member why their message or vote was not taken");
+            tracing::warn!(error = %e, "could not tell a member something privately");
         }
     });
 }

@@ -1,5 +1,5 @@
 //! Matrix: the only code that imports matrix-sdk. It translates rooms, `!cq` commands,
-//! threads, edits, redactions and poll responses into engine calls, and the engine's posts
+//! threads, edits, redactions, poll responses and ✋ reactions into engine calls, and the engine's posts
 //! back into Matrix events; the engine does the work.
 //!
 //! - [`session`]: the client, its state and crypto store, login and the saved session.
@@ -9,6 +9,8 @@
 //! - [`commands`]: `!cq` commands, roles, answers as replies, private answers in a DM.
 //! - [`port`]: [`MatrixPort`], the engine's [`crate::ports::ChatPort`] for Matrix.
 //! - [`polls`]: poll start/end contents and reading poll responses.
+//! - [`reactions`]: a ✋ reaction on a live session's agenda post raises a hand; its
+//!   redaction lowers it.
 //! - [`content`]: Markdown to message contents (HTML body, no accidental mentions).
 
 mod commands;
@@ -16,6 +18,7 @@ mod content;
 mod events;
 mod polls;
 mod port;
+mod reactions;
 mod session;
 mod sync;
 
@@ -58,6 +61,16 @@ pub fn translate(json: &str, me: &str) -> Result<Option<crate::platform::Transla
         },
         TimelineEvent::Redaction { delete, .. } => Translated::Delete {
             message_id: delete.message_id,
+        },
+        TimelineEvent::HandReaction {
+            event_id,
+            post,
+            sender,
+            ..
+        } => Translated::HandReaction {
+            reaction_id: event_id.to_string(),
+            post_id: post.to_string(),
+            member: events::member(&sender),
         },
         TimelineEvent::PollResponse {
             sender,
