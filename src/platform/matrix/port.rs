@@ -29,7 +29,7 @@ use matrix_sdk::ruma::events::room::power_levels::UserPowerLevel;
 use matrix_sdk::ruma::{
     EventId, Int, OwnedEventId, OwnedTransactionId, OwnedUserId, RoomId, UserId, uint,
 };
-use matrix_sdk::{Client, Room, RoomState};
+use matrix_sdk::{Client, Room, RoomMemberships, RoomState};
 
 use super::{content, polls};
 use crate::domain::command::Role;
@@ -353,7 +353,17 @@ impl MatrixPort {
             return Ok(room);
         }
         for room in client.joined_rooms() {
-            if room.active_members_count() != 2 {
+            // Counted from the member events the bot holds: the sync's room summary (and so
+            // `active_members_count`) is only sent with lazy-loaded members, which the bot
+            // does not ask for, so it reads 0 for a room a member opened.
+            let active = match room.members_no_sync(RoomMemberships::ACTIVE).await {
+                Ok(members) => members.len(),
+                Err(e) => {
+                    tracing::debug!(room = %room.room_id(), error = %e, "cannot count a room's members");
+                    continue;
+                }
+            };
+            if active != 2 {
                 continue;
             }
             let channel = ChannelKey::new(Platform::Matrix, room.room_id().as_str());
