@@ -35,6 +35,7 @@ const ORDER: &[&str] = &[
     "agenda_items",
     "agenda_runs",
     "live_settings",
+    "agenda_posts",
     "hands",
     "minutes_items",
     "presence",

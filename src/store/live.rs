@@ -382,14 +382,23 @@ impl Store {
         .bind(session_id)
         .bind(message)
         .execute(c).await.map(|d| d.rows_affected()))?;
+        // Every post is kept: a reaction on an earlier one still finds its session.
+        on_tx!(tx, c => sqlx::query(
+            "INSERT INTO agenda_posts (message_id, session_id) VALUES ($1, $2)
+             ON CONFLICT(message_id) DO NOTHING",
+        )
+        .bind(message)
+        .bind(session_id)
+        .execute(c).await.map(|d| d.rows_affected()))?;
         Ok(())
     }
 
-    /// The session whose agenda post is `message`, open or ended: (id, open).
+    /// The session whose agenda was posted as `message` (the latest post or an earlier
+    /// one), open or ended: (id, open).
     pub async fn session_of_agenda_message(&self, message: &str) -> Result<Option<(i64, bool)>> {
         Ok(on_pool!(&self.pool, c => sqlx::query_as(
-            "SELECT l.session_id, s.ended_at IS NULL FROM live_settings l JOIN sessions s ON s.id = l.session_id
-             WHERE l.agenda_message = $1",
+            "SELECT p.session_id, s.ended_at IS NULL FROM agenda_posts p JOIN sessions s ON s.id = p.session_id
+             WHERE p.message_id = $1",
         )
         .bind(message)
         .fetch_optional(c).await)?)

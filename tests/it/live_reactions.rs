@@ -1,7 +1,8 @@
 //! Hands raised by a reaction on the agenda post (issue 18, Matrix's ✋), through the
 //! engine with a manual clock, on both stores: the reaction raises the member's hand once
 //! (read again, it raises nothing), its redaction lowers only the hand it raised and only
-//! while it waits, reactions on other posts are nothing, an ended session's agenda says so.
+//! while it waits, reactions on other posts are nothing, an ended session's agenda says so,
+//! and an agenda replaced before it started still takes hands on its first post.
 
 use colloquy::domain::command::Role;
 use colloquy::i18n::Locale;
@@ -20,16 +21,23 @@ async fn seminar(db: TestDb) -> (TestApp, String) {
         .await;
     app.fac("agenda set \"Opening 5m | Part I 20m\"").await;
     app.deliver().await;
-    let post = app
-        .store
+    let post = agenda_posts(&app)
+        .await
+        .pop()
+        .expect("the agenda was posted");
+    (app, post)
+}
+
+/// The platform ids of the agenda's posts, oldest first.
+async fn agenda_posts(app: &TestApp) -> Vec<String> {
+    app.store
         .outbox_rows()
         .await
         .unwrap()
         .into_iter()
-        .find(|r| r.dedupe_key.starts_with("agenda:"))
-        .and_then(|r| r.platform_message_id)
-        .expect("the agenda was posted");
-    (app, post)
+        .filter(|r| r.dedupe_key.starts_with("agenda:"))
+        .filter_map(|r| r.platform_message_id)
+        .collect()
 }
 
 async fn hands(app: &TestApp) -> Vec<(String, String)> {
@@ -122,5 +130,30 @@ async fn the_reaction_messages_speak_the_groups_language(db: TestDb) {
         colloquy::t!(Locale::De, "hand-reaction-lowered"),
     );
     assert!(down.text.contains("Warteschlange"), "{}", down.text);
+}
+}
+
+colloquy::store_test! {
+async fn an_agenda_replaced_before_it_starts_takes_hands_on_its_first_post_too(db: TestDb) {
+    let (app, first) = seminar(db).await;
+    app.clock.set(monday(18, 1));
+    app.fac("agenda set \"Opening 5m | Part I 20m | Wrap-up 10m\"").await;
+    app.deliver().await;
+    let posts = agenda_posts(&app).await;
+    assert_eq!(posts.len(), 2, "{posts:?}");
+    assert_eq!(posts[0], first);
+    let up = app
+        .engine
+        .hand_by_reaction(&first, "$r1", &TestApp::member("ana"), "ana")
+        .await
+        .unwrap()
+        .expect("the first post still takes hands");
+    assert!(up.text.contains("you are next"), "{}", up.text);
+    app.engine
+        .hand_by_reaction(&posts[1], "$r2", &TestApp::member("bo"), "bo")
+        .await
+        .unwrap()
+        .expect("and the new one");
+    assert_eq!(hands(&app).await, [pair("ana", "waiting"), pair("bo", "waiting")]);
 }
 }
