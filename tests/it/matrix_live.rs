@@ -280,3 +280,41 @@ async fn a_short_live_seminar_with_hands_by_reaction() {
     );
     bot.stop().await;
 }
+
+/// In an encrypted room: the agenda post is encrypted, the ✋ reaction on it is not (clients
+/// send reactions in clear; matrix-sdk 0.18 never encrypts `m.reaction`; one that came
+/// encrypted would be decrypted and read the same way), and it raises the hand; its
+/// redaction lowers it.
+#[tokio::test]
+async fn a_hand_raised_by_reaction_in_an_encrypted_room() {
+    let (alice, bob, carol, dave) = tokio::join!(
+        Member::login("alice"),
+        Member::login("bob"),
+        Member::login("carol"),
+        Member::login("dave")
+    );
+    let bot = TestBot::start("live-e2ee", &[&alice.user_id], 64).await;
+    let room = group_room("live-e2ee", true, &bot, [&alice, &bob, &carol, &dave]).await;
+    set_up_and_post_excerpt(&alice, &room, &bot).await;
+    let bob_dm = bob.create_dm(&bot.user_id).await;
+    bob.wait_until_joined(&bob_dm, &bot.user_id, WAIT).await;
+    command(&alice, &room, &bot, "!cq session start").await;
+    command(
+        &alice,
+        &room,
+        &bot,
+        "!cq agenda set \"Opening 5m | Talk 20m\"",
+    )
+    .await;
+    let agenda = bot_post(&alice, &room, &bot, "Agenda (25 min in all)").await;
+    assert!(
+        alice.was_decrypted(&event_id(&agenda)),
+        "the agenda came encrypted"
+    );
+    let hand_id = bob.send(&room, reaction(&event_id(&agenda), "✋")).await;
+    let told = bot_post(&bob, &bob_dm, &bot, "Your hand is up").await;
+    assert_contains(&told, "you are next");
+    bob.redact(&room, &hand_id).await;
+    bot_post(&bob, &bob_dm, &bot, "You took your ✋ reaction off").await;
+    assert_eq!(hands(&bot).await, [hand("bob", "lowered", true)]);
+}
