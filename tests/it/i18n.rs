@@ -69,14 +69,14 @@ Q: Как ответил бы критик, считающий, что дове�
 Малые партии добиваются уступок в коалициях, но часто расплачиваются за них на следующих \
 выборах. Историки находят этот эффект во многих демократиях, хотя он проявляется не сразу.\n";
 
-/// Its sentences end with ASCII stops until the importer cuts Chinese at 。 (the
-/// reading-text half of issue 19, on another branch); the bot's words are what is tested.
+/// A Chinese reading written for this repository: sentences end at 。 and the importer
+/// cuts them there.
 const CHINESE_READING: &str = "# 信任与制度\n\n\
-可预期的法院降低了合作的成本. 当公民看到规则对所有人一视同仁时，他们更愿意信任规则. \
-批评者则认为，信任增长缓慢，并不仅仅来自规则本身. \n\n\
+可预期的法院降低了合作的成本。当公民看到规则对所有人一视同仁时，他们更愿意信任规则。\
+批评者则认为，信任增长缓慢，并不仅仅来自规则本身。\n\n\
 Q: 作者所说的法院的“可预期性”是什么意思？\n\
 Q: 认为信任来自经验而非规则的批评者会如何回应？\n\n\
-小党在联合政府中争取到让步，却常常在下一次选举中付出代价. 历史学家在许多民主国家都发现了这一效应，尽管它并非立竿见影. \n";
+小党在联合政府中争取到让步，却常常在下一次选举中付出代价。历史学家在许多民主国家都发现了这一效应，尽管它并非立竿见影。\n";
 
 /// Runs of three or more ASCII words in `text` outside `code` spans, quotes of members and
 /// the names given: English the bot wrote where the group's language was expected.
@@ -245,15 +245,12 @@ colloquy::store_test! {
     }
 }
 
-/// The same day for a Chinese group. The importer now cuts Chinese readings, so the day runs;
-/// it stays ignored until the summarizer works in the reading's language (issue 19, item 5):
-/// today it reads the Chinese replies as chatter and says so in English. Run it with
-/// `cargo test --test it -- --ignored chinese`.
-#[tokio::test]
-#[ignore = "needs the summarizer in the reading's language (issue 19, item 5)"]
-async fn a_chinese_groups_day_is_in_chinese() {
-    {
-        let app = TestApp::new(TestDb::Sqlite).await;
+colloquy::store_test! {
+    /// The same day for a Chinese group: the summary reads the Chinese replies as a
+    /// discussion and quotes them (the old summarizer took them for chatter and said so in
+    /// English).
+    async fn a_chinese_groups_day_is_in_chinese(db: TestDb) {
+        let app = TestApp::new(db).await;
         let replies = [
             "我觉得法院的可预期性比严厉更重要。",
             "我不同意：信任需要多年积累，规则只是次要的。",
@@ -271,6 +268,10 @@ async fn a_chinese_groups_day_is_in_chinese() {
         );
         assert!(all.contains("讨论问题"), "{all}");
         assert!(all.contains("共 3 票"), "{all}");
+        assert!(!all.contains("没有可以总结的讨论"), "read as chatter:\n{all}");
+        assert!(all.contains("大家说了什么") || all.contains("分歧所在"), "{all}");
+        assert!(all.contains("“我觉得法院的可预期性比严厉更重要。”"), "{all}");
+        assert!(all.contains("“那些失去选民的小党又该怎么办呢？”"), "{all}");
         if std::env::var("COLLOQUY_SHOW_DAY").is_ok() {
             println!("{all}");
         }
