@@ -375,11 +375,13 @@ pub fn summarize_in(
     };
     let loc = context.locale;
     if let Some(other) = langs.other {
-        summary.notice = Some(t!(
-            loc,
-            "summary-notice-other-language",
-            language = other.name()
-        ));
+        // The language's English name for an English group, else its own name.
+        let name = if loc == Locale::En {
+            other.eng_name()
+        } else {
+            other.name()
+        };
+        summary.notice = Some(t!(loc, "summary-notice-other-language", language = name));
         return generic(s, summary, limits);
     }
     let analysed: Vec<usize> = (0..s.items.len())
@@ -767,7 +769,9 @@ mod tests {
         let s = summarize(&replies, &[], Limits::default());
         assert_eq!(s.kind, Kind::OtherLanguage);
         assert!(
-            s.notice.as_deref().is_some_and(|n| n.contains("Español")),
+            s.notice
+                .as_deref()
+                .is_some_and(|n| n.contains("in Spanish")),
             "{s:?}"
         );
         assert!(s.themes.is_empty() && s.disagreements.is_empty());

@@ -268,10 +268,18 @@ colloquy::store_test! {
         );
         assert!(all.contains("讨论问题"), "{all}");
         assert!(all.contains("共 3 票"), "{all}");
-        assert!(!all.contains("没有可以总结的讨论"), "read as chatter:\n{all}");
-        assert!(all.contains("大家说了什么") || all.contains("分歧所在"), "{all}");
-        assert!(all.contains("“我觉得法院的可预期性比严厉更重要。”"), "{all}");
-        assert!(all.contains("“那些失去选民的小党又该怎么办呢？”"), "{all}");
+        // The summary quotes every member: two statements and the open question.
+        let summary = all
+            .split("## 总结：")
+            .nth(1)
+            .and_then(|s| s.split("**讨论前**").next())
+            .unwrap_or_else(|| panic!("no summary:\n{all}"));
+        assert!(!summary.contains("没有可以总结的讨论"), "read as chatter:\n{summary}");
+        assert!(summary.contains("**大家说了什么**"), "{summary}");
+        for reply in replies {
+            assert!(summary.contains(reply), "{reply} is not quoted:\n{summary}");
+        }
+        assert!(summary.contains("**尚待解答的问题**\n- “那些失去选民的小党又该怎么办呢？” — chen"), "{summary}");
         if std::env::var("COLLOQUY_SHOW_DAY").is_ok() {
             println!("{all}");
         }
