@@ -24,6 +24,16 @@ use super::sentences::sentence_spans_in;
 
 /// Words too vague to be a key term, per language, beside NLTK's stop words.
 const RU_VAGUE: &[&str] = &[
+    "называемый",
+    "называемая",
+    "называемое",
+    "называемые",
+    "называемого",
+    "называемой",
+    "называемому",
+    "называемым",
+    "называемых",
+    "называемую",
     "никто",
     "ничто",
     "ничего",
@@ -971,11 +981,15 @@ fn russian(t: &[Tok]) -> Vec<(usize, usize)> {
         }
         if j < t.len() && noun(j) {
             let mut end = j;
-            // A noun in the genitive after it: "баланс сил", "политика сдерживания".
+            // A noun in the genitive after it: "баланс сил", "политика сдерживания"; not
+            // after a name ("В России концепция …" is no term), and not a noun in "-ция",
+            // whose genitive is "-ции" ("концепция" is a nominative).
             if end + 1 < t.len()
                 && noun(end + 1)
                 && !t[end + 1].capital
+                && !t[end].capital
                 && ru_genitive(&t[end + 1].lower)
+                && !t[end + 1].lower.ends_with("ция")
             {
                 end += 1;
             }
@@ -1129,7 +1143,10 @@ fn french(t: &[Tok]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < t.len() {
-        let after_det = i > 0 && det(i - 1);
+        // An opening quote may stand between the determiner and its noun ("cette
+        // « approche institutionnaliste »").
+        let quote = |k: usize| !t[k].word && matches!(t[k].lower.as_str(), "«" | "“" | "\"");
+        let after_det = i > 0 && (det(i - 1) || (i > 1 && quote(i - 1) && det(i - 2)));
         // "l'État" was one token: its article was taken off, so it stands after one too.
         let after_elision = t[i].elided;
         let mut start = i;
@@ -1350,6 +1367,32 @@ mod tests {
             .into_iter()
             .map(|p| p.surface)
             .collect()
+    }
+
+    #[test]
+    fn phrases_that_read_badly_on_real_texts_are_not_terms() {
+        // Found by importing texts this repository was not tuned on (issue 19, item 2).
+        let ru = surfaces(
+            "В России концепция многополярности связана с Примаковым. Так называемое совместное управление не согласуется с политикой.",
+            Lang::Ru,
+        );
+        assert!(!ru.iter().any(|s| s == "России концепция"), "{ru:?}");
+        assert!(
+            ru.iter().any(|s| s == "концепция многополярности"),
+            "{ru:?}"
+        );
+        assert!(ru.iter().any(|s| s == "совместное управление"), "{ru:?}");
+        assert!(!ru.iter().any(|s| s.contains("называемое")), "{ru:?}");
+        let fr = phrases_in(
+            "Cette « approche institutionnaliste » est manifeste lorsqu'il s'agit d'un « objet politique non identifié ».",
+            Lang::Fr,
+        );
+        let quoted: Vec<&str> = fr
+            .iter()
+            .filter(|p| p.quoted)
+            .map(|p| p.surface.as_str())
+            .collect();
+        assert!(quoted.contains(&"approche institutionnaliste"), "{fr:?}");
     }
 
     #[test]
