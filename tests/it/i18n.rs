@@ -285,3 +285,64 @@ colloquy::store_test! {
         }
     }
 }
+
+colloquy::store_test! {
+    /// Bad input in the chat, as the issue lists it: a reading in a language without rules
+    /// of its own is imported with a notice saying so, a mixed one follows its majority and
+    /// says so, and an unknown `--language` is refused with the supported codes and
+    /// imports nothing.
+    async fn a_readings_language_bad_input_is_told_in_the_chat(db: TestDb) {
+        use colloquy::engine::Upload;
+        let app = TestApp::new(db).await;
+        app.fac("setup --tz Europe/Madrid").await;
+        let upload = |name: &str, text: &str| Upload {
+            name: name.into(),
+            bytes: text.as_bytes().to_vec(),
+        };
+        let spanish = "# El puerto\n\nUna ciudad que vive de su puerto debe decidir quién paga por el muelle. \
+            La respuesta más sencilla es que cada barco pague la misma tasa, porque cada barco usa la misma agua. \
+            Esta respuesta es cómoda, pero confunde la igualdad de trato con la justicia.\n";
+        let err = app
+            .run_with(
+                "fac",
+                Role::Facilitator,
+                "reading import --language xx",
+                Some(upload("puerto.md", spanish)),
+            )
+            .await
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("`xx`") && err.contains("en (English), ru (Russian), zh (Chinese), de (German), fr (French)"),
+            "{err}"
+        );
+        let listed = app.fac("reading list").await.text;
+        assert!(!listed.contains("El puerto"), "{listed}");
+
+        let reply = app
+            .run_with("fac", Role::Facilitator, "reading import", Some(upload("puerto.md", spanish)))
+            .await
+            .expect("imported with the generic rules")
+            .text;
+        assert!(
+            reply.contains("Spanish") && reply.contains("generic rules"),
+            "{reply}"
+        );
+
+        let russian = "Совет собрался весной и решил, что гавань нужно расширить до осенних штормов, иначе торговля пострадает. \
+            Купцы спорили, кто заплатит за новые причалы, и долго не могли договориться.";
+        let english = "The council met in the spring and agreed that the harbour should be widened before the autumn storms arrived.";
+        let mixed = format!("# Гавань\n\n{russian}\n\n{russian}\n\n{english}\n\n{russian}\n");
+        let reply = app
+            .run_with("fac", Role::Facilitator, "reading import", Some(upload("gavan.md", &mixed)))
+            .await
+            .expect("imported by its majority")
+            .text;
+        assert!(
+            reply.contains("mixes languages") && reply.contains("Russian") && reply.contains("English"),
+            "{reply}"
+        );
+        let listed = app.fac("reading list").await.text;
+        assert!(listed.contains("Russian"), "{listed}");
+    }
+}
