@@ -8,7 +8,11 @@
 //! an English reply and still find its themes; a short reply ("+1", "Да, согласен") takes
 //! the discussion's language. Languages with no rules of their own are read with the
 //! generic ones, and a discussion mostly in one of them falls back to its central replies.
+//! Detection is kept off the common path: the discussion's language comes from a sample
+//! of at most 300 replies, and a reply in its script whose words are often enough its
+//! stop words is taken to be in it without detection.
 
+use crate::domain::lang_terms::is_stop_word_in;
 use crate::domain::language::Lang;
 
 /// The language of a discussion and of each of its replies.
@@ -56,20 +60,29 @@ fn rules(l: whatlang::Lang) -> Lang {
     Lang::parse(l.code()).unwrap_or(Lang::Other)
 }
 
+/// At most this many members' replies, spread evenly, decide the discussion's language.
+const SAMPLE: usize = 300;
+
+/// A reply whose words are the discussion language's stop words at least this often is
+/// in that language (English, Russian, German and French prose run at 35–50 %; another
+/// language's text against those lists at under 15 %).
+const STOP_SHARE: f64 = 0.25;
+
 /// The language of each reply (`member`: the replies that are members' words, which
 /// decide the discussion's language), given the reading's language.
 pub(super) fn of_replies(texts: &[&str], member: &[bool], reading: Lang) -> Langs {
-    let found: Vec<_> = texts.iter().map(|t| detect(t)).collect();
+    let members: Vec<usize> = (0..texts.len()).filter(|i| member[*i]).collect();
+    let step = members.len().div_ceil(SAMPLE).max(1);
     // The discussion's language: most letters among the members' long replies.
     let mut tally: Vec<(whatlang::Lang, usize)> = Vec::new();
-    for ((text, found), is_member) in texts.iter().zip(&found).zip(member) {
-        let (Some((lang, _, true)), true) = (found, is_member) else {
+    for &i in members.iter().step_by(step) {
+        let Some((lang, _, true)) = detect(texts[i]) else {
             continue;
         };
-        let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-        match tally.iter_mut().find(|(l, _)| l == lang) {
+        let letters = texts[i].chars().filter(|c| c.is_alphabetic()).count();
+        match tally.iter_mut().find(|(l, _)| *l == lang) {
             Some((_, n)) => *n += letters,
-            None => tally.push((*lang, letters)),
+            None => tally.push((lang, letters)),
         }
     }
     let top = tally
@@ -78,21 +91,58 @@ pub(super) fn of_replies(texts: &[&str], member: &[bool], reading: Lang) -> Lang
         .map(|(l, _)| *l);
     let discussion = top.map_or(reading, rules);
     let other = top.filter(|l| rules(*l) == Lang::Other);
-    let script = script_of(discussion);
-    let replies = found
-        .iter()
-        .map(|f| match f {
-            Some((lang, _, true)) => rules(*lang),
-            // A short reply in another script than the discussion's is read in its own.
-            Some((lang, s, false)) if script.is_some_and(|d| d != *s) => rules(*lang),
-            _ => discussion,
-        })
-        .collect();
+    let replies = texts.iter().map(|t| own(t, discussion)).collect();
     Langs {
         replies,
         discussion,
         other,
     }
+}
+
+/// The language one reply is read in, in a discussion in `discussion`. The cheap tests
+/// come first, so a long discussion in one language costs no detection per reply: a reply
+/// in the discussion's script is in its language when it is short, when the discussion is
+/// Chinese, or when its words are that language's stop words often enough.
+fn own(text: &str, discussion: Lang) -> Lang {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 2 {
+        return discussion;
+    }
+    let same_script = match (script_of(discussion), whatlang::detect_script(text)) {
+        (Some(d), Some(s)) => d == s,
+        _ => true,
+    };
+    if !same_script {
+        // Another script: its own language, however short ("我同意。" among Russian).
+        return detect(text).map_or(discussion, |(l, _, _)| rules(l));
+    }
+    let share = stop_share(text, discussion);
+    if letters < LONG_ENOUGH || discussion == Lang::Zh || share.is_some_and(|s| s >= STOP_SHARE) {
+        return discussion;
+    }
+    match detect(text) {
+        // Hardly any of the discussion language's stop words in a sentence or more:
+        // whatlang's best guess, trusted even when it is unsure, since the stop words
+        // already say it is not the discussion's.
+        Some((l, _, sure)) if sure || share.is_some_and(|s| s < STOP_SHARE / 2.5) => rules(l),
+        _ => discussion,
+    }
+}
+
+/// The share of a text's words that are stop words of `lang` (None: under 8 words).
+fn stop_share(text: &str, lang: Lang) -> Option<f64> {
+    let (mut words, mut stops) = (0usize, 0usize);
+    for w in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
+        if w.is_empty() {
+            continue;
+        }
+        words += 1;
+        let lower = w.to_lowercase().replace('’', "'");
+        if is_stop_word_in(&lower, lang) {
+            stops += 1;
+        }
+    }
+    (words >= 8).then(|| stops as f64 / words as f64)
 }
 
 /// A language's words for what a reply does, lowercase, with straight apostrophes.
@@ -674,6 +724,19 @@ mod tests {
         assert_eq!(langs.replies, vec![Lang::Ru, Lang::Zh]);
         let none = of_replies(&["ok", "+1"], &[true, true], Lang::De);
         assert_eq!(none.discussion, Lang::De);
+    }
+
+    #[test]
+    fn a_reply_in_the_discussions_script_needs_no_detection_when_its_stop_words_tell() {
+        assert!(stop_share(EN_LONG, Lang::En).unwrap() >= STOP_SHARE);
+        assert!(stop_share(RU_LONG, Lang::Ru).unwrap() >= STOP_SHARE);
+        let de = "Die Öffentlichkeit war aber schon immer auf Orte angewiesen, auf Kaffeehäuser und Salons.";
+        assert!(stop_share(de, Lang::De).unwrap() >= STOP_SHARE);
+        // An English reply in a German discussion is not taken for German.
+        assert!(stop_share(EN_LONG, Lang::De).unwrap() < STOP_SHARE);
+        let langs = of_replies(&[de, de, EN_LONG], &[true; 3], Lang::De);
+        assert_eq!(langs.replies, vec![Lang::De, Lang::De, Lang::En]);
+        assert_eq!(stop_share("too short", Lang::En), None);
     }
 
     #[test]
