@@ -24,6 +24,26 @@ use super::sentences::sentence_spans_in;
 
 /// Words too vague to be a key term, per language, beside NLTK's stop words.
 const RU_VAGUE: &[&str] = &[
+    "называемый",
+    "называемая",
+    "называемое",
+    "называемые",
+    "называемого",
+    "называемой",
+    "называемому",
+    "называемым",
+    "называемых",
+    "называемую",
+    "никто",
+    "ничто",
+    "ничего",
+    "никого",
+    "никакой",
+    "никакие",
+    "никаких",
+    "кто-то",
+    "что-то",
+    "что-нибудь",
     "это",
     "этот",
     "эта",
@@ -494,6 +514,37 @@ pub fn jieba() -> &'static jieba_rs::Jieba {
     &JIEBA
 }
 
+/// The content words of Chinese text, for summaries: the nouns, verbs, adjectives and
+/// idioms jieba tags (with its HMM, as for key terms), of two characters or more (a noun
+/// may be one: 党), none of them a word too vague to be a term; Latin words as English
+/// ones. NLTK's Chinese list is not used here: it counts verbs such as 失去 and 需要 as
+/// stop words, which would make a short reply look like chatter.
+pub fn chinese_content_words(text: &str) -> Vec<String> {
+    jieba()
+        .tag(text, true)
+        .into_iter()
+        .filter_map(|t| {
+            let w = t.word.trim();
+            let n = w.chars().count();
+            if w.is_ascii() {
+                let lower = w.to_lowercase();
+                return (n >= 3
+                    && lower.chars().all(char::is_alphanumeric)
+                    && lower.chars().any(char::is_alphabetic)
+                    && !super::stop_words::is_stop_word(&lower))
+                .then_some(lower);
+            }
+            let noun = t.tag.starts_with('n') || matches!(t.tag, "vn" | "an" | "j");
+            let content = noun || matches!(t.tag.chars().next(), Some('v' | 'a' | 'i' | 'l'));
+            (content
+                && (n >= 2 || noun)
+                && w.chars().all(char::is_alphabetic)
+                && !ZH_VAGUE.contains(&w))
+            .then(|| w.to_string())
+        })
+        .collect()
+}
+
 /// The key of a phrase written elsewhere (a key term, a reply's words), in `lang`.
 pub fn key_of_in(phrase: &str, lang: Lang) -> String {
     match lang {
@@ -512,6 +563,33 @@ pub fn key_of_in(phrase: &str, lang: Lang) -> String {
             .collect::<Vec<_>>()
             .join(" "),
     }
+}
+
+/// The head noun of a phrase of several words found by [`phrases_in`], as written in it:
+/// the noun after Russian adjectives ("экономические санкции" → "санкции"), the first
+/// German noun ("soziale Marktwirtschaft" → "Marktwirtschaft", "Politik der Eindämmung"
+/// → "Politik"), the French noun before its adjectives and complement ("équilibre des
+/// puissances" → "équilibre"), the last Chinese noun ("经济合作" → "合作", given the
+/// phrase's key of jieba words). None for a single word or the generic rules.
+pub fn head_in<'a>(surface: &'a str, key: &str, lang: Lang) -> Option<&'a str> {
+    let words: Vec<&str> = surface.split_whitespace().collect();
+    let head = match lang {
+        Lang::Zh => {
+            let (_, last) = key.rsplit_once(' ')?;
+            surface.strip_suffix(last)?;
+            &surface[surface.len() - last.len()..]
+        }
+        _ if words.len() < 2 => return None,
+        Lang::Ru => *words.iter().find(|w| !ru_adjective(&w.to_lowercase()))?,
+        Lang::De => *words
+            .iter()
+            .find(|w| w.chars().next().is_some_and(char::is_uppercase))?,
+        Lang::Fr => *words
+            .iter()
+            .find(|w| !FR_PRENOMINAL.contains(&w.to_lowercase().as_str()))?,
+        Lang::En | Lang::Other => return None,
+    };
+    (head != surface).then_some(head)
 }
 
 /// The noun phrases of `text`, written in `lang`, in text order.
@@ -705,7 +783,12 @@ const RU_VERB_ENDINGS: &[&str] = &[
     "ел",
     "вшись",
     "я",
-    "в",
+    // Past gerunds ("сделав", "получив"); not "-ов" and "-ев", the genitive plural of
+    // nouns ("судов", "переговоров").
+    "ав",
+    "яв",
+    "ив",
+    "ыв",
 ];
 /// Nouns whose endings look like a verb's or an adjective's.
 const RU_NOUN_EXCEPTIONS: &[&str] = &[
@@ -845,6 +928,22 @@ fn ru_adjective(w: &str) -> bool {
         && !w.ends_with("тие")
         && !w.ends_with("жие")
         && !w.ends_with("ство")
+        && !ru_genitive_plural_in_ii(w)
+}
+
+/// A noun's genitive plural in "-ий" ("санкций", "решений", "событий", "теорий"), which
+/// looks like an adjective's ending; adjectives in "-ий" have "к г х ж ч ш щ" before it
+/// ("русский", "строгий", "общий") or are soft ("последний", "внутренний", "внешний").
+fn ru_genitive_plural_in_ii(w: &str) -> bool {
+    let Some(stem) = w.strip_suffix("ий") else {
+        return false;
+    };
+    let before = stem.chars().next_back();
+    if before.is_some_and(|c| "кгхжчшщ".contains(c)) {
+        return false;
+    }
+    const SOFT: &[&str] = &["нний", "дний", "шний", "тний", "мний", "вний", "жний"];
+    !SOFT.iter().any(|e| w.ends_with(e))
 }
 
 /// Whether a noun may be a genitive after another ("баланс сил", "политика сдерживания"):
@@ -882,11 +981,15 @@ fn russian(t: &[Tok]) -> Vec<(usize, usize)> {
         }
         if j < t.len() && noun(j) {
             let mut end = j;
-            // A noun in the genitive after it: "баланс сил", "политика сдерживания".
+            // A noun in the genitive after it: "баланс сил", "политика сдерживания"; not
+            // after a name ("В России концепция …" is no term), and not a noun in "-ция",
+            // whose genitive is "-ции" ("концепция" is a nominative).
             if end + 1 < t.len()
                 && noun(end + 1)
                 && !t[end + 1].capital
+                && !t[end].capital
                 && ru_genitive(&t[end + 1].lower)
+                && !t[end + 1].lower.ends_with("ция")
             {
                 end += 1;
             }
@@ -1040,7 +1143,10 @@ fn french(t: &[Tok]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < t.len() {
-        let after_det = i > 0 && det(i - 1);
+        // An opening quote may stand between the determiner and its noun ("cette
+        // « approche institutionnaliste »").
+        let quote = |k: usize| !t[k].word && matches!(t[k].lower.as_str(), "«" | "“" | "\"");
+        let after_det = i > 0 && (det(i - 1) || (i > 1 && quote(i - 1) && det(i - 2)));
         // "l'État" was one token: its article was taken off, so it stands after one too.
         let after_elision = t[i].elided;
         let mut start = i;
@@ -1261,6 +1367,32 @@ mod tests {
             .into_iter()
             .map(|p| p.surface)
             .collect()
+    }
+
+    #[test]
+    fn phrases_that_read_badly_on_real_texts_are_not_terms() {
+        // Found by importing texts this repository was not tuned on (issue 19, item 2).
+        let ru = surfaces(
+            "В России концепция многополярности связана с Примаковым. Так называемое совместное управление не согласуется с политикой.",
+            Lang::Ru,
+        );
+        assert!(!ru.iter().any(|s| s == "России концепция"), "{ru:?}");
+        assert!(
+            ru.iter().any(|s| s == "концепция многополярности"),
+            "{ru:?}"
+        );
+        assert!(ru.iter().any(|s| s == "совместное управление"), "{ru:?}");
+        assert!(!ru.iter().any(|s| s.contains("называемое")), "{ru:?}");
+        let fr = phrases_in(
+            "Cette « approche institutionnaliste » est manifeste lorsqu'il s'agit d'un « objet politique non identifié ».",
+            Lang::Fr,
+        );
+        let quoted: Vec<&str> = fr
+            .iter()
+            .filter(|p| p.quoted)
+            .map(|p| p.surface.as_str())
+            .collect();
+        assert!(quoted.contains(&"approche institutionnaliste"), "{fr:?}");
     }
 
     #[test]

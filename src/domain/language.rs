@@ -91,6 +91,18 @@ impl Lang {
         Lang::parse(code).unwrap_or(Lang::Other)
     }
 
+    /// The rules for text written in a group's language.
+    pub fn of_locale(locale: crate::i18n::Locale) -> Lang {
+        use crate::i18n::Locale;
+        match locale {
+            Locale::En => Lang::En,
+            Locale::Ru => Lang::Ru,
+            Locale::ZhHans => Lang::Zh,
+            Locale::De => Lang::De,
+            Locale::Fr => Lang::Fr,
+        }
+    }
+
     /// Chinese counts characters, not words, and needs no spaces between sentences.
     pub fn counts_characters(self) -> bool {
         self == Lang::Zh

@@ -9,10 +9,14 @@
 //! another's with words of disagreement; the slate of "what was said" gives each
 //! sizeable theme and each side of the poll a voice. Every quote is a run of whole
 //! sentences, checked to be the member's exact words, and no reply is quoted twice.
-//! A discussion not in English falls back to the most central replies, with a notice.
+//! Every reply is read in its language ([`langs`]): its sentences, stop words, stems,
+//! noun phrases and marker words, so a Chinese or Russian discussion gets its themes as an
+//! English one does. A discussion in a language colloquy has no rules for falls back to
+//! the most central replies, with a notice in the group's language.
 
 mod analysis;
 mod disputes;
+mod langs;
 mod participation;
 mod phrases;
 mod questions;
@@ -25,6 +29,10 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
+
+use crate::domain::language::Lang;
+use crate::i18n::Locale;
+use crate::t;
 
 pub use participation::{MemberShare, Participation, describe_evenness, gini, spread_word};
 pub use quotes::is_exact;
@@ -58,6 +66,11 @@ pub struct Context {
     /// How authors are called in the chat, by author key, including those who opted out
     /// of quotes (to recognize a reply that answers them by name; never shown).
     pub names: HashMap<String, String>,
+    /// The reading's language: the discussion's when too few replies tell their own.
+    pub lang: Lang,
+    /// The group's language, for the words the summary writes itself (notices, "an
+    /// earlier point").
+    pub locale: Locale,
 }
 
 /// A member's position on a poll's axis (positive: agree / yes): the sides of the poll.
@@ -110,7 +123,7 @@ pub enum Kind {
     Empty,
     /// Only greetings, logistics and chatter.
     ChatterOnly,
-    /// Not in English: the most central replies only.
+    /// In a language colloquy has no rules for: the most central replies only.
     OtherLanguage,
 }
 
@@ -224,6 +237,8 @@ pub fn check_quotes(summary: &Summary, replies: &[ReplyIn]) -> Result<(), QuoteE
 /// A reply with what the summarizer made of it.
 struct Item<'a> {
     reply: &'a ReplyIn,
+    /// The language it is read in.
+    lang: Lang,
     reading: Reading,
     facilitator: bool,
     /// Substance (0 for replies that are not analysis).
@@ -331,12 +346,17 @@ pub fn summarize_in(
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect();
     names.sort();
+    let texts: Vec<&str> = replies.iter().map(|r| r.text.as_str()).collect();
+    let members: Vec<bool> = facilitator.iter().map(|f| !f).collect();
+    let langs = langs::of_replies(&texts, &members, context.lang);
     let items: Vec<Item> = replies
         .iter()
         .zip(&facilitator)
-        .map(|(r, f)| Item {
+        .zip(&langs.replies)
+        .map(|((r, f), lang)| Item {
             reply: r,
-            reading: analysis::read(&r.text, *f),
+            lang: *lang,
+            reading: analysis::read(&r.text, *f, *lang),
             facilitator: *f,
             score: 0.0,
             row: None,
@@ -353,13 +373,15 @@ pub fn summarize_in(
         participation,
         ..Summary::default()
     };
-    let english = analysis::english_share(
-        s.items
-            .iter()
-            .filter(|i| !i.facilitator)
-            .map(|i| i.reply.text.as_str()),
-    );
-    if english.is_some_and(|share| share < analysis::ENGLISH_AT_LEAST) {
+    let loc = context.locale;
+    if let Some(other) = langs.other {
+        // The language's English name for an English group, else its own name.
+        let name = if loc == Locale::En {
+            other.eng_name()
+        } else {
+            other.name()
+        };
+        summary.notice = Some(t!(loc, "summary-notice-other-language", language = name));
         return generic(s, summary, limits);
     }
     let analysed: Vec<usize> = (0..s.items.len())
@@ -367,10 +389,7 @@ pub fn summarize_in(
         .collect();
     if analysed.is_empty() {
         summary.kind = Kind::ChatterOnly;
-        summary.notice = Some(
-            "Only greetings, logistics and short reactions were posted: there was no discussion to summarize."
-                .to_string(),
-        );
+        summary.notice = Some(t!(loc, "summary-notice-chatter-only"));
         return summary;
     }
     score(&mut s, &analysed);
@@ -379,14 +398,14 @@ pub fn summarize_in(
     // questions, theme examples, then the slate; no reply is quoted twice.
     let mut used: HashSet<usize> = HashSet::new();
     let theme_texts: Vec<String> = analysed.iter().map(|i| s.substance_text(*i)).collect();
-    let texts: Vec<(&str, usize)> = analysed
+    let texts: Vec<(&str, usize, Lang)> = analysed
         .iter()
         .zip(&theme_texts)
         .map(|(i, t)| {
             let author = s
                 .name_index(&s.items[*i].reply.author_key)
                 .unwrap_or(usize::MAX - *i);
-            (t.as_str(), author)
+            (t.as_str(), author, s.items[*i].lang)
         })
         .collect();
     let lower_names: HashSet<String> = s
@@ -425,8 +444,8 @@ pub fn summarize_in(
             (Some(t), _) => found[t].label.clone(),
             (None, Some(p)) if d.opposed => p.claim.clone(),
             _ => match &s.items[d.target].reply.author_name {
-                Some(name) => format!("{name}'s point"),
-                None => "an earlier point".to_string(),
+                Some(name) => t!(loc, "summary-about-members-point", name = name.as_str()),
+                None => t!(loc, "summary-about-an-earlier-point"),
             },
         };
         let (Some(one), Some(other)) = (
@@ -475,9 +494,10 @@ pub fn summarize_in(
         let example = best.and_then(|i| {
             let key = theme.key.clone();
             let text = s.items[i].reply.text.clone();
+            let lang = s.items[i].lang;
             let weight = move |sent: &Sentence| {
                 let base = sent.content as f64 * if sent.question { 0.3 } else { 1.0 };
-                if themes::uses(&text[sent.start..sent.end], &key) {
+                if themes::uses(&text[sent.start..sent.end], &key, lang) {
                     base * 1.5 + 2.0
                 } else {
                     base
@@ -546,7 +566,10 @@ pub fn summarize_in(
 
 /// Score the analysis replies for substance.
 fn score(s: &mut Session, analysed: &[usize]) {
-    let texts: Vec<String> = analysed.iter().map(|i| s.substance_text(*i)).collect();
+    let texts: Vec<(String, Lang)> = analysed
+        .iter()
+        .map(|i| (s.substance_text(*i), s.items[*i].lang))
+        .collect();
     let v = vectors::vectorize(&texts);
     let centrality = vectors::lexrank(&v.rows, v.df.len());
     let n = analysed.len() as f64;
@@ -581,7 +604,7 @@ fn score(s: &mut Session, analysed: &[usize]) {
             .map(|(t, _)| if v.df[*t as usize] >= 2 { 1.0 } else { 0.15 })
             .sum();
         let content = topical.sqrt();
-        let reasons = 0.35 * analysis::reasoning(&texts[k]) as f64;
+        let reasons = 0.35 * analysis::reasoning(&texts[k].0, texts[k].1) as f64;
         let engagement = (1.0 + *drawn.get(i).unwrap_or(&0) as f64).ln();
         let central = 0.3 * (centrality[k] * n).min(3.0);
         let repeat = (k.saturating_sub(LOOK_BACK)..k)
@@ -623,25 +646,22 @@ fn quote_with(
     })
 }
 
-/// A discussion not in English: the most central replies, picked so that they do not
-/// repeat each other, with a notice.
+/// A discussion in a language colloquy has no rules for: the most central replies,
+/// picked so that they do not repeat each other (the notice is set by the caller).
 fn generic(mut s: Session, mut summary: Summary, limits: Limits) -> Summary {
     summary.kind = Kind::OtherLanguage;
-    summary.notice = Some(
-        "This discussion does not seem to be in English, so colloquy shows its most central replies without themes, disagreements or open questions."
-            .to_string(),
-    );
     let chosen: Vec<usize> = (0..s.items.len())
         .filter(|i| {
-            !s.items[*i].facilitator && s.items[*i].reply.text.split_whitespace().count() >= 5
+            !s.items[*i].facilitator
+                && crate::domain::text::word_count(&s.items[*i].reply.text) >= 5
         })
         .collect();
     if chosen.is_empty() {
         return summary;
     }
-    let texts: Vec<&str> = chosen
+    let texts: Vec<(&str, Lang)> = chosen
         .iter()
-        .map(|i| s.items[*i].reply.text.as_str())
+        .map(|i| (s.items[*i].reply.text.as_str(), s.items[*i].lang))
         .collect();
     let v = vectors::vectorize(&texts);
     let central = vectors::lexrank(&v.rows, v.df.len());
@@ -748,10 +768,236 @@ mod tests {
         ];
         let s = summarize(&replies, &[], Limits::default());
         assert_eq!(s.kind, Kind::OtherLanguage);
-        assert!(s.notice.as_deref().is_some_and(|n| n.contains("English")));
+        assert!(
+            s.notice
+                .as_deref()
+                .is_some_and(|n| n.contains("in Spanish")),
+            "{s:?}"
+        );
         assert!(s.themes.is_empty() && s.disagreements.is_empty());
         assert!(!s.representative.is_empty());
         check_quotes(&s, &replies).unwrap();
+    }
+
+    fn in_lang(lang: Lang) -> Context {
+        Context {
+            lang,
+            ..Context::default()
+        }
+    }
+
+    fn labels(s: &Summary) -> Vec<&str> {
+        s.themes.iter().map(|t| t.label.as_str()).collect()
+    }
+
+    #[test]
+    fn chinese_replies_are_read_as_a_discussion_with_themes() {
+        let replies = vec![
+            r(
+                1,
+                "ana",
+                "我觉得法院的可预期性比严厉更重要，因为公民需要知道规则如何适用。",
+            ),
+            r(
+                2,
+                "ben",
+                "法院的可预期性确实降低了合作成本，商人更愿意签长期合同。",
+            ),
+            r(
+                3,
+                "chen",
+                "不过法院的可预期性只是起点，信任还需要多年积累。",
+            ),
+            r(
+                4,
+                "dai",
+                "小党在联合政府里得到让步，却在下一次选举中失去选民。",
+            ),
+            r(5, "ana", "小党失去选民的原因是选民看不到让步带来的好处。"),
+            r(6, "ben", "为什么选民会惩罚小党而不是大党呢？"),
+        ];
+        let s = summarize_in(&replies, &in_lang(Lang::Zh), &[], Limits::default());
+        assert_eq!(s.kind, Kind::Discussion, "{s:#?}");
+        check_quotes(&s, &replies).unwrap();
+        let labels = labels(&s);
+        assert!(labels.iter().any(|l| l.contains("法院")), "{labels:?}");
+        assert!(
+            labels
+                .iter()
+                .any(|l| l.contains("选民") || l.contains("小党")),
+            "{labels:?}"
+        );
+        assert_eq!(s.open_questions.len(), 1, "{s:#?}");
+        assert_eq!(s.open_questions[0].reply_id, 6);
+    }
+
+    #[test]
+    fn russian_inflections_make_one_theme() {
+        let replies = vec![
+            r(
+                1,
+                "ana",
+                "Экономические санкции не меняют курс правительства, они лишь укрепляют элиты.",
+            ),
+            r(
+                2,
+                "ben",
+                "Экономических санкций недостаточно, если нет дипломатического канала для переговоров.",
+            ),
+            r(
+                3,
+                "cy",
+                "С экономическими санкциями всегда так: платят обычные граждане, а не министры.",
+            ),
+            r(
+                4,
+                "dee",
+                "В экономических санкциях меня смущает, что их цели никто не формулирует заранее.",
+            ),
+            r(
+                5,
+                "eve",
+                "Дипломатический канал важнее любых угроз, потому что он позволяет торговаться.",
+            ),
+        ];
+        let s = summarize_in(&replies, &in_lang(Lang::Ru), &[], Limits::default());
+        assert_eq!(s.kind, Kind::Discussion, "{s:#?}");
+        check_quotes(&s, &replies).unwrap();
+        let theme = s
+            .themes
+            .iter()
+            .find(|t| t.label.contains("санкци"))
+            .unwrap_or_else(|| panic!("no theme of sanctions: {s:#?}"));
+        // Four cases of one phrase are one theme, labelled in the nominative.
+        assert_eq!(theme.label, "экономические санкции");
+        assert_eq!(theme.replies, 4);
+    }
+
+    #[test]
+    fn german_and_french_stop_words_are_no_themes() {
+        let german = vec![
+            r(
+                1,
+                "ana",
+                "Ich glaube, dass die Öffentlichkeit immer auch eine Sache der Medien und der Parteien ist, aber nicht nur der Zeitungen.",
+            ),
+            r(
+                2,
+                "ben",
+                "Die Öffentlichkeit ist aber nicht nur ein Ort, sie ist auch ein Verfahren, das immer wieder neu entsteht.",
+            ),
+            r(
+                3,
+                "cy",
+                "Ohne Öffentlichkeit wird Macht nicht kontrolliert, das war auch in Athen schon so und ist immer noch so.",
+            ),
+            r(
+                4,
+                "dee",
+                "Mich überzeugt nicht, dass Kaffeehäuser immer offen waren; auch dort galt nicht jede Stimme.",
+            ),
+        ];
+        let s = summarize_in(&german, &in_lang(Lang::De), &[], Limits::default());
+        let found = labels(&s);
+        assert!(found.contains(&"Öffentlichkeit"), "{found:?}");
+        for label in &found {
+            assert!(
+                !crate::domain::lang_terms::is_stop_word_in(&label.to_lowercase(), Lang::De),
+                "a stop word as a theme: {found:?}"
+            );
+        }
+        let french = vec![
+            r(
+                1,
+                "ana",
+                "Je pense que la souveraineté est toujours aussi une affaire de droit, mais pas seulement.",
+            ),
+            r(
+                2,
+                "ben",
+                "La souveraineté reste toujours aussi une question de pouvoir, cela se voit avec le veto.",
+            ),
+            r(
+                3,
+                "cy",
+                "Cela dit, la souveraineté européenne est aussi une idée abstraite, toujours en construction.",
+            ),
+            r(
+                4,
+                "dee",
+                "Le veto protégeait aussi les États, cela a toujours compté pour la France.",
+            ),
+        ];
+        let s = summarize_in(&french, &in_lang(Lang::Fr), &[], Limits::default());
+        let found = labels(&s);
+        assert!(
+            found.iter().any(|l| l.contains("souveraineté")),
+            "{found:?}"
+        );
+        for label in &found {
+            for word in label.split_whitespace() {
+                assert!(
+                    !crate::domain::lang_terms::is_stop_word_in(word, Lang::Fr),
+                    "a stop word as a theme: {found:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_reply_in_another_language_is_read_in_its_own() {
+        // A Russian reading's discussion where two members answer in English: their
+        // replies are read in English, so the phrase they share is a theme.
+        let replies = vec![
+            r(
+                1,
+                "ana",
+                "Автор считает, что предсказуемые суды снижают цену сотрудничества между гражданами.",
+            ),
+            r(
+                2,
+                "ben",
+                "Предсказуемые суды важны, но доверие к ним растёт медленно и зависит от опыта.",
+            ),
+            r(
+                3,
+                "cy",
+                "Graduated sanctions explain why small communities forgive a first breach of the rules.",
+            ),
+            r(
+                4,
+                "dee",
+                "I think graduated sanctions only work where neighbours watch each other every day.",
+            ),
+            r(
+                5,
+                "eve",
+                "Без предсказуемых судов никакие правила не работают, это главный тезис текста.",
+            ),
+        ];
+        let s = summarize_in(&replies, &in_lang(Lang::Ru), &[], Limits::default());
+        assert_eq!(s.kind, Kind::Discussion, "{s:#?}");
+        let found = labels(&s);
+        assert!(found.contains(&"graduated sanctions"), "{found:?}");
+        assert!(found.iter().any(|l| l.contains("суд")), "{found:?}");
+    }
+
+    #[test]
+    fn notices_and_points_are_in_the_groups_language() {
+        let replies = vec![r(1, "ana", "Всем привет!"), r(2, "ben", "Ага.")];
+        let context = Context {
+            lang: Lang::Ru,
+            locale: Locale::Ru,
+            ..Context::default()
+        };
+        let s = summarize_in(&replies, &context, &[], Limits::default());
+        assert_eq!(s.kind, Kind::ChatterOnly);
+        assert!(
+            s.notice
+                .as_deref()
+                .is_some_and(|n| n.starts_with("Были только приветствия")),
+            "{s:?}"
+        );
     }
 
     #[test]

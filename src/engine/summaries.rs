@@ -11,6 +11,7 @@ use serde::Serialize;
 use super::{CommandError, Engine, OutboxPayload, PollResultView, Reply, store_ms};
 use crate::domain::command::Role;
 use crate::domain::ids::{MemberKey, Platform};
+use crate::domain::language::Lang;
 use crate::domain::summary::{
     self, Context, Disagreement, Kind, Limits, Participation, PositionIn, Quote, ReplyIn, Summary,
     Theme,
@@ -161,6 +162,18 @@ impl Engine {
             .unwrap_or_else(|| format!("live session #{}", session.id)))
     }
 
+    /// The language a session's replies are expected in: its reading's, or (a live
+    /// session without one) the group's.
+    async fn session_lang(&self, session: &SessionRow, loc: Locale) -> Result<Lang, CommandError> {
+        if let Some(excerpt_id) = session.excerpt_id
+            && let Some(excerpt) = self.store().excerpt(excerpt_id).await?
+            && let Some(reading) = self.store().reading(excerpt.reading_id).await?
+        {
+            return Ok(Lang::of_stored(&reading.language));
+        }
+        Ok(Lang::of_locale(loc))
+    }
+
     /// The session's facilitators among `authors`: members seen running facilitator
     /// commands here, and those the platform says are facilitators.
     async fn session_facilitators(&self, group: &Group, rows: &[ReplyRow]) -> HashSet<String> {
@@ -287,6 +300,8 @@ impl Engine {
                 .iter()
                 .map(|r| (r.member_key.clone(), r.display_name.clone()))
                 .collect(),
+            lang: self.session_lang(&session, loc).await?,
+            locale: loc,
         };
         let mut polls = Vec::new();
         // The sides of the discussion: the post poll of a pair, else the latest poll.

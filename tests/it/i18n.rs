@@ -69,14 +69,14 @@ Q: Как ответил бы критик, считающий, что дове�
 Малые партии добиваются уступок в коалициях, но часто расплачиваются за них на следующих \
 выборах. Историки находят этот эффект во многих демократиях, хотя он проявляется не сразу.\n";
 
-/// Its sentences end with ASCII stops until the importer cuts Chinese at 。 (the
-/// reading-text half of issue 19, on another branch); the bot's words are what is tested.
+/// A Chinese reading written for this repository: sentences end at 。 and the importer
+/// cuts them there.
 const CHINESE_READING: &str = "# 信任与制度\n\n\
-可预期的法院降低了合作的成本. 当公民看到规则对所有人一视同仁时，他们更愿意信任规则. \
-批评者则认为，信任增长缓慢，并不仅仅来自规则本身. \n\n\
+可预期的法院降低了合作的成本。当公民看到规则对所有人一视同仁时，他们更愿意信任规则。\
+批评者则认为，信任增长缓慢，并不仅仅来自规则本身。\n\n\
 Q: 作者所说的法院的“可预期性”是什么意思？\n\
 Q: 认为信任来自经验而非规则的批评者会如何回应？\n\n\
-小党在联合政府中争取到让步，却常常在下一次选举中付出代价. 历史学家在许多民主国家都发现了这一效应，尽管它并非立竿见影. \n";
+小党在联合政府中争取到让步，却常常在下一次选举中付出代价。历史学家在许多民主国家都发现了这一效应，尽管它并非立竿见影。\n";
 
 /// Runs of three or more ASCII words in `text` outside `code` spans, quotes of members and
 /// the names given: English the bot wrote where the group's language was expected.
@@ -245,15 +245,12 @@ colloquy::store_test! {
     }
 }
 
-/// The same day for a Chinese group. The importer now cuts Chinese readings, so the day runs;
-/// it stays ignored until the summarizer works in the reading's language (issue 19, item 5):
-/// today it reads the Chinese replies as chatter and says so in English. Run it with
-/// `cargo test --test it -- --ignored chinese`.
-#[tokio::test]
-#[ignore = "needs the summarizer in the reading's language (issue 19, item 5)"]
-async fn a_chinese_groups_day_is_in_chinese() {
-    {
-        let app = TestApp::new(TestDb::Sqlite).await;
+colloquy::store_test! {
+    /// The same day for a Chinese group: the summary reads the Chinese replies as a
+    /// discussion and quotes them (the old summarizer took them for chatter and said so in
+    /// English).
+    async fn a_chinese_groups_day_is_in_chinese(db: TestDb) {
+        let app = TestApp::new(db).await;
         let replies = [
             "我觉得法院的可预期性比严厉更重要。",
             "我不同意：信任需要多年积累，规则只是次要的。",
@@ -271,8 +268,81 @@ async fn a_chinese_groups_day_is_in_chinese() {
         );
         assert!(all.contains("讨论问题"), "{all}");
         assert!(all.contains("共 3 票"), "{all}");
+        // The summary quotes every member: two statements and the open question.
+        let summary = all
+            .split("## 总结：")
+            .nth(1)
+            .and_then(|s| s.split("**讨论前**").next())
+            .unwrap_or_else(|| panic!("no summary:\n{all}"));
+        assert!(!summary.contains("没有可以总结的讨论"), "read as chatter:\n{summary}");
+        assert!(summary.contains("**大家说了什么**"), "{summary}");
+        for reply in replies {
+            assert!(summary.contains(reply), "{reply} is not quoted:\n{summary}");
+        }
+        assert!(summary.contains("**尚待解答的问题**\n- “那些失去选民的小党又该怎么办呢？” — chen"), "{summary}");
         if std::env::var("COLLOQUY_SHOW_DAY").is_ok() {
             println!("{all}");
         }
+    }
+}
+
+colloquy::store_test! {
+    /// Bad input in the chat, as the issue lists it: a reading in a language without rules
+    /// of its own is imported with a notice saying so, a mixed one follows its majority and
+    /// says so, and an unknown `--language` is refused with the supported codes and
+    /// imports nothing.
+    async fn a_readings_language_bad_input_is_told_in_the_chat(db: TestDb) {
+        use colloquy::engine::Upload;
+        let app = TestApp::new(db).await;
+        app.fac("setup --tz Europe/Madrid").await;
+        let upload = |name: &str, text: &str| Upload {
+            name: name.into(),
+            bytes: text.as_bytes().to_vec(),
+        };
+        let spanish = "# El puerto\n\nUna ciudad que vive de su puerto debe decidir quién paga por el muelle. \
+            La respuesta más sencilla es que cada barco pague la misma tasa, porque cada barco usa la misma agua. \
+            Esta respuesta es cómoda, pero confunde la igualdad de trato con la justicia.\n";
+        let err = app
+            .run_with(
+                "fac",
+                Role::Facilitator,
+                "reading import --language xx",
+                Some(upload("puerto.md", spanish)),
+            )
+            .await
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("`xx`") && err.contains("en (English), ru (Russian), zh (Chinese), de (German), fr (French)"),
+            "{err}"
+        );
+        let listed = app.fac("reading list").await.text;
+        assert!(!listed.contains("El puerto"), "{listed}");
+
+        let reply = app
+            .run_with("fac", Role::Facilitator, "reading import", Some(upload("puerto.md", spanish)))
+            .await
+            .expect("imported with the generic rules")
+            .text;
+        assert!(
+            reply.contains("Spanish") && reply.contains("generic rules"),
+            "{reply}"
+        );
+
+        let russian = "Совет собрался весной и решил, что гавань нужно расширить до осенних штормов, иначе торговля пострадает. \
+            Купцы спорили, кто заплатит за новые причалы, и долго не могли договориться.";
+        let english = "The council met in the spring and agreed that the harbour should be widened before the autumn storms arrived.";
+        let mixed = format!("# Гавань\n\n{russian}\n\n{russian}\n\n{english}\n\n{russian}\n");
+        let reply = app
+            .run_with("fac", Role::Facilitator, "reading import", Some(upload("gavan.md", &mixed)))
+            .await
+            .expect("imported by its majority")
+            .text;
+        assert!(
+            reply.contains("mixes languages") && reply.contains("Russian") && reply.contains("English"),
+            "{reply}"
+        );
+        let listed = app.fac("reading list").await.text;
+        assert!(listed.contains("Russian"), "{listed}");
     }
 }

@@ -681,7 +681,7 @@ colloquy::store_test! {
         }
         let foreign = end_and_summary(&app).await.expect("a generic summary");
         assert!(
-            foreign.contains("does not seem to be in English"),
+            foreign.contains("This discussion is in Spanish, which colloquy has no rules for yet"),
             "{foreign}"
         );
         assert!(foreign.contains("**What was said**"), "{foreign}");

@@ -1,9 +1,12 @@
 //! What each reply is: a member's analysis, a question, chatter, logistics or the
-//! facilitator's housekeeping, read sentence by sentence; and the marker words that
-//! show a reply agreeing, disagreeing or giving reasons.
+//! facilitator's housekeeping, read sentence by sentence in the reply's language; and the
+//! marker words (of that language, [`super::langs::markers`]) that show a reply agreeing,
+//! disagreeing or giving reasons.
 
+use super::langs::{Markers, markers};
 use super::vectors::content_words;
-use crate::domain::sentences::sentence_spans;
+use crate::domain::language::Lang;
+use crate::domain::sentences::sentence_spans_in;
 
 /// What a reply does in the discussion.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,119 +47,60 @@ impl Reading {
     }
 }
 
-/// Phrases that make a sentence logistics when it has little else in it.
-const LOGISTICS: &[&str] = &[
-    "please vote",
-    "vote in the",
-    "vote again",
-    "voted",
-    "poll closes",
-    "poll is open",
-    "poll opens",
-    "poll stays open",
-    "pre poll",
-    "post poll",
-    "see you",
-    "see everyone",
-    "thanks all",
-    "thank you all",
-    "thanks everyone",
-    "thanks, everyone",
-    "thanks, this was",
-    "thanks, great",
-    "great session",
-    "great discussion",
-    "good morning",
-    "morning everyone",
-    "morning all",
-    "morning!",
-    "welcome back",
-    "welcome, everyone",
-    "welcome everyone",
-    "hi all",
-    "hello all",
-    "hey all",
-    "hi everyone",
-    "hello everyone",
-    "sorry i'm late",
-    "sorry i am late",
-    "sorry, i'm late",
-    "running late",
-    "catching up",
-    "got to run",
-    "have to run",
-    "gotta go",
-    "have to go",
-    "brb",
-    "be right back",
-    "which page",
-    "what page",
-    "page number",
-    "the link",
-    "minutes left",
-    "time left",
-    "out of time",
-    "wrap up",
-    "before we start",
-    "let's start",
-    "let's begin",
-    "next week",
-    "next session",
-    "reminder",
-    "keep going",
-    "before the break",
-    "after the break",
-    "can you hear",
-    "you're muted",
-    "on mute",
-];
-
-/// Words that open a chatty reply.
-const CHATTER_OPENERS: &[&str] = &[
-    "lol", "haha", "hah", "ha", "lmao", "rofl", "+1", "same", "ok", "okay", "yay", "nice", "wow",
-    "back", "thanks", "thank", "cheers", "hi", "hello", "hey", "morning", "page",
-];
-
 /// Content words (stop words aside) in a sentence.
-fn content(text: &str) -> usize {
-    content_words(text).count()
+fn content(text: &str, lang: Lang) -> usize {
+    content_words(text, lang).count()
 }
 
-fn is_logistics(lower: &str, content: usize) -> bool {
-    content <= 8 && LOGISTICS.iter().any(|p| lower.contains(p))
+fn is_logistics(lower: &str, content: usize, m: &Markers) -> bool {
+    content <= 8 && m.logistics.iter().any(|p| lower.contains(p))
         || (content <= 3 && lower.trim_start().starts_with("page "))
 }
 
-fn is_chatter(lower: &str, content: usize) -> bool {
-    let first = lower
-        .split(|c: char| c.is_whitespace() || c == ',' || c == '!' || c == '.')
-        .find(|w| !w.is_empty())
-        .unwrap_or("");
-    content < 3 || (content <= 6 && CHATTER_OPENERS.contains(&first))
+fn is_chatter(lower: &str, content: usize, m: &Markers) -> bool {
+    let opens = if m.unspaced {
+        m.chatter_openers.iter().any(|o| lower.starts_with(o))
+    } else {
+        let first = lower
+            .split(|c: char| c.is_whitespace() || c == ',' || c == '!' || c == '.')
+            .find(|w| !w.is_empty())
+            .unwrap_or("");
+        m.chatter_openers.contains(&first)
+    };
+    content < 3 || (content <= 6 && opens)
 }
 
-/// Read a reply: its sentences and its role.
-pub(super) fn read(text: &str, facilitator: bool) -> Reading {
-    let mut sentences: Vec<Sentence> = sentence_spans(text)
+/// Does the sentence end with a question mark (Chinese writes it full width)?
+pub(super) fn asks(sentence: &str) -> bool {
+    sentence
+        .trim_end_matches(['"', '”', '’', '\'', ')', '」', '』', '）'])
+        .trim_end()
+        .ends_with(['?', '？'])
+}
+
+/// Read a reply written in `lang`: its sentences and its role.
+pub(super) fn read(text: &str, facilitator: bool, lang: Lang) -> Reading {
+    let m = markers(lang);
+    let mut sentences: Vec<Sentence> = sentence_spans_in(text, lang)
         .into_iter()
         .map(|(start, end)| {
             let s = &text[start..end];
             let lower = s.to_lowercase();
-            let content = content(s);
-            let question = s
-                .trim_end_matches(['"', '”', '’', '\'', ')'])
-                .trim_end()
-                .ends_with('?');
+            let content = content(s, lang);
+            let question = asks(s);
             Sentence {
                 start,
                 end,
                 question,
                 // A short sentence of explicit disagreement ("I'm not sure.") is no
                 // aside: it carries the reply's stance, and a quote may need it.
-                aside: is_logistics(&lower, content)
-                    || (is_chatter(&lower, content)
+                aside: is_logistics(&lower, content, m)
+                    || (is_chatter(&lower, content, m)
                         && !question
-                        && !DISAGREE.iter().any(|m| lower.replace('’', "'").contains(m))),
+                        && !m
+                            .disagree
+                            .iter()
+                            .any(|d| lower.replace('’', "'").contains(d))),
                 content,
             }
         })
@@ -175,7 +119,7 @@ pub(super) fn read(text: &str, facilitator: bool) -> Reading {
         Role::Analysis
     } else if sentences.iter().any(|s| {
         let lower = text[s.start..s.end].to_lowercase();
-        is_logistics(&lower, s.content)
+        is_logistics(&lower, s.content, m)
     }) {
         Role::Logistics
     } else {
@@ -188,82 +132,18 @@ pub(super) fn read(text: &str, facilitator: bool) -> Reading {
     }
 }
 
-/// Words that say a reply disagrees with what it answers, whatever else it says.
-const DISAGREE: &[&str] = &[
-    "i disagree",
-    "disagree that",
-    "disagree with",
-    "not convinced",
-    "unconvinced",
-    "i don't think",
-    "i do not think",
-    "i don't buy",
-    "i doubt",
-    "on the contrary",
-    "that's wrong",
-    "that is wrong",
-    "is wrong",
-    "that's not right",
-    "that is not right",
-    "i'm not sure",
-    "i am not sure",
-    "not so sure",
-    "doesn't follow",
-    "does not follow",
-    "push back",
-    "overstates",
-    "misses the point",
-    "that ignores",
-    "the problem with",
-    "not true",
-    "isn't true",
-    "i'd question",
-    "i would question",
-];
-
-/// Words that open a reply agreeing with what it answers.
-const AGREE_OPENERS: &[&str] = &[
-    "agreed",
-    "i agree",
-    "agree",
-    "exactly",
-    "yes",
-    "yep",
-    "right,",
-    "right.",
-    "true,",
-    "true.",
-    "good point",
-    "that's a good point",
-    "that is a good point",
-    "fair point",
-    "fair,",
-    "fair.",
-    "building on",
-    "to build on",
-    "+1",
-    "same here",
-    "that's the part",
-    "that's a nice",
-    "nice example",
-    "well put",
-    "that's right",
-    "indeed",
-    "absolutely",
-    "so true",
-];
-
-/// `text` opens with `word` as a whole word ("yes," but not "yesterday").
-fn starts_with_word(text: &str, word: &str) -> bool {
+/// `text` opens with `word` as a whole word ("yes," but not "yesterday"); in a language
+/// written without spaces, with its characters.
+fn starts_with_word(text: &str, word: &str, unspaced: bool) -> bool {
+    if unspaced {
+        return text.starts_with(word);
+    }
     text.starts_with(word)
         && text[word.len()..]
             .chars()
             .next()
             .is_none_or(|c| !c.is_alphanumeric())
 }
-
-/// Words of concession that turn against what was said ("…, but …").
-const TURNS: &[&str] = &[" but ", "but ", " though", "however", " yet "];
 
 /// How a reply stands to the reply it answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -273,89 +153,45 @@ pub(super) enum Stance {
     Neutral,
 }
 
-/// Read the stance of `text` toward what it answers. `named` marks a reply that names or
-/// quotes its target instead of answering it in the thread: there only explicit words of
-/// disagreement count (a "but" says too little without the thread).
-pub(super) fn stance(text: &str, named: bool) -> Stance {
+/// Read the stance of `text`, written in `lang`, toward what it answers. `named` marks a
+/// reply that names or quotes its target instead of answering it in the thread: there
+/// only explicit words of disagreement count (a "but" says too little without the thread).
+pub(super) fn stance(text: &str, named: bool, lang: Lang) -> Stance {
+    let m = markers(lang);
     let lower = text.to_lowercase().replace('’', "'");
-    if DISAGREE.iter().any(|m| lower.contains(m)) {
+    if m.disagree.iter().any(|d| lower.contains(d)) {
         return Stance::Disagrees;
     }
     let opening = lower.trim_start();
-    if AGREE_OPENERS.iter().any(|m| starts_with_word(opening, m)) {
+    if m.agree_openers
+        .iter()
+        .any(|a| starts_with_word(opening, a, m.unspaced))
+    {
         return Stance::Agrees;
     }
-    if opening.starts_with("no,") || opening.starts_with("no.") {
+    if m.no_openers.iter().any(|n| opening.starts_with(n)) {
         return Stance::Disagrees;
     }
     if !named {
         // A turn in the first sentence or two ("X helps, but it only moves the problem").
         let head: String = opening.chars().take(160).collect();
-        if TURNS.iter().any(|m| head.contains(m)) {
+        if m.turns.iter().any(|t| head.contains(t)) {
             return Stance::Disagrees;
         }
     }
     Stance::Neutral
 }
 
-/// Words that give reasons or evidence.
-const REASONS: &[&str] = &[
-    "because",
-    "therefore",
-    "which means",
-    "that is why",
-    "that's why",
-    "which is why",
-    "for example",
-    "for instance",
-    "e.g.",
-    "evidence",
-    "shows",
-    "unless",
-    "so that",
-    "since ",
-    "if ",
-    "rather than",
-    "instead of",
-    "depends on",
-];
-
-/// How many kinds of reasoning words a text uses (at most three count).
-pub(super) fn reasoning(text: &str) -> usize {
+/// How many kinds of reasoning words a text, written in `lang`, uses (at most three count).
+pub(super) fn reasoning(text: &str, lang: Lang) -> usize {
     let lower = text.to_lowercase();
-    REASONS.iter().filter(|m| lower.contains(*m)).count().min(3)
+    markers(lang)
+        .reasons
+        .iter()
+        .filter(|m| lower.contains(*m))
+        .count()
+        .min(3)
 }
-
-/// Common English function words: a discussion that uses few is not in English.
-const FUNCTION_WORDS: &[&str] = &[
-    "the", "and", "of", "to", "a", "in", "is", "that", "it", "for", "not", "on", "with", "as",
-    "this", "but", "be", "are", "was", "i", "you", "we", "they", "what", "how", "why", "if", "or",
-    "so", "have", "has", "do", "does", "can", "would", "there", "their", "an", "at", "by", "from",
-    "about", "than", "which", "who", "its", "it's", "don't", "isn't", "my", "our",
-];
-
-/// The share of English function words among a text's words (None: too few words to tell).
-pub(super) fn english_share<'a>(texts: impl Iterator<Item = &'a str>) -> Option<f64> {
-    let (mut total, mut hits) = (0usize, 0usize);
-    for t in texts {
-        for w in t.split_whitespace() {
-            let w = w
-                .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
-                .to_lowercase();
-            if w.is_empty() {
-                continue;
-            }
-            total += 1;
-            if FUNCTION_WORDS.contains(&w.as_str()) {
-                hits += 1;
-            }
-        }
-    }
-    (total >= 30).then(|| hits as f64 / total as f64)
-}
-
-/// Below this share of function words a discussion is taken not to be in English.
-pub(super) const ENGLISH_AT_LEAST: f64 = 0.15;
 
 #[cfg(test)]
 mod tests {
@@ -364,40 +200,58 @@ mod tests {
     #[test]
     fn roles() {
         assert_eq!(
-            read("Please vote in the pre poll before we start.", false).role,
+            read(
+                "Please vote in the pre poll before we start.",
+                false,
+                Lang::En
+            )
+            .role,
             Role::Logistics
         );
-        assert_eq!(read("Ha, same.", false).role, Role::Chatter);
-        assert_eq!(read("+1 to that", false).role, Role::Chatter);
+        assert_eq!(read("Ha, same.", false, Lang::En).role, Role::Chatter);
+        assert_eq!(read("+1 to that", false, Lang::En).role, Role::Chatter);
         assert_eq!(
             read(
                 "lol, free-for-all is exactly how my office fridge works",
-                false
+                false,
+                Lang::En
             )
             .role,
             Role::Chatter
         );
         assert_eq!(
-            read("Got to run, see you Thursday.", false).role,
+            read("Got to run, see you Thursday.", false, Lang::En).role,
             Role::Logistics
         );
         assert_eq!(
-            read("Sorry, which page is the pension example on?", false).role,
+            read(
+                "Sorry, which page is the pension example on?",
+                false,
+                Lang::En
+            )
+            .role,
             Role::Logistics
         );
         let q = read(
             "What counts as a graduated sanction in the irrigation case?",
             false,
+            Lang::En,
         );
         assert_eq!((q.role, q.question), (Role::Analysis, true));
         let a = read(
             "Thanks all. Local monitoring works because neighbours see each other daily.",
             false,
+            Lang::En,
         );
         assert_eq!((a.role, a.question), (Role::Analysis, false));
         assert!(a.sentences[0].aside && !a.sentences[1].aside);
         assert_eq!(
-            read("Local monitoring works because neighbours see it.", true).role,
+            read(
+                "Local monitoring works because neighbours see it.",
+                true,
+                Lang::En
+            )
+            .role,
             Role::Facilitation
         );
     }
@@ -405,47 +259,134 @@ mod tests {
     #[test]
     fn stances() {
         assert_eq!(
-            stance("I disagree that monitoring scales.", false),
+            stance("I disagree that monitoring scales.", false, Lang::En),
             Stance::Disagrees
         );
         assert_eq!(
-            stance("Agreed, and the state helps, but only at the edges.", false),
+            stance(
+                "Agreed, and the state helps, but only at the edges.",
+                false,
+                Lang::En
+            ),
             Stance::Agrees
         );
         assert_eq!(
             stance(
                 "That's a good point, though satellites need someone.",
-                false
+                false,
+                Lang::En
             ),
             Stance::Agrees
         );
         assert_eq!(
-            stance("Nested units help, but they move the problem up.", false),
+            stance(
+                "Nested units help, but they move the problem up.",
+                false,
+                Lang::En
+            ),
             Stance::Disagrees
         );
         assert_eq!(
-            stance("Nested units help, but they move the problem up.", true),
+            stance(
+                "Nested units help, but they move the problem up.",
+                true,
+                Lang::En
+            ),
             Stance::Neutral
         );
         assert_eq!(
             stance(
                 "Kofi says it is a contract, and I think that is wrong.",
-                true
+                true,
+                Lang::En
             ),
             Stance::Disagrees
         );
         assert_eq!(
-            stance("In most cases nobody is paid.", false),
+            stance("In most cases nobody is paid.", false, Lang::En),
             Stance::Neutral
         );
     }
 
     #[test]
-    fn english_or_not() {
-        let en = "The excerpt argues that local monitoring is what keeps the rules mild, and I think that is right for small villages.";
-        let es = "El texto sostiene que la vigilancia local mantiene las reglas suaves, y creo que eso es correcto para pueblos pequeños y aldeas.";
-        assert!(english_share([en, en].into_iter()).unwrap() > ENGLISH_AT_LEAST);
-        assert!(english_share([es, es].into_iter()).unwrap() < ENGLISH_AT_LEAST);
-        assert_eq!(english_share(["too short"].into_iter()), None);
+    fn replies_are_read_in_their_language() {
+        // Chinese: jieba's words, a full-width question mark, greetings as asides.
+        let zh = read(
+            "谢谢大家。我觉得法院的可预期性比严厉更重要。",
+            false,
+            Lang::Zh,
+        );
+        assert_eq!(zh.role, Role::Analysis);
+        assert!(zh.sentences[0].aside && !zh.sentences[1].aside, "{zh:?}");
+        let q = read("那些失去选民的小党又该怎么办呢？", false, Lang::Zh);
+        assert_eq!((q.role, q.question), (Role::Analysis, true));
+        assert_eq!(read("哈哈，对。", false, Lang::Zh).role, Role::Chatter);
+        // Russian: stop words are not content, greetings are logistics.
+        assert_eq!(
+            read("Всем привет, до встречи в четверг!", false, Lang::Ru).role,
+            Role::Logistics
+        );
+        assert_eq!(
+            read("Ага, и я так же.", false, Lang::Ru).role,
+            Role::Chatter
+        );
+        assert_eq!(
+            read(
+                "Санкции бьют по гражданам, а не по элитам, потому что издержки перекладываются.",
+                false,
+                Lang::Ru
+            )
+            .role,
+            Role::Analysis
+        );
+        // Stances and reasons in each language.
+        assert_eq!(
+            stance("Не согласен: доверие строится годами.", true, Lang::Ru),
+            Stance::Disagrees
+        );
+        assert_eq!(
+            stance("Согласен, и суды тут важны.", false, Lang::Ru),
+            Stance::Agrees
+        );
+        assert_eq!(
+            stance("我不同意：信任需要多年积累。", true, Lang::Zh),
+            Stance::Disagrees
+        );
+        assert_eq!(
+            stance("同意，而且法院很重要。", false, Lang::Zh),
+            Stance::Agrees
+        );
+        assert_eq!(
+            stance(
+                "Das sehe ich anders, die Gerichte sind zweitrangig.",
+                true,
+                Lang::De
+            ),
+            Stance::Disagrees
+        );
+        assert_eq!(
+            stance(
+                "Je ne suis pas d’accord : la confiance vient de l’expérience.",
+                true,
+                Lang::Fr
+            ),
+            Stance::Disagrees
+        );
+        assert_eq!(
+            stance("Je ne suis pas d’accord.", true, Lang::En),
+            Stance::Neutral,
+            "English markers do not read French"
+        );
+        assert_eq!(
+            reasoning("因为规则一视同仁，所以公民信任法院。", Lang::Zh),
+            2
+        );
+        assert_eq!(
+            reasoning(
+                "Weil die Gerichte berechenbar sind, zum Beispiel.",
+                Lang::De
+            ),
+            2
+        );
     }
 }

@@ -97,7 +97,7 @@ pub(super) fn find(s: &Session, max: usize) -> Vec<Dispute> {
             Some(t) => (Some(t), false),
             // Only explicit words of disagreement count without the thread: look for a
             // name only in such a reply (names are many in a big session).
-            None if stance(&item.reply.text, true) != Stance::Disagrees => continue,
+            None if stance(&item.reply.text, true, item.lang) != Stance::Disagrees => continue,
             None => {
                 // A reply that names another member answers their closest earlier reply.
                 let mut candidates: Vec<usize> = item
@@ -139,13 +139,14 @@ pub(super) fn find(s: &Session, max: usize) -> Vec<Dispute> {
         if !side(s, target) || s.items[target].reply.author_key == *own {
             continue;
         }
-        if stance(&item.reply.text, named) != Stance::Disagrees {
+        if stance(&item.reply.text, named, item.lang) != Stance::Disagrees {
             continue;
         }
         let marker = item.reading.sentences.iter().position(|sent| {
             !sent.aside
                 && !sent.question
-                && stance(&item.reply.text[sent.start..sent.end], named) == Stance::Disagrees
+                && stance(&item.reply.text[sent.start..sent.end], named, item.lang)
+                    == Stance::Disagrees
         });
         edges.push(Dispute {
             target,

@@ -12,6 +12,8 @@ use std::sync::LazyLock;
 
 use super::vectors::stem;
 use crate::domain::keyterms::is_stop_word;
+use crate::domain::lang_terms;
+use crate::domain::language::Lang;
 use crate::domain::sentences::sentence_spans;
 
 /// A noun phrase found in a text.
@@ -23,6 +25,8 @@ pub(super) struct Phrase {
     pub key: String,
     /// How many words it has, "of" and articles aside.
     pub words: usize,
+    /// In a case other than the nominative (Russian), so a poorer label.
+    pub oblique: bool,
 }
 
 const DETERMINERS: &[&str] = &[
@@ -437,6 +441,133 @@ const GENERIC: &[&str] = &[
 static GENERIC_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| GENERIC.iter().flat_map(|w| [*w]).collect::<HashSet<&str>>());
 
+/// Words about the discussion itself, in the other languages (compared by stem).
+const GENERIC_IN: &[(Lang, &[&str])] = &[
+    (
+        Lang::Ru,
+        &[
+            "мысль",
+            "точка",
+            "вещь",
+            "идея",
+            "аргумент",
+            "отрывок",
+            "автор",
+            "текст",
+            "вопрос",
+            "способ",
+            "люди",
+            "человек",
+            "случай",
+            "смысл",
+            "часть",
+            "пример",
+            "факт",
+            "взгляд",
+            "проблема",
+            "опрос",
+            "тезис",
+            "сегодня",
+            "занятие",
+            "время",
+            "страница",
+            "чтение",
+            "статья",
+            "обсуждение",
+            "мнение",
+        ],
+    ),
+    (
+        Lang::De,
+        &[
+            "Punkt",
+            "Sache",
+            "Ding",
+            "Idee",
+            "Argument",
+            "Abschnitt",
+            "Autor",
+            "Autorin",
+            "Text",
+            "Frage",
+            "Weg",
+            "Leute",
+            "Mensch",
+            "Menschen",
+            "Fall",
+            "Sinn",
+            "Teil",
+            "Beispiel",
+            "Tatsache",
+            "Sicht",
+            "Problem",
+            "Umfrage",
+            "These",
+            "Sitzung",
+            "Zeit",
+            "Seite",
+            "Lektüre",
+            "Aufsatz",
+            "Diskussion",
+            "Meinung",
+        ],
+    ),
+    (
+        Lang::Fr,
+        &[
+            "point",
+            "chose",
+            "idée",
+            "argument",
+            "extrait",
+            "auteur",
+            "texte",
+            "question",
+            "façon",
+            "gens",
+            "cas",
+            "sens",
+            "partie",
+            "exemple",
+            "fait",
+            "vue",
+            "problème",
+            "sondage",
+            "thèse",
+            "séance",
+            "temps",
+            "page",
+            "lecture",
+            "article",
+            "discussion",
+            "avis",
+        ],
+    ),
+    (
+        Lang::Zh,
+        &[
+            "观点", "东西", "想法", "论点", "段落", "节选", "作者", "文本", "文章", "问题", "方式",
+            "人们", "情况", "意思", "部分", "例子", "事实", "看法", "投票", "今天", "时间", "阅读",
+            "讨论", "大家",
+        ],
+    ),
+];
+
+static GENERIC_STEMS: LazyLock<HashSet<(Lang, String)>> = LazyLock::new(|| {
+    GENERIC_IN
+        .iter()
+        .flat_map(|(lang, words)| words.iter().map(|w| (*lang, lang_terms::stem_in(w, *lang))))
+        .collect()
+});
+
+/// A word about the discussion itself ("автор", "Text", "extrait", "作者") in `lang`.
+fn is_generic_in(word: &str, lang: Lang) -> bool {
+    if lang == Lang::En {
+        return is_generic(word);
+    }
+    GENERIC_STEMS.contains(&(lang, lang_terms::stem_in(word, lang)))
+}
+
 fn is_generic(word: &str) -> bool {
     let w = word.to_lowercase();
     let singular = w.strip_suffix('s').unwrap_or(&w);
@@ -579,7 +710,7 @@ fn key(tokens: &[&Token]) -> String {
             if t.tag == Tag::Of {
                 "of".to_string()
             } else {
-                stem(&t.lower)
+                stem(&t.lower, Lang::En)
             }
         })
         .collect::<Vec<_>>()
@@ -598,11 +729,80 @@ fn push(out: &mut Vec<Phrase>, seen: &mut HashSet<String>, toks: &[&Token]) {
             surface: surface(toks),
             key: k,
             words: words.len(),
+            oblique: false,
         });
     }
 }
 
-/// The noun phrases of `text`, each once, in order of appearance.
+/// The noun phrases of `text` written in `lang`, each once, in order of appearance:
+/// English by this chunker, other languages by the key-term rules of
+/// [`lang_terms`] (Russian adjectives and nouns stemmed by Snowball, German capitalised
+/// nouns, French nouns after a determiner, Chinese nouns by jieba).
+pub(super) fn phrases_in(text: &str, lang: Lang) -> Vec<Phrase> {
+    if lang == Lang::En {
+        return noun_phrases(text);
+    }
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for p in lang_terms::phrases_in(text, lang) {
+        // A phrase about the discussion itself ("главный тезис текста", "l'auteur") or
+        // of stop words alone is no theme.
+        let head = lang_terms::head_in(&p.surface, &p.key, lang).unwrap_or(&p.surface);
+        let vague = is_generic_in(head, lang)
+            || p.surface
+                .split_whitespace()
+                .all(|w| lang_terms::is_stop_word_in(&w.to_lowercase(), lang));
+        if vague || !seen.insert(p.key.clone()) {
+            continue;
+        }
+        // German capitalises its nouns and names keep their capitals (a capital inside a
+        // sentence: "la France", "Примаков"); other words are written in lowercase, as a
+        // label reads mid-sentence.
+        let capital = p.surface.chars().next().is_some_and(char::is_uppercase);
+        let surface = if lang == Lang::De || p.proper || (capital && !p.at_sentence_start) {
+            p.surface.clone()
+        } else {
+            p.surface.to_lowercase()
+        };
+        // A Chinese phrase counts jieba's words, not its characters.
+        let words = if lang == Lang::Zh {
+            p.key.split(' ').count()
+        } else {
+            p.words
+        };
+        // Its head noun alone too, as the English chunker gives "irrigation systems"
+        // for "large irrigation systems": replies that say "санкции" and "экономические
+        // санкции" then share a theme.
+        let head = lang_terms::head_in(&surface, &p.key, lang).map(str::to_string);
+        out.push(Phrase {
+            surface,
+            key: p.key,
+            words,
+            oblique: p.oblique,
+        });
+        if let Some(head) = head {
+            let key = lang_terms::key_of_in(&head, lang);
+            if !key.is_empty()
+                && !lang_terms::is_stop_word_in(&head.to_lowercase(), lang)
+                && seen.insert(key.clone())
+            {
+                let oblique = lang == Lang::Ru
+                    && lang_terms::phrases_in(&head, lang)
+                        .first()
+                        .is_some_and(|h| h.oblique);
+                out.push(Phrase {
+                    surface: head,
+                    key,
+                    words: 1,
+                    oblique,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The noun phrases of English `text`, each once, in order of appearance.
 pub(super) fn noun_phrases(text: &str) -> Vec<Phrase> {
     let mut out = Vec::new();
     let mut seen = HashSet::new();

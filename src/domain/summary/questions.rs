@@ -11,6 +11,10 @@
 
 use super::Session;
 use super::disputes::mention_at;
+use super::langs::markers;
+use crate::domain::language::Lang;
+use crate::domain::questions::yes_no_in;
+use crate::domain::text::word_count;
 
 const AUXILIARIES: &[&str] = &[
     "is",
@@ -80,17 +84,27 @@ fn clause_start(sentence: &str) -> Vec<String> {
         .collect()
 }
 
-/// "Is it …?", "Would a voter …?"
-fn yes_no(sentence: &str) -> bool {
+/// "Is it …?", "Would a voter …?"; in another language, its own yes/no question ("ли",
+/// "吗", "Est-ce que", a German or French verb before its subject).
+fn yes_no(sentence: &str, lang: Lang) -> bool {
+    if lang != Lang::En {
+        return yes_no_in(sentence, lang).is_some();
+    }
     clause_start(sentence)
         .first()
         .is_some_and(|w| AUXILIARIES.contains(&w.as_str()))
 }
 
-/// "Isn't that …?", "Doesn't it …?", "Is it not …?"
-fn negative_yes_no(sentence: &str) -> bool {
+/// "Isn't that …?", "Doesn't it …?", "Is it not …?"; "Разве …?", "难道……？",
+/// "…, n'est-ce pas ?".
+fn negative_yes_no(sentence: &str, lang: Lang) -> bool {
+    if lang != Lang::En {
+        let lower = sentence.to_lowercase().replace('’', "'");
+        return markers(lang).rhetorical.iter().any(|m| lower.contains(m));
+    }
     let words = clause_start(sentence);
-    yes_no(sentence) && (words[0].ends_with("n't") || words.get(1).is_some_and(|w| w == "not"))
+    yes_no(sentence, lang)
+        && (words[0].ends_with("n't") || words.get(1).is_some_and(|w| w == "not"))
 }
 
 /// Open questions: (reply index, sentence index), strongest first, at most `max`.
@@ -123,16 +137,16 @@ pub(super) fn open(s: &Session, max: usize) -> Vec<(usize, usize)> {
             .iter()
             .enumerate()
             .filter(|(k, sent)| {
-                let words = text[sent.start..sent.end].split_whitespace().count();
+                let words = word_count(&text[sent.start..sent.end]);
                 let answered_in_place = sentences[k + 1..].iter().any(|n| !n.aside && !n.question);
                 let q = &text[sent.start..sent.end];
                 // A yes/no question put to another member's point is a challenge.
-                let challenge = in_reply_to_member && yes_no(q);
+                let challenge = in_reply_to_member && yes_no(q, item.lang);
                 sent.question
                     && !sent.aside
                     && words >= 4
                     && !answered_in_place
-                    && !negative_yes_no(q)
+                    && !negative_yes_no(q, item.lang)
                     && !challenge
             })
             .max_by(|a, b| a.1.content.cmp(&b.1.content).then(b.0.cmp(&a.0)))
@@ -192,17 +206,32 @@ mod tests {
     #[test]
     fn kinds_of_question() {
         assert!(yes_no(
-            "Is it the oldest families, or everyone with a stake?"
+            "Is it the oldest families, or everyone with a stake?",
+            Lang::En
         ));
         assert!(yes_no(
-            "If voters change their minds, does the mandate change with them?"
+            "If voters change their minds, does the mandate change with them?",
+            Lang::En
         ));
         assert!(yes_no(
-            "Then hold them to the test: would a voter have released them?"
+            "Then hold them to the test: would a voter have released them?",
+            Lang::En
         ));
-        assert!(!yes_no("How would any of this work for the atmosphere?"));
-        assert!(negative_yes_no("Isn't that just an excuse?"));
-        assert!(negative_yes_no("But doesn't that depend on who pays?"));
-        assert!(!negative_yes_no("Is it the oldest families?"));
+        assert!(!yes_no(
+            "How would any of this work for the atmosphere?",
+            Lang::En
+        ));
+        assert!(negative_yes_no("Isn't that just an excuse?", Lang::En));
+        assert!(negative_yes_no(
+            "But doesn't that depend on who pays?",
+            Lang::En
+        ));
+        assert!(!negative_yes_no("Is it the oldest families?", Lang::En));
+        assert!(yes_no("Можно ли доверять судам?", Lang::Ru));
+        assert!(!yes_no("Почему граждане доверяют судам?", Lang::Ru));
+        assert!(yes_no("法院可以信任吗？", Lang::Zh));
+        assert!(negative_yes_no("Разве это не то же государство?", Lang::Ru));
+        assert!(negative_yes_no("难道这不是国家吗？", Lang::Zh));
+        assert!(!negative_yes_no("小党又该怎么办呢？", Lang::Zh));
     }
 }

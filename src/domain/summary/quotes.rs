@@ -77,7 +77,7 @@ mod tests {
     #[test]
     fn quotes_are_whole_sentences() {
         let text = "Thanks all. The watching does most of the work, so the rules can be mild. Visible cheating is rare cheating. That is all.";
-        let r = read(text, false);
+        let r = read(text, false, crate::domain::language::Lang::En);
         let w = |s: &Sentence| s.content as f64;
         let q = best_run(text, &r, 100, None, &w).unwrap();
         assert_eq!(

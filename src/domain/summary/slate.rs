@@ -16,8 +16,8 @@ pub(super) struct Candidate {
     pub groups: Vec<usize>,
 }
 
-/// Pick up to `max` candidates (at least `min` when there are that many) so that every
-/// group is represented once. Returns their indexes in the order picked.
+/// Pick up to `max` candidates (at least `min` when there are that many, even when a
+/// group has no reply to speak for it) so that every group is represented once. Returns their indexes in the order picked.
 pub(super) fn pick(candidates: &[Candidate], groups: usize, min: usize, max: usize) -> Vec<usize> {
     let mut heard = vec![false; groups];
     let mut chosen: Vec<usize> = Vec::new();
@@ -37,7 +37,6 @@ pub(super) fn pick(candidates: &[Candidate], groups: usize, min: usize, max: usi
                 let fresh_author = !authors.contains(c.author.as_str());
                 (k, c, new, fresh_author)
             })
-            .filter(|(_, _, new, _)| *new > 0 || heard.iter().all(|h| *h))
             .max_by(|a, b| {
                 a.2.cmp(&b.2)
                     .then(a.3.cmp(&b.3))
@@ -45,7 +44,8 @@ pub(super) fn pick(candidates: &[Candidate], groups: usize, min: usize, max: usi
                     .then(b.1.index.cmp(&a.1.index))
             });
         let Some((k, c, new, _)) = best else { break };
-        // Once every group is heard, top up only to the minimum.
+        // Once no reply gives a new group a voice (every group heard, or a side nobody
+        // wrote for), top up only to the minimum.
         if new == 0 && chosen.len() >= min {
             break;
         }
@@ -90,5 +90,14 @@ mod tests {
         assert_eq!(pick(&cs, 4, 2, 2), vec![2, 0]);
         // No groups: the most substantive, up to the minimum.
         assert_eq!(pick(&cs, 0, 2, 6), vec![0, 5]);
+    }
+
+    #[test]
+    fn a_side_nobody_wrote_for_still_gets_the_minimum() {
+        // Both replies are on the poll's "agree" side (group 0); nobody on the other side
+        // (group 1) wrote. The slate still shows two replies, not one.
+        let cs = vec![c(0, "ana", 3.0, &[0]), c(1, "ben", 2.0, &[0])];
+        assert_eq!(pick(&cs, 2, 2, 4), vec![0, 1]);
+        assert_eq!(pick(&cs, 2, 1, 4), vec![0]);
     }
 }

@@ -2,11 +2,15 @@
 //! theme covers replies the earlier ones did not. Phrases of two or more words (concepts
 //! such as "graduated sanctions") come first; single words only when too few of those
 //! exist. A theme is labelled by the phrase as most of its replies wrote it, word for
-//! word; a phrase no two replies write alike is no label.
+//! word; a phrase no two replies write alike is no label. Each reply's phrases are read in
+//! its language; where words inflect (Russian, German, French) the replies may all write a
+//! phrase differently ("санкции", "санкций", "санкциями" share one key), and the label is
+//! then the form most of them use, a nominative before an oblique case.
 
 use std::collections::{HashMap, HashSet};
 
-use super::phrases::noun_phrases;
+use super::phrases::phrases_in;
+use crate::domain::language::Lang;
 
 /// A theme found in the replies.
 #[derive(Debug, Clone)]
@@ -20,25 +24,32 @@ pub(super) struct Found {
 struct Candidate {
     replies: Vec<usize>,
     authors: HashSet<usize>,
-    surfaces: HashMap<String, (usize, usize)>,
+    /// Each form: (times used, order first seen, oblique).
+    surfaces: HashMap<String, (usize, usize, bool)>,
     words: usize,
     first: usize,
+    /// The language of the reply that first used it.
+    lang: Lang,
 }
 
 /// How many of a phrase's replies are read to choose its label.
 const LABEL_SAMPLE: usize = 400;
 
-/// Find up to `max` themes in `texts` (each with its author's index); phrases naming a
-/// member (`names`, lowercase) are never labels.
-pub(super) fn find(texts: &[(&str, usize)], names: &HashSet<String>, max: usize) -> Vec<Found> {
+/// Find up to `max` themes in `texts` (each with its author's index and its language);
+/// phrases naming a member (`names`, lowercase) are never labels.
+pub(super) fn find(
+    texts: &[(&str, usize, Lang)],
+    names: &HashSet<String>,
+    max: usize,
+) -> Vec<Found> {
     let n = texts.len();
     if n < 2 || max == 0 {
         return Vec::new();
     }
     let mut candidates: HashMap<String, Candidate> = HashMap::new();
     let mut order = 0usize;
-    for (i, (text, author)) in texts.iter().enumerate() {
-        for p in noun_phrases(text) {
+    for (i, (text, author, lang)) in texts.iter().enumerate() {
+        for p in phrases_in(text, *lang) {
             if p.surface
                 .split(' ')
                 .any(|w| names.contains(&w.to_lowercase()))
@@ -51,6 +62,7 @@ pub(super) fn find(texts: &[(&str, usize)], names: &HashSet<String>, max: usize)
                 surfaces: HashMap::new(),
                 words: p.words,
                 first: order,
+                lang: *lang,
             });
             order += 1;
             if c.replies.last() != Some(&i) {
@@ -58,12 +70,17 @@ pub(super) fn find(texts: &[(&str, usize)], names: &HashSet<String>, max: usize)
             }
             c.authors.insert(*author);
             let seen = c.surfaces.len();
-            c.surfaces.entry(p.surface).or_insert((0, seen)).0 += 1;
+            c.surfaces
+                .entry(p.surface)
+                .or_insert((0, seen, p.oblique))
+                .0 += 1;
         }
     }
     let min_size = 2.max((n as f64 * 0.06).ceil() as usize);
     // Each candidate's label: the surface form that most of its replies use word for
     // word (at least two of them), so the label is a phrase the replies themselves use.
+    // Where words inflect, every reply may write it in another case: there the form
+    // most used, a nominative first, is the label.
     let labels: HashMap<&String, String> = candidates
         .iter()
         .filter(|(_, c)| c.replies.len() >= min_size && c.authors.len() >= 2)
@@ -75,16 +92,27 @@ pub(super) fn find(texts: &[(&str, usize)], names: &HashSet<String>, max: usize)
                 .take(LABEL_SAMPLE)
                 .map(|i| texts[*i].0.to_lowercase())
                 .collect();
+            let inflects = matches!(c.lang, Lang::Ru | Lang::De | Lang::Fr);
+            let least = if inflects { 1 } else { 2 };
             c.surfaces
                 .iter()
-                .map(|(surface, (_, seen))| {
+                .map(|(surface, (_, seen, oblique))| {
                     let needle = surface.to_lowercase();
-                    let uses = lower.iter().filter(|t| has_words(t, &needle)).count();
-                    (surface, uses, *seen)
+                    let uses = lower
+                        .iter()
+                        .filter(|t| has_words(t, &needle, c.lang))
+                        .count();
+                    (surface, uses, *seen, *oblique)
                 })
-                .filter(|(_, uses, _)| *uses >= 2)
-                .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
-                .map(|(surface, _, _)| (k, surface.clone()))
+                .filter(|(_, uses, _, _)| *uses >= least)
+                .max_by(|a, b| {
+                    a.1.min(2)
+                        .cmp(&b.1.min(2))
+                        .then(b.3.cmp(&a.3))
+                        .then(a.1.cmp(&b.1))
+                        .then(b.2.cmp(&a.2))
+                })
+                .map(|(surface, _, _, _)| (k, surface.clone()))
         })
         .collect();
     let mut covered = vec![false; n];
@@ -132,10 +160,14 @@ pub(super) fn find(texts: &[(&str, usize)], names: &HashSet<String>, max: usize)
     out
 }
 
-/// Does `hay` contain `needle` as whole words?
-fn has_words(hay: &str, needle: &str) -> bool {
+/// Does `hay` contain `needle` as whole words? (Chinese runs its words together: there
+/// the characters are enough.)
+fn has_words(hay: &str, needle: &str, lang: Lang) -> bool {
     if needle.is_empty() {
         return false;
+    }
+    if lang == Lang::Zh {
+        return hay.contains(needle);
     }
     hay.match_indices(needle).any(|(start, _)| {
         let end = start + needle.len();
@@ -150,9 +182,9 @@ fn has_words(hay: &str, needle: &str) -> bool {
     })
 }
 
-/// Does `text` use the phrase with this key?
-pub(super) fn uses(text: &str, key: &str) -> bool {
-    noun_phrases(text).iter().any(|p| p.key == key)
+/// Does `text`, written in `lang`, use the phrase with this key?
+pub(super) fn uses(text: &str, key: &str, lang: Lang) -> bool {
+    phrases_in(text, lang).iter().any(|p| p.key == key)
 }
 
 #[cfg(test)]
@@ -174,7 +206,8 @@ mod tests {
             ),
             ("The graduated sanctions in the canal case were mild.", 1),
             ("Ana's slope example is vivid.", 2),
-        ];
+        ]
+        .map(|(t, a)| (t, a, Lang::En));
         let names: HashSet<String> = ["ana".to_string()].into();
         let found = find(&texts, &names, 3);
         let labels: Vec<&str> = found.iter().map(|t| t.label.as_str()).collect();
@@ -184,8 +217,8 @@ mod tests {
             "{found:?}"
         );
         assert_eq!(found[0].members, vec![0, 2, 4]);
-        assert!(uses(texts[2].0, &found[0].key));
-        assert!(!uses(texts[1].0, &found[0].key));
+        assert!(uses(texts[2].0, &found[0].key, Lang::En));
+        assert!(!uses(texts[1].0, &found[0].key, Lang::En));
     }
 
     #[test]
@@ -194,7 +227,8 @@ mod tests {
             ("Graduated sanctions matter.", 0),
             ("Graduated sanctions again.", 0),
             ("Something else entirely here.", 1),
-        ];
+        ]
+        .map(|(t, a)| (t, a, Lang::En));
         assert!(find(&texts, &HashSet::new(), 3).is_empty());
     }
 }

@@ -1,33 +1,36 @@
-//! Replies as sparse TF-IDF vectors (stemmed, stop words removed) and their continuous
+//! Replies as sparse TF-IDF vectors (stemmed and stop words removed in each reply's
+//! language) and their continuous
 //! LexRank centrality, computed without building the similarity graph: with unit rows X,
 //! the graph is X·Xᵀ minus the diagonal, so each power iteration costs two passes over
 //! X's non-zeros.
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
-use rust_stemmers::{Algorithm, Stemmer};
+use crate::domain::lang_terms::{chinese_content_words, is_stop_word_in, stem_in};
+use crate::domain::language::Lang;
 
-use crate::domain::keyterms::is_stop_word;
-
-pub(super) static STEMMER: LazyLock<Stemmer> =
-    LazyLock::new(|| Stemmer::create(Algorithm::English));
-
-/// The stem of a lowercase word.
-pub(super) fn stem(word: &str) -> String {
-    STEMMER.stem(word).into_owned()
+/// The stem of a lowercase word in `lang` (Chinese words are their own stem).
+pub(super) fn stem(word: &str, lang: Lang) -> String {
+    stem_in(word, lang)
 }
 
-/// Content words of a text, lowercased, stop words removed (not stemmed).
-pub(super) fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .filter(|w| w.chars().count() >= 3 && w.chars().any(char::is_alphabetic))
-        .map(|w| w.trim_end_matches("'s").trim_end_matches("’s").to_string())
-        .filter(|w| !is_stop_word(w))
+/// Content words of a text written in `lang`, lowercased, stop words removed (not
+/// stemmed). Chinese is cut into words and tagged by jieba
+/// ([`chinese_content_words`]).
+pub(super) fn content_words(text: &str, lang: Lang) -> Box<dyn Iterator<Item = String> + '_> {
+    if lang == Lang::Zh {
+        return Box::new(chinese_content_words(text).into_iter());
+    }
+    Box::new(
+        text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| w.chars().count() >= 3 && w.chars().any(char::is_alphabetic))
+            .map(|w| w.trim_end_matches("'s").trim_end_matches("’s").to_string())
+            .filter(move |w| !is_stop_word_in(w, lang)),
+    )
 }
 
 /// Sparse unit vectors of the replies and each term's document frequency.
@@ -36,19 +39,20 @@ pub(super) struct Vectors {
     pub df: Vec<u32>,
 }
 
-pub(super) fn vectorize<S: AsRef<str>>(texts: &[S]) -> Vectors {
+/// Vectors of `texts`, each read in its language.
+pub(super) fn vectorize<S: AsRef<str>>(texts: &[(S, Lang)]) -> Vectors {
     let mut vocab: HashMap<String, u32> = HashMap::new();
     // Surface word -> term id, so each distinct word is stemmed once, not at every use.
     let mut word_ids: HashMap<String, u32> = HashMap::new();
     let mut df: Vec<u32> = Vec::new();
     let mut counts: Vec<Vec<(u32, f32)>> = Vec::with_capacity(texts.len());
-    for t in texts {
+    for (t, lang) in texts {
         let mut tf: HashMap<u32, f32> = HashMap::new();
-        for w in content_words(t.as_ref()) {
+        for w in content_words(t.as_ref(), *lang) {
             let id = match word_ids.get(&w) {
                 Some(id) => *id,
                 None => {
-                    let stem = stem(&w);
+                    let stem = stem(&w, *lang);
                     let id = match vocab.get(&stem) {
                         Some(id) => *id,
                         None => {
