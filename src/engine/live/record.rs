@@ -10,6 +10,9 @@ use crate::domain::ids::{ChannelKey, MemberKey};
 use crate::engine::{CommandError, Engine, store_ms};
 use crate::store::{ActivityRow, AgendaRunRow, Group, SessionRow};
 
+/// The presence source of voice and stage channels.
+const VOICE: &str = "voice";
+
 /// The run that was going on at `at_ms`.
 pub(crate) fn run_at(runs: &[AgendaRunRow], at_ms: i64) -> Option<&AgendaRunRow> {
     runs.iter()
@@ -180,11 +183,58 @@ impl Engine {
                 group.id,
                 &member.key(),
                 &crate::engine::record::clean_name(name),
-                "voice",
+                VOICE,
                 joined,
                 store_ms(self.now()),
             )
             .await?)
+    }
+
+    /// Where a member is now among a platform's voice and stage channels, as a voice-state
+    /// event says (`now_in`: the channel they are in; `None`: in none). Each group that
+    /// follows `now_in` (`setup --voice-channel`) records a join; each group whose channel
+    /// the member was in records a leave, so a move from the group's channel to another is
+    /// a leave, whatever the platform remembered of where they were. Repeated states (mute,
+    /// deafen, video) change nothing. Returns how many groups' presence changed.
+    pub async fn on_voice_state(
+        &self,
+        member: &MemberKey,
+        name: &str,
+        now_in: Option<&ChannelKey>,
+    ) -> Result<usize, CommandError> {
+        let here = match now_in {
+            Some(c) => self.store().groups_by_voice_channel(c).await?,
+            None => Vec::new(),
+        };
+        let name = crate::engine::record::clean_name(name);
+        let now = store_ms(self.now());
+        let mut changed = 0;
+        for group_id in self
+            .store()
+            .open_presence_groups(&member.key(), VOICE)
+            .await?
+        {
+            if here.iter().any(|g| g.id == group_id) {
+                continue;
+            }
+            if self
+                .store()
+                .set_presence(group_id, &member.key(), &name, VOICE, false, now)
+                .await?
+            {
+                changed += 1;
+            }
+        }
+        for group in &here {
+            if self
+                .store()
+                .set_presence(group.id, &member.key(), &name, VOICE, true, now)
+                .await?
+            {
+                changed += 1;
+            }
+        }
+        Ok(changed)
     }
 
     /// The live record of a session (empty for a session with no live features used).
