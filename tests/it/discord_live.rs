@@ -214,7 +214,7 @@ async fn discord_live_seminar_with_voice_attendance_end_to_end() {
             .str("text", "Compare two translations of the dialogue"),
     )
     .await;
-    assert!(text(&a).contains("Compare two translations"), "{a:?}");
+    assert!(text(&a).contains("for **bob**"), "{a:?}");
 
     // Three minutes on: the next item; dan joins voice, then moves to the lounge (a leave
     // for the seminar); eve mutes herself (nothing changes).
