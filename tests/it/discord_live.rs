@@ -458,3 +458,40 @@ async fn discord_setup_voice_channel_refuses_what_is_no_voice_channel() {
     fake.assert_no_unknown_routes();
     bot.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn discord_voice_changes_while_the_bot_was_away_are_caught_up() {
+    let fake = FakeDiscord::start().await;
+    let p = people(&fake);
+    let room = fake.add_voice_channel("Seminar Voice");
+    let eve = fake.member("eve");
+    let dj = fake.other_bot("dj");
+    let (_clock, bot, dir) = started(&fake, &p).await;
+    let a = set_voice(&fake, &p.fay, "Seminar Voice").await;
+    assert!(!a.ephemeral, "{a:?}");
+    let pool = db(&bot.db).await;
+    fake.voice_join(&eve, room);
+    fake.voice_join(&p.cat, room);
+    wait_open(&pool, "eve", 1).await;
+    wait_open(&pool, "cat", 1).await;
+    bot.stop().await;
+    // While the bot is away (its events are lost, as on Discord): eve leaves, dan and a
+    // bot come, cat stays.
+    fake.voice_leave(&eve);
+    fake.voice_join(&p.dan, room);
+    fake.voice_join(&dj, room);
+    let bot = Bot::start_with_clock(&fake, dir.path(), Arc::new(Shifted::default())).await;
+    // The server's voice states on reconnecting catch it up.
+    wait_open(&pool, "eve", 0).await;
+    wait_open(&pool, "dan", 1).await;
+    assert_eq!(closed_stays(&pool, "eve").await, 1);
+    assert_eq!(
+        open_stays(&pool, "cat").await,
+        Some(1),
+        "cat stayed: one stay"
+    );
+    assert_eq!(closed_stays(&pool, "cat").await, 0);
+    assert_eq!(open_stays(&pool, "dj").await.unwrap_or(0), 0);
+    fake.assert_no_unknown_routes();
+    bot.stop().await;
+}

@@ -546,6 +546,22 @@ async fn voice_states_join_move_and_leave_the_groups_voice_channel(db: TestDb) {
     let people = app.engine.attendance(&g, &session, false).await.unwrap();
     let lines: Vec<String> = people.iter().map(|a| format!("{} {}–{} {}", a.name, a.from, a.to, a.how)).collect();
     assert_eq!(lines, ["eve 18:00–18:20 in voice", "dan 18:10–18:30 in voice"]);
+    // On reconnecting, the server's voice states at once: eve came back while the bot was
+    // away (a join), then is gone at the next reconnect (a leave); a channel of no group
+    // changes nothing.
+    app.clock.set(monday(18, 40));
+    let snapshot = |present: Vec<(MemberKey, String, ChannelKey)>| {
+        let engine = app.engine.clone();
+        let channels = [room.clone(), lounge.clone()];
+        async move { engine.on_voice_snapshot(&channels, &present).await.unwrap() }
+    };
+    assert_eq!(snapshot(vec![(eve.clone(), "eve".into(), room.clone()), (dan.clone(), "dan".into(), lounge.clone())]).await, 1);
+    assert_eq!(snapshot(vec![(eve.clone(), "eve".into(), room.clone())]).await, 0, "nothing changed since");
+    app.clock.set(monday(18, 45));
+    assert_eq!(snapshot(vec![]).await, 1);
+    assert!(app.store.open_presence_members(g.id, "voice").await.unwrap().is_empty());
+    let people = app.engine.attendance(&g, &session, false).await.unwrap();
+    assert_eq!(format!("{} {}–{}", people[0].name, people[0].from, people[0].to), "eve 18:00–18:45");
     // No voice channels in the console (nor on Matrix): refused, the group unchanged.
     for line in ["setup --voice-channel lounge", "setup --voice-channel none --words 300"] {
         let e = err(app.run("fac", Role::Facilitator, line).await);

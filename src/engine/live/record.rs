@@ -237,6 +237,53 @@ impl Engine {
         Ok(changed)
     }
 
+    /// Everyone in a server's voice channels at once, as a platform reports it on
+    /// (re)connecting (`voice_channels`: the server's voice and stage channels; `present`:
+    /// who is in which). For each group that follows one of those channels, members who
+    /// left while the bot was away get their leave, and members who came get their join.
+    /// Returns how many stays changed.
+    pub async fn on_voice_snapshot(
+        &self,
+        voice_channels: &[ChannelKey],
+        present: &[(MemberKey, String, ChannelKey)],
+    ) -> Result<usize, CommandError> {
+        let now = store_ms(self.now());
+        let mut changed = 0;
+        for channel in voice_channels {
+            let here: Vec<&(MemberKey, String, ChannelKey)> =
+                present.iter().filter(|(_, _, c)| c == channel).collect();
+            for group in self.store().groups_by_voice_channel(channel).await? {
+                let open = self.store().open_presence_members(group.id, VOICE).await?;
+                for key in &open {
+                    if here.iter().any(|(m, _, _)| &m.key() == key) {
+                        continue;
+                    }
+                    if self
+                        .store()
+                        .set_presence(group.id, key, "", VOICE, false, now)
+                        .await?
+                    {
+                        changed += 1;
+                    }
+                }
+                for (member, name, _) in &here {
+                    if open.contains(&member.key()) {
+                        continue;
+                    }
+                    let name = crate::engine::record::clean_name(name);
+                    if self
+                        .store()
+                        .set_presence(group.id, &member.key(), &name, VOICE, true, now)
+                        .await?
+                    {
+                        changed += 1;
+                    }
+                }
+            }
+        }
+        Ok(changed)
+    }
+
     /// The live record of a session (empty for a session with no live features used).
     pub async fn live_record(
         &self,

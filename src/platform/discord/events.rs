@@ -275,6 +275,9 @@ pub(crate) async fn handle(
         serenity::FullEvent::VoiceStateUpdate { new, .. } => {
             super::voice::on_voice_state(ctx, bot, new).await?
         }
+        serenity::FullEvent::GuildCreate { guild, .. } => {
+            super::voice::on_guild(ctx, bot, guild).await?
+        }
         serenity::FullEvent::InteractionCreate { interaction } => match interaction {
             serenity::Interaction::Component(c) => {
                 if let Err(e) = super::buttons::on_component(ctx, bot, c).await {

@@ -1,6 +1,8 @@
 //! Voice and stage channels for live-session attendance: `/setup voice_channel:` looked up
-//! among the server's channels (by name, mention or id, with autocomplete), and voice-state
-//! events turned into "this member is now in that channel (or in none)" for the engine.
+//! among the server's channels (by name, mention or id, with autocomplete), voice-state
+//! events turned into "this member is now in that channel (or in none)" for the engine, and
+//! a server's voice states on (re)connecting, so what changed while the bot was away is
+//! caught up.
 
 use poise::serenity_prelude as serenity;
 
@@ -209,6 +211,51 @@ pub(crate) async fn on_voice_state(
         .on_voice_state(&who, &name, now_in.as_ref())
         .await?;
     tracing::debug!(changed, in_voice = now_in.is_some(), "voice state");
+    Ok(())
+}
+
+/// A server as the gateway delivers it on (re)connecting, with everyone in its voice
+/// channels: who left or came while the bot was away is caught up (bots are ignored).
+pub(crate) async fn on_guild(
+    ctx: &serenity::Context,
+    bot: &Bot,
+    guild: &serenity::Guild,
+) -> Result<(), Error> {
+    let channels: Vec<ChannelKey> = guild
+        .channels
+        .values()
+        .filter(|c| is_voice(c.kind))
+        .map(|c| ChannelKey::new(Platform::Discord, c.id.get().to_string()))
+        .collect();
+    if channels.is_empty() {
+        return Ok(());
+    }
+    let me = ctx.cache.current_user().id;
+    let present: Vec<(MemberKey, String, ChannelKey)> = guild
+        .voice_states
+        .values()
+        .filter(|s| s.user_id != me)
+        .filter_map(|s| {
+            let channel = s.channel_id?;
+            let member = guild.members.get(&s.user_id).or(s.member.as_ref());
+            if member.is_some_and(|m| m.user.bot) {
+                return None;
+            }
+            let name = member
+                .map(|m| display_name(&m.user, m.nick.as_deref()))
+                .unwrap_or_else(|| "someone".to_string());
+            Some((
+                MemberKey::new(Platform::Discord, s.user_id.get().to_string()),
+                name,
+                ChannelKey::new(Platform::Discord, channel.get().to_string()),
+            ))
+        })
+        .collect();
+    let _in_order = bot.events.voice.lock().await;
+    let changed = bot.engine.on_voice_snapshot(&channels, &present).await?;
+    if changed > 0 {
+        tracing::info!(changed, "voice channels caught up after connecting");
+    }
     Ok(())
 }
 
