@@ -1282,10 +1282,9 @@ async fn fake_discord_sends_voice_states_only_with_their_intent() {
                     .expect("a frame");
                 if let Ok(v) =
                     serde_json::from_str::<serde_json::Value>(frame.to_text().unwrap_or(""))
+                    && v["op"] == 0
                 {
-                    if v["op"] == 0 {
-                        return v;
-                    }
+                    return v;
                 }
             }
         };
@@ -1305,11 +1304,11 @@ async fn fake_discord_sends_voice_states_only_with_their_intent() {
         fake.voice_leave(&eve);
         fake.voice_join(&eve, room);
         // A marker that every session gets, to know the voice states were not just late.
-        let marker = fake.add_text_channel("marker");
+        let marker = fake.add_text_channel("marker").to_string();
         let mut seen = Vec::new();
         loop {
             let e = next().await;
-            if e["t"] == "CHANNEL_CREATE" && e["d"]["id"] == marker.to_string() {
+            if e["t"] == "CHANNEL_CREATE" && e["d"]["id"] == marker {
                 break;
             }
             if e["t"] != "CHANNEL_CREATE" {
