@@ -529,7 +529,7 @@ async fn voice_states_join_move_and_leave_the_groups_voice_channel(db: TestDb) {
     let dan = MemberKey::new(Platform::Discord, "43");
     let state = |who: MemberKey, name: &'static str, at: Option<ChannelKey>| {
         let engine = app.engine.clone();
-        async move { engine.on_voice_state(&who, name, at.as_ref()).await.unwrap() }
+        async move { engine.on_voice_state(&who, name, at.as_ref(), None).await.unwrap() }
     };
     assert_eq!(state(eve.clone(), "eve", Some(room.clone())).await, 1);
     assert_eq!(state(eve.clone(), "eve", Some(room.clone())).await, 0, "a mute is no new stay");
@@ -542,6 +542,12 @@ async fn voice_states_join_move_and_leave_the_groups_voice_channel(db: TestDb) {
     app.clock.set(monday(18, 30));
     assert_eq!(state(dan.clone(), "dan", None).await, 1);
     assert_eq!(state(dan.clone(), "dan", None).await, 0, "a repeated leave changes nothing");
+    // A leave reported by another server (its voice channels given) is not a leave here.
+    assert_eq!(state(dan.clone(), "dan", Some(room.clone())).await, 1);
+    let elsewhere = [ChannelKey::new(Platform::Discord, "900")];
+    assert_eq!(app.engine.on_voice_state(&dan, "dan", None, Some(&elsewhere)).await.unwrap(), 0);
+    let here = [room.clone(), lounge.clone()];
+    assert_eq!(app.engine.on_voice_state(&dan, "dan", None, Some(&here)).await.unwrap(), 1);
     let session = app.store.sessions(g.id).await.unwrap().into_iter().find(|s| s.kind == "live").unwrap();
     let people = app.engine.attendance(&g, &session, false).await.unwrap();
     let lines: Vec<String> = people.iter().map(|a| format!("{} {}–{} {}", a.name, a.from, a.to, a.how)).collect();

@@ -195,12 +195,16 @@ impl Engine {
     /// follows `now_in` (`setup --voice-channel`) records a join; each group whose channel
     /// the member was in records a leave, so a move from the group's channel to another is
     /// a leave, whatever the platform remembered of where they were. Repeated states (mute,
-    /// deafen, video) change nothing. Returns how many groups' presence changed.
+    /// deafen, video) change nothing. `within`: the voice channels of the server the event
+    /// is about, when the platform knows them; leaves are then limited to groups following
+    /// one of those (a member moving to another server's voice channel is reported by both
+    /// servers, in either order). Returns how many groups' presence changed.
     pub async fn on_voice_state(
         &self,
         member: &MemberKey,
         name: &str,
         now_in: Option<&ChannelKey>,
+        within: Option<&[ChannelKey]>,
     ) -> Result<usize, CommandError> {
         let here = match now_in {
             Some(c) => self.store().groups_by_voice_channel(c).await?,
@@ -216,6 +220,17 @@ impl Engine {
         {
             if here.iter().any(|g| g.id == group_id) {
                 continue;
+            }
+            if let Some(within) = within {
+                let follows = self
+                    .store()
+                    .group(group_id)
+                    .await?
+                    .and_then(|g| g.voice_channel)
+                    .is_some_and(|v| within.iter().any(|c| c.key() == v));
+                if !follows {
+                    continue;
+                }
             }
             if self
                 .store()

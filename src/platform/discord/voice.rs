@@ -170,11 +170,21 @@ pub(crate) async fn on_voice_state(
         return Ok(());
     }
     let _in_order = bot.events.voice.lock().await;
-    let latest: Option<serenity::VoiceState> = match ctx.cache.guild(guild) {
-        Some(g) => g.voice_states.get(&event.user_id).cloned(),
-        // A server not in the cache: the event's own state is the latest known.
-        None => Some(event.clone()),
-    };
+    let (latest, within): (Option<serenity::VoiceState>, Option<Vec<ChannelKey>>) =
+        match ctx.cache.guild(guild) {
+            Some(g) => (
+                g.voice_states.get(&event.user_id).cloned(),
+                Some(
+                    g.channels
+                        .values()
+                        .filter(|c| is_voice(c.kind))
+                        .map(|c| ChannelKey::new(Platform::Discord, c.id.get().to_string()))
+                        .collect(),
+                ),
+            ),
+            // A server not in the cache: the event's own state is the latest known.
+            None => (Some(event.clone()), None),
+        };
     let member = latest
         .as_ref()
         .and_then(|s| s.member.clone())
@@ -208,7 +218,7 @@ pub(crate) async fn on_voice_state(
     let who = MemberKey::new(Platform::Discord, event.user_id.get().to_string());
     let changed = bot
         .engine
-        .on_voice_state(&who, &name, now_in.as_ref())
+        .on_voice_state(&who, &name, now_in.as_ref(), within.as_deref())
         .await?;
     tracing::debug!(changed, in_voice = now_in.is_some(), "voice state");
     Ok(())
