@@ -1,8 +1,8 @@
 //! `setup`, the daily schedule's status, pause, resume and skip, and `help`.
 
 use super::{CommandError, Engine, Reply, local_label_in};
-use crate::domain::command::{Role, SetupArgs, VERBS, Verb, closest, verbs_for};
-use crate::domain::ids::ChannelKey;
+use crate::domain::command::{Role, SetupArgs, VERBS, Verb, VoiceChannelArg, closest, verbs_for};
+use crate::domain::ids::{ChannelKey, Platform};
 use std::str::FromStr;
 
 use crate::domain::schedule::{Days, ScheduleError};
@@ -60,6 +60,10 @@ impl Engine {
         {
             return Err(CommandError::invalid(t!(loc, "setup-bad-name")));
         }
+        let voice = match args.voice_channel {
+            None => None,
+            Some(v) => Some(voice_channel(channel, v, loc)?),
+        };
         let settings = GroupSettings {
             name: args.name.map(|n| n.trim().to_string()),
             language,
@@ -69,6 +73,11 @@ impl Engine {
             .store()
             .upsert_group(channel, &settings, super::store_ms(self.now()))
             .await?;
+        if let Some((key, _)) = &voice {
+            self.store()
+                .set_voice_channel(group.id, key.as_ref())
+                .await?;
+        }
         self.inner.sessions.invalidate();
         let loc = group.locale();
         let next = self.next_post_label(&group).await?;
@@ -90,6 +99,17 @@ impl Engine {
         if let Some(n) = next {
             text.push(' ');
             text.push_str(&t!(loc, "setup-next-post", next = n));
+        }
+        match &voice {
+            Some((Some(_), name)) => {
+                text.push('\n');
+                text.push_str(&t!(loc, "voice-channel-set", channel = name.as_str()));
+            }
+            Some((None, _)) => {
+                text.push('\n');
+                text.push_str(&t!(loc, "voice-channel-off"));
+            }
+            None => {}
         }
         text.push('\n');
         text.push_str(&t!(loc, "setup-import-hint"));
@@ -234,6 +254,28 @@ impl Engine {
             ));
         }
         Ok(Reply::public(text))
+    }
+}
+
+/// `setup --voice-channel`: the channel to follow (`None`: stop following one) and its
+/// name. Only Discord has voice channels, and only its adapter can tell what a typed name
+/// means, so it hands over the channel it found.
+fn voice_channel(
+    group: &ChannelKey,
+    arg: VoiceChannelArg,
+    loc: Locale,
+) -> Result<(Option<ChannelKey>, String), CommandError> {
+    if group.platform != Platform::Discord {
+        return Err(CommandError::invalid(t!(loc, "voice-channel-discord-only")));
+    }
+    match arg {
+        VoiceChannelArg::Off => Ok((None, String::new())),
+        VoiceChannelArg::Typed(_) => {
+            Err(CommandError::invalid(t!(loc, "voice-channel-unresolved")))
+        }
+        VoiceChannelArg::Channel { id, name } => {
+            Ok((Some(ChannelKey::new(Platform::Discord, id)), name))
+        }
     }
 }
 

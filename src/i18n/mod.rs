@@ -159,6 +159,7 @@ pub const FILES: &[(&str, &str, &str)] =
         "setup.ftl",
         "posts.ftl",
         "live-matrix.ftl",
+        "live-discord.ftl",
         "summaries.ftl",
     );
 

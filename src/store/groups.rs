@@ -41,6 +41,9 @@ pub struct Group {
     /// The language the bot speaks here (`setup --language`).
     #[sqlx(try_from = "String")]
     pub language: Locale,
+    /// The voice or stage channel whose members count as present at live sessions
+    /// (`setup --voice-channel`, Discord), as a channel key; `None`: none is followed.
+    pub voice_channel: Option<String>,
 }
 
 impl Group {
@@ -118,7 +121,8 @@ impl Default for GroupSettings {
 pub(super) const GROUP_COLUMNS: &str = COLUMNS;
 
 const COLUMNS: &str = "id, channel, platform, name, time_zone, post_time, days, catch_up, summary_time, \
-                       digest_day, digest_time, words, paused, skip_through, created_at, language";
+                       digest_day, digest_time, words, paused, skip_through, created_at, language, \
+                       voice_channel";
 
 impl Store {
     pub async fn group_by_channel(&self, channel: &ChannelKey) -> Result<Option<Group>> {
@@ -197,6 +201,30 @@ impl Store {
                     what: format!("the group of {}", channel.key()),
                 })?;
         Ok((group, !existed))
+    }
+
+    /// Follow `channel` (a voice or stage channel) for the group's attendance, or none.
+    pub async fn set_voice_channel(
+        &self,
+        group_id: i64,
+        channel: Option<&ChannelKey>,
+    ) -> Result<()> {
+        on_pool!(&self.pool, c => sqlx::query("UPDATE groups SET voice_channel = $1 WHERE id = $2")
+            .bind(channel.map(ChannelKey::key))
+            .bind(group_id)
+            .execute(c).await.map(|d| d.rows_affected()))?;
+        Ok(())
+    }
+
+    /// The groups that follow the voice channel `channel` (usually one).
+    pub async fn groups_by_voice_channel(&self, channel: &ChannelKey) -> Result<Vec<Group>> {
+        Ok(
+            on_pool!(&self.pool, c => sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM groups WHERE voice_channel = $1 ORDER BY id"
+        )))
+        .bind(channel.key())
+        .fetch_all(c).await)?,
+        )
     }
 
     pub async fn set_paused(&self, group_id: i64, paused: bool) -> Result<()> {

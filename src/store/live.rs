@@ -677,6 +677,26 @@ impl Store {
         Ok(done > 0)
     }
 
+    /// The groups where `member_key` is present now through `source` (an open stay).
+    pub async fn open_presence_groups(&self, member_key: &str, source: &str) -> Result<Vec<i64>> {
+        Ok(on_pool!(&self.pool, c => sqlx::query_scalar(
+            "SELECT group_id FROM presence WHERE member_key = $1 AND source = $2 AND left_at IS NULL ORDER BY group_id",
+        )
+        .bind(member_key)
+        .bind(source)
+        .fetch_all(c).await)?)
+    }
+
+    /// The members present in a group now through `source` (an open stay).
+    pub async fn open_presence_members(&self, group_id: i64, source: &str) -> Result<Vec<String>> {
+        Ok(on_pool!(&self.pool, c => sqlx::query_scalar(
+            "SELECT member_key FROM presence WHERE group_id = $1 AND source = $2 AND left_at IS NULL ORDER BY member_key",
+        )
+        .bind(group_id)
+        .bind(source)
+        .fetch_all(c).await)?)
+    }
+
     /// Who did what in a session between `from_ms` and `to_ms` (presence clipped to it).
     pub async fn session_activity(
         &self,

@@ -1251,3 +1251,90 @@ async fn fake_discord_refuses_an_impossible_shard() {
     assert_eq!(fake.gateway_stats().invalid_shards, 1);
     assert_eq!(fake.gateway_stats().identifies, 0);
 }
+
+/// Voice states reach only a session that asked for them (GUILD_VOICE_STATES), in
+/// GUILD_CREATE and as VOICE_STATE_UPDATE; without the intent Discord sends neither.
+#[tokio::test]
+async fn fake_discord_sends_voice_states_only_with_their_intent() {
+    use crate::common::fake_discord::GUILD_VOICE_STATES;
+    use futures_util::{SinkExt, StreamExt};
+    use tokio_tungstenite::tungstenite::Message as Ws;
+    let fake = FakeDiscord::start().await;
+    let room = fake.add_voice_channel("Seminar Voice");
+    let eve = fake.member("eve");
+    fake.voice_join(&eve, room);
+    for intents in [0, GUILD_VOICE_STATES] {
+        let (mut ws, _) = tokio_tungstenite::connect_async(format!("{}?v=10", fake.gateway_url()))
+            .await
+            .expect("connect to the fake gateway");
+        let _hello = ws.next().await.expect("HELLO").expect("HELLO frame");
+        let identify = serde_json::json!({"op": 2, "d": {"token": "Bot x", "intents": intents,
+            "properties": {}}});
+        ws.send(Ws::text(identify.to_string()))
+            .await
+            .expect("send IDENTIFY");
+        let mut next = async || -> serde_json::Value {
+            loop {
+                let frame = tokio::time::timeout(WAIT, ws.next())
+                    .await
+                    .expect("a frame")
+                    .expect("the socket open")
+                    .expect("a frame");
+                if let Ok(v) =
+                    serde_json::from_str::<serde_json::Value>(frame.to_text().unwrap_or(""))
+                    && v["op"] == 0
+                {
+                    return v;
+                }
+            }
+        };
+        assert_eq!(next().await["t"], "READY");
+        let guild = next().await;
+        assert_eq!(guild["t"], "GUILD_CREATE");
+        let states = guild["d"]["voice_states"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        let withheld = fake
+            .gateway_stats()
+            .withheld
+            .get("VOICE_STATE_UPDATE")
+            .copied()
+            .unwrap_or(0);
+        fake.voice_leave(&eve);
+        fake.voice_join(&eve, room);
+        // A marker that every session gets, to know the voice states were not just late.
+        let marker = fake.add_text_channel("marker").to_string();
+        let mut seen = Vec::new();
+        loop {
+            let e = next().await;
+            if e["t"] == "CHANNEL_CREATE" && e["d"]["id"] == marker {
+                break;
+            }
+            if e["t"] != "CHANNEL_CREATE" {
+                seen.push(e["t"].as_str().unwrap_or_default().to_string());
+            }
+        }
+        let after = fake
+            .gateway_stats()
+            .withheld
+            .get("VOICE_STATE_UPDATE")
+            .copied()
+            .unwrap_or(0);
+        if intents == 0 {
+            assert!(states.is_empty(), "{states:?}");
+            assert!(seen.is_empty(), "{seen:?}");
+            assert_eq!(after - withheld, 2);
+        } else {
+            assert_eq!(states.len(), 1, "eve is in voice: {guild}");
+            assert_eq!(states[0]["channel_id"], room.to_string());
+            assert!(
+                states[0].get("guild_id").is_none(),
+                "GUILD_CREATE's voice states lack guild_id"
+            );
+            assert_eq!(seen, ["VOICE_STATE_UPDATE", "VOICE_STATE_UPDATE"]);
+            assert_eq!(after, withheld);
+        }
+        let _ = ws.close(None).await;
+    }
+}

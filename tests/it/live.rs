@@ -512,3 +512,69 @@ async fn the_live_demo_plays_a_whole_seminar() {
     assert!(!log.contains("**Members:** Amara, Bruno, Chen, Dalia, Prof. Okafor"));
     assert!(!report.summary.is_empty());
 }
+
+colloquy::store_test! {
+/// Voice states (Discord's voice-state events, as the adapter translates them): a join in
+/// the group's voice channel, a mute (the same channel again), a move to another channel
+/// (a leave), a join elsewhere (nothing), and a leave; and `setup --voice-channel` where
+/// there are no voice channels is refused with nothing changed.
+async fn voice_states_join_move_and_leave_the_groups_voice_channel(db: TestDb) {
+    let app = seminar(db).await;
+    let g = app.group().await;
+    let room = ChannelKey::new(Platform::Discord, "700");
+    let lounge = ChannelKey::new(Platform::Discord, "701");
+    app.store.set_voice_channel(g.id, Some(&room)).await.unwrap();
+    assert_eq!(app.store.groups_by_voice_channel(&room).await.unwrap().len(), 1);
+    let eve = MemberKey::new(Platform::Discord, "42");
+    let dan = MemberKey::new(Platform::Discord, "43");
+    let state = |who: MemberKey, name: &'static str, at: Option<ChannelKey>| {
+        let engine = app.engine.clone();
+        async move { engine.on_voice_state(&who, name, at.as_ref(), None).await.unwrap() }
+    };
+    assert_eq!(state(eve.clone(), "eve", Some(room.clone())).await, 1);
+    assert_eq!(state(eve.clone(), "eve", Some(room.clone())).await, 0, "a mute is no new stay");
+    assert_eq!(state(dan.clone(), "dan", Some(lounge.clone())).await, 0, "another channel counts for no group");
+    assert_eq!(state(dan.clone(), "dan", None).await, 0, "leaving it neither");
+    app.clock.set(monday(18, 10));
+    assert_eq!(state(dan.clone(), "dan", Some(room.clone())).await, 1);
+    app.clock.set(monday(18, 20));
+    assert_eq!(state(eve.clone(), "eve", Some(lounge.clone())).await, 1, "a move out is a leave");
+    app.clock.set(monday(18, 30));
+    assert_eq!(state(dan.clone(), "dan", None).await, 1);
+    assert_eq!(state(dan.clone(), "dan", None).await, 0, "a repeated leave changes nothing");
+    // A leave reported by another server (its voice channels given) is not a leave here.
+    assert_eq!(state(dan.clone(), "dan", Some(room.clone())).await, 1);
+    let elsewhere = [ChannelKey::new(Platform::Discord, "900")];
+    assert_eq!(app.engine.on_voice_state(&dan, "dan", None, Some(&elsewhere)).await.unwrap(), 0);
+    let here = [room.clone(), lounge.clone()];
+    assert_eq!(app.engine.on_voice_state(&dan, "dan", None, Some(&here)).await.unwrap(), 1);
+    let session = app.store.sessions(g.id).await.unwrap().into_iter().find(|s| s.kind == "live").unwrap();
+    let people = app.engine.attendance(&g, &session, false).await.unwrap();
+    let lines: Vec<String> = people.iter().map(|a| format!("{} {}–{} {}", a.name, a.from, a.to, a.how)).collect();
+    assert_eq!(lines, ["eve 18:00–18:20 in voice", "dan 18:10–18:30 in voice"]);
+    // On reconnecting, the server's voice states at once: eve came back while the bot was
+    // away (a join), then is gone at the next reconnect (a leave); a channel of no group
+    // changes nothing.
+    app.clock.set(monday(18, 40));
+    let snapshot = |present: Vec<(MemberKey, String, ChannelKey)>| {
+        let engine = app.engine.clone();
+        let channels = [room.clone(), lounge.clone()];
+        async move { engine.on_voice_snapshot(&channels, &present).await.unwrap() }
+    };
+    assert_eq!(snapshot(vec![(eve.clone(), "eve".into(), room.clone()), (dan.clone(), "dan".into(), lounge.clone())]).await, 1);
+    assert_eq!(snapshot(vec![(eve.clone(), "eve".into(), room.clone())]).await, 0, "nothing changed since");
+    app.clock.set(monday(18, 45));
+    assert_eq!(snapshot(vec![]).await, 1);
+    assert!(app.store.open_presence_members(g.id, "voice").await.unwrap().is_empty());
+    let people = app.engine.attendance(&g, &session, false).await.unwrap();
+    assert_eq!(format!("{} {}–{}", people[0].name, people[0].from, people[0].to), "eve 18:00–18:45");
+    // No voice channels in the console (nor on Matrix): refused, the group unchanged.
+    for line in ["setup --voice-channel lounge", "setup --voice-channel none --words 300"] {
+        let e = err(app.run("fac", Role::Facilitator, line).await);
+        assert!(e.contains("Voice channels are followed on Discord only"), "{line}: {e}");
+    }
+    let after = app.group().await;
+    assert_eq!(after.voice_channel, Some(room.key()));
+    assert_eq!(after.words, g.words);
+}
+}

@@ -29,6 +29,8 @@ mod discord_bot;
 #[cfg(feature = "discord")]
 mod discord_gateway;
 #[cfg(feature = "discord")]
+mod discord_live;
+#[cfg(feature = "discord")]
 mod discord_opinion;
 #[cfg(feature = "discord")]
 mod fake_discord_selftest;

@@ -73,6 +73,31 @@ pub struct SetupArgs {
     pub words: Option<usize>,
     /// The language the bot speaks in the group: en, ru, zh, de or fr.
     pub language: Option<String>,
+    /// The voice or stage channel whose members count as present (Discord).
+    pub voice_channel: Option<VoiceChannelArg>,
+}
+
+/// `setup --voice-channel`: what was given, or what the platform found it names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VoiceChannelArg {
+    /// `none` (or `off`): follow no voice channel any more.
+    Off,
+    /// As typed (`#seminar-voice`, an id); only a platform adapter can tell what it names.
+    Typed(String),
+    /// A voice or stage channel the adapter found: its platform id and its name.
+    Channel { id: String, name: String },
+}
+
+impl VoiceChannelArg {
+    /// What a facilitator typed: `none`/`off` or a channel to look up.
+    pub fn parse(typed: &str) -> VoiceChannelArg {
+        let t = typed.trim();
+        if t.eq_ignore_ascii_case("none") || t.eq_ignore_ascii_case("off") {
+            VoiceChannelArg::Off
+        } else {
+            VoiceChannelArg::Typed(t.to_string())
+        }
+    }
 }
 
 /// Options of `poll create`.

@@ -338,6 +338,20 @@ mod tests {
         };
         assert_eq!(s.tz.as_deref(), Some("Europe/London"));
         assert_eq!(s.time.as_deref(), Some("09:30"));
+        assert_eq!(s.voice_channel, None);
+        for (line, want) in [
+            (
+                "setup --voice-channel \"Seminar Voice\"",
+                VoiceChannelArg::Typed("Seminar Voice".into()),
+            ),
+            ("setup --voice-channel none", VoiceChannelArg::Off),
+            ("setup --voice-channel OFF", VoiceChannelArg::Off),
+        ] {
+            let Command::Setup(s) = parse(line).unwrap() else {
+                panic!("{line}")
+            };
+            assert_eq!(s.voice_channel, Some(want), "{line}");
+        }
     }
 
     /// A line that runs `verb` with its required arguments.

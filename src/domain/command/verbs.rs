@@ -3,7 +3,7 @@
 //! parser reads flags from here and `help` prints from here, so the two cannot drift.
 
 use super::args::{Args, DEFAULT_POLL_MINUTES, ParseError, deadline_from, parse_id, split_options};
-use super::{Command, ExportFormat, PollSpec, Role, ScheduleAction, SetupArgs};
+use super::{Command, ExportFormat, PollSpec, Role, ScheduleAction, SetupArgs, VoiceChannelArg};
 use crate::domain::poll::{Deadline, Phase};
 
 // ---- the command table ------------------------------------------------------------------
@@ -187,6 +187,11 @@ pub const SETUP: Verb = Verb {
             takes: Takes::Text("en|ru|zh|de|fr"),
             help: "the language the bot speaks in this group: en, ru, zh (Simplified Chinese), de or fr (new groups: en)",
         },
+        text(
+            "voice-channel",
+            "CHANNEL|none",
+            "Discord: the voice or stage channel whose members count as present at live sessions (its name, mention or id); none to stop",
+        ),
     ],
     build: build_setup,
 };
@@ -1001,6 +1006,7 @@ fn build_setup(a: Args) -> Result<Command, ParseError> {
         summary_time: a.value("summary-time"),
         words: a.number("words")?,
         language: a.value("language"),
+        voice_channel: a.value("voice-channel").map(|v| VoiceChannelArg::parse(&v)),
     }))
 }
 

@@ -10,6 +10,9 @@ use crate::domain::ids::{ChannelKey, MemberKey};
 use crate::engine::{CommandError, Engine, store_ms};
 use crate::store::{ActivityRow, AgendaRunRow, Group, SessionRow};
 
+/// The presence source of voice and stage channels.
+const VOICE: &str = "voice";
+
 /// The run that was going on at `at_ms`.
 pub(crate) fn run_at(runs: &[AgendaRunRow], at_ms: i64) -> Option<&AgendaRunRow> {
     runs.iter()
@@ -180,11 +183,120 @@ impl Engine {
                 group.id,
                 &member.key(),
                 &crate::engine::record::clean_name(name),
-                "voice",
+                VOICE,
                 joined,
                 store_ms(self.now()),
             )
             .await?)
+    }
+
+    /// Where a member is now among a platform's voice and stage channels, as a voice-state
+    /// event says (`now_in`: the channel they are in; `None`: in none). Each group that
+    /// follows `now_in` (`setup --voice-channel`) records a join; each group whose channel
+    /// the member was in records a leave, so a move from the group's channel to another is
+    /// a leave, whatever the platform remembered of where they were. Repeated states (mute,
+    /// deafen, video) change nothing. `within`: the voice channels of the server the event
+    /// is about, when the platform knows them; leaves are then limited to groups following
+    /// one of those (a member moving to another server's voice channel is reported by both
+    /// servers, in either order). Returns how many groups' presence changed.
+    pub async fn on_voice_state(
+        &self,
+        member: &MemberKey,
+        name: &str,
+        now_in: Option<&ChannelKey>,
+        within: Option<&[ChannelKey]>,
+    ) -> Result<usize, CommandError> {
+        let here = match now_in {
+            Some(c) => self.store().groups_by_voice_channel(c).await?,
+            None => Vec::new(),
+        };
+        let name = crate::engine::record::clean_name(name);
+        let now = store_ms(self.now());
+        let mut changed = 0;
+        for group_id in self
+            .store()
+            .open_presence_groups(&member.key(), VOICE)
+            .await?
+        {
+            if here.iter().any(|g| g.id == group_id) {
+                continue;
+            }
+            if let Some(within) = within {
+                let follows = self
+                    .store()
+                    .group(group_id)
+                    .await?
+                    .and_then(|g| g.voice_channel)
+                    .is_some_and(|v| within.iter().any(|c| c.key() == v));
+                if !follows {
+                    continue;
+                }
+            }
+            if self
+                .store()
+                .set_presence(group_id, &member.key(), &name, VOICE, false, now)
+                .await?
+            {
+                changed += 1;
+            }
+        }
+        for group in &here {
+            if self
+                .store()
+                .set_presence(group.id, &member.key(), &name, VOICE, true, now)
+                .await?
+            {
+                changed += 1;
+            }
+        }
+        Ok(changed)
+    }
+
+    /// Everyone in a server's voice channels at once, as a platform reports it on
+    /// (re)connecting (`voice_channels`: the server's voice and stage channels; `present`:
+    /// who is in which). For each group that follows one of those channels, members who
+    /// left while the bot was away get their leave, and members who came get their join.
+    /// Returns how many stays changed.
+    pub async fn on_voice_snapshot(
+        &self,
+        voice_channels: &[ChannelKey],
+        present: &[(MemberKey, String, ChannelKey)],
+    ) -> Result<usize, CommandError> {
+        let now = store_ms(self.now());
+        let mut changed = 0;
+        for channel in voice_channels {
+            let here: Vec<&(MemberKey, String, ChannelKey)> =
+                present.iter().filter(|(_, _, c)| c == channel).collect();
+            for group in self.store().groups_by_voice_channel(channel).await? {
+                let open = self.store().open_presence_members(group.id, VOICE).await?;
+                for key in &open {
+                    if here.iter().any(|(m, _, _)| &m.key() == key) {
+                        continue;
+                    }
+                    if self
+                        .store()
+                        .set_presence(group.id, key, "", VOICE, false, now)
+                        .await?
+                    {
+                        changed += 1;
+                    }
+                }
+                for (member, name, _) in &here {
+                    if open.contains(&member.key()) {
+                        continue;
+                    }
+                    let name = crate::engine::record::clean_name(name);
+                    if self
+                        .store()
+                        .set_presence(group.id, &member.key(), &name, VOICE, true, now)
+                        .await?
+                    {
+                        changed += 1;
+                    }
+                }
+            }
+        }
+        Ok(changed)
     }
 
     /// The live record of a session (empty for a session with no live features used).

@@ -183,7 +183,27 @@ pub(crate) async fn setup(
     #[max_length = 60]
     name: Option<String>,
     #[description = "The language the bot speaks in this group"] language: Option<LanguageChoice>,
+    #[description = "Voice or stage channel whose members count as present at live sessions (none: stop)"]
+    #[autocomplete = "super::voice::complete_voice_channel"]
+    voice_channel: Option<String>,
 ) -> Result<(), Error> {
+    let voice_channel = match voice_channel {
+        None => None,
+        Some(typed) => {
+            let loc = match respond::whoami(ctx).await {
+                Some((_, channel)) => ctx.data().engine.locale_of(&channel).await,
+                None => crate::i18n::Locale::default(),
+            };
+            match super::voice::resolve(ctx, &typed, loc).await {
+                Ok(arg) => Some(arg),
+                // Members who may not run setup hear that instead (the engine says so).
+                Err(why) if may_setup(ctx).await => {
+                    return refuse(ctx, CommandError::invalid(why)).await;
+                }
+                Err(_) => Some(crate::domain::command::VoiceChannelArg::Typed(typed)),
+            }
+        }
+    };
     let args = SetupArgs {
         name,
         tz,
@@ -199,8 +219,22 @@ pub(crate) async fn setup(
         summary_time,
         words: words.map(|w| w.max(0) as usize),
         language: language.map(|l| l.code().to_string()),
+        voice_channel,
     };
     respond::run(ctx, Command::Setup(args), None).await
+}
+
+/// Whether the caller may run `setup` here.
+async fn may_setup(ctx: Ctx<'_>) -> bool {
+    match respond::whoami(ctx).await {
+        Some((caller, channel)) => {
+            !ctx.data()
+                .engine
+                .refuses(&caller, &Command::Setup(SetupArgs::default()), &channel)
+                .await
+        }
+        None => false,
+    }
 }
 
 // ---- readings -------------------------------------------------------------------------

@@ -18,12 +18,13 @@ use crate::config::{self, secret_from_env};
 use crate::engine::Engine;
 
 /// The gateway events the bot needs: guilds (channels, threads, roles), guild messages
-/// with their content, and native poll votes.
+/// with their content, native poll votes, and voice states (attendance in a voice channel).
 pub(crate) fn intents() -> serenity::GatewayIntents {
     serenity::GatewayIntents::GUILDS
         | serenity::GatewayIntents::GUILD_MESSAGES
         | serenity::GatewayIntents::MESSAGE_CONTENT
         | serenity::GatewayIntents::GUILD_MESSAGE_POLLS
+        | serenity::GatewayIntents::GUILD_VOICE_STATES
 }
 
 /// The permissions the bot needs in a server (for the invite URL): view channels, send

@@ -25,6 +25,8 @@ use crate::engine::{
 pub(crate) struct EventState {
     /// A backfill is running.
     pub backfilling: std::sync::atomic::AtomicBool,
+    /// Voice states are handled one at a time (see [`super::voice::on_voice_state`]).
+    pub voice: tokio::sync::Mutex<()>,
 }
 
 fn at(t: &serenity::Timestamp) -> DateTime<Utc> {
@@ -269,6 +271,12 @@ pub(crate) async fn handle(
                 false,
             )
             .await?
+        }
+        serenity::FullEvent::VoiceStateUpdate { new, .. } => {
+            super::voice::on_voice_state(ctx, bot, new).await?
+        }
+        serenity::FullEvent::GuildCreate { guild, .. } => {
+            super::voice::on_guild(ctx, bot, guild).await?
         }
         serenity::FullEvent::InteractionCreate { interaction } => match interaction {
             serenity::Interaction::Component(c) => {

@@ -20,6 +20,8 @@
 //!   the bot was away.
 //! - [`port`]: the [`ChatPort`](crate::ports::ChatPort) the outbox posts through.
 //! - [`upload`]: downloading an attached reading with a size limit.
+//! - [`voice`]: the voice or stage channel of `/setup voice_channel`, and voice-state
+//!   events turned into live-session attendance.
 //!
 //! # Running it against Discord
 //!
@@ -28,7 +30,8 @@
 //!    (default `DISCORD_TOKEN`). The token is never written to the config or the logs.
 //! 2. Under *Bot → Privileged Gateway Intents* turn on **Message Content** (replies are
 //!    recorded from their text). No other privileged intent is needed; the bot asks for
-//!    guilds, guild messages, message content and guild message polls.
+//!    guilds, guild messages, message content, guild message polls and voice states (who
+//!    is in the voice channel `/setup voice_channel` names, for attendance).
 //! 3. Invite it with the URL the bot logs when it connects (scopes `bot` and
 //!    `applications.commands`, permissions [`INVITE_PERMISSIONS`]: view channels, send
 //!    messages, send messages in threads, create public threads, embed links, attach files,
@@ -54,6 +57,7 @@ mod port;
 mod respond;
 mod review;
 mod upload;
+mod voice;
 
 use std::sync::Arc;
 

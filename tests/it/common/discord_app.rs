@@ -36,6 +36,24 @@ impl Bot {
     /// Starts the bot on the database in `dir` and waits until it is connected and its
     /// commands are registered.
     pub async fn start(fake: &FakeDiscord, dir: &Path) -> Bot {
+        Bot::start_with(fake, dir, None).await
+    }
+
+    /// As [`Bot::start`], with the engine on `clock` (built-in prompts, default limits)
+    /// instead of the machine's.
+    pub async fn start_with_clock(
+        fake: &FakeDiscord,
+        dir: &Path,
+        clock: Arc<dyn colloquy::ports::Clock>,
+    ) -> Bot {
+        Bot::start_with(fake, dir, Some(clock)).await
+    }
+
+    async fn start_with(
+        fake: &FakeDiscord,
+        dir: &Path,
+        clock: Option<Arc<dyn colloquy::ports::Clock>>,
+    ) -> Bot {
         let _ = tracing_subscriber::fmt()
             .with_env_filter(
                 tracing_subscriber::EnvFilter::try_from_env("COLLOQUY_LOG")
@@ -62,7 +80,12 @@ impl Bot {
             }),
             ..Config::default()
         };
-        let engine = colloquy::boot::from_config(&config).await.expect("engine");
+        let engine = match clock {
+            None => colloquy::boot::from_config(&config).await.expect("engine"),
+            Some(clock) => colloquy::boot::offline(&config.storage.database, clock)
+                .await
+                .expect("engine"),
+        };
         let identifies = fake.gateway_stats().identifies;
         let puts = fake.requests_matching("PUT", "/applications/").len();
         let (stop, stop_rx) = watch::channel(false);

@@ -20,6 +20,16 @@ use super::events::dispatch_frame;
 use super::ids::Identities;
 use super::model::id_of;
 use super::templates::ready_json;
+use super::voice::GUILD_VOICE_STATES;
+
+/// The intent a dispatch needs, for the events whose intent the fake checks (Discord
+/// sends nothing a session did not ask for).
+fn required_intent(t: &str) -> Option<u64> {
+    match t {
+        "VOICE_STATE_UPDATE" => Some(GUILD_VOICE_STATES),
+        _ => None,
+    }
+}
 
 /// What the fake answers to a RESUME.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -60,6 +70,9 @@ pub struct GatewayStats {
     pub frames_sent: u64,
     /// The `d` of the last IDENTIFY (token, intents, properties, shard...).
     pub last_identify: Option<Value>,
+    /// Dispatches not sent because the session lacks their intent (as Discord withholds
+    /// them), by event type.
+    pub withheld: BTreeMap<String, u64>,
     /// Whether a connection is currently identified or resumed (any shard).
     pub live: bool,
     /// Shard by shard.
@@ -77,6 +90,8 @@ enum Outgoing {
 #[derive(Default)]
 struct ShardSession {
     session: Option<String>,
+    /// The IDENTIFY's intents.
+    intents: u64,
     seq: u64,
     log: Vec<(u64, String)>,
     conn: Option<(u64, UnboundedSender<Outgoing>)>,
@@ -171,10 +186,20 @@ impl Gateway {
         self.lock().shards.get(&0).map_or(0, |s| s.seq)
     }
 
-    fn push(g: &mut GwState, shard: u32, t: &str, d: Value) {
+    fn push(g: &mut GwState, shard: u32, t: &str, mut d: Value) {
         let Some(s) = g.shards.get_mut(&shard) else {
             return;
         };
+        if let Some(bit) = required_intent(t)
+            && s.intents & bit == 0
+        {
+            *g.stats.withheld.entry(t.to_string()).or_default() += 1;
+            return;
+        }
+        // Without the voice-states intent a guild comes without them.
+        if t == "GUILD_CREATE" && s.intents & GUILD_VOICE_STATES == 0 {
+            d["voice_states"] = json!([]);
+        }
         s.seq += 1;
         let guild = (t == "GUILD_CREATE").then(|| id_of(&d, "id")).flatten();
         let frame = dispatch_frame(t, s.seq, d).to_string();
@@ -284,6 +309,7 @@ impl Gateway {
             }
         };
         g.total = total;
+        let intents = d["intents"].as_u64().unwrap_or(0);
         g.stats.identifies += 1;
         g.stats.last_identify = Some(d);
         let number = g.stats.identifies;
@@ -297,6 +323,7 @@ impl Gateway {
             shard,
             ShardSession {
                 session: Some(session.clone()),
+                intents,
                 seq: 0,
                 log: vec![],
                 conn: Some((conn, tx)),

@@ -13,6 +13,8 @@ const DISCORD_EPOCH_MS: u64 = 1_420_070_400_000;
 #[derive(Debug, Default)]
 pub struct Snowflakes {
     last: AtomicU64,
+    /// How far the fake's clock runs ahead of the machine's (see `FakeDiscord::advance`).
+    ahead_ms: AtomicU64,
 }
 
 impl Snowflakes {
@@ -20,7 +22,8 @@ impl Snowflakes {
         let now_ms = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map(|d| d.as_millis() as u64)
-            .unwrap_or(DISCORD_EPOCH_MS);
+            .unwrap_or(DISCORD_EPOCH_MS)
+            + self.ahead_ms.load(Ordering::SeqCst);
         let candidate = now_ms.saturating_sub(DISCORD_EPOCH_MS) << 22;
         let previous = self
             .last
@@ -29,6 +32,11 @@ impl Snowflakes {
             })
             .unwrap_or_else(|last| last);
         candidate.max(previous + 1)
+    }
+
+    /// Moves the clock ids are made from forward by `ms` (time passing in a test).
+    pub fn advance(&self, ms: u64) {
+        self.ahead_ms.fetch_add(ms, Ordering::SeqCst);
     }
 
     /// Makes sure no later id is `id` or below (for an id made by hand).

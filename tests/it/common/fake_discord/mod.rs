@@ -24,6 +24,7 @@ mod polls;
 mod record;
 mod rest;
 mod templates;
+mod voice;
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -46,6 +47,10 @@ pub use ids::{Identities, Person};
 pub use interactions::{InteractionReply, ReplyKind};
 #[allow(unused_imports)]
 pub use record::{Request, RequestBody, StoredFile};
+#[allow(unused_imports)]
+pub use templates::VoiceFlags;
+#[allow(unused_imports)]
+pub use voice::GUILD_VOICE_STATES;
 
 use gateway::Gateway;
 use model::{Effects, State};
@@ -348,6 +353,13 @@ impl FakeDiscord {
     pub fn drop_connection(&self) {
         self.shared.gateway.drop_connection();
         self.shared.changed.notify_waiters();
+    }
+
+    /// Lets `by` pass on the fake's clock: later ids, and so the timestamps of messages,
+    /// threads and interactions, are that much later (pair it with the bot's clock).
+    pub fn advance(&self, by: Duration) {
+        let ms = u64::try_from(by.as_millis()).unwrap_or(u64::MAX);
+        self.shared.lock().snowflakes.advance(ms);
     }
 
     /// The sequence number of the last dispatch of the current session.

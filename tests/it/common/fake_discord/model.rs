@@ -10,9 +10,9 @@ use super::ids::{Identities, Person, Snowflakes, bot_permissions, snowflake_time
 use super::interactions::InteractionRecord;
 use super::record::{Request, Rule, StoredFile};
 use super::templates::{
-    BOT_NAME, CHANNEL_NAME, MessageParts, attachment_json, dm_channel_json, error_json,
-    guild_create_json, member_json, message_json, partial_member_json, person_user_json,
-    text_channel_json, thread_json,
+    BOT_NAME, CHANNEL_NAME, MessageParts, VoiceFlags, attachment_json, dm_channel_json, error_json,
+    guild_create_json, member_json, message_json, partial_member_json, partial_voice_state_json,
+    person_user_json, text_channel_json, thread_json, voice_state_json,
 };
 
 /// How long Discord remembers an enforced nonce.
@@ -82,6 +82,17 @@ pub struct State {
     pub rules: Vec<Rule>,
     /// How long after dispatch an interaction accepts its callback (Discord: 3 s).
     pub interaction_deadline: Duration,
+    /// Who is in a voice or stage channel now, by user id.
+    pub voice: BTreeMap<u64, VoiceSeat>,
+}
+
+/// A member's voice connection: where, in which voice session, muted or not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VoiceSeat {
+    pub guild_id: u64,
+    pub channel_id: u64,
+    pub session_id: String,
+    pub flags: VoiceFlags,
 }
 
 pub fn id_of(v: &Value, key: &str) -> Option<u64> {
@@ -130,6 +141,7 @@ impl State {
             unknown_routes: vec![],
             rules: vec![],
             interaction_deadline: Duration::from_secs(3),
+            voice: BTreeMap::new(),
         }
     }
 
@@ -152,7 +164,26 @@ impl State {
                 .cloned()
                 .collect::<Vec<_>>()
         };
-        guild_create_json(guild, &members, &of_type(0), &of_type(11))
+        let mut channels = of_type(0);
+        channels.extend(of_type(2));
+        channels.extend(of_type(13));
+        let mut g = guild_create_json(guild, &members, &channels, &of_type(11));
+        g["voice_states"] = self
+            .voice
+            .iter()
+            .filter(|(_, seat)| seat.guild_id == guild.guild_id)
+            .filter_map(|(user, seat)| {
+                let person = self.members.get(user)?;
+                Some(partial_voice_state_json(&voice_state_json(
+                    seat.guild_id,
+                    Some(seat.channel_id),
+                    person,
+                    &seat.session_id,
+                    seat.flags,
+                )))
+            })
+            .collect();
+        g
     }
 
     /// Every guild's GUILD_CREATE, with its id (the gateway sends each to its shard).

@@ -131,6 +131,73 @@ pub fn text_channel_json(
     })
 }
 
+/// A voice channel (type 2) or, with `stage`, a stage channel (type 13).
+pub fn voice_channel_json(ids: &Identities, id: u64, name: &str, stage: bool) -> Value {
+    json!({
+        "id": id.to_string(),
+        "type": if stage { 13 } else { 2 },
+        "guild_id": ids.guild_id.to_string(),
+        "name": name,
+        "position": 0,
+        "permission_overwrites": [],
+        "nsfw": false,
+        "last_message_id": null,
+        "rate_limit_per_user": 0,
+        "parent_id": null,
+        "bitrate": if stage { 40000 } else { 64000 },
+        "user_limit": 0,
+        "rtc_region": null,
+        "flags": 0,
+    })
+}
+
+/// What a member's voice connection is doing besides where it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct VoiceFlags {
+    pub self_mute: bool,
+    pub self_deaf: bool,
+    pub self_video: bool,
+    pub self_stream: bool,
+}
+
+/// A voice state (Discord's voice state object) as VOICE_STATE_UPDATE carries it:
+/// `channel` is `None` when the member left voice; `member` is the full guild member.
+/// GUILD_CREATE's `voice_states` carry the same without `guild_id` and `member`.
+pub fn voice_state_json(
+    guild_id: u64,
+    channel: Option<u64>,
+    person: &Person,
+    session_id: &str,
+    flags: VoiceFlags,
+) -> Value {
+    json!({
+        "guild_id": guild_id.to_string(),
+        "channel_id": channel.map(|c| c.to_string()),
+        "user_id": person.id.to_string(),
+        "member": member_json(person, guild_id),
+        "session_id": session_id,
+        "deaf": false,
+        "mute": false,
+        "self_deaf": flags.self_deaf,
+        "self_mute": flags.self_mute,
+        "self_stream": flags.self_stream,
+        "self_video": flags.self_video,
+        "suppress": false,
+        "request_to_speak_timestamp": null,
+    })
+}
+
+/// A voice state as GUILD_CREATE's `voice_states` list it (Discord leaves out `guild_id`
+/// there; the member is in the guild's `members`).
+pub fn partial_voice_state_json(state: &Value) -> Value {
+    let mut v = state.clone();
+    if let Some(o) = v.as_object_mut() {
+        o.remove("guild_id");
+        o.remove("member");
+    }
+    v
+}
+
 /// A direct-message channel (type 1) between the bot and `recipient`, as
 /// POST /users/@me/channels answers.
 pub fn dm_channel_json(id: u64, recipient: &Person) -> Value {
@@ -440,6 +507,43 @@ mod tests {
         let p = person(&ids, &s);
         let dm: PrivateChannel = parse(dm_channel_json(s.next(), &p));
         assert_eq!(dm.recipient.id.get(), p.id);
+        for (stage, kind) in [
+            (false, serenity::model::channel::ChannelType::Voice),
+            (true, serenity::model::channel::ChannelType::Stage),
+        ] {
+            let v: GuildChannel = parse(voice_channel_json(&ids, s.next(), "Seminar", stage));
+            assert_eq!(v.kind, kind);
+        }
+    }
+
+    #[test]
+    fn voice_states_parse_as_serenity_reads_them() {
+        use serenity::model::event::Event;
+        use serenity::model::voice::VoiceState;
+        let (s, ids) = world();
+        let p = person(&ids, &s);
+        let room = s.next();
+        let flags = VoiceFlags {
+            self_mute: true,
+            ..VoiceFlags::default()
+        };
+        let joined = voice_state_json(ids.guild_id, Some(room), &p, "abc", flags);
+        let v: VoiceState = parse(joined.clone());
+        assert_eq!(v.channel_id.map(|c| c.get()), Some(room));
+        assert_eq!(v.user_id.get(), p.id);
+        assert!(v.self_mute && !v.self_deaf);
+        // The member gets the guild id serenity copies into it.
+        assert_eq!(v.member.map(|m| m.guild_id.get()), Some(ids.guild_id));
+        let left = voice_state_json(ids.guild_id, None, &p, "abc", VoiceFlags::default());
+        for (d, channel) in [(joined, Some(room)), (left, None)] {
+            match super::super::events::assert_dispatch("VOICE_STATE_UPDATE", &d) {
+                Event::VoiceStateUpdate(e) => {
+                    assert_eq!(e.voice_state.channel_id.map(|c| c.get()), channel);
+                    assert_eq!(e.voice_state.guild_id.map(|g| g.get()), Some(ids.guild_id));
+                }
+                other => panic!("not a voice state update: {other:?}"),
+            }
+        }
     }
 
     #[test]
@@ -461,6 +565,24 @@ mod tests {
         assert_eq!(g.members.len(), 2);
         assert_eq!(g.roles.len(), 4);
         assert!(g.channels.contains_key(&ids.channel_id.into()));
+        let someone = person(&ids, &s);
+        let room = s.next();
+        let mut with_voice = guild_create_json(&ids, &members, &channels, &[]);
+        with_voice["voice_states"] = json!([partial_voice_state_json(&voice_state_json(
+            ids.guild_id,
+            Some(room),
+            &someone,
+            "s1",
+            VoiceFlags::default(),
+        ))]);
+        let g: Guild = parse(with_voice);
+        assert_eq!(
+            g.voice_states
+                .get(&someone.id.into())
+                .and_then(|v| v.channel_id)
+                .map(|c| c.get()),
+            Some(room)
+        );
         let gc = guild_create_json(&ids, &members, &channels, &[]);
         assert!(matches!(
             assert_dispatch("GUILD_CREATE", &gc),
