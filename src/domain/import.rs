@@ -51,6 +51,24 @@ pub enum ImportError {
     Language(#[from] UnknownLanguage),
 }
 
+impl ImportError {
+    /// The explanation, in `locale` (`Display` gives the English one).
+    pub fn message(&self, locale: crate::i18n::Locale) -> String {
+        use crate::t;
+        match self {
+            ImportError::Text(e) => e.message(locale),
+            ImportError::NoBody => t!(locale, "import-error-no-body"),
+            ImportError::NoSentences => t!(locale, "import-error-no-sentences"),
+            ImportError::OnlyHeadings => t!(locale, "import-error-only-headings"),
+            ImportError::EmptyOption(flag) => {
+                t!(locale, "import-error-empty-option", flag = *flag)
+            }
+            ImportError::BadWords(n) => t!(locale, "import-error-bad-words", words = *n),
+            ImportError::Language(e) => e.message(locale),
+        }
+    }
+}
+
 /// What the caller may set.
 #[derive(Debug, Clone, Default)]
 pub struct ImportOptions {

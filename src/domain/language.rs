@@ -31,6 +31,23 @@ pub struct UnknownLanguage {
     pub given: String,
 }
 
+impl UnknownLanguage {
+    /// The refusal, in `locale`, listing the supported codes with their names in it.
+    pub fn message(&self, locale: crate::i18n::Locale) -> String {
+        let supported = SUPPORTED
+            .iter()
+            .map(|l| format!("{} ({})", l.code(), l.name_in(locale)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        crate::t!(
+            locale,
+            "import-error-unknown-language",
+            given = self.given.as_str(),
+            supported = supported
+        )
+    }
+}
+
 /// "en (English), ru (Russian), zh (Chinese), de (German), fr (French)".
 pub fn supported_list() -> String {
     SUPPORTED
@@ -62,6 +79,19 @@ impl Lang {
             Lang::De => "German",
             Lang::Fr => "French",
             Lang::Other => "another language",
+        }
+    }
+
+    /// The language's name in `locale` ("русский" for Russian in Russian).
+    pub fn name_in(self, locale: crate::i18n::Locale) -> String {
+        use crate::t;
+        match self {
+            Lang::En => t!(locale, "lang-en"),
+            Lang::Ru => t!(locale, "lang-ru"),
+            Lang::Zh => t!(locale, "lang-zh"),
+            Lang::De => t!(locale, "lang-de"),
+            Lang::Fr => t!(locale, "lang-fr"),
+            Lang::Other => t!(locale, "lang-other"),
         }
     }
 
@@ -105,6 +135,17 @@ impl Lang {
             whatlang::Lang::Fra => Lang::Fr,
             _ => Lang::Other,
         }
+    }
+}
+
+/// [`label`] in `locale`: "русский", or "Spanish (общие правила)".
+pub fn label_in(code: &str, locale: crate::i18n::Locale) -> String {
+    match Lang::of_stored(code) {
+        Lang::Other => {
+            let name = whatlang::Lang::from_code(code).map_or(code, |l| l.name());
+            crate::t!(locale, "lang-generic", name = name)
+        }
+        known => known.name_in(locale),
     }
 }
 

@@ -285,3 +285,88 @@ fn dates_are_written_in_the_locale() {
     assert_eq!(format_date_time(at, tz, Locale::De), "Di, 3. Mär, 18:00");
     assert_eq!(format_date_time(at, tz, Locale::Fr), "mar. 3 mars, 18:00");
 }
+
+/// The errors' English messages are the same words as their `Display` (logs and English
+/// groups), and in another locale they are translated, not English.
+#[test]
+fn domain_errors_speak_english_by_display_and_every_locale_by_message() {
+    use crate::domain::command::parse;
+    use crate::domain::import::ImportError;
+    use crate::domain::poll::PollError;
+    use crate::domain::schedule::ScheduleError;
+    use crate::domain::text::TextError;
+    let mut english = Vec::new();
+    let mut russian = Vec::new();
+    let mut check = |display: String, en: String, ru: String| {
+        assert_eq!(display, en);
+        assert_ne!(en, ru, "{en}");
+        english.push(en);
+        russian.push(ru);
+    };
+    for line in [
+        "",
+        "frobnicate",
+        "pol create \"x\"",
+        "poll",
+        "poll create \"x\" --colour red",
+        "reading list --colour red",
+        "setup --words",
+        "poll close abc",
+        "reading list extra",
+        "vote 3",
+        "poll create \"unclosed",
+        "map --session 1 --reading 2",
+        "poll create x --minutes 5 --until 10:00",
+        "export --format pdf",
+        "breakout 2 --by mood",
+    ] {
+        let e = parse(line).unwrap_err();
+        check(e.to_string(), e.message(Locale::En), e.message(Locale::Ru));
+    }
+    for e in [
+        PollError::EmptyClaim,
+        PollError::ClaimTooLong(301),
+        PollError::UnknownScale("x".into()),
+        PollError::OptionCount(1),
+        PollError::OptionTooLong("x".into(), 60),
+        PollError::EmptyOption(2),
+        PollError::DuplicateOption("x".into()),
+        PollError::OptionsWithoutCustom("agree".into()),
+        PollError::BadDuration(0),
+        PollError::BadTime("x".into()),
+        PollError::DeadlineInPast("x".into()),
+        PollError::DeadlineTooFar,
+        PollError::ReasonTooLong(300),
+        PollError::UnknownOption("x".into(), "a, b".into()),
+    ] {
+        check(e.to_string(), e.message(Locale::En), e.message(Locale::Ru));
+    }
+    for e in [
+        ScheduleError::BadTime("x".into()),
+        ScheduleError::BadZone("x".into()),
+        ScheduleError::BadDays("x".into()),
+        ScheduleError::BadCatchUp("x".into()),
+    ] {
+        check(e.to_string(), e.message(Locale::En), e.message(Locale::Ru));
+    }
+    for e in [
+        ImportError::Text(TextError::Empty),
+        ImportError::Text(TextError::Binary("NUL bytes")),
+        ImportError::Text(TextError::Binary("many control characters")),
+        ImportError::Text(TextError::NotUtf8 { offset: 3 }),
+        ImportError::NoBody,
+        ImportError::NoSentences,
+        ImportError::OnlyHeadings,
+        ImportError::EmptyOption("title"),
+        ImportError::BadWords(3),
+    ] {
+        check(e.to_string(), e.message(Locale::En), e.message(Locale::Ru));
+    }
+    assert!(english.iter().all(|e| !e.is_empty()));
+    assert!(
+        russian
+            .iter()
+            .all(|r| r.chars().any(|c| ('а'..='я').contains(&c))),
+        "{russian:#?}"
+    );
+}

@@ -644,9 +644,7 @@ pub const MAP: Verb = Verb {
         let session = a.number::<i64>("session")?;
         let reading = a.number::<i64>("reading")?;
         if session.is_some() && reading.is_some() {
-            return Err(ParseError::Invalid(
-                "give --session or --reading, not both".into(),
-            ));
+            return Err(ParseError::NotBoth("--session", "--reading"));
         }
         Ok(Command::Map { session, reading })
     },
@@ -722,7 +720,11 @@ fn phase_of(a: &Args) -> Result<Option<Phase>, ParseError> {
         None => Ok(None),
         Some(p) => Phase::parse(&p)
             .map(Some)
-            .ok_or_else(|| ParseError::Invalid(format!("--phase is pre or post, not \"{p}\""))),
+            .ok_or_else(|| ParseError::BadChoice {
+                what: "--phase",
+                choices: "pre|post",
+                given: p.clone(),
+            }),
     }
 }
 
@@ -1018,13 +1020,14 @@ fn build_reading_import(a: Args) -> Result<Command, ParseError> {
 
 fn build_poll_create(a: Args) -> Result<Command, ParseError> {
     let claim = (!a.positional.is_empty()).then(|| a.positional.join(" "));
-    let phase =
-        match a.value("phase") {
-            None => None,
-            Some(p) => Some(Phase::parse(&p).ok_or_else(|| {
-                ParseError::Invalid(format!("--phase is pre or post, not \"{p}\""))
-            })?),
-        };
+    let phase = match a.value("phase") {
+        None => None,
+        Some(p) => Some(Phase::parse(&p).ok_or_else(|| ParseError::BadChoice {
+            what: "--phase",
+            choices: "pre|post",
+            given: p.clone(),
+        })?),
+    };
     let suggestion = a.number::<usize>("suggestion")?;
     if claim.is_none() && suggestion.is_none() && phase != Some(Phase::Post) {
         return Err(ParseError::MissingArgument {
@@ -1069,10 +1072,10 @@ fn build_export(a: Args) -> Result<Command, ParseError> {
     }
     let format = match a.value("format").or_else(|| a.positional.first().cloned()) {
         None => ExportFormat::All,
-        Some(f) => ExportFormat::parse(&f).ok_or_else(|| {
-            ParseError::Invalid(format!(
-                "unknown export format \"{f}\": use md, csv, json or all"
-            ))
+        Some(f) => ExportFormat::parse(&f).ok_or_else(|| ParseError::BadChoice {
+            what: "--format",
+            choices: "md|csv|json|all",
+            given: f.clone(),
         })?,
     };
     let session = a
@@ -1268,9 +1271,11 @@ pub const QUEUE_MODE: Verb = Verb {
             Some("order") | Some("fifo") | Some("normal") => {
                 Ok(Command::QueueMode { progressive: false })
             }
-            Some(other) => Err(ParseError::Invalid(format!(
-                "the queue's mode is order or progressive, not \"{other}\""
-            ))),
+            Some(other) => Err(ParseError::BadChoice {
+                what: "queue mode",
+                choices: "order|progressive",
+                given: other.to_string(),
+            }),
             None => Err(ParseError::MissingArgument {
                 verb: "queue mode",
                 what: "order or progressive",
@@ -1436,9 +1441,11 @@ pub const BREAKOUT: Verb = Verb {
             None | Some("random") => false,
             Some("opinion") | Some("map") => true,
             Some(other) => {
-                return Err(ParseError::Invalid(format!(
-                    "--by takes opinion (or random), not \"{other}\""
-                )));
+                return Err(ParseError::BadChoice {
+                    what: "--by",
+                    choices: "opinion|random",
+                    given: other.to_string(),
+                });
             }
         };
         Ok(Command::Breakout {
