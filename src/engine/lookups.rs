@@ -113,14 +113,22 @@ impl Engine {
         };
         let wanted = partial.trim().trim_start_matches('#').to_lowercase();
         let mut names: Vec<(i64, String)> = Vec::new();
+        let loc = g.locale();
         match kind {
             ChoiceKind::Reading => {
                 for r in self.store().readings(g.id).await?.iter().rev() {
                     names.push((
                         r.id,
                         format!(
-                            "#{} {} ({} of {} posted)",
-                            r.id, r.title, r.posted, r.excerpt_count
+                            "#{} {} ({})",
+                            r.id,
+                            r.title,
+                            crate::t!(
+                                loc,
+                                "reading-state-posted",
+                                posted = r.posted,
+                                total = r.excerpt_count
+                            )
                         ),
                     ));
                 }
@@ -132,7 +140,11 @@ impl Engine {
                     self.store().polls(g.id).await?
                 };
                 for p in polls.iter().rev() {
-                    let closed = if p.is_open() { "" } else { " (closed)" };
+                    let closed = if p.is_open() {
+                        String::new()
+                    } else {
+                        format!(" ({})", crate::t!(loc, "poll-state-closed"))
+                    };
                     names.push((p.id, format!("#{} {}{closed}", p.id, p.claim)));
                 }
             }
@@ -142,7 +154,7 @@ impl Engine {
                         Ok(t) => t,
                         Err(e) => {
                             tracing::warn!(session = s.id, error = %e, "no title for a session");
-                            format!("session #{}", s.id)
+                            crate::t!(loc, "map-scope-session", id = s.id)
                         }
                     };
                     names.push((s.id, format!("#{} {title}", s.id)));

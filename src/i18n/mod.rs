@@ -162,6 +162,7 @@ pub const FILES: &[(&str, &str, &str)] = ftl_files!(
     "privacy.ftl",
     "polls.ftl",
     "opinion.ftl",
+    "sessions.ftl",
 );
 
 /// The loaded messages of every locale.

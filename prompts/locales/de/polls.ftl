@@ -23,6 +23,7 @@ poll-suggest-none = Der aktuelle Abschnitt bietet keine klaren Thesen für eine 
 poll-suggest-title = Thesen aus dem aktuellen Abschnitt, bereit für eine Umfrage:
 poll-suggest-how = Starte eine mit `poll create --suggestion N` (füge --phase pre hinzu, um nach der Diskussion noch einmal zu fragen).
 poll-extended = Umfrage Nr. { $id } schließt jetzt { $until }.
+poll-state-closed = geschlossen
 
 vote-no-poll = Es gibt keine Umfrage Nr. { $id }.
 vote-not-ours = Diese Umfrage stammt nicht von colloquy.

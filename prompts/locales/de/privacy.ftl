@@ -41,3 +41,10 @@ privacy-quotes-on = Zusammenfassungen dürfen dich wieder mit Namen zitieren.
 privacy-quotes-off = Ab jetzt zitieren Zusammenfassungen dich als „ein Mitglied“, nie mit Namen, und das optionale LLM darf dich nicht nennen.
 
 export-ready = Export fertig: { $files }.
+export-no-minutes = Hier hat noch keine Sitzung stattgefunden, also gibt es kein Protokoll.
+export-minutes-file = Protokoll der Sitzung Nr. { $id }
+export-replies-file = Antworten als CSV
+export-votes-file = Stimmen namentlicher Umfragen als CSV
+export-anonymous-votes-file = Stimmen anonymer Umfragen als CSV, ohne Abstimmende
+export-attendance-file = Anwesenheit in Live-Sitzungen als CSV (Ortszeit)
+export-json-file = Alles über diese Gruppe als JSON

@@ -23,6 +23,7 @@ poll-suggest-none = The current excerpt offers no clear claims to poll. Write on
 poll-suggest-title = Claims from the current excerpt, ready to poll:
 poll-suggest-how = Poll one with `poll create --suggestion N` (add --phase pre to ask again after the discussion).
 poll-extended = Poll #{ $id } now closes { $until }.
+poll-state-closed = closed
 
 vote-no-poll = There is no poll #{ $id }.
 vote-not-ours = That poll is not one of colloquy's.

@@ -41,3 +41,10 @@ privacy-quotes-on = Summaries may quote you by name again.
 privacy-quotes-off = From now on summaries quote you as "a member", never by name, and the optional LLM may not name you.
 
 export-ready = Export ready: { $files }.
+export-no-minutes = No session has run here yet, so there are no minutes.
+export-minutes-file = Minutes of session #{ $id }
+export-replies-file = Replies as CSV
+export-votes-file = Votes of named polls as CSV
+export-anonymous-votes-file = Votes of anonymous polls as CSV, without voters
+export-attendance-file = Attendance of live sessions as CSV (local times)
+export-json-file = Everything about this group as JSON

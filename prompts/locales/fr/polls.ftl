@@ -23,6 +23,7 @@ poll-suggest-none = L’extrait en cours n’offre pas de thèse claire à soume
 poll-suggest-title = Thèses tirées de l’extrait en cours, prêtes pour un sondage :
 poll-suggest-how = Lancez-en un avec `poll create --suggestion N` (ajoutez --phase pre pour reposer la question après la discussion).
 poll-extended = Le sondage nº { $id } se clôt désormais { $until }.
+poll-state-closed = clos
 
 vote-no-poll = Il n’y a pas de sondage nº { $id }.
 vote-not-ours = Ce sondage n’est pas un sondage de colloquy.

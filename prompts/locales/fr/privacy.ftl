@@ -47,3 +47,10 @@ privacy-quotes-on = Les synthèses peuvent de nouveau vous citer par votre nom.
 privacy-quotes-off = Désormais, les synthèses vous citent comme « un membre », jamais par votre nom, et le LLM optionnel ne peut pas vous nommer.
 
 export-ready = Export prêt : { $files }.
+export-no-minutes = Aucune séance n’a encore eu lieu ici, il n’y a donc pas de compte rendu.
+export-minutes-file = Compte rendu de la séance nº { $id }
+export-replies-file = Réponses au format CSV
+export-votes-file = Votes des sondages nominatifs au format CSV
+export-anonymous-votes-file = Votes des sondages anonymes au format CSV, sans les votants
+export-attendance-file = Présence aux séances en direct au format CSV (heure locale)
+export-json-file = Tout ce qui concerne ce groupe au format JSON

@@ -24,6 +24,7 @@ poll-suggest-none = В текущем отрывке нет явных тези�
 poll-suggest-title = Тезисы из текущего отрывка, готовые для опроса:
 poll-suggest-how = Запустите опрос командой `poll create --suggestion N` (добавьте --phase pre, чтобы спросить ещё раз после обсуждения).
 poll-extended = Опрос №{ $id } теперь закрывается { $until }.
+poll-state-closed = закрыт
 
 vote-no-poll = Опроса №{ $id } нет.
 vote-not-ours = Этот опрос создан не colloquy.

@@ -46,3 +46,10 @@ privacy-quotes-on = Итоги снова могут цитировать вас
 privacy-quotes-off = Отныне итоги цитируют вас как «участника», никогда по имени, и дополнительная LLM тоже не может вас называть.
 
 export-ready = Выгрузка готова: { $files }.
+export-no-minutes = Здесь ещё не было ни одного занятия, поэтому протоколов нет.
+export-minutes-file = Протокол занятия №{ $id }
+export-replies-file = Ответы в формате CSV
+export-votes-file = Голоса в неанонимных опросах в формате CSV
+export-anonymous-votes-file = Голоса в анонимных опросах в формате CSV, без имён голосовавших
+export-attendance-file = Посещаемость живых занятий в формате CSV (местное время)
+export-json-file = Все данные этой группы в формате JSON

@@ -20,6 +20,7 @@ poll-suggest-none = 当前节选中没有明确可投票的论点。请自己写
 poll-suggest-title = 当前节选中可直接投票的论点：
 poll-suggest-how = 用 `poll create --suggestion N` 发起投票（加上 --phase pre 可在讨论后再问一次）。
 poll-extended = 投票 #{ $id } 现在将于 { $until } 截止。
+poll-state-closed = 已截止
 
 vote-no-poll = 没有投票 #{ $id }。
 vote-not-ours = 该投票不是 colloquy 发起的。

@@ -23,3 +23,10 @@ privacy-quotes-on = 总结可以再次署名引用您。
 privacy-quotes-off = 从现在起，总结只会以“一位成员”引用您，绝不署名，可选的 LLM 也不得提及您的名字。
 
 export-ready = 导出已就绪：{ $files }。
+export-no-minutes = 这里还没有进行过讨论，因此没有纪要。
+export-minutes-file = 讨论 #{ $id } 的纪要
+export-replies-file = 回复（CSV）
+export-votes-file = 记名投票的投票记录（CSV）
+export-anonymous-votes-file = 匿名投票的投票记录（CSV，不含投票人）
+export-attendance-file = 现场讨论的出勤情况（CSV，当地时间）
+export-json-file = 本小组的全部数据（JSON）
