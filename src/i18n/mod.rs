@@ -163,6 +163,7 @@ pub const FILES: &[(&str, &str, &str)] = ftl_files!(
     "polls.ftl",
     "opinion.ftl",
     "sessions.ftl",
+    "help.ftl",
 );
 
 /// The loaded messages of every locale.

@@ -370,3 +370,80 @@ fn domain_errors_speak_english_by_display_and_every_locale_by_message() {
         "{russian:#?}"
     );
 }
+
+/// The help of every verb as Fluent messages, from the verb table: `help.ftl` in English
+/// is this text (see the test below); run with `--ignored` to write it after the table
+/// changed, then translate the new lines.
+fn help_ftl_from_the_table() -> String {
+    use crate::domain::command::VERBS;
+    let one_line = |s: &str| s.replace('\n', " ");
+    let mut out = String::from(
+        "# The help of every verb: its summary, its arguments and its flags, written from the\n\
+         # verb table (src/domain/command/verbs.rs). Keys: help-VERB, help-VERB-arg-NAME,\n\
+         # help-VERB--FLAG.\n",
+    );
+    for v in VERBS {
+        out.push('\n');
+        out.push_str(&format!("{} = {}\n", v.help_key(), one_line(v.summary)));
+        for a in v.args {
+            out.push_str(&format!(
+                "{}-arg-{} = {}\n",
+                v.help_key(),
+                a.name,
+                one_line(a.help)
+            ));
+        }
+        for f in v.flags {
+            out.push_str(&format!(
+                "{}--{} = {}\n",
+                v.help_key(),
+                f.name,
+                one_line(f.help)
+            ));
+        }
+    }
+    out
+}
+
+#[test]
+#[ignore = "writes prompts/locales/en/help.ftl from the verb table"]
+fn write_english_help() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("prompts/locales/en/help.ftl");
+    let mut text = help_ftl_from_the_table();
+    let existing = std::fs::read_to_string(&path).unwrap_or_default();
+    if let Some(i) = existing.find("\n## The help page") {
+        text.push_str(&existing[i..]);
+    }
+    std::fs::write(path, text).unwrap();
+}
+
+/// Every verb, argument and flag of the table has its help in English, worded as in the
+/// table (so `help` and the table cannot drift), and so in every locale (by
+/// `every_locale_has_every_english_key`).
+#[test]
+fn every_verb_and_flag_has_its_help_in_english() {
+    use crate::domain::command::VERBS;
+    let mut problems = Vec::new();
+    for v in VERBS {
+        let m = messages();
+        if m.format(Locale::En, &v.help_key(), &[]) != v.summary.replace('\n', " ") {
+            problems.push(v.help_key());
+        }
+        for a in v.args {
+            let key = format!("{}-arg-{}", v.help_key(), a.name);
+            if m.format(Locale::En, &key, &[]) != a.help.replace('\n', " ") {
+                problems.push(key);
+            }
+        }
+        for f in v.flags {
+            let key = format!("{}--{}", v.help_key(), f.name);
+            if m.format(Locale::En, &key, &[]) != f.help.replace('\n', " ") {
+                problems.push(key);
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "help.ftl differs from the verb table (cargo test --lib write_english_help -- --ignored): {problems:?}"
+    );
+}

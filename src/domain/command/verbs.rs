@@ -5,6 +5,7 @@
 use super::args::{Args, DEFAULT_POLL_MINUTES, ParseError, deadline_from, parse_id, split_options};
 use super::{Command, ExportFormat, PollSpec, Role, ScheduleAction, SetupArgs};
 use crate::domain::poll::{Deadline, Phase};
+use crate::i18n::Locale;
 
 // ---- the command table ------------------------------------------------------------------
 //
@@ -100,9 +101,48 @@ impl Verb {
             .find(|f| f.name == typed || f.aliases.contains(&typed))
     }
 
+    /// The Fluent key of its summary (`help-poll-create`); its arguments' help is under
+    /// `help-poll-create-arg-NAME` and its flags' under `help-poll-create--NAME`
+    /// (prompts/locales/*/help.ftl).
+    pub fn help_key(&self) -> String {
+        format!("help-{}", self.name.replace(' ', "-"))
+    }
+
+    /// The summary in `locale` (the table's English where a key is missing).
+    pub fn summary_in(&self, locale: Locale) -> String {
+        localized(locale, &self.help_key(), self.summary)
+    }
+
+    /// An argument's help in `locale`.
+    pub fn arg_help_in(&self, arg: &Arg, locale: Locale) -> String {
+        localized(
+            locale,
+            &format!("{}-arg-{}", self.help_key(), arg.name),
+            arg.help,
+        )
+    }
+
+    /// A flag's help in `locale`.
+    pub fn flag_help_in(&self, flag: &Flag, locale: Locale) -> String {
+        localized(
+            locale,
+            &format!("{}--{}", self.help_key(), flag.name),
+            flag.help,
+        )
+    }
+
     /// Every spelling of the verb: its name, then its aliases.
     pub fn names(&self) -> impl Iterator<Item = &'static str> {
         std::iter::once(self.name).chain(self.aliases.iter().copied())
+    }
+}
+
+/// The message `key` in `locale`, or `english` when no locale has it.
+fn localized(locale: Locale, key: &str, english: &str) -> String {
+    if crate::i18n::messages().has(Locale::En, key) {
+        crate::i18n::text(locale, key, &[])
+    } else {
+        english.to_string()
     }
 }
 
