@@ -65,6 +65,17 @@ impl AdapterState {
 }
 
 impl Engine {
+    /// A command line that could not be read, as the refusal to show in `channel`: in its
+    /// group's language (English where there is no group). Adapters show this rather than
+    /// the parse error's English `Display`.
+    pub async fn parse_refusal(
+        &self,
+        channel: &ChannelKey,
+        error: crate::domain::command::ParseError,
+    ) -> CommandError {
+        CommandError::Parse(error).in_locale(self.locale_of(channel).await)
+    }
+
     /// The group set up in `channel`, if any.
     pub async fn group_of(&self, channel: &ChannelKey) -> Result<Option<Group>, CommandError> {
         Ok(self.store().group_by_channel(channel).await?)

@@ -56,7 +56,7 @@ poll-error-unknown-option = „{ $given }“ ist keine Antwort dieser Umfrage; w
 ## Zeitplan
 schedule-error-bad-time = „{ $given }“ ist keine Uhrzeit: nimm HH:MM im 24-Stunden-Format, z. B. 09:00 oder 18:30
 schedule-error-bad-zone = unbekannte Zeitzone „{ $given }“: nimm einen IANA-Namen wie Europe/Berlin, Europe/London oder Asia/Shanghai
-schedule-error-bad-days = „{ $given }“ ist keine Liste von Tagen: nimm daily, weekdays, weekends, mon-fri oder mon,wed,fri
+schedule-error-bad-days = „{ $given }“ ist keine Liste von Tagen: nimm `daily`, `weekdays`, `weekends`, `mon-fri` oder `mon,wed,fri`
 schedule-error-bad-catch-up = catch_up muss „latest“ oder „skip“ sein, nicht „{ $given }“
 
 ## Import

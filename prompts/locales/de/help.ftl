@@ -3,12 +3,12 @@
 help-setup = diesen Kanal oder Raum als Lesegruppe einrichten und ihren Zeitplan festlegen; weggelassene Optionen behalten ihren Wert
 help-setup--tz = die Zeitzone, ein IANA-Name wie Europe/Berlin (neue Gruppen: UTC)
 help-setup--time = wann der tägliche Abschnitt gepostet wird, im 24-Stunden-Format (neue Gruppen: 09:00)
-help-setup--days = Veröffentlichungstage: daily, weekdays, weekends, mon-fri oder mon,wed,fri (neue Gruppen: daily)
+help-setup--days = Veröffentlichungstage: `daily`, `weekdays`, `weekends`, `mon-fri` oder `mon,wed,fri` (neue Gruppen: `daily`)
 help-setup--catch-up = nachdem der Bot offline war: den zuletzt verpassten Abschnitt posten oder ihn überspringen
 help-setup--summary-time = wann die Diskussion des Tages endet und zusammengefasst wird (neue Gruppen: 21:00)
 help-setup--words = etwa wie viele Wörter pro Abschnitt, 40 bis 5000 (neue Gruppen: 220)
 help-setup--name = ein kurzer Name für die Gruppe
-help-setup--language = die Sprache, die der Bot in dieser Gruppe spricht: en, ru, zh (vereinfachtes Chinesisch), de oder fr (neue Gruppen: en)
+help-setup--language = die Sprache, die der Bot in dieser Gruppe spricht: `en`, `ru`, `zh` (vereinfachtes Chinesisch), `de` oder `fr` (neue Gruppen: en)
 
 help-reading-import = die angehängte .txt- oder .md-Datei als nächsten Text der Gruppe importieren
 help-reading-import--title = der Titel (Standard: aus der Datei)
@@ -16,7 +16,7 @@ help-reading-import--author = der Autor oder die Autorin (Standard: aus der Date
 help-reading-import--words = etwa wie viele Wörter pro Abschnitt (Standard: die Einstellung der Gruppe)
 help-reading-import--again = auch importieren, wenn die Gruppe schon einen Text mit demselben Inhalt hat
 help-reading-import--no-footnotes = Fußnoten weglassen, statt jede unter dem Abschnitt zu zeigen, der sie zitiert
-help-reading-import--language = die Sprache des Textes: en, ru, zh, de oder fr (Standard: aus dem Text erkannt)
+help-reading-import--language = die Sprache des Textes: `en`, `ru`, `zh`, `de` oder `fr` (Standard: aus dem Text erkannt)
 
 help-reading-list = die Texte der Gruppe und wie weit sie gelesen hat
 

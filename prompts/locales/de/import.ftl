@@ -11,7 +11,7 @@ lang-generic = { $name } (allgemeine Regeln)
 import-attach-a-file = Hänge an `reading import` eine .txt- oder .md-Datei an (oder antworte damit auf eine Nachricht mit der Datei).
 import-title = **{ $title }**
 import-title-by = **{ $title }** von { $author }
-import-done = Importiert: { $title } (Text Nr. { $id }, { $language }): { $words } in { $excerpts }.
+import-done = Importiert: { $title } (Text Nr. { $id }, { $language }): { $words }, { $excerpts }.
 import-front-matter = Vorspann als Angaben gespeichert, nicht gepostet: { $keys }.
 import-footnotes-kept = { $n ->
     [one] { $n } Fußnote steht unter dem Abschnitt, der sie zitiert.

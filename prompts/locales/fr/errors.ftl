@@ -56,7 +56,7 @@ poll-error-unknown-option = « { $given } » n’est pas une option de ce sondag
 ## Calendrier
 schedule-error-bad-time = « { $given } » n’est pas une heure : utilisez HH:MM sur 24 heures, p. ex. 09:00 ou 18:30
 schedule-error-bad-zone = fuseau horaire inconnu « { $given } » : utilisez un nom IANA comme Europe/Paris, Europe/London ou Asia/Shanghai
-schedule-error-bad-days = « { $given } » n’est pas une liste de jours : utilisez daily, weekdays, weekends, mon-fri ou mon,wed,fri
+schedule-error-bad-days = « { $given } » n’est pas une liste de jours : utilisez `daily`, `weekdays`, `weekends`, `mon-fri` ou `mon,wed,fri`
 schedule-error-bad-catch-up = catch_up vaut « latest » ou « skip », pas « { $given } »
 
 ## Import

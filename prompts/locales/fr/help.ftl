@@ -3,12 +3,12 @@
 help-setup = faire de ce salon ou de cette salle un groupe de lecture et régler son calendrier ; les options omises gardent leur valeur
 help-setup--tz = le fuseau horaire, un nom IANA comme Europe/Paris (nouveaux groupes : UTC)
 help-setup--time = l’heure de publication de l’extrait quotidien, sur 24 heures (nouveaux groupes : 09:00)
-help-setup--days = jours de publication : daily, weekdays, weekends, mon-fri ou mon,wed,fri (nouveaux groupes : daily)
+help-setup--days = jours de publication : `daily`, `weekdays`, `weekends`, `mon-fri` ou `mon,wed,fri` (nouveaux groupes : `daily`)
 help-setup--catch-up = après une absence du bot : publier le dernier extrait manqué, ou le sauter
 help-setup--summary-time = l’heure à laquelle la discussion du jour se termine et est résumée (nouveaux groupes : 21:00)
 help-setup--words = environ combien de mots par extrait, de 40 à 5000 (nouveaux groupes : 220)
 help-setup--name = un nom court pour le groupe
-help-setup--language = la langue que parle le bot dans ce groupe : en, ru, zh (chinois simplifié), de ou fr (nouveaux groupes : en)
+help-setup--language = la langue que parle le bot dans ce groupe : `en`, `ru`, `zh` (chinois simplifié), `de` ou `fr` (nouveaux groupes : en)
 
 help-reading-import = importer le fichier .txt ou .md joint comme prochaine lecture du groupe
 help-reading-import--title = le titre (par défaut : tiré du fichier)
@@ -16,7 +16,7 @@ help-reading-import--author = l’auteur (par défaut : tiré du fichier)
 help-reading-import--words = environ combien de mots par extrait (par défaut : le réglage du groupe)
 help-reading-import--again = importer même si le groupe a déjà une lecture au texte identique
 help-reading-import--no-footnotes = laisser de côté les notes au lieu d’afficher chacune sous l’extrait qui la cite
-help-reading-import--language = la langue de la lecture : en, ru, zh, de ou fr (par défaut : détectée dans le texte)
+help-reading-import--language = la langue de la lecture : `en`, `ru`, `zh`, `de` ou `fr` (par défaut : détectée dans le texte)
 
 help-reading-list = les lectures du groupe et où il en est
 

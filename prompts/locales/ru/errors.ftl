@@ -72,7 +72,7 @@ poll-error-unknown-option = «{ $given }» — не вариант этого о
 ## Расписание
 schedule-error-bad-time = «{ $given }» — это не время: используйте ЧЧ:ММ в 24-часовом формате, например 09:00 или 18:30
 schedule-error-bad-zone = неизвестный часовой пояс «{ $given }»: используйте имя IANA, например Europe/Moscow, Europe/London или Asia/Shanghai
-schedule-error-bad-days = «{ $given }» — это не список дней: используйте daily, weekdays, weekends, mon-fri или mon,wed,fri
+schedule-error-bad-days = «{ $given }» — это не список дней: используйте `daily`, `weekdays`, `weekends`, `mon-fri` или `mon,wed,fri`
 schedule-error-bad-catch-up = catch_up принимает «latest» или «skip», а не «{ $given }»
 
 ## Импорт

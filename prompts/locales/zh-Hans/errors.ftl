@@ -56,7 +56,7 @@ poll-error-unknown-option = “{ $given }”不是此投票的选项；请从以
 ## 日程
 schedule-error-bad-time = “{ $given }”不是时间：请使用 24 小时制的 HH:MM，例如 09:00 或 18:30
 schedule-error-bad-zone = 未知时区“{ $given }”：请使用 IANA 名称，例如 Asia/Shanghai、Europe/London 或 America/New_York
-schedule-error-bad-days = “{ $given }”不是日期列表：请使用 daily、weekdays、weekends、mon-fri 或 mon,wed,fri
+schedule-error-bad-days = “{ $given }”不是日期列表：请使用 `daily`、`weekdays`、`weekends`、`mon-fri` 或 `mon,wed,fri`
 schedule-error-bad-catch-up = catch_up 只能是“latest”或“skip”，而不是“{ $given }”
 
 ## 导入

@@ -3,12 +3,12 @@
 help-setup = 把此频道或房间设为读书小组并设置日程；未给出的选项保持原值
 help-setup--tz = 时区，IANA 名称，例如 Asia/Shanghai（新小组：UTC）
 help-setup--time = 每日节选的发布时间，24 小时制（新小组：09:00）
-help-setup--days = 发布日：daily、weekdays、weekends、mon-fri 或 mon,wed,fri（新小组：daily）
+help-setup--days = 发布日：`daily`、`weekdays`、`weekends`、`mon-fri` 或 `mon,wed,fri`（新小组：`daily`）
 help-setup--catch-up = 机器人离线之后：发布最近错过的节选，或跳过
 help-setup--summary-time = 每天讨论结束并生成总结的时间（新小组：21:00）
 help-setup--words = 每段节选大约多少词，40 到 5000（新小组：220）
 help-setup--name = 小组的简短名称
-help-setup--language = 机器人在本小组使用的语言：en、ru、zh（简体中文）、de 或 fr（新小组：en）
+help-setup--language = 机器人在本小组使用的语言：`en`、`ru`、`zh`（简体中文）、`de` 或 `fr`（新小组：en）
 
 help-reading-import = 把附上的 .txt 或 .md 文件导入为小组的下一篇读物
 help-reading-import--title = 标题（默认：取自文件）
@@ -16,7 +16,7 @@ help-reading-import--author = 作者（默认：取自文件）
 help-reading-import--words = 每段节选大约多少词（默认：小组的设置）
 help-reading-import--again = 即使小组已有内容相同的读物也导入
 help-reading-import--no-footnotes = 省略脚注，而不是把每条脚注显示在引用它的节选下方
-help-reading-import--language = 读物的语言：en、ru、zh、de 或 fr（默认：根据文本检测）
+help-reading-import--language = 读物的语言：`en`、`ru`、`zh`、`de` 或 `fr`（默认：根据文本检测）
 
 help-reading-list = 小组的读物以及读到了哪里
 

@@ -80,14 +80,14 @@ impl ParseError {
                     locale,
                     "parse-missing-sub-hint",
                     verb = verb.as_str(),
-                    expected = expected.as_str(),
+                    expected = as_code(expected),
                     hint = h
                 ),
                 None => t!(
                     locale,
                     "parse-missing-sub",
                     verb = verb.as_str(),
-                    expected = expected.as_str()
+                    expected = as_code(expected)
                 ),
             },
             ParseError::UnknownFlag {
@@ -163,6 +163,14 @@ impl std::fmt::Display for ParseError {
 }
 
 impl std::error::Error for ParseError {}
+
+/// "create, close" as "`create`, `close`": words to type.
+fn as_code(list: &str) -> String {
+    list.split(", ")
+        .map(|w| format!("`{w}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 /// What a number was for: a flag as typed (`--words`), or a thing ("the poll").
 fn noun(locale: Locale, what: &str) -> String {
