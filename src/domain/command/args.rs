@@ -200,7 +200,7 @@ fn needs(locale: Locale, verb: &str, what: &str) -> String {
         ("breakout", _) => t!(locale, "needs-breakout"),
         ("privacy quotes", _) => t!(locale, "needs-on-off"),
         (_, w) if w.starts_with("--minutes") => t!(locale, "needs-deadline"),
-        (_, w) if w == "on or off" => t!(locale, "needs-on-off"),
+        (_, "on or off") => t!(locale, "needs-on-off"),
         (_, w) => w.to_string(),
     }
 }
