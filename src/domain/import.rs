@@ -111,6 +111,8 @@ pub struct PreparedReading {
     /// Things the importer tells the person who imports (a yes/no `Q:` question, the
     /// language when it is mixed or has no rules of its own).
     pub warnings: Vec<String>,
+    /// The same notices, to be worded in the group's language.
+    pub notices: Vec<language::ImportNotice>,
     /// The language's code, stored with the reading ("ru"; "spa" for a language read with
     /// the generic rules).
     pub language: String,
@@ -258,6 +260,17 @@ pub fn prepare(
                 .unwrap_or(n)
                 .replace(['_', '-'], " ")
         });
+    let notices: Vec<language::ImportNotice> = detected
+        .notices
+        .into_iter()
+        .chain(questions::yes_no_notices_in(
+            &doc.authored_questions
+                .iter()
+                .map(|(_, q)| q.clone())
+                .collect::<Vec<_>>(),
+            lang,
+        ))
+        .collect();
     Ok(PreparedReading {
         title: title
             .or(doc.title)
@@ -269,17 +282,11 @@ pub fn prepare(
         excerpts,
         fingerprint: fingerprint(&doc.blocks),
         footnotes: split.notes.len(),
-        warnings: detected
-            .notices
-            .into_iter()
-            .chain(questions::yes_no_warnings_in(
-                &doc.authored_questions
-                    .iter()
-                    .map(|(_, q)| q.clone())
-                    .collect::<Vec<_>>(),
-                lang,
-            ))
+        warnings: notices
+            .iter()
+            .map(|n| n.message(crate::i18n::Locale::En))
             .collect(),
+        notices,
         language: detected.code,
         lang,
     })

@@ -296,7 +296,7 @@ impl Engine {
             footnotes_kept,
             notices: length_notice_in(prepared.excerpts.len(), group.days, loc)
                 .into_iter()
-                .chain(prepared.warnings.iter().cloned())
+                .chain(prepared.notices.iter().map(|n| n.message(loc)))
                 .collect(),
             language: prepared.language.clone(),
             first_questions: prepared

@@ -447,3 +447,41 @@ fn every_verb_and_flag_has_its_help_in_english() {
         "help.ftl differs from the verb table (cargo test --lib write_english_help -- --ignored): {problems:?}"
     );
 }
+
+/// The importer's notices (a language with no rules, a mixed text, a yes/no question) are
+/// worded in the group's language, with language names in it.
+#[test]
+fn import_notices_are_worded_in_the_locale() {
+    use crate::domain::language::{ImportNotice, Lang};
+    let no_rules = ImportNotice::NoRules {
+        lang: whatlang::Lang::Spa,
+    };
+    assert!(no_rules.message(Locale::En).contains("reads as Spanish"));
+    let ru = no_rules.message(Locale::Ru);
+    assert!(
+        ru.contains("Español") && ru.contains("ru (русский)"),
+        "{ru}"
+    );
+    let mixed = ImportNotice::Mixed {
+        top: whatlang::Lang::Rus,
+        pct: 70,
+        others: vec![(whatlang::Lang::Eng, 30)],
+    };
+    assert_eq!(
+        mixed.message(Locale::De),
+        "Hinweis: Dieser Text mischt Sprachen (Russisch 70%, Englisch 30%); er folgt der Mehrheit und wird nach den Regeln für Russisch geschnitten und befragt."
+    );
+    let yes_no = ImportNotice::YesNo {
+        question: "Верно ли это?".into(),
+        word: "ли".into(),
+        open: "Что, Как".into(),
+    };
+    let zh = yes_no.message(Locale::ZhHans);
+    assert!(zh.starts_with("提醒：问题“Верно ли это?”"), "{zh}");
+    let forced = ImportNotice::Forced {
+        given: Lang::De,
+        reads_as: whatlang::Lang::Fra,
+        pct: 90,
+    };
+    assert!(forced.message(Locale::Fr).contains("en français (90%)"));
+}

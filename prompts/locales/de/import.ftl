@@ -34,3 +34,10 @@ reading-state-posted = { $posted } von { $total } gepostet
 reading-no-such = Diese Gruppe hat keinen Text Nr. { $id }; `reading list` zeigt sie.
 reading-preview-nothing-left = Nichts mehr zu posten: Alle Abschnitte sind gepostet. Importiere den nächsten Text mit `reading import`.
 reading-preview-next = Als Nächstes:
+
+## Was der Import an einem Text bemerkt
+import-notice-forced = Hinweis: --language { $code } wurde angegeben, aber der Großteil des Textes liest sich als { $reads } ({ $pct }%); er wird wie gewünscht nach den Regeln für { $lang } geschnitten und befragt.
+import-notice-undetected = Hinweis: Die Sprache dieses Textes ließ sich nicht erkennen, daher wird er als Englisch gelesen; gib --language ({ $codes }) an, um sie zu wählen.
+import-notice-mixed = Hinweis: Dieser Text mischt Sprachen ({ $top } { $pct }%, { $others }); er folgt der Mehrheit und wird nach den Regeln für { $top } geschnitten und befragt.
+import-notice-no-rules = Hinweis: Dieser Text ist auf { $name }, wofür colloquy noch keine eigenen Regeln hat: Er wird nach den allgemeinen Regeln geschnitten (Satzenden nach Unicode, ohne Stammformbildung), und seine Fragen sind auf Englisch. Unterstützt: { $supported }; gib --language an, um eine zu wählen.
+import-warning-yes-no = Warnung: Die Frage „{ $question }“ lässt sich mit Ja oder Nein beantworten (wegen „{ $word }“); eine offene Frage ({ $open }) regt die Diskussion besser an.

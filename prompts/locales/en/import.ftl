@@ -37,3 +37,10 @@ reading-state-posted = { $posted } of { $total } posted
 reading-no-such = This group has no reading #{ $id }; `reading list` shows them.
 reading-preview-nothing-left = Nothing left to post: every excerpt has been posted. Import the next reading with `reading import`.
 reading-preview-next = Next up:
+
+## What the importer notices about a text
+import-notice-forced = Notice: --language { $code } was given, but most of the text reads as { $reads } ({ $pct }%); it is cut and questioned as { $lang } as you asked.
+import-notice-undetected = Notice: the language of this text could not be told, so it is read as English; give --language ({ $codes }) to choose.
+import-notice-mixed = Notice: this text mixes languages ({ $top } { $pct }%, { $others }); it follows the majority and is cut and questioned as { $top }.
+import-notice-no-rules = Notice: this text reads as { $name }, which colloquy has no rules for yet: it is cut with the generic rules (Unicode sentence ends, no stemming) and its questions are in English. Supported: { $supported }; give --language to choose one.
+import-warning-yes-no = Warning: the question “{ $question }” can be answered with yes or no (because of “{ $word }”); an open question ({ $open }) starts a better discussion.

@@ -34,3 +34,10 @@ reading-state-posted = { $posted } sur { $total } publiés
 reading-no-such = Ce groupe n’a pas de lecture nº { $id } ; `reading list` les montre.
 reading-preview-nothing-left = Plus rien à publier : tous les extraits ont été publiés. Importez la lecture suivante avec `reading import`.
 reading-preview-next = À suivre :
+
+## Ce que l’import remarque dans un texte
+import-notice-forced = Remarque : --language { $code } a été donné, mais la plus grande partie du texte semble être en { $reads } ({ $pct }%) ; il est découpé et questionné en { $lang }, comme demandé.
+import-notice-undetected = Remarque : la langue de ce texte n’a pas pu être déterminée, il est donc lu comme de l’anglais ; donnez --language ({ $codes }) pour la choisir.
+import-notice-mixed = Remarque : ce texte mêle plusieurs langues ({ $top } { $pct }%, { $others }) ; il suit la langue majoritaire et est découpé et questionné en { $top }.
+import-notice-no-rules = Remarque : ce texte est en { $name }, langue pour laquelle colloquy n’a pas encore de règles : il est découpé selon les règles génériques (fins de phrase Unicode, sans racinisation) et ses questions sont en anglais. Langues prises en charge : { $supported } ; donnez --language pour en choisir une.
+import-warning-yes-no = Attention : la question « { $question } » peut se répondre par oui ou par non (à cause de « { $word } ») ; une question ouverte ({ $open }) lance mieux la discussion.

@@ -28,3 +28,10 @@ reading-state-posted = 已发布 { $posted } / { $total }
 reading-no-such = 本小组没有读物 #{ $id }；`reading list` 会列出全部读物。
 reading-preview-nothing-left = 没有可发布的内容了：所有节选都已发布。请用 `reading import` 导入下一篇读物。
 reading-preview-next = 下一段：
+
+## 导入时对文本的提示
+import-notice-forced = 注意：指定了 --language { $code }，但文本大部分读起来是{ $reads }（{ $pct }%）；已按您的要求以{ $lang }的规则切分并生成问题。
+import-notice-undetected = 注意：无法判断这篇文本的语言，因此按英语处理；可以用 --language（{ $codes }）指定。
+import-notice-mixed = 注意：这篇文本混合了多种语言（{ $top } { $pct }%，{ $others }）；按多数语言处理，以{ $top }的规则切分并生成问题。
+import-notice-no-rules = 注意：这篇文本是{ $name }，colloquy 还没有针对它的规则：按通用规则切分（Unicode 句末，不做词干提取），问题为英文。支持的语言：{ $supported }；可以用 --language 选择其中一种。
+import-warning-yes-no = 提醒：问题“{ $question }”可以用“是”或“否”回答（因为“{ $word }”）；开放式问题（{ $open }）更能引发讨论。
