@@ -51,6 +51,24 @@ pub enum ImportError {
     Language(#[from] UnknownLanguage),
 }
 
+impl ImportError {
+    /// The explanation, in `locale` (`Display` gives the English one).
+    pub fn message(&self, locale: crate::i18n::Locale) -> String {
+        use crate::t;
+        match self {
+            ImportError::Text(e) => e.message(locale),
+            ImportError::NoBody => t!(locale, "import-error-no-body"),
+            ImportError::NoSentences => t!(locale, "import-error-no-sentences"),
+            ImportError::OnlyHeadings => t!(locale, "import-error-only-headings"),
+            ImportError::EmptyOption(flag) => {
+                t!(locale, "import-error-empty-option", flag = *flag)
+            }
+            ImportError::BadWords(n) => t!(locale, "import-error-bad-words", words = *n),
+            ImportError::Language(e) => e.message(locale),
+        }
+    }
+}
+
 /// What the caller may set.
 #[derive(Debug, Clone, Default)]
 pub struct ImportOptions {
@@ -93,6 +111,8 @@ pub struct PreparedReading {
     /// Things the importer tells the person who imports (a yes/no `Q:` question, the
     /// language when it is mixed or has no rules of its own).
     pub warnings: Vec<String>,
+    /// The same notices, to be worded in the group's language.
+    pub notices: Vec<language::ImportNotice>,
     /// The language's code, stored with the reading ("ru"; "spa" for a language read with
     /// the generic rules).
     pub language: String,
@@ -240,6 +260,17 @@ pub fn prepare(
                 .unwrap_or(n)
                 .replace(['_', '-'], " ")
         });
+    let notices: Vec<language::ImportNotice> = detected
+        .notices
+        .into_iter()
+        .chain(questions::yes_no_notices_in(
+            &doc.authored_questions
+                .iter()
+                .map(|(_, q)| q.clone())
+                .collect::<Vec<_>>(),
+            lang,
+        ))
+        .collect();
     Ok(PreparedReading {
         title: title
             .or(doc.title)
@@ -251,17 +282,11 @@ pub fn prepare(
         excerpts,
         fingerprint: fingerprint(&doc.blocks),
         footnotes: split.notes.len(),
-        warnings: detected
-            .notices
-            .into_iter()
-            .chain(questions::yes_no_warnings_in(
-                &doc.authored_questions
-                    .iter()
-                    .map(|(_, q)| q.clone())
-                    .collect::<Vec<_>>(),
-                lang,
-            ))
+        warnings: notices
+            .iter()
+            .map(|n| n.message(crate::i18n::Locale::En))
             .collect(),
+        notices,
         language: detected.code,
         lang,
     })

@@ -31,6 +31,23 @@ pub struct UnknownLanguage {
     pub given: String,
 }
 
+impl UnknownLanguage {
+    /// The refusal, in `locale`, listing the supported codes with their names in it.
+    pub fn message(&self, locale: crate::i18n::Locale) -> String {
+        let supported = SUPPORTED
+            .iter()
+            .map(|l| format!("{} ({})", l.code(), l.name_in(locale)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        crate::t!(
+            locale,
+            "import-error-unknown-language",
+            given = self.given.as_str(),
+            supported = supported
+        )
+    }
+}
+
 /// "en (English), ru (Russian), zh (Chinese), de (German), fr (French)".
 pub fn supported_list() -> String {
     SUPPORTED
@@ -62,6 +79,19 @@ impl Lang {
             Lang::De => "German",
             Lang::Fr => "French",
             Lang::Other => "another language",
+        }
+    }
+
+    /// The language's name in `locale` ("русский" for Russian in Russian).
+    pub fn name_in(self, locale: crate::i18n::Locale) -> String {
+        use crate::t;
+        match self {
+            Lang::En => t!(locale, "lang-en"),
+            Lang::Ru => t!(locale, "lang-ru"),
+            Lang::Zh => t!(locale, "lang-zh"),
+            Lang::De => t!(locale, "lang-de"),
+            Lang::Fr => t!(locale, "lang-fr"),
+            Lang::Other => t!(locale, "lang-other"),
         }
     }
 
@@ -120,6 +150,17 @@ impl Lang {
     }
 }
 
+/// [`label`] in `locale`: "русский", or "Spanish (общие правила)".
+pub fn label_in(code: &str, locale: crate::i18n::Locale) -> String {
+    match Lang::of_stored(code) {
+        Lang::Other => {
+            let name = whatlang::Lang::from_code(code).map_or(code, |l| l.name());
+            crate::t!(locale, "lang-generic", name = name)
+        }
+        known => known.name_in(locale),
+    }
+}
+
 /// A stored language code as people read it: "Russian", or "Spanish (generic rules)".
 pub fn label(code: &str) -> String {
     match Lang::of_stored(code) {
@@ -141,7 +182,103 @@ pub struct Detected {
     pub code: String,
     /// What the importer tells the person who imports: another language, a mixed text, an
     /// override that disagrees with the text.
-    pub notices: Vec<String>,
+    pub notices: Vec<ImportNotice>,
+}
+
+/// Something the importer tells the facilitator about a text (its language, its
+/// questions), in words for any locale with [`ImportNotice::message`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportNotice {
+    /// `--language` disagrees with most of the text.
+    Forced {
+        given: Lang,
+        reads_as: whatlang::Lang,
+        pct: usize,
+    },
+    /// No language could be told: read as English.
+    Undetected,
+    /// Several languages: the majority's rules.
+    Mixed {
+        top: whatlang::Lang,
+        pct: usize,
+        others: Vec<(whatlang::Lang, usize)>,
+    },
+    /// A language with no rules of its own: the generic ones.
+    NoRules { lang: whatlang::Lang },
+    /// An authored question that can be answered yes or no.
+    YesNo {
+        question: String,
+        word: String,
+        open: String,
+    },
+}
+
+/// A detected language's name in `locale` (a language with no rules: its English name
+/// in English, its own name elsewhere).
+fn whatlang_name_in(l: whatlang::Lang, locale: crate::i18n::Locale) -> String {
+    match Lang::from_whatlang(l) {
+        Lang::Other if locale == crate::i18n::Locale::En => l.eng_name().to_string(),
+        Lang::Other => l.name().to_string(),
+        known => known.name_in(locale),
+    }
+}
+
+impl ImportNotice {
+    /// The notice in `locale`.
+    pub fn message(&self, locale: crate::i18n::Locale) -> String {
+        use crate::t;
+        match self {
+            ImportNotice::Forced {
+                given,
+                reads_as,
+                pct,
+            } => t!(
+                locale,
+                "import-notice-forced",
+                code = given.code(),
+                reads = whatlang_name_in(*reads_as, locale),
+                pct = *pct,
+                lang = given.name_in(locale)
+            ),
+            ImportNotice::Undetected => t!(
+                locale,
+                "import-notice-undetected",
+                codes = SUPPORTED.map(Lang::code).join(", ")
+            ),
+            ImportNotice::Mixed { top, pct, others } => t!(
+                locale,
+                "import-notice-mixed",
+                top = whatlang_name_in(*top, locale),
+                pct = *pct,
+                others = others
+                    .iter()
+                    .map(|(l, p)| format!("{} {p}%", whatlang_name_in(*l, locale)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            ImportNotice::NoRules { lang } => t!(
+                locale,
+                "import-notice-no-rules",
+                name = whatlang_name_in(*lang, locale),
+                supported = SUPPORTED
+                    .iter()
+                    .map(|l| format!("{} ({})", l.code(), l.name_in(locale)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            ImportNotice::YesNo {
+                question,
+                word,
+                open,
+            } => t!(
+                locale,
+                "import-warning-yes-no",
+                question = question.as_str(),
+                word = word.as_str(),
+                open = open.as_str()
+            ),
+        }
+    }
 }
 
 /// One language's share of the paragraphs' characters.
@@ -184,13 +321,6 @@ fn shares(paragraphs: &[&str]) -> (Vec<Share>, usize) {
     (shares, total)
 }
 
-fn lang_name(l: whatlang::Lang) -> &'static str {
-    match Lang::from_whatlang(l) {
-        Lang::Other => l.eng_name(),
-        known => known.name(),
-    }
-}
-
 /// Detect the language of a reading's body from its paragraphs; `forced` is the
 /// `--language` the facilitator gave, which wins (with a notice when the text reads as
 /// another supported language).
@@ -214,13 +344,11 @@ pub fn detect(paragraphs: &[&str], forced: Option<Lang>) -> Detected {
             && Lang::from_whatlang(top.lang) != lang
             && percent(top.chars) >= 60
         {
-            notices.push(format!(
-                "Notice: --language {} was given, but most of the text reads as {} ({}%); it is cut and questioned as {} as you asked.",
-                lang.code(),
-                lang_name(top.lang),
-                percent(top.chars),
-                lang.name()
-            ));
+            notices.push(ImportNotice::Forced {
+                given: lang,
+                reads_as: top.lang,
+                pct: percent(top.chars),
+            });
         }
         return Detected {
             lang,
@@ -229,10 +357,7 @@ pub fn detect(paragraphs: &[&str], forced: Option<Lang>) -> Detected {
         };
     }
     let Some(top) = found.first() else {
-        notices.push(format!(
-            "Notice: the language of this text could not be told, so it is read as English; give --language ({}) to choose.",
-            SUPPORTED.map(Lang::code).join(", ")
-        ));
+        notices.push(ImportNotice::Undetected);
         return Detected {
             lang: Lang::En,
             code: "en".into(),
@@ -244,26 +369,20 @@ pub fn detect(paragraphs: &[&str], forced: Option<Lang>) -> Detected {
         Lang::Other => top.lang.code().to_string(),
         known => known.code().to_string(),
     };
-    let others: Vec<String> = found[1..]
+    let others: Vec<(whatlang::Lang, usize)> = found[1..]
         .iter()
         .filter(|s| percent(s.chars) >= 10)
-        .map(|s| format!("{} {}%", lang_name(s.lang), percent(s.chars)))
+        .map(|s| (s.lang, percent(s.chars)))
         .collect();
     if !others.is_empty() {
-        notices.push(format!(
-            "Notice: this text mixes languages ({} {}%, {}); it follows the majority and is cut and questioned as {}.",
-            lang_name(top.lang),
-            percent(top.chars),
-            others.join(", "),
-            lang_name(top.lang)
-        ));
+        notices.push(ImportNotice::Mixed {
+            top: top.lang,
+            pct: percent(top.chars),
+            others,
+        });
     }
     if lang == Lang::Other {
-        notices.push(format!(
-            "Notice: this text reads as {}, which colloquy has no rules for yet: it is cut with the generic rules (Unicode sentence ends, no stemming) and its questions are in English. Supported: {}; give --language to choose one.",
-            top.lang.eng_name(),
-            supported_list()
-        ));
+        notices.push(ImportNotice::NoRules { lang: top.lang });
     }
     Detected {
         lang,
@@ -334,7 +453,12 @@ mod tests {
         assert_eq!(d.lang, Lang::Other);
         assert_eq!(d.code, "spa");
         assert!(
-            d.notices[0].contains("Spanish") && d.notices[0].contains("generic rules"),
+            d.notices[0]
+                .message(crate::i18n::Locale::En)
+                .contains("Spanish")
+                && d.notices[0]
+                    .message(crate::i18n::Locale::En)
+                    .contains("generic rules"),
             "{:?}",
             d.notices
         );
@@ -348,7 +472,12 @@ mod tests {
         assert_eq!(d.lang, Lang::Ru);
         assert_eq!(d.notices.len(), 1, "{:?}", d.notices);
         assert!(
-            d.notices[0].contains("mixes languages") && d.notices[0].contains("English"),
+            d.notices[0]
+                .message(crate::i18n::Locale::En)
+                .contains("mixes languages")
+                && d.notices[0]
+                    .message(crate::i18n::Locale::En)
+                    .contains("English"),
             "{:?}",
             d.notices
         );
@@ -359,7 +488,13 @@ mod tests {
         let ru = "Совет собрался весной и решил, что гавань нужно расширить до осенних штормов.";
         let d = detect(&[ru], Some(Lang::De));
         assert_eq!(d.lang, Lang::De);
-        assert!(d.notices[0].contains("Russian"), "{:?}", d.notices);
+        assert!(
+            d.notices[0]
+                .message(crate::i18n::Locale::En)
+                .contains("Russian"),
+            "{:?}",
+            d.notices
+        );
         assert!(detect(&[ru], Some(Lang::Ru)).notices.is_empty());
     }
 }

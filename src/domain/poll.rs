@@ -78,6 +78,51 @@ pub enum PollError {
     UnknownOption(String, String),
 }
 
+impl PollError {
+    /// The explanation, in `locale` (`Display` gives the English one).
+    pub fn message(&self, locale: crate::i18n::Locale) -> String {
+        use crate::t;
+        match self {
+            PollError::EmptyClaim => t!(locale, "poll-error-empty-claim"),
+            PollError::ClaimTooLong(n) => t!(locale, "poll-error-claim-too-long", n = *n),
+            PollError::UnknownScale(s) => {
+                t!(locale, "poll-error-unknown-scale", given = s.as_str())
+            }
+            PollError::OptionCount(n) => t!(locale, "poll-error-option-count", n = *n),
+            PollError::OptionTooLong(o, n) => t!(
+                locale,
+                "poll-error-option-too-long",
+                option = o.as_str(),
+                n = *n
+            ),
+            PollError::EmptyOption(n) => t!(locale, "poll-error-empty-option", n = *n),
+            PollError::DuplicateOption(o) => {
+                t!(locale, "poll-error-duplicate-option", option = o.as_str())
+            }
+            PollError::OptionsWithoutCustom(s) => {
+                t!(
+                    locale,
+                    "poll-error-options-without-custom",
+                    scale = s.as_str()
+                )
+            }
+            PollError::BadDuration(n) => t!(locale, "poll-error-bad-duration", n = *n),
+            PollError::BadTime(s) => t!(locale, "poll-error-bad-time", given = s.as_str()),
+            PollError::DeadlineInPast(w) => {
+                t!(locale, "poll-error-deadline-in-past", when = w.as_str())
+            }
+            PollError::DeadlineTooFar => t!(locale, "poll-error-deadline-too-far"),
+            PollError::ReasonTooLong(n) => t!(locale, "poll-error-reason-too-long", n = *n),
+            PollError::UnknownOption(g, o) => t!(
+                locale,
+                "poll-error-unknown-option",
+                given = g.as_str(),
+                options = o.as_str()
+            ),
+        }
+    }
+}
+
 impl Scale {
     /// Parse a scale name, with the options given for a custom scale.
     pub fn parse(name: &str, options: &[String]) -> Result<Scale, PollError> {

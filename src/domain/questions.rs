@@ -803,19 +803,24 @@ const ALL_KINDS: [QuestionKind; 6] = [
 
 /// Authored (`Q:`) questions that a yes/no word opens, as warnings for the importer.
 pub fn yes_no_warnings(questions: &[String]) -> Vec<String> {
-    yes_no_warnings_in(questions, Lang::En)
+    yes_no_notices_in(questions, Lang::En)
+        .iter()
+        .map(|n| n.message(crate::i18n::Locale::En))
+        .collect()
 }
 
-/// Authored questions of a reading in `lang` that can be answered yes or no, as warnings.
-pub fn yes_no_warnings_in(questions: &[String], lang: Lang) -> Vec<String> {
+/// Authored questions of a reading in `lang` that can be answered yes or no, as notices.
+pub fn yes_no_notices_in(
+    questions: &[String],
+    lang: Lang,
+) -> Vec<crate::domain::language::ImportNotice> {
     questions
         .iter()
         .filter_map(|q| {
-            yes_no_in(q, lang).map(|w| {
-                format!(
-                    "Warning: the question “{q}” can be answered with yes or no (because of “{w}”); an open question ({}) starts a better discussion.",
-                    open_words(lang)
-                )
+            yes_no_in(q, lang).map(|w| crate::domain::language::ImportNotice::YesNo {
+                question: q.clone(),
+                word: w,
+                open: open_words(lang).to_string(),
             })
         })
         .collect()

@@ -30,6 +30,21 @@ pub enum ScheduleError {
     BadCatchUp(String),
 }
 
+impl ScheduleError {
+    /// The explanation, in `locale` (`Display` gives the English one).
+    pub fn message(&self, locale: crate::i18n::Locale) -> String {
+        use crate::t;
+        match self {
+            ScheduleError::BadTime(s) => t!(locale, "schedule-error-bad-time", given = s.as_str()),
+            ScheduleError::BadZone(s) => t!(locale, "schedule-error-bad-zone", given = s.as_str()),
+            ScheduleError::BadDays(s) => t!(locale, "schedule-error-bad-days", given = s.as_str()),
+            ScheduleError::BadCatchUp(s) => {
+                t!(locale, "schedule-error-bad-catch-up", given = s.as_str())
+            }
+        }
+    }
+}
+
 /// What to do when the bot was down across a post time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]

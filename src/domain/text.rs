@@ -15,6 +15,21 @@ pub enum TextError {
     NotUtf8 { offset: usize },
 }
 
+impl TextError {
+    /// The explanation, in `locale` (`Display` gives the English one).
+    pub fn message(&self, locale: crate::i18n::Locale) -> String {
+        use crate::t;
+        match self {
+            TextError::Empty => t!(locale, "import-error-empty"),
+            TextError::Binary("NUL bytes") => t!(locale, "import-error-binary-nul"),
+            TextError::Binary(_) => t!(locale, "import-error-binary-control"),
+            TextError::NotUtf8 { offset } => {
+                t!(locale, "import-error-not-utf8", offset = *offset)
+            }
+        }
+    }
+}
+
 /// Decode uploaded bytes as UTF-8 text: strip a BOM, turn CRLF and CR into LF.
 ///
 /// Binary files (NUL bytes or many control characters) and invalid UTF-8 are refused.

@@ -63,9 +63,10 @@ pub async fn export_scoped(
             Scope::All => engine.store().sessions(group.id).await?,
         };
         if sessions.is_empty() && format == ExportFormat::Markdown {
-            return Err(CommandError::invalid(
-                "No session has run here yet, so there are no minutes.",
-            ));
+            return Err(CommandError::invalid(crate::t!(
+                group.locale(),
+                "export-no-minutes"
+            )));
         }
         for s in sessions {
             files.push(minutes(engine, group, &s).await?);
@@ -96,7 +97,7 @@ pub async fn minutes(
         name: format!("minutes-session-{}.md", session.id),
         mime: "text/markdown".into(),
         bytes: body.into_bytes(),
-        description: format!("Minutes of session #{}", session.id),
+        description: crate::t!(group.locale(), "export-minutes-file", id = session.id),
     })
 }
 
@@ -290,11 +291,12 @@ async fn csv_files(engine: &Engine, group: &Group) -> Result<Vec<FileOut>, Comma
             }
         }
     }
-    let file = |name: &str, bytes: Vec<u8>, description: &str| FileOut {
+    let loc = group.locale();
+    let file = |name: &str, bytes: Vec<u8>, description: String| FileOut {
         name: name.to_string(),
         mime: "text/csv".into(),
         bytes,
-        description: description.to_string(),
+        description,
     };
     // Attendance of live sessions, when the group has had any.
     let mut attendance = Vec::new();
@@ -330,7 +332,7 @@ async fn csv_files(engine: &Engine, group: &Group) -> Result<Vec<FileOut>, Comma
                 ],
                 reply_rows,
             )?,
-            "Replies as CSV",
+            crate::t!(loc, "export-replies-file"),
         ),
         file(
             "votes.csv",
@@ -340,12 +342,12 @@ async fn csv_files(engine: &Engine, group: &Group) -> Result<Vec<FileOut>, Comma
                 ],
                 named,
             )?,
-            "Votes of named polls as CSV",
+            crate::t!(loc, "export-votes-file"),
         ),
         file(
             "votes-anonymous.csv",
             to_csv(&["poll", "claim", "phase", "option", "reason"], anonymous)?,
-            "Votes of anonymous polls as CSV, without voters",
+            crate::t!(loc, "export-anonymous-votes-file"),
         ),
     ];
     if !attendance.is_empty() {
@@ -357,7 +359,7 @@ async fn csv_files(engine: &Engine, group: &Group) -> Result<Vec<FileOut>, Comma
                 ],
                 attendance,
             )?,
-            "Attendance of live sessions as CSV (local times)",
+            crate::t!(loc, "export-attendance-file"),
         ));
     }
     Ok(files)
@@ -493,6 +495,6 @@ async fn json_file(engine: &Engine, group: &Group) -> Result<FileOut, CommandErr
         mime: "application/json".into(),
         bytes: serde_json::to_vec_pretty(&doc)
             .map_err(|e| CommandError::Internal(e.to_string()))?,
-        description: "Everything about this group as JSON".into(),
+        description: crate::t!(group.locale(), "export-json-file"),
     })
 }

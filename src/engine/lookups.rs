@@ -65,6 +65,17 @@ impl AdapterState {
 }
 
 impl Engine {
+    /// A command line that could not be read, as the refusal to show in `channel`: in its
+    /// group's language (English where there is no group). Adapters show this rather than
+    /// the parse error's English `Display`.
+    pub async fn parse_refusal(
+        &self,
+        channel: &ChannelKey,
+        error: crate::domain::command::ParseError,
+    ) -> CommandError {
+        CommandError::Parse(error).in_locale(self.locale_of(channel).await)
+    }
+
     /// The group set up in `channel`, if any.
     pub async fn group_of(&self, channel: &ChannelKey) -> Result<Option<Group>, CommandError> {
         Ok(self.store().group_by_channel(channel).await?)
@@ -113,14 +124,22 @@ impl Engine {
         };
         let wanted = partial.trim().trim_start_matches('#').to_lowercase();
         let mut names: Vec<(i64, String)> = Vec::new();
+        let loc = g.locale();
         match kind {
             ChoiceKind::Reading => {
                 for r in self.store().readings(g.id).await?.iter().rev() {
                     names.push((
                         r.id,
                         format!(
-                            "#{} {} ({} of {} posted)",
-                            r.id, r.title, r.posted, r.excerpt_count
+                            "#{} {} ({})",
+                            r.id,
+                            r.title,
+                            crate::t!(
+                                loc,
+                                "reading-state-posted",
+                                posted = r.posted,
+                                total = r.excerpt_count
+                            )
                         ),
                     ));
                 }
@@ -132,7 +151,11 @@ impl Engine {
                     self.store().polls(g.id).await?
                 };
                 for p in polls.iter().rev() {
-                    let closed = if p.is_open() { "" } else { " (closed)" };
+                    let closed = if p.is_open() {
+                        String::new()
+                    } else {
+                        format!(" ({})", crate::t!(loc, "poll-state-closed"))
+                    };
                     names.push((p.id, format!("#{} {}{closed}", p.id, p.claim)));
                 }
             }
@@ -142,7 +165,7 @@ impl Engine {
                         Ok(t) => t,
                         Err(e) => {
                             tracing::warn!(session = s.id, error = %e, "no title for a session");
-                            format!("session #{}", s.id)
+                            crate::t!(loc, "map-scope-session", id = s.id)
                         }
                     };
                     names.push((s.id, format!("#{} {title}", s.id)));

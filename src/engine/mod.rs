@@ -150,15 +150,15 @@ impl CommandError {
     /// The message for users, in `locale`.
     pub fn message(&self, locale: Locale) -> String {
         match self {
-            CommandError::Parse(e) => e.to_string(),
+            CommandError::Parse(e) => e.message(locale),
             CommandError::NotSetUp => t!(locale, "error-not-set-up"),
             CommandError::FacilitatorOnly(verb) => {
                 t!(locale, "error-facilitator-only", verb = *verb)
             }
             CommandError::MembersOnly(verb) => t!(locale, "error-members-only", verb = *verb),
-            CommandError::Poll(e) => e.to_string(),
-            CommandError::Schedule(e) => e.to_string(),
-            CommandError::Import(e) => t!(locale, "error-import", reason = e.to_string()),
+            CommandError::Poll(e) => e.message(locale),
+            CommandError::Schedule(e) => e.message(locale),
+            CommandError::Import(e) => t!(locale, "error-import", reason = e.message(locale)),
             CommandError::Invalid(text) => text.clone(),
             CommandError::Internal(_) => t!(locale, "error-internal"),
             CommandError::Localized { text, .. } => text.clone(),
@@ -421,6 +421,7 @@ impl Engine {
     async fn dispatch(&self, inv: Invocation, group: Option<Group>) -> Result<Reply, CommandError> {
         use crate::domain::command::ScheduleAction;
         let g = || group.clone().ok_or(CommandError::NotSetUp);
+        let loc = group.as_ref().map(Group::locale).unwrap_or_default();
         match inv.command.clone() {
             Command::Setup(args) => self.setup(&inv.channel, args).await,
             Command::Help { topic } => Ok(setup::help(
@@ -436,11 +437,10 @@ impl Engine {
                 no_footnotes,
                 language,
             } => {
-                let upload = inv.attachment.clone().ok_or_else(|| {
-                    CommandError::invalid(
-                        "Attach a .txt or .md file to `reading import` (or reply to one with it).",
-                    )
-                })?;
+                let upload = inv
+                    .attachment
+                    .clone()
+                    .ok_or_else(|| CommandError::invalid(t!(loc, "import-attach-a-file")))?;
                 let report = self
                     .import_upload(
                         &g()?,
@@ -456,7 +456,7 @@ impl Engine {
                         },
                     )
                     .await?;
-                Ok(Reply::public(report.describe()))
+                Ok(Reply::public(report.describe_in(loc)))
             }
             Command::ReadingList => self.reading_list(&g()?).await,
             Command::ReadingPreview { reading } => self.reading_preview(&g()?, reading).await,
@@ -569,15 +569,15 @@ impl Engine {
                 let files = self.export(&g()?, format, session).await?;
                 let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
                 Ok(Reply {
-                    text: format!("Export ready: {}.", names.join(", ")),
+                    text: t!(loc, "export-ready", files = names.join(", ")),
                     files,
                     private: true,
                     confidential: true,
                 })
             }
-            Command::PrivacyMyData => self.my_data(&inv.caller).await,
-            Command::PrivacyForgetMe { confirm } => self.forget_me(&inv.caller, confirm).await,
-            Command::PrivacyQuotes { allow } => self.quotes(&inv.caller, allow).await,
+            Command::PrivacyMyData => self.my_data(&inv.caller, loc).await,
+            Command::PrivacyForgetMe { confirm } => self.forget_me(&inv.caller, confirm, loc).await,
+            Command::PrivacyQuotes { allow } => self.quotes(&inv.caller, allow, loc).await,
         }
     }
 

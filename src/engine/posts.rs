@@ -98,8 +98,11 @@ impl Engine {
                 let outcome = self.summarize_session(session_id, true).await?;
                 let mut markdown = outcome.markdown;
                 if let Some(link) = self.archive_link(&group, session_id) {
-                    markdown.push_str(&format!(
-                        "\n\n[The whole session in the archive]({link}): the thread, the polls and the reading map."
+                    markdown.push_str("\n\n");
+                    markdown.push_str(&crate::t!(
+                        group.locale(),
+                        "session-archive-link",
+                        link = link.as_str()
                     ));
                 }
                 Content::Text {

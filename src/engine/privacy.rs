@@ -2,26 +2,23 @@
 
 use super::{Caller, CommandError, Engine, Reply};
 use crate::domain::anon::forget_tag;
-use crate::domain::words::count;
+use crate::i18n::Locale;
 use crate::ports::FileOut;
 use crate::store::MemberData;
+use crate::t;
 
 /// "5 votes (2 on claim cards, 1 quiz answer)".
-fn votes_described(data: &MemberData) -> String {
+fn votes_described(data: &MemberData, loc: Locale) -> String {
     let cards = data.votes.iter().filter(|v| v.kind == "claim card").count();
     let quiz = data.votes.iter().filter(|v| v.kind == "quiz").count();
     let mut kinds = Vec::new();
     if cards > 0 {
-        kinds.push(if cards == 1 {
-            "1 on a claim card".to_string()
-        } else {
-            format!("{cards} on claim cards")
-        });
+        kinds.push(t!(loc, "privacy-votes-on-cards", n = cards));
     }
     if quiz > 0 {
-        kinds.push(count(quiz, "quiz answer", "quiz answers"));
+        kinds.push(t!(loc, "privacy-quiz-answers", n = quiz));
     }
-    let all = count(data.votes.len(), "vote", "votes");
+    let all = t!(loc, "count-votes", n = data.votes.len());
     if kinds.is_empty() {
         all
     } else {
@@ -29,51 +26,62 @@ fn votes_described(data: &MemberData) -> String {
     }
 }
 
-/// " and 3 claims you proposed (1 approved, 1 waiting for review, 1 rejected)".
-fn claims_described(data: &MemberData) -> String {
+/// "3 claims you proposed (1 approved, 1 waiting for review, 1 rejected)", if any.
+fn claims_described(data: &MemberData, loc: Locale) -> Option<String> {
     if data.claims.is_empty() {
-        return String::new();
+        return None;
     }
     let of = |status: &str| data.claims.iter().filter(|c| c.status == status).count();
-    let parts: Vec<String> = [
-        (of("approved"), "approved"),
-        (of("pending"), "waiting for review"),
-        (of("rejected"), "rejected"),
-    ]
-    .into_iter()
-    .filter(|(n, _)| *n > 0)
-    .map(|(n, what)| format!("{n} {what}"))
-    .collect();
-    format!(
-        " and {} you proposed ({})",
-        count(data.claims.len(), "claim", "claims"),
-        parts.join(", ")
-    )
+    let mut parts = Vec::new();
+    if of("approved") > 0 {
+        parts.push(t!(loc, "privacy-claims-approved", n = of("approved")));
+    }
+    if of("pending") > 0 {
+        parts.push(t!(loc, "privacy-claims-pending", n = of("pending")));
+    }
+    if of("rejected") > 0 {
+        parts.push(t!(loc, "privacy-claims-rejected", n = of("rejected")));
+    }
+    Some(t!(
+        loc,
+        "privacy-claims-proposed",
+        n = data.claims.len(),
+        parts = parts.join(", ")
+    ))
 }
 
 impl Engine {
-    pub(super) async fn my_data(&self, caller: &Caller) -> Result<Reply, CommandError> {
+    pub(super) async fn my_data(
+        &self,
+        caller: &Caller,
+        loc: Locale,
+    ) -> Result<Reply, CommandError> {
         let data = self.store().member_data(&caller.key.key()).await?;
         let json =
             serde_json::to_vec_pretty(&data).map_err(|e| CommandError::Internal(e.to_string()))?;
-        let text = format!(
-            "Here is what colloquy holds about you: {}, {}{} (anonymous votes cannot be linked to you, so they are not included).{}",
-            count(data.replies.len(), "reply", "replies"),
-            votes_described(&data),
-            claims_described(&data),
-            if data.member.is_none() {
-                " You have no record here."
-            } else {
-                ""
-            }
-        );
+        let replies = t!(loc, "count-replies", n = data.replies.len());
+        let votes = votes_described(&data, loc);
+        let mut text = match claims_described(&data, loc) {
+            Some(claims) => t!(
+                loc,
+                "privacy-my-data-claims",
+                replies = replies,
+                votes = votes,
+                claims = claims
+            ),
+            None => t!(loc, "privacy-my-data", replies = replies, votes = votes),
+        };
+        if data.member.is_none() {
+            text.push(' ');
+            text.push_str(&t!(loc, "privacy-no-record"));
+        }
         Ok(Reply {
             text,
             files: vec![FileOut {
                 name: "my-colloquy-data.json".into(),
                 mime: "application/json".into(),
                 bytes: json,
-                description: "Your replies, votes and proposed claims as JSON".into(),
+                description: t!(loc, "privacy-my-data-file"),
             }],
             private: true,
             confidential: true,
@@ -84,6 +92,7 @@ impl Engine {
         &self,
         caller: &Caller,
         confirm: bool,
+        loc: Locale,
     ) -> Result<Reply, CommandError> {
         let key = caller.key.key();
         if !confirm {
@@ -94,27 +103,29 @@ impl Engine {
                 .filter(|c| c.status != "approved")
                 .count();
             let approved = data.claims.len() - unapproved;
-            let claims = match unapproved {
-                0 => String::new(),
-                1 => ", the claim you proposed that was not approved".to_string(),
-                n => format!(", the {n} claims you proposed that were not approved"),
-            };
-            let cards = if approved > 0 {
-                format!(
-                    " {} you proposed that became vote {} {} as the group's, with no name.",
-                    if approved == 1 { "The claim" } else { "Claims" },
-                    if approved == 1 { "card" } else { "cards" },
-                    if approved == 1 { "stays" } else { "stay" },
+            let mut text = if unapproved > 0 {
+                t!(
+                    loc,
+                    "privacy-forget-ask-claims",
+                    replies = t!(loc, "count-replies", n = data.replies.len()),
+                    votes = t!(loc, "count-votes", n = data.votes.len()),
+                    n = unapproved
                 )
             } else {
-                String::new()
+                t!(
+                    loc,
+                    "privacy-forget-ask",
+                    replies = t!(loc, "count-replies", n = data.replies.len()),
+                    votes = t!(loc, "count-votes", n = data.votes.len())
+                )
             };
-            return Ok(Reply::confidential(format!(
-                "This deletes your {}, your {}{} and your member record, everywhere colloquy runs, and rebuilds the summaries that quoted you or showed your reasons. Messages already posted in the chat stay there. Anonymous votes stay, unlinkable.{cards} To go ahead: `privacy forget-me --confirm`.",
-                count(data.replies.len(), "reply", "replies"),
-                count(data.votes.len(), "vote", "votes"),
-                claims,
-            )));
+            if approved > 0 {
+                text.push(' ');
+                text.push_str(&t!(loc, "privacy-forget-cards-stay", n = approved));
+            }
+            text.push(' ');
+            text.push_str(&t!(loc, "privacy-forget-confirm-hint"));
+            return Ok(Reply::confidential(text));
         }
         let sessions = self.store().member_sessions(&key).await?;
         let had_record = self.store().member_data(&key).await?.member.is_some();
@@ -137,32 +148,33 @@ impl Engine {
             claims = gone.claims,
             "a member was forgotten"
         );
-        let deleted = if had_record || gone.replies > 0 || gone.votes > 0 || gone.claims > 0 {
-            let mut parts = vec![
-                count(gone.replies as usize, "reply", "replies"),
-                count(gone.votes as usize, "vote", "votes"),
-            ];
-            if gone.claims > 0 {
-                parts.push(count(
-                    gone.claims as usize,
-                    "proposed claim",
-                    "proposed claims",
-                ));
-            }
-            let last = parts.pop().unwrap_or_default();
-            format!(
-                "Done: {} and {last} deleted, and your member record is gone.",
-                parts.join(", ")
+        let replies = t!(loc, "count-replies", n = gone.replies);
+        let votes = t!(loc, "count-votes", n = gone.votes);
+        let deleted = if gone.claims > 0 {
+            t!(
+                loc,
+                "privacy-forgot-with-claims",
+                replies = replies,
+                votes = votes,
+                claims = t!(loc, "privacy-proposed-claims", n = gone.claims)
             )
+        } else if had_record || gone.replies > 0 || gone.votes > 0 {
+            t!(loc, "privacy-forgot", replies = replies, votes = votes)
         } else {
-            "Done: colloquy held nothing about you, so nothing was deleted.".to_string()
+            t!(loc, "privacy-forgot-nothing")
         };
         Ok(Reply::confidential(format!(
-            "{deleted} Nothing you wrote or voted before now will be recorded again, even when the bot restarts and reads the chat's history. If you take part again (write in a session or vote), that is recorded as usual, and `privacy forget-me` removes it again."
+            "{deleted} {}",
+            t!(loc, "privacy-forgot-after")
         )))
     }
 
-    pub(super) async fn quotes(&self, caller: &Caller, allow: bool) -> Result<Reply, CommandError> {
+    pub(super) async fn quotes(
+        &self,
+        caller: &Caller,
+        allow: bool,
+        loc: Locale,
+    ) -> Result<Reply, CommandError> {
         let key = caller.key.key();
         self.store()
             .touch_member(
@@ -185,9 +197,9 @@ impl Engine {
             self.store().mark_archives_stale().await?;
         }
         Ok(Reply::confidential(if allow {
-            "Summaries may quote you by name again."
+            t!(loc, "privacy-quotes-on")
         } else {
-            "From now on summaries quote you as \"a member\", never by name, and the optional LLM may not name you."
+            t!(loc, "privacy-quotes-off")
         }))
     }
 }

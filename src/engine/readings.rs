@@ -7,8 +7,9 @@ use crate::domain::ids::{ChannelKey, Platform};
 use crate::domain::import::{ImportOptions, PreparedReading, human_size, prepare};
 use crate::domain::reading::MetaItem;
 use crate::domain::schedule::Days;
-use crate::domain::words::count;
+use crate::i18n::Locale;
 use crate::store::{Group, GroupSettings, ImportGroup, ImportOutcome, NewExcerpt, NewReading};
+use crate::t;
 
 /// A reading with more excerpts than this gets a notice of how long it will take.
 pub const LONG_READING_EXCERPTS: usize = 30;
@@ -38,37 +39,42 @@ pub struct ImportReport {
 }
 
 impl ImportReport {
-    /// One message for the chat or the terminal.
+    /// One message for the terminal, in English.
     pub fn describe(&self) -> String {
-        let mut text = format!(
-            "Imported **{}**{} (reading #{}, {}): {} in {}.",
-            self.title,
-            self.author
-                .as_ref()
-                .map(|a| format!(" by {a}"))
-                .unwrap_or_default(),
-            self.reading_id,
-            crate::domain::language::label(&self.language),
-            count(self.words, "word", "words"),
-            count(self.excerpts, "excerpt", "excerpts"),
+        self.describe_in(Locale::En)
+    }
+
+    /// One message for the chat, in the group's language.
+    pub fn describe_in(&self, loc: Locale) -> String {
+        let title = match &self.author {
+            Some(a) => t!(
+                loc,
+                "import-title-by",
+                title = self.title.as_str(),
+                author = a.as_str()
+            ),
+            None => t!(loc, "import-title", title = self.title.as_str()),
+        };
+        let mut text = t!(
+            loc,
+            "import-done",
+            title = title,
+            id = self.reading_id,
+            language = crate::domain::language::label_in(&self.language, loc),
+            words = t!(loc, "count-words", n = self.words),
+            excerpts = t!(loc, "count-excerpts", n = self.excerpts)
         );
         if !self.metadata.is_empty() {
             let keys: Vec<&str> = self.metadata.iter().map(|m| m.key.as_str()).collect();
-            text.push_str(&format!(
-                " Front matter kept as details, not posted: {}.",
-                keys.join(", ")
-            ));
+            text.push(' ');
+            text.push_str(&t!(loc, "import-front-matter", keys = keys.join(", ")));
         }
         if self.footnotes > 0 {
-            let notes = if self.footnotes == 1 {
-                "1 footnote".to_string()
-            } else {
-                format!("{} footnotes", self.footnotes)
-            };
+            text.push(' ');
             text.push_str(&if self.footnotes_kept {
-                format!(" {notes} shown under the excerpts that cite them.")
+                t!(loc, "import-footnotes-kept", n = self.footnotes)
             } else {
-                format!(" {notes} left out (--no-footnotes).")
+                t!(loc, "import-footnotes-dropped", n = self.footnotes)
             });
         }
         for notice in &self.notices {
@@ -90,15 +96,31 @@ pub enum ImportTarget {
 
 /// "This reading has 93 excerpts: about 19 weeks at the group's schedule (weekdays)."
 pub fn length_notice(excerpts: usize, days: Days) -> Option<String> {
+    length_notice_in(excerpts, days, Locale::En)
+}
+
+/// [`length_notice`] in `loc`.
+pub fn length_notice_in(excerpts: usize, days: Days, loc: Locale) -> Option<String> {
     if excerpts <= LONG_READING_EXCERPTS {
         return None;
     }
     let per_week = days.0.count_ones().max(1) as usize;
     let weeks = (excerpts as f64 / per_week as f64).round().max(1.0) as usize;
-    Some(format!(
-        "Note: this reading has {excerpts} excerpts, one per posting day: about {weeks} weeks at the group's schedule ({}). Give a larger --words for fewer, longer excerpts, or import the text in parts.",
-        super::setup::describe_days(days, crate::i18n::Locale::En)
+    Some(t!(
+        loc,
+        "import-long-reading",
+        excerpts = excerpts,
+        weeks = t!(loc, "count-weeks", n = weeks),
+        days = super::setup::describe_days(days, loc)
     ))
+}
+
+/// The time zone of the group an import goes to (UTC for a group it makes).
+fn zone_of(target: &ImportTarget) -> chrono_tz::Tz {
+    match target {
+        ImportTarget::Group(g) => Engine::zone(g),
+        ImportTarget::Create(_) => chrono_tz::UTC,
+    }
 }
 
 /// Accepted file name endings for chat uploads.
@@ -112,20 +134,23 @@ impl Engine {
         upload: &Upload,
         options: ImportOptions,
     ) -> Result<ImportReport, CommandError> {
+        let loc = group.locale();
         let lower = upload.name.to_lowercase();
         if !TEXT_ENDINGS.iter().any(|e| lower.ends_with(e)) {
-            return Err(CommandError::invalid(format!(
-                "\"{}\" is not a .txt or .md file. Save the reading as plain text or Markdown and attach that.",
-                upload.name
+            return Err(CommandError::invalid(t!(
+                loc,
+                "import-not-text",
+                name = upload.name.as_str()
             )));
         }
         let limit = self.settings().max_upload_bytes;
         if upload.bytes.len() > limit {
-            return Err(CommandError::invalid(format!(
-                "\"{}\" is {}; the limit is {}. Split the reading into parts and import them one after another.",
-                upload.name,
-                human_size(upload.bytes.len()),
-                human_size(limit)
+            return Err(CommandError::invalid(t!(
+                loc,
+                "import-too-large",
+                name = upload.name.as_str(),
+                size = human_size(upload.bytes.len()),
+                limit = human_size(limit)
             )));
         }
         let options = ImportOptions {
@@ -164,6 +189,10 @@ impl Engine {
         options: ImportOptions,
         progress: Option<Box<dyn Fn(usize, usize) + Send + Sync>>,
     ) -> Result<ImportReport, CommandError> {
+        let loc = match &target {
+            ImportTarget::Group(g) => g.locale(),
+            ImportTarget::Create(_) => Locale::En,
+        };
         let prompts = self.prompts().clone();
         let source_name = options.file_name.clone();
         let again = options.again;
@@ -235,11 +264,14 @@ impl Engine {
             } => (reading_id, group, created),
             ImportOutcome::Duplicate(earlier) => {
                 let when = chrono::DateTime::from_timestamp_millis(earlier.imported_at)
-                    .map(|t| format!(" on {}", t.format("%Y-%m-%d")))
+                    .map(|at| crate::i18n::format_date(at, zone_of(&target), loc))
                     .unwrap_or_default();
-                return Err(CommandError::invalid(format!(
-                    "This group already has this text: reading #{} \"{}\", imported{when}. Nothing was imported; add --again to import it a second time.",
-                    earlier.id, earlier.title
+                return Err(CommandError::invalid(t!(
+                    loc,
+                    "import-duplicate",
+                    id = earlier.id,
+                    title = earlier.title.as_str(),
+                    when = when
                 )));
             }
         };
@@ -262,9 +294,9 @@ impl Engine {
             metadata: prepared.metadata,
             footnotes: prepared.footnotes,
             footnotes_kept,
-            notices: length_notice(prepared.excerpts.len(), group.days)
+            notices: length_notice_in(prepared.excerpts.len(), group.days, loc)
                 .into_iter()
-                .chain(prepared.warnings.iter().cloned())
+                .chain(prepared.notices.iter().map(|n| n.message(loc)))
                 .collect(),
             language: prepared.language.clone(),
             first_questions: prepared
@@ -276,36 +308,41 @@ impl Engine {
     }
 
     pub(super) async fn reading_list(&self, group: &Group) -> Result<Reply, CommandError> {
+        let loc = group.locale();
         let readings = self.store().readings(group.id).await?;
         if readings.is_empty() {
-            return Ok(Reply::public(
-                "No readings yet. A facilitator can attach a .txt or .md file to `reading import`.",
-            ));
+            return Ok(Reply::public(t!(loc, "reading-list-empty")));
         }
-        let mut text = String::from("**Readings**\n");
+        let mut text = t!(loc, "reading-list-title");
+        text.push('\n');
         for r in &readings {
             let state = if r.posted >= r.excerpt_count {
-                "finished".to_string()
+                t!(loc, "reading-state-finished")
             } else if r.posted == 0 {
-                "not started".to_string()
+                t!(loc, "reading-state-not-started")
             } else {
-                format!(
-                    "{} of {} posted",
-                    r.posted,
-                    count(r.excerpt_count, "excerpt", "excerpts")
+                t!(
+                    loc,
+                    "reading-state-posted",
+                    posted = r.posted,
+                    total = r.excerpt_count
                 )
             };
+            let title = match &r.author {
+                Some(a) => t!(
+                    loc,
+                    "import-title-by",
+                    title = r.title.as_str(),
+                    author = a.as_str()
+                ),
+                None => t!(loc, "import-title", title = r.title.as_str()),
+            };
             text.push_str(&format!(
-                "- #{} **{}**{} · {} · {}, {} · {state}\n",
+                "- #{} {title} · {} · {}, {} · {state}\n",
                 r.id,
-                r.title,
-                r.author
-                    .as_ref()
-                    .map(|a| format!(" by {a}"))
-                    .unwrap_or_default(),
-                crate::domain::language::label(&r.language),
-                count(r.words, "word", "words"),
-                count(r.excerpt_count, "excerpt", "excerpts")
+                crate::domain::language::label_in(&r.language, loc),
+                t!(loc, "count-words", n = r.words),
+                t!(loc, "count-excerpts", n = r.excerpt_count)
             ));
         }
         Ok(Reply::public(text.trim_end().to_string()))
@@ -316,6 +353,7 @@ impl Engine {
         group: &Group,
         reading: Option<i64>,
     ) -> Result<Reply, CommandError> {
+        let loc = group.locale();
         let excerpt = match reading {
             None => self.store().next_excerpt(group.id).await?,
             Some(id) => {
@@ -324,11 +362,7 @@ impl Engine {
                     .reading(id)
                     .await?
                     .filter(|r| r.group_id == group.id)
-                    .ok_or_else(|| {
-                        CommandError::invalid(format!(
-                            "This group has no reading #{id}; `reading list` shows them."
-                        ))
-                    })?;
+                    .ok_or_else(|| CommandError::invalid(t!(loc, "reading-no-such", id = id)))?;
                 let posted = r.posted;
                 self.store()
                     .excerpts(r.id)
@@ -338,11 +372,13 @@ impl Engine {
             }
         };
         let Some(excerpt) = excerpt else {
-            return Ok(Reply::public(
-                "Nothing left to post: every excerpt has been posted. Import the next reading with `reading import`.",
-            ));
+            return Ok(Reply::public(t!(loc, "reading-preview-nothing-left")));
         };
         let post = self.excerpt_post(&excerpt, 0).await?;
-        Ok(Reply::private(format!("Next up:\n\n{}", post.markdown)))
+        Ok(Reply::private(format!(
+            "{}\n\n{}",
+            t!(loc, "reading-preview-next"),
+            post.markdown
+        )))
     }
 }

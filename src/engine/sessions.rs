@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{CommandError, Engine, OutboxPayload, Reply, local_label, store_ms};
+use super::{CommandError, Engine, OutboxPayload, Reply, local_label_in, store_ms};
 use crate::ports::ExcerptPost;
 use crate::store::{ExcerptRow, ExcerptStart, Group, NewSession, SessionKind, Store};
 
@@ -106,7 +106,7 @@ impl Engine {
                 |session_id| OutboxPayload::Excerpt { session_id }.entry(),
                 |reading_id| {
                     let notice = OutboxPayload::Notice {
-                        text: "We have reached the end of the reading. A facilitator can import the next one with `reading import`; the schedule will pick it up.".into(),
+                        text: crate::t!(group.locale(), "session-reading-finished"),
                     };
                     (format!("finished:{reading_id}"), notice.to_json())
                 },
@@ -167,12 +167,14 @@ impl Engine {
         title: Option<String>,
     ) -> Result<Reply, CommandError> {
         let now = self.now();
+        let loc = group.locale();
         if let Some(t) = &title
             && t.chars().count() > 100
         {
-            return Err(CommandError::invalid(
-                "A session title can have at most 100 characters.",
-            ));
+            return Err(CommandError::invalid(crate::t!(
+                loc,
+                "session-title-too-long"
+            )));
         }
         match self
             .store()
@@ -182,41 +184,53 @@ impl Engine {
             Some(id) => {
                 self.inner.sessions.invalidate();
                 self.post_open_actions(group).await?;
-                Ok(Reply::public(format!(
-                    "Live session #{id} started{}: every message in this channel is recorded until `session end`.",
-                    title.map(|t| format!(" ({t})")).unwrap_or_default()
-                )))
+                Ok(Reply::public(match title {
+                    Some(t) => crate::t!(loc, "session-started-titled", id = id, title = t),
+                    None => crate::t!(loc, "session-started", id = id),
+                }))
             }
             None => {
                 let live = self.store().open_live_session(group.id).await?;
                 let since = live
-                    .map(|s| local_label(crate::store::from_ms(s.started_at), Engine::zone(group)))
+                    .map(|s| {
+                        local_label_in(
+                            crate::store::from_ms(s.started_at),
+                            Engine::zone(group),
+                            loc,
+                        )
+                    })
                     .unwrap_or_default();
-                Err(CommandError::invalid(format!(
-                    "A live session is already running (since {since}). End it with `session end` first."
+                Err(CommandError::invalid(crate::t!(
+                    loc,
+                    "session-already-running",
+                    since = since
                 )))
             }
         }
     }
 
     pub(super) async fn session_end(&self, group: &Group) -> Result<Reply, CommandError> {
+        let loc = group.locale();
         let Some(live) = self.store().open_live_session(group.id).await? else {
-            return Err(CommandError::invalid(
-                "No live session is running. Start one with `session start`.",
-            ));
+            return Err(CommandError::invalid(crate::t!(
+                loc,
+                "session-none-running"
+            )));
         };
         self.end_session(group.id, live.id, self.now()).await?;
         let replies = self.store().reply_count(live.id).await?;
         if replies == 0 {
-            return Ok(Reply::public(format!(
-                "Live session #{} ended with no replies, so there is no summary.",
-                live.id
+            return Ok(Reply::public(crate::t!(
+                loc,
+                "session-ended-empty",
+                id = live.id
             )));
         }
-        Ok(Reply::public(format!(
-            "Live session #{} ended with {}. The summary follows.",
-            live.id,
-            crate::domain::words::count(replies, "reply", "replies")
+        Ok(Reply::public(crate::t!(
+            loc,
+            "session-ended",
+            id = live.id,
+            replies = crate::t!(loc, "count-replies", n = replies)
         )))
     }
 

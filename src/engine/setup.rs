@@ -306,8 +306,10 @@ pub(super) fn describe_days(days: Days, loc: Locale) -> String {
 }
 
 /// The help text: every verb the caller may use here, or one verb in detail. Both come
-/// from the command table the parser reads, so help and parser agree.
+/// from the command table the parser reads, so help and parser agree; the words are in
+/// the group's language (help.ftl).
 pub(super) fn help(topic: Option<&str>, group: Option<&Group>, role: Role) -> Reply {
+    let loc = group.map(Group::locale).unwrap_or_default();
     if let Some(topic) = topic {
         let found = verbs_for(topic);
         if found.is_empty() {
@@ -319,77 +321,84 @@ pub(super) fn help(topic: Option<&str>, group: Option<&Group>, role: Role) -> Re
             });
             let suggestion = closest(&wanted, heads.chain(VERBS.iter().map(|v| (v.name, v.name))));
             return Reply::private(match suggestion {
-                Some(s) => {
-                    format!("No command `{topic}`; did you mean `{s}`? `help` lists them all.")
-                }
-                None => format!("No command `{topic}`. `help` lists them all."),
+                Some(s) => t!(loc, "help-no-command-hint", topic = topic, suggestion = s),
+                None => t!(loc, "help-no-command", topic = topic),
             });
         }
         let text = found
             .iter()
-            .map(|v| verb_help(v))
+            .map(|v| verb_help(v, loc))
             .collect::<Vec<_>>()
             .join("\n\n");
         return Reply::private(text);
     }
-    let mut text = String::from(
-        "**colloquy** posts a daily excerpt of your group's reading with discussion questions, records the replies in its thread, runs polls on claims and summarizes each session.\n\n",
-    );
+    let mut text = t!(loc, "help-intro");
+    text.push_str("\n\n");
     if group.is_none() {
-        text.push_str(
-            "This channel is not a reading group yet: a facilitator starts with `setup`.\n\n",
-        );
+        text.push_str(&t!(loc, "help-not-a-group"));
+        text.push_str("\n\n");
     }
     for v in VERBS {
         let mark = if role >= v.role {
-            ""
+            String::new()
         } else {
-            " *(facilitators)*"
+            format!(" *{}*", t!(loc, "help-facilitators-mark"))
         };
-        text.push_str(&format!("- `{}`: {}{mark}\n", v.head(), v.summary));
+        text.push_str(&format!("- `{}`: {}{mark}\n", v.head(), v.summary_in(loc)));
     }
-    text.push_str("\n`help VERB` explains one command and its options.");
+    text.push('\n');
+    text.push_str(&t!(loc, "help-one-verb"));
     Reply::private(text)
 }
 
 /// One verb in detail: usage, who, what, its arguments and every option.
-fn verb_help(v: &Verb) -> String {
+fn verb_help(v: &Verb, loc: Locale) -> String {
     let mut text = format!(
-        "`{}`\n{} ({}).",
+        "`{}`\n{}",
         v.usage(),
-        capitalize(v.summary),
-        who(v.role)
+        t!(
+            loc,
+            "help-verb-line",
+            summary = capitalize(&v.summary_in(loc)),
+            who = who(v.role, loc)
+        )
     );
     if !v.args.is_empty() {
         text.push('\n');
         for a in v.args {
-            text.push_str(&format!("\n- `{}`: {}", a.shown, a.help));
+            text.push_str(&format!("\n- `{}`: {}", a.shown, v.arg_help_in(a, loc)));
         }
     }
     if !v.flags.is_empty() {
-        text.push_str("\n\nOptions:");
+        text.push_str("\n\n");
+        text.push_str(&t!(loc, "help-options"));
         for f in v.flags {
             let also = if f.aliases.is_empty() {
                 String::new()
             } else {
                 let names: Vec<String> = f.aliases.iter().map(|a| format!("`--{a}`")).collect();
-                format!(" (also {})", names.join(", "))
+                format!(" ({})", t!(loc, "help-also-flag", names = names.join(", ")))
             };
-            text.push_str(&format!("\n- `{}`{also}: {}", f.usage(), f.help));
+            text.push_str(&format!(
+                "\n- `{}`{also}: {}",
+                f.usage(),
+                v.flag_help_in(f, loc)
+            ));
         }
     }
     if !v.aliases.is_empty() {
         let names: Vec<String> = v.aliases.iter().map(|a| format!("`{a}`")).collect();
-        text.push_str(&format!("\n\nAlso typed as {}.", names.join(", ")));
+        text.push_str("\n\n");
+        text.push_str(&t!(loc, "help-also-typed", names = names.join(", ")));
     }
     text
 }
 
-fn who(role: Role) -> &'static str {
+fn who(role: Role, loc: Locale) -> String {
     match role {
-        Role::Facilitator => "facilitators",
-        Role::Member => "members",
-        Role::Stranger => "anyone",
+        Role::Facilitator => t!(loc, "help-who-facilitators"),
+        Role::Member => t!(loc, "help-who-members"),
+        Role::Stranger => t!(loc, "help-who-anyone"),
     }
 }
 

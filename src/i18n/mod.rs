@@ -153,15 +153,21 @@ macro_rules! ftl_files {
 }
 
 /// Every Fluent file, by locale tag and name.
-pub const FILES: &[(&str, &str, &str)] =
-    ftl_files!(
-        "core.ftl",
-        "setup.ftl",
-        "posts.ftl",
-        "live-matrix.ftl",
-        "live-discord.ftl",
-        "summaries.ftl",
-    );
+pub const FILES: &[(&str, &str, &str)] = ftl_files!(
+    "core.ftl",
+    "setup.ftl",
+    "posts.ftl",
+    "errors.ftl",
+    "import.ftl",
+    "privacy.ftl",
+    "polls.ftl",
+    "opinion.ftl",
+    "sessions.ftl",
+    "help.ftl",
+    "live-matrix.ftl",
+    "live-discord.ftl",
+    "summaries.ftl",
+);
 
 /// The loaded messages of every locale.
 pub struct Messages {

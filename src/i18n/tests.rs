@@ -285,3 +285,203 @@ fn dates_are_written_in_the_locale() {
     assert_eq!(format_date_time(at, tz, Locale::De), "Di, 3. Mär, 18:00");
     assert_eq!(format_date_time(at, tz, Locale::Fr), "mar. 3 mars, 18:00");
 }
+
+/// The errors' English messages are the same words as their `Display` (logs and English
+/// groups), and in another locale they are translated, not English.
+#[test]
+fn domain_errors_speak_english_by_display_and_every_locale_by_message() {
+    use crate::domain::command::parse;
+    use crate::domain::import::ImportError;
+    use crate::domain::poll::PollError;
+    use crate::domain::schedule::ScheduleError;
+    use crate::domain::text::TextError;
+    let mut english = Vec::new();
+    let mut russian = Vec::new();
+    let mut check = |display: String, en: String, ru: String| {
+        assert_eq!(display, en);
+        assert_ne!(en, ru, "{en}");
+        english.push(en);
+        russian.push(ru);
+    };
+    for line in [
+        "",
+        "frobnicate",
+        "pol create \"x\"",
+        "poll",
+        "poll create \"x\" --colour red",
+        "reading list --colour red",
+        "setup --words",
+        "poll close abc",
+        "reading list extra",
+        "vote 3",
+        "poll create \"unclosed",
+        "map --session 1 --reading 2",
+        "poll create x --minutes 5 --until 10:00",
+        "export --format pdf",
+        "breakout 2 --by mood",
+    ] {
+        let e = parse(line).unwrap_err();
+        check(e.to_string(), e.message(Locale::En), e.message(Locale::Ru));
+    }
+    for e in [
+        PollError::EmptyClaim,
+        PollError::ClaimTooLong(301),
+        PollError::UnknownScale("x".into()),
+        PollError::OptionCount(1),
+        PollError::OptionTooLong("x".into(), 60),
+        PollError::EmptyOption(2),
+        PollError::DuplicateOption("x".into()),
+        PollError::OptionsWithoutCustom("agree".into()),
+        PollError::BadDuration(0),
+        PollError::BadTime("x".into()),
+        PollError::DeadlineInPast("x".into()),
+        PollError::DeadlineTooFar,
+        PollError::ReasonTooLong(300),
+        PollError::UnknownOption("x".into(), "a, b".into()),
+    ] {
+        check(e.to_string(), e.message(Locale::En), e.message(Locale::Ru));
+    }
+    for e in [
+        ScheduleError::BadTime("x".into()),
+        ScheduleError::BadZone("x".into()),
+        ScheduleError::BadDays("x".into()),
+        ScheduleError::BadCatchUp("x".into()),
+    ] {
+        check(e.to_string(), e.message(Locale::En), e.message(Locale::Ru));
+    }
+    for e in [
+        ImportError::Text(TextError::Empty),
+        ImportError::Text(TextError::Binary("NUL bytes")),
+        ImportError::Text(TextError::Binary("many control characters")),
+        ImportError::Text(TextError::NotUtf8 { offset: 3 }),
+        ImportError::NoBody,
+        ImportError::NoSentences,
+        ImportError::OnlyHeadings,
+        ImportError::EmptyOption("title"),
+        ImportError::BadWords(3),
+    ] {
+        check(e.to_string(), e.message(Locale::En), e.message(Locale::Ru));
+    }
+    assert!(english.iter().all(|e| !e.is_empty()));
+    assert!(
+        russian
+            .iter()
+            .all(|r| r.chars().any(|c| ('а'..='я').contains(&c))),
+        "{russian:#?}"
+    );
+}
+
+/// The help of every verb as Fluent messages, from the verb table: `help.ftl` in English
+/// is this text (see the test below); run with `--ignored` to write it after the table
+/// changed, then translate the new lines.
+fn help_ftl_from_the_table() -> String {
+    use crate::domain::command::VERBS;
+    let one_line = |s: &str| s.replace('\n', " ");
+    let mut out = String::from(
+        "# The help of every verb: its summary, its arguments and its flags, written from the\n\
+         # verb table (src/domain/command/verbs.rs). Keys: help-VERB, help-VERB-arg-NAME,\n\
+         # help-VERB--FLAG.\n",
+    );
+    for v in VERBS {
+        out.push('\n');
+        out.push_str(&format!("{} = {}\n", v.help_key(), one_line(v.summary)));
+        for a in v.args {
+            out.push_str(&format!(
+                "{}-arg-{} = {}\n",
+                v.help_key(),
+                a.name,
+                one_line(a.help)
+            ));
+        }
+        for f in v.flags {
+            out.push_str(&format!(
+                "{}--{} = {}\n",
+                v.help_key(),
+                f.name,
+                one_line(f.help)
+            ));
+        }
+    }
+    out
+}
+
+#[test]
+#[ignore = "writes prompts/locales/en/help.ftl from the verb table"]
+fn write_english_help() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("prompts/locales/en/help.ftl");
+    let mut text = help_ftl_from_the_table();
+    let existing = std::fs::read_to_string(&path).unwrap_or_default();
+    if let Some(i) = existing.find("\n## The help page") {
+        text.push_str(&existing[i..]);
+    }
+    std::fs::write(path, text).unwrap();
+}
+
+/// Every verb, argument and flag of the table has its help in English, worded as in the
+/// table (so `help` and the table cannot drift), and so in every locale (by
+/// `every_locale_has_every_english_key`).
+#[test]
+fn every_verb_and_flag_has_its_help_in_english() {
+    use crate::domain::command::VERBS;
+    let mut problems = Vec::new();
+    for v in VERBS {
+        let m = messages();
+        if m.format(Locale::En, &v.help_key(), &[]) != v.summary.replace('\n', " ") {
+            problems.push(v.help_key());
+        }
+        for a in v.args {
+            let key = format!("{}-arg-{}", v.help_key(), a.name);
+            if m.format(Locale::En, &key, &[]) != a.help.replace('\n', " ") {
+                problems.push(key);
+            }
+        }
+        for f in v.flags {
+            let key = format!("{}--{}", v.help_key(), f.name);
+            if m.format(Locale::En, &key, &[]) != f.help.replace('\n', " ") {
+                problems.push(key);
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "help.ftl differs from the verb table (cargo test --lib write_english_help -- --ignored): {problems:?}"
+    );
+}
+
+/// The importer's notices (a language with no rules, a mixed text, a yes/no question) are
+/// worded in the group's language, with language names in it.
+#[test]
+fn import_notices_are_worded_in_the_locale() {
+    use crate::domain::language::{ImportNotice, Lang};
+    let no_rules = ImportNotice::NoRules {
+        lang: whatlang::Lang::Spa,
+    };
+    assert!(no_rules.message(Locale::En).contains("reads as Spanish"));
+    let ru = no_rules.message(Locale::Ru);
+    assert!(
+        ru.contains("Español") && ru.contains("ru (русский)"),
+        "{ru}"
+    );
+    let mixed = ImportNotice::Mixed {
+        top: whatlang::Lang::Rus,
+        pct: 70,
+        others: vec![(whatlang::Lang::Eng, 30)],
+    };
+    assert_eq!(
+        mixed.message(Locale::De),
+        "Hinweis: Dieser Text mischt Sprachen (Russisch 70%, Englisch 30%); er folgt der Mehrheit und wird nach den Regeln für Russisch geschnitten und befragt."
+    );
+    let yes_no = ImportNotice::YesNo {
+        question: "Верно ли это?".into(),
+        word: "ли".into(),
+        open: "Что, Как".into(),
+    };
+    let zh = yes_no.message(Locale::ZhHans);
+    assert!(zh.starts_with("提醒：问题“Верно ли это?”"), "{zh}");
+    let forced = ImportNotice::Forced {
+        given: Lang::De,
+        reads_as: whatlang::Lang::Fra,
+        pct: 90,
+    };
+    assert!(forced.message(Locale::Fr).contains("en français (90%)"));
+}

@@ -346,3 +346,329 @@ colloquy::store_test! {
         assert!(listed.contains("Russian"), "{listed}");
     }
 }
+
+/// A German reading written for this repository, with its own questions.
+const GERMAN_READING: &str = "# Vertrauen und Institutionen\n\n\
+Gerichte, die Fälle vorhersehbar entscheiden, senken die Kosten der Zusammenarbeit. Bürger \
+vertrauen Regeln eher, wenn sie sehen, dass die Regeln für alle gleich gelten. Kritiker \
+antworten, dass Vertrauen langsam wächst und nicht aus Regeln allein folgt.\n\n\
+Q: Was meint der Autor mit der Vorhersehbarkeit von Gerichten?\n\
+Q: Wie würde eine Kritikerin antworten, die meint, Vertrauen entstehe aus Erfahrung?\n\n\
+Kleine Parteien erringen in Koalitionen Zugeständnisse, zahlen dafür aber oft bei der \
+nächsten Wahl. Historiker finden diesen Effekt in vielen Demokratien, auch wenn er sich \
+nicht sofort zeigt.\n";
+
+/// What a group hears from the bot's commands in a day: setup, help, import, the reading
+/// list and preview, a poll with votes and results, claims (proposed, queued, approved,
+/// decided twice), cards, the schedule, export, the privacy commands and a run of bad
+/// inputs. Returns (everything the bot answered, the refusals alone).
+async fn commands_in(
+    app: &TestApp,
+    lang: &str,
+    reading: &str,
+    [claim, member_claim]: [&str; 2],
+) -> (String, Vec<String>) {
+    use colloquy::engine::Upload;
+    let mut out = Vec::new();
+    let ok =
+        |r: Result<colloquy::engine::Reply, colloquy::engine::CommandError>, line: &str| match r {
+            Ok(reply) => reply.text,
+            Err(e) => panic!("`{line}` failed: {e}"),
+        };
+    out.push(
+        app.fac(&format!(
+            "setup --tz Europe/Moscow --time 09:00 --language {lang}"
+        ))
+        .await
+        .text,
+    );
+    out.push(ok(app.run("ben", Role::Member, "help").await, "help"));
+    out.push(ok(
+        app.run("ben", Role::Member, "help poll create").await,
+        "help poll create",
+    ));
+    out.push(app.fac("help setup").await.text);
+    out.push(ok(
+        app.run("ben", Role::Member, "help pol").await,
+        "help pol",
+    ));
+    out.push(app.fac("reading list").await.text);
+    let upload = |bytes: &str| Upload {
+        name: "reading.md".into(),
+        bytes: bytes.as_bytes().to_vec(),
+    };
+    out.push(
+        app.run_with(
+            "fac",
+            Role::Facilitator,
+            "reading import --words 40",
+            Some(upload(reading)),
+        )
+        .await
+        .expect("import")
+        .text,
+    );
+    out.push(app.fac("reading list").await.text);
+    out.push(app.fac("reading preview").await.text);
+    out.push(app.fac("excerpt next").await.text);
+    app.deliver().await;
+    out.push(
+        app.fac(&format!("poll create \"{claim}\" --minutes 30"))
+            .await
+            .text,
+    );
+    app.deliver().await;
+    for (who, v) in [("ana", "1"), ("ben", "2"), ("chen", "1")] {
+        out.push(ok(
+            app.run(who, Role::Member, &format!("vote 1 {v}")).await,
+            "vote",
+        ));
+    }
+    out.push(app.fac("poll extend 1 --minutes 10").await.text);
+    out.push(app.fac("poll suggest").await.text);
+    out.push(app.fac("poll close 1").await.text);
+    app.deliver().await;
+    out.push(ok(
+        app.run(
+            "ana",
+            Role::Member,
+            &format!("claim add \"{member_claim}\""),
+        )
+        .await,
+        "claim add",
+    ));
+    out.push(app.fac("claim queue").await.text);
+    out.push(app.fac("claim approve 1").await.text);
+    app.deliver().await;
+    out.push(ok(
+        app.run("ben", Role::Member, "schedule status").await,
+        "schedule status",
+    ));
+    out.push(app.fac("export").await.text);
+    out.push(ok(
+        app.run("ana", Role::Member, "privacy my-data").await,
+        "my-data",
+    ));
+    out.push(ok(
+        app.run("ana", Role::Member, "privacy forget-me").await,
+        "forget-me",
+    ));
+    out.push(ok(
+        app.run("ana", Role::Member, "privacy forget-me --confirm")
+            .await,
+        "forget-me",
+    ));
+    out.push(ok(
+        app.run("ben", Role::Member, "privacy quotes off").await,
+        "quotes",
+    ));
+    out.push(app.fac("session start").await.text);
+    out.push(app.fac("session end").await.text);
+    // Bad inputs: each is refused, in the group's language.
+    let bad = [
+        ("ben", Role::Member, "frobnicate"),
+        ("ben", Role::Member, "pol create \"x\""),
+        ("ben", Role::Member, "poll"),
+        ("fac", Role::Facilitator, "poll create"),
+        ("fac", Role::Facilitator, "poll create \"x\" --colour red"),
+        ("fac", Role::Facilitator, "poll create \"x\" --scale weird"),
+        (
+            "fac",
+            Role::Facilitator,
+            "poll create \"x\" --minutes 5 --until 10:00",
+        ),
+        ("fac", Role::Facilitator, "poll create \"unclosed"),
+        ("fac", Role::Facilitator, "poll close 77"),
+        ("fac", Role::Facilitator, "poll close abc"),
+        ("ben", Role::Member, "vote 99 1"),
+        ("ben", Role::Member, "vote 1 7"),
+        ("ben", Role::Member, "excerpt next"),
+        ("fac", Role::Facilitator, "setup --time 25:99"),
+        ("fac", Role::Facilitator, "setup --tz Mars/Base"),
+        ("fac", Role::Facilitator, "setup --days someday"),
+        ("fac", Role::Facilitator, "setup --words 3"),
+        ("fac", Role::Facilitator, "map --session 99"),
+        ("fac", Role::Facilitator, "map --session 1 --reading 1"),
+        ("fac", Role::Facilitator, "export --format pdf"),
+        ("fac", Role::Facilitator, "reading preview 42"),
+        ("fac", Role::Facilitator, "claim approve 1"),
+        ("fac", Role::Facilitator, "claim reject 99"),
+        (
+            "fac",
+            Role::Facilitator,
+            "quiz add \"Q?\" --options \"a|b\"",
+        ),
+        ("fac", Role::Facilitator, "session end"),
+        ("fac", Role::Facilitator, "report --session 99"),
+        ("fac", Role::Facilitator, "breakout 2 --by mood"),
+    ];
+    let mut refusals = Vec::new();
+    for (who, role, line) in bad {
+        let err = app.run(who, role, line).await.expect_err(line).to_string();
+        assert!(!err.trim().is_empty(), "`{line}` was refused with nothing");
+        refusals.push(err);
+    }
+    for name in ["", "book.pdf"] {
+        let bytes = if name.is_empty() { "" } else { "%PDF" };
+        let file = Upload {
+            name: if name.is_empty() {
+                "empty.txt".into()
+            } else {
+                name.into()
+            },
+            bytes: bytes.as_bytes().to_vec(),
+        };
+        let err = app
+            .run_with("fac", Role::Facilitator, "reading import", Some(file))
+            .await
+            .expect_err("a bad file")
+            .to_string();
+        refusals.push(err);
+    }
+    refusals.push(
+        app.run_with(
+            "fac",
+            Role::Facilitator,
+            "reading import",
+            Some(upload(reading)),
+        )
+        .await
+        .expect_err("the same text again")
+        .to_string(),
+    );
+    out.extend(refusals.iter().cloned());
+    (out.join("\n\n"), refusals)
+}
+
+/// Names, codes and file names the bot may write in any language.
+const NOT_ENGLISH_SENTENCES: &[&str] = &[
+    "Europe/Moscow",
+    "ana",
+    "ben",
+    "chen",
+    "fac",
+    "colloquy",
+    "replies.csv",
+    "votes.csv",
+    "votes-anonymous.csv",
+    "my-colloquy-data.json",
+    "Mars/Base",
+    "book.pdf",
+    "empty.txt",
+    "IANA",
+    "Discord",
+    "LLM",
+    "JSON",
+    "CSV",
+    "Markdown",
+    "UTF-8",
+    "NUL",
+];
+
+/// Words that only English sentences use (checked as whole words).
+fn english_words(text: &str) -> Vec<String> {
+    const WORDS: &[&str] = &[
+        "the", "you", "your", "is", "are", "not", "and", "with", "this", "that", "has", "have",
+        "here", "there", "of",
+    ];
+    let mut found = Vec::new();
+    let mut cleaned = String::new();
+    let mut in_code = false;
+    for c in text.chars() {
+        if c == '`' {
+            in_code = !in_code;
+            cleaned.push(' ');
+        } else if !in_code {
+            cleaned.push(c);
+        }
+    }
+    for line in cleaned.lines() {
+        let words: Vec<&str> = line
+            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        for w in &words {
+            if WORDS.contains(&w.to_lowercase().as_str()) {
+                found.push(format!("{w}: {line}"));
+            }
+        }
+    }
+    found
+}
+
+colloquy::store_test! {
+    /// A Russian group and a German one drive every command family (setup, help, import,
+    /// polls and votes, claims, the schedule, export, privacy, live sessions) and a run of
+    /// bad inputs: nothing comes back in English, and Russian counts take their three forms.
+    async fn russian_and_german_groups_hear_no_english_from_commands(db: TestDb) {
+        for (lang, reading, claims, letter) in [
+            (
+                "ru",
+                RUSSIAN_READING,
+                ["Предсказуемые суды укрепляют доверие", "Малые партии проигрывают выборы"],
+                'я',
+            ),
+            (
+                "de",
+                GERMAN_READING,
+                ["Vorhersehbare Gerichte stärken das Vertrauen", "Kleine Parteien verlieren Wahlen"],
+                'ä',
+            ),
+        ] {
+            let app = TestApp::new(db).await;
+            let (all, refusals) = commands_in(&app, lang, reading, claims).await;
+            // Runs of Latin-script words are English only where the language has none.
+            if lang == "ru" {
+                let runs = english_runs(&all, NOT_ENGLISH_SENTENCES);
+                assert!(runs.is_empty(), "{lang}: English runs: {runs:?}\n\n{all}");
+            }
+            let words = english_words(&all);
+            assert!(words.is_empty(), "{lang}: English words: {words:#?}\n\n{all}");
+            for r in &refusals {
+                assert!(
+                    r.chars().any(|c| c.is_alphabetic() && !c.is_ascii()) || lang == "de",
+                    "{lang}: a refusal with no {lang} letters: {r}"
+                );
+            }
+            assert!(all.contains(letter), "{all}");
+            if std::env::var("COLLOQUY_SHOW_DAY").is_ok() {
+                println!("{all}");
+            }
+        }
+    }
+}
+
+colloquy::store_test! {
+    /// Russian plurals in the bot's answers: 1 тезис, 3 тезиса, 5 тезисов, 21 тезис.
+    async fn russian_counts_in_the_claim_queue_take_their_forms(db: TestDb) {
+        let app = TestApp::new(db).await;
+        app.fac("setup --language ru").await;
+        let upload = colloquy::engine::Upload {
+            name: "reading.md".into(),
+            bytes: RUSSIAN_READING.as_bytes().to_vec(),
+        };
+        app.run_with("fac", Role::Facilitator, "reading import --words 40", Some(upload))
+            .await
+            .expect("import");
+        app.fac("excerpt next").await;
+        let mut seen = Vec::new();
+        for i in 1..=21 {
+            app.run(&format!("m{i}"), Role::Member, &format!("claim add \"Тезис {i} о доверии\""))
+                .await
+                .expect("claim add");
+            if [1, 3, 5, 21].contains(&i) {
+                let queue = app.fac("claim queue").await.text;
+                seen.push(queue.lines().next().unwrap_or_default().to_string());
+            }
+        }
+        assert_eq!(
+            seen,
+            [
+                "1 тезис ждёт проверки:",
+                "3 тезиса ждут проверки:",
+                "5 тезисов ждут проверки:",
+                "21 тезис ждёт проверки:"
+            ]
+        );
+    }
+}

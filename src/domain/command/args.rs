@@ -1,56 +1,208 @@
 //! Reading one verb's words: its positionals and `--flags` (as the verb table reads them),
 //! ids, deadlines, options, and why a line could not be read.
 
-use thiserror::Error;
-
 use crate::domain::poll::Deadline;
+use crate::i18n::Locale;
+use crate::t;
 
-/// `; did you mean `X`?`, or `otherwise` when there is no suggestion.
-fn hint(suggestion: &Option<String>, otherwise: &str) -> String {
-    match suggestion {
-        Some(s) => format!("; did you mean `{s}`?"),
-        None => otherwise.to_string(),
-    }
-}
-
-/// Why a command line could not be read.
-#[derive(Debug, Error, PartialEq, Eq)]
+/// Why a command line could not be read. [`ParseError::message`] says it in a group's
+/// language; `Display` says it in English (logs, English groups).
+#[derive(Debug, PartialEq, Eq)]
 pub enum ParseError {
-    #[error("no command given; try `help`")]
     Empty,
-    #[error("unknown command `{given}`{}", hint(.suggestion, "; `help` lists them all"))]
     UnknownVerb {
         given: String,
         suggestion: Option<String>,
     },
-    #[error("`{verb}` needs one of: {expected}{}", hint(.suggestion, ""))]
     MissingSub {
         verb: String,
         expected: String,
         suggestion: Option<String>,
     },
-    #[error("unknown option {flag} for `{verb}`{}", hint(.suggestion, &format!("; it takes: {allowed}")))]
     UnknownFlag {
         verb: &'static str,
         flag: String,
+        /// The flags the verb takes ("--minutes …, --anonymous"); empty when it takes none.
         allowed: String,
         suggestion: Option<String>,
     },
-    #[error("option {0} needs a value")]
     MissingValue(String),
-    #[error("{what} must be a whole number, not \"{given}\"")]
-    NotANumber { what: String, given: String },
-    #[error("unexpected \"{0}\"; put text with spaces in quotes")]
+    /// `what` is a flag (`--words`) or one of the nouns [`noun`] knows ("the poll").
+    NotANumber {
+        what: String,
+        given: String,
+    },
     Unexpected(String),
-    #[error("`{verb}` needs {what}")]
+    /// `what` is one of the phrases [`needs`] knows.
     MissingArgument {
         verb: &'static str,
         what: &'static str,
     },
-    #[error("a quote is not closed")]
     UnclosedQuote,
-    #[error("{0}")]
+    /// Two flags that exclude each other: `give --session or --reading, not both`.
+    NotBoth(&'static str, &'static str),
+    /// More than one of --minutes, --hours and --until.
+    DeadlineTwice,
+    /// A flag or word that takes one of a few words: `--phase is pre or post, not "x"`.
+    BadChoice {
+        what: &'static str,
+        choices: &'static str,
+        given: String,
+    },
+    /// Already in words for people (kept for callers outside the table).
     Invalid(String),
+}
+
+impl ParseError {
+    /// The explanation, in `locale`.
+    pub fn message(&self, locale: Locale) -> String {
+        let hint = |s: &Option<String>| {
+            s.as_ref()
+                .map(|s| t!(locale, "parse-did-you-mean", suggestion = s.as_str()))
+        };
+        match self {
+            ParseError::Empty => t!(locale, "parse-empty"),
+            ParseError::UnknownVerb { given, suggestion } => match hint(suggestion) {
+                Some(h) => t!(
+                    locale,
+                    "parse-unknown-verb",
+                    given = given.as_str(),
+                    hint = h
+                ),
+                None => t!(locale, "parse-unknown-verb-no-hint", given = given.as_str()),
+            },
+            ParseError::MissingSub {
+                verb,
+                expected,
+                suggestion,
+            } => match hint(suggestion) {
+                Some(h) => t!(
+                    locale,
+                    "parse-missing-sub-hint",
+                    verb = verb.as_str(),
+                    expected = as_code(expected),
+                    hint = h
+                ),
+                None => t!(
+                    locale,
+                    "parse-missing-sub",
+                    verb = verb.as_str(),
+                    expected = as_code(expected)
+                ),
+            },
+            ParseError::UnknownFlag {
+                verb,
+                flag,
+                allowed,
+                suggestion,
+            } => match hint(suggestion) {
+                Some(h) => t!(
+                    locale,
+                    "parse-unknown-flag",
+                    flag = flag.as_str(),
+                    verb = *verb,
+                    hint = h
+                ),
+                None if allowed.is_empty() => {
+                    t!(
+                        locale,
+                        "parse-unknown-flag-none",
+                        flag = flag.as_str(),
+                        verb = *verb
+                    )
+                }
+                None => t!(
+                    locale,
+                    "parse-unknown-flag-allowed",
+                    flag = flag.as_str(),
+                    verb = *verb,
+                    allowed = allowed.as_str()
+                ),
+            },
+            ParseError::MissingValue(flag) => {
+                t!(locale, "parse-missing-value", flag = flag.as_str())
+            }
+            ParseError::NotANumber { what, given } => t!(
+                locale,
+                "parse-not-a-number",
+                what = noun(locale, what),
+                given = given.as_str()
+            ),
+            ParseError::Unexpected(word) => t!(locale, "parse-unexpected", word = word.as_str()),
+            ParseError::MissingArgument { verb, what } => {
+                t!(
+                    locale,
+                    "parse-missing-argument",
+                    verb = *verb,
+                    what = needs(locale, verb, what)
+                )
+            }
+            ParseError::UnclosedQuote => t!(locale, "parse-unclosed-quote"),
+            ParseError::NotBoth(a, b) => t!(locale, "parse-not-both", first = *a, second = *b),
+            ParseError::DeadlineTwice => t!(locale, "parse-deadline-twice"),
+            ParseError::BadChoice {
+                what,
+                choices,
+                given,
+            } => t!(
+                locale,
+                "parse-bad-choice",
+                what = *what,
+                choices = *choices,
+                given = given.as_str()
+            ),
+            ParseError::Invalid(text) => text.clone(),
+        }
+    }
+}
+
+impl std::fmt::Display for ParseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Locale::En))
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+/// "create, close" as "`create`, `close`": words to type.
+fn as_code(list: &str) -> String {
+    list.split(", ")
+        .map(|w| format!("`{w}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// What a number was for: a flag as typed (`--words`), or a thing ("the poll").
+fn noun(locale: Locale, what: &str) -> String {
+    match what {
+        "the reading" => t!(locale, "noun-reading"),
+        "the poll" => t!(locale, "noun-poll"),
+        "the claim" => t!(locale, "noun-claim"),
+        "the session" => t!(locale, "noun-session"),
+        "the action" => t!(locale, "noun-action"),
+        "the number of threads" => t!(locale, "noun-threads"),
+        other => t!(locale, "noun-flag", flag = other),
+    }
+}
+
+/// What a verb lacked, by the verb table's phrase for it.
+fn needs(locale: Locale, verb: &str, what: &str) -> String {
+    match (verb, what) {
+        ("claim add", _) => t!(locale, "needs-claim-add"),
+        ("claim approve", _) => t!(locale, "needs-claim-number", verb = verb),
+        ("claim reject", _) => t!(locale, "needs-claim-number", verb = verb),
+        ("quiz add", _) | ("quiz", _) => t!(locale, "needs-quiz"),
+        ("poll create", _) => t!(locale, "needs-poll-claim"),
+        ("vote", _) => t!(locale, "needs-vote"),
+        ("queue mode", _) => t!(locale, "needs-queue-mode"),
+        ("action", _) | ("action add", _) => t!(locale, "needs-action"),
+        ("action done", _) => t!(locale, "needs-action-number"),
+        ("breakout", _) => t!(locale, "needs-breakout"),
+        ("privacy quotes", _) => t!(locale, "needs-on-off"),
+        (_, w) if w.starts_with("--minutes") => t!(locale, "needs-deadline"),
+        (_, "on or off") => t!(locale, "needs-on-off"),
+        (_, w) => w.to_string(),
+    }
 }
 
 /// Positional words and --flags of one command, read against its verb's table entry.
@@ -123,9 +275,9 @@ pub(super) fn deadline_from(
         args.number::<i64>("hours")?,
         args.value("until"),
     ) {
-        (Some(_), _, Some(_)) | (_, Some(_), Some(_)) | (Some(_), Some(_), _) => Err(
-            ParseError::Invalid("give the deadline once: --minutes, --hours or --until".into()),
-        ),
+        (Some(_), _, Some(_)) | (_, Some(_), Some(_)) | (Some(_), Some(_), _) => {
+            Err(ParseError::DeadlineTwice)
+        }
         (Some(m), None, None) => Ok(Some(Deadline::Minutes(m))),
         (None, Some(h), None) => Ok(Some(Deadline::Minutes(h.saturating_mul(60)))),
         (None, None, Some(u)) => Ok(Some(Deadline::Until(u))),

@@ -120,7 +120,7 @@ fn unknown_flag(verb: &'static Verb, typed: &str) -> ParseError {
         verb: verb.name,
         flag: format!("--{typed}"),
         allowed: if allowed.is_empty() {
-            "no options".into()
+            String::new()
         } else {
             allowed.join(", ")
         },
@@ -296,11 +296,11 @@ mod tests {
         ));
         assert!(matches!(
             parse("export --format pdf"),
-            Err(ParseError::Invalid(_))
+            Err(ParseError::BadChoice { .. })
         ));
         assert!(matches!(
             parse("poll create x --minutes 5 --until 10:00"),
-            Err(ParseError::Invalid(_))
+            Err(ParseError::DeadlineTwice)
         ));
     }
 

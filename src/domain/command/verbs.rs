@@ -5,6 +5,7 @@
 use super::args::{Args, DEFAULT_POLL_MINUTES, ParseError, deadline_from, parse_id, split_options};
 use super::{Command, ExportFormat, PollSpec, Role, ScheduleAction, SetupArgs, VoiceChannelArg};
 use crate::domain::poll::{Deadline, Phase};
+use crate::i18n::Locale;
 
 // ---- the command table ------------------------------------------------------------------
 //
@@ -100,9 +101,48 @@ impl Verb {
             .find(|f| f.name == typed || f.aliases.contains(&typed))
     }
 
+    /// The Fluent key of its summary (`help-poll-create`); its arguments' help is under
+    /// `help-poll-create-arg-NAME` and its flags' under `help-poll-create--NAME`
+    /// (prompts/locales/*/help.ftl).
+    pub fn help_key(&self) -> String {
+        format!("help-{}", self.name.replace(' ', "-"))
+    }
+
+    /// The summary in `locale` (the table's English where a key is missing).
+    pub fn summary_in(&self, locale: Locale) -> String {
+        localized(locale, &self.help_key(), self.summary)
+    }
+
+    /// An argument's help in `locale`.
+    pub fn arg_help_in(&self, arg: &Arg, locale: Locale) -> String {
+        localized(
+            locale,
+            &format!("{}-arg-{}", self.help_key(), arg.name),
+            arg.help,
+        )
+    }
+
+    /// A flag's help in `locale`.
+    pub fn flag_help_in(&self, flag: &Flag, locale: Locale) -> String {
+        localized(
+            locale,
+            &format!("{}--{}", self.help_key(), flag.name),
+            flag.help,
+        )
+    }
+
     /// Every spelling of the verb: its name, then its aliases.
     pub fn names(&self) -> impl Iterator<Item = &'static str> {
         std::iter::once(self.name).chain(self.aliases.iter().copied())
+    }
+}
+
+/// The message `key` in `locale`, or `english` when no locale has it.
+fn localized(locale: Locale, key: &str, english: &str) -> String {
+    if crate::i18n::messages().has(Locale::En, key) {
+        crate::i18n::text(locale, key, &[])
+    } else {
+        english.to_string()
     }
 }
 
@@ -649,9 +689,7 @@ pub const MAP: Verb = Verb {
         let session = a.number::<i64>("session")?;
         let reading = a.number::<i64>("reading")?;
         if session.is_some() && reading.is_some() {
-            return Err(ParseError::Invalid(
-                "give --session or --reading, not both".into(),
-            ));
+            return Err(ParseError::NotBoth("--session", "--reading"));
         }
         Ok(Command::Map { session, reading })
     },
@@ -727,7 +765,11 @@ fn phase_of(a: &Args) -> Result<Option<Phase>, ParseError> {
         None => Ok(None),
         Some(p) => Phase::parse(&p)
             .map(Some)
-            .ok_or_else(|| ParseError::Invalid(format!("--phase is pre or post, not \"{p}\""))),
+            .ok_or_else(|| ParseError::BadChoice {
+                what: "--phase",
+                choices: "pre|post",
+                given: p.clone(),
+            }),
     }
 }
 
@@ -1024,13 +1066,14 @@ fn build_reading_import(a: Args) -> Result<Command, ParseError> {
 
 fn build_poll_create(a: Args) -> Result<Command, ParseError> {
     let claim = (!a.positional.is_empty()).then(|| a.positional.join(" "));
-    let phase =
-        match a.value("phase") {
-            None => None,
-            Some(p) => Some(Phase::parse(&p).ok_or_else(|| {
-                ParseError::Invalid(format!("--phase is pre or post, not \"{p}\""))
-            })?),
-        };
+    let phase = match a.value("phase") {
+        None => None,
+        Some(p) => Some(Phase::parse(&p).ok_or_else(|| ParseError::BadChoice {
+            what: "--phase",
+            choices: "pre|post",
+            given: p.clone(),
+        })?),
+    };
     let suggestion = a.number::<usize>("suggestion")?;
     if claim.is_none() && suggestion.is_none() && phase != Some(Phase::Post) {
         return Err(ParseError::MissingArgument {
@@ -1075,10 +1118,10 @@ fn build_export(a: Args) -> Result<Command, ParseError> {
     }
     let format = match a.value("format").or_else(|| a.positional.first().cloned()) {
         None => ExportFormat::All,
-        Some(f) => ExportFormat::parse(&f).ok_or_else(|| {
-            ParseError::Invalid(format!(
-                "unknown export format \"{f}\": use md, csv, json or all"
-            ))
+        Some(f) => ExportFormat::parse(&f).ok_or_else(|| ParseError::BadChoice {
+            what: "--format",
+            choices: "md|csv|json|all",
+            given: f.clone(),
         })?,
     };
     let session = a
@@ -1274,9 +1317,11 @@ pub const QUEUE_MODE: Verb = Verb {
             Some("order") | Some("fifo") | Some("normal") => {
                 Ok(Command::QueueMode { progressive: false })
             }
-            Some(other) => Err(ParseError::Invalid(format!(
-                "the queue's mode is order or progressive, not \"{other}\""
-            ))),
+            Some(other) => Err(ParseError::BadChoice {
+                what: "queue mode",
+                choices: "order|progressive",
+                given: other.to_string(),
+            }),
             None => Err(ParseError::MissingArgument {
                 verb: "queue mode",
                 what: "order or progressive",
@@ -1442,9 +1487,11 @@ pub const BREAKOUT: Verb = Verb {
             None | Some("random") => false,
             Some("opinion") | Some("map") => true,
             Some(other) => {
-                return Err(ParseError::Invalid(format!(
-                    "--by takes opinion (or random), not \"{other}\""
-                )));
+                return Err(ParseError::BadChoice {
+                    what: "--by",
+                    choices: "opinion|random",
+                    given: other.to_string(),
+                });
             }
         };
         Ok(Command::Breakout {

@@ -266,6 +266,7 @@ impl Engine {
         session: Option<i64>,
         reading: Option<i64>,
     ) -> Result<MapView, CommandError> {
+        let loc = group.locale();
         let (scope, polls) = match (session, reading) {
             (_, Some(r)) => {
                 let reading = self
@@ -274,7 +275,7 @@ impl Engine {
                     .await?
                     .filter(|x| x.group_id == group.id)
                     .ok_or_else(|| {
-                        CommandError::invalid(format!("This group has no reading #{r}."))
+                        CommandError::invalid(crate::t!(loc, "reading-no-such", id = r))
                     })?;
                 let mut polls = Vec::new();
                 for s in self.store().sessions(group.id).await? {
@@ -288,7 +289,15 @@ impl Engine {
                         polls.extend(self.store().session_polls(s.id).await?);
                     }
                 }
-                (format!("reading #{r} ({})", reading.title), polls)
+                (
+                    crate::t!(
+                        loc,
+                        "map-scope-reading",
+                        id = r,
+                        title = reading.title.as_str()
+                    ),
+                    polls,
+                )
             }
             (Some(s), None) => {
                 let row = self
@@ -297,10 +306,10 @@ impl Engine {
                     .await?
                     .filter(|x| x.group_id == group.id)
                     .ok_or_else(|| {
-                        CommandError::invalid(format!("This group has no session #{s}."))
+                        CommandError::invalid(crate::t!(loc, "session-no-such", id = s))
                     })?;
                 (
-                    format!("session #{}", row.id),
+                    crate::t!(loc, "map-scope-session", id = row.id),
                     self.store().session_polls(row.id).await?,
                 )
             }
@@ -309,13 +318,9 @@ impl Engine {
                     .store()
                     .current_session(group.id)
                     .await?
-                    .ok_or_else(|| {
-                        CommandError::invalid(
-                            "This group has no session yet; the map needs claims voted on in one.",
-                        )
-                    })?;
+                    .ok_or_else(|| CommandError::invalid(crate::t!(loc, "map-no-session")))?;
                 (
-                    format!("session #{}", row.id),
+                    crate::t!(loc, "map-scope-session", id = row.id),
                     self.store().session_polls(row.id).await?,
                 )
             }
@@ -333,8 +338,8 @@ impl Engine {
         session_id: i64,
     ) -> Result<Option<MapView>, CommandError> {
         let polls = self.store().session_polls(session_id).await?;
-        self.map_if_worth_it(group, format!("session #{session_id}"), &polls)
-            .await
+        let scope = crate::t!(group.locale(), "map-scope-session", id = session_id);
+        self.map_if_worth_it(group, scope, &polls).await
     }
 
     /// The map of these polls' claims, if they hold a card or four axis claims.

@@ -13,10 +13,12 @@ use crate::domain::command::{Command, PollSpec};
 use crate::domain::ids::{ChannelKey, MemberKey};
 use crate::domain::member_claims::{check, normalize};
 use crate::domain::poll::{Deadline, Phase, Scale};
-use crate::domain::words;
+use crate::i18n::Locale;
 use crate::store::{
     ClaimApproval, Group, MemberClaimRow, NewMemberClaim, PollExtras, SessionRow, from_ms,
 };
+
+use crate::t;
 
 pub use map::{MapClaim, MapView};
 pub use report::ReportView;
@@ -43,27 +45,34 @@ impl From<MemberClaimRow> for QueuedClaim {
     }
 }
 
-fn no_session_for_claims() -> CommandError {
-    CommandError::invalid(
-        "No session is open here, so there is nothing to propose a claim for. Try again when the next excerpt is posted.",
-    )
+fn no_session_for_claims(loc: Locale) -> CommandError {
+    CommandError::invalid(t!(loc, "claim-no-session"))
 }
 
 /// Why a claim can no longer be approved or rejected: who decided it and how.
-fn already_decided(claim: &MemberClaimRow, caller: &Caller) -> CommandError {
+fn already_decided(claim: &MemberClaimRow, caller: &Caller, loc: Locale) -> CommandError {
     let by = match (&claim.decided_by, &claim.decided_by_name) {
-        (Some(key), _) if *key == caller.key.key() => " by you".to_string(),
-        (_, Some(name)) => format!(" by {name}"),
-        _ => String::new(),
+        (Some(key), _) if *key == caller.key.key() => Some(t!(loc, "claim-decided-by-you")),
+        (_, Some(name)) => Some(name.clone()),
+        _ => None,
     };
-    let what = match (claim.status.as_str(), claim.poll_id) {
-        ("approved", Some(card)) => format!("approved{by} and posted as card #{card}"),
-        (status, _) => format!("{status}{by}"),
-    };
-    CommandError::invalid(format!(
-        "Claim #{} was already {what}; nothing changed.",
-        claim.id
-    ))
+    let id = claim.id;
+    CommandError::invalid(match (claim.status.as_str(), claim.poll_id, by) {
+        ("approved", Some(card), Some(by)) => t!(
+            loc,
+            "claim-already-approved-card-by",
+            id = id,
+            by = by,
+            card = card
+        ),
+        ("approved", Some(card), None) => {
+            t!(loc, "claim-already-approved-card", id = id, card = card)
+        }
+        ("approved", None, Some(by)) => t!(loc, "claim-already-approved-by", id = id, by = by),
+        ("approved", None, None) => t!(loc, "claim-already-approved", id = id),
+        (_, _, Some(by)) => t!(loc, "claim-already-rejected-by", id = id, by = by),
+        (_, _, None) => t!(loc, "claim-already-rejected", id = id),
+    })
 }
 
 impl Engine {
@@ -139,25 +148,22 @@ impl Engine {
         author_name: &str,
         text: &str,
     ) -> Result<Reply, CommandError> {
+        let loc = group.locale();
         let text = check(text)?;
         let normalized = normalize(&text);
         if normalized.is_empty() {
-            return Err(CommandError::invalid(
-                "That claim has no words in it; write the statement members should vote on.",
-            ));
+            return Err(CommandError::invalid(t!(loc, "claim-no-words")));
         }
         let session = self
             .open_session(group)
             .await?
-            .ok_or_else(no_session_for_claims)?;
+            .ok_or_else(|| no_session_for_claims(loc))?;
         if self
             .claims_in_session(&session)
             .await?
             .contains(&normalized)
         {
-            return Err(CommandError::invalid(
-                "This session already has that claim (the excerpt suggests it, or it is being voted on).",
-            ));
+            return Err(CommandError::invalid(t!(loc, "claim-in-session")));
         }
         let now = store_ms(self.now());
         self.store()
@@ -174,37 +180,28 @@ impl Engine {
                 created_at: now,
             })
             .await?
-            .ok_or_else(|| {
-                CommandError::invalid(
-                    "Someone has already proposed that claim in this session; vote on it when its card is posted.",
-                )
-            })?;
-        Ok(Reply::private(format!(
-            "Thanks: your claim is #{id} in the queue. A facilitator will review it; once approved it is posted as a card everyone can vote on."
-        )))
+            .ok_or_else(|| CommandError::invalid(t!(loc, "claim-already-proposed")))?;
+        Ok(Reply::private(t!(loc, "claim-queued", id = id)))
     }
 
     /// `claim queue`: the pending claims, for facilitators.
     pub(super) async fn claim_queue(&self, group: &Group) -> Result<Reply, CommandError> {
+        let loc = group.locale();
         let pending = self.store().member_claims(group.id, "pending").await?;
         if pending.is_empty() {
-            return Ok(Reply::private("No claims are waiting for review."));
+            return Ok(Reply::private(t!(loc, "claim-queue-empty")));
         }
-        let mut text = format!(
-            "{} waiting for review:\n",
-            words::count(pending.len(), "claim", "claims")
-        );
+        let mut text = t!(loc, "claim-queue-title", n = pending.len());
+        text.push('\n');
         for c in &pending {
-            text.push_str(&format!(
-                "- #{} “{}” — {}\n",
-                c.id,
-                c.text,
-                c.author.as_deref().unwrap_or("a former member")
-            ));
+            let author = match &c.author {
+                Some(a) => a.clone(),
+                None => t!(loc, "claim-former-member"),
+            };
+            text.push_str(&format!("- #{} “{}” — {author}\n", c.id, c.text));
         }
-        text.push_str(
-            "\n`claim approve N` posts one as a vote card (add \"reworded text\" to edit it); `claim reject N` drops it.",
-        );
+        text.push('\n');
+        text.push_str(&t!(loc, "claim-queue-how"));
         Ok(Reply::private(text))
     }
 
@@ -285,7 +282,7 @@ impl Engine {
             .ok_or(CommandError::NotSetUp)?;
         match self.open_session(&group).await? {
             Some(_) => Ok(()),
-            None => Err(no_session_for_claims()),
+            None => Err(no_session_for_claims(group.locale())),
         }
     }
 
@@ -311,7 +308,7 @@ impl Engine {
             .ok_or(CommandError::NotSetUp)?;
         let claim = self.claim_of(&group, id).await?;
         if claim.status != "pending" {
-            return Err(already_decided(&claim, caller));
+            return Err(already_decided(&claim, caller, group.locale()));
         }
         Ok(claim.into())
     }
@@ -321,9 +318,7 @@ impl Engine {
             .member_claim(id)
             .await?
             .filter(|c| c.group_id == group.id)
-            .ok_or_else(|| {
-                CommandError::invalid(format!("This group has no proposed claim #{id}."))
-            })
+            .ok_or_else(|| CommandError::invalid(t!(group.locale(), "claim-no-such", id = id)))
     }
 
     /// The facilitator's member record, so a decision can name them.
@@ -350,14 +345,13 @@ impl Engine {
         anonymous: bool,
         phase: Option<Phase>,
     ) -> Result<Reply, CommandError> {
+        let loc = group.locale();
         if phase == Some(Phase::Post) {
-            return Err(CommandError::invalid(
-                "A proposed claim is approved as a new card (or a pre card); repeat it after the discussion with `poll create --phase post`.",
-            ));
+            return Err(CommandError::invalid(t!(loc, "claim-approve-post")));
         }
         let claim = self.claim_of(group, id).await?;
         if claim.status != "pending" {
-            return Err(already_decided(&claim, caller));
+            return Err(already_decided(&claim, caller, loc));
         }
         let text = match edited {
             Some(t) => check(&t)?,
@@ -366,9 +360,7 @@ impl Engine {
         let normalized = normalize(&text);
         if normalized != claim.normalized {
             if normalized.is_empty() {
-                return Err(CommandError::invalid(
-                    "The reworded claim has no words in it.",
-                ));
+                return Err(CommandError::invalid(t!(loc, "claim-reworded-empty")));
             }
             let session_has_it = match claim.session_id {
                 Some(sid) => {
@@ -383,9 +375,7 @@ impl Engine {
                 None => false,
             };
             if session_has_it {
-                return Err(CommandError::invalid(
-                    "The session already has a claim with those words; reword it differently or reject this one.",
-                ));
+                return Err(CommandError::invalid(t!(loc, "claim-reworded-taken")));
             }
         }
         let deadline = self.card_deadline(group, deadline).await?;
@@ -409,12 +399,15 @@ impl Engine {
             Ok(c) => c,
             // Another facilitator decided it a moment ago: say who.
             Err(e) => match self.claim_of(group, id).await {
-                Ok(c) if c.status != "pending" => return Err(already_decided(&c, caller)),
+                Ok(c) if c.status != "pending" => return Err(already_decided(&c, caller, loc)),
                 _ => return Err(e),
             },
         };
-        Ok(Reply::private(format!(
-            "Claim #{id} is approved and posted as card #{poll_id}."
+        Ok(Reply::private(t!(
+            loc,
+            "claim-approved",
+            id = id,
+            card = poll_id
         )))
     }
 
@@ -425,9 +418,10 @@ impl Engine {
         caller: &Caller,
         id: i64,
     ) -> Result<Reply, CommandError> {
+        let loc = group.locale();
         let claim = self.claim_of(group, id).await?;
         if claim.status != "pending" {
-            return Err(already_decided(&claim, caller));
+            return Err(already_decided(&claim, caller, loc));
         }
         self.note_facilitator(caller).await?;
         if !self
@@ -437,11 +431,9 @@ impl Engine {
         {
             // Another facilitator decided it a moment ago.
             let claim = self.claim_of(group, id).await?;
-            return Err(already_decided(&claim, caller));
+            return Err(already_decided(&claim, caller, loc));
         }
-        Ok(Reply::private(format!(
-            "Claim #{id} is rejected: it will not be posted or shown anywhere."
-        )))
+        Ok(Reply::private(t!(loc, "claim-rejected", id = id)))
     }
 
     /// `claim cards`: the excerpt's suggested claims, each as a vote card (those already
@@ -452,19 +444,17 @@ impl Engine {
         deadline: Option<Deadline>,
         anonymous: bool,
     ) -> Result<Reply, CommandError> {
-        let session = self.open_session(group).await?.ok_or_else(|| {
-            CommandError::invalid(
-                "No session is open here; post an excerpt first (`excerpt next`).",
-            )
-        })?;
+        let loc = group.locale();
+        let session = self
+            .open_session(group)
+            .await?
+            .ok_or_else(|| CommandError::invalid(t!(loc, "cards-no-session")))?;
         let suggested = match session.excerpt_id {
             Some(e) => self.store().claims(e).await?,
             None => Vec::new(),
         };
         if suggested.is_empty() {
-            return Err(CommandError::invalid(
-                "The current excerpt suggests no claims. Members can propose their own with `claim add \"…\"`.",
-            ));
+            return Err(CommandError::invalid(t!(loc, "cards-none-suggested")));
         }
         let polled: Vec<String> = self
             .store()
@@ -489,14 +479,13 @@ impl Engine {
             posted.push(format!("#{id}"));
         }
         if posted.is_empty() {
-            return Ok(Reply::private(
-                "Every claim the excerpt suggests already has its card in this session.",
-            ));
+            return Ok(Reply::private(t!(loc, "cards-all-posted")));
         }
-        Ok(Reply::private(format!(
-            "Posted {} as vote cards: {}.",
-            words::count(posted.len(), "claim", "claims"),
-            posted.join(", ")
+        Ok(Reply::private(t!(
+            loc,
+            "cards-posted",
+            n = posted.len(),
+            cards = posted.join(", ")
         )))
     }
 
@@ -510,40 +499,37 @@ impl Engine {
         phase: Phase,
         deadline: Option<Deadline>,
     ) -> Result<Reply, CommandError> {
+        let loc = group.locale();
         let deadline = deadline.unwrap_or(Deadline::Minutes(
             crate::domain::command::DEFAULT_POLL_MINUTES,
         ));
         let answer = match phase {
             Phase::Pre => {
                 let Some(n) = answer else {
-                    return Err(CommandError::invalid(
-                        "A quiz question needs its right answer: add --answer N (1 is the first option).",
-                    ));
+                    return Err(CommandError::invalid(t!(loc, "quiz-needs-answer")));
                 };
                 let scale = Scale::custom(&options)?;
                 if !(1..=scale.options().len()).contains(&n) {
-                    return Err(CommandError::invalid(format!(
-                        "--answer {n} is not one of the {} options; give a number from 1 to {}.",
-                        scale.options().len(),
-                        scale.options().len()
+                    return Err(CommandError::invalid(t!(
+                        loc,
+                        "quiz-bad-answer",
+                        answer = n,
+                        n = scale.options().len()
                     )));
                 }
                 (n - 1) as i64
             }
             Phase::Post => {
-                let pre = self.store().unpaired_pre_poll(group.id).await?.ok_or_else(|| {
-                    CommandError::invalid("There is no pre quiz question waiting for its pair; add one with --phase pre first.")
-                })?;
+                let pre = self
+                    .store()
+                    .unpaired_pre_poll(group.id)
+                    .await?
+                    .ok_or_else(|| CommandError::invalid(t!(loc, "quiz-no-pre")))?;
                 let right = self.store().quiz_answer(pre.id).await?.ok_or_else(|| {
-                    CommandError::invalid(format!(
-                        "The waiting pre poll (#{}) is a poll, not a quiz question; pair it with `poll create --phase post`.",
-                        pre.id
-                    ))
+                    CommandError::invalid(t!(loc, "quiz-pre-is-poll", id = pre.id))
                 })?;
                 if answer.is_some_and(|a| a as i64 != right + 1) {
-                    return Err(CommandError::invalid(
-                        "A post quiz question keeps its pre question's answer; leave --answer out.",
-                    ));
+                    return Err(CommandError::invalid(t!(loc, "quiz-post-answer")));
                 }
                 right
             }
@@ -573,13 +559,10 @@ impl Engine {
                 },
             )
             .await?;
-        Ok(Reply::private(format!(
-            "Quiz question #{id} is open{}. The right answer stays hidden from the results; the report shows what members learned.",
-            if phase == Phase::Post {
-                " (after the discussion)"
-            } else {
-                " (before the discussion)"
-            }
-        )))
+        Ok(Reply::private(if phase == Phase::Post {
+            t!(loc, "quiz-open-post", id = id)
+        } else {
+            t!(loc, "quiz-open-pre", id = id)
+        }))
     }
 }

@@ -165,12 +165,16 @@ impl Engine {
                 .session(s)
                 .await?
                 .filter(|x| x.group_id == group.id)
-                .ok_or_else(|| CommandError::invalid(format!("This group has no session #{s}.")))?,
+                .ok_or_else(|| {
+                    CommandError::invalid(crate::t!(group.locale(), "session-no-such", id = s))
+                })?,
             None => self
                 .store()
                 .current_session(group.id)
                 .await?
-                .ok_or_else(|| CommandError::invalid("This group has no session yet."))?,
+                .ok_or_else(|| {
+                    CommandError::invalid(crate::t!(group.locale(), "report-no-session"))
+                })?,
         };
         let polls = self.store().session_polls(row.id).await?;
         let speakers = self.store().session_speakers(row.id).await?;

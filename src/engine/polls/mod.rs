@@ -149,25 +149,28 @@ impl Engine {
         poll: Option<i64>,
         open_only: bool,
     ) -> Result<PollRow, CommandError> {
+        let loc = group.locale();
         match poll {
             Some(id) => self
                 .store()
                 .poll(id)
                 .await?
                 .filter(|p| p.group_id == group.id)
-                .ok_or_else(|| CommandError::invalid(format!("This group has no poll #{id}."))),
+                .ok_or_else(|| CommandError::invalid(crate::t!(loc, "poll-no-such", id = id))),
             None if open_only => {
                 let open = self.store().open_polls(group.id).await?;
                 match open.as_slice() {
-                    [] => Err(CommandError::invalid("No poll is open here.")),
+                    [] => Err(CommandError::invalid(crate::t!(loc, "poll-none-open"))),
                     [one] => Ok(one.clone()),
-                    many => Err(CommandError::invalid(format!(
-                        "Several polls are open ({}); say which one, e.g. `poll close {}`.",
-                        many.iter()
+                    many => Err(CommandError::invalid(crate::t!(
+                        loc,
+                        "poll-several-open",
+                        polls = many
+                            .iter()
                             .map(|p| format!("#{}", p.id))
                             .collect::<Vec<_>>()
                             .join(", "),
-                        many[many.len() - 1].id
+                        last = many[many.len() - 1].id
                     ))),
                 }
             }
@@ -175,7 +178,7 @@ impl Engine {
                 .store()
                 .latest_poll(group.id)
                 .await?
-                .ok_or_else(|| CommandError::invalid("No poll has been run here yet.")),
+                .ok_or_else(|| CommandError::invalid(crate::t!(loc, "poll-none-yet"))),
         }
     }
 
@@ -199,10 +202,14 @@ impl Engine {
     ) -> Result<(i64, Reply), CommandError> {
         let now = self.now();
         let tz = Engine::zone(group);
+        let loc = group.locale();
         let pre = if spec.phase == Some(Phase::Post) {
-            Some(self.store().unpaired_pre_poll(group.id).await?.ok_or_else(|| {
-                CommandError::invalid("There is no `--phase pre` poll waiting for its pair. Create the pre poll first.")
-            })?)
+            Some(
+                self.store()
+                    .unpaired_pre_poll(group.id)
+                    .await?
+                    .ok_or_else(|| CommandError::invalid(crate::t!(loc, "poll-no-pre")))?,
+            )
         } else {
             None
         };
@@ -212,22 +219,23 @@ impl Engine {
             (None, Some(n), _) => {
                 let claims = self.current_claims(group).await?;
                 claims.get(n.wrapping_sub(1)).cloned().ok_or_else(|| {
-                    CommandError::invalid(format!(
-                        "There is no suggestion {n}; `poll suggest` lists {} for the current excerpt.",
-                        words::count(claims.len(), "claim", "claims")
+                    CommandError::invalid(crate::t!(
+                        loc,
+                        "poll-no-suggestion",
+                        n = n,
+                        count = claims.len()
                     ))
                 })?
             }
             (Some(_), Some(_), _) => {
-                return Err(CommandError::invalid(
-                    "Give a claim or --suggestion, not both.",
-                ));
+                return Err(CommandError::invalid(crate::t!(
+                    loc,
+                    "poll-claim-and-suggestion"
+                )));
             }
             (None, None, Some(p)) => p.claim.clone(),
             (None, None, None) => {
-                return Err(CommandError::invalid(
-                    "Give the claim to vote on, in quotes.",
-                ));
+                return Err(CommandError::invalid(crate::t!(loc, "poll-claim-missing")));
             }
         };
         let claim = check_claim(&claim)?;
@@ -237,9 +245,10 @@ impl Engine {
                 if let Some(s) = &spec.scale
                     && Scale::parse(s, &spec.options)? != pre_scale
                 {
-                    return Err(CommandError::invalid(format!(
-                        "A post poll uses its pre poll's scale ({}); leave --scale out.",
-                        pre_scale.name()
+                    return Err(CommandError::invalid(crate::t!(
+                        loc,
+                        "poll-post-scale",
+                        scale = pre_scale.name()
                     )));
                 }
                 pre_scale
@@ -250,36 +259,39 @@ impl Engine {
         };
         if let Some(p) = &pre {
             if !p.claim.eq_ignore_ascii_case(&claim) {
-                return Err(CommandError::invalid(format!(
-                    "A post poll repeats its pre poll's claim (#{}: \"{}\"). Leave the claim out to reuse it.",
-                    p.id, p.claim
+                return Err(CommandError::invalid(crate::t!(
+                    loc,
+                    "poll-post-claim",
+                    id = p.id,
+                    claim = p.claim.as_str()
                 )));
             }
             if spec.anonymous && !p.anonymous {
-                return Err(CommandError::invalid(format!(
-                    "Pre poll #{} was not anonymous, so its pair cannot be: votes could not be matched.",
-                    p.id
+                return Err(CommandError::invalid(crate::t!(
+                    loc,
+                    "poll-post-anonymous",
+                    id = p.id
                 )));
             }
         }
         let anonymous = pre.as_ref().map(|p| p.anonymous).unwrap_or(spec.anonymous);
         if spec.native {
             if group.platform != Platform::Discord {
-                return Err(CommandError::invalid(
-                    "--native is for Discord's own polls; leave it out here.",
-                ));
+                return Err(CommandError::invalid(crate::t!(
+                    loc,
+                    "poll-native-elsewhere"
+                )));
             }
             if anonymous || spec.hidden {
-                return Err(CommandError::invalid(
-                    "Discord's native polls cannot be anonymous or hide results; leave out --native to use buttons.",
-                ));
+                return Err(CommandError::invalid(crate::t!(
+                    loc,
+                    "poll-native-anonymous"
+                )));
             }
             match &spec.deadline {
                 Deadline::Minutes(m) if m % 60 == 0 => {}
                 _ => {
-                    return Err(CommandError::invalid(
-                        "Discord's native polls last whole hours: use --hours N (1 to 720) instead.",
-                    ));
+                    return Err(CommandError::invalid(crate::t!(loc, "poll-native-hours")));
                 }
             }
         }
@@ -314,12 +326,7 @@ impl Engine {
                 |poll_id| OutboxPayload::PollOpen { poll_id }.entry(),
             )
             .await?
-            .ok_or_else(|| {
-                CommandError::invalid(
-                    "That claim was approved or rejected a moment ago; `claim queue` shows what is left.",
-                )
-            })?;
-        let loc = group.locale();
+            .ok_or_else(|| CommandError::invalid(crate::t!(loc, "poll-claim-decided")))?;
         let until = words::deadline_in(closes_at, now, tz, loc);
         let mut text = if scale == Scale::Card {
             crate::t!(loc, "poll-card-open", id = id, until = until)
@@ -354,17 +361,18 @@ impl Engine {
     }
 
     pub(super) async fn poll_suggest(&self, group: &Group) -> Result<Reply, CommandError> {
+        let loc = group.locale();
         let claims = self.current_claims(group).await?;
         if claims.is_empty() {
-            return Ok(Reply::private(
-                "The current excerpt offers no clear claims to poll. Write one: `poll create \"…\"`.",
-            ));
+            return Ok(Reply::private(crate::t!(loc, "poll-suggest-none")));
         }
-        let mut text = String::from("Claims from the current excerpt, ready to poll:\n");
+        let mut text = crate::t!(loc, "poll-suggest-title");
+        text.push('\n');
         for (i, c) in claims.iter().enumerate() {
             text.push_str(&format!("{}. {c}\n", i + 1));
         }
-        text.push_str("\nPoll one with `poll create --suggestion N` (add --phase pre to ask again after the discussion).");
+        text.push('\n');
+        text.push_str(&crate::t!(loc, "poll-suggest-how"));
         Ok(Reply::private(text))
     }
 
@@ -374,11 +382,13 @@ impl Engine {
         poll: Option<i64>,
         deadline: Deadline,
     ) -> Result<Reply, CommandError> {
+        let loc = group.locale();
         let p = self.poll_in_group(group, poll, true).await?;
         if !p.is_open() {
-            return Err(CommandError::invalid(format!(
-                "Poll #{} is already closed.",
-                p.id
+            return Err(CommandError::invalid(crate::t!(
+                loc,
+                "poll-already-closed",
+                id = p.id
             )));
         }
         let tz = Engine::zone(group);
@@ -394,24 +404,24 @@ impl Engine {
             until => until.resolve(now, tz)?,
         };
         if p.native && (closes_at - from_ms(p.opens_at)).num_minutes() % 60 != 0 {
-            return Err(CommandError::invalid(
-                "A native Discord poll can only be extended by whole hours.",
-            ));
+            return Err(CommandError::invalid(crate::t!(loc, "poll-native-extend")));
         }
         if !self
             .store()
             .set_poll_deadline(p.id, store_ms(closes_at))
             .await?
         {
-            return Err(CommandError::invalid(format!(
-                "Poll #{} has just closed.",
-                p.id
+            return Err(CommandError::invalid(crate::t!(
+                loc,
+                "vote-just-closed",
+                id = p.id
             )));
         }
-        Ok(Reply::public(format!(
-            "Poll #{} now closes {}.",
-            p.id,
-            words::deadline(closes_at, now, tz)
+        Ok(Reply::public(crate::t!(
+            loc,
+            "poll-extended",
+            id = p.id,
+            until = words::deadline_in(closes_at, now, tz, loc)
         )))
     }
 

@@ -1,11 +1,12 @@
 //! Voting on a poll: public and anonymous votes, reasons, changes and withdrawals.
 
-use super::super::{CommandError, Engine, local_label, store_ms};
+use super::super::{CommandError, Engine, store_ms};
 use super::*;
 use crate::domain::anon::{scoped_voter_key, voter_key};
 use crate::domain::command::{Command, Role};
 use crate::domain::ids::MemberKey;
 use crate::domain::poll::{PollError, check_reason};
+use crate::i18n::Locale;
 use crate::store::{PollRow, VoteChange, from_ms};
 
 impl Engine {
@@ -20,14 +21,15 @@ impl Engine {
     /// The options of an open poll, for a platform that asks the member to pick one
     /// (Discord's "vote with a reason" menu).
     pub async fn open_poll_options(&self, poll_id: i64) -> Result<Vec<String>, CommandError> {
-        let poll = self
-            .store()
-            .poll(poll_id)
-            .await?
-            .ok_or_else(|| CommandError::invalid(format!("There is no poll #{poll_id}.")))?;
+        let poll = self.store().poll(poll_id).await?.ok_or_else(|| {
+            CommandError::invalid(crate::t!(Locale::En, "vote-no-poll", id = poll_id))
+        })?;
         if !poll.is_open() {
-            return Err(CommandError::invalid(format!(
-                "Poll #{poll_id} is closed; `poll results` shows how it went."
+            let loc = self.locale_of_group(poll.group_id).await?;
+            return Err(CommandError::invalid(crate::t!(
+                loc,
+                "vote-poll-closed",
+                id = poll_id
             )));
         }
         Ok(poll.scale.clone().options())
@@ -46,9 +48,10 @@ impl Engine {
             return Ok(None);
         };
         Ok(match self.store().poll(*poll).await? {
-            Some(p) if p.anonymous => Some(format!(
-                "Poll #{poll} is anonymous: send your vote to me in a direct message (`!cq vote {poll} OPTION`), so that nobody sees it."
-            )),
+            Some(p) if p.anonymous => {
+                let loc = self.locale_of_group(p.group_id).await?;
+                Some(crate::t!(loc, "vote-anonymous-in-public", id = *poll))
+            }
             _ => None,
         })
     }
@@ -69,12 +72,18 @@ impl Engine {
 
     /// A vote from any platform: checked, recorded (or changed), confirmed privately.
     pub async fn vote(&self, event: VoteEvent) -> Result<VoteReceipt, CommandError> {
+        let asked_in = match &event.channel {
+            Some(c) => self.locale_of(c).await,
+            None => Locale::En,
+        };
         let poll = self
             .find_poll(&event.poll)
             .await?
             .ok_or_else(|| match &event.poll {
-                PollRef::Id(id) => CommandError::invalid(format!("There is no poll #{id}.")),
-                PollRef::Message(_) => CommandError::invalid("That poll is not one of colloquy's."),
+                PollRef::Id(id) => {
+                    CommandError::invalid(crate::t!(asked_in, "vote-no-poll", id = *id))
+                }
+                PollRef::Message(_) => CommandError::invalid(crate::t!(asked_in, "vote-not-ours")),
             })?;
         let group = self
             .store()
@@ -84,10 +93,12 @@ impl Engine {
         let group_channel = group
             .channel_key()
             .map_err(|e| CommandError::Internal(e.to_string()))?;
+        let loc = group.locale();
         if event.platform != group.platform {
-            return Err(CommandError::invalid(format!(
-                "There is no poll #{} here.",
-                poll.id
+            return Err(CommandError::invalid(crate::t!(
+                asked_in,
+                "vote-no-poll-here",
+                id = poll.id
             )));
         }
         // Membership: in the group's channel the adapter knows; from elsewhere, ask the platform.
@@ -99,24 +110,30 @@ impl Engine {
                     .role_in(&group_channel, &event.voter)
                     .await
                     .map_err(|e| {
-                        CommandError::invalid(format!("Could not check your membership: {e}"))
+                        tracing::warn!(error = %e, "membership check");
+                        CommandError::invalid(crate::t!(loc, "vote-membership-unknown"))
                     })?,
                 None => event.role,
             },
         };
         if role < Role::Member {
-            return Err(CommandError::invalid(format!(
-                "Poll #{} belongs to a group you are not a member of.",
-                poll.id
+            return Err(CommandError::invalid(crate::t!(
+                loc,
+                "vote-not-a-member",
+                id = poll.id
             )));
         }
         let tz = Engine::zone(&group);
         if !poll.is_open() {
-            return Err(CommandError::invalid(format!(
-                "Poll #{} closed {}; `poll results {}` shows how it went.",
-                poll.id,
-                local_label(from_ms(poll.closed_at.unwrap_or(poll.closes_at)), tz),
-                poll.id
+            return Err(CommandError::invalid(crate::t!(
+                loc,
+                "vote-closed-at",
+                id = poll.id,
+                when = crate::engine::local_label_in(
+                    from_ms(poll.closed_at.unwrap_or(poll.closes_at)),
+                    tz,
+                    loc
+                )
             )));
         }
         let scale = poll.scale.clone();
@@ -124,13 +141,16 @@ impl Engine {
         let index = match &event.choice {
             Choice::Index(i) if *i < options.len() => *i,
             Choice::Index(i) => {
-                return Err(
-                    PollError::UnknownOption((i + 1).to_string(), options.join(", ")).into(),
-                );
+                return Err(CommandError::invalid(
+                    PollError::UnknownOption((i + 1).to_string(), options.join(", ")).message(loc),
+                ));
             }
-            Choice::Label(l) => scale.option_index(l)?,
+            Choice::Label(l) => scale
+                .option_index(l)
+                .map_err(|e| CommandError::invalid(e.message(loc)))?,
         };
-        let reason = check_reason(event.reason.as_deref())?;
+        let reason = check_reason(event.reason.as_deref())
+            .map_err(|e| CommandError::invalid(e.message(loc)))?;
         let now = self.now();
         let (voter, member_key, voted_at) = if poll.anonymous {
             (self.anonymous_voter(&poll, &event.voter).await?, None, None)
@@ -142,9 +162,7 @@ impl Engine {
             if let Some(forgotten) = self.store().forgotten_at(&tag).await?
                 && store_ms(event.cast_at.unwrap_or(now)) <= forgotten
             {
-                return Err(CommandError::invalid(
-                    "This vote was cast before you asked colloquy to forget you, so it is not recorded.",
-                ));
+                return Err(CommandError::invalid(crate::t!(loc, "vote-forgotten")));
             }
             self.store()
                 .touch_member(
@@ -167,9 +185,8 @@ impl Engine {
             )
             .await?
             .ok_or_else(|| {
-                CommandError::invalid(crate::t!(group.locale(), "vote-just-closed", id = poll.id))
+                CommandError::invalid(crate::t!(loc, "vote-just-closed", id = poll.id))
             })?;
-        let loc = group.locale();
         let until = crate::engine::local_label_in(from_ms(poll.closes_at), tz, loc);
         let option = options_shown(&poll.scale, loc)
             .get(index)
@@ -220,34 +237,36 @@ impl Engine {
     ) -> Result<Option<String>, CommandError> {
         let poll = self.find_poll(&poll).await?;
         let Some(poll) = poll else { return Ok(None) };
+        let loc = self.locale_of_group(poll.group_id).await?;
         if poll.anonymous {
-            return Err(CommandError::invalid(format!(
-                "Poll #{} is anonymous, and a reply is seen by everyone: give your reason in a direct message with `vote {} OPTION --reason \"…\"`.",
-                poll.id, poll.id
+            return Err(CommandError::invalid(crate::t!(
+                loc,
+                "vote-reason-anonymous",
+                id = poll.id
             )));
         }
         if !poll.is_open() {
-            return Err(CommandError::invalid(format!(
-                "Poll #{} is closed; reasons can no longer be added.",
-                poll.id
+            return Err(CommandError::invalid(crate::t!(
+                loc,
+                "vote-reason-closed",
+                id = poll.id
             )));
         }
-        let reason = check_reason(Some(reason))?
-            .ok_or_else(|| CommandError::invalid("The reason is empty."))?;
+        let reason = check_reason(Some(reason))
+            .map_err(|e| CommandError::invalid(e.message(loc)))?
+            .ok_or_else(|| CommandError::invalid(crate::t!(loc, "vote-reason-empty")))?;
         if !self
             .store()
             .set_vote_reason(poll.id, &voter.key(), &reason)
             .await?
         {
-            return Err(CommandError::invalid(format!(
-                "Vote on poll #{} first, then reply to it with your reason.",
-                poll.id
+            return Err(CommandError::invalid(crate::t!(
+                loc,
+                "vote-reason-first",
+                id = poll.id
             )));
         }
-        Ok(Some(format!(
-            "Your reason is added to your vote on poll #{}.",
-            poll.id
-        )))
+        Ok(Some(crate::t!(loc, "vote-reason-added", id = poll.id)))
     }
 
     /// A vote taken back (a native poll's vote removal): the member's vote, or with

@@ -156,7 +156,11 @@ impl TestApp {
         line: &str,
         attachment: Option<Upload>,
     ) -> Result<Reply, CommandError> {
-        let command = parse(line)?;
+        // A line that cannot be read is refused in the group's language, as adapters do.
+        let command = match parse(line) {
+            Ok(c) => c,
+            Err(e) => return Err(self.engine.parse_refusal(&self.channel, e).await),
+        };
         self.engine
             .execute(Invocation {
                 channel: self.channel.clone(),
