@@ -100,6 +100,7 @@ pub(crate) fn attendees(rows: &[ActivityRow], group: &Group, public: bool) -> Ve
         }
         by.entry(r.member_key.clone()).or_default().push(r);
     }
+    let loc = group.locale();
     order
         .iter()
         .map(|key| {
@@ -107,11 +108,11 @@ pub(crate) fn attendees(rows: &[ActivityRow], group: &Group, public: bool) -> Ve
             let has = |k: &str| rs.iter().any(|r| r.kind == k);
             let mut how = Vec::new();
             for (k, words) in [
-                ("wrote", "wrote"),
-                ("voted", "voted"),
-                ("hand", "raised a hand"),
-                ("noted", "took notes"),
-                ("voice", "in voice"),
+                ("wrote", crate::t!(loc, "attended-wrote")),
+                ("voted", crate::t!(loc, "attended-voted")),
+                ("hand", crate::t!(loc, "attended-hand")),
+                ("noted", crate::t!(loc, "attended-noted")),
+                ("voice", crate::t!(loc, "attended-voice")),
             ] {
                 if has(k) {
                     how.push(words);
@@ -120,7 +121,7 @@ pub(crate) fn attendees(rows: &[ActivityRow], group: &Group, public: bool) -> Ve
             let from = rs.iter().map(|r| r.first_at).min().unwrap_or(0);
             let to = rs.iter().map(|r| r.last_at).max().unwrap_or(from);
             let name = if public && !rs[0].quotes_allowed {
-                crate::domain::summary::ANONYMOUS.to_string()
+                crate::t!(loc, "a-member")
             } else {
                 rs[0].name.clone()
             };
@@ -290,9 +291,11 @@ impl Engine {
             });
         }
         record.attendance = self.attendance(group, session, public).await?;
-        record.markdown = self
-            .prompts()
-            .render("live.md.j2", &serde_json::json!({ "l": &record }))?;
+        record.markdown = self.prompts().render_in(
+            group.locale(),
+            "live.md.j2",
+            &serde_json::json!({ "l": &record }),
+        )?;
         Ok(record)
     }
 
