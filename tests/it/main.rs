@@ -11,6 +11,7 @@ mod core_polls;
 mod core_scheduler;
 mod event_mapping;
 mod i18n;
+mod i18n_views;
 mod leases;
 mod live;
 mod migrate;

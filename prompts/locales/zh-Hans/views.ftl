@@ -45,7 +45,7 @@ map-no-divide = { $groups ->
 map-claims = 主张
 map-claim-votes = 赞同 { $agree }，反对 { $disagree }，跳过 { $pass }
 map-divide-shares = { $agree }% 赞同，{ $disagree }% 反对
-map-divide-group = 群体 { $name }{ $lean ->
+map-divide-group = 群体 { $name } { $lean ->
     [agree] 倾向赞同
     [disagree] 倾向反对
    *[split] 意见不一
