@@ -153,8 +153,13 @@ macro_rules! ftl_files {
 }
 
 /// Every Fluent file, by locale tag and name.
-pub const FILES: &[(&str, &str, &str)] =
-    ftl_files!("core.ftl", "setup.ftl", "posts.ftl", "views.ftl");
+pub const FILES: &[(&str, &str, &str)] = ftl_files!(
+    "core.ftl",
+    "setup.ftl",
+    "posts.ftl",
+    "views.ftl",
+    "commands.ftl"
+);
 
 /// The loaded messages of every locale.
 pub struct Messages {

@@ -27,6 +27,8 @@ mod words;
 #[cfg(feature = "discord")]
 mod discord_bot;
 #[cfg(feature = "discord")]
+mod discord_commands_i18n;
+#[cfg(feature = "discord")]
 mod discord_gateway;
 #[cfg(feature = "discord")]
 mod discord_opinion;

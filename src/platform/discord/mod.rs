@@ -20,6 +20,8 @@
 //!   the bot was away.
 //! - [`port`]: the [`ChatPort`](crate::ports::ChatPort) the outbox posts through.
 //! - [`upload`]: downloading an attached reading with a size limit.
+//! - [`localize`]: the commands' names and descriptions in ru, zh-CN, de and fr, from
+//!   the Fluent files.
 //!
 //! # Running it against Discord
 //!
@@ -50,6 +52,7 @@ mod help;
 mod ingest;
 mod limits;
 mod live_commands;
+mod localize;
 mod port;
 mod respond;
 mod review;
