@@ -158,7 +158,8 @@ pub const FILES: &[(&str, &str, &str)] = ftl_files!(
     "setup.ftl",
     "posts.ftl",
     "views.ftl",
-    "commands.ftl"
+    "commands.ftl",
+    "live.ftl",
 );
 
 /// The loaded messages of every locale.

@@ -195,3 +195,142 @@ colloquy::store_test! {
         }
     }
 }
+
+/// A live seminar in `lang` from agenda to report-backs; returns everything the live
+/// features said (replies, announcements, warnings, the queue, room posts, the record).
+async fn live_seminar_in(
+    app: &TestApp,
+    lang: &str,
+    reading: &str,
+    items: &str,
+    talk: &[&str; 4],
+) -> String {
+    use chrono::Duration;
+    app.fac(&format!(
+        "setup --tz Europe/Moscow --time 09:00 --days daily --language {lang}"
+    ))
+    .await;
+    let upload = colloquy::engine::Upload {
+        name: "reading.md".into(),
+        bytes: reading.as_bytes().to_vec(),
+    };
+    app.run_with(
+        "fac",
+        Role::Facilitator,
+        "reading import --words 40",
+        Some(upload),
+    )
+    .await
+    .expect("import");
+    app.tick().await;
+    let start = app.engine.now();
+    app.fac("session start").await;
+    let mark = app.log_text().len();
+    let mut out = Vec::new();
+    out.push(app.fac(&format!("agenda set \"{items}\"")).await.text);
+    out.push(app.fac("agenda start").await.text);
+    app.tick().await;
+    for (i, who) in ["ana", "bo", "cy", "dee"].iter().enumerate() {
+        app.say(who, None, talk[i]).await;
+    }
+    out.push(ok(app, "ana", &format!("hand {}", talk[0])).await);
+    out.push(ok(app, "bo", "hand").await);
+    out.push(ok(app, "cy", "queue").await);
+    out.push(app.fac("queue next").await.text);
+    out.push(app.fac("queue skip").await.text);
+    out.push(ok(app, "bo", &format!("note {}", talk[1])).await);
+    out.push(app.fac(&format!("decision {}", talk[2])).await.text);
+    out.push(ok(app, "bo", &format!("action @ana {} --due friday", talk[3])).await);
+    out.push(ok(app, "cy", "actions").await);
+    out.push(ok(app, "cy", "agenda").await);
+    out.push(app.fac("agenda extend 5m").await.text);
+    app.clock.set(start + Duration::minutes(8));
+    app.tick().await;
+    out.push(app.fac("breakout 2 --minutes 10").await.text);
+    app.deliver().await;
+    app.clock.set(start + Duration::minutes(19));
+    app.tick().await;
+    let g = app.group().await;
+    let session = app
+        .store
+        .open_live_session(g.id)
+        .await
+        .unwrap()
+        .expect("live session");
+    let b = &app.store.session_breakouts(session.id).await.unwrap()[0];
+    for room in app.store.breakout_rooms(b.id).await.unwrap() {
+        let who = app.store.breakout_room_members(room.id).await.unwrap()[0]
+            .1
+            .clone();
+        app.say(&who, room.thread_id.as_deref(), talk[3]).await;
+    }
+    app.tick().await;
+    app.clock.set(start + Duration::minutes(40));
+    app.tick().await;
+    let minutes = app
+        .engine
+        .export(
+            &g,
+            colloquy::domain::command::ExportFormat::Markdown,
+            Some(session.id),
+        )
+        .await
+        .unwrap();
+    out.push(String::from_utf8(minutes[0].bytes.clone()).unwrap());
+    // The console adapter's own notice of a new thread ("┌ thread … opened (… TEXT posts
+    // there)") is the console's, not the bot's words to members; it is left out.
+    let text = app.log_text();
+    let log: Vec<&str> = text[mark..]
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('┌'))
+        .collect();
+    out.push(log.join("\n"));
+    out.join("\n\n")
+}
+
+colloquy::store_test! {
+    /// A Russian live seminar: the agenda, its announcements and warnings, the queue, the
+    /// minutes items, breakouts and the record speak Russian, with Russian plurals.
+    async fn a_russian_live_seminar_is_in_russian(db: TestDb) {
+        let app = TestApp::at(monday(9, 0), db).await;
+        let talk = [
+            "предсказуемость судов",
+            "доверие растёт медленно",
+            "читаем следующую главу",
+            "разослать карту мнений",
+        ];
+        let all = live_seminar_in(&app, "ru", RUSSIAN_READING, "Вступление 5m | Часть I 20m | Итоги 10m", &talk).await;
+        let mut allowed: Vec<&str> = MEMBERS.to_vec();
+        allowed.extend(["Europe/Moscow", "fac", "bo", "cy", "colloquy"]);
+        let runs = english_runs(&all, &allowed);
+        assert!(runs.is_empty(), "English in a Russian live seminar: {runs:?}\n\n{all}");
+        assert!(all.contains("Повестка задана: 3 пункта, всего 35 мин."), "{all}");
+        assert!(all.contains("**Сейчас: Вступление** (пункт 1 из 3, 5 мин, до"), "{all}");
+        assert!(all.contains("вы 2-й в очереди"), "{all}");
+        assert!(all.contains("Малые группы: 2 ветки на 10 мин"), "{all}");
+        assert!(all.contains("## Отчёты малых групп (2 ветки)"), "{all}");
+        assert!(all.contains("**Присутствовали**"), "{all}");
+        if std::env::var("COLLOQUY_SHOW_DAY").is_ok() {
+            println!("{all}");
+        }
+    }
+}
+
+colloquy::store_test! {
+    /// The same seminar for a Chinese group.
+    async fn a_chinese_live_seminar_is_in_chinese(db: TestDb) {
+        let app = TestApp::at(monday(9, 0), db).await;
+        let talk = ["法院的可预期性", "信任增长缓慢", "下周读下一章", "分发观点地图"];
+        let all = live_seminar_in(&app, "zh", CHINESE_READING, "开场 5m | 第一部分 20m | 总结 10m", &talk).await;
+        let mut allowed: Vec<&str> = MEMBERS.to_vec();
+        allowed.extend(["Europe/Moscow", "fac", "bo", "cy", "colloquy"]);
+        let runs = english_runs(&all, &allowed);
+        assert!(runs.is_empty(), "English in a Chinese live seminar: {runs:?}\n\n{all}");
+        assert!(all.contains("议程已设置：3 项，共 35 分钟。"), "{all}");
+        assert!(all.contains("你排在队列第 2 位"), "{all}");
+        assert!(all.contains("## 分组讨论汇报（2 个讨论串）"), "{all}");
+        if std::env::var("COLLOQUY_SHOW_DAY").is_ok() {
+            println!("{all}");
+        }
+    }
+}

@@ -251,7 +251,7 @@ impl Engine {
                     .find(|a| items.iter().any(|i| i.id == id && i.seq == a.seq))
             });
             let line = match n.kind.as_str() {
-                "action" => super::minutes::action_line(n, &today)
+                "action" => super::minutes::action_line(group.locale(), n, &today)
                     .trim_start_matches("- ")
                     .to_string(),
                 _ => n.text.clone(),
@@ -301,6 +301,7 @@ impl Engine {
 
     /// Attendance lines for `stats`: each live session's count, with who came.
     pub(crate) async fn attendance_stats(&self, group: &Group) -> Result<String, CommandError> {
+        let loc = group.locale();
         let mut lines = Vec::new();
         for s in self.store().sessions(group.id).await? {
             if s.kind != "live" {
@@ -311,13 +312,14 @@ impl Engine {
             lines.push(format!(
                 "- #{} {}: {} ({})",
                 s.id,
-                crate::engine::local_label(
+                crate::engine::local_label_in(
                     crate::store::from_ms(s.started_at),
-                    Engine::zone(group)
+                    Engine::zone(group),
+                    loc
                 ),
                 people.len(),
                 if names.is_empty() {
-                    "nobody".to_string()
+                    messages::nobody(loc)
                 } else {
                     names.join(", ")
                 }
@@ -328,7 +330,7 @@ impl Engine {
         }
         Ok(format!(
             "{}\n{}",
-            messages::attendance_header(),
+            messages::attendance_header(loc),
             lines.join("\n")
         ))
     }

@@ -186,11 +186,9 @@ mod tests {
         let mut commands = super::super::commands::all();
         localize(&mut commands);
         let mut problems = Vec::new();
-        fn check(
-            siblings: Vec<(String, Vec<(String, String)>, Vec<(String, String)>)>,
-            at: &str,
-            problems: &mut Vec<String>,
-        ) {
+        /// (locale, text) pairs.
+        type Pairs = Vec<(String, String)>;
+        fn check(siblings: Vec<(String, Pairs, Pairs)>, at: &str, problems: &mut Vec<String>) {
             for locale in ["ru", "zh-CN", "de", "fr"] {
                 let mut seen = std::collections::HashSet::new();
                 for (name, names, descriptions) in &siblings {
@@ -213,7 +211,7 @@ mod tests {
                 }
             }
         }
-        fn pairs(v: &[(Cow<'static, str>, Cow<'static, str>)]) -> Vec<(String, String)> {
+        fn pairs(v: &[(Cow<'static, str>, Cow<'static, str>)]) -> Pairs {
             v.iter()
                 .map(|(a, b)| (a.to_string(), b.to_string()))
                 .collect()
