@@ -87,7 +87,20 @@ async fn views_in(
     app.fac(&format!("poll close {pre}")).await;
     app.fac(&format!("poll close {post}")).await;
     app.deliver().await;
-    let map = app.fac("map").await.text;
+    let map_reply = app.fac("map").await;
+    let chart = map_reply
+        .files
+        .iter()
+        .find(|f| f.name.ends_with(".png"))
+        .expect("the map's chart");
+    // Kept for a person to look at (the chart's words are in the group's language).
+    if let Ok(dir) = std::env::var("CARGO_TARGET_DIR") {
+        let dir = std::path::Path::new(&dir).join("test-artifacts");
+        let _ = std::fs::create_dir_all(&dir);
+        let _ = std::fs::write(dir.join(format!("map-{lang}.png")), &chart.bytes);
+    }
+    assert!(!chart.description.is_empty());
+    let map = format!("{}\n\n{}", map_reply.text, chart.description);
     let report = app.fac("report").await.text;
     let week = colloquy::engine::week_of(app.engine.now(), chrono_tz::Europe::Moscow);
     let digest = app.engine.digest_markdown(g.id, &week).await.unwrap();

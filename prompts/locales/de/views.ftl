@@ -103,6 +103,12 @@ map-chart-subtitle = { $groups ->
    *[other] { $placed } Mitglieder eingeordnet
 }
 map-chart-group = Gruppe { $name } ({ $size })
+map-chart-axis-1 = Achse 1 · { $pct } % der Unterschiede in den Stimmen
+map-chart-axis-2 = Achse 2 · { $pct } %
+map-chart-no-groups = ein Mitglied (keine Gruppen)
+map-chart-claims = Aussagen (Pfeile zeigen zur Zustimmung)
+map-chart-no-arrow = (kein Pfeil: trennt die Mitglieder nicht)
+map-chart-more = … und { $n } weitere (siehe Text)
 
 ## Wie die Diskussion die Meinungen verschoben hat (prompts/report.md.j2)
 report-title = Wie die Diskussion die Meinungen verschoben hat

@@ -107,6 +107,12 @@ map-chart-subtitle = { $groups ->
    *[other] { $placed } members placed
 }
 map-chart-group = Group { $name } ({ $size })
+map-chart-axis-1 = axis 1 · { $pct } % of the differences in votes
+map-chart-axis-2 = axis 2 · { $pct } %
+map-chart-no-groups = a member (no groups)
+map-chart-claims = Claims (arrows point to agreement)
+map-chart-no-arrow = (no arrow: it does not separate members)
+map-chart-more = … and { $n } more (see the text)
 
 ## How the discussion moved opinion (prompts/report.md.j2)
 report-title = How the discussion moved opinion

@@ -103,6 +103,12 @@ map-chart-subtitle = { $groups ->
    *[other] { $placed } membres placés
 }
 map-chart-group = Groupe { $name } ({ $size })
+map-chart-axis-1 = axe 1 · { $pct } % des différences de vote
+map-chart-axis-2 = axe 2 · { $pct } %
+map-chart-no-groups = un membre (pas de groupes)
+map-chart-claims = Affirmations (les flèches pointent vers l'accord)
+map-chart-no-arrow = (pas de flèche : ne sépare pas les membres)
+map-chart-more = … et { $n } de plus (voir le texte)
 
 ## Comment la discussion a fait bouger les avis (prompts/report.md.j2)
 report-title = Comment la discussion a fait bouger les avis

@@ -112,6 +112,12 @@ map-chart-subtitle = { $groups ->
    *[many] размещены { $placed } участников
 }
 map-chart-group = Группа { $name } ({ $size })
+map-chart-axis-1 = ось 1 · { $pct } % различий в голосах
+map-chart-axis-2 = ось 2 · { $pct } %
+map-chart-no-groups = участник (групп нет)
+map-chart-claims = Утверждения (стрелки указывают на согласие)
+map-chart-no-arrow = (без стрелки: не разделяет участников)
+map-chart-more = … и ещё { $n } (см. текст)
 
 ## Как обсуждение сдвинуло мнения (prompts/report.md.j2)
 report-title = Как обсуждение сдвинуло мнения

@@ -70,6 +70,12 @@ map-alt-axis = 左右轴最贴近主张 { $label }（“{ $text }”）；每条
 map-chart-title = 观点地图 · { $scope }
 map-chart-subtitle = { $groups } 个观点群体 · 轮廓系数 { $s } · 已标出 { $placed } 位成员
 map-chart-group = 群体 { $name }（{ $size }）
+map-chart-axis-1 = 轴 1 · 解释投票差异的 { $pct }%
+map-chart-axis-2 = 轴 2 · { $pct }%
+map-chart-no-groups = 成员（无群体）
+map-chart-claims = 主张（箭头指向赞同方向）
+map-chart-no-arrow = （无箭头：不区分成员）
+map-chart-more = … 另有 { $n } 条（见文字说明）
 
 ## 讨论如何改变了观点 (prompts/report.md.j2)
 report-title = 讨论如何改变了观点

@@ -558,6 +558,7 @@ impl Engine {
                 })
                 .collect(),
             explained: map.explained,
+            locale: view.locale,
         };
         let png = render_map_png(&chart).map_err(|e| CommandError::Internal(e.to_string()))?;
         Ok(Some(FileOut {
