@@ -160,6 +160,7 @@ pub const FILES: &[(&str, &str, &str)] = ftl_files!(
     "views.ftl",
     "commands.ftl",
     "live.ftl",
+    "discord.ftl",
 );
 
 /// The loaded messages of every locale.
