@@ -85,6 +85,26 @@ const TICK_LINE: i32 = 22;
 
 static FONTS: Once = Once::new();
 
+/// Where a font with Chinese glyphs is looked for when a chart needs one (DejaVu has
+/// none): `COLLOQUY_CJK_FONT`, then Debian's WenQuanYi Micro Hei (`apt-get install
+/// fonts-wqy-microhei`), Noto Sans CJK and Droid Sans Fallback.
+const CJK_FONTS: &[&str] = &[
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+];
+
+/// The family charts with Chinese (or Japanese, Korean) text are drawn in, when a font
+/// for it was found.
+const CJK_FAMILY: &str = "colloquy-cjk";
+
+static CJK_FOUND: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+
+thread_local! {
+    /// Whether the chart being drawn on this thread needs the CJK family.
+    static USE_CJK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 fn register_fonts() {
     FONTS.call_once(|| {
         // The fonts are compiled in (the dejavu crate); registering them cannot fail
@@ -94,13 +114,82 @@ fn register_fonts() {
     });
 }
 
+/// Whether `text` holds Han, kana or Hangul, which DejaVu cannot draw.
+pub fn has_cjk(text: &str) -> bool {
+    text.chars().any(|c| {
+        matches!(c as u32,
+            0x2E80..=0x2FDF | 0x3000..=0x30FF | 0x3100..=0x31FF | 0x3400..=0x4DBF
+            | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF
+            | 0x20000..=0x2FA1F)
+    })
+}
+
+/// The CJK font's path, registered once (regular and bold are the same face); `None`
+/// when the machine has none, which is logged once with what to install.
+fn cjk_font() -> Option<&'static str> {
+    CJK_FOUND
+        .get_or_init(|| {
+            let configured = std::env::var("COLLOQUY_CJK_FONT").ok();
+            let candidates = configured
+                .iter()
+                .map(String::as_str)
+                .chain(CJK_FONTS.iter().copied());
+            for path in candidates {
+                let Ok(bytes) = std::fs::read(path) else {
+                    continue;
+                };
+                // Kept for the life of the process: plotters wants 'static font data.
+                let data: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+                let regular = register_font(CJK_FAMILY, FontStyle::Normal, data);
+                let bold = register_font(CJK_FAMILY, FontStyle::Bold, data);
+                if regular.is_ok() && bold.is_ok() {
+                    tracing::info!(path, "charts draw Chinese text with this font");
+                    return Some(path.to_string());
+                }
+                tracing::warn!(path, "not a font plotters can use");
+            }
+            tracing::warn!(
+                "a chart has Chinese text but no font with Chinese glyphs was found: it is drawn \
+                 without them; install fonts-wqy-microhei or set COLLOQUY_CJK_FONT"
+            );
+            None
+        })
+        .as_deref()
+}
+
+/// Draw with the CJK family on this thread while the guard lives, when `texts` need it
+/// and a font is there.
+pub(crate) struct CjkGuard(bool);
+
+impl CjkGuard {
+    pub(crate) fn for_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> CjkGuard {
+        let needed = texts.into_iter().any(has_cjk) && cjk_font().is_some();
+        let before = USE_CJK.with(|c| c.replace(needed));
+        CjkGuard(before)
+    }
+}
+
+impl Drop for CjkGuard {
+    fn drop(&mut self) {
+        USE_CJK.with(|c| c.set(self.0));
+    }
+}
+
+fn family() -> &'static str {
+    if USE_CJK.with(|c| c.get()) {
+        CJK_FAMILY
+    } else {
+        "sans-serif"
+    }
+}
+
 fn font(size: u32) -> FontDesc<'static> {
-    ("sans-serif", size).into_font()
+    (family(), size).into_font()
 }
 
 /// Bold must be chosen when the font is made: plotters' `.style()` keeps the regular glyphs.
 fn bold(size: u32) -> FontDesc<'static> {
-    ("sans-serif", size, FontStyle::Bold).into_font()
+    (family(), size, FontStyle::Bold).into_font()
 }
 
 fn text_width(f: &FontDesc, text: &str) -> i32 {
@@ -129,11 +218,26 @@ fn fit(f: &FontDesc, text: &str, width: i32) -> String {
 fn wrap(f: &FontDesc, text: &str, width: i32, max_lines: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
+    // Words, and each character of Chinese text (which has no spaces to break at), with
+    // whether a space goes before it.
+    let mut tokens: Vec<(String, bool)> = Vec::new();
     for word in text.split_whitespace() {
+        if has_cjk(word) {
+            for (i, c) in word.chars().enumerate() {
+                tokens.push((c.to_string(), i == 0));
+            }
+        } else {
+            tokens.push((word.to_string(), true));
+        }
+    }
+    for (word, spaced) in &tokens {
+        let word = word.as_str();
         let candidate = if current.is_empty() {
             word.to_string()
-        } else {
+        } else if *spaced {
             format!("{current} {word}")
+        } else {
+            format!("{current}{word}")
         };
         if text_width(f, &candidate) > width && !current.is_empty() {
             lines.push(std::mem::replace(&mut current, word.to_string()));
@@ -445,6 +549,12 @@ fn draw_inner<'b>(data: &ChartData, l: &Layout, buf: &'b mut [u8]) -> DrawResult
 /// Draw the chart and encode it as PNG.
 pub fn render_png(data: &ChartData) -> Result<Vec<u8>, ChartError> {
     register_fonts();
+    let _cjk = CjkGuard::for_texts(
+        std::iter::once(data.title.as_str())
+            .chain(data.subtitle.as_deref())
+            .chain(data.options.iter().map(String::as_str))
+            .chain(data.series.iter().map(|s| s.label.as_str())),
+    );
     let l = layout(data);
     let height = l.height as u32;
     let mut buf = vec![0u8; (WIDTH * height * 3) as usize];
@@ -547,6 +657,56 @@ mod tests {
             .max()
             .unwrap_or(l.track_left as u32);
         (last as f64 - l.track_left as f64) / (l.track_right - l.track_left) as f64
+    }
+
+    /// Dark pixels in the rows `from..to` of a PNG.
+    fn ink(png: &[u8], from: u32, to: u32) -> usize {
+        let img = image::load_from_memory(png).expect("a PNG").to_rgb8();
+        (from..to.min(img.height()))
+            .flat_map(|y| (0..img.width()).map(move |x| (x, y)))
+            .filter(|&(x, y)| img.get_pixel(x, y).0.iter().all(|&v| v < 110))
+            .count()
+    }
+
+    /// A Chinese title is drawn with a font that has its glyphs (DejaVu has none and
+    /// would leave the title blank): its ink is comparable to an English title's. Needs a
+    /// CJK font (scripts/test installs fonts-wqy-microhei).
+    #[test]
+    fn chinese_text_is_drawn_with_a_cjk_font() {
+        assert!(
+            super::cjk_font().is_some(),
+            "no font with Chinese glyphs: install fonts-wqy-microhei (scripts/test does) or set COLLOQUY_CJK_FONT"
+        );
+        let chart = |title: &str, option: &str| ChartData {
+            title: title.into(),
+            subtitle: None,
+            options: vec![option.to_string(), "B".into()],
+            series: vec![Series {
+                name: "V".into(),
+                label: "V".into(),
+                counts: vec![3, 2],
+            }],
+        };
+        let zh = render_png(&chart("可预期的法院能增强信任", "同意")).unwrap();
+        let blank = render_png(&chart("", "同意")).unwrap();
+        let en = render_png(&chart("Courts build trust", "Agree")).unwrap();
+        let (zh_ink, blank_ink, en_ink) = (ink(&zh, 0, 60), ink(&blank, 0, 60), ink(&en, 0, 60));
+        assert!(
+            zh_ink > blank_ink + 300 && zh_ink * 3 > en_ink,
+            "title ink: zh {zh_ink}, blank {blank_ink}, en {en_ink}"
+        );
+        // A long Chinese claim wraps onto a second line instead of being cut.
+        let f = bold(26);
+        let long = "可预期的法院降低了合作的成本，当公民看到规则对所有人一视同仁时，他们更愿意信任规则，批评者则认为信任增长缓慢";
+        let _cjk = CjkGuard::for_texts([long]);
+        let lines = wrap(&f, long, 600, 3);
+        assert!(lines.len() >= 2, "{lines:?}");
+        assert!(lines.iter().all(|l| text_width(&f, l) <= 600), "{lines:?}");
+        if let Ok(dir) = std::env::var("CARGO_TARGET_DIR") {
+            let dir = std::path::Path::new(&dir).join("test-artifacts");
+            let _ = std::fs::create_dir_all(&dir);
+            let _ = std::fs::write(dir.join("chart-zh.png"), &zh);
+        }
     }
 
     #[test]

@@ -139,16 +139,21 @@ impl Prompts {
                 let mut args: Vec<(String, FluentValue<'static>)> = Vec::new();
                 for name in kwargs.args() {
                     let value: minijinja::Value = kwargs.get(name)?;
-                    let fluent = match value.as_i64() {
-                        Some(n) if value.kind() == minijinja::value::ValueKind::Number => {
-                            FluentValue::from(n)
-                        }
-                        _ => match f64::try_from(value.clone()) {
-                            Ok(x) if value.kind() == minijinja::value::ValueKind::Number => {
-                                FluentValue::from(x)
+                    // A yes/no selector: `[true]` / `[false]` variants.
+                    let fluent = if value.kind() == minijinja::value::ValueKind::Bool {
+                        FluentValue::from(if value.is_true() { "true" } else { "false" })
+                    } else {
+                        match value.as_i64() {
+                            Some(n) if value.kind() == minijinja::value::ValueKind::Number => {
+                                FluentValue::from(n)
                             }
-                            _ => FluentValue::from(value.to_string()),
-                        },
+                            _ => match f64::try_from(value.clone()) {
+                                Ok(x) if value.kind() == minijinja::value::ValueKind::Number => {
+                                    FluentValue::from(x)
+                                }
+                                _ => FluentValue::from(value.to_string()),
+                            },
+                        }
                     };
                     args.push((name.to_string(), fluent));
                 }
@@ -406,6 +411,20 @@ mod tests {
         assert_eq!(render("ru", 3), "3 ответа");
         assert_eq!(render("ru", 5), "5 ответов");
         assert_eq!(render("zh", 5), "5 条回复");
+        // A yes/no argument selects the `[true]` / `[false]` variant.
+        env.add_template("b.md.j2", "{{ t(\"map-consensus-all\", groups=(n > 1)) }}")
+            .unwrap();
+        let b = env.get_template("b.md.j2").unwrap();
+        let yes = b
+            .render(minijinja::context! { lang => "en", n => 2 })
+            .unwrap();
+        let no = b
+            .render(minijinja::context! { lang => "en", n => 0 })
+            .unwrap();
+        assert_eq!(
+            (yes.as_str(), no.as_str()),
+            ("everyone in every group", "every voter")
+        );
     }
 
     #[test]

@@ -60,6 +60,8 @@ pub struct MapChart {
     pub claims: Vec<MapChartClaim>,
     /// The share of variance each axis shows.
     pub explained: [f64; 2],
+    /// The language of the chart's own words (axes, headings).
+    pub locale: crate::i18n::Locale,
 }
 
 type Area<'b> = DrawingArea<BitMapBackend<'b>, plotters::coord::Shift>;
@@ -189,9 +191,10 @@ fn draw<'b>(chart: &MapChart, buf: &'b mut [u8]) -> DrawResult<'b> {
     ))?;
     let axis_font = font(15);
     root.draw(&Text::new(
-        format!(
-            "axis 1 · {:.0} % of the differences in votes",
-            chart.explained[0] * 100.0
+        crate::t!(
+            chart.locale,
+            "map-chart-axis-1",
+            pct = format!("{:.0}", chart.explained[0] * 100.0)
         ),
         (left + PLOT / 2, top + PLOT + 8),
         axis_font
@@ -199,7 +202,11 @@ fn draw<'b>(chart: &MapChart, buf: &'b mut [u8]) -> DrawResult<'b> {
             .pos(Pos::new(HPos::Center, VPos::Top)),
     ))?;
     root.draw(&Text::new(
-        format!("axis 2 · {:.0} %", chart.explained[1] * 100.0),
+        crate::t!(
+            chart.locale,
+            "map-chart-axis-2",
+            pct = format!("{:.0}", chart.explained[1] * 100.0)
+        ),
         (left + 6, top + 6),
         axis_font.color(&MUTED).pos(top_left),
     ))?;
@@ -286,7 +293,7 @@ fn draw<'b>(chart: &MapChart, buf: &'b mut [u8]) -> DrawResult<'b> {
     if chart.groups.is_empty() {
         marker(&root, None, PANEL_LEFT + 10, y + 10, 8)?;
         root.draw(&Text::new(
-            "a member (no groups)",
+            crate::t!(chart.locale, "map-chart-no-groups"),
             (PANEL_LEFT + 28, y + 10),
             body.color(&INK).pos(Pos::new(HPos::Left, VPos::Center)),
         ))?;
@@ -304,7 +311,7 @@ fn draw<'b>(chart: &MapChart, buf: &'b mut [u8]) -> DrawResult<'b> {
     }
     y += 12;
     root.draw(&Text::new(
-        "Claims (arrows point to agreement)",
+        crate::t!(chart.locale, "map-chart-claims"),
         (PANEL_LEFT, y),
         head.color(&INK).pos(top_left),
     ))?;
@@ -313,9 +320,9 @@ fn draw<'b>(chart: &MapChart, buf: &'b mut [u8]) -> DrawResult<'b> {
     let drawn: Vec<&str> = arrows.iter().flat_map(|(_, l)| l.iter().copied()).collect();
     for (i, c) in chart.claims.iter().enumerate() {
         let note = if drawn.contains(&c.label.as_str()) {
-            ""
+            String::new()
         } else {
-            " (no arrow: it does not separate members)"
+            format!(" {}", crate::t!(chart.locale, "map-chart-no-arrow"))
         };
         let lines = wrap(
             &body,
@@ -326,7 +333,7 @@ fn draw<'b>(chart: &MapChart, buf: &'b mut [u8]) -> DrawResult<'b> {
         if y + 22 * lines.len() as i32 > bottom - 22 {
             let rest = chart.claims.len() - i;
             root.draw(&Text::new(
-                format!("… and {rest} more (see the text)"),
+                crate::t!(chart.locale, "map-chart-more", n = rest),
                 (PANEL_LEFT, y),
                 body.color(&MUTED).pos(top_left),
             ))?;
@@ -349,6 +356,12 @@ fn draw<'b>(chart: &MapChart, buf: &'b mut [u8]) -> DrawResult<'b> {
 /// Draw the map and encode it as PNG.
 pub fn render_map_png(chart: &MapChart) -> Result<Vec<u8>, ChartError> {
     register_fonts();
+    let _cjk = super::CjkGuard::for_texts(
+        [chart.title.as_str(), chart.subtitle.as_str()]
+            .into_iter()
+            .chain(chart.groups.iter().map(String::as_str))
+            .chain(chart.claims.iter().map(|c| c.text.as_str())),
+    );
     let mut buf = vec![0u8; (MAP_WIDTH * MAP_HEIGHT * 3) as usize];
     draw(chart, &mut buf).map_err(|e| ChartError::Draw(e.to_string()))?;
     let mut png = Vec::new();
@@ -392,6 +405,7 @@ mod tests {
                     dy: 0.0,
                 },
             ],
+            locale: crate::i18n::Locale::En,
             explained: [0.8, 0.1],
         }
     }

@@ -5,7 +5,7 @@ use crate::domain::poll::Phase;
 use serde_json::json;
 
 use crate::domain::command::ExportFormat;
-use crate::engine::{CommandError, Engine, local_label};
+use crate::engine::{CommandError, Engine, local_label_in};
 use crate::ports::FileOut;
 use crate::store::{Group, SessionRow, from_ms};
 
@@ -119,6 +119,7 @@ pub async fn minutes_markdown(
     audience: Audience,
 ) -> Result<String, CommandError> {
     let tz = Engine::zone(group);
+    let loc = group.locale();
     let title = engine.session_title(session).await?;
     let (excerpt, questions, position) = match session.excerpt_id {
         Some(id) => match engine.store().excerpt(id).await? {
@@ -131,7 +132,14 @@ pub async fn minutes_markdown(
                     .map(|q| q.text)
                     .collect();
                 let r = engine.store().reading(e.reading_id).await?;
-                let position = r.map(|r| format!("{} of {}", e.seq, r.excerpt_count));
+                let position = r.map(|r| {
+                    crate::t!(
+                        loc,
+                        "minutes-position",
+                        seq = e.seq,
+                        total = r.excerpt_count
+                    )
+                });
                 (Some(e.text), qs, position)
             }
             None => (None, Vec::new(), None),
@@ -154,13 +162,13 @@ pub async fn minutes_markdown(
         .map(|r| {
             let item = crate::engine::live::item_seq_at(&runs, r.posted_at);
             let author = if audience == Audience::Public && !r.quotes_allowed {
-                crate::domain::summary::ANONYMOUS.to_string()
+                crate::t!(loc, "a-member")
             } else {
                 r.display_name.clone()
             };
             json!({
                 "author": author,
-                "time": from_ms(r.posted_at).with_timezone(&tz).format("%H:%M").to_string(),
+                "time": crate::i18n::format_time(from_ms(r.posted_at), tz, loc),
                 "text": r.text,
                 "edited": r.edited_at.is_some(),
                 "deleted": r.deleted_at.is_some(),
@@ -186,12 +194,13 @@ pub async fn minutes_markdown(
     };
     engine
         .prompts()
-        .render(
+        .render_in(
+            loc,
             "minutes.md.j2",
             &json!({"m": {
                 "title": title,
                 "group": group.label(),
-                "date": local_label(from_ms(session.started_at), tz),
+                "date": local_label_in(from_ms(session.started_at), tz, loc),
                 "excerpt": excerpt,
                 "position": position,
                 "questions": questions,

@@ -731,13 +731,14 @@ impl Engine {
             .await?
             .ok_or_else(|| CommandError::Internal(format!("group {group_id} is gone")))?;
         let tz = Engine::zone(&group);
+        let loc = group.locale();
         let (start, end) = week_bounds(week, tz)
             .ok_or_else(|| CommandError::Internal(format!("bad week {week}")))?;
         let sessions = self
             .store()
             .sessions_between(group.id, store_ms(start), store_ms(end))
             .await?;
-        let mut readings: Vec<String> = Vec::new();
+        let mut readings: Vec<serde_json::Value> = Vec::new();
         let mut all_replies: Vec<ReplyIn> = Vec::new();
         let mut members: std::collections::HashSet<String> = Default::default();
         let mut threads: Vec<(usize, String)> = Vec::new();
@@ -749,8 +750,7 @@ impl Engine {
                 && let Some(e) = self.store().excerpt(eid).await?
                 && let Some(r) = self.store().reading(e.reading_id).await?
             {
-                let label = format!("{} (excerpt {})", r.title, e.seq);
-                readings.push(label);
+                readings.push(serde_json::json!({"title": r.title, "seq": e.seq}));
             }
             let rows = self.store().session_replies(s.id).await?;
             let live: Vec<_> = rows.iter().filter(|r| r.deleted_at.is_none()).collect();
@@ -772,22 +772,17 @@ impl Engine {
                 if poll.phase == Some(Phase::Post) && !poll.is_open() {
                     let view = self.poll_result_view(&poll).await?;
                     if let Some(sh) = view.shift.filter(|s| !s.suppressed) {
-                        shifts.push(format!(
-                            "“{}”: {} of {} changed their vote{}",
-                            poll.claim,
-                            sh.changed,
-                            sh.paired,
-                            sh.net
-                                .map(|n| format!(
-                                    ", net shift {n} toward {}",
-                                    if sh.net_value > 0.0 {
-                                        sh.positive_pole
-                                    } else {
-                                        sh.negative_pole
-                                    }
-                                ))
-                                .unwrap_or_default()
-                        ));
+                        shifts.push(serde_json::json!({
+                            "claim": poll.claim,
+                            "changed": sh.changed,
+                            "paired": sh.paired,
+                            "net": sh.net,
+                            "pole": if sh.net_value > 0.0 {
+                                sh.positive_pole
+                            } else {
+                                sh.negative_pole
+                            },
+                        }));
                     }
                 }
             }
@@ -803,22 +798,27 @@ impl Engine {
         )
         .themes
         .into_iter()
-        .map(|t| format!("{} ({} replies)", t.label, t.replies))
+        .map(|t| serde_json::json!({"label": t.label, "replies": t.replies}))
         .collect::<Vec<_>>();
         threads.sort_by_key(|t| std::cmp::Reverse(t.0));
-        let threads: Vec<String> = threads
+        let threads: Vec<serde_json::Value> = threads
             .into_iter()
             .filter(|(n, _)| *n > 0)
             .take(3)
-            .map(|(n, t)| format!("{t}: {n} replies"))
+            .map(|(n, t)| serde_json::json!({"title": t, "replies": n}))
             .collect();
         let map = self
-            .map_if_worth_it(&group, "this week".into(), &week_polls)
+            .map_if_worth_it(&group, crate::t!(loc, "map-scope-week"), &week_polls)
             .await?;
-        let body = self.prompts().render(
+        let week_label = start
+            .with_timezone(&tz)
+            .format_localized(&crate::t!(loc, "digest-date-pattern"), loc.chrono())
+            .to_string();
+        let body = self.prompts().render_in(
+            loc,
             "digest.md.j2",
             &serde_json::json!({"d": {
-                "week_label": start.with_timezone(&tz).format("%-d %B %Y").to_string(),
+                "week_label": week_label,
                 "group": group.label(),
                 "sessions": sessions.len(),
                 "members": members.len(),

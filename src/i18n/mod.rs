@@ -167,6 +167,10 @@ pub const FILES: &[(&str, &str, &str)] = ftl_files!(
     "live-matrix.ftl",
     "live-discord.ftl",
     "summaries.ftl",
+    "views.ftl",
+    "commands.ftl",
+    "live.ftl",
+    "discord.ftl",
 );
 
 /// The loaded messages of every locale.

@@ -60,7 +60,7 @@ colloquy::store_test! {
 
 /// A Russian reading written for this repository, with its own questions (`Q:` lines), so
 /// that nothing English comes from the text itself.
-const RUSSIAN_READING: &str = "# Доверие и институты\n\n\
+pub(crate) const RUSSIAN_READING: &str = "# Доверие и институты\n\n\
 Суды, которые решают дела предсказуемо, снижают цену сотрудничества. Граждане чаще \
 доверяют правилам, когда видят, что правила применяются ко всем одинаково. Критики \
 отвечают, что доверие растёт медленно и не следует из одних только правил.\n\n\
@@ -71,7 +71,7 @@ Q: Как ответил бы критик, считающий, что дове�
 
 /// A Chinese reading written for this repository: sentences end at 。 and the importer
 /// cuts them there.
-const CHINESE_READING: &str = "# 信任与制度\n\n\
+pub(crate) const CHINESE_READING: &str = "# 信任与制度\n\n\
 可预期的法院降低了合作的成本。当公民看到规则对所有人一视同仁时，他们更愿意信任规则。\
 批评者则认为，信任增长缓慢，并不仅仅来自规则本身。\n\n\
 Q: 作者所说的法院的“可预期性”是什么意思？\n\
@@ -80,7 +80,7 @@ Q: 认为信任来自经验而非规则的批评者会如何回应？\n\n\
 
 /// Runs of three or more ASCII words in `text` outside `code` spans, quotes of members and
 /// the names given: English the bot wrote where the group's language was expected.
-fn english_runs(text: &str, allowed: &[&str]) -> Vec<String> {
+pub(crate) fn english_runs(text: &str, allowed: &[&str]) -> Vec<String> {
     let mut cleaned = String::new();
     let mut in_code = false;
     for c in text.chars() {

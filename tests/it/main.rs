@@ -11,6 +11,7 @@ mod core_polls;
 mod core_scheduler;
 mod event_mapping;
 mod i18n;
+mod i18n_views;
 mod leases;
 mod live;
 mod live_reactions;
@@ -26,6 +27,8 @@ mod words;
 
 #[cfg(feature = "discord")]
 mod discord_bot;
+#[cfg(feature = "discord")]
+mod discord_commands_i18n;
 #[cfg(feature = "discord")]
 mod discord_gateway;
 #[cfg(feature = "discord")]

@@ -54,18 +54,34 @@ pub enum NoGroups {
 }
 
 impl NoGroups {
-    /// The reason in words.
+    /// The reason in words (English).
     pub fn reason(&self) -> String {
+        self.reason_in(crate::i18n::Locale::En)
+    }
+
+    /// The reason in `locale`'s words.
+    pub fn reason_in(&self, locale: crate::i18n::Locale) -> String {
         match self {
-            NoGroups::TooFewVoters { qualified } => format!(
-                "no opinion groups: only {qualified} {} voted on at least {MIN_VOTES} claims, and groups need {MIN_MEMBERS}",
-                if *qualified == 1 { "member" } else { "members" }
+            NoGroups::TooFewVoters { qualified } => crate::t!(
+                locale,
+                "map-no-groups-few-voters",
+                qualified = *qualified,
+                min = MIN_VOTES,
+                need = MIN_MEMBERS
             ),
-            NoGroups::SmallGroup { k, smallest, .. } => format!(
-                "no opinion groups: the clearest split ({k} groups) would leave a group of {smallest}, and a group needs at least {MIN_GROUP} members"
+            NoGroups::SmallGroup { k, smallest, .. } => crate::t!(
+                locale,
+                "map-no-groups-small",
+                k = *k,
+                smallest = *smallest,
+                min = MIN_GROUP
             ),
-            NoGroups::Unclear { k, silhouette } => format!(
-                "no opinion groups: the votes do not fall into clear groups (the best split, {k} groups, has a silhouette of {silhouette:.2}; groups need {MIN_SILHOUETTE:.2})"
+            NoGroups::Unclear { k, silhouette } => crate::t!(
+                locale,
+                "map-no-groups-unclear",
+                k = *k,
+                silhouette = format!("{silhouette:.2}"),
+                need = format!("{MIN_SILHOUETTE:.2}")
             ),
         }
     }

@@ -6,6 +6,7 @@
 use super::{LivePost, messages};
 use crate::domain::live::{MAX_BREAKOUT_MINUTES, MAX_ROOMS, assign_rooms, one_line};
 use crate::engine::{CommandError, Engine, Reply, store_ms};
+use crate::i18n::Locale;
 use crate::ports::{Content, ThreadPost};
 use crate::store::{Group, NewRoom};
 
@@ -23,18 +24,21 @@ impl Engine {
         minutes: i64,
         by_opinion: bool,
     ) -> Result<Reply, CommandError> {
+        let loc = group.locale();
         let session = self.live_session(group).await?;
         if rooms < 1 {
-            return Err(CommandError::invalid(messages::breakout_rooms_bad(rooms)));
+            return Err(CommandError::invalid(messages::breakout_rooms_bad(
+                loc, rooms,
+            )));
         }
         if rooms > MAX_ROOMS {
             return Err(CommandError::invalid(messages::breakout_too_many_rooms(
-                rooms,
+                loc, rooms,
             )));
         }
         if !(1..=MAX_BREAKOUT_MINUTES).contains(&minutes) {
             return Err(CommandError::invalid(messages::breakout_minutes_bad(
-                minutes,
+                loc, minutes,
             )));
         }
         let activity = self.activity(group, &session).await?;
@@ -46,11 +50,11 @@ impl Engine {
             }
         }
         if present.is_empty() {
-            return Err(CommandError::invalid(messages::breakout_nobody()));
+            return Err(CommandError::invalid(messages::breakout_nobody(loc)));
         }
         if rooms as usize > present.len() {
             return Err(CommandError::invalid(
-                messages::breakout_more_rooms_than_members(rooms, present.len()),
+                messages::breakout_more_rooms_than_members(loc, rooms, present.len()),
             ));
         }
         let (members, how, mixed) = if by_opinion {
@@ -60,19 +64,19 @@ impl Engine {
                         .iter()
                         .map(|k| (k.clone(), groups.get(k).copied()))
                         .collect::<Vec<_>>(),
-                    messages::breakout_by_opinion(),
+                    messages::breakout_by_opinion(loc),
                     true,
                 ),
                 Err(reason) => (
                     present.iter().map(|k| (k.clone(), None)).collect(),
-                    messages::breakout_no_groups(&reason),
+                    messages::breakout_no_groups(loc, &reason),
                     false,
                 ),
             }
         } else {
             (
                 present.iter().map(|k| (k.clone(), None)).collect(),
-                messages::breakout_by_chance(),
+                messages::breakout_by_chance(loc),
                 false,
             )
         };
@@ -100,9 +104,10 @@ impl Engine {
             )
             .await?;
         if created.is_none() {
-            return Err(CommandError::invalid(messages::breakout_running()));
+            return Err(CommandError::invalid(messages::breakout_running(loc)));
         }
         Ok(Reply::public(messages::breakout_started(
+            loc,
             new_rooms.len(),
             minutes,
             &how,
@@ -117,6 +122,7 @@ impl Engine {
         session_id: i64,
         n: usize,
     ) -> Result<Vec<String>, CommandError> {
+        let loc = group.locale();
         let mut questions: Vec<String> = Vec::new();
         if let Some(s) = self.store().current_excerpt_session(group.id).await?
             && let Some(e) = s.excerpt_id
@@ -132,6 +138,7 @@ impl Engine {
         if questions.is_empty() {
             let run = self.item_at(session_id, store_ms(self.now())).await?;
             questions.push(messages::default_prompt(
+                loc,
                 run.as_ref().map(|r| r.title.as_str()),
             ));
         }
@@ -146,6 +153,7 @@ impl Engine {
         group: &Group,
         room_id: i64,
     ) -> Result<(Option<String>, Content), CommandError> {
+        let loc = group.locale();
         let room =
             self.store().breakout_room(room_id).await?.ok_or_else(|| {
                 CommandError::Internal(format!("breakout room {room_id} is gone"))
@@ -167,8 +175,9 @@ impl Engine {
         Ok((
             None,
             Content::Thread(ThreadPost {
-                name: messages::room_name(room.seq, b.rooms),
+                name: messages::room_name(loc, room.seq, b.rooms),
                 markdown: messages::room_post(
+                    loc,
                     room.seq,
                     b.rooms,
                     &members,
@@ -179,13 +188,21 @@ impl Engine {
         ))
     }
 
-    pub(super) async fn gathered_text(&self, breakout_id: i64) -> Result<String, CommandError> {
+    pub(super) async fn gathered_text(
+        &self,
+        loc: Locale,
+        breakout_id: i64,
+    ) -> Result<String, CommandError> {
         let rooms = self.store().breakout_rooms(breakout_id).await?;
-        let mut text = messages::gathered_header(rooms.len());
+        let mut text = messages::gathered_header(loc, rooms.len());
         for r in &rooms {
             text.push('\n');
-            let who = r.reporter.clone().unwrap_or_else(|| "a member".into());
+            let who = r
+                .reporter
+                .clone()
+                .unwrap_or_else(|| crate::t!(loc, "a-member"));
             text.push_str(&messages::gathered_line(
+                loc,
                 r.seq,
                 r.report.as_deref().map(|t| (who.as_str(), t)),
             ));

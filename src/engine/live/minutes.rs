@@ -8,6 +8,7 @@ use crate::domain::command::Role;
 use crate::domain::ids::{MemberKey, Platform};
 use crate::domain::live::{MAX_NOTE_CHARS, parse_due};
 use crate::engine::{Caller, CommandError, Engine, Reply, store_ms};
+use crate::i18n::Locale;
 use crate::store::{Group, MinutesItemRow, NewMinutesItem};
 
 /// A member named in a command: their key and the name to show.
@@ -18,13 +19,13 @@ struct Named {
 
 impl Engine {
     /// The text of a note, decision or action, checked.
-    fn minutes_text(text: &str, what: &str) -> Result<String, CommandError> {
+    fn minutes_text(loc: Locale, text: &str, what: &str) -> Result<String, CommandError> {
         let text = crate::domain::text::defang_mentions(text.trim());
         if text.is_empty() {
-            return Err(CommandError::invalid(messages::text_empty(what)));
+            return Err(CommandError::invalid(messages::text_empty(loc, what)));
         }
         if text.chars().count() > MAX_NOTE_CHARS {
-            return Err(CommandError::invalid(messages::text_too_long(what)));
+            return Err(CommandError::invalid(messages::text_too_long(loc, what)));
         }
         Ok(text)
     }
@@ -37,8 +38,9 @@ impl Engine {
         kind: &'static str,
         text: &str,
     ) -> Result<Reply, CommandError> {
+        let loc = group.locale();
         let session = self.live_session(group).await?;
-        let text = Self::minutes_text(text, kind)?;
+        let text = Self::minutes_text(loc, text, kind)?;
         let now = store_ms(self.now());
         let run = self.item_at(session.id, now).await?;
         let id = self
@@ -59,9 +61,9 @@ impl Engine {
                 None,
             )
             .await?;
-        let label = if kind == "note" { "Note" } else { "Decision" };
         Ok(Reply::public(messages::noted(
-            label,
+            loc,
+            kind,
             id,
             run.as_ref().map(|r| r.title.as_str()),
         )))
@@ -70,10 +72,11 @@ impl Engine {
     /// Who `typed` names in this group: a mention (`<@123>`), a Matrix id, or `@name` /
     /// `name` as the group knows them.
     async fn member_named(&self, group: &Group, typed: &str) -> Result<Named, CommandError> {
+        let loc = group.locale();
         let platform = group.platform;
         let t = typed.trim();
         let shown = t.to_string();
-        let not_member = || CommandError::invalid(messages::not_a_member(&shown));
+        let not_member = || CommandError::invalid(messages::not_a_member(loc, &shown));
         // A platform mention or id first.
         let direct: Option<MemberKey> = match platform {
             Platform::Discord => t
@@ -144,6 +147,7 @@ impl Engine {
             }),
             [] => Err(not_member()),
             many => Err(CommandError::invalid(messages::ambiguous_member(
+                loc,
                 &shown,
                 many.len(),
             ))),
@@ -158,8 +162,9 @@ impl Engine {
         text: &str,
         due: Option<String>,
     ) -> Result<Reply, CommandError> {
+        let loc = group.locale();
         let session = self.live_session(group).await?;
-        let text = Self::minutes_text(text, "action")?;
+        let text = Self::minutes_text(loc, text, "action")?;
         let tz = Engine::zone(group);
         let today = self.now().with_timezone(&tz).date_naive();
         let due = due
@@ -189,6 +194,7 @@ impl Engine {
             )
             .await?;
         Ok(Reply::public(messages::action_added(
+            loc,
             id,
             &owner.name,
             due.as_deref(),
@@ -202,12 +208,13 @@ impl Engine {
         group: &Group,
         at_start: bool,
     ) -> Result<String, CommandError> {
+        let loc = group.locale();
         let open = self.store().open_actions(group.id).await?;
         if open.is_empty() {
             return Ok(if at_start {
-                messages::all_actions_done()
+                messages::all_actions_done(loc)
             } else {
-                messages::no_open_actions()
+                messages::no_open_actions(loc)
             });
         }
         let today = self
@@ -216,13 +223,13 @@ impl Engine {
             .date_naive()
             .to_string();
         let mut text = if at_start {
-            messages::open_actions_at_start()
+            messages::open_actions_at_start(loc)
         } else {
-            messages::open_actions_header()
+            messages::open_actions_header(loc)
         };
         for a in &open {
             text.push('\n');
-            text.push_str(&action_line(a, &today));
+            text.push_str(&action_line(loc, a, &today));
         }
         Ok(text)
     }
@@ -240,25 +247,32 @@ impl Engine {
         caller: &Caller,
         id: i64,
     ) -> Result<Reply, CommandError> {
+        let loc = group.locale();
         let Some(item) = self.store().minutes_item(group.id, id).await? else {
-            return Err(CommandError::invalid(messages::no_such_action(id)));
+            return Err(CommandError::invalid(messages::no_such_action(loc, id)));
         };
         if item.kind != "action" {
-            return Err(CommandError::invalid(messages::not_an_action(id)));
+            return Err(CommandError::invalid(messages::not_an_action(loc, id)));
         }
         if item.done_at.is_some() {
-            return Err(CommandError::invalid(messages::action_already_done(id)));
+            return Err(CommandError::invalid(messages::action_already_done(
+                loc, id,
+            )));
         }
         let owner = item.owner.clone().unwrap_or_else(|| "a member".into());
         if caller.role < Role::Facilitator && item.owner_key.as_deref() != Some(&caller.key.key()) {
             return Err(CommandError::invalid(messages::action_not_yours(
-                id, &owner,
+                loc, id, &owner,
             )));
         }
         if !self.store().finish_action(id, store_ms(self.now())).await? {
-            return Err(CommandError::invalid(messages::action_already_done(id)));
+            return Err(CommandError::invalid(messages::action_already_done(
+                loc, id,
+            )));
         }
-        Ok(Reply::public(messages::action_done(id, &owner, &item.text)))
+        Ok(Reply::public(messages::action_done(
+            loc, id, &owner, &item.text,
+        )))
     }
 
     /// Queue the open actions for the start of a session (when there are any), once a
@@ -282,8 +296,11 @@ impl Engine {
 }
 
 /// "- #3 **Ana**: circulate the map (due 2026-03-06)".
-pub(crate) fn action_line(a: &MinutesItemRow, today: &str) -> String {
-    let owner = a.owner.clone().unwrap_or_else(|| "a member".into());
+pub(crate) fn action_line(loc: Locale, a: &MinutesItemRow, today: &str) -> String {
+    let owner = a
+        .owner
+        .clone()
+        .unwrap_or_else(|| crate::t!(loc, "a-member"));
     let overdue = a.done_at.is_none() && a.due.as_deref().is_some_and(|d| d < today);
-    messages::action_line(a.id, &owner, &a.text, a.due.as_deref(), overdue)
+    messages::action_line(loc, a.id, &owner, &a.text, a.due.as_deref(), overdue)
 }

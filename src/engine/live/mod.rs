@@ -96,10 +96,11 @@ pub(crate) fn clock_time(group: &Group, at_ms: i64) -> String {
 impl Engine {
     /// The group's open live session, or the message saying there is none.
     pub(crate) async fn live_session(&self, group: &Group) -> Result<SessionRow, CommandError> {
+        let loc = group.locale();
         self.store()
             .open_live_session(group.id)
             .await?
-            .ok_or_else(|| CommandError::invalid(messages::no_live_session()))
+            .ok_or_else(|| CommandError::invalid(messages::no_live_session(loc)))
     }
 
     /// The agenda item running in a session at `at_ms`, if any (by the runs' times).
@@ -118,12 +119,15 @@ impl Engine {
         text: Option<String>,
         attachment: Option<&Upload>,
     ) -> Result<Reply, CommandError> {
+        let loc = group.locale();
         let session = self.live_session(group).await?;
         let text = match (text, attachment) {
             (Some(t), _) => t,
             (None, Some(file)) => String::from_utf8(file.bytes.clone())
-                .map_err(|_| CommandError::invalid(messages::agenda_file_unreadable()))?,
-            (None, None) => return Err(CommandError::invalid(messages::agenda_attach_or_text())),
+                .map_err(|_| CommandError::invalid(messages::agenda_file_unreadable(loc)))?,
+            (None, None) => {
+                return Err(CommandError::invalid(messages::agenda_attach_or_text(loc)));
+            }
         };
         let items = live::parse_agenda(&text).map_err(|e| CommandError::invalid(e.to_string()))?;
         let rows: Vec<(String, i64)> = items
@@ -142,19 +146,20 @@ impl Engine {
             .set_agenda(session.id, group.id, &rows, &post, store_ms(self.now()))
             .await?
         {
-            return Err(CommandError::invalid(messages::agenda_already_started()));
+            return Err(CommandError::invalid(messages::agenda_already_started(loc)));
         }
-        Ok(Reply::private(messages::agenda_set(rows.len(), total)))
+        Ok(Reply::private(messages::agenda_set(loc, rows.len(), total)))
     }
 
     async fn agenda_of(
         &self,
         group: &Group,
     ) -> Result<(SessionRow, Vec<AgendaItemRow>, Option<AgendaRunRow>), CommandError> {
+        let loc = group.locale();
         let session = self.live_session(group).await?;
         let items = self.store().agenda_items(session.id).await?;
         if items.is_empty() {
-            return Err(CommandError::invalid(messages::no_agenda()));
+            return Err(CommandError::invalid(messages::no_agenda(loc)));
         }
         let open = self.store().open_agenda_run(session.id).await?;
         Ok((session, items, open))
@@ -193,19 +198,20 @@ impl Engine {
     }
 
     pub(super) async fn agenda_start(&self, group: &Group) -> Result<Reply, CommandError> {
+        let loc = group.locale();
         let (session, items, open) = self.agenda_of(group).await?;
         if let Some(run) = open {
             return Err(CommandError::invalid(messages::agenda_already_running(
-                &run.title,
+                loc, &run.title,
             )));
         }
         if !self.store().agenda_runs(session.id).await?.is_empty() {
-            return Err(CommandError::invalid(messages::agenda_finished()));
+            return Err(CommandError::invalid(messages::agenda_finished(loc)));
         }
         let first = &items[0];
         self.switch_to(group, session.id, None, Some(first), None, self.now())
             .await?;
-        Ok(Reply::private(messages::agenda_started(&first.title)))
+        Ok(Reply::private(messages::agenda_started(loc, &first.title)))
     }
 
     pub(super) async fn agenda_step(
@@ -213,21 +219,22 @@ impl Engine {
         group: &Group,
         forward: bool,
     ) -> Result<Reply, CommandError> {
+        let loc = group.locale();
         let (session, items, open) = self.agenda_of(group).await?;
         let runs = self.store().agenda_runs(session.id).await?;
         let Some(current) = open.or_else(|| runs.last().cloned()) else {
-            return Err(CommandError::invalid(messages::agenda_not_started()));
+            return Err(CommandError::invalid(messages::agenda_not_started(loc)));
         };
         let running = current.ended_at.is_none();
         let target_seq = match (forward, running) {
             (true, true) => current.seq + 1,
-            (true, false) => return Err(CommandError::invalid(messages::agenda_finished())),
+            (true, false) => return Err(CommandError::invalid(messages::agenda_finished(loc))),
             // After the agenda ended, `back` reopens the last item.
             (false, true) => current.seq - 1,
             (false, false) => current.seq,
         };
         if target_seq < 1 {
-            return Err(CommandError::invalid(messages::agenda_at_first()));
+            return Err(CommandError::invalid(messages::agenda_at_first(loc)));
         }
         let target = items.iter().find(|i| i.seq == target_seq);
         let expected = running.then_some(current.id);
@@ -242,11 +249,11 @@ impl Engine {
             )
             .await?;
         if !moved {
-            return Err(CommandError::invalid(messages::agenda_moved_meanwhile()));
+            return Err(CommandError::invalid(messages::agenda_moved_meanwhile(loc)));
         }
         Ok(Reply::private(match target {
-            Some(t) => messages::agenda_moving(&t.title),
-            None => messages::agenda_over_now(),
+            Some(t) => messages::agenda_moving(loc, &t.title),
+            None => messages::agenda_over_now(loc),
         }))
     }
 
@@ -255,22 +262,26 @@ impl Engine {
         group: &Group,
         time: &str,
     ) -> Result<Reply, CommandError> {
+        let loc = group.locale();
         let minutes =
             live::parse_minutes(time).map_err(|e| CommandError::invalid(e.to_string()))?;
         if !(1..=live::MAX_AGENDA_MINUTES).contains(&minutes) {
-            return Err(CommandError::invalid(messages::agenda_extend_bad(minutes)));
+            return Err(CommandError::invalid(messages::agenda_extend_bad(
+                loc, minutes,
+            )));
         }
         let (_, _, open) = self.agenda_of(group).await?;
         let Some(run) = open else {
-            return Err(CommandError::invalid(messages::agenda_not_started()));
+            return Err(CommandError::invalid(messages::agenda_not_started(loc)));
         };
         // Time already run out (and not yet moved on by the scheduler): extend from now.
         let base = run.ends_at.max(store_ms(self.now()));
         let ends_at = base + minutes * 60_000;
         if !self.store().extend_agenda_run(run.id, ends_at).await? {
-            return Err(CommandError::invalid(messages::agenda_moved_meanwhile()));
+            return Err(CommandError::invalid(messages::agenda_moved_meanwhile(loc)));
         }
         Ok(Reply::public(messages::agenda_extended(
+            loc,
             &run.title,
             minutes,
             &clock_time(group, ends_at),
@@ -278,24 +289,24 @@ impl Engine {
     }
 
     pub(super) async fn agenda_status(&self, group: &Group) -> Result<Reply, CommandError> {
+        let loc = group.locale();
         let (session, items, open) = self.agenda_of(group).await?;
         let runs = self.store().agenda_runs(session.id).await?;
         let now_ms = store_ms(self.now());
         let total: i64 = items.iter().map(|i| i.minutes).sum();
-        let mut text = format!(
-            "**Agenda** ({})\n",
-            crate::domain::live::minutes_words(total)
-        );
+        let mut text = messages::agenda_status_heading(loc, total);
+        text.push('\n');
         for item in &items {
             let state = match &open {
                 Some(run) if run.item_id == item.id => {
                     let left = (run.ends_at - now_ms).div_euclid(60_000);
-                    messages::left_until(left, &clock_time(group, run.ends_at))
+                    messages::left_until(loc, left, &clock_time(group, run.ends_at))
                 }
-                _ if runs.iter().any(|r| r.item_id == item.id) => "(done)".to_string(),
+                _ if runs.iter().any(|r| r.item_id == item.id) => messages::item_done(loc),
                 _ => String::new(),
             };
             text.push_str(&messages::agenda_status_line(
+                loc,
                 item.seq,
                 &item.title,
                 item.minutes,
@@ -304,9 +315,9 @@ impl Engine {
             text.push('\n');
         }
         if runs.is_empty() {
-            text.push_str(&messages::agenda_not_started());
+            text.push_str(&messages::agenda_not_started(loc));
         } else if open.is_none() {
-            text.push_str(&messages::agenda_finished());
+            text.push_str(&messages::agenda_finished(loc));
         }
         Ok(Reply::private(text.trim_end().to_string()))
     }
@@ -317,6 +328,7 @@ impl Engine {
         group: &Group,
         post: &LivePost,
     ) -> Result<(Option<String>, crate::ports::Content), CommandError> {
+        let loc = group.locale();
         use crate::ports::Content;
         let text = |markdown: String| Content::Text {
             markdown,
@@ -335,9 +347,10 @@ impl Engine {
                     Content::Agenda(crate::ports::AgendaPost {
                         session_id: *session_id,
                         markdown: messages::agenda_post(
+                            loc,
                             &lines,
                             total,
-                            &messages::hands_hint(),
+                            &messages::hands_hint(loc),
                             true,
                         ),
                     }),
@@ -362,6 +375,7 @@ impl Engine {
                 (
                     None,
                     text(messages::item_started(
+                        loc,
                         item.seq,
                         items.len(),
                         &item.title,
@@ -378,6 +392,7 @@ impl Engine {
                 (
                     None,
                     text(messages::item_warning(
+                        loc,
                         &run.title,
                         &clock_time(group, *ends_at),
                         next.map(|n| n.title.as_str()),
@@ -386,7 +401,7 @@ impl Engine {
             }
             LivePost::AgendaDone { run_id, .. } => {
                 let run = self.run_by_id(*run_id).await?;
-                (None, text(messages::agenda_done(&run.title)))
+                (None, text(messages::agenda_done(loc, &run.title)))
             }
             LivePost::OpenActions { .. } => {
                 (None, text(self.open_actions_text(group, true).await?))
@@ -396,10 +411,10 @@ impl Engine {
                 let room = self.store().breakout_room(*room_id).await?.ok_or_else(|| {
                     CommandError::Internal(format!("breakout room {room_id} is gone"))
                 })?;
-                (room.thread_id, text(messages::room_ask()))
+                (room.thread_id, text(messages::room_ask(loc)))
             }
             LivePost::Gathered { breakout_id } => {
-                (None, text(self.gathered_text(*breakout_id).await?))
+                (None, text(self.gathered_text(loc, *breakout_id).await?))
             }
         })
     }

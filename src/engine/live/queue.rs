@@ -48,6 +48,7 @@ impl Engine {
         name: &str,
         topic: Option<String>,
     ) -> Result<Reply, CommandError> {
+        let loc = group.locale();
         let session = self.live_session(group).await?;
         self.raise_hand_in(&session, member, name, topic, None)
             .await
@@ -70,7 +71,7 @@ impl Engine {
             .as_ref()
             .is_some_and(|t| t.chars().count() > MAX_TOPIC_CHARS)
         {
-            return Err(CommandError::invalid(messages::topic_too_long()));
+            return Err(CommandError::invalid(messages::topic_too_long(loc)));
         }
         let key = member.key();
         let raised = self
@@ -91,9 +92,10 @@ impl Engine {
             .map(|p| p + 1)
             .unwrap_or(queue.len());
         if raised.is_none() {
-            return Err(CommandError::invalid(messages::hand_already_up(place)));
+            return Err(CommandError::invalid(messages::hand_already_up(loc, place)));
         }
         Ok(Reply::private(messages::hand_raised(
+            loc,
             place,
             place.saturating_sub(1),
             progressive,
@@ -111,11 +113,13 @@ impl Engine {
     ) -> Result<Reply, CommandError> {
         let session = self.store().session(session_id).await?;
         let group = match &session {
-            Some(s) if s.is_open() => self.store().group(s.group_id).await?,
-            _ => None,
+            Some(s) => self.store().group(s.group_id).await?,
+            None => None,
         };
+        let loc = group.as_ref().map(|g| g.locale()).unwrap_or_default();
+        let group = group.filter(|_| session.as_ref().is_some_and(|s| s.is_open()));
         let Some(group) = group else {
-            return Err(CommandError::invalid(messages::no_live_session()));
+            return Err(CommandError::invalid(messages::no_live_session(loc)));
         };
         if up {
             self.raise_hand(&group, member, name, None).await
@@ -135,11 +139,12 @@ impl Engine {
         group: &Group,
         member: &MemberKey,
     ) -> Result<Reply, CommandError> {
+        let loc = group.locale();
         let session = self.live_session(group).await?;
         if !self.store().lower_hand(session.id, &member.key()).await? {
-            return Err(CommandError::invalid(messages::hand_not_up()));
+            return Err(CommandError::invalid(messages::hand_not_up(loc)));
         }
-        Ok(Reply::private(messages::hand_lowered()))
+        Ok(Reply::private(messages::hand_lowered(loc)))
     }
 
     pub(in crate::engine) async fn queue_show(
@@ -147,17 +152,18 @@ impl Engine {
         group: &Group,
         member: &MemberKey,
     ) -> Result<Reply, CommandError> {
+        let loc = group.locale();
         let session = self.live_session(group).await?;
         let (queue, progressive) = self.queue_in_order(session.id).await?;
         let speaking = self.store().hands(session.id, &["speaking"]).await?;
-        let mut text = messages::queue_header(progressive);
+        let mut text = messages::queue_header(loc, progressive);
         text.push('\n');
         if let Some(s) = speaking.last() {
-            text.push_str(&messages::queue_speaking(&s.name));
+            text.push_str(&messages::queue_speaking(loc, &s.name));
             text.push('\n');
         }
         if queue.is_empty() {
-            text.push_str(&messages::queue_empty());
+            text.push_str(&messages::queue_empty(loc));
             return Ok(Reply::private(text));
         }
         for (i, h) in queue.iter().enumerate() {
@@ -166,8 +172,8 @@ impl Engine {
         }
         let key = member.key();
         text.push_str(&match queue.iter().position(|h| h.member_key == key) {
-            Some(p) => messages::queue_your_place(p + 1),
-            None => messages::queue_not_in(),
+            Some(p) => messages::queue_your_place(loc, p + 1),
+            None => messages::queue_not_in(loc),
         });
         Ok(Reply::private(text))
     }
@@ -178,10 +184,11 @@ impl Engine {
         group: &Group,
         skip: bool,
     ) -> Result<Reply, CommandError> {
+        let loc = group.locale();
         let session = self.live_session(group).await?;
         let (queue, _) = self.queue_in_order(session.id).await?;
         let Some(next) = queue.first() else {
-            return Err(CommandError::invalid(messages::queue_empty()));
+            return Err(CommandError::invalid(messages::queue_empty(loc)));
         };
         if !self
             .store()
@@ -189,13 +196,13 @@ impl Engine {
             .await?
         {
             // Lowered meanwhile: say so rather than call someone else unannounced.
-            return Err(CommandError::invalid(messages::queue_empty()));
+            return Err(CommandError::invalid(messages::queue_empty(loc)));
         }
         let then = queue.get(1).map(|h| h.name.as_str());
         Ok(Reply::public(if skip {
-            messages::skipped(&next.name, then)
+            messages::skipped(loc, &next.name, then)
         } else {
-            messages::floor_to(&next.name, next.topic.as_deref(), then)
+            messages::floor_to(loc, &next.name, next.topic.as_deref(), then)
         }))
     }
 
@@ -203,12 +210,13 @@ impl Engine {
         &self,
         group: &Group,
     ) -> Result<Reply, CommandError> {
+        let loc = group.locale();
         let session = self.live_session(group).await?;
         let n = self.store().clear_hands(session.id).await?;
         if n == 0 {
-            return Err(CommandError::invalid(messages::queue_empty()));
+            return Err(CommandError::invalid(messages::queue_empty(loc)));
         }
-        Ok(Reply::public(messages::queue_cleared(n)))
+        Ok(Reply::public(messages::queue_cleared(loc, n)))
     }
 
     pub(in crate::engine) async fn queue_mode(
@@ -216,10 +224,11 @@ impl Engine {
         group: &Group,
         progressive: bool,
     ) -> Result<Reply, CommandError> {
+        let loc = group.locale();
         let session = self.live_session(group).await?;
         self.store()
             .set_queue_progressive(session.id, progressive)
             .await?;
-        Ok(Reply::public(messages::queue_mode(progressive)))
+        Ok(Reply::public(messages::queue_mode(loc, progressive)))
     }
 }

@@ -103,6 +103,7 @@ pub(crate) fn attendees(rows: &[ActivityRow], group: &Group, public: bool) -> Ve
         }
         by.entry(r.member_key.clone()).or_default().push(r);
     }
+    let loc = group.locale();
     order
         .iter()
         .map(|key| {
@@ -110,11 +111,11 @@ pub(crate) fn attendees(rows: &[ActivityRow], group: &Group, public: bool) -> Ve
             let has = |k: &str| rs.iter().any(|r| r.kind == k);
             let mut how = Vec::new();
             for (k, words) in [
-                ("wrote", "wrote"),
-                ("voted", "voted"),
-                ("hand", "raised a hand"),
-                ("noted", "took notes"),
-                ("voice", "in voice"),
+                ("wrote", crate::t!(loc, "attended-wrote")),
+                ("voted", crate::t!(loc, "attended-voted")),
+                ("hand", crate::t!(loc, "attended-hand")),
+                ("noted", crate::t!(loc, "attended-noted")),
+                ("voice", crate::t!(loc, "attended-voice")),
             ] {
                 if has(k) {
                     how.push(words);
@@ -123,7 +124,7 @@ pub(crate) fn attendees(rows: &[ActivityRow], group: &Group, public: bool) -> Ve
             let from = rs.iter().map(|r| r.first_at).min().unwrap_or(0);
             let to = rs.iter().map(|r| r.last_at).max().unwrap_or(from);
             let name = if public && !rs[0].quotes_allowed {
-                crate::domain::summary::ANONYMOUS.to_string()
+                crate::t!(loc, "a-member")
             } else {
                 rs[0].name.clone()
             };
@@ -362,7 +363,7 @@ impl Engine {
                     .find(|a| items.iter().any(|i| i.id == id && i.seq == a.seq))
             });
             let line = match n.kind.as_str() {
-                "action" => super::minutes::action_line(n, &today)
+                "action" => super::minutes::action_line(group.locale(), n, &today)
                     .trim_start_matches("- ")
                     .to_string(),
                 _ => n.text.clone(),
@@ -402,14 +403,17 @@ impl Engine {
             });
         }
         record.attendance = self.attendance(group, session, public).await?;
-        record.markdown = self
-            .prompts()
-            .render("live.md.j2", &serde_json::json!({ "l": &record }))?;
+        record.markdown = self.prompts().render_in(
+            group.locale(),
+            "live.md.j2",
+            &serde_json::json!({ "l": &record }),
+        )?;
         Ok(record)
     }
 
     /// Attendance lines for `stats`: each live session's count, with who came.
     pub(crate) async fn attendance_stats(&self, group: &Group) -> Result<String, CommandError> {
+        let loc = group.locale();
         let mut lines = Vec::new();
         for s in self.store().sessions(group.id).await? {
             if s.kind != "live" {
@@ -420,13 +424,14 @@ impl Engine {
             lines.push(format!(
                 "- #{} {}: {} ({})",
                 s.id,
-                crate::engine::local_label(
+                crate::engine::local_label_in(
                     crate::store::from_ms(s.started_at),
-                    Engine::zone(group)
+                    Engine::zone(group),
+                    loc
                 ),
                 people.len(),
                 if names.is_empty() {
-                    "nobody".to_string()
+                    messages::nobody(loc)
                 } else {
                     names.join(", ")
                 }
@@ -437,7 +442,7 @@ impl Engine {
         }
         Ok(format!(
             "{}\n{}",
-            messages::attendance_header(),
+            messages::attendance_header(loc),
             lines.join("\n")
         ))
     }

@@ -12,9 +12,10 @@ use crate::domain::anon::scoped_voter_key;
 use crate::domain::opinion::map::MIN_VOTES;
 use crate::domain::opinion::{OpinionMap, VoteMatrix, group_name, opinion_map};
 use crate::domain::poll::Scale;
-use crate::domain::words;
+use crate::i18n::Locale;
 use crate::ports::FileOut;
 use crate::store::{Group, PollRow};
+use crate::t;
 
 /// One claim (a card, a claim poll, or a pre/post pair counted once) as the map shows it.
 #[derive(Debug, Clone, Serialize)]
@@ -33,8 +34,9 @@ pub struct MapClaim {
 pub struct RepresentativeView {
     pub label: String,
     pub text: String,
-    /// "agrees" or "disagrees".
+    /// "agrees" or "disagrees", in the group's language.
     pub side: String,
+    pub agrees: bool,
     pub share_pct: u32,
     pub rest_pct: u32,
     /// "p = 0.003" or "p < 0.001".
@@ -82,6 +84,8 @@ pub struct MapView {
     pub no_groups: Option<String>,
     pub consensus: Vec<ConsensusView>,
     pub divisive: Vec<DivideView>,
+    /// The votes a member needs to be placed.
+    pub min_votes: usize,
     /// The map rendered with map.md.j2.
     pub markdown: String,
     /// The chart's description.
@@ -90,6 +94,8 @@ pub struct MapView {
     pub map: Option<OpinionMap>,
     #[serde(skip)]
     pub group_slug: String,
+    #[serde(skip)]
+    pub locale: Locale,
 }
 
 /// A claim's votes, keyed by anonymous row ids.
@@ -149,12 +155,12 @@ impl Engine {
         let polls = self.store().session_polls(session_id).await?;
         let claims = self.claim_votes(group, &polls).await?;
         if claims.is_empty() {
-            return Ok(Err("no claims have been voted on in this session".into()));
+            return Ok(Err(t!(group.locale(), "map-no-claims-reason")));
         }
         let (keys, m) = vote_matrix(&claims);
         let map = opinion_map(&m);
         if let Some(no) = &map.no_groups {
-            return Ok(Err(no.reason()));
+            return Ok(Err(no.reason_in(group.locale())));
         }
         let mut row_group: HashMap<usize, usize> = HashMap::new();
         for (g, og) in map.groups.iter().enumerate() {
@@ -364,6 +370,7 @@ impl Engine {
         scope: String,
         claims: &[ClaimVotes],
     ) -> Result<MapView, CommandError> {
+        let loc = group.locale();
         let (_, m) = vote_matrix(claims);
         let map = opinion_map(&m);
         let texts: Vec<&str> = claims.iter().map(|c| c.poll.claim.as_str()).collect();
@@ -393,7 +400,12 @@ impl Engine {
                     .map(|r| RepresentativeView {
                         label: label(r.claim),
                         text: texts[r.claim].to_string(),
-                        side: if r.agrees { "agrees" } else { "disagrees" }.into(),
+                        side: if r.agrees {
+                            t!(loc, "map-side-agrees")
+                        } else {
+                            t!(loc, "map-side-disagrees")
+                        },
+                        agrees: r.agrees,
                         share_pct: pct(r.share),
                         rest_pct: pct(r.rest_share),
                         p: p_words(r.p),
@@ -407,7 +419,11 @@ impl Engine {
             .map(|c| ConsensusView {
                 label: label(c.claim),
                 text: texts[c.claim].to_string(),
-                side: if c.agrees { "Agree" } else { "Disagree" }.into(),
+                side: if c.agrees {
+                    t!(loc, "map-agree")
+                } else {
+                    t!(loc, "map-disagree")
+                },
                 lowest_pct: pct(c.lowest_share),
             })
             .collect();
@@ -418,27 +434,29 @@ impl Engine {
                 label: label(d.claim),
                 text: texts[d.claim].to_string(),
                 detail: if map.groups.is_empty() {
-                    format!(
-                        "{}% agree, {}% disagree",
-                        pct(d.group_means[0]),
-                        pct(d.group_means[1])
+                    t!(
+                        loc,
+                        "map-divide-shares",
+                        agree = pct(d.group_means[0]),
+                        disagree = pct(d.group_means[1])
                     )
                 } else {
                     d.group_means
                         .iter()
                         .enumerate()
                         .map(|(g, mean)| {
-                            format!(
-                                "group {} {} ({:+.2})",
-                                group_name(g),
-                                if *mean > 0.2 {
-                                    "leans agree"
+                            t!(
+                                loc,
+                                "map-divide-group",
+                                name = group_name(g),
+                                lean = if *mean > 0.2 {
+                                    "agree"
                                 } else if *mean < -0.2 {
-                                    "leans disagree"
+                                    "disagree"
                                 } else {
-                                    "is split"
+                                    "split"
                                 },
-                                mean
+                                mean = format!("{mean:+.2}")
                             )
                         })
                         .collect::<Vec<_>>()
@@ -447,13 +465,10 @@ impl Engine {
             })
             .collect();
         let silhouette = map.silhouette.map(|s| format!("{s:.2}"));
-        let clarity = (!map.groups.is_empty()).then(|| {
-            match map.silhouette.unwrap_or(0.0) {
-                s if s >= 0.7 => "clear, well-separated groups",
-                s if s >= 0.5 => "fairly clear groups",
-                _ => "groups that overlap somewhat",
-            }
-            .to_string()
+        let clarity = (!map.groups.is_empty()).then(|| match map.silhouette.unwrap_or(0.0) {
+            s if s >= 0.7 => t!(loc, "map-clarity-clear"),
+            s if s >= 0.5 => t!(loc, "map-clarity-fair"),
+            _ => t!(loc, "map-clarity-weak"),
         });
         let mut view = MapView {
             scope,
@@ -463,16 +478,21 @@ impl Engine {
             groups,
             silhouette,
             clarity,
-            no_groups: map.no_groups.as_ref().map(|n| capitalise(&n.reason())),
+            no_groups: map
+                .no_groups
+                .as_ref()
+                .map(|n| capitalise(&n.reason_in(loc))),
             consensus,
             divisive,
+            min_votes: MIN_VOTES,
             markdown: String::new(),
             alt_text: String::new(),
             map: None,
             group_slug: super::super::polls::group_slug(group),
+            locale: loc,
         };
         view.alt_text = alt_text(&view, &map);
-        view.markdown = self.prompts().render("map.md.j2", &view)?;
+        view.markdown = self.prompts().render_in(loc, "map.md.j2", &view)?;
         view.map = Some(map);
         Ok(view)
     }
@@ -490,13 +510,15 @@ impl Engine {
             return Ok(None);
         }
         let chart = MapChart {
-            title: format!("Opinion map · {}", view.scope),
+            title: t!(view.locale, "map-chart-title", scope = view.scope.as_str()),
             subtitle: match (&view.no_groups, &view.silhouette) {
                 (Some(reason), _) => reason.clone(),
-                (None, Some(s)) => format!(
-                    "{} opinion groups · silhouette {s} · {} members placed",
-                    view.groups.len(),
-                    view.participants
+                (None, Some(s)) => t!(
+                    view.locale,
+                    "map-chart-subtitle",
+                    groups = view.groups.len(),
+                    s = s.as_str(),
+                    placed = view.participants
                 ),
                 (None, None) => String::new(),
             },
@@ -512,7 +534,14 @@ impl Engine {
             groups: view
                 .groups
                 .iter()
-                .map(|g| format!("Group {} ({})", g.name, g.size))
+                .map(|g| {
+                    t!(
+                        view.locale,
+                        "map-chart-group",
+                        name = g.name.as_str(),
+                        size = g.size
+                    )
+                })
                 .collect(),
             claims: view
                 .claims
@@ -526,6 +555,7 @@ impl Engine {
                 })
                 .collect(),
             explained: map.explained,
+            locale: view.locale,
         };
         let png = render_map_png(&chart).map_err(|e| CommandError::Internal(e.to_string()))?;
         Ok(Some(FileOut {
@@ -568,22 +598,23 @@ fn capitalise(s: &str) -> String {
 
 /// What the chart shows, in words.
 fn alt_text(view: &MapView, map: &OpinionMap) -> String {
+    let loc = view.locale;
     if view.participants == 0 {
-        return format!(
-            "Opinion map of {}: nobody has voted on enough claims to be placed.",
-            view.scope
-        );
+        return t!(loc, "map-alt-nobody", scope = view.scope.as_str());
     }
-    let mut text = format!(
-        "Opinion map of {}: {} placed by their votes on {} as dots on two axes.",
-        view.scope,
-        words::count(view.participants, "member", "members"),
-        words::count(view.claims.len(), "claim", "claims")
+    let mut text = t!(
+        loc,
+        "map-alt-intro",
+        scope = view.scope.as_str(),
+        members = view.participants,
+        claims = view.claims.len()
     );
     if view.groups.is_empty() {
-        text.push_str(&format!(
-            " The dots are all one colour. {}.",
-            view.no_groups.clone().unwrap_or_default()
+        text.push(' ');
+        text.push_str(&t!(
+            loc,
+            "map-alt-one-colour",
+            reason = view.no_groups.clone().unwrap_or_default()
         ));
     } else {
         for (g, group) in view.groups.iter().enumerate() {
@@ -599,10 +630,13 @@ fn alt_text(view: &MapView, map: &OpinionMap) -> String {
                 (false, _, true) => "top",
                 (false, _, false) => "bottom",
             };
-            text.push_str(&format!(
-                " Group {} ({}) sits to the {place}.",
-                group.name,
-                words::count(group.size, "member", "members"),
+            text.push(' ');
+            text.push_str(&t!(
+                loc,
+                "map-alt-group",
+                name = group.name.as_str(),
+                size = group.size,
+                place = place
             ));
         }
     }
@@ -614,9 +648,12 @@ fn alt_text(view: &MapView, map: &OpinionMap) -> String {
         .max_by(|a, b| a.1[0].abs().total_cmp(&b.1[0].abs()))
         && !view.claims.is_empty()
     {
-        text.push_str(&format!(
-            " The left–right axis follows most closely {} (“{}”); each claim is drawn as a labelled arrow pointing where its agreers sit.",
-            view.claims[c].label, view.claims[c].text
+        text.push(' ');
+        text.push_str(&t!(
+            loc,
+            "map-alt-axis",
+            label = view.claims[c].label.as_str(),
+            text = view.claims[c].text.as_str()
         ));
     }
     text

@@ -15,7 +15,9 @@ use crate::domain::opinion::deliberation::{
 };
 use crate::domain::opinion::stats::Verdict;
 use crate::domain::poll::ANONYMITY_THRESHOLD;
+use crate::i18n::Locale;
 use crate::store::{Group, PollRow};
+use crate::t;
 
 /// One arm (members who spoke, or who only voted) of a claim's shift.
 #[derive(Debug, Clone, Serialize)]
@@ -79,31 +81,86 @@ pub struct ReportView {
     pub markdown: String,
 }
 
-fn direction(s: &Shift, positive: &str, negative: &str) -> String {
+fn direction(s: &Shift, positive: &str, negative: &str, loc: Locale) -> String {
     if s.toward_positive >= s.toward_negative {
-        format!("toward {positive}")
+        t!(loc, "report-toward", pole = positive)
     } else {
-        format!("toward {negative}")
+        t!(loc, "report-toward", pole = negative)
     }
 }
 
-fn arm(s: &Option<Shift>, positive: &str, negative: &str) -> Option<ArmView> {
-    let s = s.as_ref()?;
-    let mut summary = format!("{} of {} changed", s.changed, s.paired);
-    if let Some(e) = s.effect {
-        summary.push_str(&format!(
-            "; {:+.2} {}",
-            e.value,
-            if s.test == Test::McNemar {
-                "in the share"
-            } else {
-                "on the scale"
-            }
+/// The test's name in `loc`.
+fn test_name(test: Test, loc: Locale) -> String {
+    match test {
+        Test::McNemar => t!(loc, "report-test-mcnemar"),
+        Test::Wilcoxon => t!(loc, "report-test-wilcoxon"),
+    }
+}
+
+/// What the unit of a change is: a share (two-way scale) or a point on the scale.
+fn unit(test: Test, loc: Locale) -> String {
+    if test == Test::McNemar {
+        t!(loc, "report-in-share")
+    } else {
+        t!(loc, "report-on-scale")
+    }
+}
+
+/// "+0.40 on the scale (95 % CI +0.10 to +0.70)" in `loc`.
+fn effect_words(s: &Shift, loc: Locale) -> Option<String> {
+    let e = s.effect?;
+    let value = format!("{:+.2}", e.value);
+    if !e.low.is_finite() || !e.high.is_finite() {
+        return Some(t!(
+            loc,
+            "report-effect",
+            value = value,
+            unit = unit(s.test, loc)
         ));
     }
-    summary.push_str(&format!(
-        "; {}",
-        s.verdict.words(&direction(s, positive, negative))
+    Some(t!(
+        loc,
+        "report-effect-ci",
+        value = value,
+        unit = unit(s.test, loc),
+        low = format!("{:+.2}", e.low),
+        high = format!("{:+.2}", e.high)
+    ))
+}
+
+/// The verdict on a shift in `loc`.
+fn verdict_words(v: Verdict, direction: &str, loc: Locale) -> String {
+    match v {
+        Verdict::TooFew => t!(loc, "report-verdict-too-few"),
+        Verdict::NoChange => t!(loc, "report-verdict-no-change"),
+        Verdict::Likely => t!(loc, "report-verdict-likely", direction = direction),
+        Verdict::Maybe => t!(loc, "report-verdict-maybe", direction = direction),
+        Verdict::NoSign => t!(loc, "report-verdict-no-sign"),
+    }
+}
+
+fn arm(s: &Option<Shift>, positive: &str, negative: &str, loc: Locale) -> Option<ArmView> {
+    let s = s.as_ref()?;
+    let mut summary = t!(
+        loc,
+        "report-arm-changed",
+        changed = s.changed,
+        paired = s.paired
+    );
+    if let Some(e) = s.effect {
+        summary.push_str("; ");
+        summary.push_str(&t!(
+            loc,
+            "report-effect",
+            value = format!("{:+.2}", e.value),
+            unit = unit(s.test, loc)
+        ));
+    }
+    summary.push_str("; ");
+    summary.push_str(&verdict_words(
+        s.verdict,
+        &direction(s, positive, negative, loc),
+        loc,
     ));
     Some(ArmView {
         paired: s.paired,
@@ -176,6 +233,7 @@ impl Engine {
                     CommandError::invalid(crate::t!(group.locale(), "report-no-session"))
                 })?,
         };
+        let loc = group.locale();
         let polls = self.store().session_polls(row.id).await?;
         let speakers = self.store().session_speakers(row.id).await?;
         let mut scopes = HashMap::new();
@@ -218,7 +276,7 @@ impl Engine {
                     post_id: post.id,
                     question: pre.claim.clone(),
                     answer: (!post.is_open())
-                        .then(|| pre.scale.options().get(answer).cloned())
+                        .then(|| pre.scale.options_in(loc).get(answer).cloned())
                         .flatten(),
                     paired: k.paired,
                     right_before_pct: share(k.right_before),
@@ -226,20 +284,19 @@ impl Engine {
                     learned: k.learned,
                     unlearned: k.unlearned,
                     gain: k.gain.map(|g| {
-                        format!(
-                            "{:+.0} points in the share answering right (95 % CI {:+.0} to {:+.0})",
-                            g.value * 100.0,
-                            g.low * 100.0,
-                            g.high * 100.0
+                        t!(
+                            loc,
+                            "report-quiz-gain",
+                            value = format!("{:+.0}", g.value * 100.0),
+                            low = format!("{:+.0}", g.low * 100.0),
+                            high = format!("{:+.0}", g.high * 100.0)
                         )
                     }),
                     verdict: match k.verdict {
-                        Verdict::Likely => "likely real learning".to_string(),
-                        Verdict::Maybe => {
-                            "perhaps some learning, but too few answers to be sure".to_string()
-                        }
-                        Verdict::NoChange => "nobody changed their answer".to_string(),
-                        v => v.words(""),
+                        Verdict::Likely => t!(loc, "report-quiz-likely"),
+                        Verdict::Maybe => t!(loc, "report-quiz-maybe"),
+                        Verdict::NoChange => t!(loc, "report-quiz-no-change"),
+                        v => verdict_words(v, "", loc),
                     },
                 });
                 continue;
@@ -264,7 +321,8 @@ impl Engine {
                     *e |= a != b;
                 }
             }
-            let (positive, negative) = pre.scale.poles();
+            let (positive, negative) = pre.scale.poles_in(loc);
+            let (positive, negative) = (positive.as_str(), negative.as_str());
             let suppressed = pre.anonymous && (pairs.len() as u32) < ANONYMITY_THRESHOLD;
             let cs = claim_shift(&pairs, two_way);
             let s = &cs.all;
@@ -280,12 +338,12 @@ impl Engine {
                 toward_negative: s.toward_negative,
                 positive_pole: positive.to_string(),
                 negative_pole: negative.to_string(),
-                test: s.test.name().to_string(),
+                test: test_name(s.test, loc),
                 p: s.p.map(p_words),
-                effect: s.effect_words(),
-                verdict: s.verdict.words(&direction(s, positive, negative)),
-                participants: arm(&cs.participants, positive, negative),
-                lurkers: arm(&cs.lurkers, positive, negative),
+                effect: effect_words(s, loc),
+                verdict: verdict_words(s.verdict, &direction(s, positive, negative, loc), loc),
+                participants: arm(&cs.participants, positive, negative, loc),
+                lurkers: arm(&cs.lurkers, positive, negative, loc),
                 shift: Some(cs),
             });
         }
@@ -299,28 +357,29 @@ impl Engine {
             None
         } else {
             Some(match learned_and_changed(&members) {
-                Some(l) => format!(
-                    "Of the {} who learned something, {} changed a vote ({}%); of the {} who did not, {} did ({}%). Fisher's exact test: {}{}.",
-                    l.learned,
-                    l.learned_changed,
-                    pct(l.learned_changed as f64 / l.learned as f64),
-                    l.others,
-                    l.others_changed,
-                    pct(l.others_changed as f64 / l.others as f64),
-                    p_words(l.p),
-                    if l.p < 0.05 { ": those who learned are likely the ones who changed" } else { ": no clear link between learning and changing" }
+                Some(l) => t!(
+                    loc,
+                    "report-linkage",
+                    learned = l.learned,
+                    learned_changed = l.learned_changed,
+                    learned_pct = pct(l.learned_changed as f64 / l.learned as f64),
+                    others = l.others,
+                    others_changed = l.others_changed,
+                    others_pct = pct(l.others_changed as f64 / l.others as f64),
+                    p = p_words(l.p),
+                    linked = if l.p < 0.05 { "true" } else { "false" }
                 ),
-                None => "Too few members answered the quiz and voted on the claims both times to tell whether those who learned are those who changed (each side needs 3).".to_string(),
+                None => t!(loc, "report-linkage-too-few"),
             })
         };
         let mut view = ReportView {
-            scope: format!("session #{}", row.id),
+            scope: t!(loc, "map-scope-session", id = row.id),
             claims,
             quizzes,
             linkage,
             markdown: String::new(),
         };
-        view.markdown = self.prompts().render("report.md.j2", &view)?;
+        view.markdown = self.prompts().render_in(loc, "report.md.j2", &view)?;
         Ok(view)
     }
 

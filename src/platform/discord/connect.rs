@@ -120,7 +120,11 @@ async fn on_event(
 fn framework(bot: Data, guild: Option<serenity::GuildId>) -> poise::Framework<Data, Error> {
     poise::Framework::builder()
         .options(poise::FrameworkOptions {
-            commands: super::commands::all(),
+            commands: {
+                let mut commands = super::commands::all();
+                super::localize::localize(&mut commands);
+                commands
+            },
             on_error: |e| Box::pin(super::respond::on_error(e)),
             event_handler: |framework, event| {
                 Box::pin(on_event(

@@ -7,6 +7,24 @@ use poise::serenity_prelude as serenity;
 use super::respond;
 use super::{Ctx, Data, Error};
 use crate::domain::command::{Role, VERBS};
+use crate::i18n::Locale;
+use crate::t;
+
+/// A command's or option's description in `loc` (its localization for Discord, else the
+/// English one).
+fn described(
+    english: Option<&str>,
+    localized: &[(
+        std::borrow::Cow<'static, str>,
+        std::borrow::Cow<'static, str>,
+    )],
+    loc: Locale,
+) -> String {
+    loc.discord()
+        .and_then(|d| localized.iter().find(|(l, _)| l == d))
+        .map(|(_, text)| text.to_string())
+        .unwrap_or_else(|| english.unwrap_or_default().to_string())
+}
 
 /// The leaf commands as typed (`poll create`), with their command.
 pub(super) fn leaves(
@@ -31,6 +49,7 @@ pub(crate) fn help_text(
     topic: Option<&str>,
     role: Role,
     set_up: bool,
+    loc: Locale,
 ) -> String {
     let all = leaves(commands);
     if let Some(topic) = topic {
@@ -40,27 +59,33 @@ pub(crate) fn help_text(
             .filter(|(name, _)| *name == wanted || name.starts_with(&format!("{wanted} ")))
             .collect();
         if found.is_empty() {
-            return format!("There is no `/{wanted}`. `/help` lists every command.");
+            return t!(loc, "discord-help-no-such-command", wanted = wanted);
         }
         return found
             .iter()
             .map(|(name, c)| {
                 let mut text = format!(
                     "**/{name}**: {}",
-                    c.description.as_deref().unwrap_or_default()
+                    described(c.description.as_deref(), &c.description_localizations, loc)
                 );
-                if let Some(more) = &c.help_text {
+                // The longer help is the `///` comment, in English only.
+                if let Some(more) = c.help_text.as_ref().filter(|_| loc == Locale::En) {
                     text.push_str("\n\n");
                     text.push_str(&more.replace('\n', " "));
                 }
                 if !c.parameters.is_empty() {
-                    text.push_str("\n\nOptions:");
+                    text.push_str("\n\n");
+                    text.push_str(&t!(loc, "discord-help-options"));
                     for p in &c.parameters {
+                        let optional = if p.required {
+                            String::new()
+                        } else {
+                            format!(" {}", t!(loc, "discord-help-optional"))
+                        };
                         text.push_str(&format!(
-                            "\n- `{}`{}: {}",
+                            "\n- `{}`{optional}: {}",
                             p.name,
-                            if p.required { "" } else { " (optional)" },
-                            p.description.as_deref().unwrap_or_default()
+                            described(p.description.as_deref(), &p.description_localizations, loc)
                         ));
                     }
                 }
@@ -69,26 +94,27 @@ pub(crate) fn help_text(
             .collect::<Vec<_>>()
             .join("\n\n");
     }
-    let mut text = String::from(
-        "**colloquy** posts a daily excerpt of your group's reading with discussion questions in a thread, records the replies, runs polls on claims and summarizes each session.\n",
-    );
+    let mut text = t!(loc, "discord-help-intro");
+    text.push('\n');
     if !set_up {
-        text.push_str(
-            "This channel is not a reading group yet: a facilitator starts with `/setup`.\n",
-        );
+        text.push_str(&t!(loc, "discord-help-not-set-up"));
+        text.push('\n');
     }
     text.push('\n');
     for (name, c) in &all {
         let mark = match VERBS.iter().find(|v| v.name == name.as_str()) {
-            Some(verb) if role < verb.role => " *(facilitators)*",
-            _ => "",
+            Some(verb) if role < verb.role => {
+                format!(" *{}*", t!(loc, "discord-help-facilitators"))
+            }
+            _ => String::new(),
         };
         text.push_str(&format!(
             "- `/{name}`: {}{mark}\n",
-            c.description.as_deref().unwrap_or_default()
+            described(c.description.as_deref(), &c.description_localizations, loc)
         ));
     }
-    text.push_str("\n`/help command:NAME` explains one command and its options.");
+    text.push('\n');
+    text.push_str(&t!(loc, "discord-help-one-command"));
     text
 }
 
@@ -111,11 +137,13 @@ pub(crate) async fn help(
             true
         }
     };
+    let loc = ctx.data().engine.locale_of(&channel).await;
     let text = help_text(
         &ctx.framework().options().commands,
         command.as_deref(),
         caller.role,
         set_up,
+        loc,
     );
     for part in crate::render::split_message(&text, super::limits::MAX_CONTENT) {
         ctx.send(
@@ -198,15 +226,42 @@ mod tests {
     #[test]
     fn help_marks_facilitator_commands_for_members() {
         let commands = super::super::commands::all();
-        let text = help_text(&commands, None, Role::Member, true);
+        let text = help_text(&commands, None, Role::Member, true, Locale::En);
         assert!(text.contains("`/excerpt next`") && text.contains("*(facilitators)*"));
         assert!(
             text.lines()
                 .find(|l| l.contains("`/summary`"))
                 .is_some_and(|l| !l.contains("facilitators"))
         );
-        let one = help_text(&commands, Some("poll create"), Role::Member, true);
+        let one = help_text(
+            &commands,
+            Some("poll create"),
+            Role::Member,
+            true,
+            Locale::En,
+        );
         assert!(one.contains("Options:") && one.contains("`claim`"));
-        assert!(help_text(&commands, Some("dance"), Role::Member, true).contains("no `/dance`"));
+        assert!(
+            help_text(&commands, Some("dance"), Role::Member, true, Locale::En)
+                .contains("no `/dance`")
+        );
+        // A Russian group reads its help in Russian, descriptions from commands.ftl.
+        let mut commands = super::super::commands::all();
+        super::super::localize::localize(&mut commands);
+        let ru = help_text(&commands, None, Role::Member, false, Locale::Ru);
+        assert!(ru.contains("Этот канал ещё не читательская группа"), "{ru}");
+        assert!(
+            ru.contains("- `/poll create`: Открыть опрос по утверждению"),
+            "{ru}"
+        );
+        assert!(ru.contains("*(модераторы)*"), "{ru}");
+        let one = help_text(
+            &commands,
+            Some("poll create"),
+            Role::Member,
+            true,
+            Locale::ZhHans,
+        );
+        assert!(one.contains("选项：") && one.contains("（可选）"), "{one}");
     }
 }

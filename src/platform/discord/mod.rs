@@ -20,6 +20,8 @@
 //!   the bot was away.
 //! - [`port`]: the [`ChatPort`](crate::ports::ChatPort) the outbox posts through.
 //! - [`upload`]: downloading an attached reading with a size limit.
+//! - [`localize`]: the commands' names and descriptions in ru, zh-CN, de and fr, from
+//!   the Fluent files.
 //! - [`voice`]: the voice or stage channel of `/setup voice_channel`, and voice-state
 //!   events turned into live-session attendance.
 //!
@@ -53,6 +55,7 @@ mod help;
 mod ingest;
 mod limits;
 mod live_commands;
+mod localize;
 mod port;
 mod respond;
 mod review;

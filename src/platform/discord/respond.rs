@@ -128,7 +128,8 @@ async fn answer(
                 }
                 ctx.channel_id().send_message(ctx.http(), m).await?;
             }
-            send(ctx, "Done: the answer is posted in the channel.", &[], true).await
+            let loc = locale_here(ctx).await;
+            send(ctx, &crate::t!(loc, "discord-posted-in-channel"), &[], true).await
         }
         _ => send(ctx, &text, &files, private).await,
     }
@@ -201,26 +202,32 @@ async fn private(ctx: Ctx<'_>, text: String) {
     }
 }
 
+/// The language of the group the command was run in (English outside a group).
+async fn locale_here(ctx: Ctx<'_>) -> crate::i18n::Locale {
+    let channel = super::access::group_channel(ctx.cache(), ctx.guild_id(), ctx.channel_id(), None);
+    ctx.data().engine.locale_of(&channel).await
+}
+
 /// Errors poise reports: user mistakes get an ephemeral explanation, bugs a log line.
 pub(crate) async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
     match error {
         poise::FrameworkError::Command { error, ctx, .. } => {
             tracing::error!(command = %ctx.command().qualified_name, error = %error, "a discord command failed");
-            private(
-                ctx,
-                "Something went wrong on our side; the facilitator can find the details in the bot's log.".into(),
-            )
-            .await
+            let loc = locale_here(ctx).await;
+            private(ctx, crate::t!(loc, "error-internal")).await
         }
         poise::FrameworkError::ArgumentParse { error, ctx, .. } => {
-            private(ctx, format!("That option is not valid: {error}. Check it and try again.")).await
-        }
-        poise::FrameworkError::CommandStructureMismatch { ctx, .. } => {
+            let loc = locale_here(ctx).await;
             private(
-                poise::Context::Application(ctx),
-                "This command was just updated; Discord may take a minute to catch up. Try again shortly.".into(),
+                ctx,
+                crate::t!(loc, "discord-bad-option", error = error.to_string()),
             )
             .await
+        }
+        poise::FrameworkError::CommandStructureMismatch { ctx, .. } => {
+            let ctx = poise::Context::Application(ctx);
+            let loc = locale_here(ctx).await;
+            private(ctx, crate::t!(loc, "discord-command-updated")).await
         }
         poise::FrameworkError::EventHandler { error, event, .. } => {
             tracing::warn!(event = event.snake_case_name(), error = %error, "a discord event was not handled");

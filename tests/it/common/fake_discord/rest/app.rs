@@ -74,6 +74,90 @@ fn check_guild(s: &Shared, guild: &str) -> Result<Identities, ApiError> {
         .ok_or_else(|| ApiError::new(404, 10004, "Unknown Guild"))
 }
 
+/// The locales Discord takes in `name_localizations` and `description_localizations`.
+const DISCORD_LOCALES: &[&str] = &[
+    "id", "da", "de", "en-GB", "en-US", "es-ES", "es-419", "fr", "hr", "it", "lt", "hu", "nl",
+    "no", "pl", "pt-BR", "ro", "fi", "sv-SE", "vi", "tr", "cs", "el", "bg", "ru", "uk", "hi", "th",
+    "zh-CN", "ja", "zh-TW", "ko",
+];
+
+/// Discord's rule for a chat-input command or option name:
+/// `^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$`, lowercase where the letter has a case.
+fn name_ok(name: &str) -> bool {
+    (1..=32).contains(&name.chars().count())
+        && name
+            .chars()
+            .all(|c| c == '-' || c == '_' || c.is_alphanumeric())
+        && name.to_lowercase() == name
+}
+
+/// Checks a command or option as Discord does (names, descriptions, localizations, nested
+/// options and choices); the first problem, as Discord's form error would name it.
+fn check_command(c: &Value, at: &str) -> Result<(), String> {
+    let name = c["name"].as_str().unwrap_or_default();
+    if !name_ok(name) {
+        return Err(format!("{at}.name: invalid name {name:?}"));
+    }
+    let description = c["description"].as_str().unwrap_or_default();
+    if description.chars().count() > 100 {
+        return Err(format!("{at}.description: longer than 100"));
+    }
+    for (field, is_name) in [
+        ("name_localizations", true),
+        ("description_localizations", false),
+    ] {
+        let Some(map) = c[field].as_object() else {
+            if !c[field].is_null() {
+                return Err(format!("{at}.{field}: not an object"));
+            }
+            continue;
+        };
+        for (locale, text) in map {
+            if !DISCORD_LOCALES.contains(&locale.as_str()) {
+                return Err(format!("{at}.{field}: unknown locale {locale}"));
+            }
+            let text = text.as_str().unwrap_or_default();
+            let ok = if is_name {
+                name_ok(text)
+            } else {
+                (1..=100).contains(&text.chars().count())
+            };
+            if !ok {
+                return Err(format!("{at}.{field}.{locale}: invalid {text:?}"));
+            }
+        }
+    }
+    if let Some(options) = c["options"].as_array() {
+        if options.len() > 25 {
+            return Err(format!("{at}.options: more than 25"));
+        }
+        let mut seen = std::collections::HashSet::new();
+        for (i, o) in options.iter().enumerate() {
+            check_command(o, &format!("{at}.options.{i}"))?;
+            if !seen.insert(o["name"].as_str().unwrap_or_default().to_string()) {
+                return Err(format!("{at}.options.{i}.name: duplicate"));
+            }
+        }
+    }
+    if let Some(choices) = c["choices"].as_array() {
+        for (i, ch) in choices.iter().enumerate() {
+            let n = ch["name"].as_str().unwrap_or_default().chars().count();
+            if !(1..=100).contains(&n) {
+                return Err(format!("{at}.choices.{i}.name: 1 to 100 characters"));
+            }
+            if let Some(map) = ch["name_localizations"].as_object() {
+                for (locale, text) in map {
+                    let n = text.as_str().unwrap_or_default().chars().count();
+                    if !DISCORD_LOCALES.contains(&locale.as_str()) || !(1..=100).contains(&n) {
+                        return Err(format!("{at}.choices.{i}.name_localizations.{locale}"));
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Bulk overwrite: gives each command an id (kept for a name that already had one) and a version.
 fn store_commands(s: &Shared, body: &RequestBody, guild: bool) -> Result<Value, ApiError> {
     let (list, _) = payload(body);
@@ -91,6 +175,9 @@ fn store_commands(s: &Shared, body: &RequestBody, guild: bool) -> Result<Value, 
         let Some(name) = c["name"].as_str().filter(|n| !n.is_empty()) else {
             return Err(ApiError::invalid_form("name: This field is required"));
         };
+        if c["type"].is_null() || c["type"] == 1 {
+            check_command(&c, "commands").map_err(|e| ApiError::invalid_form(&e))?;
+        }
         let id = old
             .iter()
             .find(|o| o["name"] == name && o["type"] == c["type"])
