@@ -1212,3 +1212,28 @@ fn walk_files(dir: &Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+/// The binary runs on jemalloc with the options src/main.rs gives it (one arena, the
+/// figures in the README's Performance section were measured with them).
+#[test]
+#[cfg(all(unix, not(target_env = "musl")))]
+fn the_binary_allocates_with_jemalloc_and_its_options() {
+    let out = Command::new(env!("CARGO_BIN_EXE_colloquy"))
+        .arg("--version")
+        .env("_RJEM_MALLOC_CONF", "confirm_conf:true")
+        .output()
+        .expect("the colloquy binary runs");
+    assert!(out.status.success(), "{out:?}");
+    let said = String::from_utf8_lossy(&out.stderr);
+    for option in [
+        "narenas:1",
+        "tcache_max:1024",
+        "dirty_decay_ms:500",
+        "muzzy_decay_ms:0",
+    ] {
+        assert!(
+            said.contains(&format!("Set conf value: {option}")),
+            "jemalloc did not take {option}:\n{said}"
+        );
+    }
+}
