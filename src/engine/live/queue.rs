@@ -50,7 +50,7 @@ impl Engine {
     ) -> Result<Reply, CommandError> {
         let loc = group.locale();
         let session = self.live_session(group).await?;
-        self.raise_hand_in(&session, member, name, topic, None)
+        self.raise_hand_in(loc, &session, member, name, topic, None)
             .await
     }
 
@@ -58,6 +58,7 @@ impl Engine {
     /// when it was not a command (a Matrix reaction, which may lower it again).
     pub(super) async fn raise_hand_in(
         &self,
+        loc: crate::i18n::Locale,
         session: &crate::store::SessionRow,
         member: &MemberKey,
         name: &str,
