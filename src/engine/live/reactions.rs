@@ -37,7 +37,7 @@ impl Engine {
             return Ok(None);
         }
         let mut reply = self
-            .raise_hand_in(&session, member, name, None, Some(reaction))
+            .raise_hand_in(loc, &session, member, name, None, Some(reaction))
             .await?;
         reply.text = format!("{}\n{}", reply.text, t!(loc, "hand-reaction-lower-hint"));
         Ok(Some(reply))
