@@ -11,6 +11,7 @@ help-setup--summary-time = when each day's discussion ends and is summarized (ne
 help-setup--words = about how many words per excerpt, 40 to 5000 (new groups: 220)
 help-setup--name = a short name for the group
 help-setup--language = the language the bot speaks in this group: en, ru, zh (Simplified Chinese), de or fr (new groups: en)
+help-setup--voice-channel = Discord: the voice or stage channel whose members count as present at live sessions (its name, mention or id); none to stop
 
 help-reading-import = import the attached .txt or .md file as the group's next reading
 help-reading-import--title = the title (default: from the file)

@@ -668,6 +668,7 @@ mod tests {
             phase: None,
             native: true,
             markdown: String::new(),
+            locale: crate::i18n::Locale::En,
         };
         assert_eq!(native_hours(&p, now), 3);
         p.closes_at = now + chrono::Duration::minutes(5);
