@@ -161,6 +161,8 @@ pub struct Outgoing {
     /// transaction id) so a send that succeeded before a crash is not repeated.
     pub key: String,
     pub content: Content,
+    /// The group's language, for the adapter's own words around the post.
+    pub locale: crate::i18n::Locale,
 }
 
 /// Where a post went.

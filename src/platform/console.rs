@@ -116,8 +116,7 @@ impl ConsolePort {
         }
     }
 
-    fn save_files(&self, files: &[FileOut], indent: &str) {
-        let loc = self.locale();
+    fn save_files(&self, files: &[FileOut], indent: &str, loc: Locale) {
         for f in files {
             let line = match &self.files_dir {
                 Some(dir) => {
@@ -192,7 +191,14 @@ impl ChatPort for ConsolePort {
                 self.print("");
                 self.print_block(&format!("[{stamp}] colloquy ({id}):"), &e.markdown, indent);
                 let thread = format!("t{}", id.trim_start_matches('m'));
-                self.print(&format!("    ┌ thread “{}” opened", e.thread_name));
+                self.print(&format!(
+                    "    ┌ {}",
+                    t!(
+                        post.locale,
+                        "console-thread-opened",
+                        name = e.thread_name.as_str()
+                    )
+                ));
                 Delivered {
                     message_id: id,
                     thread_id: Some(thread),
@@ -201,16 +207,13 @@ impl ChatPort for ConsolePort {
             Content::Poll(p) => {
                 self.print("");
                 let how = if p.anonymous {
-                    format!(
-                        "anonymous: vote in a direct message with /dm !cq vote {} OPTION",
-                        p.poll_id
-                    )
+                    t!(post.locale, "console-poll-how-anonymous", id = p.poll_id)
                 } else {
-                    format!("vote with: !cq vote {} OPTION [--reason \"…\"]", p.poll_id)
+                    t!(post.locale, "console-poll-how", id = p.poll_id)
                 };
                 self.print_block(
                     &format!("[{stamp}] colloquy ({id}):"),
-                    &format!("{}\n({how})", p.markdown),
+                    &format!("{}\n{how}", p.markdown),
                     indent,
                 );
                 Delivered {
@@ -222,7 +225,7 @@ impl ChatPort for ConsolePort {
                 self.print("");
                 self.print_block(&format!("[{stamp}] colloquy ({id}):"), &r.markdown, indent);
                 if let Some(chart) = &r.chart {
-                    self.save_files(std::slice::from_ref(chart), indent);
+                    self.save_files(std::slice::from_ref(chart), indent, post.locale);
                 }
                 Delivered {
                     message_id: id,
@@ -234,8 +237,13 @@ impl ChatPort for ConsolePort {
                 self.print_block(&format!("[{stamp}] colloquy ({id}):"), &t.markdown, indent);
                 let thread = format!("t{}", id.trim_start_matches('m'));
                 self.print(&format!(
-                    "    ┌ thread “{}” opened ({thread}: /in {thread} TEXT posts there)",
-                    t.name
+                    "    ┌ {}",
+                    t!(
+                        post.locale,
+                        "console-thread-opened-in",
+                        name = t.name.as_str(),
+                        thread = thread.as_str()
+                    )
                 ));
                 Delivered {
                     message_id: id,
@@ -253,7 +261,7 @@ impl ChatPort for ConsolePort {
             Content::Text { markdown, files } => {
                 self.print("");
                 self.print_block(&format!("[{stamp}] colloquy ({id}):"), markdown, indent);
-                self.save_files(files, indent);
+                self.save_files(files, indent, post.locale);
                 Delivered {
                     message_id: id,
                     thread_id: None,
@@ -276,8 +284,13 @@ impl ChatPort for ConsolePort {
         markdown: &str,
         files: &[FileOut],
     ) -> Result<(), PortError> {
-        self.print_block(&format!("(privately to {})", member.id), markdown, "");
-        self.save_files(files, "");
+        let loc = self.locale();
+        self.print_block(
+            &t!(loc, "console-privately-to", name = member.id.as_str()),
+            markdown,
+            "",
+        );
+        self.save_files(files, "", loc);
         Ok(())
     }
 }
@@ -425,11 +438,11 @@ impl ConsoleChat {
         let Some(place) = self.current_place().await else {
             return;
         };
+        let loc = self.engine.locale_of(&self.channel).await;
         let Ok(mut announced) = self.announced.lock() else {
             return;
         };
         if announced.as_deref() != Some(place.thread.as_str()) {
-            let loc = self.engine.locale_of(&self.channel).await;
             self.port.print(&format!(
                 "  {}",
                 t!(loc, "console-thread-now", place = place.label.as_str())
@@ -616,7 +629,7 @@ impl ConsoleChat {
                     "  colloquy:".to_string()
                 };
                 self.port.print_block(&head, &reply.text, "");
-                self.port.save_files(&reply.files, "  ");
+                self.port.save_files(&reply.files, "  ", self.port.locale());
             }
             Err(e) => self.port.print(&format!("  ⚠ {e}")),
         }

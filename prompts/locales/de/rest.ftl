@@ -75,3 +75,7 @@ console-privately-to = (privat an { $name })
 console-file-saved = 📎 { $name } gespeichert unter { $path } — { $description }
 console-file-not-saved = 📎 { $name } konnte nicht unter { $path } gespeichert werden: { $error }
 console-file = 📎 { $name } ({ $bytes } Bytes) — { $description }
+console-poll-how = (abstimmen mit: `!cq vote { $id } OPTION [--reason "…"]`)
+console-poll-how-anonymous = (anonym: stimme in einer Direktnachricht ab mit `/dm !cq vote { $id } OPTION`)
+console-thread-opened = Thread „{ $name }“ eröffnet
+console-thread-opened-in = Thread „{ $name }“ eröffnet ({ $thread }: `/in { $thread } TEXT` postet dort)

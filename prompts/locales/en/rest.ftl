@@ -78,3 +78,7 @@ console-privately-to = (privately to { $name })
 console-file-saved = 📎 { $name } saved to { $path } — { $description }
 console-file-not-saved = 📎 { $name } could not be saved to { $path }: { $error }
 console-file = 📎 { $name } ({ $bytes } bytes) — { $description }
+console-poll-how = (vote with: `!cq vote { $id } OPTION [--reason "…"]`)
+console-poll-how-anonymous = (anonymous: vote in a direct message with `/dm !cq vote { $id } OPTION`)
+console-thread-opened = thread “{ $name }” opened
+console-thread-opened-in = thread “{ $name }” opened ({ $thread }: `/in { $thread } TEXT` posts there)

@@ -75,3 +75,7 @@ console-privately-to = (en privé à { $name })
 console-file-saved = 📎 { $name } enregistré dans { $path } — { $description }
 console-file-not-saved = 📎 { $name } n’a pas pu être enregistré dans { $path } : { $error }
 console-file = 📎 { $name } ({ $bytes } octets) — { $description }
+console-poll-how = (pour voter : `!cq vote { $id } OPTION [--reason "…"]`)
+console-poll-how-anonymous = (anonyme : votez en message privé avec `/dm !cq vote { $id } OPTION`)
+console-thread-opened = fil « { $name } » ouvert
+console-thread-opened-in = fil « { $name } » ouvert ({ $thread } : `/in { $thread } TEXTE` y publie)

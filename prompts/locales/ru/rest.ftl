@@ -79,3 +79,7 @@ console-privately-to = (лично для { $name })
 console-file-saved = 📎 { $name } сохранён в { $path } — { $description }
 console-file-not-saved = 📎 { $name } не удалось сохранить в { $path }: { $error }
 console-file = 📎 { $name } ({ $bytes } байт) — { $description }
+console-poll-how = (голосуйте так: `!cq vote { $id } ВАРИАНТ [--reason "…"]`)
+console-poll-how-anonymous = (анонимно: голосуйте в личном сообщении — `/dm !cq vote { $id } ВАРИАНТ`)
+console-thread-opened = открыта ветка «{ $name }»
+console-thread-opened-in = открыта ветка «{ $name }» ({ $thread }: `/in { $thread } ТЕКСТ` пишет туда)

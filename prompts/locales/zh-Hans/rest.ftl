@@ -65,3 +65,7 @@ console-privately-to = （私下发给 { $name }）
 console-file-saved = 📎 { $name } 已保存到 { $path } — { $description }
 console-file-not-saved = 📎 { $name } 无法保存到 { $path }：{ $error }
 console-file = 📎 { $name }（{ $bytes } 字节）— { $description }
+console-poll-how = （投票方式：`!cq vote { $id } 选项 [--reason "…"]`）
+console-poll-how-anonymous = （匿名：请在私信中投票：`/dm !cq vote { $id } 选项`）
+console-thread-opened = 已开启讨论串「{ $name }」
+console-thread-opened-in = 已开启讨论串「{ $name }」（{ $thread }：用 `/in { $thread } 文字` 在其中发言）

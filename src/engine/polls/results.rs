@@ -375,9 +375,10 @@ fn alt_text(loc: Locale, id: i64, tally: &Tally, shift: Option<&ShiftView>) -> S
             pre = s.pre_id,
             post = s.post_id,
             before_voters = voters(loc, s.data.pre.total()),
-            before = described(&s.data.pre.options, &s.data.pre.counts),
+            // The options in the group's language (the shift's tallies keep the scale's).
+            before = described(&tally.options, &s.data.pre.counts),
             after_voters = voters(loc, s.data.post.total()),
-            after = described(&s.data.post.options, &s.data.post.counts),
+            after = described(&tally.options, &s.data.post.counts),
             changed = s.changed,
             paired = s.paired,
             net = s
