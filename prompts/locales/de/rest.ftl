@@ -79,3 +79,8 @@ console-poll-how = (abstimmen mit: `!cq vote { $id } OPTION [--reason "…"]`)
 console-poll-how-anonymous = (anonym: stimme in einer Direktnachricht ab mit `/dm !cq vote { $id } OPTION`)
 console-thread-opened = Thread „{ $name }“ eröffnet
 console-thread-opened-in = Thread „{ $name }“ eröffnet ({ $thread }: `/in { $thread } TEXT` postet dort)
+
+## Discord excerpt posts
+discord-excerpt-author = Auszug { $position } von { $total }
+discord-excerpt-footer-by = { $author } · antworte im Thread
+discord-excerpt-footer = Antworte im Thread

@@ -82,3 +82,8 @@ console-poll-how = (vote with: `!cq vote { $id } OPTION [--reason "…"]`)
 console-poll-how-anonymous = (anonymous: vote in a direct message with `/dm !cq vote { $id } OPTION`)
 console-thread-opened = thread “{ $name }” opened
 console-thread-opened-in = thread “{ $name }” opened ({ $thread }: `/in { $thread } TEXT` posts there)
+
+## Discord excerpt posts
+discord-excerpt-author = Excerpt { $position } of { $total }
+discord-excerpt-footer-by = { $author } · reply in the thread
+discord-excerpt-footer = Reply in the thread

@@ -79,3 +79,8 @@ console-poll-how = (pour voter : `!cq vote { $id } OPTION [--reason "…"]`)
 console-poll-how-anonymous = (anonyme : votez en message privé avec `/dm !cq vote { $id } OPTION`)
 console-thread-opened = fil « { $name } » ouvert
 console-thread-opened-in = fil « { $name } » ouvert ({ $thread } : `/in { $thread } TEXTE` y publie)
+
+## Discord excerpt posts
+discord-excerpt-author = Extrait { $position } sur { $total }
+discord-excerpt-footer-by = { $author } · répondez dans le fil
+discord-excerpt-footer = Répondez dans le fil

@@ -83,3 +83,8 @@ console-poll-how = (голосуйте так: `!cq vote { $id } ВАРИАНТ 
 console-poll-how-anonymous = (анонимно: голосуйте в личном сообщении — `/dm !cq vote { $id } ВАРИАНТ`)
 console-thread-opened = открыта ветка «{ $name }»
 console-thread-opened-in = открыта ветка «{ $name }» ({ $thread }: `/in { $thread } ТЕКСТ` пишет туда)
+
+## Discord excerpt posts
+discord-excerpt-author = Отрывок { $position } из { $total }
+discord-excerpt-footer-by = { $author } · отвечайте в ветке
+discord-excerpt-footer = Отвечайте в ветке

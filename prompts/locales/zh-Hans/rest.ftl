@@ -69,3 +69,8 @@ console-poll-how = （投票方式：`!cq vote { $id } 选项 [--reason "…"]`�
 console-poll-how-anonymous = （匿名：请在私信中投票：`/dm !cq vote { $id } 选项`）
 console-thread-opened = 已开启讨论串「{ $name }」
 console-thread-opened-in = 已开启讨论串「{ $name }」（{ $thread }：用 `/in { $thread } 文字` 在其中发言）
+
+## Discord excerpt posts
+discord-excerpt-author = 第 { $position } 段，共 { $total } 段
+discord-excerpt-footer-by = { $author } · 请在讨论串中回复
+discord-excerpt-footer = 请在讨论串中回复
