@@ -57,6 +57,8 @@ matrix-download-failed = Ich konnte „{ $name }“ nicht herunterladen ({ $erro
 matrix-file-too-big = „{ $name }“ ist { $size } groß; die Grenze liegt bei { $limit }. Teile den Text in Abschnitte und importiere sie nacheinander.
 matrix-vote-redacted-reason = eine anonyme Stimme gehört in eine Direktnachricht
 matrix-vote-removed = Ich habe deine Nachricht aus diesem Raum entfernt.
+matrix-sent-privately = Ich habe dir eine Direktnachricht geschickt.
+matrix-private-failed = Ich konnte dir keine Direktnachricht schicken ({ $error }). Starte einen direkten Chat mit mir und versuche es erneut.
 matrix-vote-delete-it = Du solltest deine Nachricht hier vielleicht löschen.
 
 ## Antworten

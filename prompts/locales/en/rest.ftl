@@ -60,6 +60,8 @@ matrix-download-failed = I could not download “{ $name }” ({ $error }).
 matrix-file-too-big = “{ $name }” is { $size }; the limit is { $limit }. Split the reading into parts and import them one after another.
 matrix-vote-redacted-reason = an anonymous vote belongs in a direct message
 matrix-vote-removed = I removed your message from this room.
+matrix-sent-privately = I sent you a direct message.
+matrix-private-failed = I could not send you a direct message ({ $error }). Start a direct chat with me and try again.
 matrix-vote-delete-it = You may want to delete your message here.
 
 ## Replies

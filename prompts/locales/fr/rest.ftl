@@ -57,6 +57,8 @@ matrix-download-failed = Je n’ai pas pu télécharger « { $name } » ({ $erro
 matrix-file-too-big = « { $name } » pèse { $size } ; la limite est de { $limit }. Découpez la lecture en parties et importez-les l’une après l’autre.
 matrix-vote-redacted-reason = un vote anonyme se fait en message privé
 matrix-vote-removed = J’ai retiré votre message de ce salon.
+matrix-sent-privately = Je vous ai envoyé un message privé.
+matrix-private-failed = Je n’ai pas pu vous envoyer de message privé ({ $error }). Ouvrez une discussion privée avec moi et réessayez.
 matrix-vote-delete-it = Vous voudrez peut-être supprimer votre message ici.
 
 ## Réponses

@@ -47,6 +47,8 @@ matrix-download-failed = 无法下载「{ $name }」（{ $error }）。
 matrix-file-too-big = 「{ $name }」大小为 { $size }，上限为 { $limit }。请把材料分成几部分，依次导入。
 matrix-vote-redacted-reason = 匿名投票应通过私信发送
 matrix-vote-removed = 我已从此房间删除了你的消息。
+matrix-sent-privately = 我已给你发送了私信。
+matrix-private-failed = 无法给你发送私信（{ $error }）。请先与我开始私聊，然后再试一次。
 matrix-vote-delete-it = 你可能需要删除你在这里的消息。
 
 ## 回复

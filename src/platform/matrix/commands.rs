@@ -189,22 +189,20 @@ async fn attachment(
 async fn answer(bot: &Arc<Bot>, room: &Room, ev: &OriginalSyncRoomMessageEvent, reply: Reply) {
     if reply.confidential && !private_with(bot, room, &ev.sender).await {
         let member = MemberKey::new(Platform::Matrix, ev.sender.as_str());
+        let loc = bot
+            .engine
+            .locale_of(&ChannelKey::new(Platform::Matrix, room.room_id().as_str()))
+            .await;
         match bot
             .port
             .send_private(&member, &reply.text, &reply.files)
             .await
         {
-            Ok(()) => say(bot, room, ev, "I sent you a direct message.", &[]).await,
+            Ok(()) => say(bot, room, ev, &t!(loc, "matrix-sent-privately"), &[]).await,
             Err(e) => {
                 tracing::warn!(error = %e, "cannot send a private answer");
-                say(
-                    bot,
-                    room,
-                    ev,
-                    &format!("⚠️ I could not send you a direct message ({e}). Start a direct chat with me and try again."),
-                    &[],
-                )
-                .await
+                let text = t!(loc, "matrix-private-failed", error = e.to_string());
+                say(bot, room, ev, &format!("⚠️ {text}"), &[]).await
             }
         }
     } else {
