@@ -18,6 +18,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{FontDesc, FontStyle, register_font};
 use thiserror::Error;
 
+use crate::i18n::Locale;
+
 /// Every chart's width in pixels (the height follows the number of options).
 pub const WIDTH: u32 = 960;
 
@@ -47,6 +49,8 @@ pub struct ChartData {
     pub options: Vec<String>,
     /// One series for a single poll, two for a pre/post pair.
     pub series: Vec<Series>,
+    /// The language of the chart's own words (the axis caption).
+    pub locale: Locale,
 }
 
 /// An option's share of its series' voters, in whole percent (0 when nobody voted).
@@ -55,6 +59,15 @@ pub fn share_pct(count: u32, total: u32) -> u32 {
         0
     } else {
         (count as f64 * 100.0 / total as f64).round() as u32
+    }
+}
+
+/// The caption under the axis, in the chart's language: what each bar says.
+fn caption(data: &ChartData) -> String {
+    if data.series.len() > 1 {
+        crate::t!(data.locale, "chart-caption-pair")
+    } else {
+        crate::t!(data.locale, "chart-caption-single")
     }
 }
 
@@ -470,13 +483,9 @@ fn draw_inner<'b>(data: &ChartData, l: &Layout, buf: &'b mut [u8]) -> DrawResult
             tick_font.clone(),
         ))?;
     }
-    let caption = if data.series.len() > 1 {
-        "Each bar: count · share of that poll's voters"
-    } else {
-        "Each bar: count · share of the voters"
-    };
+    let caption = caption(data);
     root.draw(&Text::new(
-        caption,
+        caption.as_str(),
         (
             (l.track_left + l.track_right) / 2,
             l.plot_bottom + 6 + TICK_LINE,
@@ -549,11 +558,14 @@ fn draw_inner<'b>(data: &ChartData, l: &Layout, buf: &'b mut [u8]) -> DrawResult
 /// Draw the chart and encode it as PNG.
 pub fn render_png(data: &ChartData) -> Result<Vec<u8>, ChartError> {
     register_fonts();
+    let caption = caption(data);
     let _cjk = CjkGuard::for_texts(
         std::iter::once(data.title.as_str())
             .chain(data.subtitle.as_deref())
             .chain(data.options.iter().map(String::as_str))
-            .chain(data.series.iter().map(|s| s.label.as_str())),
+            .chain(data.series.iter().map(|s| s.label.as_str()))
+            .chain(data.series.iter().map(|s| s.name.as_str()))
+            .chain(std::iter::once(caption.as_str())),
     );
     let l = layout(data);
     let height = l.height as u32;
@@ -584,6 +596,7 @@ mod tests {
                 label: "Votes".into(),
                 counts,
             }],
+            locale: Locale::En,
         }
     }
 
@@ -604,6 +617,7 @@ mod tests {
                     counts: after,
                 },
             ],
+            locale: Locale::En,
         }
     }
 
@@ -686,6 +700,7 @@ mod tests {
                 label: "V".into(),
                 counts: vec![3, 2],
             }],
+            locale: Locale::En,
         };
         let zh = render_png(&chart("可预期的法院能增强信任", "同意")).unwrap();
         let blank = render_png(&chart("", "同意")).unwrap();
@@ -720,6 +735,7 @@ mod tests {
                 label: "Votes".into(),
                 counts: vec![7, 3, 2],
             }],
+            locale: Locale::En,
         };
         let img = rgb(&data);
         assert_eq!(img.width(), WIDTH);

@@ -98,6 +98,8 @@ pub struct PollPost {
     /// Use the platform's native poll where it has one.
     pub native: bool,
     pub markdown: String,
+    /// The group's language, for the platform's own words around the post.
+    pub locale: crate::i18n::Locale,
 }
 
 /// A closed poll's results.
@@ -111,6 +113,8 @@ pub struct ResultsPost {
     pub anonymous: bool,
     pub markdown: String,
     pub chart: Option<FileOut>,
+    /// The group's language, for the platform's own words around the post.
+    pub locale: crate::i18n::Locale,
 }
 
 /// A post that opens a thread of its own (a breakout room): the adapter opens the thread
@@ -157,6 +161,8 @@ pub struct Outgoing {
     /// transaction id) so a send that succeeded before a crash is not repeated.
     pub key: String,
     pub content: Content,
+    /// The group's language, for the adapter's own words around the post.
+    pub locale: crate::i18n::Locale,
 }
 
 /// Where a post went.

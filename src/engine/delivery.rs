@@ -107,6 +107,7 @@ async fn deliver_one(engine: &Engine, row: &OutboxRow) -> Result<Delivered, Port
                         markdown: part.clone(),
                         files: if i == 0 { files.clone() } else { Vec::new() },
                     },
+                    locale: outgoing.locale,
                 };
                 let d = port.deliver(&piece).await?;
                 first.get_or_insert(d);

@@ -132,6 +132,7 @@ impl Engine {
             thread,
             key: format!("cq-{}", row.id),
             content: defang(content),
+            locale: group.locale(),
         })
     }
 

@@ -203,6 +203,7 @@ impl Engine {
         let Some(session_id) = self.session_of(&msg).await? else {
             return Ok(MessageOutcome::NotInSession);
         };
+        let text = self.clip(&msg.text, Some(session_id)).await?;
         let op = RecordOp::Insert {
             session_id,
             member_key: msg.author.key(),
@@ -211,7 +212,7 @@ impl Engine {
             platform: msg.platform.as_str().to_string(),
             message_id: msg.message_id,
             reply_to: msg.reply_to,
-            text: clip(&msg.text),
+            text,
             posted_at: store_ms(msg.at),
         };
         let written = self.store().record(op).await?;
@@ -231,11 +232,20 @@ impl Engine {
 
     /// Apply an edit to a recorded reply.
     pub async fn on_edit(&self, edit: MessageEdit) -> Result<MessageOutcome, CommandError> {
+        let session_id = if edit.text.chars().count() > MAX_REPLY_CHARS {
+            self.store()
+                .reply_by_message(edit.platform.as_str(), &edit.message_id)
+                .await?
+                .map(|r| r.session_id)
+        } else {
+            None
+        };
+        let text = self.clip(&edit.text, session_id).await?;
         let op = RecordOp::Edit {
             platform: edit.platform.as_str().to_string(),
             message_id: edit.message_id,
             member_key: edit.author.map(|a| a.key()),
-            text: clip(&edit.text),
+            text,
             edited_at: store_ms(edit.at),
         };
         Ok(match self.store().record(op).await? {
@@ -259,13 +269,26 @@ impl Engine {
     }
 }
 
-/// Keep replies to a sane size: a 100 KB paste is stored cut, with a note.
-fn clip(text: &str) -> String {
-    if text.chars().count() <= MAX_REPLY_CHARS {
-        return text.to_string();
+impl Engine {
+    /// Keep replies to a sane size: a 100 KB paste is stored cut, with a note in the
+    /// language of the session's group (English when the session is not known).
+    async fn clip(&self, text: &str, session_id: Option<i64>) -> Result<String, CommandError> {
+        if text.chars().count() <= MAX_REPLY_CHARS {
+            return Ok(text.to_string());
+        }
+        let loc = match session_id {
+            Some(id) => match self.store().session(id).await? {
+                Some(s) => self.locale_of_group(s.group_id).await?,
+                None => crate::i18n::Locale::En,
+            },
+            None => crate::i18n::Locale::En,
+        };
+        let cut: String = text.chars().take(MAX_REPLY_CHARS).collect();
+        Ok(format!(
+            "{cut} {}",
+            crate::t!(loc, "reply-cut-note", max = MAX_REPLY_CHARS)
+        ))
     }
-    let cut: String = text.chars().take(MAX_REPLY_CHARS).collect();
-    format!("{cut} […cut: the message was longer than {MAX_REPLY_CHARS} characters]")
 }
 
 /// Display names as shown in summaries: no control or zero-width characters, no line breaks.

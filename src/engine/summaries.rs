@@ -156,10 +156,13 @@ impl Engine {
                 total = reading.excerpt_count
             ));
         }
-        Ok(session
-            .title
-            .clone()
-            .unwrap_or_else(|| format!("live session #{}", session.id)))
+        match &session.title {
+            Some(title) => Ok(title.clone()),
+            None => {
+                let loc = self.locale_of_group(session.group_id).await?;
+                Ok(t!(loc, "session-live-title", id = session.id))
+            }
+        }
     }
 
     /// The language a session's replies are expected in: its reading's, or (a live
@@ -262,10 +265,9 @@ impl Engine {
         session_id: i64,
         save: bool,
     ) -> Result<SummaryOutcome, CommandError> {
-        let session =
-            self.store().session(session_id).await?.ok_or_else(|| {
-                CommandError::invalid(format!("There is no session #{session_id}."))
-            })?;
+        let session = self.store().session(session_id).await?.ok_or_else(|| {
+            CommandError::Invalid(t!(Locale::En, "session-no-such", id = session_id))
+        })?;
         let group =
             self.store().group(session.group_id).await?.ok_or_else(|| {
                 CommandError::Internal(format!("session {session_id} has no group"))
@@ -450,12 +452,13 @@ impl Engine {
         let Ok(Some(group)) = self.store().group(group_id).await else {
             return;
         };
+        let loc = group.locale();
         let title = match self.store().session(session_id).await {
             Ok(Some(s)) => self
                 .session_title(&s)
                 .await
-                .unwrap_or_else(|_| format!("session #{session_id}")),
-            _ => format!("session #{session_id}"),
+                .unwrap_or_else(|_| t!(loc, "session-number", id = session_id)),
+            _ => t!(loc, "session-number", id = session_id),
         };
         let Some(port) = group.channel_key().ok().and_then(|c| self.port(c.platform)) else {
             return;
@@ -468,9 +471,12 @@ impl Engine {
             );
             return;
         }
-        let text = format!(
-            "Nobody replied in {title} (session #{session_id}) in {}, so no summary was posted.",
-            group.label()
+        let text = t!(
+            loc,
+            "summary-nobody-replied",
+            title = title,
+            id = session_id,
+            group = group.label()
         );
         let mut keys: Vec<&String> = facilitators.iter().collect();
         keys.sort();
@@ -642,7 +648,7 @@ impl Engine {
             .session(id)
             .await?
             .filter(|s| s.group_id == group.id)
-            .ok_or_else(|| CommandError::invalid(format!("This group has no session #{id}.")))
+            .ok_or_else(|| CommandError::Invalid(t!(group.locale(), "session-no-such", id = id)))
     }
 
     pub(super) async fn summary_command(
@@ -656,15 +662,16 @@ impl Engine {
                 .store()
                 .current_session(group.id)
                 .await?
-                .ok_or_else(|| CommandError::invalid("No session has run here yet."))?,
+                .ok_or_else(|| CommandError::Invalid(t!(group.locale(), "session-none-yet")))?,
         };
         let outcome = self
             .summarize_session(session.id, !session.is_open())
             .await?;
         if outcome.view.kind == Kind::Empty {
-            return Ok(Reply::private(format!(
-                "Nobody has replied in session #{} yet, so there is no summary.",
-                session.id
+            return Ok(Reply::private(t!(
+                group.locale(),
+                "summary-nobody-yet",
+                id = session.id
             )));
         }
         let mut reply = Reply::public(outcome.markdown);
@@ -692,25 +699,40 @@ impl Engine {
         let mut counts: Vec<usize> = per.values().map(|v| v.1).collect();
         let evenness = 1.0 - summary::gini(&mut counts);
         let polls = self.store().polls(group.id).await?;
+        let loc = group.locale();
+        let words: usize = live
+            .iter()
+            .map(|r| crate::domain::text::word_count(&r.text))
+            .sum();
         let mut text = format!(
-            "**Participation in {}**\n{} sessions, {} replies from {} members, {} words. Voices spread {}. {} polls.\n",
-            group.label(),
-            sessions.len(),
-            live.len(),
-            per.len(),
-            live.iter()
-                .map(|r| crate::domain::text::word_count(&r.text))
-                .sum::<usize>(),
-            summary::describe_evenness(evenness),
-            polls.len()
+            "{}\n{}\n",
+            t!(loc, "stats-title", group = group.label()),
+            t!(
+                loc,
+                "stats-totals",
+                sessions = t!(loc, "count-sessions", n = sessions.len()),
+                replies = t!(loc, "count-replies", n = live.len()),
+                members = per.len(),
+                words = t!(loc, "count-words", n = words),
+                evenness = describe_evenness(evenness, loc),
+                polls = t!(loc, "count-polls", n = polls.len()),
+            )
         );
         let mut members: Vec<&(String, usize, usize)> = per.values().collect();
         members.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         for (name, n, words) in members.iter().take(15) {
-            text.push_str(&format!("- {name}: {n} replies, {words} words\n"));
+            text.push_str(&t!(
+                loc,
+                "stats-member",
+                name = name.as_str(),
+                replies = t!(loc, "count-replies", n = *n),
+                words = t!(loc, "count-words", n = *words),
+            ));
+            text.push('\n');
         }
         if members.len() > 15 {
-            text.push_str(&format!("- and {} more\n", members.len() - 15));
+            text.push_str(&t!(loc, "stats-more", n = members.len() - 15));
+            text.push('\n');
         }
         let attendance = self.attendance_stats(group).await?;
         if !attendance.is_empty() {

@@ -171,6 +171,7 @@ pub const FILES: &[(&str, &str, &str)] = ftl_files!(
     "commands.ftl",
     "live.ftl",
     "discord.ftl",
+    "rest.ftl",
 );
 
 /// The loaded messages of every locale.

@@ -12,7 +12,9 @@ use chrono_tz::Tz;
 
 use crate::domain::command::Role;
 use crate::domain::ids::{ChannelKey, MemberKey, Platform};
+use crate::i18n::Locale;
 use crate::ports::{ChatPort, Clock, Content, Delivered, FileOut, Outgoing, PortError};
+use crate::t;
 
 /// Where the chat log goes.
 pub type Sink = Arc<Mutex<dyn Write + Send>>;
@@ -44,6 +46,8 @@ pub struct ConsolePort {
     files_dir: Option<std::path::PathBuf>,
     /// Posts delivered so far (key -> delivery), so a repeated key is not posted twice.
     delivered: Mutex<std::collections::HashMap<String, Delivered>>,
+    /// The language of the console's group, for the console's own notices.
+    locale: Mutex<Locale>,
 }
 
 impl ConsolePort {
@@ -60,6 +64,19 @@ impl ConsolePort {
             next_id: AtomicU64::new(1),
             files_dir,
             delivered: Mutex::new(Default::default()),
+            locale: Mutex::new(Locale::En),
+        }
+    }
+
+    /// The language of the console's own notices (the group's, once it has one).
+    pub fn locale(&self) -> Locale {
+        self.locale.lock().map(|l| *l).unwrap_or_default()
+    }
+
+    /// Speak `locale` in the console's own notices from now on.
+    pub fn set_locale(&self, locale: Locale) {
+        if let Ok(mut l) = self.locale.lock() {
+            *l = locale;
         }
     }
 
@@ -99,34 +116,39 @@ impl ConsolePort {
         }
     }
 
-    fn save_files(&self, files: &[FileOut], indent: &str) {
+    fn save_files(&self, files: &[FileOut], indent: &str, loc: Locale) {
         for f in files {
-            match &self.files_dir {
+            let line = match &self.files_dir {
                 Some(dir) => {
                     let path = dir.join(&f.name);
                     match std::fs::create_dir_all(dir)
                         .and_then(|()| std::fs::write(&path, &f.bytes))
                     {
-                        Ok(()) => self.print(&format!(
-                            "{indent}📎 {} saved to {} — {}",
-                            f.name,
-                            path.display(),
-                            f.description
-                        )),
-                        Err(e) => self.print(&format!(
-                            "{indent}📎 {} could not be saved to {}: {e}",
-                            f.name,
-                            path.display()
-                        )),
+                        Ok(()) => t!(
+                            loc,
+                            "console-file-saved",
+                            name = f.name.as_str(),
+                            path = path.display().to_string(),
+                            description = f.description.as_str()
+                        ),
+                        Err(e) => t!(
+                            loc,
+                            "console-file-not-saved",
+                            name = f.name.as_str(),
+                            path = path.display().to_string(),
+                            error = e.to_string()
+                        ),
                     }
                 }
-                None => self.print(&format!(
-                    "{indent}📎 {} ({} bytes) — {}",
-                    f.name,
-                    f.bytes.len(),
-                    f.description
-                )),
-            }
+                None => t!(
+                    loc,
+                    "console-file",
+                    name = f.name.as_str(),
+                    bytes = f.bytes.len(),
+                    description = f.description.as_str()
+                ),
+            };
+            self.print(&format!("{indent}{line}"));
         }
     }
 
@@ -169,7 +191,14 @@ impl ChatPort for ConsolePort {
                 self.print("");
                 self.print_block(&format!("[{stamp}] colloquy ({id}):"), &e.markdown, indent);
                 let thread = format!("t{}", id.trim_start_matches('m'));
-                self.print(&format!("    ┌ thread “{}” opened", e.thread_name));
+                self.print(&format!(
+                    "    ┌ {}",
+                    t!(
+                        post.locale,
+                        "console-thread-opened",
+                        name = e.thread_name.as_str()
+                    )
+                ));
                 Delivered {
                     message_id: id,
                     thread_id: Some(thread),
@@ -178,16 +207,13 @@ impl ChatPort for ConsolePort {
             Content::Poll(p) => {
                 self.print("");
                 let how = if p.anonymous {
-                    format!(
-                        "anonymous: vote in a direct message with /dm !cq vote {} OPTION",
-                        p.poll_id
-                    )
+                    t!(post.locale, "console-poll-how-anonymous", id = p.poll_id)
                 } else {
-                    format!("vote with: !cq vote {} OPTION [--reason \"…\"]", p.poll_id)
+                    t!(post.locale, "console-poll-how", id = p.poll_id)
                 };
                 self.print_block(
                     &format!("[{stamp}] colloquy ({id}):"),
-                    &format!("{}\n({how})", p.markdown),
+                    &format!("{}\n{how}", p.markdown),
                     indent,
                 );
                 Delivered {
@@ -199,7 +225,7 @@ impl ChatPort for ConsolePort {
                 self.print("");
                 self.print_block(&format!("[{stamp}] colloquy ({id}):"), &r.markdown, indent);
                 if let Some(chart) = &r.chart {
-                    self.save_files(std::slice::from_ref(chart), indent);
+                    self.save_files(std::slice::from_ref(chart), indent, post.locale);
                 }
                 Delivered {
                     message_id: id,
@@ -211,8 +237,13 @@ impl ChatPort for ConsolePort {
                 self.print_block(&format!("[{stamp}] colloquy ({id}):"), &t.markdown, indent);
                 let thread = format!("t{}", id.trim_start_matches('m'));
                 self.print(&format!(
-                    "    ┌ thread “{}” opened ({thread}: /in {thread} TEXT posts there)",
-                    t.name
+                    "    ┌ {}",
+                    t!(
+                        post.locale,
+                        "console-thread-opened-in",
+                        name = t.name.as_str(),
+                        thread = thread.as_str()
+                    )
                 ));
                 Delivered {
                     message_id: id,
@@ -230,7 +261,7 @@ impl ChatPort for ConsolePort {
             Content::Text { markdown, files } => {
                 self.print("");
                 self.print_block(&format!("[{stamp}] colloquy ({id}):"), markdown, indent);
-                self.save_files(files, indent);
+                self.save_files(files, indent, post.locale);
                 Delivered {
                     message_id: id,
                     thread_id: None,
@@ -253,8 +284,13 @@ impl ChatPort for ConsolePort {
         markdown: &str,
         files: &[FileOut],
     ) -> Result<(), PortError> {
-        self.print_block(&format!("(privately to {})", member.id), markdown, "");
-        self.save_files(files, "");
+        let loc = self.locale();
+        self.print_block(
+            &t!(loc, "console-privately-to", name = member.id.as_str()),
+            markdown,
+            "",
+        );
+        self.save_files(files, "", loc);
         Ok(())
     }
 }
@@ -343,6 +379,8 @@ impl ConsoleChat {
 
     /// Deliver everything the outbox holds (posts appear in the log).
     pub async fn settle(&self) {
+        self.port
+            .set_locale(self.engine.locale_of(&self.channel).await);
         for _ in 0..20 {
             match crate::engine::delivery::deliver_due(&self.engine, "console").await {
                 Ok(r) if r.sent + r.retried + r.failed == 0 => break,
@@ -377,14 +415,16 @@ impl ConsoleChat {
             }
         };
         let thread = session.thread_id?;
+        let loc = self.engine.locale_of(&self.channel).await;
         let label = match excerpt {
-            Some((e, reading)) => {
-                let title = reading
-                    .map(|r| format!(" of “{}”", r.title))
-                    .unwrap_or_default();
-                format!("excerpt {}{title}", e.seq)
-            }
-            None => format!("session #{}", session.id),
+            Some((e, Some(reading))) => t!(
+                loc,
+                "console-place-excerpt-of",
+                seq = e.seq,
+                title = reading.title.as_str()
+            ),
+            Some((e, None)) => t!(loc, "console-place-excerpt", seq = e.seq),
+            None => t!(loc, "session-number", id = session.id),
         };
         Some(Place { thread, label })
     }
@@ -398,13 +438,14 @@ impl ConsoleChat {
         let Some(place) = self.current_place().await else {
             return;
         };
+        let loc = self.engine.locale_of(&self.channel).await;
         let Ok(mut announced) = self.announced.lock() else {
             return;
         };
         if announced.as_deref() != Some(place.thread.as_str()) {
             self.port.print(&format!(
-                "  (the console is now in the thread of {}: messages go there; /channel posts in the channel)",
-                place.label
+                "  {}",
+                t!(loc, "console-thread-now", place = place.label.as_str())
             ));
             *announced = Some(place.thread);
         }
@@ -513,12 +554,16 @@ impl ConsoleChat {
         if let Ok(command) = &parsed {
             match self.engine.public_vote_refusal(command).await {
                 Ok(Some(refusal)) => {
+                    let loc = self.engine.locale_of(&self.channel).await;
                     self.port.print(&format!(
-                        "[{}] {who}: !cq vote … (removed: an anonymous vote belongs in a direct message)",
-                        self.stamp()
+                        "[{}] {who}: !cq vote … {}",
+                        self.stamp(),
+                        t!(loc, "console-vote-removed")
                     ));
-                    self.port
-                        .print(&format!("  ⚠ {refusal} In the console: `/dm !cq vote …`."));
+                    self.port.print(&format!(
+                        "  ⚠ {refusal} {}",
+                        t!(loc, "console-vote-dm-hint")
+                    ));
                     return;
                 }
                 Ok(None) => {}
@@ -556,7 +601,8 @@ impl ConsoleChat {
         let command = match parsed {
             Ok(c) => c,
             Err(e) => {
-                self.port.print(&format!("  ⚠ {e}"));
+                let refusal = self.engine.parse_refusal(&channel, e).await;
+                self.port.print(&format!("  ⚠ {refusal}"));
                 return;
             }
         };
@@ -571,15 +617,19 @@ impl ConsoleChat {
             command,
             attachment: self.attachment.take(),
         };
-        match self.engine.execute(invocation).await {
+        let result = self.engine.execute(invocation).await;
+        self.port
+            .set_locale(self.engine.locale_of(&self.channel).await);
+        match result {
             Ok(reply) => {
                 let head = if reply.private || private_place {
-                    format!("  (privately to {who})")
+                    let loc = self.engine.locale_of(&self.channel).await;
+                    format!("  {}", t!(loc, "console-privately-to", name = who))
                 } else {
                     "  colloquy:".to_string()
                 };
                 self.port.print_block(&head, &reply.text, "");
-                self.port.save_files(&reply.files, "  ");
+                self.port.save_files(&reply.files, "  ", self.port.locale());
             }
             Err(e) => self.port.print(&format!("  ⚠ {e}")),
         }
@@ -656,19 +706,24 @@ impl ConsoleChat {
             }
             "/thread" => {
                 self.in_thread = true;
+                let loc = self.engine.locale_of(&self.channel).await;
                 match self.current_place().await {
                     Some(place) => {
                         self.port.print(&format!(
-                            "  (posting in the thread of {})",
-                            place.label
+                            "  {}",
+                            t!(
+                                loc,
+                                "console-posting-in-thread",
+                                place = place.label.as_str()
+                            )
                         ));
                         if let Ok(mut a) = self.announced.lock() {
                             *a = Some(place.thread);
                         }
                     }
-                    None => self.port.print(
-                        "  (posting in the latest excerpt's thread; there is none yet, so in the channel)",
-                    ),
+                    None => self
+                        .port
+                        .print(&format!("  {}", t!(loc, "console-posting-no-thread"))),
                 }
             }
             "/channel" => {
@@ -676,8 +731,9 @@ impl ConsoleChat {
                 if let Ok(mut a) = self.announced.lock() {
                     *a = None;
                 }
+                let loc = self.engine.locale_of(&self.channel).await;
                 self.port
-                    .print("  (posting in the channel; /thread goes back to the excerpt's thread)");
+                    .print(&format!("  {}", t!(loc, "console-posting-in-channel")));
             }
             "/in" => match rest.split_once(' ') {
                 Some((thread, text)) => {

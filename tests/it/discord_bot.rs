@@ -763,6 +763,7 @@ async fn discord_bot_retries_a_503_and_never_posts_twice() {
             markdown: "Once only.".into(),
             files: vec![],
         },
+        locale: colloquy::i18n::Locale::En,
     };
     let first = port.deliver(&text).await.expect("first send");
     let second = port.deliver(&text).await.expect("second send");
@@ -783,6 +784,7 @@ async fn discord_bot_retries_a_503_and_never_posts_twice() {
             markdown: String::new(),
             thread_name: "A test title · 1 of 1".into(),
         }),
+        locale: colloquy::i18n::Locale::En,
     };
     let e1 = port.deliver(&excerpt).await.expect("first excerpt");
     let e2 = port

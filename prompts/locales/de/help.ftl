@@ -9,7 +9,7 @@ help-setup--summary-time = wann die Diskussion des Tages endet und zusammengefas
 help-setup--words = etwa wie viele Wörter pro Abschnitt, 40 bis 5000 (neue Gruppen: 220)
 help-setup--name = ein kurzer Name für die Gruppe
 help-setup--language = die Sprache, die der Bot in dieser Gruppe spricht: `en`, `ru`, `zh` (vereinfachtes Chinesisch), `de` oder `fr` (neue Gruppen: en)
-help-setup--voice-channel = Discord: der Sprach- oder Stage-Kanal, dessen Mitglieder bei Live-Sitzungen als anwesend zählen (sein Name, seine Erwähnung oder ID); `none` beendet es
+help-setup--voice-channel = Discord: der Sprach- oder Stage-Kanal, dessen Mitglieder bei Live-Sitzungen als anwesend zählen (Name, Erwähnung oder ID); none beendet das
 
 help-reading-import = die angehängte .txt- oder .md-Datei als nächsten Text der Gruppe importieren
 help-reading-import--title = der Titel (Standard: aus der Datei)

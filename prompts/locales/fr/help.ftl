@@ -9,7 +9,7 @@ help-setup--summary-time = l’heure à laquelle la discussion du jour se termin
 help-setup--words = environ combien de mots par extrait, de 40 à 5000 (nouveaux groupes : 220)
 help-setup--name = un nom court pour le groupe
 help-setup--language = la langue que parle le bot dans ce groupe : `en`, `ru`, `zh` (chinois simplifié), `de` ou `fr` (nouveaux groupes : en)
-help-setup--voice-channel = Discord : le salon vocal ou de conférence dont les membres comptent comme présents aux séances en direct (son nom, sa mention ou son id) ; `none` pour arrêter
+help-setup--voice-channel = Discord : le salon vocal ou de conférence dont les membres comptent comme présents aux séances en direct (nom, mention ou id) ; none pour arrêter
 
 help-reading-import = importer le fichier .txt ou .md joint comme prochaine lecture du groupe
 help-reading-import--title = le titre (par défaut : tiré du fichier)

@@ -9,7 +9,7 @@ help-setup--summary-time = 每天讨论结束并生成总结的时间（新小�
 help-setup--words = 每段节选大约多少词，40 到 5000（新小组：220）
 help-setup--name = 小组的简短名称
 help-setup--language = 机器人在本小组使用的语言：`en`、`ru`、`zh`（简体中文）、`de` 或 `fr`（新小组：en）
-help-setup--voice-channel = Discord：语音或舞台频道，其中的成员算作出席现场讨论（频道名、提及或 id）；`none` 表示停止
+help-setup--voice-channel = Discord：语音或舞台频道，其中的成员视为出席现场讨论（名称、提及或 id）；none 表示停止
 
 help-reading-import = 把附上的 .txt 或 .md 文件导入为小组的下一篇读物
 help-reading-import--title = 标题（默认：取自文件）

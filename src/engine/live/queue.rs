@@ -7,6 +7,7 @@ use super::messages;
 use crate::domain::ids::MemberKey;
 use crate::domain::live::{Waiting, queue_order};
 use crate::engine::{CommandError, Engine, Reply, store_ms};
+use crate::i18n::Locale;
 use crate::store::{Group, HandRow};
 
 /// The longest topic a hand may carry.
@@ -58,7 +59,7 @@ impl Engine {
     /// when it was not a command (a Matrix reaction, which may lower it again).
     pub(super) async fn raise_hand_in(
         &self,
-        loc: crate::i18n::Locale,
+        loc: Locale,
         session: &crate::store::SessionRow,
         member: &MemberKey,
         name: &str,

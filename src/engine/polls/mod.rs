@@ -135,6 +135,9 @@ pub struct PollResultView {
     pub group_slug: String,
     #[serde(skip)]
     pub tally: Tally,
+    /// The group's language, for the chart's words.
+    #[serde(skip)]
+    pub locale: crate::i18n::Locale,
 }
 
 fn bar(pct: u32) -> String {

@@ -4,9 +4,10 @@ use super::super::{CommandError, Engine};
 use super::*;
 use crate::chart::{ChartData, Series, bar_label, render_png};
 use crate::domain::poll::{ANONYMITY_THRESHOLD, Scale, Tally, shift};
-use crate::domain::words;
+use crate::i18n::Locale;
 use crate::ports::{FileOut, PollPost, ResultsPost};
 use crate::store::{Group, PollRow, from_ms};
+use crate::t;
 
 impl Engine {
     /// The post that opens a poll.
@@ -45,6 +46,7 @@ impl Engine {
             phase: poll.phase,
             native: poll.native,
             markdown,
+            locale: loc,
         })
     }
 
@@ -64,6 +66,7 @@ impl Engine {
             anonymous: poll.anonymous,
             markdown: view.markdown,
             chart,
+            locale: view.locale,
         })
     }
 
@@ -127,7 +130,7 @@ impl Engine {
         let alt_text = if hidden_now || suppressed {
             String::new()
         } else {
-            alt_text(poll.id, &tally, shift.as_ref())
+            alt_text(loc, poll.id, &tally, shift.as_ref())
         };
         let mut view = PollResultView {
             id: poll.id,
@@ -149,6 +152,7 @@ impl Engine {
             alt_text,
             group_slug: group_slug(&group),
             tally,
+            locale: loc,
         };
         view.markdown = self.prompts().render_in(
             loc,
@@ -231,46 +235,60 @@ impl Engine {
         if view.hidden_now || view.suppressed || view.total == 0 {
             return None;
         }
+        let loc = view.locale;
         let mut series = Vec::new();
         let subtitle = match &view.shift {
             Some(s) if !s.suppressed => {
                 for (name, id, tally) in [
-                    ("Before", s.pre_id, &s.data.pre),
-                    ("After", s.post_id, &s.data.post),
+                    (t!(loc, "chart-before"), s.pre_id, &s.data.pre),
+                    (t!(loc, "chart-after"), s.post_id, &s.data.post),
                 ] {
                     series.push(Series {
-                        name: name.into(),
-                        label: format!("{name} (poll #{id} · {})", voters(tally.total())),
+                        label: t!(
+                            loc,
+                            "chart-series-label",
+                            name = name.as_str(),
+                            id = id,
+                            voters = voters(loc, tally.total())
+                        ),
+                        name,
                         counts: tally.counts.clone(),
                     });
                 }
-                let mut subtitle = format!(
-                    "Poll #{} before and #{} after the discussion",
-                    s.pre_id, s.post_id
-                );
+                let mut subtitle = t!(loc, "chart-pair-subtitle", pre = s.pre_id, post = s.post_id);
                 if let Some(net) = &s.net {
-                    subtitle.push_str(&format!(
-                        " · net shift {net} toward {}",
-                        if s.net_value > 0.0 {
-                            &s.positive_pole
+                    subtitle.push_str(&t!(
+                        loc,
+                        "chart-net-shift",
+                        net = net.as_str(),
+                        pole = if s.net_value > 0.0 {
+                            s.positive_pole.as_str()
                         } else {
-                            &s.negative_pole
+                            s.negative_pole.as_str()
                         }
                     ));
                 }
-                subtitle.push_str(&format!(
-                    " · {} of {} who voted in both changed",
-                    s.changed, s.paired
+                subtitle.push_str(&t!(
+                    loc,
+                    "chart-changed",
+                    changed = s.changed,
+                    paired = s.paired
                 ));
                 subtitle
             }
             _ => {
+                let votes = t!(loc, "chart-votes");
                 series.push(Series {
-                    name: "Votes".into(),
-                    label: "Votes".into(),
+                    name: votes.clone(),
+                    label: votes,
                     counts: view.tally.counts.clone(),
                 });
-                format!("Poll #{} · {}", view.id, voters(view.total))
+                t!(
+                    loc,
+                    "chart-single-subtitle",
+                    id = view.id,
+                    voters = voters(loc, view.total)
+                )
             }
         };
         Some(ChartData {
@@ -278,6 +296,7 @@ impl Engine {
             subtitle: Some(subtitle),
             options: view.options.clone(),
             series,
+            locale: loc,
         })
     }
 
@@ -297,8 +316,8 @@ impl Engine {
     }
 }
 
-fn voters(n: u32) -> String {
-    words::count(n, "voter", "voters")
+fn voters(loc: Locale, n: u32) -> String {
+    t!(loc, "count-voters", n = n)
 }
 
 /// A group's name (or else its channel) as a file-name part: lower case letters and
@@ -341,26 +360,31 @@ fn described(options: &[String], counts: &[u32]) -> String {
 }
 
 /// A text description of the chart: the same counts and shares as on its bars.
-fn alt_text(id: i64, tally: &Tally, shift: Option<&ShiftView>) -> String {
+fn alt_text(loc: Locale, id: i64, tally: &Tally, shift: Option<&ShiftView>) -> String {
     match shift.filter(|s| !s.suppressed) {
-        None => format!(
-            "Bar chart of poll #{id}, each option's share of {}: {}.",
-            voters(tally.total()),
-            described(&tally.options, &tally.counts)
+        None => t!(
+            loc,
+            "chart-alt-single",
+            id = id,
+            voters = voters(loc, tally.total()),
+            bars = described(&tally.options, &tally.counts)
         ),
-        Some(s) => format!(
-            "Paired bar chart of poll #{} before and #{} after the discussion, each as a share of its own voters. Before ({}): {}. After ({}): {}. {} of {} who voted twice changed their vote{}.",
-            s.pre_id,
-            s.post_id,
-            voters(s.data.pre.total()),
-            described(&s.data.pre.options, &s.data.pre.counts),
-            voters(s.data.post.total()),
-            described(&s.data.post.options, &s.data.post.counts),
-            s.changed,
-            words::count(s.paired, "member", "members"),
-            s.net
+        Some(s) => t!(
+            loc,
+            "chart-alt-pair",
+            pre = s.pre_id,
+            post = s.post_id,
+            before_voters = voters(loc, s.data.pre.total()),
+            // The options in the group's language (the shift's tallies keep the scale's).
+            before = described(&tally.options, &s.data.pre.counts),
+            after_voters = voters(loc, s.data.post.total()),
+            after = described(&tally.options, &s.data.post.counts),
+            changed = s.changed,
+            paired = s.paired,
+            net = s
+                .net
                 .as_ref()
-                .map(|n| format!("; net shift {n}"))
+                .map(|n| t!(loc, "chart-alt-net", net = n.as_str()))
                 .unwrap_or_default()
         ),
     }

@@ -15,7 +15,6 @@ use crate::domain::command::{
     Command, DEFAULT_POLL_MINUTES, ExportFormat, PollSpec, ScheduleAction, SetupArgs, split_options,
 };
 use crate::domain::poll::{Deadline, Phase};
-use crate::engine::CommandError;
 
 /// Every command, as registered with Discord.
 pub(crate) fn all() -> Vec<poise::Command<Data, Error>> {
@@ -132,23 +131,45 @@ fn deadline(
     minutes: Option<i64>,
     hours: Option<i64>,
     until: Option<String>,
-) -> Result<Option<Deadline>, CommandError> {
+) -> Result<Option<Deadline>, OptionMistake> {
     match (minutes, hours, until) {
         (None, None, None) => Ok(None),
         (Some(m), None, None) => Ok(Some(Deadline::Minutes(m))),
         (None, Some(h), None) => Ok(Some(Deadline::Minutes(h.saturating_mul(60)))),
         (None, None, Some(u)) => Ok(Some(Deadline::Until(u))),
-        _ => Err(CommandError::invalid(
-            "Give the deadline once: minutes, hours or until.",
-        )),
+        _ => Err(OptionMistake::DeadlineTwice),
     }
 }
 
-/// Answer a mistake in the options privately, without running anything.
-async fn refuse(ctx: Ctx<'_>, e: CommandError) -> Result<(), Error> {
+/// A mistake in a command's options, found before anything runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum OptionMistake {
+    /// Already said in the group's language.
+    Said(String),
+    /// Both a session and a reading.
+    SessionAndReading,
+    /// A new quiz question without its question.
+    QuizQuestionMissing,
+    /// More than one of minutes, hours and until.
+    DeadlineTwice,
+    /// None of minutes, hours and until where one is needed.
+    DeadlineMissing,
+}
+
+/// Answer a mistake in the options privately, in the group's language, without running
+/// anything.
+async fn refuse(ctx: Ctx<'_>, mistake: OptionMistake) -> Result<(), Error> {
+    let loc = respond::locale_here(ctx).await;
+    let text = match mistake {
+        OptionMistake::Said(text) => text,
+        OptionMistake::SessionAndReading => crate::t!(loc, "discord-session-and-reading"),
+        OptionMistake::QuizQuestionMissing => crate::t!(loc, "discord-quiz-question-missing"),
+        OptionMistake::DeadlineTwice => crate::t!(loc, "discord-deadline-twice"),
+        OptionMistake::DeadlineMissing => crate::t!(loc, "discord-deadline-missing"),
+    };
     ctx.send(
         poise::CreateReply::default()
-            .content(e.to_string())
+            .content(text)
             .ephemeral(true)
             .allowed_mentions(serenity::CreateAllowedMentions::new()),
     )
@@ -198,7 +219,7 @@ pub(crate) async fn setup(
                 Ok(arg) => Some(arg),
                 // Members who may not run setup hear that instead (the engine says so).
                 Err(why) if may_setup(ctx).await => {
-                    return refuse(ctx, CommandError::invalid(why)).await;
+                    return refuse(ctx, OptionMistake::Said(why)).await;
                 }
                 Err(_) => Some(crate::domain::command::VoiceChannelArg::Typed(typed)),
             }
@@ -493,11 +514,7 @@ pub(crate) async fn poll_extend(
     let deadline = match deadline(minutes, hours, until) {
         Ok(Some(d)) => d,
         Ok(None) => {
-            return refuse(
-                ctx,
-                CommandError::invalid("Say how long: minutes, hours or until."),
-            )
-            .await;
+            return refuse(ctx, OptionMistake::DeadlineMissing).await;
         }
         Err(e) => return refuse(ctx, e).await,
     };
@@ -822,11 +839,7 @@ pub(crate) async fn map(
     reading: Option<i64>,
 ) -> Result<(), Error> {
     if session.is_some() && reading.is_some() {
-        return refuse(
-            ctx,
-            CommandError::invalid("Give a session or a reading, not both."),
-        )
-        .await;
+        return refuse(ctx, OptionMistake::SessionAndReading).await;
     }
     let command = Command::Map {
         session: id(session),
@@ -899,11 +912,7 @@ pub(crate) async fn quiz_add(
     };
     let question = question.filter(|q| !q.trim().is_empty());
     if question.is_none() && phase == Phase::Pre {
-        return refuse(
-            ctx,
-            CommandError::invalid("Give the question, with its options and the right answer."),
-        )
-        .await;
+        return refuse(ctx, OptionMistake::QuizQuestionMissing).await;
     }
     let command = Command::QuizAdd {
         question,

@@ -114,7 +114,7 @@ impl EmbedPart {
 
 /// An excerpt post as messages of embeds: the first opens the thread, the others (a very
 /// long excerpt) follow inside it. Each fits Discord's limits.
-pub(crate) fn excerpt_messages(e: &ExcerptPost) -> Vec<Vec<EmbedPart>> {
+pub(crate) fn excerpt_messages(e: &ExcerptPost, loc: crate::i18n::Locale) -> Vec<Vec<EmbedPart>> {
     let questions: String = e
         .questions
         .iter()
@@ -126,7 +126,12 @@ pub(crate) fn excerpt_messages(e: &ExcerptPost) -> Vec<Vec<EmbedPart>> {
         e.text.clone()
     } else {
         let notes: Vec<String> = e.notes.iter().map(|n| format!("- {n}")).collect();
-        format!("{}\n\n**Notes**\n{}", e.text, notes.join("\n"))
+        format!(
+            "{}\n\n**{}**\n{}",
+            e.text,
+            crate::t!(loc, "excerpt-notes"),
+            notes.join("\n")
+        )
     };
     let mut parts: Vec<EmbedPart> = split_message(&text, 3900)
         .into_iter()
@@ -138,16 +143,21 @@ pub(crate) fn excerpt_messages(e: &ExcerptPost) -> Vec<Vec<EmbedPart>> {
     if parts.is_empty() {
         parts.push(EmbedPart::default());
     }
-    parts[0].author = Some(format!("Excerpt {} of {}", e.position, e.total));
+    parts[0].author = Some(crate::t!(
+        loc,
+        "discord-excerpt-author",
+        position = e.position,
+        total = e.total
+    ));
     parts[0].title = Some(clip(&e.title, 256));
     let footer = match &e.author {
-        Some(a) => format!("{} · reply in the thread", clip(a, 200)),
-        None => "Reply in the thread".to_string(),
+        Some(a) => crate::t!(loc, "discord-excerpt-footer-by", author = clip(a, 200)),
+        None => crate::t!(loc, "discord-excerpt-footer"),
     };
     let last = parts.len() - 1;
     parts[last].footer = Some(footer);
     if !questions.is_empty() {
-        let title = "Questions for discussion".to_string();
+        let title = crate::t!(loc, "excerpt-questions");
         let fits_field = questions.chars().count() <= MAX_FIELD_VALUE
             && parts[last].size() + title.chars().count() + questions.chars().count()
                 <= MAX_EMBED_TOTAL;
@@ -234,8 +244,9 @@ impl DiscordPort {
         channel: serenity::ChannelId,
         key: &str,
         e: &ExcerptPost,
+        loc: crate::i18n::Locale,
     ) -> Result<Delivered, PortError> {
-        let messages = excerpt_messages(e);
+        let messages = excerpt_messages(e, loc);
         let mut rest = messages.into_iter();
         let first = rest.next().unwrap_or_default();
         let post = self
@@ -246,7 +257,12 @@ impl DiscordPort {
             .await?;
         let name = clip(&e.thread_name, 100);
         let thread = serenity::CreateThread::new(if name.trim().is_empty() {
-            format!("Excerpt {} of {}", e.position, e.total)
+            crate::t!(
+                loc,
+                "discord-excerpt-author",
+                position = e.position,
+                total = e.total
+            )
         } else {
             name
         })
@@ -463,7 +479,10 @@ impl ChatPort for DiscordPort {
             None => channel,
         };
         let delivered = match &post.content {
-            Content::Excerpt(e) => self.deliver_excerpt(channel, &post.key, e).await?,
+            Content::Excerpt(e) => {
+                self.deliver_excerpt(channel, &post.key, e, post.locale)
+                    .await?
+            }
             Content::Poll(p) => self.deliver_poll(target, &post.key, p).await?,
             Content::PollResults(r) => self.deliver_results(target, &post.key, r).await?,
             Content::Thread(t) => self.deliver_thread(channel, &post.key, t).await?,
@@ -618,7 +637,10 @@ mod tests {
 
     #[test]
     fn a_usual_excerpt_is_one_embed_with_its_questions() {
-        let m = excerpt_messages(&post(&"Courts act predictably. ".repeat(60), 4));
+        let m = excerpt_messages(
+            &post(&"Courts act predictably. ".repeat(60), 4),
+            crate::i18n::Locale::En,
+        );
         within_limits(&m);
         assert_eq!(m.len(), 1);
         assert_eq!(m[0].len(), 1);
@@ -641,7 +663,7 @@ mod tests {
             })
             .collect::<Vec<_>>()
             .join("\n\n");
-        let m = excerpt_messages(&post(&text, 40));
+        let m = excerpt_messages(&post(&text, 40), crate::i18n::Locale::En);
         within_limits(&m);
         assert!(m.len() > 1);
         let all: String = m
@@ -668,6 +690,7 @@ mod tests {
             phase: None,
             native: true,
             markdown: String::new(),
+            locale: crate::i18n::Locale::En,
         };
         assert_eq!(native_hours(&p, now), 3);
         p.closes_at = now + chrono::Duration::minutes(5);

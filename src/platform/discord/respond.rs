@@ -67,14 +67,16 @@ fn file(f: &FileOut) -> serenity::CreateAttachment {
     }
 }
 
-fn parts(text: &str) -> Vec<String> {
+/// The text in messages Discord takes; an empty answer says "Done." in the group's
+/// language.
+async fn parts(ctx: Ctx<'_>, text: &str) -> Vec<String> {
     let parts: Vec<String> = split_message(text, MAX_CONTENT)
         .into_iter()
         .map(|p| p.chars().take(MAX_CONTENT).collect())
         .filter(|p: &String| !p.trim().is_empty())
         .collect();
     if parts.is_empty() {
-        vec!["Done.".to_string()]
+        vec![crate::t!(locale_here(ctx).await, "reply-done")]
     } else {
         parts
     }
@@ -82,7 +84,7 @@ fn parts(text: &str) -> Vec<String> {
 
 /// Send a reply as the interaction's answer (or follow-ups), files on the first part.
 async fn send(ctx: Ctx<'_>, text: &str, files: &[FileOut], ephemeral: bool) -> Result<(), Error> {
-    for (n, part) in parts(text).into_iter().enumerate() {
+    for (n, part) in parts(ctx, text).await.into_iter().enumerate() {
         let mut reply = poise::CreateReply::default()
             .content(part)
             .ephemeral(ephemeral)
@@ -119,7 +121,7 @@ async fn answer(
         }
         // Deferred privately but the answer is for everyone: post it in the channel.
         Some(true) if !private => {
-            for (n, part) in parts(&text).into_iter().enumerate() {
+            for (n, part) in parts(ctx, &text).await.into_iter().enumerate() {
                 let mut m = serenity::CreateMessage::new()
                     .content(part)
                     .allowed_mentions(serenity::CreateAllowedMentions::new());
@@ -203,7 +205,7 @@ async fn private(ctx: Ctx<'_>, text: String) {
 }
 
 /// The language of the group the command was run in (English outside a group).
-async fn locale_here(ctx: Ctx<'_>) -> crate::i18n::Locale {
+pub(crate) async fn locale_here(ctx: Ctx<'_>) -> crate::i18n::Locale {
     let channel = super::access::group_channel(ctx.cache(), ctx.guild_id(), ctx.channel_id(), None);
     ctx.data().engine.locale_of(&channel).await
 }

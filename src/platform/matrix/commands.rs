@@ -20,9 +20,10 @@ use super::port::{MAX_MESSAGE_CHARS, role_of};
 use super::{Bot, content};
 use crate::domain::command::{Command, Role, parse};
 use crate::domain::ids::{ChannelKey, MemberKey, Platform};
-use crate::engine::{Caller, CommandError, Invocation, Reply, Upload};
+use crate::engine::{Caller, Invocation, Reply, Upload};
 use crate::ports::{ChatPort, FileOut};
 use crate::render::split_message;
+use crate::t;
 
 /// Run one command and answer it.
 pub(super) async fn run(bot: &Arc<Bot>, room: &Room, job: Job) {
@@ -48,7 +49,11 @@ async fn execute(
     line: &str,
     role: Role,
 ) -> Result<Reply, String> {
-    let command = parse(line).map_err(|e| CommandError::from(e).to_string())?;
+    let channel = ChannelKey::new(Platform::Matrix, room.room_id().as_str());
+    let command = match parse(line) {
+        Ok(c) => c,
+        Err(e) => return Err(bot.engine.parse_refusal(&channel, e).await.to_string()),
+    };
     // The engine's rule for anonymous polls: a vote typed in a shared room is refused and
     // taken out of the room.
     if let Some(refusal) = bot
@@ -58,20 +63,17 @@ async fn execute(
         .map_err(|e| e.to_string())?
         && !private_with(bot, room, &ev.sender).await
     {
+        let loc = bot.engine.locale_of(&channel).await;
         let removed = bot
             .port
-            .redact(
-                room,
-                &ev.event_id,
-                "an anonymous vote belongs in a direct message",
-            )
+            .redact(room, &ev.event_id, &t!(loc, "matrix-vote-redacted-reason"))
             .await;
         return Err(format!(
-            "{refusal}{}",
+            "{refusal} {}",
             if removed {
-                " I removed your message from this room."
+                t!(loc, "matrix-vote-removed")
             } else {
-                " You may want to delete your message here."
+                t!(loc, "matrix-vote-delete-it")
             }
         ));
     }
@@ -114,7 +116,11 @@ async fn attachment(
     room: &Room,
     ev: &OriginalSyncRoomMessageEvent,
 ) -> Result<Option<Upload>, String> {
-    const NOT_A_FILE: &str = "The message you replied to is not a file. Upload the .txt or .md file, then reply to it with `!cq reading import`.";
+    let loc = bot
+        .engine
+        .locale_of(&ChannelKey::new(Platform::Matrix, room.room_id().as_str()))
+        .await;
+    let not_a_file = || t!(loc, "matrix-not-a-file");
     let file: FileMessageEventContent = match &ev.content.msgtype {
         MessageType::File(f) => f.clone(),
         _ => {
@@ -129,25 +135,27 @@ async fn attachment(
             let fetched = room
                 .event(&target, None)
                 .await
-                .map_err(|e| format!("I could not fetch the message you replied to ({e})."))?;
+                .map_err(|e| t!(loc, "matrix-fetch-failed", error = e.to_string()))?;
             match fetched.raw().deserialize() {
                 Ok(AnySyncTimelineEvent::MessageLike(AnySyncMessageLikeEvent::RoomMessage(
                     SyncMessageLikeEvent::Original(m),
                 ))) => match m.content.msgtype {
                     MessageType::File(f) => f,
-                    _ => return Err(NOT_A_FILE.into()),
+                    _ => return Err(not_a_file()),
                 },
-                _ => return Err(NOT_A_FILE.into()),
+                _ => return Err(not_a_file()),
             }
         }
     };
     let name = file.filename().to_string();
     let limit = bot.engine.settings().max_upload_bytes;
     let too_big = |bytes: u64| {
-        format!(
-            "\"{name}\" is {}; the limit is {}. Split the reading into parts and import them one after another.",
-            crate::domain::import::human_size(usize::try_from(bytes).unwrap_or(usize::MAX)),
-            crate::domain::import::human_size(limit)
+        t!(
+            loc,
+            "matrix-file-too-big",
+            name = name.as_str(),
+            size = crate::domain::import::human_size(usize::try_from(bytes).unwrap_or(usize::MAX)),
+            limit = crate::domain::import::human_size(limit)
         )
     };
     if let Some(size) = file.info.as_ref().and_then(|i| i.size)
@@ -160,7 +168,14 @@ async fn attachment(
         .media()
         .get_file(&file, false)
         .await
-        .map_err(|e| format!("I could not download \"{name}\" ({e})."))?
+        .map_err(|e| {
+            t!(
+                loc,
+                "matrix-download-failed",
+                name = name.as_str(),
+                error = e.to_string()
+            )
+        })?
         .unwrap_or_default();
     if bytes.len() > limit {
         return Err(too_big(bytes.len() as u64));
@@ -174,22 +189,20 @@ async fn attachment(
 async fn answer(bot: &Arc<Bot>, room: &Room, ev: &OriginalSyncRoomMessageEvent, reply: Reply) {
     if reply.confidential && !private_with(bot, room, &ev.sender).await {
         let member = MemberKey::new(Platform::Matrix, ev.sender.as_str());
+        let loc = bot
+            .engine
+            .locale_of(&ChannelKey::new(Platform::Matrix, room.room_id().as_str()))
+            .await;
         match bot
             .port
             .send_private(&member, &reply.text, &reply.files)
             .await
         {
-            Ok(()) => say(bot, room, ev, "I sent you a direct message.", &[]).await,
+            Ok(()) => say(bot, room, ev, &t!(loc, "matrix-sent-privately"), &[]).await,
             Err(e) => {
                 tracing::warn!(error = %e, "cannot send a private answer");
-                say(
-                    bot,
-                    room,
-                    ev,
-                    &format!("⚠️ I could not send you a direct message ({e}). Start a direct chat with me and try again."),
-                    &[],
-                )
-                .await
+                let text = t!(loc, "matrix-private-failed", error = e.to_string());
+                say(bot, room, ev, &format!("⚠️ {text}"), &[]).await
             }
         }
     } else {

@@ -313,7 +313,13 @@ async fn on_message(bot: &Arc<Bot>, room: &Room, m: Message) {
             Ok(None) => {}
             Ok(Some(_)) => return,
             Err(e) => {
-                tell_if_live(bot, voter, m.at, format!("Your reason was not added: {e}"));
+                let loc = bot.engine.locale_of(&room_channel(room)).await;
+                let text = crate::t!(
+                    loc,
+                    "matrix-reason-not-added",
+                    error = e.in_locale(loc).to_string()
+                );
+                tell_if_live(bot, voter, m.at, text);
                 return;
             }
         }
@@ -417,9 +423,20 @@ async fn vote(
     };
     if let Err(e) = result {
         tracing::info!(poll = poll.id, error = %e, "vote not counted");
-        let text = format!("Your vote on poll #{} was not counted: {e}", poll.id);
+        let loc = bot.engine.locale_of(&room_channel(room)).await;
+        let text = crate::t!(
+            loc,
+            "matrix-vote-not-counted",
+            id = poll.id,
+            error = e.in_locale(loc).to_string()
+        );
         tell_if_live(bot, voter, ts, text);
     }
+}
+
+/// The room as the engine knows it.
+fn room_channel(room: &Room) -> ChannelKey {
+    ChannelKey::new(Platform::Matrix, room.room_id().as_str())
 }
 
 #[cfg(test)]

@@ -29,7 +29,12 @@ pub(super) fn start_content(post: &PollPost) -> Result<serde_json::Value, PortEr
     let answers: UnstablePollAnswers = answers
         .try_into()
         .map_err(|_| PortError::Permanent("a Matrix poll takes 1 to 20 options".into()))?;
-    let question = format!("Poll #{}: {}", post.poll_id, post.claim);
+    let question = crate::t!(
+        post.locale,
+        "matrix-poll-question",
+        id = post.poll_id,
+        claim = post.claim.as_str()
+    );
     let mut block = UnstablePollStartContentBlock::new(question, answers);
     block.kind = if post.hidden {
         PollKind::Undisclosed
@@ -37,8 +42,9 @@ pub(super) fn start_content(post: &PollPost) -> Result<serde_json::Value, PortEr
         PollKind::Disclosed
     };
     let fallback = format!(
-        "{}\n\nVote in the poll, or type `!cq vote {} OPTION`.",
-        post.markdown, post.poll_id
+        "{}\n\n{}",
+        post.markdown,
+        crate::t!(post.locale, "matrix-poll-fallback", id = post.poll_id)
     );
     let content: UnstablePollStartEventContent =
         NewUnstablePollStartEventContent::plain_text(fallback, block).into();
@@ -49,15 +55,20 @@ pub(super) fn start_content(post: &PollPost) -> Result<serde_json::Value, PortEr
 /// members vote by text in a direct message with the bot.
 pub(super) fn anonymous_announcement(post: &PollPost) -> String {
     format!(
-        "{}\n\nTo vote, send me a **direct message**: `!cq vote {} OPTION` (the number or the name of an option). Votes typed in this room are refused, so that nobody sees them.",
-        post.markdown, post.poll_id
+        "{}\n\n{}",
+        post.markdown,
+        crate::t!(post.locale, "matrix-poll-anonymous", id = post.poll_id)
     )
 }
 
 /// The end of a native poll.
-pub(super) fn end_content(poll_id: i64, start: OwnedEventId) -> serde_json::Value {
+pub(super) fn end_content(
+    poll_id: i64,
+    locale: crate::i18n::Locale,
+    start: OwnedEventId,
+) -> serde_json::Value {
     let content = UnstablePollEndEventContent::new(
-        format!("Poll #{poll_id} has closed; the results follow."),
+        crate::t!(locale, "matrix-poll-closed", id = poll_id),
         start,
     );
     super::content::to_json(&content)
@@ -93,6 +104,7 @@ mod tests {
             phase: None,
             native: false,
             markdown: "**Poll #7:** Realism explains it".into(),
+            locale: crate::i18n::Locale::En,
         }
     }
 

@@ -460,7 +460,7 @@ impl MatrixPort {
                 room,
                 &format!("{}.end", post.key),
                 polls::END_TYPE,
-                polls::end_content(r.poll_id, start.clone()),
+                polls::end_content(r.poll_id, r.locale, start.clone()),
             )
             .await?;
         }
