@@ -191,7 +191,7 @@ async fn the_speaking_queue_in_order_and_as_a_progressive_stack(db: TestDb) {
     }
     app.say("bo", None, "Bo on the Athenian envoys.").await;
     let a = member(&app, "ana", "hand the question of justice").await;
-    assert!(a.private && a.text.contains("you are next"), "{}", a.text);
+    assert!(a.private && a.confidential && a.text.contains("you are next"), "{}", a.text);
     let b = member(&app, "bo", "hand").await;
     assert!(b.text.contains("2nd in the queue (1 ahead of you)"), "{}", b.text);
     let c = member(&app, "cy", "hand up").await;

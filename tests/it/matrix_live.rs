@@ -76,9 +76,14 @@ async fn a_short_live_seminar_with_hands_by_reaction() {
     let mut bot = TestBot::start("live", &[&alice.user_id], 64).await;
     let room = group_room("live", false, &bot, [&alice, &bob, &carol, &dave]).await;
     let root = set_up_and_post_excerpt(&alice, &room, &bot).await;
-    // bob and dave talk to the bot directly too: private answers come there.
-    let (bob_dm, dave_dm) = tokio::join!(bob.create_dm(&bot.user_id), dave.create_dm(&bot.user_id));
+    // bob, carol and dave talk to the bot directly too: private answers come there.
+    let (bob_dm, carol_dm, dave_dm) = tokio::join!(
+        bob.create_dm(&bot.user_id),
+        carol.create_dm(&bot.user_id),
+        dave.create_dm(&bot.user_id)
+    );
     bob.wait_until_joined(&bob_dm, &bot.user_id, WAIT).await;
+    carol.wait_until_joined(&carol_dm, &bot.user_id, WAIT).await;
     dave.wait_until_joined(&dave_dm, &bot.user_id, WAIT).await;
 
     // The session and its agenda.
@@ -118,8 +123,11 @@ async fn a_short_live_seminar_with_hands_by_reaction() {
     assert_contains(&told, "you are next");
     assert_contains(&told, "take your ✋ reaction off the agenda post");
     // carol with the command, second.
+    // carol with the command, second: her place privately too, the room only told so.
     let carol_hand = command(&carol, &room, &bot, "!cq hand the fence question").await;
-    assert_contains(&carol_hand, "you are 2nd in the queue (1 ahead of you)");
+    assert_contains(&carol_hand, "I sent you a direct message");
+    let carol_told = bot_post(&carol, &carol_dm, &bot, "2nd in the queue").await;
+    assert_contains(&carol_told, "you are 2nd in the queue (1 ahead of you)");
     // Other reactions on the agenda post, and ✋ on another post, raise nothing.
     dave.send(&room, reaction(&agenda_id, "👍")).await;
     dave.send(&room, reaction(&root, "✋")).await;

@@ -96,7 +96,9 @@ impl Engine {
         if raised.is_none() {
             return Err(CommandError::invalid(messages::hand_already_up(loc, place)));
         }
-        Ok(Reply::private(messages::hand_raised(
+        // Each member's place is theirs alone (on Matrix, which has no ephemeral answers,
+        // it goes to the member's direct room).
+        Ok(Reply::confidential(messages::hand_raised(
             loc,
             place,
             place.saturating_sub(1),
