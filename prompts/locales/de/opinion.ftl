@@ -42,8 +42,8 @@ quiz-post-answer = Eine Nachher-Quizfrage behält die Antwort ihrer Vorher-Frage
 quiz-open-pre = Quizfrage Nr. { $id } ist offen (vor der Diskussion). Die richtige Antwort bleibt in den Ergebnissen verborgen; der Bericht zeigt, was die Mitglieder gelernt haben.
 quiz-open-post = Quizfrage Nr. { $id } ist offen (nach der Diskussion). Die richtige Antwort bleibt in den Ergebnissen verborgen; der Bericht zeigt, was die Mitglieder gelernt haben.
 
-map-scope-session = Sitzung Nr. { $id }
-map-scope-reading = Text Nr. { $id } ({ $title })
+map-scope-session = Sitzung #{ $id }
+map-scope-reading = Text #{ $id } ({ $title })
 map-no-session = Diese Gruppe hatte noch keine Sitzung; die Karte braucht Thesen, über die in einer abgestimmt wurde.
 report-no-session = Diese Gruppe hatte noch keine Sitzung.
 session-no-such = Diese Gruppe hat keine Sitzung Nr. { $id }.

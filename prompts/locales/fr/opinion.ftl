@@ -42,8 +42,8 @@ quiz-post-answer = Une question de quiz « après » garde la réponse de sa que
 quiz-open-pre = La question de quiz nº { $id } est ouverte (avant la discussion). La bonne réponse reste cachée dans les résultats ; le rapport montre ce que les membres ont appris.
 quiz-open-post = La question de quiz nº { $id } est ouverte (après la discussion). La bonne réponse reste cachée dans les résultats ; le rapport montre ce que les membres ont appris.
 
-map-scope-session = séance nº { $id }
-map-scope-reading = lecture nº { $id } ({ $title })
+map-scope-session = séance n° { $id }
+map-scope-reading = lecture n° { $id } ({ $title })
 map-no-session = Ce groupe n’a pas encore eu de séance ; la carte a besoin de thèses votées pendant une séance.
 report-no-session = Ce groupe n’a pas encore eu de séance.
 session-no-such = Ce groupe n’a pas de séance nº { $id }.

@@ -36,8 +36,8 @@ quiz-post-answer = 讨论后测验题沿用讨论前题目的答案；请去掉 
 quiz-open-pre = 测验题 #{ $id } 已开放（讨论前）。正确答案不会出现在结果中；报告会显示成员学到了什么。
 quiz-open-post = 测验题 #{ $id } 已开放（讨论后）。正确答案不会出现在结果中；报告会显示成员学到了什么。
 
-map-scope-session = 讨论 #{ $id }
-map-scope-reading = 读物 #{ $id }（{ $title }）
+map-scope-session = 第 { $id } 次讨论
+map-scope-reading = 第 { $id } 篇读物（{ $title }）
 map-no-session = 本小组还没有讨论；观点地图需要在讨论中投过票的论点。
 report-no-session = 本小组还没有讨论。
 session-no-such = 本小组没有讨论 #{ $id }。
