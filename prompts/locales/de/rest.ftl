@@ -86,3 +86,8 @@ console-thread-opened-in = Thread „{ $name }“ eröffnet ({ $thread }: `/in {
 discord-excerpt-author = Auszug { $position } von { $total }
 discord-excerpt-footer-by = { $author } · antworte im Thread
 discord-excerpt-footer = Antworte im Thread
+
+# Buttons under a poll and under a live session's agenda post.
+discord-button-vote-with-reason = Mit Begründung abstimmen
+discord-button-raise-hand = Hand heben
+discord-button-lower-hand = Hand senken

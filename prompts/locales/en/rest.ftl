@@ -89,3 +89,8 @@ console-thread-opened-in = thread “{ $name }” opened ({ $thread }: `/in { $t
 discord-excerpt-author = Excerpt { $position } of { $total }
 discord-excerpt-footer-by = { $author } · reply in the thread
 discord-excerpt-footer = Reply in the thread
+
+# Buttons under a poll and under a live session's agenda post.
+discord-button-vote-with-reason = Vote with a reason
+discord-button-raise-hand = Raise hand
+discord-button-lower-hand = Lower hand

@@ -86,3 +86,8 @@ console-thread-opened-in = fil « { $name } » ouvert ({ $thread } : `/in { $thr
 discord-excerpt-author = Extrait { $position } sur { $total }
 discord-excerpt-footer-by = { $author } · répondez dans le fil
 discord-excerpt-footer = Répondez dans le fil
+
+# Buttons under a poll and under a live session's agenda post.
+discord-button-vote-with-reason = Voter avec une raison
+discord-button-raise-hand = Lever la main
+discord-button-lower-hand = Baisser la main

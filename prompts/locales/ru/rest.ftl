@@ -90,3 +90,8 @@ console-thread-opened-in = открыта ветка «{ $name }» ({ $thread }:
 discord-excerpt-author = Отрывок { $position } из { $total }
 discord-excerpt-footer-by = { $author } · отвечайте в ветке
 discord-excerpt-footer = Отвечайте в ветке
+
+# Buttons under a poll and under a live session's agenda post.
+discord-button-vote-with-reason = Голосовать с доводом
+discord-button-raise-hand = Поднять руку
+discord-button-lower-hand = Опустить руку

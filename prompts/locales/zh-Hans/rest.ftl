@@ -76,3 +76,8 @@ console-thread-opened-in = 已开启讨论串「{ $name }」（{ $thread }：用
 discord-excerpt-author = 第 { $position } 段，共 { $total } 段
 discord-excerpt-footer-by = { $author } · 请在讨论串中回复
 discord-excerpt-footer = 请在讨论串中回复
+
+# Buttons under a poll and under a live session's agenda post.
+discord-button-vote-with-reason = 附理由投票
+discord-button-raise-hand = 举手
+discord-button-lower-hand = 放下手

@@ -22,7 +22,11 @@ const OPTIONS_PER_ROW: usize = 5;
 const ANSWER_BY: Duration = Duration::from_millis(2000);
 
 /// The buttons under a poll post.
-pub(crate) fn poll_rows(poll: i64, options: &[String]) -> Vec<serenity::CreateActionRow> {
+pub(crate) fn poll_rows(
+    poll: i64,
+    options: &[String],
+    loc: crate::i18n::Locale,
+) -> Vec<serenity::CreateActionRow> {
     let mut rows: Vec<serenity::CreateActionRow> = options
         .chunks(OPTIONS_PER_ROW)
         .enumerate()
@@ -48,21 +52,21 @@ pub(crate) fn poll_rows(poll: i64, options: &[String]) -> Vec<serenity::CreateAc
         .collect();
     rows.push(serenity::CreateActionRow::Buttons(vec![
         serenity::CreateButton::new(Action::Why { poll }.id())
-            .label("Vote with a reason")
+            .label(crate::t!(loc, "discord-button-vote-with-reason"))
             .style(serenity::ButtonStyle::Secondary),
     ]));
     rows
 }
 
 /// The Raise / Lower hand buttons under a live session's agenda post.
-pub(crate) fn hand_rows(session: i64) -> Vec<serenity::CreateActionRow> {
+pub(crate) fn hand_rows(session: i64, loc: crate::i18n::Locale) -> Vec<serenity::CreateActionRow> {
     vec![serenity::CreateActionRow::Buttons(vec![
         serenity::CreateButton::new(Action::Hand { session, up: true }.id())
-            .label("Raise hand")
+            .label(crate::t!(loc, "discord-button-raise-hand"))
             .emoji('✋')
             .style(serenity::ButtonStyle::Primary),
         serenity::CreateButton::new(Action::Hand { session, up: false }.id())
-            .label("Lower hand")
+            .label(crate::t!(loc, "discord-button-lower-hand"))
             .style(serenity::ButtonStyle::Secondary),
     ])]
 }
@@ -353,7 +357,39 @@ mod tests {
     #[test]
     fn ten_options_fit_in_three_rows() {
         let options: Vec<String> = (0..10).map(|i| format!("Option {i}")).collect();
-        assert_eq!(poll_rows(1, &options).len(), 3);
-        assert_eq!(poll_rows(1, &options[..3]).len(), 2);
+        assert_eq!(poll_rows(1, &options, crate::i18n::Locale::En).len(), 3);
+        assert_eq!(
+            poll_rows(1, &options[..3], crate::i18n::Locale::En).len(),
+            2
+        );
+    }
+
+    /// The buttons under a poll and an agenda post speak the group's language.
+    #[test]
+    fn button_labels_are_in_the_groups_language() {
+        use crate::i18n::Locale;
+        let label = |row: &serenity::CreateActionRow| {
+            serde_json::to_value(row)
+                .map(|v| v.to_string())
+                .unwrap_or_default()
+        };
+        let poll = poll_rows(1, &["да".to_string(), "нет".to_string()], Locale::Ru);
+        let poll = label(&poll[poll.len() - 1]);
+        assert!(poll.contains("Голосовать с доводом"), "{poll}");
+        let hands = label(&hand_rows(1, Locale::Ru)[0]);
+        assert!(
+            hands.contains("Поднять руку") && hands.contains("Опустить руку"),
+            "{hands}"
+        );
+        let hands = label(&hand_rows(1, Locale::ZhHans)[0]);
+        assert!(
+            hands.contains("举手") && hands.contains("放下手"),
+            "{hands}"
+        );
+        let english = label(&hand_rows(1, Locale::En)[0]);
+        assert!(
+            english.contains("Raise hand") && english.contains("Lower hand"),
+            "{english}"
+        );
     }
 }

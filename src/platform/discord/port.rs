@@ -351,7 +351,7 @@ impl DiscordPort {
         } else {
             message(key)
                 .content(clip(&p.markdown, MAX_CONTENT))
-                .components(super::buttons::poll_rows(p.poll_id, &p.options))
+                .components(super::buttons::poll_rows(p.poll_id, &p.options, p.locale))
         };
         let m = self.send(channel, b).await?;
         Ok(Delivered {
@@ -489,7 +489,7 @@ impl ChatPort for DiscordPort {
             Content::Agenda(a) => {
                 let b = message(&post.key)
                     .content(clip(&a.markdown, MAX_CONTENT))
-                    .components(super::buttons::hand_rows(a.session_id));
+                    .components(super::buttons::hand_rows(a.session_id, post.locale));
                 let m = self.send(target, b).await?;
                 Delivered {
                     message_id: m.id.get().to_string(),
