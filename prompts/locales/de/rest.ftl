@@ -91,3 +91,13 @@ discord-excerpt-footer = Antworte im Thread
 discord-button-vote-with-reason = Mit Begründung abstimmen
 discord-button-raise-hand = Hand heben
 discord-button-lower-hand = Hand senken
+
+# Discord: the vote-with-a-reason flow, and controls or forms of an older post.
+discord-control-gone = Dieses Bedienelement ist nicht mehr in Gebrauch.
+discord-form-gone = Dieses Formular ist nicht mehr in Gebrauch.
+discord-reason-choose = Wählen Sie Ihre Antwort
+discord-reason-intro = Umfrage #{ $poll }: Wählen Sie Ihre Antwort und schreiben Sie dann Ihre Begründung (höchstens { $max } Zeichen). Begründungen erscheinen mit den Ergebnissen, nie mit Namen.
+discord-reason-choose-one = Wählen Sie eine der Antworten.
+discord-reason-label = Warum stimmen Sie so ab?
+discord-reason-placeholder = Erscheint mit den Ergebnissen, nie mit Ihrem Namen.
+discord-reason-title = Ihre Begründung

@@ -94,3 +94,13 @@ discord-excerpt-footer = Reply in the thread
 discord-button-vote-with-reason = Vote with a reason
 discord-button-raise-hand = Raise hand
 discord-button-lower-hand = Lower hand
+
+# Discord: the vote-with-a-reason flow, and controls or forms of an older post.
+discord-control-gone = This control is no longer in use.
+discord-form-gone = This form is no longer in use.
+discord-reason-choose = Choose your answer
+discord-reason-intro = Poll #{ $poll }: choose your answer, then write your reason (at most { $max } characters). Reasons are shown with the results, never with names.
+discord-reason-choose-one = Choose one of the answers.
+discord-reason-label = Why do you vote this way?
+discord-reason-placeholder = Shown with the results, never with your name.
+discord-reason-title = Your reason

@@ -91,3 +91,13 @@ discord-excerpt-footer = Répondez dans le fil
 discord-button-vote-with-reason = Voter avec une raison
 discord-button-raise-hand = Lever la main
 discord-button-lower-hand = Baisser la main
+
+# Discord: the vote-with-a-reason flow, and controls or forms of an older post.
+discord-control-gone = Ce contrôle n’est plus utilisé.
+discord-form-gone = Ce formulaire n’est plus utilisé.
+discord-reason-choose = Choisissez votre réponse
+discord-reason-intro = Sondage n° { $poll } : choisissez votre réponse, puis écrivez votre raison ({ $max } caractères au plus). Les raisons sont montrées avec les résultats, jamais avec les noms.
+discord-reason-choose-one = Choisissez l’une des réponses.
+discord-reason-label = Pourquoi votez-vous ainsi ?
+discord-reason-placeholder = Montrée avec les résultats, jamais avec votre nom.
+discord-reason-title = Votre raison

@@ -95,3 +95,13 @@ discord-excerpt-footer = Отвечайте в ветке
 discord-button-vote-with-reason = Голосовать с доводом
 discord-button-raise-hand = Поднять руку
 discord-button-lower-hand = Опустить руку
+
+# Discord: the vote-with-a-reason flow, and controls or forms of an older post.
+discord-control-gone = Этот элемент больше не действует.
+discord-form-gone = Эта форма больше не действует.
+discord-reason-choose = Выберите ответ
+discord-reason-intro = Опрос №{ $poll }: выберите ответ, затем напишите довод (не больше { $max } символов). Доводы показываются вместе с итогами, никогда с именами.
+discord-reason-choose-one = Выберите один из ответов.
+discord-reason-label = Почему вы голосуете так?
+discord-reason-placeholder = Показывается с итогами, никогда с вашим именем.
+discord-reason-title = Ваш довод

@@ -81,3 +81,13 @@ discord-excerpt-footer = 请在讨论串中回复
 discord-button-vote-with-reason = 附理由投票
 discord-button-raise-hand = 举手
 discord-button-lower-hand = 放下手
+
+# Discord: the vote-with-a-reason flow, and controls or forms of an older post.
+discord-control-gone = 此控件已不再使用。
+discord-form-gone = 此表单已不再使用。
+discord-reason-choose = 选择你的答案
+discord-reason-intro = 第 { $poll } 号投票：先选择你的答案，再写下理由（最多 { $max } 个字符）。理由会和结果一起显示，但绝不显示姓名。
+discord-reason-choose-one = 请选择其中一个答案。
+discord-reason-label = 你为什么这样投票？
+discord-reason-placeholder = 与结果一起显示，绝不显示你的名字。
+discord-reason-title = 你的理由

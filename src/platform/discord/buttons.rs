@@ -119,6 +119,16 @@ impl Source<'_> {
         }
     }
 
+    /// The language of the group whose channel the interaction came from.
+    async fn locale(&self, ctx: &serenity::Context, bot: &Bot) -> crate::i18n::Locale {
+        let (guild, channel, partial) = match self {
+            Source::Component(i) => (i.guild_id, i.channel_id, i.channel.as_ref()),
+            Source::Modal(i) => (i.guild_id, i.channel_id, i.channel.as_ref()),
+        };
+        let key = super::access::group_channel(&ctx.cache, guild, channel, partial);
+        bot.engine.locale_of(&key).await
+    }
+
     fn parts(
         &self,
     ) -> (
@@ -220,11 +230,12 @@ pub(crate) async fn on_component(
     i: &serenity::ComponentInteraction,
 ) -> serenity::Result<()> {
     let source = Source::Component(i);
+    let loc = source.locale(ctx, bot).await;
     let Some(action) = Action::parse(&i.data.custom_id) else {
         return source
             .respond(
                 &ctx.http,
-                private_message("This control is no longer in use."),
+                private_message(&crate::t!(loc, "discord-control-gone")),
             )
             .await;
     };
@@ -268,11 +279,14 @@ pub(crate) async fn on_component(
                         .collect(),
                 },
             )
-            .placeholder("Choose your answer");
+            .placeholder(crate::t!(loc, "discord-reason-choose"));
             let r = serenity::CreateInteractionResponse::Message(
                 serenity::CreateInteractionResponseMessage::new()
-                    .content(format!(
-                        "Poll #{poll}: choose your answer, then write your reason (at most {MAX_REASON_CHARS} characters). Reasons are shown with the results, never with names."
+                    .content(crate::t!(
+                        loc,
+                        "discord-reason-intro",
+                        poll = poll,
+                        max = MAX_REASON_CHARS
                     ))
                     .components(vec![serenity::CreateActionRow::SelectMenu(menu)])
                     .ephemeral(true)
@@ -289,20 +303,25 @@ pub(crate) async fn on_component(
             };
             let Some(index) = index else {
                 return source
-                    .respond(&ctx.http, private_message("Choose one of the answers."))
+                    .respond(
+                        &ctx.http,
+                        private_message(&crate::t!(loc, "discord-reason-choose-one")),
+                    )
                     .await;
             };
             let input = serenity::CreateInputText::new(
                 serenity::InputTextStyle::Paragraph,
-                "Why do you vote this way?",
+                crate::t!(loc, "discord-reason-label"),
                 "reason",
             )
             .max_length(MAX_REASON_CHARS as u16)
             .required(true)
-            .placeholder("Shown with the results, never with your name.");
-            let modal =
-                serenity::CreateModal::new(Action::Reason { poll, index }.id(), "Your reason")
-                    .components(vec![serenity::CreateActionRow::InputText(input)]);
+            .placeholder(crate::t!(loc, "discord-reason-placeholder"));
+            let modal = serenity::CreateModal::new(
+                Action::Reason { poll, index }.id(),
+                crate::t!(loc, "discord-reason-title"),
+            )
+            .components(vec![serenity::CreateActionRow::InputText(input)]);
             source
                 .respond(&ctx.http, serenity::CreateInteractionResponse::Modal(modal))
                 .await
@@ -311,7 +330,7 @@ pub(crate) async fn on_component(
             source
                 .respond(
                     &ctx.http,
-                    private_message("This control is no longer in use."),
+                    private_message(&crate::t!(loc, "discord-control-gone")),
                 )
                 .await
         }
@@ -331,8 +350,12 @@ pub(crate) async fn on_modal(
             return super::review::on_form(ctx, bot, m, action).await;
         }
         _ => {
+            let loc = source.locale(ctx, bot).await;
             return source
-                .respond(&ctx.http, private_message("This form is no longer in use."))
+                .respond(
+                    &ctx.http,
+                    private_message(&crate::t!(loc, "discord-form-gone")),
+                )
                 .await;
         }
     };
