@@ -15,7 +15,8 @@ use matrix_sdk::ruma::events::{
     AnySyncMessageLikeEvent, AnySyncTimelineEvent, SyncMessageLikeEvent,
 };
 
-use super::events::{Job, display_name};
+use super::events::Job;
+use super::members::display_name;
 use super::port::{MAX_MESSAGE_CHARS, role_of};
 use super::{Bot, content};
 use crate::domain::command::{Command, Role, parse};

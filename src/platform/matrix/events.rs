@@ -20,8 +20,9 @@ use matrix_sdk::ruma::events::{
 use matrix_sdk::ruma::serde::Raw;
 use matrix_sdk::ruma::{EventId, MilliSecondsSinceUnixEpoch, OwnedEventId, OwnedUserId, UserId};
 
+use super::members::{display_name, member, ms, tell_if_live};
 use super::{Bot, polls, reactions};
-use crate::domain::ids::{ChannelKey, MemberKey, Platform};
+use crate::domain::ids::{ChannelKey, Platform};
 use crate::engine::{
     Choice, IncomingMessage, MessageDelete, MessageEdit, MessageOutcome, PollRef, VoteEvent,
 };
@@ -48,22 +49,6 @@ pub(super) fn time(ts: MilliSecondsSinceUnixEpoch) -> DateTime<Utc> {
     Utc.timestamp_millis_opt(i64::from(ts.get()))
         .single()
         .unwrap_or_default()
-}
-
-fn ms(ts: MilliSecondsSinceUnixEpoch) -> i64 {
-    i64::from(ts.get())
-}
-
-pub(super) fn member(user: &UserId) -> MemberKey {
-    MemberKey::new(Platform::Matrix, user.as_str())
-}
-
-/// A member's display name in a room (their user id's local part when they set none).
-pub(super) async fn display_name(room: &Room, user: &UserId) -> String {
-    match room.get_member_no_sync(user).await {
-        Ok(Some(m)) => m.display_name().unwrap_or(m.name()).to_string(),
-        _ => user.localpart().to_string(),
-    }
 }
 
 /// One timeline event as read from its JSON, before the engine or the store is asked
@@ -339,32 +324,6 @@ async fn on_message(bot: &Arc<Bot>, room: &Room, m: Message) {
         })
         .await;
     log_outcome(room, &m.event_id, "message", outcome);
-}
-
-/// Tell a member privately why what they did was not taken, when they did it live (not
-/// an event replayed after a restart). Sent in the background: the sync loop goes on.
-pub(super) fn tell_if_live(
-    bot: &Arc<Bot>,
-    member: MemberKey,
-    at: MilliSecondsSinceUnixEpoch,
-    text: String,
-) {
-    if ms(at) < bot.started_ms {
-        return;
-    }
-    tell(bot, member, text);
-}
-
-/// Tell a member something privately, in their direct room with the bot. Sent in the
-/// background: the sync loop goes on.
-pub(super) fn tell(bot: &Arc<Bot>, member: MemberKey, text: String) {
-    let port = bot.port.clone();
-    tokio::spawn(async move {
-        use crate::ports::ChatPort;
-        if let Err(e) = port.send_private(&member, &text, &[]).await {
-            tracing::warn!(error = %e, "could not tell a member something privately");
-        }
-    });
 }
 
 fn fresh_command(bot: &Arc<Bot>, room: &Room, job: Job) -> Option<Job> {

@@ -6,6 +6,7 @@
 //! - [`sync`]: the sync loop (catch-up from the saved token, backfill of limited timelines,
 //!   invites, events that could not be decrypted yet).
 //! - [`events`]: timeline events -> engine calls (messages, edits, redactions, votes).
+//! - [`members`]: a member's key and display name; telling them something privately.
 //! - [`commands`]: `!cq` commands, roles, answers as replies, private answers in a DM.
 //! - [`port`]: [`MatrixPort`], the engine's [`crate::ports::ChatPort`] for Matrix.
 //! - [`polls`]: poll start/end contents and reading poll responses.
@@ -16,6 +17,7 @@
 mod commands;
 mod content;
 mod events;
+mod members;
 mod polls;
 mod port;
 mod reactions;
@@ -50,7 +52,7 @@ pub fn translate(json: &str, me: &str) -> Result<Option<crate::platform::Transla
         TimelineEvent::Command(job) => Translated::Command { line: job.line },
         TimelineEvent::Message(m) => Translated::Message {
             message_id: m.event_id.to_string(),
-            author: events::member(&m.sender),
+            author: members::member(&m.sender),
             text: m.body,
             thread_root: m.thread_root,
             reply_to: m.reply_to,
@@ -70,7 +72,7 @@ pub fn translate(json: &str, me: &str) -> Result<Option<crate::platform::Transla
         } => Translated::HandReaction {
             reaction_id: event_id.to_string(),
             post_id: post.to_string(),
-            member: events::member(&sender),
+            member: members::member(&sender),
         },
         TimelineEvent::PollResponse {
             sender,
@@ -79,7 +81,7 @@ pub fn translate(json: &str, me: &str) -> Result<Option<crate::platform::Transla
             ..
         } => Translated::Vote {
             poll_message: poll_event.to_string(),
-            voter: events::member(&sender),
+            voter: members::member(&sender),
             option,
         },
     }))

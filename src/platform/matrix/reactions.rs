@@ -10,7 +10,7 @@ use matrix_sdk::Room;
 use matrix_sdk::ruma::{EventId, MilliSecondsSinceUnixEpoch, UserId};
 
 use super::Bot;
-use super::events::{display_name, member, tell, tell_if_live};
+use super::members::{display_name, member, tell, tell_if_live};
 
 /// The hands that ask for the floor: ✋ (raised hand), 🤚 (raised back of hand) and 🙋
 /// (person raising a hand).
