@@ -172,6 +172,7 @@ pub const FILES: &[(&str, &str, &str)] = ftl_files!(
     "live.ftl",
     "discord.ftl",
     "rest.ftl",
+    "archive.ftl",
 );
 
 /// The loaded messages of every locale.
