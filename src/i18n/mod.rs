@@ -88,6 +88,17 @@ impl Locale {
         }
     }
 
+    /// The language's name in English, for prompts sent to an LLM ("Russian").
+    pub fn english_name(self) -> &'static str {
+        match self {
+            Locale::En => "English",
+            Locale::Ru => "Russian",
+            Locale::ZhHans => "Simplified Chinese",
+            Locale::De => "German",
+            Locale::Fr => "French",
+        }
+    }
+
     /// The codes `setup --language` accepts, for messages: "en, ru, zh, de, fr".
     pub fn supported() -> String {
         Locale::ALL
