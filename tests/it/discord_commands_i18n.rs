@@ -100,3 +100,113 @@ async fn discord_commands_are_registered_with_their_localizations() {
     );
     bot.stop().await;
 }
+
+/// A Russian group votes with a reason through the real serenity client: the poll's
+/// "Vote with a reason" button, the private answer picker (its text, placeholder and
+/// options), the form (title, label, placeholder) and the receipt are all in Russian.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_russian_groups_vote_with_a_reason_is_in_russian() {
+    use crate::common::discord_app::{WAIT, answer, choice, slash};
+    use crate::common::fake_discord::SlashCommand;
+    let fake = FakeDiscord::start().await;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bot = Bot::start(&fake, dir.path()).await;
+    let p = crate::discord_bot::people(&fake);
+    let later = |h: i64| {
+        (chrono::Utc::now() + chrono::Duration::hours(h))
+            .format("%H:%M")
+            .to_string()
+    };
+    let russian = choice(&fake, &["setup"], "language", "Русский");
+    let (_, a) = slash(
+        &fake,
+        &p.ada,
+        SlashCommand::new("setup")
+            .str("tz", "UTC")
+            .str("time", &later(3))
+            .str("summary_time", &later(6))
+            .int("language", russian),
+    )
+    .await;
+    assert!(!a.ephemeral, "{a:?}");
+    let (_, a) = slash(
+        &fake,
+        &p.fay,
+        SlashCommand::new("poll")
+            .sub("create")
+            .str("claim", "Предсказуемые суды создают доверие")
+            .int("minutes", 30),
+    )
+    .await;
+    assert!(a.ephemeral, "{a:?}");
+    let poll_msg = fake
+        .wait_for_message(fake.ids().channel_id, WAIT, |m| !m.components.is_empty())
+        .await;
+    let rows = serde_json::to_value(&poll_msg.components).expect("components as JSON");
+    let buttons: Vec<&Value> = rows
+        .as_array()
+        .expect("rows")
+        .iter()
+        .flat_map(|row| row["components"].as_array().into_iter().flatten())
+        .collect();
+    let why = buttons
+        .iter()
+        .find(|b| b["custom_id"] == "cq:why:1")
+        .expect("the vote-with-a-reason button");
+    assert_eq!(why["label"], "Голосовать с доводом");
+
+    // The picker: private, its text, placeholder and answers in Russian.
+    let i = fake.click(&p.dan, poll_msg.id.get(), "cq:why:1");
+    let a = answer(&fake, &i).await;
+    assert!(a.ephemeral, "{a:?}");
+    let intro = a.content.clone().unwrap_or_default();
+    assert!(
+        intro.starts_with("Опрос №1: выберите ответ, затем напишите довод"),
+        "{intro}"
+    );
+    let menu = &a.components[0]["components"][0];
+    assert_eq!(menu["custom_id"], "cq:pick:1");
+    assert_eq!(menu["placeholder"], "Выберите ответ");
+    let options: Vec<&str> = menu["options"]
+        .as_array()
+        .expect("the answers")
+        .iter()
+        .filter_map(|o| o["label"].as_str())
+        .collect();
+    assert!(options.len() >= 2, "{menu}");
+    for label in &options {
+        assert!(
+            !label.chars().any(|c| c.is_ascii_alphabetic()),
+            "an answer in English: {options:?}"
+        );
+    }
+
+    // The form: its title, the field's label and placeholder in Russian.
+    let picker = a.message_id.expect("the picker message");
+    let s = fake.select(&p.dan, picker, "cq:pick:1", &["0"]);
+    let modal = fake.wait_for_interaction_response(&s.token, WAIT).await;
+    assert_eq!(modal.callback_type(), Some(9), "{modal:?}");
+    assert_eq!(modal.data["custom_id"], "cq:reason:1:0");
+    assert_eq!(modal.data["title"], "Ваш довод");
+    let field = &modal.data["components"][0]["components"][0];
+    assert_eq!(field["label"], "Почему вы голосуете так?");
+    assert_eq!(
+        field["placeholder"],
+        "Показывается с итогами, никогда с вашим именем."
+    );
+
+    // The receipt names the answer in Russian.
+    let m = fake.submit_modal(
+        &p.dan,
+        "cq:reason:1:0",
+        &[("reason", "Суды, которые держат слово, удешевляют сделки.")],
+        Some(picker),
+    );
+    let a = answer(&fake, &m).await;
+    let receipt = a.content.clone().unwrap_or_default();
+    assert!(a.ephemeral, "{a:?}");
+    assert!(receipt.contains(options[0]), "{receipt}");
+    let english = crate::i18n::english_runs(&receipt, &[]);
+    assert!(english.is_empty(), "{english:?} in {receipt}");
+    bot.stop().await;
+}

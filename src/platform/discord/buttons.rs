@@ -196,6 +196,7 @@ async fn vote(
     index: usize,
     reason: Option<String>,
 ) -> serenity::Result<()> {
+    let loc = source.locale(ctx, bot).await;
     let (user, member, guild) = source.parts();
     let role = bot
         .access
@@ -217,7 +218,7 @@ async fn vote(
         .answer_privately(&ctx.http, async {
             match bot.engine.vote(event).await {
                 Ok(receipt) => receipt.message,
-                Err(e) => e.to_string(),
+                Err(e) => e.message(loc),
             }
         })
         .await
@@ -252,7 +253,7 @@ pub(crate) async fn on_component(
                 .answer_privately(&ctx.http, async {
                     match bot.engine.hand_from_post(session, &who, &name, up).await {
                         Ok(reply) => reply.text,
-                        Err(e) => e.to_string(),
+                        Err(e) => e.message(loc),
                     }
                 })
                 .await
@@ -263,7 +264,7 @@ pub(crate) async fn on_component(
                 Err(e) => {
                     tracing::info!(poll, error = ?e, "no answers to offer");
                     return source
-                        .respond(&ctx.http, private_message(&e.to_string()))
+                        .respond(&ctx.http, private_message(&e.message(loc)))
                         .await;
                 }
             };
