@@ -613,6 +613,7 @@ impl ConsoleChat {
                 key: self.member(who),
                 name: who.to_string(),
                 role,
+                locale: None,
             },
             command,
             attachment: self.attachment.take(),

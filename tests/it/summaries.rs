@@ -159,6 +159,7 @@ colloquy::store_test! {
                             ),
                             name: who.clone(),
                             role,
+                            locale: None,
                         },
                         command: colloquy::domain::command::parse(&line).unwrap(),
                         attachment: None,
@@ -407,6 +408,7 @@ colloquy::store_test! {
                     ),
                     name: "fac".into(),
                     role: Role::Facilitator,
+                    locale: None,
                 },
                 command: colloquy::domain::command::parse(line).unwrap(),
                 attachment,
@@ -475,6 +477,7 @@ async fn play(fixture: &colloquy::domain::summary_score::Fixture, db: TestDb) ->
                 key: MemberKey::new(Platform::Console, key),
                 name,
                 role,
+                locale: None,
             },
             command: colloquy::domain::command::parse(&line).unwrap(),
             attachment: None,
@@ -710,6 +713,7 @@ colloquy::store_test! {
             key: colloquy::domain::ids::MemberKey::new(colloquy::domain::ids::Platform::Console, who),
             name: who.to_string(),
             role,
+            locale: None,
         };
         for line in ["setup --tz UTC --language ru", "session start --title \"Суды\""] {
             engine

@@ -53,6 +53,9 @@ pub(crate) async fn whoami(ctx: Ctx<'_>) -> Option<(Caller, ChannelKey)> {
         key: MemberKey::new(Platform::Discord, i.user.id.get().to_string()),
         name: display_name(&i.user, i.member.as_ref().and_then(|m| m.nick.as_deref())),
         role,
+        // The member's Discord language: what a direct chat is answered in when their
+        // groups do not settle it (Engine::locale_for).
+        locale: i.locale.parse().ok(),
     };
     let channel = group_channel(ctx.cache(), i.guild_id, i.channel_id, i.channel.as_ref());
     Some((caller, channel))
@@ -204,8 +207,12 @@ async fn private(ctx: Ctx<'_>, text: String) {
     }
 }
 
-/// The language of the group the command was run in (English outside a group).
+/// The language to answer in: the group's where the command was run in one, else the
+/// member's (their groups', else their Discord language; see `Engine::locale_for`).
 pub(crate) async fn locale_here(ctx: Ctx<'_>) -> crate::i18n::Locale {
+    if let Some((caller, channel)) = whoami(ctx).await {
+        return ctx.data().engine.locale_for(&channel, &caller).await;
+    }
     let channel = super::access::group_channel(ctx.cache(), ctx.guild_id(), ctx.channel_id(), None);
     ctx.data().engine.locale_of(&channel).await
 }

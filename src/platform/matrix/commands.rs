@@ -90,6 +90,7 @@ async fn execute(
             key: MemberKey::new(Platform::Matrix, ev.sender.as_str()),
             name: display_name(room, &ev.sender).await,
             role,
+            locale: None,
         },
         command,
         attachment,
