@@ -847,6 +847,11 @@ async fn a_russian_groups_archive_is_in_russian(db: TestDb) {
     // Russian plurals and dates, and the member with quotes off named in Russian.
     assert!(session.contains("3 ответа") || session.contains("2 ответа"), "{session}");
     assert!(session.contains("участник группы"), "{session}");
+    // Quoted sentences take Russian quotation marks.
+    assert!(
+        session.contains("«Суды, которые решают дела предсказуемо, снижают цену сотрудничества.»"),
+        "{session}"
+    );
     assert!(session.contains("Опрос №"), "{session}");
     let labels = search_labels(&site);
     assert_eq!(

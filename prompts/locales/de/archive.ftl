@@ -2,6 +2,8 @@
 # Wörter, die seine Suche zeigt (prompts/archive/search.js erhält sie aus search-index.js).
 
 archive-date-pattern = %a, %-d. %b %Y
+# Words quoted from the reading or a member, in the language's quotation marks.
+archive-quoted = „{ $text }“
 archive-skip = Zum Inhalt springen
 archive-nav = Archiv
 archive-readings = Texte

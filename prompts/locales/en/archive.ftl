@@ -2,6 +2,8 @@
 # words its search script shows (prompts/archive/search.js gets them from search-index.js).
 
 archive-date-pattern = %a %-d %b %Y
+# Words quoted from the reading or a member, in the language's quotation marks.
+archive-quoted = “{ $text }”
 archive-skip = Skip to the content
 archive-nav = Archive
 archive-readings = Readings

@@ -2,6 +2,8 @@
 # mots qu'affiche sa recherche (prompts/archive/search.js les reçoit de search-index.js).
 
 archive-date-pattern = %a %-d %b %Y
+# Words quoted from the reading or a member, in the language's quotation marks.
+archive-quoted = « { $text } »
 archive-skip = Aller au contenu
 archive-nav = Archive
 archive-readings = Lectures

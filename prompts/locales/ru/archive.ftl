@@ -2,6 +2,8 @@
 # которые показывает его поиск (prompts/archive/search.js получает их из search-index.js).
 
 archive-date-pattern = %a, %-d %b %Y
+# Words quoted from the reading or a member, in the language's quotation marks.
+archive-quoted = «{ $text }»
 archive-skip = Перейти к содержанию
 archive-nav = Архив
 archive-readings = Тексты

@@ -2,6 +2,8 @@
 # （prompts/archive/search.js 从 search-index.js 取得）。
 
 archive-date-pattern = %Y年%-m月%-d日（%A）
+# Words quoted from the reading or a member, in the language's quotation marks.
+archive-quoted = “{ $text }”
 archive-skip = 跳到正文
 archive-nav = 存档
 archive-readings = 读物
