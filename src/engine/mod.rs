@@ -406,9 +406,21 @@ impl Engine {
     /// 3. else the language of the group they were last active in;
     /// 4. else English.
     pub async fn locale_for(&self, channel: &ChannelKey, caller: &Caller) -> Locale {
+        self.locale_for_member(channel, &caller.key, caller.locale)
+            .await
+    }
+
+    /// [`Engine::locale_for`] for a member known by key and the language their platform
+    /// states (`None` where it states none, as on Matrix).
+    pub async fn locale_for_member(
+        &self,
+        channel: &ChannelKey,
+        member: &MemberKey,
+        stated: Option<Locale>,
+    ) -> Locale {
         match self.store().group_by_channel(channel).await {
             Ok(Some(g)) => g.locale(),
-            Ok(None) => self.member_locale(caller).await,
+            Ok(None) => self.member_locale(member, stated).await,
             Err(e) => {
                 tracing::warn!(error = %e, "the channel's group could not be read; answering in English");
                 Locale::En
@@ -417,8 +429,8 @@ impl Engine {
     }
 
     /// The language of a member outside any group (steps 1 to 4 of [`Engine::locale_for`]).
-    async fn member_locale(&self, caller: &Caller) -> Locale {
-        let groups = match self.store().member_group_locales(&caller.key.key()).await {
+    async fn member_locale(&self, member: &MemberKey, stated: Option<Locale>) -> Locale {
+        let groups = match self.store().member_group_locales(&member.key()).await {
             Ok(g) => g,
             Err(e) => {
                 tracing::warn!(error = %e, "a member's groups could not be read");
@@ -427,10 +439,7 @@ impl Engine {
         };
         match groups.first() {
             Some(first) if groups.iter().all(|l| l == first) => *first,
-            _ => caller
-                .locale
-                .or(groups.first().copied())
-                .unwrap_or_default(),
+            _ => stated.or(groups.first().copied()).unwrap_or_default(),
         }
     }
 
@@ -464,7 +473,7 @@ impl Engine {
         let g = || group.clone().ok_or(CommandError::NotSetUp);
         let loc = match &group {
             Some(g) => g.locale(),
-            None => self.member_locale(&inv.caller).await,
+            None => self.member_locale(&inv.caller.key, inv.caller.locale).await,
         };
         match inv.command.clone() {
             Command::Setup(args) => self.setup(&inv.channel, args).await,

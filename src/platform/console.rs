@@ -612,7 +612,10 @@ impl ConsoleChat {
         let command = match parsed {
             Ok(c) => c,
             Err(e) => {
-                let refusal = self.engine.parse_refusal(&channel, e).await;
+                let refusal = self
+                    .engine
+                    .parse_refusal_for(&channel, &self.member(who), e)
+                    .await;
                 self.port.print(&format!("  ⚠ {refusal}"));
                 return;
             }

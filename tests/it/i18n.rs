@@ -933,6 +933,24 @@ colloquy::store_test! {
             );
         }
 
+        // A line the bot cannot read, typed in a direct chat (the console's `/dm`, a Matrix
+        // direct room), is refused in her language too.
+        {
+            use colloquy::domain::ids::{ChannelKey, MemberKey, Platform};
+            let typo = colloquy::domain::command::parse("pol create").unwrap_err();
+            let refusal = app
+                .engine
+                .parse_refusal_for(
+                    &ChannelKey::new(Platform::Console, "dm-ana"),
+                    &MemberKey::new(Platform::Console, "ana"),
+                    typo,
+                )
+                .await
+                .to_string();
+            let runs = english_runs(&refusal, &["colloquy"]);
+            assert!(runs.is_empty() && refusal.chars().any(|c| ('а'..='я').contains(&c)), "{refusal}");
+        }
+
         // Someone in no group: the language their platform states, else English.
         let de = in_direct_chat(&app, "zed", Some(Locale::De), "help").await.unwrap().text;
         assert!(de.contains("Dieser Kanal ist noch keine Lesegruppe"), "{de}");
