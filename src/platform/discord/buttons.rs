@@ -119,14 +119,28 @@ impl Source<'_> {
         }
     }
 
-    /// The language of the group whose channel the interaction came from.
+    /// The language of the group whose channel the interaction came from; in a direct
+    /// chat, the member's (their groups', else their Discord language: Engine::locale_for).
     async fn locale(&self, ctx: &serenity::Context, bot: &Bot) -> crate::i18n::Locale {
-        let (guild, channel, partial) = match self {
-            Source::Component(i) => (i.guild_id, i.channel_id, i.channel.as_ref()),
-            Source::Modal(i) => (i.guild_id, i.channel_id, i.channel.as_ref()),
+        let (guild, channel, partial, user, stated) = match self {
+            Source::Component(i) => (
+                i.guild_id,
+                i.channel_id,
+                i.channel.as_ref(),
+                &i.user,
+                i.locale.parse().ok(),
+            ),
+            Source::Modal(i) => (
+                i.guild_id,
+                i.channel_id,
+                i.channel.as_ref(),
+                &i.user,
+                i.locale.parse().ok(),
+            ),
         };
         let key = super::access::group_channel(&ctx.cache, guild, channel, partial);
-        bot.engine.locale_of(&key).await
+        let member = MemberKey::new(Platform::Discord, user.id.get().to_string());
+        bot.engine.locale_for_member(&key, &member, stated).await
     }
 
     fn parts(
