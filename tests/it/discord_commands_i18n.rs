@@ -103,7 +103,9 @@ async fn discord_commands_are_registered_with_their_localizations() {
 
 /// A Russian group votes with a reason through the real serenity client: the poll's
 /// "Vote with a reason" button, the private answer picker (its text, placeholder and
-/// options), the form (title, label, placeholder) and the receipt are all in Russian.
+/// options), the form (title, label, placeholder) and the receipt are all in Russian. Then
+/// direct chats with the bot: each member reads `/help` in their own language (their
+/// group's, else their Discord client's, else English).
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_russian_groups_vote_with_a_reason_is_in_russian() {
     use crate::common::discord_app::{WAIT, answer, choice, slash};
@@ -208,5 +210,31 @@ async fn a_russian_groups_vote_with_a_reason_is_in_russian() {
     assert!(receipt.contains(options[0]), "{receipt}");
     let english = crate::i18n::english_runs(&receipt, &[]);
     assert!(english.is_empty(), "{english:?} in {receipt}");
+
+    // Direct chats with the bot: dan, who voted in the Russian group, reads `/help` in
+    // Russian although his Discord is set to German; cat, in no group, in German (her
+    // Discord's language); bob, in no group with Discord in English, in English.
+    fake.set_user_locale(&p.dan, "de");
+    fake.set_user_locale(&p.cat, "de");
+    let dm_help = |who: &crate::common::fake_discord::Person| {
+        let i = fake.slash_dm(who, SlashCommand::new("help"));
+        let fake = &fake;
+        async move { answer(fake, &i).await.content.unwrap_or_default() }
+    };
+    let dan = dm_help(&p.dan).await;
+    assert!(
+        dan.contains("Этот канал ещё не читательская группа"),
+        "{dan}"
+    );
+    let cat = dm_help(&p.cat).await;
+    assert!(
+        cat.contains("Dieser Kanal ist noch keine Lesegruppe"),
+        "{cat}"
+    );
+    let bob = dm_help(&p.bob).await;
+    assert!(
+        bob.contains("This channel is not a reading group yet"),
+        "{bob}"
+    );
     bot.stop().await;
 }
