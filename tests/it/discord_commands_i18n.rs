@@ -2,7 +2,8 @@
 //! client sends carries `name_localizations` and `description_localizations` for ru,
 //! zh-CN, de and fr on every command, subcommand and option (and the choices' names), each
 //! valid by Discord's rules, which the fake checks as Discord does (a bad one fails the
-//! whole registration).
+//! whole registration). A Russian group's vote-with-a-reason flow and members' direct
+//! chats with the bot, in their languages, through the real serenity client.
 
 use serde_json::Value;
 
