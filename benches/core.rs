@@ -376,6 +376,7 @@ async fn archived_group(
                 key: MemberKey::new(Platform::Console, who),
                 name: who.to_string(),
                 role,
+                locale: None,
             },
             command: parse(line).expect("a command"),
             attachment: None,

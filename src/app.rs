@@ -451,6 +451,7 @@ async fn ingest_one(engine: &Engine, event: IngestEvent) -> Result<String> {
                         } else {
                             crate::domain::command::Role::Member
                         },
+                        locale: None,
                     },
                     channel,
                     command,

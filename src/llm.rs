@@ -21,6 +21,21 @@ pub enum LlmError {
     Refused(String),
 }
 
+impl LlmError {
+    /// What went wrong, in `locale`, for the facilitators' notice. The technical detail
+    /// (a network error's text, a refusal's reason) stays in the log, in English.
+    pub fn describe_in(&self, locale: crate::i18n::Locale) -> String {
+        use crate::t;
+        match self {
+            LlmError::Timeout(s) => t!(locale, "llm-error-timeout", seconds = format!("{s:.1}")),
+            LlmError::Unreachable(_) => t!(locale, "llm-error-unreachable"),
+            LlmError::Status(code) => t!(locale, "llm-error-status", code = *code as i64),
+            LlmError::BadAnswer(_) => t!(locale, "llm-error-bad-answer"),
+            LlmError::Refused(_) => t!(locale, "llm-error-refused"),
+        }
+    }
+}
+
 /// Where and how to ask.
 #[derive(Debug, Clone)]
 pub struct LlmClient {

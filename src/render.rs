@@ -210,6 +210,8 @@ impl Prompts {
             })?;
         let ctx = minijinja::context! {
             lang => locale.code(),
+            // The BCP 47 tag, for `<html lang="...">`.
+            lang_tag => locale.tag(),
             ..minijinja::Value::from(minijinja::value::Serde(ctx))
         };
         tpl.render(ctx)

@@ -1,11 +1,32 @@
 // colloquy archive search: the project's own small script, no library and no request to
 // any other host. search-index.js hands the index (JSON: one entry per reply and per
-// excerpt, {u: link, t: title, k: kind, w: who, x: text}) to colloquySearchIndex below.
+// excerpt, {u: link, t: title, k: kind, w: who, x: text}) to colloquySearchIndex below,
+// with the words to show in the group's language (labels: {max, prompt, none, found: a text
+// per plural category, first, replyIn, member, reply, excerpt}; {n}, {query}, {who} and
+// {title} are filled in here).
 // The query comes from ?q= (the form) or #q= in the address; every word must occur.
 "use strict";
 (function () {
-  var MAX_RESULTS = 100;
   var SNIPPET = 220;
+
+  // `text` with each {name} replaced by values[name] (taken literally, never as a pattern).
+  function fill(text, values) {
+    return String(text).replace(/\{(n|query|who|title)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
+
+  // The text of labels.found for `n` results, by the plural rules of the page's language.
+  function foundText(labels, n, query) {
+    var form = "other";
+    try {
+      form = new Intl.PluralRules(document.documentElement.lang || "en").select(n);
+    } catch (e) {
+      form = n === 1 ? "one" : "other";
+    }
+    var pattern = labels.found[form] || labels.found.other;
+    return fill(pattern, { n: n, query: query });
+  }
 
   function fold(s) {
     return String(s).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
@@ -50,7 +71,7 @@
     return frag;
   }
 
-  function show(index, query) {
+  function show(index, labels, query) {
     var status = document.getElementById("status");
     var list = document.getElementById("results");
     var input = document.getElementById("q");
@@ -59,7 +80,7 @@
     while (list.firstChild) list.removeChild(list.firstChild);
     var words = fold(query).split(/\s+/).filter(function (w) { return w.length > 0; });
     if (words.length === 0) {
-      status.textContent = "Type words to find them in the replies and the excerpts (" + index.length + " entries).";
+      status.textContent = labels.prompt;
       return;
     }
     var found = index.filter(function (e) {
@@ -67,17 +88,17 @@
       return words.every(function (w) { return hay.indexOf(w) >= 0; });
     });
     status.textContent = found.length === 0
-      ? "Nothing found for “" + query + "”."
-      : (found.length === 1 ? "1 result" : found.length + " results") + " for “" + query + "”" +
-        (found.length > MAX_RESULTS ? "; the first " + MAX_RESULTS + " are shown." : ".");
-    found.slice(0, MAX_RESULTS).forEach(function (e) {
+      ? fill(labels.none, { query: query })
+      : foundText(labels, found.length, query) +
+        (found.length > labels.max ? " " + labels.first : "");
+    found.slice(0, labels.max).forEach(function (e) {
       var li = document.createElement("li");
       var a = document.createElement("a");
       a.href = e.u;
-      a.textContent = e.k === "reply" ? (e.w || "a member") + " in " + e.t : e.t;
+      a.textContent = e.k === "reply" ? fill(labels.replyIn, { who: e.w || labels.member, title: e.t }) : e.t;
       var where = document.createElement("div");
       where.className = "where";
-      where.textContent = e.k === "reply" ? "Reply" : "Excerpt";
+      where.textContent = e.k === "reply" ? labels.reply : labels.excerpt;
       var text = document.createElement("p");
       text.appendChild(snippet(e.x, words));
       li.appendChild(a);
@@ -87,13 +108,13 @@
     });
   }
 
-  window.colloquySearchIndex = function (index) {
-    var run = function () { show(index, queryFromAddress()); };
+  window.colloquySearchIndex = function (index, labels) {
+    var run = function () { show(index, labels, queryFromAddress()); };
     run();
     window.addEventListener("hashchange", run);
     var input = document.getElementById("q");
     if (input) {
-      input.addEventListener("input", function () { show(index, input.value); });
+      input.addEventListener("input", function () { show(index, labels, input.value); });
       if (!input.value) input.focus();
     }
   };

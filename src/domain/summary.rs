@@ -39,9 +39,6 @@ pub use quotes::is_exact;
 
 use analysis::{Reading, Sentence};
 
-/// How a member who turned quotes off is named wherever their words are shown.
-pub const ANONYMOUS: &str = "a member";
-
 /// One reply as the summarizer sees it.
 #[derive(Debug, Clone)]
 pub struct ReplyIn {
@@ -256,6 +253,8 @@ struct Session<'a> {
     names: Vec<(String, String)>,
     /// The sides of the poll, by author key.
     positions: Option<&'a PositionIn>,
+    /// The group's language, for "a member" (the author of a quote who turned quotes off).
+    locale: Locale,
 }
 
 impl Session<'_> {
@@ -291,7 +290,7 @@ impl Session<'_> {
             .reply
             .author_name
             .clone()
-            .unwrap_or_else(|| ANONYMOUS.to_string())
+            .unwrap_or_else(|| t!(self.locale, "a-member"))
     }
 
     /// The substantive text of a reply (its asides left out), for vectors and phrases.
@@ -368,6 +367,7 @@ pub fn summarize_in(
         rows: Vec::new(),
         names,
         positions: positions.first(),
+        locale: context.locale,
     };
     let mut summary = Summary {
         participation,

@@ -15,12 +15,13 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::export::{Audience, minutes_markdown};
-use super::{CommandError, Engine, PollResultView, local_label};
+use super::{CommandError, Engine, PollResultView, local_label_in};
 use crate::domain::poll::Phase;
 use crate::domain::reading_map::{MapReply, ReadingMap, reading_map};
-use crate::domain::summary::ANONYMOUS;
+use crate::i18n::Locale;
 use crate::site::{Site, SiteError, WriteReport, write_site};
 use crate::store::{Group, ReplyRow, SessionRow, from_ms};
+use crate::t;
 
 /// Why an archive could not be published.
 #[derive(Debug, thiserror::Error)]
@@ -217,17 +218,23 @@ fn step5(share: f64) -> u32 {
     ((share.clamp(0.0, 1.0) * 20.0).round() as u32) * 5
 }
 
-/// How a reply's author is shown.
-fn shown_name(r: &ReplyRow) -> String {
+/// How a reply's author is shown ("a member" in the group's language for those who turned
+/// quotes off).
+fn shown_name(r: &ReplyRow, loc: Locale) -> String {
     if r.quotes_allowed {
         r.display_name.clone()
     } else {
-        ANONYMOUS.to_string()
+        t!(loc, "a-member")
     }
 }
 
 /// The replies as a forest: each under the reply it answers, in posting order.
-fn thread(rows: &[ReplyRow], tz: chrono_tz::Tz, excerpt_post: Option<&str>) -> Vec<ReplyView> {
+fn thread(
+    rows: &[ReplyRow],
+    tz: chrono_tz::Tz,
+    loc: Locale,
+    excerpt_post: Option<&str>,
+) -> Vec<ReplyView> {
     let by_message: HashMap<&str, usize> = rows
         .iter()
         .enumerate()
@@ -258,13 +265,14 @@ fn thread(rows: &[ReplyRow], tz: chrono_tz::Tz, excerpt_post: Option<&str>) -> V
         children: &BTreeMap<usize, Vec<usize>>,
         orphans: &[bool],
         tz: chrono_tz::Tz,
+        loc: Locale,
     ) -> ReplyView {
         let r = &rows[i];
         let at = from_ms(r.posted_at).with_timezone(&tz);
         ReplyView {
             id: r.id,
-            who: shown_name(r),
-            time: at.format("%H:%M").to_string(),
+            who: shown_name(r, loc),
+            time: crate::i18n::format_time(from_ms(r.posted_at), tz, loc),
             datetime: at.to_rfc3339(),
             parts: if r.deleted_at.is_some() {
                 Vec::new()
@@ -278,7 +286,7 @@ fn thread(rows: &[ReplyRow], tz: chrono_tz::Tz, excerpt_post: Option<&str>) -> V
                 .get(&i)
                 .map(|c| {
                     c.iter()
-                        .map(|&j| build(j, rows, children, orphans, tz))
+                        .map(|&j| build(j, rows, children, orphans, tz, loc))
                         .collect()
                 })
                 .unwrap_or_default(),
@@ -286,7 +294,7 @@ fn thread(rows: &[ReplyRow], tz: chrono_tz::Tz, excerpt_post: Option<&str>) -> V
     }
     roots
         .into_iter()
-        .map(|i| build(i, rows, &children, &orphans, tz))
+        .map(|i| build(i, rows, &children, &orphans, tz, loc))
         .collect()
 }
 
@@ -348,6 +356,7 @@ impl Engine {
     /// Build the archive of `group`. Deterministic: the same database gives the same files.
     pub async fn archive_site(&self, group: &Group) -> Result<Site, CommandError> {
         let tz = Engine::zone(group);
+        let loc = group.locale();
         let store = self.store();
         let mut site = Site::default();
         let mut index: Vec<serde_json::Value> = Vec::new();
@@ -364,7 +373,7 @@ impl Engine {
             };
             sessions.push(SessionData {
                 title: self.session_title(&row).await?,
-                date: local_label(from_ms(row.started_at), tz),
+                date: local_label_in(from_ms(row.started_at), tz, loc),
                 row,
                 replies,
                 map,
@@ -397,15 +406,22 @@ impl Engine {
                     Some(m) => m,
                     None => reading_map(&e.text, &[]),
                 };
-                excerpts.push(excerpt_view(&e, questions, &map, session));
+                excerpts.push(excerpt_view(&e, questions, &map, session, loc));
                 index.push(json!({
                     "u": format!("{}#e{}", reading_page(reading.id), e.seq),
-                    "t": format!("{}, excerpt {} of {}", reading.title, e.seq, reading.excerpt_count),
+                    "t": t!(
+                        loc,
+                        "summary-excerpt-title",
+                        title = reading.title.as_str(),
+                        position = e.seq,
+                        total = reading.excerpt_count
+                    ),
                     "k": "excerpt",
                     "x": e.text,
                 }));
             }
-            let page = self.prompts().render(
+            let page = self.prompts().render_in(
+                loc,
                 "archive/reading.html.j2",
                 &json!({
                     "group": group_name,
@@ -471,7 +487,7 @@ impl Engine {
                         let Some(key) = v.member_key else { continue };
                         let who = match store.member_name(&key).await? {
                             Some((name, true)) => name,
-                            Some((_, false)) => ANONYMOUS.to_string(),
+                            Some((_, false)) => t!(loc, "a-member"),
                             None => continue,
                         };
                         voters.push(VoterView {
@@ -496,7 +512,7 @@ impl Engine {
                         session_title: s.title.clone(),
                         session_date: from_ms(s.row.started_at)
                             .with_timezone(&tz)
-                            .format("%a %-d %b %Y")
+                            .format_localized(&t!(loc, "archive-date-pattern"), loc.chrono())
                             .to_string(),
                         claim: p.claim.clone(),
                         net: shift.net.clone().unwrap_or_else(|| "0".into()),
@@ -524,7 +540,7 @@ impl Engine {
                     "u": format!("{}#r{}", session_page(s.row.id), r.id),
                     "t": s.title,
                     "k": "reply",
-                    "w": shown_name(r),
+                    "w": shown_name(r, loc),
                     "x": r.text,
                 }));
             }
@@ -540,7 +556,7 @@ impl Engine {
                         .into_iter()
                         .map(|q| q.text)
                         .collect();
-                    Some(excerpt_view(e, qs, map, Some(s)))
+                    Some(excerpt_view(e, qs, map, Some(s), loc))
                 }
                 _ => None,
             };
@@ -555,7 +571,8 @@ impl Engine {
                 keys.dedup();
                 keys.len()
             };
-            let page = self.prompts().render(
+            let page = self.prompts().render_in(
+                loc,
                 "archive/session.html.j2",
                 &json!({
                     "group": group_name,
@@ -568,7 +585,7 @@ impl Engine {
                         "minutes_href": minutes_page(s.row.id),
                     },
                     "excerpt": excerpt,
-                    "thread": thread(&s.replies, tz, s.row.post_message_id.as_deref()),
+                    "thread": thread(&s.replies, tz, loc, s.row.post_message_id.as_deref()),
                     "polls": polls,
                     "summary": summary_body,
                     "opinion_map": self
@@ -577,11 +594,12 @@ impl Engine {
                 }),
             )?;
             site.add(session_page(s.row.id), page);
-            let minutes_page_html = self.prompts().render(
+            let minutes_page_html = self.prompts().render_in(
+                loc,
                 "archive/minutes.html.j2",
                 &json!({
                     "group": group_name,
-                    "page_title": format!("Minutes: {}", s.title),
+                    "page_title": t!(loc, "minutes-title", title = s.title.as_str()),
                     "session": {"title": s.title, "href": session_page(s.row.id)},
                     "minutes": minutes,
                 }),
@@ -600,7 +618,8 @@ impl Engine {
         }
 
         // The group page, search and the files every page uses.
-        let page = self.prompts().render(
+        let page = self.prompts().render_in(
+            loc,
             "archive/group.html.j2",
             &json!({
                 "group": group_name,
@@ -611,18 +630,23 @@ impl Engine {
             }),
         )?;
         site.add("index.html", page);
-        let search = self.prompts().render(
+        let search = self.prompts().render_in(
+            loc,
             "archive/search.html.j2",
-            &json!({"group": group_name, "page_title": "Search", "search": true}),
+            &json!({"group": group_name, "page_title": t!(loc, "archive-search"), "search": true}),
         )?;
         site.add("search.html", search);
+        let labels = search_labels(loc, index.len());
         let index_json = serde_json::to_string(&index)
             .map_err(|e| CommandError::Internal(format!("search index: {e}")))?;
+        let labels_json = serde_json::to_string(&labels)
+            .map_err(|e| CommandError::Internal(format!("search labels: {e}")))?;
         // The index is JSON handed to one function call, so that it loads from disk too
-        // (browsers refuse fetch() on file:// pages) under a script-src 'self' policy.
+        // (browsers refuse fetch() on file:// pages) under a script-src 'self' policy; the
+        // words the script shows come with it, in the group's language.
         site.add(
             "search-index.js",
-            format!("colloquySearchIndex({index_json});\n"),
+            format!("colloquySearchIndex({index_json}, {labels_json});\n"),
         );
         site.add("search.js", SCRIPT);
         site.add("style.css", STYLE);
@@ -751,11 +775,48 @@ fn live_replies(rows: &[ReplyRow]) -> usize {
     rows.iter().filter(|r| r.deleted_at.is_none()).count()
 }
 
+/// The most results the search page lists (search.js shows this many).
+const SEARCH_MAX_RESULTS: usize = 100;
+
+/// The words search.js shows, in `loc`: `{n}` and `{query}` are filled in by the script,
+/// and `found` has one text per plural category (the script picks it with
+/// `Intl.PluralRules` for the page's language).
+fn search_labels(loc: Locale, entries: usize) -> serde_json::Value {
+    let found: serde_json::Map<String, serde_json::Value> =
+        ["zero", "one", "two", "few", "many", "other"]
+            .into_iter()
+            .map(|form| {
+                (
+                    form.to_string(),
+                    json!(t!(
+                        loc,
+                        "archive-search-found",
+                        form = form,
+                        n = "{n}",
+                        query = "{query}"
+                    )),
+                )
+            })
+            .collect();
+    json!({
+        "max": SEARCH_MAX_RESULTS,
+        "prompt": t!(loc, "archive-search-prompt", n = entries as i64),
+        "none": t!(loc, "archive-search-none", query = "{query}"),
+        "found": found,
+        "first": t!(loc, "archive-search-first", max = SEARCH_MAX_RESULTS as i64),
+        "replyIn": t!(loc, "archive-search-reply-in", who = "{who}", title = "{title}"),
+        "member": t!(loc, "a-member"),
+        "reply": t!(loc, "archive-search-reply"),
+        "excerpt": t!(loc, "archive-search-excerpt"),
+    })
+}
+
 fn excerpt_view(
     e: &crate::store::ExcerptRow,
     questions: Vec<String>,
     map: &ReadingMap,
     session: Option<&SessionData>,
+    loc: Locale,
 ) -> ExcerptView {
     let anchor = |i: usize| format!("e{}s{}", e.seq, i + 1);
     let session_href = session.map(|s| session_page(s.row.id));
@@ -794,7 +855,7 @@ fn excerpt_view(
                 .iter()
                 .filter_map(|id| replies_by_id.get(id))
                 .map(|r| AskedView {
-                    who: shown_name(r),
+                    who: shown_name(r, loc),
                     text: r.text.clone(),
                     href: format!("{}#r{}", session_href.clone().unwrap_or_default(), r.id),
                 })
@@ -870,7 +931,7 @@ mod tests {
             row(4, "d", None, false),
             row(5, "e", Some("gone"), false),
         ];
-        let t = thread(&rows, chrono_tz::UTC, Some("excerpt-post"));
+        let t = thread(&rows, chrono_tz::UTC, Locale::En, Some("excerpt-post"));
         assert!(!t[0].orphan);
         assert_eq!(t.iter().map(|r| r.id).collect::<Vec<_>>(), vec![1, 4, 5]);
         assert_eq!(t[0].children[0].id, 2);

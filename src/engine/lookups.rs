@@ -76,6 +76,17 @@ impl Engine {
         CommandError::Parse(error).in_locale(self.locale_of(channel).await)
     }
 
+    /// [`Engine::parse_refusal`] for a line `member` typed: in a direct chat with the bot,
+    /// in the member's language ([`Engine::locale_for`]).
+    pub async fn parse_refusal_for(
+        &self,
+        channel: &ChannelKey,
+        member: &crate::domain::ids::MemberKey,
+        error: crate::domain::command::ParseError,
+    ) -> CommandError {
+        CommandError::Parse(error).in_locale(self.locale_for_member(channel, member, None).await)
+    }
+
     /// The group set up in `channel`, if any.
     pub async fn group_of(&self, channel: &ChannelKey) -> Result<Option<Group>, CommandError> {
         Ok(self.store().group_by_channel(channel).await?)

@@ -62,6 +62,9 @@ pub struct Caller {
     pub name: String,
     /// Their role in the channel the command came from (the adapter knows).
     pub role: Role,
+    /// The language their platform says they use (Discord's user locale), when colloquy
+    /// speaks it; see [`Engine::locale_for`].
+    pub locale: Option<Locale>,
 }
 
 /// A file a member attached (already downloaded, within the size limit).
@@ -376,10 +379,11 @@ impl Engine {
     pub async fn execute(&self, inv: Invocation) -> Result<Reply, CommandError> {
         let verb = inv.command.verb();
         let channel = inv.channel.clone();
+        let caller = inv.caller.clone();
         let result = self.execute_in_english(inv).await;
         match result {
             Ok(reply) => Ok(reply),
-            Err(e) => Err(e.in_locale(self.locale_of(&channel).await)),
+            Err(e) => Err(e.in_locale(self.locale_for(&channel, &caller).await)),
         }
         .inspect_err(|e| tracing::info!(verb, error = %e.cause(), "command refused"))
     }
@@ -390,6 +394,52 @@ impl Engine {
         match self.store().group_by_channel(channel).await {
             Ok(Some(g)) => g.locale(),
             _ => Locale::En,
+        }
+    }
+
+    /// The language the bot speaks to `caller` in `channel`. In a group's channel, the
+    /// group's. Outside any group (a direct chat with the bot), the member's:
+    /// 1. the language of the groups they take part in (replied or voted by name), when
+    ///    those groups all speak one;
+    /// 2. else the language their platform says they use (Discord's user locale), when
+    ///    colloquy speaks it;
+    /// 3. else the language of the group they were last active in;
+    /// 4. else English.
+    pub async fn locale_for(&self, channel: &ChannelKey, caller: &Caller) -> Locale {
+        self.locale_for_member(channel, &caller.key, caller.locale)
+            .await
+    }
+
+    /// [`Engine::locale_for`] for a member known by key and the language their platform
+    /// states (`None` where it states none, as on Matrix).
+    pub async fn locale_for_member(
+        &self,
+        channel: &ChannelKey,
+        member: &MemberKey,
+        stated: Option<Locale>,
+    ) -> Locale {
+        match self.store().group_by_channel(channel).await {
+            Ok(Some(g)) => g.locale(),
+            Ok(None) => self.member_locale(member, stated).await,
+            Err(e) => {
+                tracing::warn!(error = %e, "the channel's group could not be read; answering in English");
+                Locale::En
+            }
+        }
+    }
+
+    /// The language of a member outside any group (steps 1 to 4 of [`Engine::locale_for`]).
+    async fn member_locale(&self, member: &MemberKey, stated: Option<Locale>) -> Locale {
+        let groups = match self.store().member_group_locales(&member.key()).await {
+            Ok(g) => g,
+            Err(e) => {
+                tracing::warn!(error = %e, "a member's groups could not be read");
+                Vec::new()
+            }
+        };
+        match groups.first() {
+            Some(first) if groups.iter().all(|l| l == first) => *first,
+            _ => stated.or(groups.first().copied()).unwrap_or_default(),
         }
     }
 
@@ -421,13 +471,17 @@ impl Engine {
     async fn dispatch(&self, inv: Invocation, group: Option<Group>) -> Result<Reply, CommandError> {
         use crate::domain::command::ScheduleAction;
         let g = || group.clone().ok_or(CommandError::NotSetUp);
-        let loc = group.as_ref().map(Group::locale).unwrap_or_default();
+        let loc = match &group {
+            Some(g) => g.locale(),
+            None => self.member_locale(&inv.caller.key, inv.caller.locale).await,
+        };
         match inv.command.clone() {
             Command::Setup(args) => self.setup(&inv.channel, args).await,
             Command::Help { topic } => Ok(setup::help(
                 topic.as_deref(),
                 group.as_ref(),
                 inv.caller.role,
+                loc,
             )),
             Command::ReadingImport {
                 title,

@@ -308,8 +308,8 @@ pub(super) fn describe_days(days: Days, loc: Locale) -> String {
 /// The help text: every verb the caller may use here, or one verb in detail. Both come
 /// from the command table the parser reads, so help and parser agree; the words are in
 /// the group's language (help.ftl).
-pub(super) fn help(topic: Option<&str>, group: Option<&Group>, role: Role) -> Reply {
-    let loc = group.map(Group::locale).unwrap_or_default();
+/// Help in `loc` (the group's language, or the member's outside a group).
+pub(super) fn help(topic: Option<&str>, group: Option<&Group>, role: Role, loc: Locale) -> Reply {
     if let Some(topic) = topic {
         let found = verbs_for(topic);
         if found.is_empty() {

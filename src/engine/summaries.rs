@@ -526,6 +526,14 @@ impl Engine {
             names.dedup();
             names
         };
+        // The summary is posted in the group's language, whatever the reading's.
+        let language = self
+            .locale_of_group(session.group_id)
+            .await
+            .map_err(|e| {
+                crate::llm::LlmError::Refused(format!("the group's language is unknown ({e})"))
+            })?
+            .english_name();
         let prompt = self
             .prompts()
             .render(
@@ -535,6 +543,7 @@ impl Engine {
                     "extractive": extractive,
                     "phrases": phrases,
                     "names": allowed,
+                    "language": language,
                 }),
             )
             .map_err(|e| crate::llm::LlmError::BadAnswer(e.to_string()))?;
@@ -574,6 +583,14 @@ impl Engine {
             return Ok(());
         }
         let terms = excerpt.terms.clone();
+        // The questions are in the excerpt's language (its reading's), where colloquy knows it.
+        let language = match self.store().reading(excerpt.reading_id).await? {
+            Some(r) => match Lang::of_stored(&r.language) {
+                Lang::Other => None,
+                lang => Some(lang.name()),
+            },
+            None => None,
+        };
         // A facilitator's template that fails to render is an LLM failure like any
         // other: the template questions stay and the excerpt is posted.
         let answer = async {
@@ -581,7 +598,9 @@ impl Engine {
                 .prompts()
                 .render(
                     "llm_questions.md.j2",
-                    &serde_json::json!({"excerpt": excerpt.text, "terms": terms, "count": 3}),
+                    &serde_json::json!({
+                        "excerpt": excerpt.text, "terms": terms, "count": 3, "language": language,
+                    }),
                 )
                 .map_err(|e| crate::llm::LlmError::BadAnswer(e.to_string()))?;
             let text = llm.complete(&prompt, 300).await?;
@@ -624,10 +643,9 @@ impl Engine {
             return Ok(());
         }
         self.store().kv_set(&key, "1").await?;
+        let loc = group.locale();
         let notice = OutboxPayload::Notice {
-            text: format!(
-                "Note for facilitators: the configured LLM could not be used ({error}). colloquy uses its own questions and summaries until the LLM answers again."
-            ),
+            text: t!(loc, "llm-failed-notice", reason = error.describe_in(loc)),
         };
         // One notice per failure episode (the flag above): a fresh key for each, as two
         // episodes can start within one tick of the clock.
@@ -810,8 +828,20 @@ impl Engine {
             }
         }
         let reply_count = all_replies.len();
-        let themes = summary::summarize(
+        // The week's replies are read in its readings' language (the most sessions'),
+        // else the group's, and any words the summarizer writes are in the group's.
+        let mut langs: Vec<Lang> = Vec::new();
+        for s in &sessions {
+            langs.push(self.session_lang(s, loc).await?);
+        }
+        let context = Context {
+            lang: most_common(&langs).unwrap_or(Lang::of_locale(loc)),
+            locale: loc,
+            ..Context::default()
+        };
+        let themes = summary::summarize_in(
             &all_replies,
+            &context,
             &[],
             Limits {
                 themes: 4,
@@ -857,6 +887,18 @@ impl Engine {
             .await?;
         Ok(body)
     }
+}
+
+/// The value found most often (the first of those tied), `None` for none.
+fn most_common(values: &[Lang]) -> Option<Lang> {
+    let mut best: Option<(Lang, usize)> = None;
+    for v in values {
+        let n = values.iter().filter(|w| *w == v).count();
+        if best.is_none_or(|(_, m)| n > m) {
+            best = Some((*v, n));
+        }
+    }
+    best.map(|(v, _)| v)
 }
 
 /// "2026-W48" for an instant in a zone (ISO week of the local date).

@@ -88,6 +88,17 @@ impl Locale {
         }
     }
 
+    /// The language's name in English, for prompts sent to an LLM ("Russian").
+    pub fn english_name(self) -> &'static str {
+        match self {
+            Locale::En => "English",
+            Locale::Ru => "Russian",
+            Locale::ZhHans => "Simplified Chinese",
+            Locale::De => "German",
+            Locale::Fr => "French",
+        }
+    }
+
     /// The codes `setup --language` accepts, for messages: "en, ru, zh, de, fr".
     pub fn supported() -> String {
         Locale::ALL
@@ -172,6 +183,7 @@ pub const FILES: &[(&str, &str, &str)] = ftl_files!(
     "live.ftl",
     "discord.ftl",
     "rest.ftl",
+    "archive.ftl",
 );
 
 /// The loaded messages of every locale.

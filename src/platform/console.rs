@@ -1,6 +1,16 @@
 //! The console: an in-memory chat for `colloquy demo`, `colloquy console` and tests.
 //! Posts print as a chat log; people type as members and use the same `!cq` verbs as
 //! on Matrix, against the same engine and database.
+//!
+//! Languages: everything the bot says (its answers, posts, refusals, the notes it makes
+//! about a vote it removed or a file it attached) is in the group's language, as on every
+//! platform. The console's own operator tooling stays English on purpose: the `/help`
+//! text, the `/as`, `/wait`, `/thread`, `/attach`, `/voice` confirmations, usage hints
+//! (`⚠ /reply ID TEXT`), the narration of what a simulated member does ("ana → colloquy,
+//! in a direct message", "joins the voice channel") and the "(delivery failed …)" and
+//! "(the schedule failed …)" lines. The person at the keyboard running a demo or a test
+//! reads those; no group member ever sees them, as the console is no chat platform
+//! members use.
 
 use std::io::Write;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -568,7 +578,8 @@ impl ConsoleChat {
                 }
                 Ok(None) => {}
                 Err(e) => {
-                    self.port.print(&format!("  ⚠ {e}"));
+                    let loc = self.engine.locale_of(&self.channel).await;
+                    self.port.print(&format!("  ⚠ {}", e.message(loc)));
                     return;
                 }
             }
@@ -601,7 +612,10 @@ impl ConsoleChat {
         let command = match parsed {
             Ok(c) => c,
             Err(e) => {
-                let refusal = self.engine.parse_refusal(&channel, e).await;
+                let refusal = self
+                    .engine
+                    .parse_refusal_for(&channel, &self.member(who), e)
+                    .await;
                 self.port.print(&format!("  ⚠ {refusal}"));
                 return;
             }
@@ -613,6 +627,7 @@ impl ConsoleChat {
                 key: self.member(who),
                 name: who.to_string(),
                 role,
+                locale: None,
             },
             command,
             attachment: self.attachment.take(),

@@ -135,6 +135,35 @@ impl Store {
         )
     }
 
+    /// The languages of the groups `member` (a member key) took part in, by a reply or a
+    /// named vote: the group they were last active in first, one entry per group.
+    pub async fn member_group_locales(&self, member: &str) -> Result<Vec<Locale>> {
+        let rows: Vec<(String, i64)> = on_pool!(&self.pool, c => sqlx::query_as(
+            "SELECT g.language, MAX(t.at) AS last FROM (
+                 SELECT s.group_id AS group_id, r.posted_at AS at
+                   FROM replies r JOIN sessions s ON s.id = r.session_id
+                  WHERE r.member_key = $1
+                 UNION ALL
+                 SELECT p.group_id AS group_id, COALESCE(v.voted_at, 0) AS at
+                   FROM votes v JOIN polls p ON p.id = v.poll_id
+                  WHERE v.member_key = $1
+             ) t JOIN groups g ON g.id = t.group_id
+             GROUP BY g.id, g.language
+             ORDER BY last DESC, g.id",
+        )
+        .bind(member)
+        .fetch_all(c).await)?;
+        rows.into_iter()
+            .map(|(code, _)| {
+                code.parse::<Locale>()
+                    .map_err(|e| super::StoreError::Unreadable {
+                        what: "groups.language".into(),
+                        reason: e.to_string(),
+                    })
+            })
+            .collect()
+    }
+
     pub async fn group(&self, id: i64) -> Result<Option<Group>> {
         Ok(
             on_pool!(&self.pool, c => sqlx::query_as(sqlx::AssertSqlSafe(format!(

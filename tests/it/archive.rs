@@ -309,7 +309,7 @@ async fn the_archive_shows_the_day_as_pages(db: TestDb) {
     assert!(!r.contains("Storms in the second season"), "{r}");
     assert!(r.contains("1 more excerpt to come"));
     assert!(
-        r.contains("1 reply answered the excerpt's post directly"),
+        r.contains("1 reply answered the excerpt&#x27;s post directly"),
         "{r}"
     );
 
@@ -498,7 +498,9 @@ async fn an_empty_group_gets_a_page_that_says_so(db: TestDb) {
         index.contains("Nothing has happened in this group yet"),
         "{index}"
     );
-    assert_eq!(page(&site, "search-index.js"), "colloquySearchIndex([]);\n");
+    let js = page(&site, "search-index.js");
+    assert!(js.starts_with("colloquySearchIndex([], {"), "{js}");
+    assert!(js.contains("\"none\":\"Nothing found for “{query}”.\""), "{js}");
 }
 }
 
@@ -588,5 +590,297 @@ async fn a_session_with_an_opinion_map_shows_it(db: TestDb) {
         "the map's chart is part of the site"
     );
     assert!(page.contains(&format!("<img src=\"map-{}.png\" alt=\"", s.id)));
+}
+}
+
+/// A group's day in `lang` for its archive: the reading (two excerpts, so one is still to
+/// come), a member with quotes off, replies (one to the excerpt's post, one edited, one
+/// deleted), a named before/after poll pair and an anonymous poll with too few votes; the
+/// day ends at 21:00 with its summary.
+pub async fn archive_day_in(
+    app: &TestApp,
+    lang: &str,
+    reading: &str,
+    replies: &[&str; 4],
+    claim: &str,
+) -> Group {
+    // The group's name is the members' own, in their language.
+    let name = if lang == "zh" {
+        "研讨会"
+    } else {
+        "Семинар"
+    };
+    app.fac(&format!(
+        "setup --tz Europe/Moscow --time 09:00 --days daily --summary-time 21:00 --language {lang} --name {name}"
+    ))
+    .await;
+    let upload = colloquy::engine::Upload {
+        name: "reading.md".into(),
+        bytes: reading.as_bytes().to_vec(),
+    };
+    app.run_with(
+        "fac",
+        Role::Facilitator,
+        "reading import --words 40",
+        Some(upload),
+    )
+    .await
+    .expect("import");
+    app.fac("excerpt next").await;
+    app.deliver().await;
+    let group = app.group().await;
+    let s = app.current_session(&group).await;
+    let thread = s.thread_id.clone().expect("a thread");
+    let post = s.post_message_id.clone().expect("the excerpt's post");
+    app.run("chen", Role::Member, "privacy quotes off")
+        .await
+        .expect("quotes off");
+    app.fac(&format!("poll create \"{claim}\" --phase pre --minutes 20"))
+        .await;
+    let pre = app.store.latest_poll(group.id).await.unwrap().unwrap();
+    for (who, v) in [("ana", "agree"), ("ben", "disagree"), ("chen", "disagree")] {
+        app.run(who, Role::Member, &format!("vote {} {v}", pre.id))
+            .await
+            .unwrap();
+    }
+    let (first, _) = app
+        .say_in_reply("ana", Some(&thread), Some(&post), replies[0])
+        .await;
+    app.say_in_reply("ben", Some(&thread), Some(&first), replies[1])
+        .await;
+    let (edited, _) = app.say("chen", Some(&thread), replies[2]).await;
+    app.engine
+        .on_edit(MessageEdit {
+            platform: Platform::Console,
+            message_id: edited,
+            author: None,
+            text: format!("{} {}", replies[2], replies[3]),
+            at: app.engine.now(),
+        })
+        .await
+        .unwrap();
+    let (deleted, _) = app.say("ben", Some(&thread), replies[3]).await;
+    app.engine
+        .on_delete(MessageDelete {
+            platform: Platform::Console,
+            message_id: deleted,
+            at: app.engine.now(),
+        })
+        .await
+        .unwrap();
+    app.fac("poll create --phase post --minutes 20").await;
+    let post_poll = app.store.latest_poll(group.id).await.unwrap().unwrap();
+    for (who, v) in [("ana", "agree"), ("ben", "agree"), ("chen", "disagree")] {
+        app.run(who, Role::Member, &format!("vote {} {v}", post_poll.id))
+            .await
+            .unwrap();
+    }
+    app.fac(&format!("poll create \"{claim}\" --anonymous --minutes 20"))
+        .await;
+    let anon = app.store.latest_poll(group.id).await.unwrap().unwrap();
+    app.run("ana", Role::Member, &format!("vote {} agree", anon.id))
+        .await
+        .unwrap();
+    app.clock.set(monday(21, 0));
+    app.tick().await;
+    app.deliver().await;
+    group
+}
+
+/// The words of a page a reader sees or hears: its text, and its `title`, `alt`,
+/// `aria-label` and `placeholder` attributes (entities and markup left out).
+pub fn page_words(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        out.push(' ');
+        let Some(close) = rest[open..].find('>') else {
+            break;
+        };
+        let tag = &rest[open..open + close];
+        for attr in ["title=\"", "alt=\"", "aria-label=\"", "placeholder=\""] {
+            let mut from = 0;
+            while let Some(at) = tag[from..].find(attr) {
+                let start = from + at + attr.len();
+                let end = tag[start..].find('"').map_or(tag.len(), |e| start + e);
+                out.push(' ');
+                out.push_str(&tag[start..end]);
+                out.push(' ');
+                from = end;
+            }
+        }
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    // Entities (&amp; &#39; …) are markup, not words.
+    let mut cleaned = String::new();
+    let mut entity = false;
+    for c in out.chars() {
+        match c {
+            '&' => entity = true,
+            ';' if entity => {
+                entity = false;
+                cleaned.push(' ');
+            }
+            _ if entity && (c.is_ascii_alphanumeric() || c == '#') => {}
+            _ => {
+                entity = false;
+                cleaned.push(c);
+            }
+        }
+    }
+    cleaned
+}
+
+/// Every word in Latin letters in `text` that is not one of `allowed`.
+pub fn latin_words(text: &str, allowed: &[&str]) -> Vec<String> {
+    let mut found: Vec<String> = text
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty() && !allowed.contains(w))
+        .map(str::to_string)
+        .collect();
+    found.sort();
+    found.dedup();
+    found
+}
+
+/// Words in Latin letters a Russian or Chinese group's archive may carry: members' names,
+/// the program's and the time zone's names.
+pub const ARCHIVE_ALLOWED: &[&str] = &[
+    "ana",
+    "ben",
+    "chen",
+    "colloquy",
+    "Europe",
+    "Moscow",
+    "JavaScript",
+];
+
+/// The words search.js shows, from search-index.js (`colloquySearchIndex(index, labels)`).
+fn search_labels(site: &Site) -> serde_json::Value {
+    let js = page(site, "search-index.js");
+    let args = js
+        .trim()
+        .strip_prefix("colloquySearchIndex(")
+        .and_then(|s| s.strip_suffix(");"))
+        .expect("one call");
+    let both: serde_json::Value =
+        serde_json::from_str(&format!("[{args}]")).expect("the index and the labels are JSON");
+    both[1].clone()
+}
+
+/// Every string in a JSON value, joined.
+fn json_strings(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Array(a) => a.iter().map(json_strings).collect::<Vec<_>>().join(" "),
+        serde_json::Value::Object(o) => o.values().map(json_strings).collect::<Vec<_>>().join(" "),
+        _ => String::new(),
+    }
+}
+
+/// A Russian or Chinese group's archive: `<html lang>` is the group's, and no page (nor the
+/// search script's words) carries a word of English.
+async fn assert_archive_speaks(app: &TestApp, group: &Group, tag: &str) -> Site {
+    let site = app.engine.archive_site(group).await.unwrap();
+    let mut pages = 0;
+    for f in site.files.iter().filter(|f| f.path.ends_with(".html")) {
+        let html = String::from_utf8(f.bytes.clone()).unwrap();
+        assert!(
+            html.contains(&format!("<html lang=\"{tag}\">")),
+            "{}: {}",
+            f.path,
+            &html[..html.len().min(200)]
+        );
+        let english = latin_words(&page_words(&html), ARCHIVE_ALLOWED);
+        assert!(
+            english.is_empty(),
+            "English in {}: {english:?}\n\n{html}",
+            f.path
+        );
+        pages += 1;
+    }
+    assert!(
+        pages >= 5,
+        "index, search, a reading, a session and its minutes"
+    );
+    let labels = search_labels(&site);
+    let english = latin_words(
+        &json_strings(&labels),
+        &[&["n", "query", "who", "title"], ARCHIVE_ALLOWED].concat(),
+    );
+    assert!(
+        english.is_empty(),
+        "English in the search words: {english:?}\n{labels:#}"
+    );
+    site
+}
+
+colloquy::store_test! {
+/// A Russian group's archive is in Russian: headings, labels, counts, dates, the search
+/// page and the words its script shows.
+async fn a_russian_groups_archive_is_in_russian(db: TestDb) {
+    let app = TestApp::at(monday(8, 0), db).await;
+    let group = archive_day_in(
+        &app,
+        "ru",
+        crate::i18n::RUSSIAN_READING,
+        &[
+            "> Суды, которые решают дела предсказуемо, снижают цену сотрудничества.\nВ этом суть: предсказуемость делает доверие дешёвым.",
+            "Сомневаюсь, что одних правил достаточно для доверия между гражданами.",
+            "Критики правы: доверие растёт медленно.",
+            "Поспешное замечание, которое я удалю.",
+        ],
+        "Предсказуемые суды создают доверие",
+    )
+    .await;
+    let site = assert_archive_speaks(&app, &group, "ru").await;
+    let index = page(&site, "index.html");
+    assert!(index.contains("Тексты") && index.contains("Занятия"), "{index}");
+    let session = site
+        .files
+        .iter()
+        .find(|f| f.path.starts_with("session-"))
+        .map(|f| String::from_utf8(f.bytes.clone()).unwrap())
+        .expect("a session page");
+    // Russian plurals and dates, and the member with quotes off named in Russian.
+    assert!(session.contains("3 ответа") || session.contains("2 ответа"), "{session}");
+    assert!(session.contains("участник группы"), "{session}");
+    // Quoted sentences take Russian quotation marks.
+    assert!(
+        session.contains("«Суды, которые решают дела предсказуемо, снижают цену сотрудничества.»"),
+        "{session}"
+    );
+    assert!(session.contains("Опрос №"), "{session}");
+    let labels = search_labels(&site);
+    assert_eq!(
+        labels["found"]["few"],
+        "По запросу «{query}» найдено {n} результата."
+    );
+}
+
+}
+
+colloquy::store_test! {
+/// A Chinese group's archive is in Chinese, `<html lang="zh-Hans">`.
+async fn a_chinese_groups_archive_is_in_chinese(db: TestDb) {
+    let app = TestApp::at(monday(8, 0), db).await;
+    let group = archive_day_in(
+        &app,
+        "zh",
+        crate::i18n::CHINESE_READING,
+        &[
+            "> 可预期的法院降低了合作的成本。\n这是关键：可预期性让信任变得便宜。",
+            "我怀疑仅靠规则就足以建立公民之间的信任。",
+            "批评者说得对：信任增长缓慢。",
+            "一条我会删除的草率评论。",
+        ],
+        "可预期的法院建立信任",
+    )
+    .await;
+    let site = assert_archive_speaks(&app, &group, "zh-Hans").await;
+    let index = page(&site, "index.html");
+    assert!(index.contains("读物") && index.contains("讨论"), "{index}");
 }
 }

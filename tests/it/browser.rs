@@ -343,3 +343,75 @@ async fn the_archive_reads_well_in_a_real_browser() {
     }
     println!("{} requests, all to {proxy}", log.len());
 }
+
+/// A Russian group's archive in the browser: the search script speaks Russian too (its
+/// status line, with the plural form Russian takes, and the names of results), and no
+/// page a reader opens shows a word of English.
+#[tokio::test]
+async fn a_russian_archive_reads_in_russian_in_a_real_browser() {
+    use crate::archive::{ARCHIVE_ALLOWED, archive_day_in, latin_words, page_words};
+    chromium();
+    let app = crate::common::app::TestApp::at(
+        crate::common::app::monday(8, 0),
+        colloquy::store::testing::TestDb::Sqlite,
+    )
+    .await;
+    let group = archive_day_in(
+        &app,
+        "ru",
+        crate::i18n::RUSSIAN_READING,
+        &[
+            "Предсказуемость делает доверие дешёвым, и суды это знают.",
+            "Сомневаюсь, что предсказуемость судов сама создаёт доверие.",
+            "Критики правы: доверие растёт медленно.",
+            "Поспешное замечание, которое я удалю.",
+        ],
+        "Предсказуемые суды создают доверие",
+    )
+    .await;
+    let site_dir = tempfile::tempdir().unwrap();
+    app.engine
+        .publish_archive(&group, site_dir.path(), false)
+        .await
+        .expect("the archive is written");
+    let (proxy, _log) = serve(site_dir.path().to_path_buf());
+    let base = format!("http://{proxy}");
+    // "предсказуемость" is in two replies: «найдено 2 результата» (the `few` form).
+    let run = dump(
+        &proxy,
+        &format!(
+            "{base}/search.html#q=%D0%BF%D1%80%D0%B5%D0%B4%D1%81%D0%BA%D0%B0%D0%B7%D1%83%D0%B5%D0%BC%D0%BE%D1%81%D1%82%D1%8C"
+        ),
+    );
+    assert!(run.console.is_empty(), "{:?}", run.console);
+    assert!(
+        run.dom
+            .contains("По запросу «предсказуемость» найдено 2 результата."),
+        "{}",
+        run.dom
+    );
+    let results = element_at(&run.dom, "id=\"results\"", "ol");
+    assert!(
+        results.contains("ana в «") && results.contains("Ответ"),
+        "{results}"
+    );
+    let none = dump(&proxy, &format!("{base}/search.html?q=xylophone"));
+    assert!(
+        none.dom
+            .contains("По запросу «xylophone» ничего не найдено."),
+        "{}",
+        none.dom
+    );
+    let empty = dump(&proxy, &format!("{base}/search.html"));
+    for (name, dom) in [("search", &empty.dom), ("found", &run.dom)] {
+        let english = latin_words(&page_words(dom), ARCHIVE_ALLOWED);
+        assert!(
+            english.is_empty(),
+            "English on the {name} page: {english:?}\n{dom}"
+        );
+    }
+    let index = dump(&proxy, &format!("{base}/index.html"));
+    assert!(index.dom.contains("<html lang=\"ru\">"), "{}", index.dom);
+    let english = latin_words(&page_words(&index.dom), ARCHIVE_ALLOWED);
+    assert!(english.is_empty(), "English on the group page: {english:?}");
+}

@@ -417,6 +417,7 @@ async fn as_in(engine: &colloquy::engine::Engine, group: &str, who: &str, role: 
                 key: MemberKey::new(Platform::Console, who),
                 name: who.into(),
                 role,
+                locale: None,
             },
             command: colloquy::domain::command::parse(line).unwrap(),
             attachment: None,

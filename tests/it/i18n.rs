@@ -835,3 +835,135 @@ colloquy::store_test! {
         }
     }
 }
+
+/// A command in a direct chat with the bot (a console channel that is no group), as
+/// `who` whose platform states `stated` as their language.
+async fn in_direct_chat(
+    app: &TestApp,
+    who: &str,
+    stated: Option<Locale>,
+    line: &str,
+) -> Result<colloquy::engine::Reply, colloquy::engine::CommandError> {
+    use colloquy::domain::ids::{ChannelKey, MemberKey, Platform};
+    app.engine
+        .execute(colloquy::engine::Invocation {
+            channel: ChannelKey::new(Platform::Console, format!("dm-{who}")),
+            caller: colloquy::engine::Caller {
+                key: MemberKey::new(Platform::Console, who),
+                name: who.to_string(),
+                role: Role::Member,
+                locale: stated,
+            },
+            command: colloquy::domain::command::parse(line).expect("a command"),
+            attachment: None,
+        })
+        .await
+}
+
+/// A group (`lang`) in the console channel `channel`, where `who` replies once.
+async fn group_with_a_reply(app: &TestApp, channel: &str, lang: &str, who: &str) {
+    use colloquy::domain::ids::{ChannelKey, MemberKey, Platform};
+    let key = ChannelKey::new(Platform::Console, channel);
+    app.engine
+        .execute(colloquy::engine::Invocation {
+            channel: key.clone(),
+            caller: colloquy::engine::Caller {
+                key: MemberKey::new(Platform::Console, "fac"),
+                name: "fac".into(),
+                role: Role::Facilitator,
+                locale: None,
+            },
+            command: colloquy::domain::command::parse(&format!("setup --tz UTC --language {lang}"))
+                .unwrap(),
+            attachment: None,
+        })
+        .await
+        .expect("setup");
+    app.engine
+        .execute(colloquy::engine::Invocation {
+            channel: key.clone(),
+            caller: colloquy::engine::Caller {
+                key: MemberKey::new(Platform::Console, "fac"),
+                name: "fac".into(),
+                role: Role::Facilitator,
+                locale: None,
+            },
+            command: colloquy::domain::command::parse("session start").unwrap(),
+            attachment: None,
+        })
+        .await
+        .expect("a live session");
+    app.engine
+        .on_message(colloquy::engine::IncomingMessage {
+            platform: Platform::Console,
+            channel_id: channel.into(),
+            thread_root: None,
+            reply_to: None,
+            message_id: format!("{channel}-{who}"),
+            author: MemberKey::new(Platform::Console, who),
+            author_name: who.into(),
+            text: "Суды и доверие: мой ответ на сегодняшний отрывок.".into(),
+            at: app.engine.now(),
+        })
+        .await
+        .expect("the reply is recorded");
+}
+
+colloquy::store_test! {
+    /// A direct chat with the bot (no group) is answered in the member's language: their
+    /// groups' when those agree, else the language their platform states, else the group
+    /// they were last active in, else English.
+    async fn a_direct_chat_is_answered_in_the_members_language(db: TestDb) {
+        let app = TestApp::new(db).await;
+        group_with_a_reply(&app, "seminar-ru", "ru", "ana").await;
+
+        // ana takes part in a Russian group: help, her data and a refusal are in Russian,
+        // whatever her platform says.
+        for stated in [None, Some(Locale::En)] {
+            let help = in_direct_chat(&app, "ana", stated, "help").await.unwrap().text;
+            assert!(help.contains("Этот канал ещё не читательская группа"), "{help}");
+            let runs = english_runs(&help, &["colloquy"]);
+            assert!(runs.is_empty(), "{runs:?}\n{help}");
+            let data = in_direct_chat(&app, "ana", stated, "privacy my-data").await.unwrap().text;
+            assert!(data.starts_with("Вот что colloquy хранит о вас"), "{data}");
+            let refused = in_direct_chat(&app, "ana", stated, "poll results").await.unwrap_err();
+            assert!(
+                refused.to_string().starts_with("Этот канал ещё не настроен"),
+                "{refused}"
+            );
+        }
+
+        // A line the bot cannot read, typed in a direct chat (the console's `/dm`, a Matrix
+        // direct room), is refused in her language too.
+        {
+            use colloquy::domain::ids::{ChannelKey, MemberKey, Platform};
+            let typo = colloquy::domain::command::parse("pol create").unwrap_err();
+            let refusal = app
+                .engine
+                .parse_refusal_for(
+                    &ChannelKey::new(Platform::Console, "dm-ana"),
+                    &MemberKey::new(Platform::Console, "ana"),
+                    typo,
+                )
+                .await
+                .to_string();
+            let runs = english_runs(&refusal, &["colloquy"]);
+            assert!(runs.is_empty() && refusal.chars().any(|c| ('а'..='я').contains(&c)), "{refusal}");
+        }
+
+        // Someone in no group: the language their platform states, else English.
+        let de = in_direct_chat(&app, "zed", Some(Locale::De), "help").await.unwrap().text;
+        assert!(de.contains("Dieser Kanal ist noch keine Lesegruppe"), "{de}");
+        let en = in_direct_chat(&app, "zed", None, "help").await.unwrap().text;
+        assert!(en.contains("This channel is not a reading group yet"), "{en}");
+
+        // ana joins a German group as well: her groups disagree, so her platform's
+        // language decides, else the group she wrote in last (the German one).
+        app.clock.set(app.engine.now() + chrono::Duration::minutes(5));
+        group_with_a_reply(&app, "seminar-de", "de", "ana").await;
+        let fr = in_direct_chat(&app, "ana", Some(Locale::Fr), "help").await.unwrap().text;
+        assert!(fr.contains("Ce salon n’est pas encore un groupe de lecture"), "{fr}");
+        let last = in_direct_chat(&app, "ana", None, "help").await.unwrap().text;
+        assert!(last.contains("Dieser Kanal ist noch keine Lesegruppe"), "{last}");
+    }
+}

@@ -190,6 +190,7 @@ colloquy::store_test! {
                 key: MemberKey::new(Platform::Console, "fac"),
                 name: "fac".into(),
                 role: Role::Facilitator,
+                locale: None,
             },
             command: colloquy::domain::command::parse(line).unwrap(),
             attachment: None,

@@ -159,6 +159,7 @@ colloquy::store_test! {
                             ),
                             name: who.clone(),
                             role,
+                            locale: None,
                         },
                         command: colloquy::domain::command::parse(&line).unwrap(),
                         attachment: None,
@@ -407,6 +408,7 @@ colloquy::store_test! {
                     ),
                     name: "fac".into(),
                     role: Role::Facilitator,
+                    locale: None,
                 },
                 command: colloquy::domain::command::parse(line).unwrap(),
                 attachment,
@@ -475,6 +477,7 @@ async fn play(fixture: &colloquy::domain::summary_score::Fixture, db: TestDb) ->
                 key: MemberKey::new(Platform::Console, key),
                 name,
                 role,
+                locale: None,
             },
             command: colloquy::domain::command::parse(&line).unwrap(),
             attachment: None,
@@ -689,5 +692,134 @@ colloquy::store_test! {
             !foreign.contains("**Themes**") && !foreign.contains("**Where members disagreed**"),
             "{foreign}"
         );
+    }
+}
+
+colloquy::store_test! {
+    /// A Russian group: the LLM is told to write the summary in Russian, and when the LLM
+    /// fails, the facilitators' notice is in Russian (its reason too), with no English.
+    async fn a_russian_groups_llm_is_asked_for_russian_and_its_failure_told_in_russian(db: TestDb) {
+        let (endpoint, fake) = fake_llm().await;
+        let LlmApp {
+            dir: _dir,
+            store,
+            clock,
+            engine,
+            log,
+        } = LlmApp::on(&endpoint, monday(9, 0), db).await;
+        let channel =
+            colloquy::domain::ids::ChannelKey::new(colloquy::domain::ids::Platform::Console, "llm");
+        let caller = |who: &str, role: Role| colloquy::engine::Caller {
+            key: colloquy::domain::ids::MemberKey::new(colloquy::domain::ids::Platform::Console, who),
+            name: who.to_string(),
+            role,
+            locale: None,
+        };
+        for line in ["setup --tz UTC --language ru", "session start --title \"Суды\""] {
+            engine
+                .execute(colloquy::engine::Invocation {
+                    channel: channel.clone(),
+                    caller: caller("fac", Role::Facilitator),
+                    command: colloquy::domain::command::parse(line).unwrap(),
+                    attachment: None,
+                })
+                .await
+                .unwrap();
+        }
+        for (id, who, text) in [
+            ("1", "Ana", "Предсказуемые суды создают доверие между сторонами договора."),
+            ("2", "Ben", "Но как избиратели вознаградят независимость судей на выборах?"),
+            ("3", "Cy", "Предсказуемые суды защищают и мелких торговцев без адвокатов."),
+        ] {
+            engine
+                .on_message(colloquy::engine::IncomingMessage {
+                    platform: colloquy::domain::ids::Platform::Console,
+                    channel_id: "llm".into(),
+                    thread_root: None,
+                    reply_to: None,
+                    message_id: id.into(),
+                    author: colloquy::domain::ids::MemberKey::new(
+                        colloquy::domain::ids::Platform::Console,
+                        who,
+                    ),
+                    author_name: who.into(),
+                    text: text.into(),
+                    at: clock_now(&clock),
+                })
+                .await
+                .unwrap();
+        }
+        let live = store.open_live_session(1).await.unwrap().unwrap();
+        assert_eq!(engine.summarize_session(live.id, false).await.unwrap().source, "llm");
+        let prompt = fake.last_prompt.lock().unwrap().clone();
+        assert!(
+            prompt.contains("Write the summary in Russian"),
+            "the prompt names the group's language: {prompt}"
+        );
+        *fake.mode.lock().unwrap() = Mode::Failing;
+        assert_eq!(
+            engine.summarize_session(live.id, false).await.unwrap().source,
+            "extractive"
+        );
+        colloquy::engine::delivery::deliver_due(&engine, "t")
+            .await
+            .unwrap();
+        let text = String::from_utf8_lossy(&log.lock().unwrap()).to_string();
+        assert!(!text.contains("could not be used"), "{text}");
+        let notice = text
+            .lines()
+            .find(|l| l.contains("Заметка для ведущих"))
+            .unwrap_or_else(|| panic!("the notice in Russian: {text}"));
+        assert!(notice.contains("сервер LLM ответил кодом HTTP 500"), "{notice}");
+        let english = crate::i18n::english_runs(notice, &["LLM", "HTTP", "colloquy"]);
+        assert!(english.is_empty(), "{english:?} in {notice}");
+    }
+}
+
+colloquy::store_test! {
+    /// A German group's weekly digest reads its short German replies (too short to tell
+    /// their own language, and in the same script as English) by German rules: the forms of
+    /// "Gericht" make one theme, and no German stop word becomes one.
+    async fn a_german_groups_digest_reads_german_replies_by_german_rules(db: TestDb) {
+        let app = TestApp::at(monday(8, 0), db).await;
+        app.fac("setup --tz Europe/Berlin --time 09:00 --days daily --language de")
+            .await;
+        app.fac("session start --title Gerichte").await;
+        let g = app.group().await;
+        for (who, text) in [
+            ("ana", "Das Gericht urteilt schnell, klar und fair."),
+            ("ben", "Die Gerichte prüfen Fakten sehr genau."),
+            ("cai", "Den Gerichten fehlen Zeit, Geld, Personal."),
+            ("dee", "Urteile des Gerichts bleiben oft unklar."),
+            ("eve", "Und die Gerichte urteilen selten fair."),
+        ] {
+            app.say(who, None, text).await;
+        }
+        let week = colloquy::engine::week_of(app.engine.now(), chrono_tz::Europe::Berlin);
+        let digest = app.engine.digest_markdown(g.id, &week).await.unwrap();
+        println!("{digest}");
+        let themes: Vec<(String, usize)> = digest
+            .lines()
+            .skip_while(|l| !l.starts_with("**Wiederkehrende Themen**"))
+            .skip(1)
+            .take_while(|l| l.starts_with("- "))
+            .map(|l| {
+                let (label, count) = l.trim_start_matches("- ").split_once(" (").unwrap_or((l, ""));
+                let n = count.split(' ').next().and_then(|n| n.parse().ok()).unwrap_or(0);
+                (label.to_lowercase(), n)
+            })
+            .collect();
+        assert!(
+            themes.iter().any(|(label, n)| label.contains("gericht") && *n >= 4),
+            "the forms of Gericht make one theme: {themes:?}\n{digest}"
+        );
+        for (label, _) in &themes {
+            for stop in ["das", "die", "den", "des", "und", "sehr", "oft"] {
+                assert!(
+                    label != stop && !label.starts_with(&format!("{stop} ")),
+                    "a German stop word makes a theme: {themes:?}"
+                );
+            }
+        }
     }
 }

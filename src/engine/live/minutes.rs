@@ -259,7 +259,10 @@ impl Engine {
                 loc, id,
             )));
         }
-        let owner = item.owner.clone().unwrap_or_else(|| "a member".into());
+        let owner = item
+            .owner
+            .clone()
+            .unwrap_or_else(|| crate::t!(loc, "a-member"));
         if caller.role < Role::Facilitator && item.owner_key.as_deref() != Some(&caller.key.key()) {
             return Err(CommandError::invalid(messages::action_not_yours(
                 loc, id, &owner,

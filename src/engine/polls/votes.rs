@@ -24,15 +24,16 @@ impl Engine {
         let poll = self.store().poll(poll_id).await?.ok_or_else(|| {
             CommandError::invalid(crate::t!(Locale::En, "vote-no-poll", id = poll_id))
         })?;
+        let loc = self.locale_of_group(poll.group_id).await?;
         if !poll.is_open() {
-            let loc = self.locale_of_group(poll.group_id).await?;
             return Err(CommandError::invalid(crate::t!(
                 loc,
                 "vote-poll-closed",
                 id = poll_id
             )));
         }
-        Ok(poll.scale.clone().options())
+        // The answers as the poll's post shows them, in the group's language.
+        Ok(poll.scale.options_in(loc))
     }
 
     /// The rule for a `vote` typed where the room sees it (a group's channel or room, not a

@@ -119,14 +119,28 @@ impl Source<'_> {
         }
     }
 
-    /// The language of the group whose channel the interaction came from.
+    /// The language of the group whose channel the interaction came from; in a direct
+    /// chat, the member's (their groups', else their Discord language: Engine::locale_for).
     async fn locale(&self, ctx: &serenity::Context, bot: &Bot) -> crate::i18n::Locale {
-        let (guild, channel, partial) = match self {
-            Source::Component(i) => (i.guild_id, i.channel_id, i.channel.as_ref()),
-            Source::Modal(i) => (i.guild_id, i.channel_id, i.channel.as_ref()),
+        let (guild, channel, partial, user, stated) = match self {
+            Source::Component(i) => (
+                i.guild_id,
+                i.channel_id,
+                i.channel.as_ref(),
+                &i.user,
+                i.locale.parse().ok(),
+            ),
+            Source::Modal(i) => (
+                i.guild_id,
+                i.channel_id,
+                i.channel.as_ref(),
+                &i.user,
+                i.locale.parse().ok(),
+            ),
         };
         let key = super::access::group_channel(&ctx.cache, guild, channel, partial);
-        bot.engine.locale_of(&key).await
+        let member = MemberKey::new(Platform::Discord, user.id.get().to_string());
+        bot.engine.locale_for_member(&key, &member, stated).await
     }
 
     fn parts(
@@ -196,6 +210,7 @@ async fn vote(
     index: usize,
     reason: Option<String>,
 ) -> serenity::Result<()> {
+    let loc = source.locale(ctx, bot).await;
     let (user, member, guild) = source.parts();
     let role = bot
         .access
@@ -217,7 +232,7 @@ async fn vote(
         .answer_privately(&ctx.http, async {
             match bot.engine.vote(event).await {
                 Ok(receipt) => receipt.message,
-                Err(e) => e.to_string(),
+                Err(e) => e.message(loc),
             }
         })
         .await
@@ -252,7 +267,7 @@ pub(crate) async fn on_component(
                 .answer_privately(&ctx.http, async {
                     match bot.engine.hand_from_post(session, &who, &name, up).await {
                         Ok(reply) => reply.text,
-                        Err(e) => e.to_string(),
+                        Err(e) => e.message(loc),
                     }
                 })
                 .await
@@ -263,7 +278,7 @@ pub(crate) async fn on_component(
                 Err(e) => {
                     tracing::info!(poll, error = ?e, "no answers to offer");
                     return source
-                        .respond(&ctx.http, private_message(&e.to_string()))
+                        .respond(&ctx.http, private_message(&e.message(loc)))
                         .await;
                 }
             };

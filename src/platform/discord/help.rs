@@ -137,7 +137,8 @@ pub(crate) async fn help(
             true
         }
     };
-    let loc = ctx.data().engine.locale_of(&channel).await;
+    // The group's language, or in a direct chat the member's (Engine::locale_for).
+    let loc = ctx.data().engine.locale_for(&channel, &caller).await;
     let text = help_text(
         &ctx.framework().options().commands,
         command.as_deref(),

@@ -53,6 +53,9 @@ pub(crate) async fn whoami(ctx: Ctx<'_>) -> Option<(Caller, ChannelKey)> {
         key: MemberKey::new(Platform::Discord, i.user.id.get().to_string()),
         name: display_name(&i.user, i.member.as_ref().and_then(|m| m.nick.as_deref())),
         role,
+        // The member's Discord language: what a direct chat is answered in when their
+        // groups do not settle it (Engine::locale_for).
+        locale: i.locale.parse().ok(),
     };
     let channel = group_channel(ctx.cache(), i.guild_id, i.channel_id, i.channel.as_ref());
     Some((caller, channel))
@@ -204,10 +207,91 @@ async fn private(ctx: Ctx<'_>, text: String) {
     }
 }
 
-/// The language of the group the command was run in (English outside a group).
+/// The language to answer in: the group's where the command was run in one, else the
+/// member's (their groups', else their Discord language; see `Engine::locale_for`).
 pub(crate) async fn locale_here(ctx: Ctx<'_>) -> crate::i18n::Locale {
+    if let Some((caller, channel)) = whoami(ctx).await {
+        return ctx.data().engine.locale_for(&channel, &caller).await;
+    }
     let channel = super::access::group_channel(ctx.cache(), ctx.guild_id(), ctx.channel_id(), None);
     ctx.data().engine.locale_of(&channel).await
+}
+
+/// The option of an interaction (inside its subcommands) given as the text `given`.
+fn option_given(options: &[serenity::ResolvedOption<'_>], given: &str) -> Option<String> {
+    options.iter().find_map(|o| match &o.value {
+        serenity::ResolvedValue::String(s) if *s == given => Some(o.name.to_string()),
+        serenity::ResolvedValue::SubCommand(inner)
+        | serenity::ResolvedValue::SubCommandGroup(inner) => option_given(inner, given),
+        _ => None,
+    })
+}
+
+/// An option's name as Discord shows it in `loc` (its localized name, where it has one).
+fn option_label(
+    command: &poise::Command<Data, Error>,
+    name: &str,
+    loc: crate::i18n::Locale,
+) -> String {
+    let Some(param) = command.parameters.iter().find(|p| p.name == name) else {
+        return name.to_string();
+    };
+    loc.discord()
+        .and_then(|code| {
+            param
+                .name_localizations
+                .iter()
+                .find(|(l, _)| l == code)
+                .map(|(_, n)| n.to_string())
+        })
+        .unwrap_or_else(|| name.to_string())
+}
+
+/// What an option takes, told from the error its parsing gave (poise's and serenity's
+/// error types; their text is never shown).
+fn expected_key(error: &(dyn std::error::Error + 'static)) -> &'static str {
+    use serenity::{ChannelParseError, MemberParseError, RoleParseError, UserParseError};
+    if error.is::<std::num::ParseIntError>() {
+        "discord-expected-whole-number"
+    } else if error.is::<std::num::ParseFloatError>() {
+        "discord-expected-number"
+    } else if error.is::<std::str::ParseBoolError>() {
+        "discord-expected-yes-no"
+    } else if error.is::<MemberParseError>() || error.is::<UserParseError>() {
+        "discord-expected-member"
+    } else if error.is::<ChannelParseError>() {
+        "discord-expected-channel"
+    } else if error.is::<RoleParseError>() {
+        "discord-expected-role"
+    } else if error.is::<serenity::Error>() {
+        "discord-expected-lookup"
+    } else if error.to_string().contains("in DMs") {
+        // poise's "cannot use member parameter in DMs".
+        "discord-expected-in-server"
+    } else {
+        "discord-expected-other"
+    }
+}
+
+/// The member's answer when an option could not be read: which option (as Discord shows
+/// it to them), what they gave, and what it takes, in `loc`.
+pub(crate) fn bad_option_text(
+    loc: crate::i18n::Locale,
+    option: Option<&str>,
+    value: Option<&str>,
+    error: &(dyn std::error::Error + 'static),
+) -> String {
+    let expected = crate::i18n::text(loc, expected_key(error), &[]);
+    match (option, value) {
+        (Some(option), Some(value)) => crate::t!(
+            loc,
+            "discord-bad-option-named",
+            option = option,
+            value = crate::domain::text::truncate_chars(value, 80),
+            expected = expected
+        ),
+        _ => crate::t!(loc, "discord-bad-option", expected = expected),
+    }
 }
 
 /// Errors poise reports: user mistakes get an ephemeral explanation, bugs a log line.
@@ -218,11 +302,23 @@ pub(crate) async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
             let loc = locale_here(ctx).await;
             private(ctx, crate::t!(loc, "error-internal")).await
         }
-        poise::FrameworkError::ArgumentParse { error, ctx, .. } => {
+        poise::FrameworkError::ArgumentParse {
+            error, input, ctx, ..
+        } => {
+            // poise's own wording is English and technical: it goes to the log, and the
+            // member reads which option, what they gave and what it takes, in their language.
+            tracing::info!(command = %ctx.command().qualified_name, error = %error, "a discord option could not be read");
             let loc = locale_here(ctx).await;
+            let option = match (ctx, input.as_deref()) {
+                (poise::Context::Application(app), Some(given)) => {
+                    option_given(&app.interaction.data.options(), given)
+                        .map(|name| option_label(ctx.command(), &name, loc))
+                }
+                _ => None,
+            };
             private(
                 ctx,
-                crate::t!(loc, "discord-bad-option", error = error.to_string()),
+                bad_option_text(loc, option.as_deref(), input.as_deref(), &*error),
             )
             .await
         }
@@ -242,5 +338,40 @@ pub(crate) async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
                 tracing::warn!(error = %super::limits::describe(&e), "cannot report a discord error");
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Locale;
+
+    /// poise's English detail ("invalid digit found in string") never reaches a member:
+    /// a Russian member reads which option, what they gave and what it takes, in Russian.
+    #[test]
+    fn a_bad_option_is_explained_in_the_groups_language() {
+        let error = "abc".parse::<i64>().unwrap_err();
+        let ru = bad_option_text(Locale::Ru, Some("опрос"), Some("abc"), &error);
+        assert_eq!(
+            ru,
+            "«abc» — недопустимое значение параметра «опрос»: нужно целое число. Проверьте его и попробуйте снова."
+        );
+        let unknown: Box<dyn std::error::Error + Send + Sync> =
+            "cannot use member parameter in DMs".into();
+        let zh = bad_option_text(Locale::ZhHans, None, None, &*unknown);
+        assert!(!zh.contains("DMs") && !zh.contains("member"), "{zh}");
+        assert!(zh.contains("私信"), "{zh}");
+        let en = bad_option_text(Locale::En, Some("poll"), Some("x"), &error);
+        assert!(!en.contains("invalid digit"), "{en}");
+        assert!(
+            en.contains(
+                "“x” is not a valid value for the option “poll”: a whole number is expected"
+            ),
+            "{en}"
+        );
+        // Anything else: the option's own values, never the error's text.
+        let other = std::io::Error::other("some internal detail");
+        let de = bad_option_text(Locale::De, Some("format"), Some("pdf"), &other);
+        assert!(!de.contains("internal detail"), "{de}");
     }
 }

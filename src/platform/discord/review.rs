@@ -166,6 +166,7 @@ async fn caller_of(
         key: MemberKey::new(Platform::Discord, user.id.get().to_string()),
         name: display_name(user, member.and_then(|m| m.nick.as_deref())),
         role,
+        locale: None,
     };
     (caller, group_channel(&ctx.cache, guild, channel, partial))
 }

@@ -53,7 +53,14 @@ async fn execute(
     let channel = ChannelKey::new(Platform::Matrix, room.room_id().as_str());
     let command = match parse(line) {
         Ok(c) => c,
-        Err(e) => return Err(bot.engine.parse_refusal(&channel, e).await.to_string()),
+        Err(e) => {
+            let member = MemberKey::new(Platform::Matrix, ev.sender.as_str());
+            return Err(bot
+                .engine
+                .parse_refusal_for(&channel, &member, e)
+                .await
+                .to_string());
+        }
     };
     // The engine's rule for anonymous polls: a vote typed in a shared room is refused and
     // taken out of the room.
@@ -90,6 +97,7 @@ async fn execute(
             key: MemberKey::new(Platform::Matrix, ev.sender.as_str()),
             name: display_name(room, &ev.sender).await,
             role,
+            locale: None,
         },
         command,
         attachment,

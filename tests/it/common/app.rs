@@ -168,6 +168,7 @@ impl TestApp {
                     key: TestApp::member(who),
                     name: who.to_string(),
                     role,
+                    locale: None,
                 },
                 command,
                 attachment,

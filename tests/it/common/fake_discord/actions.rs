@@ -138,6 +138,15 @@ impl FakeDiscord {
 
     /// `user` runs a slash command in a direct message with the bot: no guild, no member,
     /// the user at the top level (as Discord sends a DM interaction).
+    /// `user`'s Discord client is set to `locale` ("de", "ru", "zh-CN"…): their
+    /// interactions carry it from now on.
+    pub fn set_user_locale(&self, user: &Person, locale: &str) {
+        self.shared
+            .lock()
+            .user_locales
+            .insert(user.id, locale.to_string());
+    }
+
     pub fn slash_dm(&self, user: &Person, command: SlashCommand) -> InteractionHandle {
         let data = command.data_json(&self.ids(), self.command_id(&command.name));
         // The user's DM channel with the bot (the same one the bot would open).
@@ -173,6 +182,7 @@ impl FakeDiscord {
                 None => panic!("fake discord: no message {m} to interact with"),
             });
             let app_permissions = perm_string(st.bot().permissions);
+            let user_locale = st.user_locales.get(&user.id).cloned();
             let d = interaction_json(
                 &st.ids_for(channel_id),
                 InteractionParts {
@@ -186,6 +196,10 @@ impl FakeDiscord {
                     app_permissions,
                 },
             );
+            let mut d = d;
+            if let Some(locale) = user_locale {
+                d["locale"] = json!(locale);
+            }
             let d = if direct_message {
                 let mut d = d;
                 if let Some(o) = d.as_object_mut() {

@@ -75,6 +75,9 @@ pub struct State {
     pub global_commands: Vec<Value>,
     pub guild_commands: Vec<Value>,
     pub interactions: HashMap<String, InteractionRecord>,
+    /// The Discord language a user set in their client (an interaction's `locale`);
+    /// "en-US" for users not listed.
+    pub user_locales: HashMap<u64, String>,
     /// message -> answer -> voters, in vote order.
     pub poll_votes: HashMap<u64, BTreeMap<u64, Vec<u64>>>,
     pub requests: Vec<Request>,
@@ -136,6 +139,7 @@ impl State {
             global_commands: vec![],
             guild_commands: vec![],
             interactions: HashMap::new(),
+            user_locales: HashMap::new(),
             poll_votes: HashMap::new(),
             requests: vec![],
             unknown_routes: vec![],
