@@ -399,6 +399,8 @@ const FR_VAGUE: &[&str] = &[
     "faire",
     "dit",
     "rien",
+    "contraire",
+    "peu",
     "personne",
 ];
 const ZH_VAGUE: &[&str] = &[
@@ -955,6 +957,103 @@ fn ru_genitive(w: &str) -> bool {
     !NOT.iter().any(|e| w.ends_with(e))
 }
 
+/// A Russian short-form adjective or participle, the predicate of a sentence ("ответ
+/// удобен", "сбор важен", "книга открыта"), never a noun of a term. The masculine form in
+/// "-ен" after a consonant ("удобен", "полезен", "решён"), but not "-мен" and "-ген", which
+/// end nouns ("обмен", "перемен", "рентген"); the other forms by the consonants before
+/// "-на/-но/-ны" that adjectives in "-бный", "-жный", "-зный", "-чный", "-шный", "-льный"
+/// and "-ивный" keep ("удобна", "важны", "сильна", "объективно") and nouns hardly ever
+/// have ("страна", "весна", "судно", "волна" are left alone); and a few common ones of
+/// other shapes.
+fn ru_short_adjective(w: &str) -> bool {
+    const COMMON: &[&str] = &[
+        "готов",
+        "готова",
+        "готово",
+        "готовы",
+        "прав",
+        "рад",
+        "рада",
+        "рады",
+        "ясна",
+        "ясно",
+        "ясны",
+        "опасна",
+        "опасно",
+        "опасны",
+        "честна",
+        "честно",
+        "честны",
+        "согласна",
+        "согласны",
+        "свободна",
+        "свободно",
+        "свободны",
+        "открыт",
+        "открыта",
+        "открыто",
+        "открыты",
+        "закрыт",
+        "закрыта",
+        "закрыто",
+        "закрыты",
+        "велик",
+        "велика",
+        "велико",
+        "велики",
+        "связан",
+        "связана",
+        "связано",
+        "связаны",
+        "основан",
+        "основана",
+        "основано",
+        "основаны",
+        "нужен",
+        "важен",
+        "ясен",
+        "необходим",
+        "необходима",
+        "необходимо",
+        "необходимы",
+        "прост",
+        "проста",
+        "просты",
+        "нов",
+        "нова",
+        "новы",
+        "стар",
+        "стара",
+        "стары",
+        "слаб",
+        "слаба",
+        "слабы",
+        "жив",
+        "жива",
+        "живы",
+    ];
+    if COMMON.contains(&w) {
+        return true;
+    }
+    if RU_NOUN_EXCEPTIONS.contains(&w) {
+        return false;
+    }
+    let chars: Vec<char> = w.chars().collect();
+    let n = chars.len();
+    let consonant = |c: char| "бвгджзйклмнпрстфхцчшщ".contains(c);
+    if n >= 5 && (w.ends_with("ен") || w.ends_with("ён")) {
+        let before = chars[n - 3];
+        return consonant(before) && before != 'м' && !w.ends_with("ген") && before != 'й';
+    }
+    const FORMS: &[&str] = &[
+        "бна", "бно", "бны", "жна", "жно", "жны", "зна", "зно", "зны", "чна", "чно", "чны", "шна",
+        "шно", "шны", "ьна", "ьно", "ьны", "ивна", "ивно", "ивны",
+    ];
+    // Nouns of the same shapes: "казна", "новизна", "белизна".
+    const NOUNS: &[&str] = &["казн", "изна", "изны", "изну", "княжн"];
+    n >= 5 && FORMS.iter().any(|e| w.ends_with(e)) && !NOUNS.iter().any(|e| w.contains(e))
+}
+
 fn ru_verb(w: &str) -> bool {
     if RU_NOUN_EXCEPTIONS.contains(&w) || w.ends_with("ость") || w.ends_with("ение") {
         return false;
@@ -969,8 +1068,13 @@ fn ru_verb(w: &str) -> bool {
 /// Russian: (adjective){0,2} noun (noun)?, the last noun no verb or adjective.
 fn russian(t: &[Tok]) -> Vec<(usize, usize)> {
     let lang = Lang::Ru;
-    let noun =
-        |k: usize| content(&t[k], lang) && !ru_adjective(&t[k].lower) && !ru_verb(&t[k].lower);
+    let noun = |k: usize| {
+        content(&t[k], lang)
+            && !ru_adjective(&t[k].lower)
+            && !ru_verb(&t[k].lower)
+            // A capital: a name ("Анна Петровна"), or a sentence's first word.
+            && (t[k].capital || !ru_short_adjective(&t[k].lower))
+    };
     let adj = |k: usize| content(&t[k], lang) && ru_adjective(&t[k].lower);
     let mut out = Vec::new();
     let mut i = 0;
@@ -1127,12 +1231,99 @@ const FR_PRENOMINAL: &[&str] = &[
     "dernière",
 ];
 
+/// Adjectives that stand between a determiner and its noun but add nothing to a term
+/// ("son propre danger", "le simple fait"): the term is the noun after them.
+const FR_SKIPPED: &[&str] = &[
+    "propre", "propres", "simple", "simples", "vrai", "vraie", "vrais", "vraies", "tel", "telle",
+    "tels", "telles", "certain", "certaine",
+];
+
 fn fr_adjective(t: &Tok) -> bool {
     t.word
         && !t.capital
         && t.lower.chars().count() >= 4
         && !is_stop_word_in(&t.lower, Lang::Fr)
         && FR_ADJ_ENDINGS.iter().any(|e| t.lower.ends_with(e))
+        // "-ment" ends nouns ("traitement") and adverbs ("autrement"), never adjectives.
+        && !t.lower.ends_with("ment")
+        && !t.lower.ends_with("ments")
+        && !fr_verb(&t.lower)
+}
+
+/// A French verb form no noun has: the imperfect and conditional ("écrivait", "pesaient",
+/// "serait"), but not the nouns in "-ait" ("trait", "portrait", "souhait", "forfait").
+fn fr_verb(w: &str) -> bool {
+    w.ends_with("aient")
+        || (w.ends_with("ait")
+            && w.chars().count() >= 5
+            && !["rait", "fait", "lait", "hait"]
+                .iter()
+                .any(|e| w.ends_with(e)))
+        || ["erait", "irait", "rrait", "urait"]
+            .iter()
+            .any(|e| w.ends_with(e))
+}
+
+/// An adjective after a noun agrees with it; a word in "-ent" after a plural noun is
+/// its verb ("les droits paient"), and so is a word that a determiner follows ("le
+/// droit suive le coût": an adjective is not followed by an article).
+fn fr_adjective_after(t: &[Tok], noun: usize, k: usize) -> bool {
+    let plural_noun = t[noun].lower.ends_with(['s', 'x']);
+    let object = t.get(k + 1).is_some_and(|n| {
+        n.word
+            && matches!(
+                n.lower.as_str(),
+                "le" | "la"
+                    | "les"
+                    | "l"
+                    | "un"
+                    | "une"
+                    | "au"
+                    | "aux"
+                    | "son"
+                    | "sa"
+                    | "ses"
+                    | "ce"
+                    | "cette"
+                    | "ces"
+                    | "leur"
+                    | "leurs"
+            )
+            && !(n.lower == "la" && t.get(k + 2).is_some_and(|p| p.lower == "plus"))
+    });
+    fr_adjective(&t[k]) && !(plural_noun && t[k].lower.ends_with("ent")) && !object
+}
+
+/// The noun of a French "de" complement, not an infinitive with its own object
+/// ("les habitants de voir où va l'argent").
+fn fr_complement(t: &[Tok], k: usize) -> bool {
+    let infinitive = ["er", "ir", "oir", "re"]
+        .iter()
+        .any(|e| t[k].lower.ends_with(e));
+    let clause = t.get(k + 1).is_some_and(|n| {
+        n.word
+            && matches!(
+                n.lower.as_str(),
+                "où" | "que"
+                    | "qu"
+                    | "si"
+                    | "comment"
+                    | "pourquoi"
+                    | "le"
+                    | "la"
+                    | "les"
+                    | "l"
+                    | "un"
+                    | "une"
+                    | "ce"
+                    | "cette"
+                    | "ces"
+            )
+    });
+    content(&t[k], Lang::Fr)
+        && !fr_adjective(&t[k])
+        && !fr_verb(&t[k].lower)
+        && (!infinitive || !clause)
 }
 
 /// French: a noun after a determiner (an adjective may come between), adjectives after
@@ -1146,7 +1337,11 @@ fn french(t: &[Tok]) -> Vec<(usize, usize)> {
         // An opening quote may stand between the determiner and its noun ("cette
         // « approche institutionnaliste »").
         let quote = |k: usize| !t[k].word && matches!(t[k].lower.as_str(), "«" | "“" | "\"");
-        let after_det = i > 0 && (det(i - 1) || (i > 1 && quote(i - 1) && det(i - 2)));
+        let skipped = |k: usize| t[k].word && FR_SKIPPED.contains(&t[k].lower.as_str());
+        let after_det = i > 0
+            && (det(i - 1)
+                || (i > 1 && quote(i - 1) && det(i - 2))
+                || (i > 1 && skipped(i - 1) && (det(i - 2) || t[i - 1].elided)));
         // "l'État" was one token: its article was taken off, so it stands after one too.
         let after_elision = t[i].elided;
         let mut start = i;
@@ -1160,10 +1355,13 @@ fn french(t: &[Tok]) -> Vec<(usize, usize)> {
         if i < t.len()
             && (after_det || after_elision || start < i)
             && content(&t[i], lang)
+            && !skipped(i)
+            && !fr_verb(&t[i].lower)
             && (start == i || !fr_adjective(&t[i]))
         {
+            let noun = i;
             let mut end = i;
-            while end + 1 < t.len() && fr_adjective(&t[end + 1]) && end - start < 3 {
+            while end + 1 < t.len() && fr_adjective_after(t, noun, end + 1) && end - start < 3 {
                 end += 1;
             }
             // "équilibre des puissances", "politique de sécurité".
@@ -1176,9 +1374,9 @@ fn french(t: &[Tok]) -> Vec<(usize, usize)> {
                 if k < t.len() && matches!(t[k].lower.as_str(), "la" | "l") {
                     k += 1;
                 }
-                if k < t.len() && content(&t[k], lang) && !fr_adjective(&t[k]) {
+                if k < t.len() && fr_complement(t, k) {
                     end = k;
-                    if end + 1 < t.len() && fr_adjective(&t[end + 1]) {
+                    if end + 1 < t.len() && fr_adjective_after(t, k, end + 1) {
                         end += 1;
                     }
                 }
@@ -1278,7 +1476,19 @@ fn ru_oblique(words: &[Tok]) -> bool {
     let w = first.lower.as_str();
     if ru_adjective(w) {
         const NOMINATIVE: &[&str] = &["ый", "ий", "ая", "яя", "ое", "ее", "ые", "ие"];
-        // "-ой" is a masculine nominative ("большой") only before a masculine noun.
+        // "-ой" is a masculine nominative ("городской мост") before a masculine noun,
+        // which ends in a consonant, "-ь" or "-й"; before a feminine one ("открытой
+        // книгой", "большой войны") it is oblique.
+        if w.ends_with("ой") {
+            let head = words
+                .iter()
+                .filter(|t| t.word)
+                .find(|t| !ru_adjective(&t.lower));
+            let masculine = head
+                .and_then(|t| t.lower.chars().next_back())
+                .is_some_and(|c| !"аеёиоуыэюя".contains(c));
+            return !masculine;
+        }
         return !NOMINATIVE.iter().any(|e| w.ends_with(e));
     }
     const OBLIQUE: &[&str] = &[
@@ -1420,6 +1630,105 @@ mod tests {
             key_of_in("энергетическая политика", Lang::Ru),
             key_of_in("энергетической политики", Lang::Ru)
         );
+    }
+
+    #[test]
+    fn russian_short_adjectives_are_predicates_not_nouns() {
+        // Issue 19: «ответ удобен» was a key term, and a question asked about it.
+        let s = surfaces(
+            "Этот ответ удобен, но он смешивает равенство со справедливостью. Сбор важен для казны. \
+             Реформа полезна, а открытая книга учёта необходима. Такие счета объективны.",
+            Lang::Ru,
+        );
+        for short in ["удобен", "важен", "полезна", "необходима", "объективны"]
+        {
+            assert!(!s.iter().any(|p| p.contains(short)), "{short}: {s:?}");
+        }
+        // Nouns of the same shapes stay terms.
+        assert!(s.iter().any(|p| p == "ответ"), "{s:?}");
+        assert!(s.iter().any(|p| p == "казны"), "{s:?}");
+        assert!(s.iter().any(|p| p == "открытая книга учёта"), "{s:?}");
+        // "Такой порядок прост": a short form, whatever its shape.
+        let s = surfaces("Такой порядок прост и понятен.", Lang::Ru);
+        assert!(!s.iter().any(|p| p.contains("прост")), "{s:?}");
+        // A masculine adjective in "-ой" before a masculine noun is a nominative: the
+        // term ranks as the phrase it is, not as an oblique case.
+        let p = phrases_in(
+            "Городской мост нужен всем. Мостовой сбор удобен для казны, но открытой книги учёта нет.",
+            Lang::Ru,
+        );
+        let oblique = |s: &str| p.iter().find(|x| x.surface == s).map(|x| x.oblique);
+        assert_eq!(oblique("Городской мост"), Some(false), "{p:?}");
+        assert_eq!(oblique("Мостовой сбор"), Some(false), "{p:?}");
+        assert_eq!(oblique("открытой книги учёта"), Some(true), "{p:?}");
+        for noun in [
+            "обмен",
+            "страна",
+            "судно",
+            "перемен",
+            "весна",
+            "казна",
+            "новизна",
+        ] {
+            assert!(!ru_short_adjective(noun), "{noun}");
+        }
+        for short in [
+            "удобен",
+            "полезен",
+            "решён",
+            "сильна",
+            "эффективно",
+            "важны",
+        ] {
+            assert!(ru_short_adjective(short), "{short}");
+        }
+        let terms = crate::domain::keyterms::key_terms_batch_in(
+            &[
+                "Самый простой ответ состоит в том, что каждое судно платит одинаковый сбор. \
+               Этот ответ удобен, но он смешивает равное обращение со справедливым.",
+            ],
+            4,
+            Lang::Ru,
+        );
+        assert!(!terms[0].iter().any(|t| t.contains("удобен")), "{terms:?}");
+    }
+
+    #[test]
+    fn french_terms_are_noun_phrases_not_verbs_or_lone_nouns() {
+        // Issue 19: « port » and « réponse » were the terms of an excerpt that has
+        // « égalité de traitement » ("-ment" was read as an adjective's ending).
+        let text = "Une commune qui entretient un pont doit décider qui paie pour le pont. \
+                    La réponse la plus courante consiste à dire que chaque voiture doit payer le même péage. \
+                    Cette réponse est simple, mais elle confond l'égalité de traitement avec l'équité.";
+        let terms = crate::domain::keyterms::key_terms_batch_in(&[text], 3, Lang::Fr);
+        assert_eq!(terms[0][0], "égalité de traitement", "{terms:?}");
+        // A verb after its subject, an adverb, an infinitive with its object and an
+        // imperfect are no part of a term; "propre" adds nothing to one.
+        let s = surfaces(
+            "Les droits paient le phare. Le droit suive le coût. On répartit la charge autrement. \
+             Il faut permettre aux habitants de voir où va l'argent. Comme l'écrivait Lefort, \
+             la règle comporte son propre danger. Le financement du pont reste public.",
+            Lang::Fr,
+        );
+        for bad in [
+            "droits paient",
+            "droit suive",
+            "charge autrement",
+            "habitants de voir",
+            "écrivait",
+            "propre",
+        ] {
+            assert!(!s.iter().any(|p| p.contains(bad)), "{bad}: {s:?}");
+        }
+        for good in [
+            "phare",
+            "charge",
+            "habitants",
+            "danger",
+            "financement du pont",
+        ] {
+            assert!(s.iter().any(|p| p == good), "{good}: {s:?}");
+        }
     }
 
     #[test]
