@@ -1507,47 +1507,154 @@ fn zh_noun(tag: &str) -> bool {
     )
 }
 
-/// Chinese: runs of up to three nouns in one sentence, each of two characters or more
-/// (or a run of two), never a stop word at either end.
+/// The sentences of a Chinese text with jieba's tags: (sentence index, its byte span,
+/// its tags).
+type ZhTagged<'a> = Vec<(usize, (usize, usize), Vec<jieba_rs::Tag<'a>>)>;
+
+fn zh_tagged(text: &str) -> ZhTagged<'_> {
+    sentence_spans_in(text, Lang::Zh)
+        .into_iter()
+        .enumerate()
+        .map(|(sentence, (from, to))| (sentence, (from, to), jieba().tag(&text[from..to], true)))
+        .collect()
+}
+
+/// Whether two words jieba cut apart may be one term: a noun, verb or modifier before a
+/// noun ("治理赤字", "财政管理"), or a modifier before a word jieba takes for a verb
+/// ("公开预算"); each of two characters or more and no stop word.
+fn zh_compound_pair(a: &jieba_rs::Tag, b: &jieba_rs::Tag) -> bool {
+    let word = |t: &jieba_rs::Tag| {
+        t.word.chars().count() >= 2
+            && t.word.chars().all(char::is_alphabetic)
+            && !ZH_STOP.contains(t.word)
+    };
+    let modifier = matches!(a.tag, "a" | "ad" | "an" | "b");
+    let first = zh_noun(a.tag) || modifier || matches!(a.tag, "v");
+    let second = zh_noun(b.tag) || (modifier && matches!(b.tag, "v" | "vn"));
+    word(a) && word(b) && first && second
+}
+
+/// The pairs of words a Chinese reading uses together at least twice ("治理赤字" in
+/// "所谓治理赤字" and "缩小治理赤字"), as their key ("治理 赤字"): a term keeps them whole.
+fn zh_compounds(tagged: &[ZhTagged]) -> HashSet<String> {
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (_, _, tags) in tagged.iter().flatten() {
+        for pair in tags.windows(2) {
+            if zh_compound_pair(&pair[0], &pair[1]) {
+                *seen
+                    .entry(format!("{} {}", pair[0].word, pair[1].word))
+                    .or_insert(0) += 1;
+            }
+        }
+    }
+    seen.into_iter()
+        .filter(|(_, n)| *n >= 2)
+        .map(|(k, _)| k)
+        .collect()
+}
+
+/// The noun phrases of each of a Chinese reading's excerpts, with the compounds the
+/// whole reading repeats kept whole (see [`zh_compounds`]).
+pub fn chinese_phrases_of_reading(texts: &[&str]) -> Vec<Vec<NounPhrase>> {
+    let tagged: Vec<ZhTagged> = texts.iter().map(|t| zh_tagged(t)).collect();
+    let compounds = zh_compounds(&tagged);
+    texts
+        .iter()
+        .zip(&tagged)
+        .map(|(text, tagged)| chinese_from(text, tagged, &compounds))
+        .collect()
+}
+
 fn chinese(text: &str) -> Vec<NounPhrase> {
+    chinese_phrases_of_reading(&[text])
+        .pop()
+        .unwrap_or_default()
+}
+
+/// One word of a Chinese sentence, or two that the reading uses as one term.
+struct ZhUnit<'a> {
+    words: Vec<&'a str>,
+    tag: &'a str,
+    byte_start: usize,
+    byte_end: usize,
+    compound: bool,
+}
+
+/// Chinese: runs of nouns in one sentence (at most three of jieba's words), never a stop
+/// word at either end and never opening with a word of one character; a recurring
+/// compound is one noun. A verbal noun (计算, 合作) ends a phrase ("经济合作") but does not
+/// open one before a noun ("计算成本" is a verb and its object), nor stand inside one
+/// ("居民信任港口" is a sentence, "市议会定期审查" a subject and its verb).
+fn chinese_from(text: &str, tagged: &ZhTagged, compounds: &HashSet<String>) -> Vec<NounPhrase> {
     let mut out = Vec::new();
-    for (sentence, (from, to)) in sentence_spans_in(text, Lang::Zh).into_iter().enumerate() {
-        let s = &text[from..to];
-        let quotes = quoted_ranges(s, from);
-        let tags = jieba().tag(s, true);
+    for (sentence, from, tags) in tagged {
+        let (sentence, (from, to)) = (*sentence, *from);
+        let quotes = quoted_ranges(&text[from..to], from);
+        let mut units: Vec<ZhUnit> = Vec::with_capacity(tags.len());
+        let mut k = 0;
+        while k < tags.len() {
+            let pair = k + 1 < tags.len()
+                && compounds.contains(&format!("{} {}", tags[k].word, tags[k + 1].word));
+            let last = if pair { k + 1 } else { k };
+            units.push(ZhUnit {
+                words: tags[k..=last].iter().map(|t| t.word).collect(),
+                tag: tags[k].tag,
+                byte_start: tags[k].byte_start,
+                byte_end: tags[last].byte_end,
+                compound: pair,
+            });
+            k = last + 1;
+        }
         let is_term = |k: usize| {
-            let w = tags[k].word;
-            zh_noun(tags[k].tag) && w.chars().all(char::is_alphabetic) && !ZH_STOP.contains(w)
+            let u = &units[k];
+            u.compound
+                || (zh_noun(u.tag)
+                    && u.words[0].chars().all(char::is_alphabetic)
+                    && !ZH_STOP.contains(u.words[0]))
         };
-        // A verbal noun (计算, 合作) heads a phrase ("经济合作") but does not open one
-        // before a noun ("计算成本" is a verb and its object).
-        let opens =
-            |k: usize| is_term(k) && !(tags[k].tag == "vn" && k + 1 < tags.len() && is_term(k + 1));
+        let plain_vn = |k: usize| !units[k].compound && units[k].tag == "vn";
+        let opens = |k: usize| {
+            is_term(k)
+                && (units[k].compound || units[k].words[0].chars().count() >= 2)
+                && !(plain_vn(k) && k + 1 < units.len() && is_term(k + 1))
+        };
         let mut i = 0;
-        while i < tags.len() {
+        while i < units.len() {
             if !opens(i) {
                 i += 1;
                 continue;
             }
             let mut j = i;
-            while j + 1 < tags.len() && is_term(j + 1) && j - i < 2 {
+            let mut words = units[i].words.len();
+            while j + 1 < units.len()
+                && is_term(j + 1)
+                && words + units[j + 1].words.len() <= 3
+                && !(plain_vn(j + 1) && j + 2 < units.len() && is_term(j + 2))
+            {
                 j += 1;
+                words += units[j].words.len();
             }
-            let chars: usize = tags[i..=j].iter().map(|t| t.word.chars().count()).sum();
+            let chars: usize = units[i..=j]
+                .iter()
+                .flat_map(|u| &u.words)
+                .map(|w| w.chars().count())
+                .sum();
             if chars >= 2 {
-                let start = from + tags[i].byte_start;
-                let stop = from + tags[j].byte_end;
+                let start = from + units[i].byte_start;
+                let stop = from + units[j].byte_end;
                 let surface = text[start..stop].to_string();
                 // Person and organisation names; jieba tags common nouns such as 城市 as
                 // places, so places are not taken for names.
-                let proper = j == i && matches!(tags[i].tag, "nr" | "nt" | "nrt" | "nrfg");
+                let proper = j == i
+                    && !units[i].compound
+                    && matches!(units[i].tag, "nr" | "nt" | "nrt" | "nrfg");
                 let quoted = quotes
                     .iter()
                     .any(|(qs, qe)| text[*qs..*qe].trim() == surface);
                 out.push(NounPhrase {
-                    key: tags[i..=j]
+                    key: units[i..=j]
                         .iter()
-                        .map(|t| t.word)
+                        .flat_map(|u| u.words.iter().copied())
                         .collect::<Vec<_>>()
                         .join(" "),
                     // Two characters count as a word, as in excerpt sizes: 公共财政 weighs
@@ -1729,6 +1836,27 @@ mod tests {
         ] {
             assert!(s.iter().any(|p| p == good), "{good}: {s:?}");
         }
+    }
+
+    #[test]
+    fn chinese_compounds_the_reading_repeats_stay_whole() {
+        // Issue 19: jieba cuts 治理赤字 into a verb and a noun, and the term was 赤字.
+        let texts = [
+            "许多城市的问题不在于缺钱，而在于治理赤字。政府承担的责任超过了它的能力。",
+            "要真正缩小治理赤字，城市需要公开预算。公开预算可以缓解不信任。",
+        ];
+        let terms = crate::domain::keyterms::key_terms_batch_in(&texts, 3, Lang::Zh);
+        assert!(terms[0].contains(&"治理赤字".to_string()), "{terms:?}");
+        assert!(terms[1].contains(&"治理赤字".to_string()), "{terms:?}");
+        assert!(terms[1].contains(&"公开预算".to_string()), "{terms:?}");
+        for t in terms.iter().flatten() {
+            assert_ne!(t, "赤字", "{terms:?}");
+        }
+        // Used once, a verb and its object stay apart; a verb inside a run of nouns ends
+        // the phrase instead of joining a sentence into one term.
+        let s = surfaces("我们必须治理赤字。市议会定期审查每一笔开支。", Lang::Zh);
+        assert!(!s.iter().any(|p| p == "治理赤字"), "{s:?}");
+        assert!(!s.iter().any(|p| p.contains("定期审查")), "{s:?}");
     }
 
     #[test]
