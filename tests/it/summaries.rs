@@ -452,6 +452,7 @@ fn discussion_fixtures() -> Vec<colloquy::domain::summary_score::Fixture> {
         include_str!("../fixtures/discussions/commons.toml"),
         include_str!("../fixtures/discussions/promises.toml"),
         include_str!("../fixtures/discussions/zoos.toml"),
+        include_str!("../fixtures/discussions/ru-harbour.toml"),
     ]
     .iter()
     .map(|text| colloquy::domain::summary_score::Fixture::parse(text).unwrap())
@@ -487,7 +488,12 @@ async fn play(fixture: &colloquy::domain::summary_score::Fixture, db: TestDb) ->
         }
     };
     let fac = fixture.facilitator.as_str();
-    exec(fac, Role::Facilitator, "setup --tz UTC".into()).await;
+    exec(
+        fac,
+        Role::Facilitator,
+        format!("setup --tz UTC --language {}", fixture.language.code()),
+    )
+    .await;
     for m in fixture.members.iter().filter(|m| !m.quotes) {
         exec(&m.key, Role::Member, "privacy quotes off".into()).await;
     }
