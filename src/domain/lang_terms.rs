@@ -1294,6 +1294,25 @@ fn fr_adjective_after(t: &[Tok], noun: usize, k: usize) -> bool {
     fr_adjective(&t[k]) && !(plural_noun && t[k].lower.ends_with("ent")) && !object
 }
 
+/// The adjective that ends a superlative starting at `k` ("la plus simple", "le moins
+/// cher"), when one does.
+fn fr_superlative(t: &[Tok], k: usize) -> Option<usize> {
+    let article = t.get(k)?;
+    let degree = t.get(k + 1)?;
+    let adjective = t.get(k + 2)?;
+    const ADVERBS: &[&str] = &["souvent", "tôt", "tard", "vite", "loin", "près", "possible"];
+    (article.word
+        && matches!(article.lower.as_str(), "le" | "la" | "les")
+        && degree.word
+        && matches!(degree.lower.as_str(), "plus" | "moins")
+        && content(adjective, Lang::Fr)
+        && !adjective.capital
+        && !adjective.lower.ends_with("ment")
+        && !fr_verb(&adjective.lower)
+        && !ADVERBS.contains(&adjective.lower.as_str()))
+    .then_some(k + 2)
+}
+
 /// The noun of a French "de" complement, not an infinitive with its own object
 /// ("les habitants de voir où va l'argent").
 fn fr_complement(t: &[Tok], k: usize) -> bool {
@@ -1363,6 +1382,12 @@ fn french(t: &[Tok]) -> Vec<(usize, usize)> {
             let mut end = i;
             while end + 1 < t.len() && fr_adjective_after(t, noun, end + 1) && end - start < 3 {
                 end += 1;
+            }
+            // A superlative after the noun: "la réponse la plus simple".
+            if end == noun
+                && let Some(k) = fr_superlative(t, end + 1)
+            {
+                end = k;
             }
             // "équilibre des puissances", "politique de sécurité".
             let link = end + 1;
@@ -1809,6 +1834,8 @@ mod tests {
                     Cette réponse est simple, mais elle confond l'égalité de traitement avec l'équité.";
         let terms = crate::domain::keyterms::key_terms_batch_in(&[text], 3, Lang::Fr);
         assert_eq!(terms[0][0], "égalité de traitement", "{terms:?}");
+        // The second term is the excerpt's other phrase, its superlative with it.
+        assert_eq!(terms[0][1], "réponse la plus courante", "{terms:?}");
         // A verb after its subject, an adverb, an infinitive with its object and an
         // imperfect are no part of a term; "propre" adds nothing to one.
         let s = surfaces(
