@@ -1590,6 +1590,18 @@ pub fn chinese_phrases_of_reading(texts: &[&str]) -> Vec<Vec<NounPhrase>> {
         .collect()
 }
 
+/// The pairs of words that Chinese `texts` use together at least twice, as their keys
+/// ("治理 赤字"): a discussion's replies, read together, for [`chinese_phrases_with`].
+pub fn chinese_compounds(texts: &[&str]) -> HashSet<String> {
+    let tagged: Vec<ZhTagged> = texts.iter().map(|t| zh_tagged(t)).collect();
+    zh_compounds(&tagged)
+}
+
+/// The noun phrases of Chinese `text`, each of the given compounds kept whole.
+pub fn chinese_phrases_with(text: &str, compounds: &HashSet<String>) -> Vec<NounPhrase> {
+    chinese_from(text, &zh_tagged(text), compounds)
+}
+
 fn chinese(text: &str) -> Vec<NounPhrase> {
     chinese_phrases_of_reading(&[text])
         .pop()
@@ -1607,7 +1619,7 @@ struct ZhUnit<'a> {
 
 /// Chinese: runs of nouns in one sentence (at most three of jieba's words), never a stop
 /// word at either end and never opening with a word of one character; a recurring
-/// compound is one noun. A verbal noun (计算, 合作) ends a phrase ("经济合作") but does not
+/// compound is a phrase of its own. A verbal noun (计算, 合作) ends a phrase ("经济合作") but does not
 /// open one before a noun ("计算成本" is a verb and its object), nor stand inside one
 /// ("居民信任港口" is a sentence, "市议会定期审查" a subject and its verb).
 fn chinese_from(text: &str, tagged: &ZhTagged, compounds: &HashSet<String>) -> Vec<NounPhrase> {
@@ -1651,7 +1663,10 @@ fn chinese_from(text: &str, tagged: &ZhTagged, compounds: &HashSet<String>) -> V
             }
             let mut j = i;
             let mut words = units[i].words.len();
+            // A recurring compound is a phrase of its own: "短期内治理赤字" gives 治理赤字.
             while j + 1 < units.len()
+                && !units[i].compound
+                && !units[j + 1].compound
                 && is_term(j + 1)
                 && words + units[j + 1].words.len() <= 3
                 && !(plain_vn(j + 1) && j + 2 < units.len() && is_term(j + 2))

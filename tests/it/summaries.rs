@@ -453,6 +453,7 @@ fn discussion_fixtures() -> Vec<colloquy::domain::summary_score::Fixture> {
         include_str!("../fixtures/discussions/promises.toml"),
         include_str!("../fixtures/discussions/zoos.toml"),
         include_str!("../fixtures/discussions/ru-harbour.toml"),
+        include_str!("../fixtures/discussions/zh-budget.toml"),
     ]
     .iter()
     .map(|text| colloquy::domain::summary_score::Fixture::parse(text).unwrap())

@@ -738,13 +738,25 @@ fn push(out: &mut Vec<Phrase>, seen: &mut HashSet<String>, toks: &[&Token]) {
 /// English by this chunker, other languages by the key-term rules of
 /// [`lang_terms`] (Russian adjectives and nouns stemmed by Snowball, German capitalised
 /// nouns, French nouns after a determiner, Chinese nouns by jieba).
-pub(super) fn phrases_in(text: &str, lang: Lang) -> Vec<Phrase> {
+///
+/// `zh_compounds`: the compounds a Chinese discussion repeats, kept whole
+/// ([`lang_terms::chinese_compounds`]: "治理赤字", which jieba cuts in two); without
+/// them, those the text itself repeats.
+pub(super) fn phrases_in_with(
+    text: &str,
+    lang: Lang,
+    zh_compounds: Option<&HashSet<String>>,
+) -> Vec<Phrase> {
     if lang == Lang::En {
         return noun_phrases(text);
     }
     let mut seen = HashSet::new();
     let mut out = Vec::new();
-    for p in lang_terms::phrases_in(text, lang) {
+    let found = match (lang, zh_compounds) {
+        (Lang::Zh, Some(compounds)) => lang_terms::chinese_phrases_with(text, compounds),
+        _ => lang_terms::phrases_in(text, lang),
+    };
+    for p in found {
         // A phrase about the discussion itself ("главный тезис текста", "l'auteur") or
         // of stop words alone is no theme.
         let head = lang_terms::head_in(&p.surface, &p.key, lang).unwrap_or(&p.surface);
