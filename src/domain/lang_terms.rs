@@ -1631,6 +1631,8 @@ fn chinese_from(text: &str, tagged: &ZhTagged, compounds: &HashSet<String>) -> V
         let mut k = 0;
         while k < tags.len() {
             let pair = k + 1 < tags.len()
+                && !compounds.is_empty()
+                && zh_compound_pair(&tags[k], &tags[k + 1])
                 && compounds.contains(&format!("{} {}", tags[k].word, tags[k + 1].word));
             let last = if pair { k + 1 } else { k };
             units.push(ZhUnit {

@@ -786,12 +786,31 @@ pub(super) fn phrases_in_with(
         // for "large irrigation systems": replies that say "санкции" and "экономические
         // санкции" then share a theme.
         let head = lang_terms::head_in(&surface, &p.key, lang).map(str::to_string);
+        let complement = genitive_complement(&surface, lang);
         out.push(Phrase {
             surface,
             key: p.key,
             words,
             oblique: p.oblique,
         });
+        // The noun of a German or French genitive alone too ("Kosten des Leuchtturms",
+        // "coût du phare"): replies that say "der Leuchtturm" and "das Licht des
+        // Leuchtturms" then share a theme.
+        if let Some(noun) = complement {
+            let key = lang_terms::key_of_in(&noun, lang);
+            if !key.is_empty()
+                && !is_generic_in(&noun, lang)
+                && !lang_terms::is_stop_word_in(&noun.to_lowercase(), lang)
+                && seen.insert(key.clone())
+            {
+                out.push(Phrase {
+                    surface: noun,
+                    key,
+                    words: 1,
+                    oblique: false,
+                });
+            }
+        }
         if let Some(head) = head {
             let key = lang_terms::key_of_in(&head, lang);
             if !key.is_empty()
@@ -812,6 +831,26 @@ pub(super) fn phrases_in_with(
         }
     }
     out
+}
+
+/// The noun after a German "der/des" or a French "de/du/des/de la" ending a phrase
+/// ("Kosten des Leuchtturms" → "Leuchtturms", "coût du phare" → "phare").
+fn genitive_complement(surface: &str, lang: Lang) -> Option<String> {
+    let words: Vec<&str> = surface.split_whitespace().collect();
+    let n = words.len();
+    if n < 3 {
+        return None;
+    }
+    let link = words[n - 2].to_lowercase();
+    let linked = match lang {
+        Lang::De => matches!(link.as_str(), "der" | "des"),
+        Lang::Fr => {
+            matches!(link.as_str(), "de" | "du" | "des")
+                || (link == "la" && n >= 4 && words[n - 3].eq_ignore_ascii_case("de"))
+        }
+        _ => false,
+    };
+    linked.then(|| words[n - 1].to_string())
 }
 
 /// The noun phrases of English `text`, each once, in order of appearance.

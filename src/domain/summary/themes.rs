@@ -257,6 +257,37 @@ mod tests {
     }
 
     #[test]
+    fn a_genitive_noun_shares_a_theme_with_the_noun_alone() {
+        // A German discussion of a lighthouse: "Kosten des Leuchtturms" and "das Licht
+        // des Leuchtturms" speak of it as much as "der Leuchtturm" does.
+        let texts = [
+            ("Der Leuchtturm dient der ganzen Küste.", 0),
+            (
+                "Die Dörfer sollten sich an den Kosten des Leuchtturms beteiligen.",
+                1,
+            ),
+            ("Die Fischer fahren nach dem Licht des Leuchtturms heim.", 2),
+            ("Ohne den Leuchtturm würden sie Boote verlieren.", 3),
+        ]
+        .map(|(t, a)| (t, a, Lang::De));
+        let found = find(&texts, &HashSet::new(), 3);
+        let lighthouse = found.iter().find(|t| t.label == "Leuchtturm");
+        assert_eq!(
+            lighthouse.map(|t| t.members.clone()),
+            Some(vec![0, 1, 2, 3]),
+            "{found:?}"
+        );
+        let fr = [
+            ("Le phare sert toute la côte.", 0),
+            ("Le coût du phare doit être partagé.", 1),
+            ("Les villages profitent du phare chaque nuit.", 2),
+        ]
+        .map(|(t, a)| (t, a, Lang::Fr));
+        let found = find(&fr, &HashSet::new(), 3);
+        assert!(found.iter().any(|t| t.label == "phare"), "{found:?}");
+    }
+
+    #[test]
     fn one_member_alone_makes_no_theme() {
         let texts = [
             ("Graduated sanctions matter.", 0),
