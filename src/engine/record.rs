@@ -71,26 +71,52 @@ pub const MAX_REPLY_CHARS: usize = 20_000;
 /// Which session a thread, post or channel belongs to, remembered between messages.
 /// A cache of what the database says (including "no session"), cleared whenever a
 /// session starts, ends or is anchored to a post.
+///
+/// A lookup reads the database while a post may be anchoring its session: what it read
+/// may be stale by the time it is put here. So each lookup takes a [`Ticket`] before it
+/// reads, and its answer is kept only if no invalidation came in between; otherwise a
+/// "no session" read just before an excerpt's thread was anchored would hide that thread's
+/// replies until the next invalidation.
 #[derive(Default)]
 pub(super) struct SessionCache {
-    map: RwLock<HashMap<String, Option<i64>>>,
+    map: RwLock<Cached>,
 }
+
+#[derive(Default)]
+struct Cached {
+    /// Bumped by every invalidation.
+    generation: u64,
+    answers: HashMap<String, Option<i64>>,
+}
+
+/// The cache's generation when a lookup began reading the database.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Ticket(u64);
 
 impl SessionCache {
     fn get(&self, key: &str) -> Option<Option<i64>> {
-        self.map.read().ok()?.get(key).copied()
+        self.map.read().ok()?.answers.get(key).copied()
     }
-    fn put(&self, key: String, value: Option<i64>) {
+    /// Taken before reading the database for an answer to put.
+    fn ticket(&self) -> Ticket {
+        Ticket(self.map.read().map(|m| m.generation).unwrap_or(u64::MAX))
+    }
+    /// Keeps an answer read under `ticket`, unless the cache was invalidated since.
+    fn put(&self, ticket: Ticket, key: String, value: Option<i64>) {
         if let Ok(mut m) = self.map.write() {
-            if m.len() > 100_000 {
-                m.clear();
+            if m.generation != ticket.0 {
+                return;
             }
-            m.insert(key, value);
+            if m.answers.len() > 100_000 {
+                m.answers.clear();
+            }
+            m.answers.insert(key, value);
         }
     }
     pub(super) fn invalidate(&self) {
         if let Ok(mut m) = self.map.write() {
-            m.clear();
+            m.generation = m.generation.wrapping_add(1);
+            m.answers.clear();
         }
     }
 }
@@ -105,6 +131,7 @@ impl Engine {
         if let Some(hit) = self.inner.sessions.get(&key) {
             return Ok(hit);
         }
+        let ticket = self.inner.sessions.ticket();
         let found = self.store().session_by_anchor(anchor).await?;
         let id = match found {
             Some(s) => {
@@ -118,7 +145,7 @@ impl Engine {
                 .await?
                 .map(|(_, session_id)| session_id),
         };
-        self.inner.sessions.put(key, id);
+        self.inner.sessions.put(ticket, key, id);
         Ok(id)
     }
 
@@ -137,6 +164,7 @@ impl Engine {
         if let Some(hit) = cached {
             return Ok(hit);
         }
+        let ticket = self.inner.sessions.ticket();
         let found = match self.store().breakout_room_by_thread(anchor).await? {
             Some((room, session_id)) => {
                 let session = self.store().session(session_id).await?;
@@ -150,10 +178,10 @@ impl Engine {
             }
             None => None,
         };
-        self.inner.sessions.put(key.clone(), found.map(|f| f.0));
         self.inner
             .sessions
-            .put(format!("{key}|s"), found.map(|f| f.1));
+            .put(ticket, format!("{key}|s"), found.map(|f| f.1));
+        self.inner.sessions.put(ticket, key, found.map(|f| f.0));
         Ok(found)
     }
 
@@ -166,12 +194,13 @@ impl Engine {
         if let Some(hit) = self.inner.sessions.get(&key) {
             return Ok(hit);
         }
+        let ticket = self.inner.sessions.ticket();
         let channel = ChannelKey::new(platform, channel_id);
         let id = match self.store().group_by_channel(&channel).await? {
             Some(g) => self.store().open_live_session(g.id).await?.map(|s| s.id),
             None => None,
         };
-        self.inner.sessions.put(key, id);
+        self.inner.sessions.put(ticket, key, id);
         Ok(id)
     }
 
@@ -309,3 +338,30 @@ pub(crate) fn clean_name(name: &str) -> String {
 }
 
 pub(crate) use crate::domain::text::is_invisible;
+
+#[cfg(test)]
+mod tests {
+    use super::SessionCache;
+
+    /// The gateway smoke run lost every reply of a fresh excerpt thread 1 run in 5: a
+    /// message that came while the thread was being anchored read "no session", and that
+    /// answer was put in the cache after the anchoring had cleared it.
+    #[test]
+    fn an_answer_read_before_an_invalidation_is_not_kept() {
+        let cache = SessionCache::default();
+        let before = cache.ticket();
+        cache.invalidate(); // the excerpt's thread is anchored meanwhile
+        cache.put(before, "a|discord|42".into(), None);
+        assert_eq!(
+            cache.get("a|discord|42"),
+            None,
+            "a stale 'no session' was kept"
+        );
+
+        let after = cache.ticket();
+        cache.put(after, "a|discord|42".into(), Some(7));
+        assert_eq!(cache.get("a|discord|42"), Some(Some(7)));
+        cache.invalidate();
+        assert_eq!(cache.get("a|discord|42"), None);
+    }
+}

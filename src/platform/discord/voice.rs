@@ -226,22 +226,44 @@ pub(crate) async fn on_voice_state(
 
 /// A server as the gateway delivers it on (re)connecting, with everyone in its voice
 /// channels: who left or came while the bot was away is caught up (bots are ignored).
+///
+/// The event's own copy of the server is its state when it was sent; voice-state events
+/// behind it may already have been handled (serenity runs each event in a task of its own).
+/// So, as for single voice states, the server is read from the cache, which has applied
+/// every event received so far, under the same lock: the last one handled wins.
 pub(crate) async fn on_guild(
     ctx: &serenity::Context,
     bot: &Bot,
     guild: &serenity::Guild,
 ) -> Result<(), Error> {
+    let _in_order = bot.events.voice.lock().await;
+    let me = ctx.cache.current_user().id;
+    let (channels, present) = match ctx.cache.guild(guild.id) {
+        Some(latest) => voice_snapshot(&latest, me),
+        None => voice_snapshot(guild, me),
+    };
+    if channels.is_empty() {
+        return Ok(());
+    }
+    let changed = bot.engine.on_voice_snapshot(&channels, &present).await?;
+    if changed > 0 {
+        tracing::info!(changed, "voice channels caught up after connecting");
+    }
+    Ok(())
+}
+
+/// Who is in a server's voice and stage channels: the channels, and each member (not a
+/// bot, not this bot) with their name and channel.
+type VoiceSnapshot = (Vec<ChannelKey>, Vec<(MemberKey, String, ChannelKey)>);
+
+fn voice_snapshot(guild: &serenity::Guild, me: serenity::UserId) -> VoiceSnapshot {
     let channels: Vec<ChannelKey> = guild
         .channels
         .values()
         .filter(|c| is_voice(c.kind))
         .map(|c| ChannelKey::new(Platform::Discord, c.id.get().to_string()))
         .collect();
-    if channels.is_empty() {
-        return Ok(());
-    }
-    let me = ctx.cache.current_user().id;
-    let present: Vec<(MemberKey, String, ChannelKey)> = guild
+    let present = guild
         .voice_states
         .values()
         .filter(|s| s.user_id != me)
@@ -261,12 +283,7 @@ pub(crate) async fn on_guild(
             ))
         })
         .collect();
-    let _in_order = bot.events.voice.lock().await;
-    let changed = bot.engine.on_voice_snapshot(&channels, &present).await?;
-    if changed > 0 {
-        tracing::info!(changed, "voice channels caught up after connecting");
-    }
-    Ok(())
+    (channels, present)
 }
 
 #[cfg(test)]
