@@ -1231,6 +1231,14 @@ const FR_PRENOMINAL: &[&str] = &[
     "dernière",
 ];
 
+/// Common adjectives no ending of [`FR_ADJ_ENDINGS`] tells ("registre public", "bourse
+/// commune"); after a determiner such a word is still read as a noun ("la commune").
+const FR_ADJ_WORDS: &[&str] = &[
+    "public", "publics", "commun", "commune", "communs", "communes", "juste", "justes", "libre",
+    "libres", "riche", "riches", "pauvre", "pauvres", "modeste", "modestes", "large", "larges",
+    "rapide", "rapides", "grave", "graves", "sûr", "sûre", "sûrs", "sûres",
+];
+
 /// Adjectives that stand between a determiner and its noun but add nothing to a term
 /// ("son propre danger", "le simple fait"): the term is the noun after them.
 const FR_SKIPPED: &[&str] = &[
@@ -1243,7 +1251,8 @@ fn fr_adjective(t: &Tok) -> bool {
         && !t.capital
         && t.lower.chars().count() >= 4
         && !is_stop_word_in(&t.lower, Lang::Fr)
-        && FR_ADJ_ENDINGS.iter().any(|e| t.lower.ends_with(e))
+        && (FR_ADJ_ENDINGS.iter().any(|e| t.lower.ends_with(e))
+            || FR_ADJ_WORDS.contains(&t.lower.as_str()))
         // "-ment" ends nouns ("traitement") and adverbs ("autrement"), never adjectives.
         && !t.lower.ends_with("ment")
         && !t.lower.ends_with("ments")
@@ -1858,7 +1867,8 @@ mod tests {
         let s = surfaces(
             "Les droits paient le phare. Le droit suive le coût. On répartit la charge autrement. \
              Il faut permettre aux habitants de voir où va l'argent. Comme l'écrivait Lefort, \
-             la règle comporte son propre danger. Le financement du pont reste public.",
+             la règle comporte son propre danger. Le financement du pont reste public. \
+             Il faut un registre public pour la bourse commune.",
             Lang::Fr,
         );
         for bad in [
@@ -1872,6 +1882,8 @@ mod tests {
             assert!(!s.iter().any(|p| p.contains(bad)), "{bad}: {s:?}");
         }
         for good in [
+            "registre public",
+            "bourse commune",
             "phare",
             "charge",
             "habitants",

@@ -455,6 +455,7 @@ fn discussion_fixtures() -> Vec<colloquy::domain::summary_score::Fixture> {
         include_str!("../fixtures/discussions/ru-harbour.toml"),
         include_str!("../fixtures/discussions/zh-budget.toml"),
         include_str!("../fixtures/discussions/de-hafen.toml"),
+        include_str!("../fixtures/discussions/fr-phare.toml"),
     ]
     .iter()
     .map(|text| colloquy::domain::summary_score::Fixture::parse(text).unwrap())
