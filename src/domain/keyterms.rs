@@ -25,10 +25,14 @@ pub fn key_terms_batch_in(
     max: usize,
     lang: super::language::Lang,
 ) -> Vec<Vec<String>> {
-    let phrases: Vec<Vec<NounPhrase>> = texts
-        .iter()
-        .map(|t| super::lang_terms::phrases_in(t, lang))
-        .collect();
+    let phrases: Vec<Vec<NounPhrase>> = match lang {
+        // Chinese compounds are kept whole where the whole reading repeats them.
+        super::language::Lang::Zh => super::lang_terms::chinese_phrases_of_reading(texts),
+        _ => texts
+            .iter()
+            .map(|t| super::lang_terms::phrases_in(t, lang))
+            .collect(),
+    };
     rank(&phrases, max)
 }
 

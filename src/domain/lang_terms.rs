@@ -399,6 +399,8 @@ const FR_VAGUE: &[&str] = &[
     "faire",
     "dit",
     "rien",
+    "contraire",
+    "peu",
     "personne",
 ];
 const ZH_VAGUE: &[&str] = &[
@@ -955,6 +957,103 @@ fn ru_genitive(w: &str) -> bool {
     !NOT.iter().any(|e| w.ends_with(e))
 }
 
+/// A Russian short-form adjective or participle, the predicate of a sentence ("ответ
+/// удобен", "сбор важен", "книга открыта"), never a noun of a term. The masculine form in
+/// "-ен" after a consonant ("удобен", "полезен", "решён"), but not "-мен" and "-ген", which
+/// end nouns ("обмен", "перемен", "рентген"); the other forms by the consonants before
+/// "-на/-но/-ны" that adjectives in "-бный", "-жный", "-зный", "-чный", "-шный", "-льный"
+/// and "-ивный" keep ("удобна", "важны", "сильна", "объективно") and nouns hardly ever
+/// have ("страна", "весна", "судно", "волна" are left alone); and a few common ones of
+/// other shapes.
+fn ru_short_adjective(w: &str) -> bool {
+    const COMMON: &[&str] = &[
+        "готов",
+        "готова",
+        "готово",
+        "готовы",
+        "прав",
+        "рад",
+        "рада",
+        "рады",
+        "ясна",
+        "ясно",
+        "ясны",
+        "опасна",
+        "опасно",
+        "опасны",
+        "честна",
+        "честно",
+        "честны",
+        "согласна",
+        "согласны",
+        "свободна",
+        "свободно",
+        "свободны",
+        "открыт",
+        "открыта",
+        "открыто",
+        "открыты",
+        "закрыт",
+        "закрыта",
+        "закрыто",
+        "закрыты",
+        "велик",
+        "велика",
+        "велико",
+        "велики",
+        "связан",
+        "связана",
+        "связано",
+        "связаны",
+        "основан",
+        "основана",
+        "основано",
+        "основаны",
+        "нужен",
+        "важен",
+        "ясен",
+        "необходим",
+        "необходима",
+        "необходимо",
+        "необходимы",
+        "прост",
+        "проста",
+        "просты",
+        "нов",
+        "нова",
+        "новы",
+        "стар",
+        "стара",
+        "стары",
+        "слаб",
+        "слаба",
+        "слабы",
+        "жив",
+        "жива",
+        "живы",
+    ];
+    if COMMON.contains(&w) {
+        return true;
+    }
+    if RU_NOUN_EXCEPTIONS.contains(&w) {
+        return false;
+    }
+    let chars: Vec<char> = w.chars().collect();
+    let n = chars.len();
+    let consonant = |c: char| "бвгджзйклмнпрстфхцчшщ".contains(c);
+    if n >= 5 && (w.ends_with("ен") || w.ends_with("ён")) {
+        let before = chars[n - 3];
+        return consonant(before) && before != 'м' && !w.ends_with("ген") && before != 'й';
+    }
+    const FORMS: &[&str] = &[
+        "бна", "бно", "бны", "жна", "жно", "жны", "зна", "зно", "зны", "чна", "чно", "чны", "шна",
+        "шно", "шны", "ьна", "ьно", "ьны", "ивна", "ивно", "ивны",
+    ];
+    // Nouns of the same shapes: "казна", "новизна", "белизна".
+    const NOUNS: &[&str] = &["казн", "изна", "изны", "изну", "княжн"];
+    n >= 5 && FORMS.iter().any(|e| w.ends_with(e)) && !NOUNS.iter().any(|e| w.contains(e))
+}
+
 fn ru_verb(w: &str) -> bool {
     if RU_NOUN_EXCEPTIONS.contains(&w) || w.ends_with("ость") || w.ends_with("ение") {
         return false;
@@ -969,8 +1068,13 @@ fn ru_verb(w: &str) -> bool {
 /// Russian: (adjective){0,2} noun (noun)?, the last noun no verb or adjective.
 fn russian(t: &[Tok]) -> Vec<(usize, usize)> {
     let lang = Lang::Ru;
-    let noun =
-        |k: usize| content(&t[k], lang) && !ru_adjective(&t[k].lower) && !ru_verb(&t[k].lower);
+    let noun = |k: usize| {
+        content(&t[k], lang)
+            && !ru_adjective(&t[k].lower)
+            && !ru_verb(&t[k].lower)
+            // A capital: a name ("Анна Петровна"), or a sentence's first word.
+            && (t[k].capital || !ru_short_adjective(&t[k].lower))
+    };
     let adj = |k: usize| content(&t[k], lang) && ru_adjective(&t[k].lower);
     let mut out = Vec::new();
     let mut i = 0;
@@ -1127,12 +1231,127 @@ const FR_PRENOMINAL: &[&str] = &[
     "dernière",
 ];
 
+/// Common adjectives no ending of [`FR_ADJ_ENDINGS`] tells ("registre public", "bourse
+/// commune"); after a determiner such a word is still read as a noun ("la commune").
+const FR_ADJ_WORDS: &[&str] = &[
+    "public", "publics", "commun", "commune", "communs", "communes", "juste", "justes", "libre",
+    "libres", "riche", "riches", "pauvre", "pauvres", "modeste", "modestes", "large", "larges",
+    "rapide", "rapides", "grave", "graves", "sûr", "sûre", "sûrs", "sûres",
+];
+
+/// Adjectives that stand between a determiner and its noun but add nothing to a term
+/// ("son propre danger", "le simple fait"): the term is the noun after them.
+const FR_SKIPPED: &[&str] = &[
+    "propre", "propres", "simple", "simples", "vrai", "vraie", "vrais", "vraies", "tel", "telle",
+    "tels", "telles", "certain", "certaine",
+];
+
 fn fr_adjective(t: &Tok) -> bool {
     t.word
         && !t.capital
         && t.lower.chars().count() >= 4
         && !is_stop_word_in(&t.lower, Lang::Fr)
-        && FR_ADJ_ENDINGS.iter().any(|e| t.lower.ends_with(e))
+        && (FR_ADJ_ENDINGS.iter().any(|e| t.lower.ends_with(e))
+            || FR_ADJ_WORDS.contains(&t.lower.as_str()))
+        // "-ment" ends nouns ("traitement") and adverbs ("autrement"), never adjectives.
+        && !t.lower.ends_with("ment")
+        && !t.lower.ends_with("ments")
+        && !fr_verb(&t.lower)
+}
+
+/// A French verb form no noun has: the imperfect and conditional ("écrivait", "pesaient",
+/// "serait"), but not the nouns in "-ait" ("trait", "portrait", "souhait", "forfait").
+fn fr_verb(w: &str) -> bool {
+    w.ends_with("aient")
+        || (w.ends_with("ait")
+            && w.chars().count() >= 5
+            && !["rait", "fait", "lait", "hait"]
+                .iter()
+                .any(|e| w.ends_with(e)))
+        || ["erait", "irait", "rrait", "urait"]
+            .iter()
+            .any(|e| w.ends_with(e))
+}
+
+/// An adjective after a noun agrees with it; a word in "-ent" after a plural noun is
+/// its verb ("les droits paient"), and so is a word that a determiner follows ("le
+/// droit suive le coût": an adjective is not followed by an article).
+fn fr_adjective_after(t: &[Tok], noun: usize, k: usize) -> bool {
+    let plural_noun = t[noun].lower.ends_with(['s', 'x']);
+    let object = t.get(k + 1).is_some_and(|n| {
+        n.word
+            && matches!(
+                n.lower.as_str(),
+                "le" | "la"
+                    | "les"
+                    | "l"
+                    | "un"
+                    | "une"
+                    | "au"
+                    | "aux"
+                    | "son"
+                    | "sa"
+                    | "ses"
+                    | "ce"
+                    | "cette"
+                    | "ces"
+                    | "leur"
+                    | "leurs"
+            )
+            && !(n.lower == "la" && t.get(k + 2).is_some_and(|p| p.lower == "plus"))
+    });
+    fr_adjective(&t[k]) && !(plural_noun && t[k].lower.ends_with("ent")) && !object
+}
+
+/// The adjective that ends a superlative starting at `k` ("la plus simple", "le moins
+/// cher"), when one does.
+fn fr_superlative(t: &[Tok], k: usize) -> Option<usize> {
+    let article = t.get(k)?;
+    let degree = t.get(k + 1)?;
+    let adjective = t.get(k + 2)?;
+    const ADVERBS: &[&str] = &["souvent", "tôt", "tard", "vite", "loin", "près", "possible"];
+    (article.word
+        && matches!(article.lower.as_str(), "le" | "la" | "les")
+        && degree.word
+        && matches!(degree.lower.as_str(), "plus" | "moins")
+        && content(adjective, Lang::Fr)
+        && !adjective.capital
+        && !adjective.lower.ends_with("ment")
+        && !fr_verb(&adjective.lower)
+        && !ADVERBS.contains(&adjective.lower.as_str()))
+    .then_some(k + 2)
+}
+
+/// The noun of a French "de" complement, not an infinitive with its own object
+/// ("les habitants de voir où va l'argent").
+fn fr_complement(t: &[Tok], k: usize) -> bool {
+    let infinitive = ["er", "ir", "oir", "re"]
+        .iter()
+        .any(|e| t[k].lower.ends_with(e));
+    let clause = t.get(k + 1).is_some_and(|n| {
+        n.word
+            && matches!(
+                n.lower.as_str(),
+                "où" | "que"
+                    | "qu"
+                    | "si"
+                    | "comment"
+                    | "pourquoi"
+                    | "le"
+                    | "la"
+                    | "les"
+                    | "l"
+                    | "un"
+                    | "une"
+                    | "ce"
+                    | "cette"
+                    | "ces"
+            )
+    });
+    content(&t[k], Lang::Fr)
+        && !fr_adjective(&t[k])
+        && !fr_verb(&t[k].lower)
+        && (!infinitive || !clause)
 }
 
 /// French: a noun after a determiner (an adjective may come between), adjectives after
@@ -1146,7 +1365,11 @@ fn french(t: &[Tok]) -> Vec<(usize, usize)> {
         // An opening quote may stand between the determiner and its noun ("cette
         // « approche institutionnaliste »").
         let quote = |k: usize| !t[k].word && matches!(t[k].lower.as_str(), "«" | "“" | "\"");
-        let after_det = i > 0 && (det(i - 1) || (i > 1 && quote(i - 1) && det(i - 2)));
+        let skipped = |k: usize| t[k].word && FR_SKIPPED.contains(&t[k].lower.as_str());
+        let after_det = i > 0
+            && (det(i - 1)
+                || (i > 1 && quote(i - 1) && det(i - 2))
+                || (i > 1 && skipped(i - 1) && (det(i - 2) || t[i - 1].elided)));
         // "l'État" was one token: its article was taken off, so it stands after one too.
         let after_elision = t[i].elided;
         let mut start = i;
@@ -1160,11 +1383,20 @@ fn french(t: &[Tok]) -> Vec<(usize, usize)> {
         if i < t.len()
             && (after_det || after_elision || start < i)
             && content(&t[i], lang)
+            && !skipped(i)
+            && !fr_verb(&t[i].lower)
             && (start == i || !fr_adjective(&t[i]))
         {
+            let noun = i;
             let mut end = i;
-            while end + 1 < t.len() && fr_adjective(&t[end + 1]) && end - start < 3 {
+            while end + 1 < t.len() && fr_adjective_after(t, noun, end + 1) && end - start < 3 {
                 end += 1;
+            }
+            // A superlative after the noun: "la réponse la plus simple".
+            if end == noun
+                && let Some(k) = fr_superlative(t, end + 1)
+            {
+                end = k;
             }
             // "équilibre des puissances", "politique de sécurité".
             let link = end + 1;
@@ -1176,9 +1408,9 @@ fn french(t: &[Tok]) -> Vec<(usize, usize)> {
                 if k < t.len() && matches!(t[k].lower.as_str(), "la" | "l") {
                     k += 1;
                 }
-                if k < t.len() && content(&t[k], lang) && !fr_adjective(&t[k]) {
+                if k < t.len() && fr_complement(t, k) {
                     end = k;
-                    if end + 1 < t.len() && fr_adjective(&t[end + 1]) {
+                    if end + 1 < t.len() && fr_adjective_after(t, k, end + 1) {
                         end += 1;
                     }
                 }
@@ -1278,7 +1510,19 @@ fn ru_oblique(words: &[Tok]) -> bool {
     let w = first.lower.as_str();
     if ru_adjective(w) {
         const NOMINATIVE: &[&str] = &["ый", "ий", "ая", "яя", "ое", "ее", "ые", "ие"];
-        // "-ой" is a masculine nominative ("большой") only before a masculine noun.
+        // "-ой" is a masculine nominative ("городской мост") before a masculine noun,
+        // which ends in a consonant, "-ь" or "-й"; before a feminine one ("открытой
+        // книгой", "большой войны") it is oblique.
+        if w.ends_with("ой") {
+            let head = words
+                .iter()
+                .filter(|t| t.word)
+                .find(|t| !ru_adjective(&t.lower));
+            let masculine = head
+                .and_then(|t| t.lower.chars().next_back())
+                .is_some_and(|c| !"аеёиоуыэюя".contains(c));
+            return !masculine;
+        }
         return !NOMINATIVE.iter().any(|e| w.ends_with(e));
     }
     const OBLIQUE: &[&str] = &[
@@ -1297,47 +1541,171 @@ fn zh_noun(tag: &str) -> bool {
     )
 }
 
-/// Chinese: runs of up to three nouns in one sentence, each of two characters or more
-/// (or a run of two), never a stop word at either end.
+/// The sentences of a Chinese text with jieba's tags: (sentence index, its byte span,
+/// its tags).
+type ZhTagged<'a> = Vec<(usize, (usize, usize), Vec<jieba_rs::Tag<'a>>)>;
+
+fn zh_tagged(text: &str) -> ZhTagged<'_> {
+    sentence_spans_in(text, Lang::Zh)
+        .into_iter()
+        .enumerate()
+        .map(|(sentence, (from, to))| (sentence, (from, to), jieba().tag(&text[from..to], true)))
+        .collect()
+}
+
+/// Whether two words jieba cut apart may be one term: a noun, verb or modifier before a
+/// noun ("治理赤字", "财政管理"), or a modifier before a word jieba takes for a verb
+/// ("公开预算"); each of two characters or more and no stop word.
+fn zh_compound_pair(a: &jieba_rs::Tag, b: &jieba_rs::Tag) -> bool {
+    let word = |t: &jieba_rs::Tag| {
+        t.word.chars().count() >= 2
+            && t.word.chars().all(char::is_alphabetic)
+            && !ZH_STOP.contains(t.word)
+    };
+    let modifier = matches!(a.tag, "a" | "ad" | "an" | "b");
+    let first = zh_noun(a.tag) || modifier || matches!(a.tag, "v");
+    let second = zh_noun(b.tag) || (modifier && matches!(b.tag, "v" | "vn"));
+    word(a) && word(b) && first && second
+}
+
+/// The pairs of words a Chinese reading uses together at least twice ("治理赤字" in
+/// "所谓治理赤字" and "缩小治理赤字"), as their key ("治理 赤字"): a term keeps them whole.
+fn zh_compounds(tagged: &[ZhTagged]) -> HashSet<String> {
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (_, _, tags) in tagged.iter().flatten() {
+        for pair in tags.windows(2) {
+            if zh_compound_pair(&pair[0], &pair[1]) {
+                *seen
+                    .entry(format!("{} {}", pair[0].word, pair[1].word))
+                    .or_insert(0) += 1;
+            }
+        }
+    }
+    seen.into_iter()
+        .filter(|(_, n)| *n >= 2)
+        .map(|(k, _)| k)
+        .collect()
+}
+
+/// The noun phrases of each of a Chinese reading's excerpts, with the compounds the
+/// whole reading repeats kept whole (see [`zh_compounds`]).
+pub fn chinese_phrases_of_reading(texts: &[&str]) -> Vec<Vec<NounPhrase>> {
+    let tagged: Vec<ZhTagged> = texts.iter().map(|t| zh_tagged(t)).collect();
+    let compounds = zh_compounds(&tagged);
+    texts
+        .iter()
+        .zip(&tagged)
+        .map(|(text, tagged)| chinese_from(text, tagged, &compounds))
+        .collect()
+}
+
+/// The pairs of words that Chinese `texts` use together at least twice, as their keys
+/// ("治理 赤字"): a discussion's replies, read together, for [`chinese_phrases_with`].
+pub fn chinese_compounds(texts: &[&str]) -> HashSet<String> {
+    let tagged: Vec<ZhTagged> = texts.iter().map(|t| zh_tagged(t)).collect();
+    zh_compounds(&tagged)
+}
+
+/// The noun phrases of Chinese `text`, each of the given compounds kept whole.
+pub fn chinese_phrases_with(text: &str, compounds: &HashSet<String>) -> Vec<NounPhrase> {
+    chinese_from(text, &zh_tagged(text), compounds)
+}
+
 fn chinese(text: &str) -> Vec<NounPhrase> {
+    chinese_phrases_of_reading(&[text])
+        .pop()
+        .unwrap_or_default()
+}
+
+/// One word of a Chinese sentence, or two that the reading uses as one term.
+struct ZhUnit<'a> {
+    words: Vec<&'a str>,
+    tag: &'a str,
+    byte_start: usize,
+    byte_end: usize,
+    compound: bool,
+}
+
+/// Chinese: runs of nouns in one sentence (at most three of jieba's words), never a stop
+/// word at either end and never opening with a word of one character; a recurring
+/// compound is a phrase of its own. A verbal noun (计算, 合作) ends a phrase ("经济合作") but does not
+/// open one before a noun ("计算成本" is a verb and its object), nor stand inside one
+/// ("居民信任港口" is a sentence, "市议会定期审查" a subject and its verb).
+fn chinese_from(text: &str, tagged: &ZhTagged, compounds: &HashSet<String>) -> Vec<NounPhrase> {
     let mut out = Vec::new();
-    for (sentence, (from, to)) in sentence_spans_in(text, Lang::Zh).into_iter().enumerate() {
-        let s = &text[from..to];
-        let quotes = quoted_ranges(s, from);
-        let tags = jieba().tag(s, true);
+    for (sentence, from, tags) in tagged {
+        let (sentence, (from, to)) = (*sentence, *from);
+        let quotes = quoted_ranges(&text[from..to], from);
+        let mut units: Vec<ZhUnit> = Vec::with_capacity(tags.len());
+        let mut k = 0;
+        while k < tags.len() {
+            let pair = k + 1 < tags.len()
+                && !compounds.is_empty()
+                && zh_compound_pair(&tags[k], &tags[k + 1])
+                && compounds.contains(&format!("{} {}", tags[k].word, tags[k + 1].word));
+            let last = if pair { k + 1 } else { k };
+            units.push(ZhUnit {
+                words: tags[k..=last].iter().map(|t| t.word).collect(),
+                tag: tags[k].tag,
+                byte_start: tags[k].byte_start,
+                byte_end: tags[last].byte_end,
+                compound: pair,
+            });
+            k = last + 1;
+        }
         let is_term = |k: usize| {
-            let w = tags[k].word;
-            zh_noun(tags[k].tag) && w.chars().all(char::is_alphabetic) && !ZH_STOP.contains(w)
+            let u = &units[k];
+            u.compound
+                || (zh_noun(u.tag)
+                    && u.words[0].chars().all(char::is_alphabetic)
+                    && !ZH_STOP.contains(u.words[0]))
         };
-        // A verbal noun (计算, 合作) heads a phrase ("经济合作") but does not open one
-        // before a noun ("计算成本" is a verb and its object).
-        let opens =
-            |k: usize| is_term(k) && !(tags[k].tag == "vn" && k + 1 < tags.len() && is_term(k + 1));
+        let plain_vn = |k: usize| !units[k].compound && units[k].tag == "vn";
+        let opens = |k: usize| {
+            is_term(k)
+                && (units[k].compound || units[k].words[0].chars().count() >= 2)
+                && !(plain_vn(k) && k + 1 < units.len() && is_term(k + 1))
+        };
         let mut i = 0;
-        while i < tags.len() {
+        while i < units.len() {
             if !opens(i) {
                 i += 1;
                 continue;
             }
             let mut j = i;
-            while j + 1 < tags.len() && is_term(j + 1) && j - i < 2 {
+            let mut words = units[i].words.len();
+            // A recurring compound is a phrase of its own: "短期内治理赤字" gives 治理赤字.
+            while j + 1 < units.len()
+                && !units[i].compound
+                && !units[j + 1].compound
+                && is_term(j + 1)
+                && words + units[j + 1].words.len() <= 3
+                && !(plain_vn(j + 1) && j + 2 < units.len() && is_term(j + 2))
+            {
                 j += 1;
+                words += units[j].words.len();
             }
-            let chars: usize = tags[i..=j].iter().map(|t| t.word.chars().count()).sum();
+            let chars: usize = units[i..=j]
+                .iter()
+                .flat_map(|u| &u.words)
+                .map(|w| w.chars().count())
+                .sum();
             if chars >= 2 {
-                let start = from + tags[i].byte_start;
-                let stop = from + tags[j].byte_end;
+                let start = from + units[i].byte_start;
+                let stop = from + units[j].byte_end;
                 let surface = text[start..stop].to_string();
                 // Person and organisation names; jieba tags common nouns such as 城市 as
                 // places, so places are not taken for names.
-                let proper = j == i && matches!(tags[i].tag, "nr" | "nt" | "nrt" | "nrfg");
+                let proper = j == i
+                    && !units[i].compound
+                    && matches!(units[i].tag, "nr" | "nt" | "nrt" | "nrfg");
                 let quoted = quotes
                     .iter()
                     .any(|(qs, qe)| text[*qs..*qe].trim() == surface);
                 out.push(NounPhrase {
-                    key: tags[i..=j]
+                    key: units[i..=j]
                         .iter()
-                        .map(|t| t.word)
+                        .flat_map(|u| u.words.iter().copied())
                         .collect::<Vec<_>>()
                         .join(" "),
                     // Two characters count as a word, as in excerpt sizes: 公共财政 weighs
@@ -1420,6 +1788,131 @@ mod tests {
             key_of_in("энергетическая политика", Lang::Ru),
             key_of_in("энергетической политики", Lang::Ru)
         );
+    }
+
+    #[test]
+    fn russian_short_adjectives_are_predicates_not_nouns() {
+        // Issue 19: «ответ удобен» was a key term, and a question asked about it.
+        let s = surfaces(
+            "Этот ответ удобен, но он смешивает равенство со справедливостью. Сбор важен для казны. \
+             Реформа полезна, а открытая книга учёта необходима. Такие счета объективны.",
+            Lang::Ru,
+        );
+        for short in ["удобен", "важен", "полезна", "необходима", "объективны"]
+        {
+            assert!(!s.iter().any(|p| p.contains(short)), "{short}: {s:?}");
+        }
+        // Nouns of the same shapes stay terms.
+        assert!(s.iter().any(|p| p == "ответ"), "{s:?}");
+        assert!(s.iter().any(|p| p == "казны"), "{s:?}");
+        assert!(s.iter().any(|p| p == "открытая книга учёта"), "{s:?}");
+        // "Такой порядок прост": a short form, whatever its shape.
+        let s = surfaces("Такой порядок прост и понятен.", Lang::Ru);
+        assert!(!s.iter().any(|p| p.contains("прост")), "{s:?}");
+        // A masculine adjective in "-ой" before a masculine noun is a nominative: the
+        // term ranks as the phrase it is, not as an oblique case.
+        let p = phrases_in(
+            "Городской мост нужен всем. Мостовой сбор удобен для казны, но открытой книги учёта нет.",
+            Lang::Ru,
+        );
+        let oblique = |s: &str| p.iter().find(|x| x.surface == s).map(|x| x.oblique);
+        assert_eq!(oblique("Городской мост"), Some(false), "{p:?}");
+        assert_eq!(oblique("Мостовой сбор"), Some(false), "{p:?}");
+        assert_eq!(oblique("открытой книги учёта"), Some(true), "{p:?}");
+        for noun in [
+            "обмен",
+            "страна",
+            "судно",
+            "перемен",
+            "весна",
+            "казна",
+            "новизна",
+        ] {
+            assert!(!ru_short_adjective(noun), "{noun}");
+        }
+        for short in [
+            "удобен",
+            "полезен",
+            "решён",
+            "сильна",
+            "эффективно",
+            "важны",
+        ] {
+            assert!(ru_short_adjective(short), "{short}");
+        }
+        let terms = crate::domain::keyterms::key_terms_batch_in(
+            &[
+                "Самый простой ответ состоит в том, что каждое судно платит одинаковый сбор. \
+               Этот ответ удобен, но он смешивает равное обращение со справедливым.",
+            ],
+            4,
+            Lang::Ru,
+        );
+        assert!(!terms[0].iter().any(|t| t.contains("удобен")), "{terms:?}");
+    }
+
+    #[test]
+    fn french_terms_are_noun_phrases_not_verbs_or_lone_nouns() {
+        // Issue 19: « port » and « réponse » were the terms of an excerpt that has
+        // « égalité de traitement » ("-ment" was read as an adjective's ending).
+        let text = "Une commune qui entretient un pont doit décider qui paie pour le pont. \
+                    La réponse la plus courante consiste à dire que chaque voiture doit payer le même péage. \
+                    Cette réponse est simple, mais elle confond l'égalité de traitement avec l'équité.";
+        let terms = crate::domain::keyterms::key_terms_batch_in(&[text], 3, Lang::Fr);
+        assert_eq!(terms[0][0], "égalité de traitement", "{terms:?}");
+        // The second term is the excerpt's other phrase, its superlative with it.
+        assert_eq!(terms[0][1], "réponse la plus courante", "{terms:?}");
+        // A verb after its subject, an adverb, an infinitive with its object and an
+        // imperfect are no part of a term; "propre" adds nothing to one.
+        let s = surfaces(
+            "Les droits paient le phare. Le droit suive le coût. On répartit la charge autrement. \
+             Il faut permettre aux habitants de voir où va l'argent. Comme l'écrivait Lefort, \
+             la règle comporte son propre danger. Le financement du pont reste public. \
+             Il faut un registre public pour la bourse commune.",
+            Lang::Fr,
+        );
+        for bad in [
+            "droits paient",
+            "droit suive",
+            "charge autrement",
+            "habitants de voir",
+            "écrivait",
+            "propre",
+        ] {
+            assert!(!s.iter().any(|p| p.contains(bad)), "{bad}: {s:?}");
+        }
+        for good in [
+            "registre public",
+            "bourse commune",
+            "phare",
+            "charge",
+            "habitants",
+            "danger",
+            "financement du pont",
+        ] {
+            assert!(s.iter().any(|p| p == good), "{good}: {s:?}");
+        }
+    }
+
+    #[test]
+    fn chinese_compounds_the_reading_repeats_stay_whole() {
+        // Issue 19: jieba cuts 治理赤字 into a verb and a noun, and the term was 赤字.
+        let texts = [
+            "许多城市的问题不在于缺钱，而在于治理赤字。政府承担的责任超过了它的能力。",
+            "要真正缩小治理赤字，城市需要公开预算。公开预算可以缓解不信任。",
+        ];
+        let terms = crate::domain::keyterms::key_terms_batch_in(&texts, 3, Lang::Zh);
+        assert!(terms[0].contains(&"治理赤字".to_string()), "{terms:?}");
+        assert!(terms[1].contains(&"治理赤字".to_string()), "{terms:?}");
+        assert!(terms[1].contains(&"公开预算".to_string()), "{terms:?}");
+        for t in terms.iter().flatten() {
+            assert_ne!(t, "赤字", "{terms:?}");
+        }
+        // Used once, a verb and its object stay apart; a verb inside a run of nouns ends
+        // the phrase instead of joining a sentence into one term.
+        let s = surfaces("我们必须治理赤字。市议会定期审查每一笔开支。", Lang::Zh);
+        assert!(!s.iter().any(|p| p == "治理赤字"), "{s:?}");
+        assert!(!s.iter().any(|p| p.contains("定期审查")), "{s:?}");
     }
 
     #[test]

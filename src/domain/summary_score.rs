@@ -6,6 +6,11 @@
 //! the open and answered questions, the real disagreement and the pairs that agree.
 //! [`score`] reads a rendered summary (the Markdown members see, so summaries from any
 //! version of the code can be scored) and checks it criterion by criterion.
+//!
+//! A fixture names its group's language (`language = "ru"`; English when absent): the
+//! summary is read with that language's headings, evenness words and poll labels (from
+//! its Fluent files), theme labels are compared by that language's stems (jieba's words
+//! for Chinese), and sentences end as that language's do (。？ in Chinese).
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -13,13 +18,20 @@ use std::fmt;
 use serde::Deserialize;
 use thiserror::Error;
 
+use super::language::Lang;
 use super::text::squeeze_spaces;
+use crate::i18n::Locale;
+use crate::t;
 
 /// A discussion with its ground truth, as written in `tests/fixtures/discussions/*.toml`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Fixture {
     pub title: String,
+    /// The group's language, as `setup --language` takes it (English when absent); an
+    /// unknown code is refused when the fixture is read.
+    #[serde(default)]
+    pub language: Locale,
     /// The member key of the session's facilitator.
     pub facilitator: String,
     /// The member key of a member who runs `privacy forget-me` after the discussion.
@@ -176,30 +188,61 @@ impl Fixture {
         self.forget.as_deref() == Some(key)
     }
 
-    /// A poll's counts per option after the forgotten member's votes are gone.
+    /// A poll's counts per option after the forgotten member's votes are gone, each
+    /// option labelled as the fixture's group sees it ("Agree", "Согласен", "同意").
     pub fn counts(&self, votes: &HashMap<String, String>) -> Vec<(String, usize)> {
-        ["agree", "disagree", "unsure"]
-            .iter()
-            .map(|option| {
-                let n = votes
-                    .iter()
-                    .filter(|(who, v)| v.as_str() == *option && !self.forgotten(who))
-                    .count();
-                (capitalize(option), n)
-            })
-            .collect()
+        let loc = self.language;
+        [
+            ("agree", t!(loc, "option-agree")),
+            ("disagree", t!(loc, "option-disagree")),
+            ("unsure", t!(loc, "option-unsure")),
+        ]
+        .into_iter()
+        .map(|(option, label)| {
+            let n = votes
+                .iter()
+                .filter(|(who, v)| v.as_str() == option && !self.forgotten(who))
+                .count();
+            (label, n)
+        })
+        .collect()
     }
 }
 
 /// The words a summary may use for how evenly members spoke.
 pub const EVENNESS_WORDS: &[&str] = &["evenly", "fairly evenly", "unevenly", "very unevenly"];
 
-fn capitalize(word: &str) -> String {
-    let mut c = word.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
+/// How a summary in `loc` says the voices were spread (`word` is one of
+/// [`EVENNESS_WORDS`]), up to the evenness figure: "voices spread evenly (evenness ",
+/// "голоса распределились равномерно (равномерность ".
+fn evenness_phrase(word: &str, loc: Locale) -> String {
+    let spread = match word {
+        "evenly" => t!(loc, "spread-evenly"),
+        "fairly evenly" => t!(loc, "spread-fairly-evenly"),
+        "unevenly" => t!(loc, "spread-unevenly"),
+        _ => t!(loc, "spread-very-unevenly"),
+    };
+    let figure = t!(loc, "summary-evenness", spread = spread, evenness = MARK);
+    let voices = t!(loc, "summary-voices", evenness = figure);
+    voices
+        .split_once(MARK)
+        .map_or(voices.clone(), |(head, _)| head.to_string())
+}
+
+/// A placeholder no message contains, to cut a formatted message where a value went.
+const MARK: &str = "\u{1}";
+
+/// The text of `key` in `loc` before its `{ $id }` ("poll #", "опрос №").
+fn poll_ref_prefix(loc: Locale) -> Vec<String> {
+    [
+        t!(loc, "summary-poll-ref", id = MARK),
+        t!(loc, "results-title", id = MARK),
+        t!(loc, "results-so-far-title", id = MARK),
+    ]
+    .into_iter()
+    .filter_map(|m| m.split_once(MARK).map(|(head, _)| head.to_string()))
+    .filter(|head| !head.trim().is_empty())
+    .collect()
 }
 
 /// One checked criterion.
@@ -275,12 +318,18 @@ pub struct ParsedSummary {
     pub whole: String,
 }
 
-const SECTIONS: &[(&str, &str)] = &[
-    ("**Themes**", "themes"),
-    ("**What was said**", "said"),
-    ("**Where members disagreed**", "disagreements"),
-    ("**Questions still open**", "open"),
-];
+/// The bold headings of a summary's sections in `loc`, with the section each opens.
+fn sections(loc: Locale) -> [(String, &'static str); 4] {
+    [
+        (format!("**{}**", t!(loc, "summary-themes")), "themes"),
+        (format!("**{}**", t!(loc, "summary-what-was-said")), "said"),
+        (
+            format!("**{}**", t!(loc, "summary-disagreements")),
+            "disagreements",
+        ),
+        (format!("**{}**", t!(loc, "summary-open-questions")), "open"),
+    ]
+}
 
 /// Split `“text” — Author (link)` into text and author; `rest` starts at the opening mark.
 fn quote_and_author(rest: &str) -> Option<(String, String, usize)> {
@@ -307,8 +356,14 @@ fn strip_link(author: &str) -> String {
     author[..end].trim().to_string()
 }
 
-/// Read a summary rendered with the default template.
+/// Read an English summary rendered with the default template.
 pub fn parse_summary(markdown: &str) -> ParsedSummary {
+    parse_summary_in(markdown, Locale::En)
+}
+
+/// Read a summary rendered with the default template for a group speaking `loc`.
+pub fn parse_summary_in(markdown: &str, loc: Locale) -> ParsedSummary {
+    let sections = sections(loc);
     let mut parsed = ParsedSummary {
         whole: markdown.to_string(),
         ..ParsedSummary::default()
@@ -320,9 +375,9 @@ pub fn parse_summary(markdown: &str) -> ParsedSummary {
         let trimmed = line.trim();
         if trimmed.starts_with("**") {
             in_header = false;
-            section = SECTIONS
+            section = sections
                 .iter()
-                .find(|(head, _)| trimmed.starts_with(head))
+                .find(|(head, _)| trimmed.starts_with(head.as_str()))
                 .map(|(_, name)| *name);
             continue;
         }
@@ -413,8 +468,13 @@ fn norm(text: &str) -> String {
     squeeze_spaces(text).to_lowercase().replace('’', "'")
 }
 
-/// A theme label as compared with the truth: no article, no plural -s.
-fn label_key(label: &str) -> String {
+/// A theme label as compared with the truth: in English no article, no plural -s; in
+/// another language its words' stems ("многополярность" and "многополярности" agree;
+/// jieba's words in Chinese).
+fn label_key(label: &str, lang: Lang) -> String {
+    if lang != Lang::En {
+        return super::lang_terms::key_of_in(&norm(label), lang);
+    }
     let lower = norm(label);
     let trimmed = ["the ", "a ", "an "]
         .iter()
@@ -433,7 +493,24 @@ fn label_key(label: &str) -> String {
         .join(" ")
 }
 
-/// Does `needle` occur in `hay` as whole words?
+/// Does a reply use a theme label? In English its words as written; in another language
+/// its words' stems, in order, as whole words ("открытый учёт" in "об открытом учёте").
+fn uses_label(reply: &str, label: &str, lang: Lang) -> bool {
+    if lang == Lang::En {
+        return contains_words(&norm(reply), &norm(label));
+    }
+    let key = label_key(label, lang);
+    let hay = super::lang_terms::key_of_in(&norm(reply), lang);
+    contains_words(&hay, &key)
+}
+
+/// A character of a script written without spaces between words (Chinese, Japanese).
+fn unspaced(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
+}
+
+/// Does `needle` occur in `hay` as whole words? Next to a Chinese character any word
+/// ends ("林晓云写了" names 林晓云).
 fn contains_words(hay: &str, needle: &str) -> bool {
     if needle.is_empty() {
         return false;
@@ -442,14 +519,11 @@ fn contains_words(hay: &str, needle: &str) -> bool {
     while let Some(pos) = hay[from..].find(needle) {
         let start = from + pos;
         let end = start + needle.len();
-        let before_ok = hay[..start]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        let after_ok = hay[end..]
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric());
+        let boundary = |c: char| !c.is_alphanumeric() || unspaced(c);
+        let before_ok = hay[..start].chars().next_back().is_none_or(boundary)
+            || needle.chars().next().is_some_and(unspaced);
+        let after_ok = hay[end..].chars().next().is_none_or(boundary)
+            || needle.chars().next_back().is_some_and(unspaced);
         if before_ok && after_ok {
             return true;
         }
@@ -481,8 +555,8 @@ fn sources<'f>(fixture: &'f Fixture, quote: &ShownQuote) -> Vec<&'f FixtureReply
 }
 
 fn ends_at_sentence_end(text: &str) -> bool {
-    let t = text.trim_end_matches(['”', '"', '\'', '’', ')', ']']);
-    t.ends_with(['.', '!', '?']) && !t.ends_with("...")
+    let t = text.trim_end_matches(['”', '"', '\'', '’', ')', ']', '»', '“', '」', '』', '）']);
+    t.ends_with(['.', '!', '?', '。', '！', '？']) && !t.ends_with("...")
 }
 
 fn names_of(fixture: &Fixture, keys: &[String]) -> Vec<String> {
@@ -493,7 +567,9 @@ fn names_of(fixture: &Fixture, keys: &[String]) -> Vec<String> {
 
 /// Score a rendered summary of `fixture`'s discussion.
 pub fn score(fixture: &Fixture, markdown: &str) -> Scorecard {
-    let parsed = parse_summary(markdown);
+    let loc = fixture.language;
+    let lang = Lang::of_locale(loc);
+    let parsed = parse_summary_in(markdown, loc);
     let truth = &fixture.truth;
     let mut criteria = Vec::new();
     let mut check = |name: &'static str, passed: bool, detail: String| {
@@ -522,7 +598,7 @@ pub fn score(fixture: &Fixture, markdown: &str) -> Scorecard {
         let key = norm(label);
         let uses = member_replies
             .iter()
-            .filter(|r| contains_words(&norm(&r.text), &key))
+            .filter(|r| uses_label(&r.text, label, lang))
             .count();
         if label.contains(',') || uses < 2 || key.split(' ').count() > 5 {
             bad_labels.push(format!("“{label}” ({uses} replies use it)"));
@@ -540,12 +616,16 @@ pub fn score(fixture: &Fixture, markdown: &str) -> Scorecard {
         },
     );
 
-    let keys: Vec<String> = parsed.theme_labels.iter().map(|l| label_key(l)).collect();
+    let keys: Vec<String> = parsed
+        .theme_labels
+        .iter()
+        .map(|l| label_key(l, lang))
+        .collect();
     let missing: Vec<&str> = truth
         .themes
         .iter()
         .filter(|t| t.required)
-        .filter(|t| !t.phrases.iter().any(|p| keys.contains(&label_key(p))))
+        .filter(|t| !t.phrases.iter().any(|p| keys.contains(&label_key(p, lang))))
         .map(|t| t.phrases[0].as_str())
         .collect();
     check(
@@ -763,8 +843,8 @@ pub fn score(fixture: &Fixture, markdown: &str) -> Scorecard {
                 }
             ));
         }
-        let sentences = super::sentences::sentences(&q.text).len();
-        if !q.text.trim_end().ends_with('?') || sentences != 1 {
+        let sentences = super::sentences::sentence_spans_in(&q.text, lang).len();
+        if !q.text.trim_end().ends_with(['?', '？']) || sentences != 1 {
             open_wrong.push(format!("“{}” is not one question sentence", q.text));
         }
     }
@@ -781,7 +861,11 @@ pub fn score(fixture: &Fixture, markdown: &str) -> Scorecard {
     if let Some(poll) = &fixture.poll {
         let pre = fixture.counts(&poll.pre);
         let post = fixture.counts(&poll.post);
-        let polls_at = parsed.whole.find("poll #").unwrap_or(parsed.whole.len());
+        let polls_at = poll_ref_prefix(loc)
+            .iter()
+            .filter_map(|p| parsed.whole.find(p.as_str()))
+            .min()
+            .unwrap_or(parsed.whole.len());
         let polls = &parsed.whole[polls_at..];
         let mut absent = Vec::new();
         for ((label, before), (_, after)) in pre.iter().zip(&post) {
@@ -811,11 +895,11 @@ pub fn score(fixture: &Fixture, markdown: &str) -> Scorecard {
 
     let header = &parsed.header;
     let mut part_wrong = Vec::new();
-    let phrase = format!("spread {} (", truth.evenness);
+    let phrase = evenness_phrase(&truth.evenness, loc);
     if !header.contains(&phrase) {
         let said = EVENNESS_WORDS
             .iter()
-            .find(|w| header.contains(&format!("spread {w} (")))
+            .find(|w| header.contains(&evenness_phrase(w, loc)))
             .copied()
             .unwrap_or("nothing");
         part_wrong.push(format!("says {said:?}, not {:?}", truth.evenness));
@@ -958,6 +1042,208 @@ quiet = []
                 "{name} should fail for {to}: {card}"
             );
         }
+    }
+
+    const FIXTURE_RU: &str = r#"
+title = "Мини"
+language = "ru"
+facilitator = "fac"
+[[members]]
+key = "fac"
+name = "Ведущая"
+[[members]]
+key = "ana"
+name = "Анна"
+[[members]]
+key = "ben"
+name = "Борис"
+[[replies]]
+id = 1
+by = "fac"
+text = "Проголосуйте, пожалуйста, до начала."
+[[replies]]
+id = 2
+by = "ana"
+text = "Открытый учёт делает сбор честным. Соседи видят друг друга."
+[[replies]]
+id = 3
+by = "ben"
+to = 2
+text = "Не согласен: без открытого учёта большой порт не обходится, но и он не спасает. Никто не знает все суда."
+[[replies]]
+id = 4
+by = "ben"
+text = "Кто пишет правила?"
+[[replies]]
+id = 5
+by = "ana"
+text = "Открытый учёт держится на доверии соседей."
+[truth]
+themes = [{ phrases = ["открытого учёта"], required = true }]
+substantive = [2]
+housekeeping = [1]
+open_questions = [4]
+answered_questions = []
+questions = [4]
+disagreement = [2, 3]
+agreeing = []
+evenness = "evenly"
+dominant = []
+quiet = []
+"#;
+
+    const GOOD_RU: &str = "## Итоги: Мини\nпн · 2 участника, 3 ответа, 20 слов · голоса распределились равномерно (равномерность 0.95)\n\n**Темы**\n- **открытый учёт** (3 ответа): “Открытый учёт держится на доверии соседей.” — Анна\n\n**В чём участники разошлись**\n- Предмет спора: *открытый учёт*: “Соседи видят друг друга.” — Анна / “Никто не знает все суда.” — Борис\n\n**Открытые вопросы**\n- “Кто пишет правила?” — Борис\n";
+
+    const FIXTURE_ZH: &str = r#"
+title = "小组"
+language = "zh"
+facilitator = "fac"
+[[members]]
+key = "fac"
+name = "主持人"
+[[members]]
+key = "ana"
+name = "林晓云"
+[[members]]
+key = "ben"
+name = "王强"
+[[replies]]
+id = 1
+by = "fac"
+text = "请在开始前投票。"
+[[replies]]
+id = 2
+by = "ana"
+text = "公开账簿让收费更公平。邻居们彼此看得见。"
+[[replies]]
+id = 3
+by = "ben"
+to = 2
+text = "我不同意：公开账簿在大港口行不通。没有人认识所有的船。"
+[[replies]]
+id = 4
+by = "ben"
+text = "谁来制定规则？"
+[[replies]]
+id = 5
+by = "ana"
+text = "公开账簿靠的是邻里之间的信任。"
+[truth]
+themes = [{ phrases = ["公开账簿"], required = true }]
+substantive = [2]
+housekeeping = [1]
+open_questions = [4]
+answered_questions = []
+questions = [4]
+disagreement = [2, 3]
+agreeing = []
+evenness = "evenly"
+dominant = ["ana"]
+quiet = []
+"#;
+
+    const GOOD_ZH: &str = "## 总结：小组\n周一 · 2 位成员, 3 条回复, 40 字 · 发言分布均衡（均衡度 0.95）：林晓云贡献了 50% 的字数\n\n**主题**\n- **公开账簿** (3 条回复): “公开账簿靠的是邻里之间的信任。” — 林晓云\n\n**分歧所在**\n- 关于 *公开账簿*: “邻居们彼此看得见。” — 林晓云 / “我不同意：公开账簿在大港口行不通。” — 王强\n\n**尚待解答的问题**\n- “谁来制定规则？” — 王强\n";
+
+    /// A summary that passes in its language, and the faults each criterion catches.
+    fn check_language(fixture: &str, good: &str, faults: &[(&str, &str, &str)]) {
+        let fixture = Fixture::parse(fixture).unwrap();
+        let card = score(&fixture, good);
+        assert!(card.all_passed(), "{card}");
+        for (from, to, name) in faults {
+            assert!(good.contains(from), "{from}");
+            let bad = good.replacen(from, to, 1);
+            let card = score(&fixture, &bad);
+            assert!(
+                card.failures().iter().any(|c| c.name == *name),
+                "{name} should fail for {to}: {card}"
+            );
+        }
+    }
+
+    #[test]
+    fn summaries_are_scored_in_the_groups_language() {
+        check_language(
+            FIXTURE_RU,
+            GOOD_RU,
+            &[
+                (
+                    "открытый учёт** (3",
+                    "учёт, сбор** (3",
+                    "theme labels are phrases from the replies",
+                ),
+                (
+                    "**открытый учёт**",
+                    "**соседи**",
+                    "the discussion's themes are found",
+                ),
+                (
+                    "— Анна\n\n**В чём",
+                    "— Борис\n\n**В чём",
+                    "quotes are members' exact words, rightly attributed",
+                ),
+                (
+                    "распределились равномерно",
+                    "распределились неравномерно",
+                    "participation is described in words that fit",
+                ),
+                (
+                    "“Кто пишет правила?” — Борис",
+                    "“Проголосуйте, пожалуйста, до начала.” — Ведущая",
+                    "no housekeeping or facilitation quoted",
+                ),
+                ("все суда.”", "все су…”", "quotes end at a sentence end"),
+            ],
+        );
+        check_language(
+            FIXTURE_ZH,
+            GOOD_ZH,
+            &[
+                (
+                    "公开账簿** (3",
+                    "收费，邻居** (3",
+                    "theme labels are phrases from the replies",
+                ),
+                (
+                    "— 林晓云\n\n**分歧",
+                    "— 王强\n\n**分歧",
+                    "quotes are members' exact words, rightly attributed",
+                ),
+                (
+                    "发言分布均衡",
+                    "发言分布很不均衡",
+                    "participation is described in words that fit",
+                ),
+                (
+                    "林晓云贡献了",
+                    "某人贡献了",
+                    "participation is described in words that fit",
+                ),
+                (
+                    "“谁来制定规则？” — 王强",
+                    "“请在开始前投票。” — 主持人",
+                    "no housekeeping or facilitation quoted",
+                ),
+                ("行不通。”", "行不…”", "quotes end at a sentence end"),
+                (
+                    "“谁来制定规则？”",
+                    "“谁来制定规则？没有人。”",
+                    "open questions are the unanswered ones, as sentences",
+                ),
+            ],
+        );
+        // An English summary is not read as a Russian one.
+        let fixture = Fixture::parse(FIXTURE_RU).unwrap();
+        let english = GOOD_RU
+            .replace("**Темы**", "**Themes**")
+            .replace("**Открытые вопросы**", "**Questions still open**");
+        assert!(!score(&fixture, &english).all_passed());
+    }
+
+    #[test]
+    fn a_fixture_in_an_unknown_language_is_refused() {
+        let bad = FIXTURE_RU.replace("language = \"ru\"", "language = \"xx\"");
+        let err = Fixture::parse(&bad).unwrap_err().to_string();
+        assert!(err.contains("xx"), "{err}");
     }
 
     #[test]

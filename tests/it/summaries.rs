@@ -454,6 +454,10 @@ fn discussion_fixtures() -> Vec<colloquy::domain::summary_score::Fixture> {
         include_str!("../fixtures/discussions/commons.toml"),
         include_str!("../fixtures/discussions/promises.toml"),
         include_str!("../fixtures/discussions/zoos.toml"),
+        include_str!("../fixtures/discussions/ru-harbour.toml"),
+        include_str!("../fixtures/discussions/zh-budget.toml"),
+        include_str!("../fixtures/discussions/de-hafen.toml"),
+        include_str!("../fixtures/discussions/fr-phare.toml"),
     ]
     .iter()
     .map(|text| colloquy::domain::summary_score::Fixture::parse(text).unwrap())
@@ -490,7 +494,12 @@ async fn play(fixture: &colloquy::domain::summary_score::Fixture, db: TestDb) ->
         }
     };
     let fac = fixture.facilitator.as_str();
-    exec(fac, Role::Facilitator, "setup --tz UTC".into()).await;
+    exec(
+        fac,
+        Role::Facilitator,
+        format!("setup --tz UTC --language {}", fixture.language.code()),
+    )
+    .await;
     for m in fixture.members.iter().filter(|m| !m.quotes) {
         exec(&m.key, Role::Member, "privacy quotes off".into()).await;
     }

@@ -47,10 +47,26 @@ impl Reading {
     }
 }
 
-/// Content words (stop words aside) in a sentence.
+/// Content words (stop words aside) in a sentence. German writes a compound as one word
+/// ("Hafengebühr" for "harbour fee"): a noun (capitalised) of ten letters or more counts
+/// as the two words it would be in English, so a short German claim ("Die Hafengebühr
+/// verzerrt den Wettbewerb.") weighs what the same claim in English does.
 fn content(text: &str, lang: Lang) -> usize {
-    content_words(text, lang).count()
+    if lang != Lang::De {
+        return content_words(text, lang).count();
+    }
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        .map(|w| {
+            let words = content_words(w, lang).count();
+            let compound = w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().filter(|c| c.is_alphabetic()).count() >= GERMAN_COMPOUND;
+            if words == 1 && compound { 2 } else { words }
+        })
+        .sum()
 }
+
+/// Letters from which a German noun is read as a compound of two words.
+const GERMAN_COMPOUND: usize = 10;
 
 fn is_logistics(lower: &str, content: usize, m: &Markers) -> bool {
     content <= 8 && m.logistics.iter().any(|p| lower.contains(p))
@@ -253,6 +269,35 @@ mod tests {
             )
             .role,
             Role::Facilitation
+        );
+    }
+
+    #[test]
+    fn a_short_german_claim_of_compounds_is_analysis() {
+        // Issue 19: three German words are four or five in English.
+        for claim in [
+            "Die Hafengebühr verzerrt den Wettbewerb.",
+            "Transparenz schafft Vertrauen.",
+            "Das Kassenbuch verhindert Bestechung.",
+        ] {
+            assert_eq!(read(claim, false, Lang::De).role, Role::Analysis, "{claim}");
+        }
+        // Short chatter stays chatter, however it is capitalised.
+        for chatter in [
+            "Finde ich super toll.",
+            "Danke, gute Frage!",
+            "Haha, genau so.",
+        ] {
+            assert_eq!(
+                read(chatter, false, Lang::De).role,
+                Role::Chatter,
+                "{chatter}"
+            );
+        }
+        // English is counted as before: three words are chatter.
+        assert_eq!(
+            read("Transparency builds trust.", false, Lang::En).role,
+            Role::Chatter
         );
     }
 

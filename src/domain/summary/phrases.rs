@@ -738,13 +738,25 @@ fn push(out: &mut Vec<Phrase>, seen: &mut HashSet<String>, toks: &[&Token]) {
 /// English by this chunker, other languages by the key-term rules of
 /// [`lang_terms`] (Russian adjectives and nouns stemmed by Snowball, German capitalised
 /// nouns, French nouns after a determiner, Chinese nouns by jieba).
-pub(super) fn phrases_in(text: &str, lang: Lang) -> Vec<Phrase> {
+///
+/// `zh_compounds`: the compounds a Chinese discussion repeats, kept whole
+/// ([`lang_terms::chinese_compounds`]: "治理赤字", which jieba cuts in two); without
+/// them, those the text itself repeats.
+pub(super) fn phrases_in_with(
+    text: &str,
+    lang: Lang,
+    zh_compounds: Option<&HashSet<String>>,
+) -> Vec<Phrase> {
     if lang == Lang::En {
         return noun_phrases(text);
     }
     let mut seen = HashSet::new();
     let mut out = Vec::new();
-    for p in lang_terms::phrases_in(text, lang) {
+    let found = match (lang, zh_compounds) {
+        (Lang::Zh, Some(compounds)) => lang_terms::chinese_phrases_with(text, compounds),
+        _ => lang_terms::phrases_in(text, lang),
+    };
+    for p in found {
         // A phrase about the discussion itself ("главный тезис текста", "l'auteur") or
         // of stop words alone is no theme.
         let head = lang_terms::head_in(&p.surface, &p.key, lang).unwrap_or(&p.surface);
@@ -774,12 +786,31 @@ pub(super) fn phrases_in(text: &str, lang: Lang) -> Vec<Phrase> {
         // for "large irrigation systems": replies that say "санкции" and "экономические
         // санкции" then share a theme.
         let head = lang_terms::head_in(&surface, &p.key, lang).map(str::to_string);
+        let complement = genitive_complement(&surface, lang);
         out.push(Phrase {
             surface,
             key: p.key,
             words,
             oblique: p.oblique,
         });
+        // The noun of a German or French genitive alone too ("Kosten des Leuchtturms",
+        // "coût du phare"): replies that say "der Leuchtturm" and "das Licht des
+        // Leuchtturms" then share a theme.
+        if let Some(noun) = complement {
+            let key = lang_terms::key_of_in(&noun, lang);
+            if !key.is_empty()
+                && !is_generic_in(&noun, lang)
+                && !lang_terms::is_stop_word_in(&noun.to_lowercase(), lang)
+                && seen.insert(key.clone())
+            {
+                out.push(Phrase {
+                    surface: noun,
+                    key,
+                    words: 1,
+                    oblique: false,
+                });
+            }
+        }
         if let Some(head) = head {
             let key = lang_terms::key_of_in(&head, lang);
             if !key.is_empty()
@@ -800,6 +831,26 @@ pub(super) fn phrases_in(text: &str, lang: Lang) -> Vec<Phrase> {
         }
     }
     out
+}
+
+/// The noun after a German "der/des" or a French "de/du/des/de la" ending a phrase
+/// ("Kosten des Leuchtturms" → "Leuchtturms", "coût du phare" → "phare").
+fn genitive_complement(surface: &str, lang: Lang) -> Option<String> {
+    let words: Vec<&str> = surface.split_whitespace().collect();
+    let n = words.len();
+    if n < 3 {
+        return None;
+    }
+    let link = words[n - 2].to_lowercase();
+    let linked = match lang {
+        Lang::De => matches!(link.as_str(), "der" | "des"),
+        Lang::Fr => {
+            matches!(link.as_str(), "de" | "du" | "des")
+                || (link == "la" && n >= 4 && words[n - 3].eq_ignore_ascii_case("de"))
+        }
+        _ => false,
+    };
+    linked.then(|| words[n - 1].to_string())
 }
 
 /// The noun phrases of English `text`, each once, in order of appearance.

@@ -9,7 +9,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::phrases::phrases_in;
+use super::phrases::phrases_in_with;
+use crate::domain::lang_terms::chinese_compounds;
 use crate::domain::language::Lang;
 
 /// A theme found in the replies.
@@ -46,10 +47,17 @@ pub(super) fn find(
     if n < 2 || max == 0 {
         return Vec::new();
     }
+    // The compounds Chinese replies repeat between them stay one phrase ("治理赤字").
+    let chinese: Vec<&str> = texts
+        .iter()
+        .filter(|t| t.2 == Lang::Zh)
+        .map(|t| t.0)
+        .collect();
+    let compounds = (chinese.len() >= 2).then(|| chinese_compounds(&chinese));
     let mut candidates: HashMap<String, Candidate> = HashMap::new();
     let mut order = 0usize;
     for (i, (text, author, lang)) in texts.iter().enumerate() {
-        for p in phrases_in(text, *lang) {
+        for p in phrases_in_with(text, *lang, compounds.as_ref()) {
             if p.surface
                 .split(' ')
                 .any(|w| names.contains(&w.to_lowercase()))
@@ -182,9 +190,14 @@ fn has_words(hay: &str, needle: &str, lang: Lang) -> bool {
     })
 }
 
-/// Does `text`, written in `lang`, use the phrase with this key?
+/// Does `text`, written in `lang`, use the phrase with this key? (A Chinese compound of
+/// the discussion's, "治理 赤字", is read whole even where the reply uses it once.)
 pub(super) fn uses(text: &str, key: &str, lang: Lang) -> bool {
-    phrases_in(text, lang).iter().any(|p| p.key == key)
+    let compound =
+        (lang == Lang::Zh && key.contains(' ')).then(|| HashSet::from([key.to_string()]));
+    phrases_in_with(text, lang, compound.as_ref())
+        .iter()
+        .any(|p| p.key == key)
 }
 
 #[cfg(test)]
@@ -219,6 +232,59 @@ mod tests {
         assert_eq!(found[0].members, vec![0, 2, 4]);
         assert!(uses(texts[2].0, &found[0].key, Lang::En));
         assert!(!uses(texts[1].0, &found[0].key, Lang::En));
+    }
+
+    #[test]
+    fn chinese_compounds_the_discussion_repeats_are_themes() {
+        // Issue 19: jieba cuts 治理赤字 and 公开预算 in two; the theme was 赤字 alone.
+        let texts = [
+            ("我认为问题不是缺钱，而是治理赤字。", 0),
+            ("我不同意，把一切都说成治理赤字是替削减开支找借口。", 1),
+            ("公开预算能让居民看到钱花在哪里。", 2),
+            ("对，公开预算是第一步。", 0),
+            ("短期内治理赤字不会缩小，这是我的担心。", 1),
+        ]
+        .map(|(t, a)| (t, a, Lang::Zh));
+        let found = find(&texts, &HashSet::new(), 3);
+        let labels: Vec<&str> = found.iter().map(|t| t.label.as_str()).collect();
+        assert!(labels.contains(&"治理赤字"), "{labels:?}");
+        assert!(labels.contains(&"公开预算"), "{labels:?}");
+        let deficit = found.iter().find(|t| t.label == "治理赤字").unwrap();
+        assert_eq!(deficit.members, vec![0, 1, 4]);
+        // A reply that uses the compound once is still read as using it.
+        assert!(uses(texts[4].0, &deficit.key, Lang::Zh));
+        assert!(!uses(texts[2].0, &deficit.key, Lang::Zh));
+    }
+
+    #[test]
+    fn a_genitive_noun_shares_a_theme_with_the_noun_alone() {
+        // A German discussion of a lighthouse: "Kosten des Leuchtturms" and "das Licht
+        // des Leuchtturms" speak of it as much as "der Leuchtturm" does.
+        let texts = [
+            ("Der Leuchtturm dient der ganzen Küste.", 0),
+            (
+                "Die Dörfer sollten sich an den Kosten des Leuchtturms beteiligen.",
+                1,
+            ),
+            ("Die Fischer fahren nach dem Licht des Leuchtturms heim.", 2),
+            ("Ohne den Leuchtturm würden sie Boote verlieren.", 3),
+        ]
+        .map(|(t, a)| (t, a, Lang::De));
+        let found = find(&texts, &HashSet::new(), 3);
+        let lighthouse = found.iter().find(|t| t.label == "Leuchtturm");
+        assert_eq!(
+            lighthouse.map(|t| t.members.clone()),
+            Some(vec![0, 1, 2, 3]),
+            "{found:?}"
+        );
+        let fr = [
+            ("Le phare sert toute la côte.", 0),
+            ("Le coût du phare doit être partagé.", 1),
+            ("Les villages profitent du phare chaque nuit.", 2),
+        ]
+        .map(|(t, a)| (t, a, Lang::Fr));
+        let found = find(&fr, &HashSet::new(), 3);
+        assert!(found.iter().any(|t| t.label == "phare"), "{found:?}");
     }
 
     #[test]
