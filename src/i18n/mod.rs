@@ -9,9 +9,10 @@
 
 mod dates;
 
+use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
@@ -186,53 +187,124 @@ pub const FILES: &[(&str, &str, &str)] = ftl_files!(
     "archive.ftl",
 );
 
-/// The loaded messages of every locale.
+/// The messages of every locale, each locale's parsed on its first use: a bot whose
+/// groups all speak one language keeps that language's messages and English (the
+/// fallback) in memory, not all five (their sources are over 500 KB).
 pub struct Messages {
-    bundles: Vec<(Locale, FluentBundle<FluentResource>)>,
+    locales: Vec<LocaleMessages>,
+}
+
+/// One locale's Fluent sources, and the bundle parsed from them once needed.
+struct LocaleMessages {
+    locale: Locale,
+    /// (file name, source).
+    sources: Vec<(String, Cow<'static, str>)>,
+    bundle: OnceLock<FluentBundle<FluentResource>>,
+}
+
+impl LocaleMessages {
+    fn bundle(&self) -> &FluentBundle<FluentResource> {
+        self.bundle.get_or_init(|| {
+            let id: unic_langid::LanguageIdentifier = self
+                .locale
+                .tag()
+                .parse()
+                .unwrap_or_else(|_| unic_langid::LanguageIdentifier::default());
+            let mut bundle = FluentBundle::new_concurrent(vec![id]);
+            // Chat text is plain: no Unicode isolation marks around placeables.
+            bundle.set_use_isolating(false);
+            for (name, source) in &self.sources {
+                let resource = match FluentResource::try_new(source.to_string()) {
+                    Ok(r) => r,
+                    Err((r, errors)) => {
+                        tracing::error!(
+                            locale = self.locale.tag(),
+                            file = name,
+                            ?errors,
+                            "Fluent syntax"
+                        );
+                        r
+                    }
+                };
+                if let Err(errors) = bundle.add_resource(resource) {
+                    tracing::error!(
+                        locale = self.locale.tag(),
+                        file = name,
+                        ?errors,
+                        "Fluent messages"
+                    );
+                }
+            }
+            bundle
+        })
+    }
 }
 
 impl Messages {
-    /// Parse the compiled-in files. A syntax error or a key defined twice is a build
-    /// error the tests catch; here it is logged and the rest of the file still loads.
+    /// The compiled-in files. A syntax error or a key defined twice is a build error the
+    /// tests catch; here it is logged and the rest of the file still loads.
     fn load() -> Messages {
-        Messages::from_sources(FILES)
+        Messages::of_files(
+            FILES
+                .iter()
+                .map(|&(tag, name, source)| (tag, name, Cow::Borrowed(source))),
+        )
+    }
+
+    /// Only the compiled-in `file` of every locale (Discord's command localizations read
+    /// `commands.ftl` of all five at start, without keeping every locale's messages).
+    pub fn only_file(file: &str) -> Messages {
+        Messages::of_files(
+            FILES
+                .iter()
+                .filter(|f| f.1 == file)
+                .map(|&(tag, name, source)| (tag, name, Cow::Borrowed(source))),
+        )
     }
 
     /// Messages from Fluent sources given as (locale tag, file name, text).
     pub fn from_sources(files: &[(&str, &str, &str)]) -> Messages {
-        let bundles = Locale::ALL
+        Messages::of_files(
+            files
+                .iter()
+                .map(|&(tag, name, source)| (tag, name, Cow::Owned(source.to_string()))),
+        )
+    }
+
+    fn of_files<'a>(
+        files: impl Iterator<Item = (&'a str, &'a str, Cow<'static, str>)>,
+    ) -> Messages {
+        let mut locales: Vec<LocaleMessages> = Locale::ALL
             .iter()
-            .map(|&locale| {
-                let id: unic_langid::LanguageIdentifier = locale
-                    .tag()
-                    .parse()
-                    .unwrap_or_else(|_| unic_langid::LanguageIdentifier::default());
-                let mut bundle = FluentBundle::new_concurrent(vec![id]);
-                // Chat text is plain: no Unicode isolation marks around placeables.
-                bundle.set_use_isolating(false);
-                for (tag, name, source) in files.iter().filter(|f| f.0 == locale.tag()) {
-                    let resource = match FluentResource::try_new(source.to_string()) {
-                        Ok(r) => r,
-                        Err((r, errors)) => {
-                            tracing::error!(locale = tag, file = name, ?errors, "Fluent syntax");
-                            r
-                        }
-                    };
-                    if let Err(errors) = bundle.add_resource(resource) {
-                        tracing::error!(locale = tag, file = name, ?errors, "Fluent messages");
-                    }
-                }
-                (locale, bundle)
+            .map(|&locale| LocaleMessages {
+                locale,
+                sources: Vec::new(),
+                bundle: OnceLock::new(),
             })
             .collect();
-        Messages { bundles }
+        for (tag, name, source) in files {
+            if let Some(l) = locales.iter_mut().find(|l| l.locale.tag() == tag) {
+                l.sources.push((name.to_string(), source));
+            }
+        }
+        Messages { locales }
+    }
+
+    /// The locales whose messages have been parsed so far.
+    #[cfg(test)]
+    fn parsed(&self) -> Vec<Locale> {
+        self.locales
+            .iter()
+            .filter(|l| l.bundle.get().is_some())
+            .map(|l| l.locale)
+            .collect()
     }
 
     fn bundle(&self, locale: Locale) -> Option<&FluentBundle<FluentResource>> {
-        self.bundles
+        self.locales
             .iter()
-            .find(|(l, _)| *l == locale)
-            .map(|(_, b)| b)
+            .find(|l| l.locale == locale)
+            .map(LocaleMessages::bundle)
     }
 
     /// Whether `locale` has its own `key` (no fallback).

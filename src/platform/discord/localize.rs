@@ -9,7 +9,7 @@
 
 use std::borrow::Cow;
 
-use crate::i18n::{Locale, messages};
+use crate::i18n::{Locale, Messages};
 
 use super::{Data, Error};
 
@@ -42,18 +42,19 @@ pub(crate) fn valid_description(text: &str) -> bool {
 }
 
 /// A translation of `key` (or `key.attr`) in `locale`, if that locale has its own.
-fn own(locale: Locale, key: &str) -> Option<String> {
+fn own(messages: &Messages, locale: Locale, key: &str) -> Option<String> {
     let id = key.split('.').next().unwrap_or(key);
-    if !messages().has(locale, id) {
+    if !messages.has(locale, id) {
         return None;
     }
-    let text = messages().format(locale, key, &[]);
+    let text = messages.format(locale, key, &[]);
     (!text.trim().is_empty()).then(|| text.trim().to_string())
 }
 
 /// Pairs (Discord locale, text) of `key` in every locale but English, each checked by
 /// `valid`; one that fails is logged and left out (Discord would refuse every command).
 fn localizations(
+    messages: &Messages,
     key: &str,
     valid: fn(&str) -> bool,
 ) -> Cow<'static, [(Cow<'static, str>, Cow<'static, str>)]> {
@@ -62,7 +63,7 @@ fn localizations(
         let Some(discord) = locale.discord() else {
             continue;
         };
-        let Some(text) = own(locale, key) else {
+        let Some(text) = own(messages, locale, key) else {
             continue;
         };
         if valid(&text) {
@@ -75,38 +76,42 @@ fn localizations(
 }
 
 /// Fill in every command's, option's and choice's localizations from the Fluent files.
+/// Only `commands.ftl` of each locale is parsed for it, and dropped afterwards: the
+/// bot's other messages are parsed per locale when a group first needs them.
 pub(crate) fn localize(commands: &mut [Command]) {
+    let messages = Messages::only_file("commands.ftl");
     for command in commands {
-        localize_one(command, &mut Vec::new());
+        localize_one(&messages, command, &mut Vec::new());
     }
 }
 
-fn localize_one(command: &mut Command, path: &mut Vec<String>) {
+fn localize_one(messages: &Messages, command: &mut Command, path: &mut Vec<String>) {
     path.push(command.name.to_string());
     let names: Vec<&str> = path.iter().map(String::as_str).collect();
     let key = command_key(&names);
-    command.name_localizations = localizations(&key, valid_name);
+    command.name_localizations = localizations(messages, &key, valid_name);
     command.description_localizations =
-        localizations(&format!("{key}.description"), valid_description);
+        localizations(messages, &format!("{key}.description"), valid_description);
     for p in &mut command.parameters {
         let key = option_key(&names, &p.name);
-        p.name_localizations = localizations(&key, valid_name);
+        p.name_localizations = localizations(messages, &key, valid_name);
         p.description_localizations =
-            localizations(&format!("{key}.description"), valid_description);
+            localizations(messages, &format!("{key}.description"), valid_description);
         let choices: Vec<poise::CommandParameterChoice> = p
             .choices
             .iter()
             .enumerate()
             .map(|(i, c)| {
                 let mut c = c.clone();
-                c.localizations = localizations(&format!("{key}.choice{i}"), valid_description);
+                c.localizations =
+                    localizations(messages, &format!("{key}.choice{i}"), valid_description);
                 c
             })
             .collect();
         p.choices = Cow::Owned(choices);
     }
     for sub in &mut command.subcommands {
-        localize_one(sub, path);
+        localize_one(messages, sub, path);
     }
     path.pop();
 }
@@ -151,6 +156,7 @@ pub(crate) fn english(commands: &[Command]) -> Vec<(String, String, String, Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::messages;
 
     /// commands.ftl in English holds every command, option and choice as the code names
     /// and describes it, so a new or renamed option cannot go untranslated unnoticed (the
