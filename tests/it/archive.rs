@@ -610,26 +610,14 @@ pub async fn archive_day_in(
     } else {
         "Семинар"
     };
-    app.fac(&format!(
-        "setup --tz Europe/Moscow --time 09:00 --days daily --summary-time 21:00 --language {lang} --name {name}"
-    ))
-    .await;
-    let upload = colloquy::engine::Upload {
-        name: "reading.md".into(),
-        bytes: reading.as_bytes().to_vec(),
-    };
-    app.run_with(
-        "fac",
-        Role::Facilitator,
-        "reading import --words 40",
-        Some(upload),
-    )
-    .await
-    .expect("import");
-    app.fac("excerpt next").await;
-    app.deliver().await;
-    let group = app.group().await;
-    let s = app.current_session(&group).await;
+    let (group, s) = app
+        .group_with_first_excerpt(
+            &format!(
+                "setup --tz Europe/Moscow --time 09:00 --days daily --summary-time 21:00 --language {lang} --name {name}"
+            ),
+            reading,
+        )
+        .await;
     let thread = s.thread_id.clone().expect("a thread");
     let post = s.post_message_id.clone().expect("the excerpt's post");
     app.run("chen", Role::Member, "privacy quotes off")

@@ -669,27 +669,10 @@ colloquy::store_test! {
 
 /// A Russian group with an excerpt, three replies and a pre/post poll pair, both closed.
 async fn russian_group_with_a_poll_pair(app: &TestApp) {
-    app.fac("setup --tz Europe/Moscow --language ru").await;
-    let upload = colloquy::engine::Upload {
-        name: "reading.md".into(),
-        bytes: RUSSIAN_READING.as_bytes().to_vec(),
-    };
-    app.run_with(
-        "fac",
-        Role::Facilitator,
-        "reading import --words 40",
-        Some(upload),
-    )
-    .await
-    .expect("import");
-    app.fac("excerpt next").await;
-    app.deliver().await;
-    let group = app.group().await;
-    let thread = app
-        .current_session(&group)
-        .await
-        .thread_id
-        .expect("a thread");
+    let (_, session) = app
+        .group_with_first_excerpt("setup --tz Europe/Moscow --language ru", RUSSIAN_READING)
+        .await;
+    let thread = session.thread_id.expect("a thread");
     for (who, text) in [
         ("ana", "Предсказуемость судов важнее их строгости."),
         ("ben", "Доверие строится годами, правила вторичны."),

@@ -28,26 +28,13 @@ async fn views_in(
     claims: &[&str; 6],
     replies: &[&str; 3],
 ) -> (String, String, String, String) {
-    app.fac(&format!(
-        "setup --tz Europe/Moscow --time 09:00 --days daily --language {lang}"
-    ))
-    .await;
-    let upload = colloquy::engine::Upload {
-        name: "reading.md".into(),
-        bytes: reading.as_bytes().to_vec(),
-    };
-    app.run_with(
-        "fac",
-        Role::Facilitator,
-        "reading import --words 40",
-        Some(upload),
-    )
-    .await
-    .expect("import");
-    app.fac("excerpt next").await;
-    app.deliver().await;
-    let g = app.group().await;
-    let thread = app.current_session(&g).await.thread_id.expect("a thread");
+    let (g, session) = app
+        .group_with_first_excerpt(
+            &format!("setup --tz Europe/Moscow --time 09:00 --days daily --language {lang}"),
+            reading,
+        )
+        .await;
+    let thread = session.thread_id.expect("a thread");
     for (i, r) in replies.iter().enumerate() {
         app.say(MEMBERS[i], Some(&thread), r).await;
     }

@@ -198,6 +198,33 @@ impl TestApp {
         self.group().await
     }
 
+    /// `setup` (the line given), `text` imported as a reading in excerpts of about 40 words,
+    /// and its first excerpt posted: the group and the excerpt's session (with its thread).
+    pub async fn group_with_first_excerpt(
+        &self,
+        setup: &str,
+        text: &str,
+    ) -> (Group, colloquy::store::SessionRow) {
+        self.fac(setup).await;
+        let upload = Upload {
+            name: "reading.md".into(),
+            bytes: text.as_bytes().to_vec(),
+        };
+        self.run_with(
+            "fac",
+            Role::Facilitator,
+            "reading import --words 40",
+            Some(upload),
+        )
+        .await
+        .expect("import");
+        self.fac("excerpt next").await;
+        self.deliver().await;
+        let group = self.group().await;
+        let session = self.current_session(&group).await;
+        (group, session)
+    }
+
     /// The group's current excerpt session (the test expects one).
     pub async fn current_session(&self, group: &Group) -> colloquy::store::SessionRow {
         self.store
