@@ -28,11 +28,17 @@ pub struct JemallocConf(*const std::ffi::c_char);
 // SAFETY: the pointer is to a static string that is never written.
 unsafe impl Sync for JemallocConf {}
 
-#[tokio::main]
-async fn main() -> ExitCode {
+fn main() -> ExitCode {
     let cli = colloquy::cli::Cli::parse();
     colloquy::cli::init_logging(&cli);
-    match colloquy::cli::dispatch(cli).await {
+    let runtime = match colloquy::cli::runtime() {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(colloquy::cli::dispatch(cli)) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("error: {e:#}");
