@@ -27,7 +27,11 @@ impl LlmError {
     pub fn describe_in(&self, locale: crate::i18n::Locale) -> String {
         use crate::t;
         match self {
-            LlmError::Timeout(s) => t!(locale, "llm-error-timeout", seconds = format!("{s:.1}")),
+            LlmError::Timeout(s) => t!(
+                locale,
+                "llm-error-timeout",
+                seconds = crate::i18n::format_decimal(*s, 1, locale)
+            ),
             LlmError::Unreachable(_) => t!(locale, "llm-error-unreachable"),
             LlmError::Status(code) => t!(locale, "llm-error-status", code = *code as i64),
             LlmError::BadAnswer(_) => t!(locale, "llm-error-bad-answer"),

@@ -133,7 +133,7 @@ fn describe_evenness(evenness: f64, loc: Locale) -> String {
         loc,
         "summary-evenness",
         spread = word,
-        evenness = format!("{evenness:.2}")
+        evenness = crate::i18n::format_decimal(evenness, 2, loc)
     )
 }
 

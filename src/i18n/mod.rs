@@ -8,6 +8,7 @@
 //! Russian gets its three forms (`one`, `few`, `many`) and Chinese its one.
 
 mod dates;
+mod numbers;
 
 use std::borrow::Cow;
 use std::fmt;
@@ -20,6 +21,7 @@ use serde::{Deserialize, Serialize};
 
 pub use dates::{format_date, format_date_time, format_time};
 pub use fluent_bundle::FluentValue;
+pub use numbers::{format_decimal, format_signed};
 
 /// A language the bot speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]

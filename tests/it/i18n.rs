@@ -118,6 +118,21 @@ pub(crate) fn english_runs(text: &str, allowed: &[&str]) -> Vec<String> {
     runs
 }
 
+/// Numbers written with `mark` between digits ("0.66" for '.'), with a little context.
+fn decimals_with(text: &str, mark: char) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    (1..chars.len().saturating_sub(1))
+        .filter(|&i| {
+            chars[i] == mark && chars[i - 1].is_ascii_digit() && chars[i + 1].is_ascii_digit()
+        })
+        .map(|i| {
+            chars[i.saturating_sub(12)..(i + 6).min(chars.len())]
+                .iter()
+                .collect()
+        })
+        .collect()
+}
+
 /// A group's day in `lang`: setup, import, the excerpt with its questions, replies, a
 /// pre/post poll pair with votes and reasons, results, the summary, the schedule and help
 /// for a refusal; returns everything the bot wrote (its answers and its posts).
@@ -233,6 +248,10 @@ colloquy::store_test! {
         assert!(all.contains("Вопросы для обсуждения"), "{all}");
         assert!(all.contains("3 голоса"), "{all}");
         assert!(all.contains("Итоги:"), "{all}");
+        // Russian writes a decimal comma: the summary's evenness, the poll pair's shift.
+        let points = decimals_with(&all, '.');
+        assert!(points.is_empty(), "decimal points in a Russian group's day: {points:?}\n\n{all}");
+        assert!(!decimals_with(&all, ',').is_empty(), "no decimals at all: {all}");
         if std::env::var("COLLOQUY_SHOW_DAY").is_ok() {
             println!("{all}");
         }

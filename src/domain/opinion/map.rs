@@ -80,8 +80,8 @@ impl NoGroups {
                 locale,
                 "map-no-groups-unclear",
                 k = *k,
-                silhouette = format!("{silhouette:.2}"),
-                need = format!("{MIN_SILHOUETTE:.2}")
+                silhouette = crate::i18n::format_decimal(*silhouette, 2, locale),
+                need = crate::i18n::format_decimal(MIN_SILHOUETTE, 2, locale)
             ),
         }
     }

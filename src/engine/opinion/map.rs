@@ -12,7 +12,7 @@ use crate::domain::anon::scoped_voter_key;
 use crate::domain::opinion::map::MIN_VOTES;
 use crate::domain::opinion::{OpinionMap, VoteMatrix, group_name, opinion_map};
 use crate::domain::poll::Scale;
-use crate::i18n::Locale;
+use crate::i18n::{Locale, format_decimal, format_signed};
 use crate::ports::FileOut;
 use crate::store::{Group, PollRow};
 use crate::t;
@@ -111,11 +111,12 @@ pub(super) fn pct(x: f64) -> u32 {
     (x * 100.0).round().clamp(0.0, 100.0) as u32
 }
 
-pub(super) fn p_words(p: f64) -> String {
+/// "p = 0.034", "p < 0.001" (with a decimal comma where `loc` writes one).
+pub(super) fn p_words(p: f64, loc: Locale) -> String {
     if p < 0.001 {
-        "p < 0.001".into()
+        format!("p < {}", format_decimal(0.001, 3, loc))
     } else {
-        format!("p = {p:.3}")
+        format!("p = {}", format_decimal(p, 3, loc))
     }
 }
 
@@ -408,7 +409,7 @@ impl Engine {
                         agrees: r.agrees,
                         share_pct: pct(r.share),
                         rest_pct: pct(r.rest_share),
-                        p: p_words(r.p),
+                        p: p_words(r.p, loc),
                     })
                     .collect(),
             })
@@ -456,7 +457,7 @@ impl Engine {
                                 } else {
                                     "split"
                                 },
-                                mean = format!("{mean:+.2}")
+                                mean = format_signed(*mean, 2, loc)
                             )
                         })
                         .collect::<Vec<_>>()
@@ -464,7 +465,7 @@ impl Engine {
                 },
             })
             .collect();
-        let silhouette = map.silhouette.map(|s| format!("{s:.2}"));
+        let silhouette = map.silhouette.map(|s| format_decimal(s, 2, loc));
         let clarity = (!map.groups.is_empty()).then(|| match map.silhouette.unwrap_or(0.0) {
             s if s >= 0.7 => t!(loc, "map-clarity-clear"),
             s if s >= 0.5 => t!(loc, "map-clarity-fair"),

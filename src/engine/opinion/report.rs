@@ -15,7 +15,7 @@ use crate::domain::opinion::deliberation::{
 };
 use crate::domain::opinion::stats::Verdict;
 use crate::domain::poll::ANONYMITY_THRESHOLD;
-use crate::i18n::Locale;
+use crate::i18n::{Locale, format_signed};
 use crate::store::{Group, PollRow};
 use crate::t;
 
@@ -109,7 +109,7 @@ fn unit(test: Test, loc: Locale) -> String {
 /// "+0.40 on the scale (95 % CI +0.10 to +0.70)" in `loc`.
 fn effect_words(s: &Shift, loc: Locale) -> Option<String> {
     let e = s.effect?;
-    let value = format!("{:+.2}", e.value);
+    let value = format_signed(e.value, 2, loc);
     if !e.low.is_finite() || !e.high.is_finite() {
         return Some(t!(
             loc,
@@ -123,8 +123,8 @@ fn effect_words(s: &Shift, loc: Locale) -> Option<String> {
         "report-effect-ci",
         value = value,
         unit = unit(s.test, loc),
-        low = format!("{:+.2}", e.low),
-        high = format!("{:+.2}", e.high)
+        low = format_signed(e.low, 2, loc),
+        high = format_signed(e.high, 2, loc)
     ))
 }
 
@@ -152,7 +152,7 @@ fn arm(s: &Option<Shift>, positive: &str, negative: &str, loc: Locale) -> Option
         summary.push_str(&t!(
             loc,
             "report-effect",
-            value = format!("{:+.2}", e.value),
+            value = format_signed(e.value, 2, loc),
             unit = unit(s.test, loc)
         ));
     }
@@ -339,7 +339,7 @@ impl Engine {
                 positive_pole: positive.to_string(),
                 negative_pole: negative.to_string(),
                 test: test_name(s.test, loc),
-                p: s.p.map(p_words),
+                p: s.p.map(|p| p_words(p, loc)),
                 effect: effect_words(s, loc),
                 verdict: verdict_words(s.verdict, &direction(s, positive, negative, loc), loc),
                 participants: arm(&cs.participants, positive, negative, loc),
@@ -366,7 +366,7 @@ impl Engine {
                     others = l.others,
                     others_changed = l.others_changed,
                     others_pct = pct(l.others_changed as f64 / l.others as f64),
-                    p = p_words(l.p),
+                    p = p_words(l.p, loc),
                     linked = if l.p < 0.05 { "true" } else { "false" }
                 ),
                 None => t!(loc, "report-linkage-too-few"),

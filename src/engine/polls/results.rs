@@ -221,7 +221,7 @@ impl Engine {
             net: data
                 .net_shift
                 .filter(|n| n.abs() > 1e-9)
-                .map(|n| format!("{n:+.2}")),
+                .map(|n| crate::i18n::format_signed(n, 2, loc)),
             net_value: data.net_shift.unwrap_or(0.0),
             moves,
             suppressed,
