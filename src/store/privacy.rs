@@ -171,7 +171,7 @@ impl Store {
     /// among them), the claims they proposed that were not approved, and their record;
     /// take their name off approved claims and off decisions they made as a facilitator;
     /// delete the stored summaries of the sessions they wrote or voted in (rebuilt
-    /// without them afterwards); and
+    /// without them afterwards) and the weekly digests of those groups; and
     /// leave a tombstone under `tag` (a keyed hash of the member, see
     /// [`crate::domain::anon::forget_tag`]) so that nothing they posted or voted before
     /// `at_ms` is recorded again, by this process or another; every archive is marked stale.
@@ -199,6 +199,18 @@ impl Store {
                 UNION
                 SELECT p.session_id FROM votes v JOIN polls p ON p.id = v.poll_id
                 WHERE v.member_key = $1 AND p.session_id IS NOT NULL)",
+        )
+        .bind(key)
+        .execute(c).await.map(|d| d.rows_affected()))?;
+        // A weekly digest counts the week's members and names its themes: the digests of
+        // every group the member wrote or voted in go (made again without them when needed).
+        on_tx!(tx, c => sqlx::query(
+            "DELETE FROM summaries WHERE week IS NOT NULL AND group_id IN (
+                SELECT s.group_id FROM replies r JOIN sessions s ON s.id = r.session_id
+                WHERE r.member_key = $1
+                UNION
+                SELECT p.group_id FROM votes v JOIN polls p ON p.id = v.poll_id
+                WHERE v.member_key = $1)",
         )
         .bind(key)
         .execute(c).await.map(|d| d.rows_affected()))?;

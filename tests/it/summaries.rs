@@ -832,3 +832,40 @@ colloquy::store_test! {
         }
     }
 }
+
+colloquy::store_test! {
+    /// A member who asks to be forgotten leaves no stored weekly digest behind that counted
+    /// them and their replies (or drew themes from them): the week's digest is made again
+    /// without them.
+    async fn forget_me_takes_the_member_out_of_the_weeks_digest(db: TestDb) {
+        let app = TestApp::at(monday(8, 0), db).await;
+        app.fac("setup --tz Europe/Berlin --time 09:00 --days daily").await;
+        app.fac("session start --title Harbours").await;
+        let g = app.group().await;
+        for (who, text) in [
+            ("ana", "Harbour dredging costs the town more every year."),
+            ("ben", "Harbour dredging keeps the ferries running, so it pays."),
+            ("cai", "The harbour dredging contract went to the mayor's cousin."),
+            ("Zed Zola", "Zeppelin moorings would free the harbour from ferries."),
+            ("Zed Zola", "Zeppelin moorings need no dredging at all."),
+            ("Zed Zola", "Zeppelin moorings are cheaper than any quay."),
+        ] {
+            app.say(who, None, text).await;
+        }
+        app.fac("session end").await;
+        let week = colloquy::engine::week_of(app.engine.now(), chrono_tz::Europe::Berlin);
+        let before = app.engine.digest_markdown(g.id, &week).await.unwrap();
+        assert!(before.contains("4 members, 6 replies"), "{before}");
+
+        app.run("Zed Zola", Role::Member, "privacy forget-me --confirm")
+            .await
+            .unwrap();
+        let stored = app.store.digest(g.id, &week).await.unwrap();
+        assert!(
+            stored.is_none(),
+            "the digest that counted the forgotten member is still stored: {stored:?}"
+        );
+        let after = app.engine.digest_markdown(g.id, &week).await.unwrap();
+        assert!(after.contains("3 members, 3 replies"), "{after}");
+    }
+}
