@@ -119,7 +119,7 @@ pub(crate) fn english_runs(text: &str, allowed: &[&str]) -> Vec<String> {
 }
 
 /// Numbers written with `mark` between digits ("0.66" for '.'), with a little context.
-fn decimals_with(text: &str, mark: char) -> Vec<String> {
+pub(crate) fn decimals_with(text: &str, mark: char) -> Vec<String> {
     let chars: Vec<char> = text.chars().collect();
     (1..chars.len().saturating_sub(1))
         .filter(|&i| {

@@ -6,7 +6,7 @@ use colloquy::domain::command::Role;
 use colloquy::store::testing::TestDb;
 
 use crate::common::app::{TestApp, monday};
-use crate::i18n::{CHINESE_READING, RUSSIAN_READING, english_runs};
+use crate::i18n::{CHINESE_READING, RUSSIAN_READING, decimals_with, english_runs};
 
 const MEMBERS: [&str; 12] = [
     "ana", "ben", "cai", "dee", "eve", "fay", "gus", "hal", "ivy", "jo", "kim", "lee",
@@ -150,6 +150,10 @@ colloquy::store_test! {
         assert!(digest.contains("**Где стоит группа** (7 утверждений"), "{digest}");
         assert!(minutes.contains("# Протокол:"), "{minutes}");
         assert!(minutes.contains("## Обсуждение"), "{minutes}");
+        for (name, text) in [("map", &map), ("report", &report), ("digest", &digest)] {
+            let points = decimals_with(text, '.');
+            assert!(points.is_empty(), "decimal points in the Russian {name}: {points:?}\n\n{text}");
+        }
         if std::env::var("COLLOQUY_SHOW_DAY").is_ok() {
             println!("{map}\n\n{report}\n\n{digest}\n\n{minutes}");
         }
