@@ -1835,7 +1835,17 @@ pub fn noun_phrases(text: &str) -> Vec<NounPhrase> {
                 && matches!(tokens[b].tag, Tag::Noun | Tag::Proper);
             if whole {
                 let before = out.len();
-                push_phrase(text, &tokens, a, b, sentence, first_word, &quotes, &mut out);
+                push_phrase(
+                    text,
+                    &tokens,
+                    a,
+                    b,
+                    MAX_PHRASE_WORDS,
+                    sentence,
+                    first_word,
+                    &quotes,
+                    &mut out,
+                );
                 if out.len() > before {
                     taken[a..=b].iter_mut().for_each(|t| *t = true);
                 }
@@ -1892,13 +1902,57 @@ pub fn noun_phrases(text: &str) -> Vec<NounPhrase> {
                 i = j + 1;
                 continue;
             };
+            let (end, max_words) = match name_across_and(&tokens, i, end, &taken) {
+                Some(last) => (last, MAX_NAME_WORDS),
+                None => (end, MAX_PHRASE_WORDS),
+            };
             push_phrase(
-                text, &tokens, i, end, sentence, first_word, &quotes, &mut out,
+                text, &tokens, i, end, max_words, sentence, first_word, &quotes, &mut out,
             );
             i = end + 1;
         }
     }
     out
+}
+
+/// The most words a phrase keeps (its head and nearest modifiers).
+const MAX_PHRASE_WORDS: usize = 4;
+/// The most words of a name that goes on past its "and" (see [`name_across_and`]).
+const MAX_NAME_WORDS: usize = 8;
+
+/// Where a capitalised name with an "of" goes on past an "and" to two or more capitalised
+/// words, as the names of treaties and institutions do ("Treaty of Good-Neighborliness and
+/// Friendly Cooperation", "Department of Health and Human Services"): the index of its last
+/// word. Two names side by side ("China and Russia", "the Ministry of Defence and
+/// Parliament") stay apart.
+fn name_across_and(tokens: &[Token], i: usize, end: usize, taken: &[bool]) -> Option<usize> {
+    let run = &tokens[i..=end];
+    let named = is_capitalised(tokens[i].text)
+        && run.iter().any(|t| t.tag == Tag::Of)
+        && run
+            .iter()
+            .all(|t| t.tag == Tag::Of || t.lower == "the" || is_capitalised(t.text));
+    let and = end + 1;
+    if !named || tokens.get(and)?.lower != "and" || tokens[end].possessive {
+        return None;
+    }
+    let mut last = None;
+    let mut k = and + 1;
+    while let Some(t) = tokens.get(k) {
+        if taken[k] || !in_phrase(t) || !is_capitalised(t.text) {
+            break;
+        }
+        if can_end(t) {
+            last = Some(k);
+        }
+        if t.possessive {
+            break;
+        }
+        k += 1;
+    }
+    let last = last.filter(|&l| l > and + 1)?;
+    let words = tokens[i..=last].iter().filter(|t| is_word(t)).count();
+    (words <= MAX_NAME_WORDS).then_some(last)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -1907,13 +1961,14 @@ fn push_phrase(
     tokens: &[Token],
     mut i: usize,
     end: usize,
+    max_words: usize,
     sentence: usize,
     first_word: Option<usize>,
     quotes: &[(usize, usize)],
     out: &mut Vec<NounPhrase>,
 ) {
-    // At most four words: keep the head and its nearest modifiers.
-    while tokens[i..=end].iter().filter(|t| is_word(t)).count() > 4 {
+    // At most `max_words` words: keep the head and its nearest modifiers.
+    while tokens[i..=end].iter().filter(|t| is_word(t)).count() > max_words {
         i += 1;
         while i < end && !can_start(&tokens[i]) {
             i += 1;
@@ -1926,7 +1981,7 @@ fn push_phrase(
     }
     let content: Vec<&Token> = tokens[i..=end]
         .iter()
-        .filter(|t| is_word(t) && !matches!(t.tag, Tag::Of | Tag::Det))
+        .filter(|t| is_word(t) && !matches!(t.tag, Tag::Of | Tag::Det | Tag::Conj))
         .collect();
     let key = content
         .iter()
@@ -2122,6 +2177,29 @@ mod tests {
         ] {
             assert!(!is_fragment(good), "{good}");
         }
+    }
+
+    #[test]
+    fn a_treaty_or_an_institution_keeps_its_and() {
+        let s = surfaces(
+            "They signed the Treaty of Good-Neighborliness and Friendly Cooperation in July. \
+             The Department of Health and Human Services wrote to them.",
+        );
+        assert!(
+            s.contains(&"Treaty of Good-Neighborliness and Friendly Cooperation".to_string()),
+            "{s:?}"
+        );
+        assert!(
+            s.contains(&"Department of Health and Human Services".to_string()),
+            "{s:?}"
+        );
+        assert!(!s.contains(&"Friendly Cooperation".to_string()), "{s:?}");
+        // Two names side by side stay two.
+        let s = surfaces(
+            "Later China and Russia met, and the Ministry of Defence and Parliament argued \
+             while the balance of power and trade routes shifted.",
+        );
+        assert!(!s.iter().any(|p| p.contains(" and ")), "{s:?}");
     }
 
     #[test]
