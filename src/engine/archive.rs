@@ -671,7 +671,12 @@ impl Engine {
             .map_err(CommandError::from)?
             .is_some_and(|a| a.stale);
         let site = self.archive_site(group).await?;
-        let write = write_site(dir, &site, force)?;
+        // Hundreds of files: written off the engine's workers, which record members'
+        // messages meanwhile (on a small machine there is only one).
+        let folder = dir.to_path_buf();
+        let write = tokio::task::spawn_blocking(move || write_site(&folder, &site, force))
+            .await
+            .map_err(|e| CommandError::Internal(format!("writing the archive stopped: {e}")))??;
         self.store()
             .archive_built(group.id, &key, super::store_ms(self.now()))
             .await
