@@ -847,52 +847,35 @@ async fn in_direct_chat(
     line: &str,
 ) -> Result<colloquy::engine::Reply, colloquy::engine::CommandError> {
     use colloquy::domain::ids::{ChannelKey, MemberKey, Platform};
-    app.engine
-        .execute(colloquy::engine::Invocation {
-            channel: ChannelKey::new(Platform::Console, format!("dm-{who}")),
-            caller: colloquy::engine::Caller {
-                key: MemberKey::new(Platform::Console, who),
-                name: who.to_string(),
-                role: Role::Member,
-                locale: stated,
-            },
-            command: colloquy::domain::command::parse(line).expect("a command"),
-            attachment: None,
-        })
-        .await
+    let caller = colloquy::engine::Caller {
+        key: MemberKey::new(Platform::Console, who),
+        name: who.to_string(),
+        role: Role::Member,
+        locale: stated,
+    };
+    let dm = ChannelKey::new(Platform::Console, format!("dm-{who}"));
+    app.run_as(&dm, caller, line, None).await
 }
 
 /// A group (`lang`) in the console channel `channel`, where `who` replies once.
 async fn group_with_a_reply(app: &TestApp, channel: &str, lang: &str, who: &str) {
     use colloquy::domain::ids::{ChannelKey, MemberKey, Platform};
     let key = ChannelKey::new(Platform::Console, channel);
-    app.engine
-        .execute(colloquy::engine::Invocation {
-            channel: key.clone(),
-            caller: colloquy::engine::Caller {
-                key: MemberKey::new(Platform::Console, "fac"),
-                name: "fac".into(),
-                role: Role::Facilitator,
-                locale: None,
-            },
-            command: colloquy::domain::command::parse(&format!("setup --tz UTC --language {lang}"))
-                .unwrap(),
-            attachment: None,
-        })
-        .await
-        .expect("setup");
-    app.engine
-        .execute(colloquy::engine::Invocation {
-            channel: key.clone(),
-            caller: colloquy::engine::Caller {
-                key: MemberKey::new(Platform::Console, "fac"),
-                name: "fac".into(),
-                role: Role::Facilitator,
-                locale: None,
-            },
-            command: colloquy::domain::command::parse("session start").unwrap(),
-            attachment: None,
-        })
+    let fac = || colloquy::engine::Caller {
+        key: MemberKey::new(Platform::Console, "fac"),
+        name: "fac".into(),
+        role: Role::Facilitator,
+        locale: None,
+    };
+    app.run_as(
+        &key,
+        fac(),
+        &format!("setup --tz UTC --language {lang}"),
+        None,
+    )
+    .await
+    .expect("setup");
+    app.run_as(&key, fac(), "session start", None)
         .await
         .expect("a live session");
     app.engine

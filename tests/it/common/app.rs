@@ -156,20 +156,32 @@ impl TestApp {
         line: &str,
         attachment: Option<Upload>,
     ) -> Result<Reply, CommandError> {
+        let caller = Caller {
+            key: TestApp::member(who),
+            name: who.to_string(),
+            role,
+            locale: None,
+        };
+        self.run_as(&self.channel, caller, line, attachment).await
+    }
+
+    /// A command line from `caller` in `channel` (another group's, or a direct chat).
+    pub async fn run_as(
+        &self,
+        channel: &ChannelKey,
+        caller: Caller,
+        line: &str,
+        attachment: Option<Upload>,
+    ) -> Result<Reply, CommandError> {
         // A line that cannot be read is refused in the group's language, as adapters do.
         let command = match parse(line) {
             Ok(c) => c,
-            Err(e) => return Err(self.engine.parse_refusal(&self.channel, e).await),
+            Err(e) => return Err(self.engine.parse_refusal(channel, e).await),
         };
         self.engine
             .execute(Invocation {
-                channel: self.channel.clone(),
-                caller: Caller {
-                    key: TestApp::member(who),
-                    name: who.to_string(),
-                    role,
-                    locale: None,
-                },
+                channel: channel.clone(),
+                caller,
                 command,
                 attachment,
             })
