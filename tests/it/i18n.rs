@@ -143,7 +143,6 @@ async fn a_day_in(
     replies: &[&str],
     claim: &str,
 ) -> String {
-    use colloquy::engine::Upload;
     let mut out = Vec::new();
     out.push(
         app.fac(&format!(
@@ -152,21 +151,7 @@ async fn a_day_in(
         .await
         .text,
     );
-    let upload = Upload {
-        name: "reading.md".into(),
-        bytes: reading.as_bytes().to_vec(),
-    };
-    out.push(
-        app.run_with(
-            "fac",
-            Role::Facilitator,
-            "reading import --words 40",
-            Some(upload),
-        )
-        .await
-        .expect("import")
-        .text,
-    );
+    out.push(app.import_in_short_excerpts(reading).await.text);
     out.push(app.fac("excerpt next").await.text);
     app.deliver().await;
     let group = app.group().await;
@@ -410,17 +395,7 @@ async fn commands_in(
         name: "reading.md".into(),
         bytes: bytes.as_bytes().to_vec(),
     };
-    out.push(
-        app.run_with(
-            "fac",
-            Role::Facilitator,
-            "reading import --words 40",
-            Some(upload(reading)),
-        )
-        .await
-        .expect("import")
-        .text,
-    );
+    out.push(app.import_in_short_excerpts(reading).await.text);
     out.push(app.fac("reading list").await.text);
     out.push(app.fac("reading preview").await.text);
     out.push(app.fac("excerpt next").await.text);
@@ -656,13 +631,7 @@ colloquy::store_test! {
     async fn russian_counts_in_the_claim_queue_take_their_forms(db: TestDb) {
         let app = TestApp::new(db).await;
         app.fac("setup --language ru").await;
-        let upload = colloquy::engine::Upload {
-            name: "reading.md".into(),
-            bytes: RUSSIAN_READING.as_bytes().to_vec(),
-        };
-        app.run_with("fac", Role::Facilitator, "reading import --words 40", Some(upload))
-            .await
-            .expect("import");
+        app.import_in_short_excerpts(RUSSIAN_READING).await;
         app.fac("excerpt next").await;
         let mut seen = Vec::new();
         for i in 1..=21 {

@@ -214,18 +214,7 @@ async fn live_seminar_in(
         "setup --tz Europe/Moscow --time 09:00 --days daily --language {lang}"
     ))
     .await;
-    let upload = colloquy::engine::Upload {
-        name: "reading.md".into(),
-        bytes: reading.as_bytes().to_vec(),
-    };
-    app.run_with(
-        "fac",
-        Role::Facilitator,
-        "reading import --words 40",
-        Some(upload),
-    )
-    .await
-    .expect("import");
+    app.import_in_short_excerpts(reading).await;
     app.tick().await;
     let start = app.engine.now();
     app.fac("session start").await;

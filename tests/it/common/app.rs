@@ -210,14 +210,8 @@ impl TestApp {
         self.group().await
     }
 
-    /// `setup` (the line given), `text` imported as a reading in excerpts of about 40 words,
-    /// and its first excerpt posted: the group and the excerpt's session (with its thread).
-    pub async fn group_with_first_excerpt(
-        &self,
-        setup: &str,
-        text: &str,
-    ) -> (Group, colloquy::store::SessionRow) {
-        self.fac(setup).await;
+    /// `text` imported by the facilitator as a reading in excerpts of about 40 words.
+    pub async fn import_in_short_excerpts(&self, text: &str) -> Reply {
         let upload = Upload {
             name: "reading.md".into(),
             bytes: text.as_bytes().to_vec(),
@@ -229,7 +223,18 @@ impl TestApp {
             Some(upload),
         )
         .await
-        .expect("import");
+        .expect("import")
+    }
+
+    /// `setup` (the line given), `text` imported as a reading in excerpts of about 40 words,
+    /// and its first excerpt posted: the group and the excerpt's session (with its thread).
+    pub async fn group_with_first_excerpt(
+        &self,
+        setup: &str,
+        text: &str,
+    ) -> (Group, colloquy::store::SessionRow) {
+        self.fac(setup).await;
+        self.import_in_short_excerpts(text).await;
         self.fac("excerpt next").await;
         self.deliver().await;
         let group = self.group().await;
