@@ -229,8 +229,63 @@ impl Engine {
 
     /// Record a member's message if it belongs to a session. Returns once committed.
     pub async fn on_message(&self, msg: IncomingMessage) -> Result<MessageOutcome, CommandError> {
-        let Some(session_id) = self.session_of(&msg).await? else {
-            return Ok(MessageOutcome::NotInSession);
+        self.on_messages(vec![msg])
+            .await
+            .pop()
+            .unwrap_or(Ok(MessageOutcome::NotInSession))
+    }
+
+    /// Record members' messages that arrived together (a burst from the gateway) in one
+    /// commit, and return once it is done: each message's outcome, in order. A message
+    /// that cannot be recorded gets its error; the others are recorded all the same.
+    pub async fn on_messages(
+        &self,
+        msgs: Vec<IncomingMessage>,
+    ) -> Vec<Result<MessageOutcome, CommandError>> {
+        let mut outcomes: Vec<Result<MessageOutcome, CommandError>> =
+            Vec::with_capacity(msgs.len());
+        // The messages to write: where their outcome goes, their session, the message.
+        let mut writing: Vec<(usize, i64, IncomingMessage)> = Vec::with_capacity(msgs.len());
+        let mut ops = Vec::with_capacity(msgs.len());
+        for msg in msgs {
+            let at = outcomes.len();
+            match self.insert_op(&msg).await {
+                Ok(Some((session_id, op))) => {
+                    outcomes.push(Ok(MessageOutcome::NotInSession));
+                    ops.push(op);
+                    writing.push((at, session_id, msg));
+                }
+                Ok(None) => outcomes.push(Ok(MessageOutcome::NotInSession)),
+                Err(e) => outcomes.push(Err(e)),
+            }
+        }
+        let written = match self.store().record_all(ops).await {
+            Ok(written) => written,
+            Err(e) => {
+                // Nothing of it was written: every message in it gets the error.
+                let e = CommandError::from(e);
+                for (at, _, _) in &writing {
+                    outcomes[*at] = Err(CommandError::Internal(e.to_string()));
+                }
+                return outcomes;
+            }
+        };
+        for ((at, session_id, msg), written) in writing.into_iter().zip(written) {
+            outcomes[at] = match written {
+                Ok(written) => self.after_insert(session_id, &msg, written).await,
+                Err(e) => Err(e.into()),
+            };
+        }
+        outcomes
+    }
+
+    /// The insert that records `msg`, with its session; `None` when it belongs to none.
+    async fn insert_op(
+        &self,
+        msg: &IncomingMessage,
+    ) -> Result<Option<(i64, RecordOp)>, CommandError> {
+        let Some(session_id) = self.session_of(msg).await? else {
+            return Ok(None);
         };
         let text = self.clip(&msg.text, Some(session_id)).await?;
         let op = RecordOp::Insert {
@@ -239,12 +294,22 @@ impl Engine {
             display_name: clean_name(&msg.author_name),
             member_tag: forget_tag(&self.inner.secret, &msg.author),
             platform: msg.platform.as_str().to_string(),
-            message_id: msg.message_id,
-            reply_to: msg.reply_to,
+            message_id: msg.message_id.clone(),
+            reply_to: msg.reply_to.clone(),
             text,
             posted_at: store_ms(msg.at),
         };
-        let written = self.store().record(op).await?;
+        Ok(Some((session_id, op)))
+    }
+
+    /// What a written message comes to; a new one in a breakout room's thread is also
+    /// the room's message.
+    async fn after_insert(
+        &self,
+        session_id: i64,
+        msg: &IncomingMessage,
+        written: Written,
+    ) -> Result<MessageOutcome, CommandError> {
         if written == Written::Inserted
             && let Some(anchor) = msg.thread_root.as_deref().or(Some(msg.channel_id.as_str()))
             && let Some((room, _)) = self.breakout_room_of(msg.platform, anchor).await?

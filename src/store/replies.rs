@@ -72,9 +72,39 @@ pub enum Written {
     Forgotten,
 }
 
+/// Ops submitted together (one message, or a run of a burst's messages), acknowledged
+/// together once committed: each op's own outcome, in order.
 pub(super) struct Job {
-    pub(super) op: RecordOp,
-    pub(super) ack: oneshot::Sender<std::result::Result<Written, String>>,
+    pub(super) ops: Vec<RecordOp>,
+    pub(super) ack: oneshot::Sender<Vec<OpResult>>,
+}
+
+/// What became of one op: written, or the database's error.
+pub(super) type OpResult = std::result::Result<Written, String>;
+
+/// The jobs the writer takes into one transaction: the first, then whatever has queued
+/// up behind it, up to about [`MAX_BATCH`] ops.
+pub(super) fn fill_batch(batch: &mut Vec<Job>, first: Job, rx: &mut mpsc::Receiver<Job>) {
+    let mut ops = first.ops.len();
+    batch.push(first);
+    while ops < MAX_BATCH {
+        match rx.try_recv() {
+            Ok(job) => {
+                ops += job.ops.len();
+                batch.push(job);
+            }
+            Err(_) => break,
+        }
+    }
+}
+
+/// Hands each job its ops' outcomes (`results` holds every op of the batch, in order).
+pub(super) fn acknowledge(batch: &mut Vec<Job>, results: Vec<OpResult>) {
+    let mut results = results.into_iter();
+    for job in batch.drain(..) {
+        let mine: Vec<OpResult> = results.by_ref().take(job.ops.len()).collect();
+        let _ = job.ack.send(mine);
+    }
 }
 
 /// The most ops one transaction takes.
@@ -176,23 +206,28 @@ impl ReplyWriter {
         }
     }
 
-    async fn submit(&self, op: RecordOp) -> Result<Written> {
+    /// Queues ops as one job and waits for their commit: each op's outcome, in order.
+    async fn submit(&self, ops: Vec<RecordOp>) -> Result<Vec<Result<Written>>> {
         let sender = match self.tx.read() {
             Ok(guard) => guard.clone(),
             Err(_) => None,
         }
         .ok_or(StoreError::WriterGone)?;
         let (ack, done) = oneshot::channel();
+        let count = ops.len();
         sender
-            .send(Job { op, ack })
+            .send(Job { ops, ack })
             .await
             .map_err(|_| StoreError::WriterGone)?;
         drop(sender);
-        match done.await {
-            Ok(Ok(w)) => Ok(w),
-            Ok(Err(message)) => Err(StoreError::WriteFailed(message)),
-            Err(_) => Err(StoreError::WriterGone),
+        let results = done.await.map_err(|_| StoreError::WriterGone)?;
+        if results.len() != count {
+            return Err(StoreError::WriterGone);
         }
+        Ok(results
+            .into_iter()
+            .map(|r| r.map_err(StoreError::WriteFailed))
+            .collect())
     }
 
     /// Stop taking ops and wait until everything queued is committed.
@@ -208,46 +243,38 @@ impl ReplyWriter {
 }
 
 fn run(mut conn: Connection, mut rx: mpsc::Receiver<Job>, mut known: KnownMembers) {
-    let mut batch: Vec<Job> = Vec::with_capacity(MAX_BATCH);
+    let mut batch: Vec<Job> = Vec::new();
     // Ends when every sender is gone, after the queue is drained.
     while let Some(first) = rx.blocking_recv() {
-        batch.push(first);
-        while batch.len() < MAX_BATCH {
-            match rx.try_recv() {
-                Ok(job) => batch.push(job),
-                Err(_) => break,
-            }
-        }
+        fill_batch(&mut batch, first, &mut rx);
         write_batch(&mut conn, &mut batch, &mut known);
     }
 }
 
 fn write_batch(conn: &mut Connection, batch: &mut Vec<Job>, known: &mut KnownMembers) {
     known.refresh();
-    let ops: Vec<&RecordOp> = batch.iter().map(|j| &j.op).collect();
+    let ops: Vec<&RecordOp> = batch.iter().flat_map(|j| &j.ops).collect();
     let mut attempt = apply_in_transaction(conn, &ops, known);
     if attempt.is_err() && !known.names.is_empty() {
         // Perhaps a member this writer knew was deleted elsewhere: try once more afresh.
         known.names.clear();
         attempt = apply_in_transaction(conn, &ops, known);
     }
-    match attempt {
-        Ok(results) => {
-            for (job, result) in batch.drain(..).zip(results) {
-                let _ = job.ack.send(Ok(result));
-            }
-        }
-        Err(_) => {
-            // Isolate the failing op: apply one by one, each in its own transaction.
-            for job in batch.drain(..) {
+    let results = match attempt {
+        Ok(results) => results.into_iter().map(Ok).collect(),
+        // Isolate the failing op: apply one by one, each in its own transaction.
+        Err(_) => ops
+            .iter()
+            .map(|op| {
                 known.names.clear();
-                let result = apply_in_transaction(conn, &[&job.op], known)
+                apply_in_transaction(conn, &[*op], known)
                     .map(|mut r| r.pop().unwrap_or(Written::Unknown))
-                    .map_err(|e| format!("database error: {e}"));
-                let _ = job.ack.send(result);
-            }
-        }
-    }
+                    .map_err(|e| format!("database error: {e}"))
+            })
+            .collect(),
+    };
+    drop(ops);
+    acknowledge(batch, results);
 }
 
 fn apply_in_transaction(
@@ -676,7 +703,20 @@ const COLUMNS: &str = "r.id, r.session_id, r.member_key, m.display_name, m.quote
 impl Store {
     /// Record a change and wait until it is committed.
     pub async fn record(&self, op: RecordOp) -> Result<Written> {
-        self.writer.submit(op).await
+        self.writer
+            .submit(vec![op])
+            .await?
+            .pop()
+            .unwrap_or(Err(StoreError::WriterGone))
+    }
+
+    /// Record changes together (a burst's messages) and wait until they are committed:
+    /// each op's outcome, in order. One op that fails does not keep the others out.
+    pub async fn record_all(&self, ops: Vec<RecordOp>) -> Result<Vec<Result<Written>>> {
+        if ops.is_empty() {
+            return Ok(vec![]);
+        }
+        self.writer.submit(ops).await
     }
 
     /// A session's replies in posting order (deleted ones included, marked).
@@ -908,6 +948,41 @@ mod tests {
                 .fetch_all(c).await)
                 .unwrap();
             assert_eq!(tags, ["forgot:ana"]);
+        }
+    }
+
+    crate::store_test! {
+        async fn ops_recorded_together_each_get_their_own_outcome(db: TestDb) {
+            let (store, _dir) = temp_store(db).await;
+            let s = session(&store).await;
+            store.record(insert(s, "m1", "ana", "first")).await.unwrap();
+            let written = store
+                .record_all(vec![
+                    insert(s, "m2", "ana", "second"),
+                    insert(s, "m1", "ana", "first, replayed"),
+                    // No such session: this op fails, the batch is retried op by op.
+                    insert(s + 1000, "m3", "ben", "lost"),
+                    insert(s, "m4", "ben", "fourth"),
+                ])
+                .await
+                .unwrap();
+            assert_eq!(written.len(), 4);
+            assert!(matches!(written[0], Ok(Written::Inserted)), "{written:?}");
+            assert!(matches!(written[1], Ok(Written::Duplicate)), "{written:?}");
+            assert!(
+                matches!(&written[2], Err(StoreError::WriteFailed(e)) if e.contains("database error")),
+                "{written:?}"
+            );
+            assert!(matches!(written[3], Ok(Written::Inserted)), "{written:?}");
+            let texts: Vec<String> = store
+                .session_replies(s)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|r| r.text)
+                .collect();
+            assert_eq!(texts, ["first", "second", "fourth"]);
+            assert!(store.record_all(vec![]).await.unwrap().is_empty());
         }
     }
 

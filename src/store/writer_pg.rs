@@ -15,8 +15,8 @@ use sqlx::{PgConnection, PgPool};
 use tokio::sync::mpsc;
 
 use super::replies::{
-    FORGET_LOCK, Job, KnownMembers, MAX_BATCH, RecordOp, ReplyWriter, Tombstones, Written,
-    message_tag,
+    FORGET_LOCK, Job, KnownMembers, RecordOp, ReplyWriter, Tombstones, Written, acknowledge,
+    fill_batch, message_tag,
 };
 
 /// Starts the PostgreSQL writer: a task on the runtime, taking a connection of the pool per
@@ -36,47 +36,42 @@ pub(super) fn spawn(
 }
 
 pub(super) async fn run(pool: PgPool, mut rx: mpsc::Receiver<Job>, mut known: KnownMembers) {
-    let mut batch: Vec<Job> = Vec::with_capacity(MAX_BATCH);
+    let mut batch: Vec<Job> = Vec::new();
     // Ends when every sender is gone, after the queue is drained.
     while let Some(first) = rx.recv().await {
-        batch.push(first);
-        while batch.len() < MAX_BATCH {
-            match rx.try_recv() {
-                Ok(job) => batch.push(job),
-                Err(_) => break,
-            }
-        }
+        fill_batch(&mut batch, first, &mut rx);
         write_batch(&pool, &mut batch, &mut known).await;
     }
 }
 
 async fn write_batch(pool: &PgPool, batch: &mut Vec<Job>, known: &mut KnownMembers) {
     known.refresh();
-    let ops: Vec<&RecordOp> = batch.iter().map(|j| &j.op).collect();
+    let ops: Vec<&RecordOp> = batch.iter().flat_map(|j| &j.ops).collect();
     let mut attempt = apply_in_transaction(pool, &ops, known).await;
     if attempt.is_err() && !known.names.is_empty() {
         // Perhaps a member this writer knew was deleted elsewhere: try once more afresh.
         known.names.clear();
         attempt = apply_in_transaction(pool, &ops, known).await;
     }
-    match attempt {
-        Ok(results) => {
-            for (job, result) in batch.drain(..).zip(results) {
-                let _ = job.ack.send(Ok(result));
-            }
-        }
+    let results = match attempt {
+        Ok(results) => results.into_iter().map(Ok).collect(),
         Err(_) => {
             // Isolate the failing op: apply one by one, each in its own transaction.
-            for job in batch.drain(..) {
+            let mut results = Vec::with_capacity(ops.len());
+            for op in &ops {
                 known.names.clear();
-                let result = apply_in_transaction(pool, &[&job.op], known)
-                    .await
-                    .map(|mut r| r.pop().unwrap_or(Written::Unknown))
-                    .map_err(|e| format!("database error: {e}"));
-                let _ = job.ack.send(result);
+                results.push(
+                    apply_in_transaction(pool, &[*op], known)
+                        .await
+                        .map(|mut r| r.pop().unwrap_or(Written::Unknown))
+                        .map_err(|e| format!("database error: {e}")),
+                );
             }
+            results
         }
-    }
+    };
+    drop(ops);
+    acknowledge(batch, results);
 }
 
 async fn apply_in_transaction(

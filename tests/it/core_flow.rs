@@ -2,7 +2,8 @@
 //! replies with edits and deletions, live sessions, summaries, exports, permissions.
 
 use colloquy::domain::command::Role;
-use colloquy::engine::{MessageOutcome, Upload};
+use colloquy::domain::ids::Platform;
+use colloquy::engine::{IncomingMessage, MessageOutcome, Upload};
 use colloquy::store::testing::TestDb;
 
 use crate::common::app::{TestApp, monday, sample_reading};
@@ -339,6 +340,61 @@ colloquy::store_test! {
             .await
             .unwrap_err();
         assert!(err.to_string().contains("Only members"), "{err}");
+    }
+}
+
+colloquy::store_test! {
+    async fn messages_that_arrive_together_are_recorded_together(db: TestDb) {
+        let app = TestApp::at(monday(9, 0), db).await;
+        app.setup_with_reading(&sample_reading(4)).await;
+        app.tick().await;
+        let g = app.group().await;
+        let s = app.current_session(&g).await;
+        let thread = s.thread_id.clone().unwrap();
+        let (earlier, _) = app.say("ana", Some(&thread), "Courts first.").await;
+        let message = |id: &str, who: &str, channel: &str, text: &str| IncomingMessage {
+            platform: Platform::Console,
+            channel_id: channel.into(),
+            thread_root: None,
+            reply_to: None,
+            message_id: id.into(),
+            author: TestApp::member(who),
+            author_name: who.into(),
+            text: text.into(),
+            at: app.engine.now(),
+        };
+        let outcomes = app
+            .engine
+            .on_messages(vec![
+                message("b1", "ben", &thread, "Trust grows slowly."),
+                message("b2", "cy", "elsewhere", "Lunch, anyone?"),
+                message(&earlier, "ana", &thread, "Courts first."),
+                message("b3", "dee", &thread, "Coalitions complicate it."),
+            ])
+            .await;
+        let outcomes: Vec<MessageOutcome> = outcomes.into_iter().map(|o| o.unwrap()).collect();
+        assert_eq!(
+            outcomes,
+            [
+                MessageOutcome::Recorded { session_id: s.id },
+                MessageOutcome::NotInSession,
+                MessageOutcome::Duplicate { session_id: s.id },
+                MessageOutcome::Recorded { session_id: s.id },
+            ]
+        );
+        let texts: Vec<String> = app
+            .store
+            .session_replies(s.id)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|r| r.text)
+            .collect();
+        assert_eq!(
+            texts,
+            ["Courts first.", "Trust grows slowly.", "Coalitions complicate it."]
+        );
+        assert!(app.engine.on_messages(vec![]).await.is_empty());
     }
 }
 

@@ -164,9 +164,10 @@ fn framework(bot: Data, guild: Option<serenity::GuildId>) -> poise::Framework<Da
         .build()
 }
 
-/// What serenity calls for every event. Members' messages, edits and deletions go straight
-/// to the event handler: the bot has no prefix commands, and poise's look for one in each
-/// message (with its allocations) was about a tenth of the gateway's work in a burst.
+/// What serenity calls for every event. Members' messages, edits and deletions are queued
+/// for the engine right here, with nothing awaited: the bot has no prefix commands, and
+/// poise's look for one in each message (with its allocations) was about a tenth of the
+/// gateway's work in a burst.
 /// Everything else (READY's setup, interactions, polls) goes through poise.
 struct Gate {
     poise: poise::Framework<Data, Error>,
@@ -180,16 +181,8 @@ impl serenity::Framework for Gate {
     }
 
     async fn dispatch(&self, ctx: serenity::Context, event: serenity::FullEvent) {
-        match event {
-            serenity::FullEvent::Message { .. }
-            | serenity::FullEvent::MessageUpdate { .. }
-            | serenity::FullEvent::MessageDelete { .. }
-            | serenity::FullEvent::MessageDeleteBulk { .. } => {
-                if let Err(error) = super::events::handle(&ctx, &event, &self.bot).await {
-                    tracing::warn!(event = event.snake_case_name(), error = %error, "a discord event was not handled");
-                }
-            }
-            _ => self.poise.dispatch(ctx, event).await,
+        if !super::events::queue(&ctx, &event, &self.bot) {
+            self.poise.dispatch(ctx, event).await
         }
     }
 }

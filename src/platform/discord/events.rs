@@ -212,21 +212,13 @@ async fn on_native_vote(
     Ok(())
 }
 
-/// Every gateway event poise passes on.
-pub(crate) async fn handle(
-    ctx: &serenity::Context,
-    event: &serenity::FullEvent,
-    data: &Data,
-) -> Result<(), Error> {
-    let bot: &Bot = data;
-    tracing::trace!(event = event.snake_case_name(), "discord event");
+/// Queues a member's message, edit or deletion for the engine, right where the gateway
+/// hands it over (nothing to wait for); `false` for every other event.
+pub(crate) fn queue(ctx: &serenity::Context, event: &serenity::FullEvent, bot: &Bot) -> bool {
     match event {
-        serenity::FullEvent::Resume { .. } => {
-            tracing::info!("discord gateway resumed");
-        }
         serenity::FullEvent::Message { new_message } => {
             if new_message.author.id == ctx.cache.current_user().id {
-                return Ok(());
+                return true;
             }
             if let Some(msg) = incoming(new_message, new_message.guild_id.is_some()) {
                 bot.ingest.push(Work::Message(msg));
@@ -247,6 +239,26 @@ pub(crate) async fn handle(
             for id in multiple_deleted_messages_ids {
                 bot.ingest.push(deletion(bot, *id));
             }
+        }
+        _ => return false,
+    }
+    true
+}
+
+/// Every gateway event poise passes on.
+pub(crate) async fn handle(
+    ctx: &serenity::Context,
+    event: &serenity::FullEvent,
+    data: &Data,
+) -> Result<(), Error> {
+    let bot: &Bot = data;
+    tracing::trace!(event = event.snake_case_name(), "discord event");
+    if queue(ctx, event, bot) {
+        return Ok(());
+    }
+    match event {
+        serenity::FullEvent::Resume { .. } => {
+            tracing::info!("discord gateway resumed");
         }
         serenity::FullEvent::MessagePollVoteAdd { event } => {
             on_native_vote(

@@ -3,9 +3,10 @@
 //! them. Reading the gateway socket never waits on SQLite, and what was queued when the
 //! gateway stops is still recorded (the queue is drained before the adapter's task ends).
 //!
-//! Events are recorded concurrently, as serenity's one task per event did before; the
-//! engine does not need them in order (an edit or deletion that overtakes its message is
-//! applied by the store).
+//! Events are recorded concurrently; the engine does not need them in order (an edit or
+//! deletion that overtakes its message is applied by the store). The messages that have
+//! queued up by the time the consumer looks are recorded together, in one commit: under a
+//! burst, a task per message cost the engine's one worker more than the recording did.
 
 use std::fs::{File, OpenOptions};
 use std::io::{BufWriter, Write as _};
@@ -124,6 +125,10 @@ pub(crate) fn spawn(
     Ok((Ingest { tx }, task))
 }
 
+/// The most events taken off the queue at a time; the messages among them are recorded
+/// together, in one commit.
+const TAKE: usize = 256;
+
 async fn consume(
     engine: Engine,
     mut rx: mpsc::UnboundedReceiver<Work>,
@@ -133,12 +138,13 @@ async fn consume(
     let slots = Arc::new(Semaphore::new(IN_FLIGHT));
     let mut running = JoinSet::new();
     let mut closing = false;
+    let mut taken = Vec::with_capacity(TAKE);
     loop {
-        let work = if closing {
-            rx.recv().await
+        let n = if closing {
+            rx.recv_many(&mut taken, TAKE).await
         } else {
             tokio::select! {
-                w = rx.recv() => w,
+                n = rx.recv_many(&mut taken, TAKE) => n,
                 _ = &mut gateway_done => {
                     // No more events can come: take what is queued, then stop.
                     closing = true;
@@ -147,32 +153,89 @@ async fn consume(
                 }
             }
         };
-        let Some(work) = work else { break };
-        let Ok(slot) = Arc::clone(&slots).acquire_owned().await else {
+        if n == 0 {
             break;
-        };
-        let engine = engine.clone();
-        let trace = trace.clone();
-        running.spawn(async move {
-            if let Err(e) = apply(&engine, work, trace.as_deref()).await {
-                tracing::warn!(error = %e, "a gateway event was not recorded");
-            }
-            drop(slot);
-        });
+        }
+        for task in tasks(taken.drain(..)) {
+            // The semaphore is never closed, and no task is larger than it.
+            let Ok(slot) = Arc::clone(&slots).acquire_many_owned(task.size()).await else {
+                continue;
+            };
+            let engine = engine.clone();
+            let trace = trace.clone();
+            running.spawn(async move {
+                match task {
+                    Task::Messages(msgs) => record(&engine, msgs, trace.as_deref()).await,
+                    Task::One(work) => {
+                        if let Err(e) = apply(&engine, *work, trace.as_deref()).await {
+                            tracing::warn!(error = %e, "a gateway event was not recorded");
+                        }
+                    }
+                }
+                drop(slot);
+            });
+        }
         while running.try_join_next().is_some() {}
     }
     while running.join_next().await.is_some() {}
 }
 
+/// What one recording task does: the messages taken together, or one edit or deletion.
+enum Task {
+    Messages(Vec<IncomingMessage>),
+    One(Box<Work>),
+}
+
+impl Task {
+    /// The slots it takes (one an event).
+    fn size(&self) -> u32 {
+        match self {
+            Task::Messages(msgs) => msgs.len() as u32,
+            Task::One(_) => 1,
+        }
+    }
+}
+
+/// The events taken off the queue as tasks: their messages as one, each edit or deletion
+/// on its own.
+fn tasks(taken: impl Iterator<Item = Work>) -> Vec<Task> {
+    let mut msgs = Vec::new();
+    let mut tasks = Vec::new();
+    for work in taken {
+        match work {
+            Work::Message(msg) => msgs.push(msg),
+            other => tasks.push(Task::One(Box::new(other))),
+        }
+    }
+    if !msgs.is_empty() {
+        tasks.push(Task::Messages(msgs));
+    }
+    tasks
+}
+
+/// Records messages together (one commit) and traces those recorded.
+async fn record(engine: &Engine, msgs: Vec<IncomingMessage>, trace: Option<&Trace>) {
+    let ids: Vec<String> = match trace {
+        Some(_) => msgs.iter().map(|m| m.message_id.clone()).collect(),
+        None => vec![],
+    };
+    let outcomes = engine.on_messages(msgs).await;
+    for (k, outcome) in outcomes.into_iter().enumerate() {
+        match outcome {
+            Ok(MessageOutcome::Recorded { .. }) => {
+                if let (Some(t), Some(id)) = (trace, ids.get(k)) {
+                    t.committed(id);
+                }
+            }
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "a gateway message was not recorded"),
+        }
+    }
+}
+
 async fn apply(engine: &Engine, work: Work, trace: Option<&Trace>) -> anyhow::Result<()> {
     match work {
-        Work::Message(msg) => {
-            let id = msg.message_id.clone();
-            let outcome = engine.on_message(msg).await?;
-            if let (Some(t), MessageOutcome::Recorded { .. }) = (trace, outcome) {
-                t.committed(&id);
-            }
-        }
+        Work::Message(msg) => record(engine, vec![msg], trace).await,
         Work::Edit(edit, message) => {
             if engine.on_edit(edit.clone()).await? != MessageOutcome::Unknown {
                 return Ok(());
@@ -193,4 +256,60 @@ async fn apply(engine: &Engine, work: Work, trace: Option<&Trace>) -> anyhow::Re
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ids::{MemberKey, Platform};
+
+    fn message(id: &str) -> Work {
+        Work::Message(IncomingMessage {
+            platform: Platform::Discord,
+            channel_id: "1".into(),
+            thread_root: None,
+            reply_to: None,
+            message_id: id.into(),
+            author: MemberKey::new(Platform::Discord, "7"),
+            author_name: "ana".into(),
+            text: "hello".into(),
+            at: chrono::DateTime::UNIX_EPOCH,
+        })
+    }
+
+    fn deletion(id: &str) -> Work {
+        Work::Delete(MessageDelete {
+            platform: Platform::Discord,
+            message_id: id.into(),
+            at: chrono::DateTime::UNIX_EPOCH,
+        })
+    }
+
+    #[test]
+    fn the_messages_taken_together_are_one_task_and_the_rest_one_each() {
+        let taken = vec![
+            message("1"),
+            deletion("9"),
+            message("2"),
+            deletion("8"),
+            message("3"),
+        ];
+        let tasks = tasks(taken.into_iter());
+        let shapes: Vec<String> = tasks
+            .iter()
+            .map(|t| match t {
+                Task::Messages(msgs) => {
+                    let ids: Vec<&str> = msgs.iter().map(|m| m.message_id.as_str()).collect();
+                    format!("messages {}", ids.join(","))
+                }
+                Task::One(work) => match &**work {
+                    Work::Delete(d) => format!("delete {}", d.message_id),
+                    _ => "other".into(),
+                },
+            })
+            .collect();
+        assert_eq!(shapes, ["delete 9", "delete 8", "messages 1,2,3"]);
+        assert_eq!(tasks.iter().map(Task::size).collect::<Vec<_>>(), [1, 1, 3]);
+        assert!(super::tasks(std::iter::empty()).is_empty());
+    }
 }
