@@ -882,6 +882,17 @@ mod tests {
         }
     }
 
+    /// A session's reply texts, in order.
+    async fn texts_of(store: &Store, session_id: i64) -> Vec<String> {
+        store
+            .session_replies(session_id)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|r| r.text)
+            .collect()
+    }
+
     fn posted_at(mut op: RecordOp, at: i64) -> RecordOp {
         if let RecordOp::Insert { posted_at, .. } = &mut op {
             *posted_at = at;
@@ -935,13 +946,7 @@ mod tests {
                     Written::Inserted
                 ]
             );
-            let texts: Vec<String> = store
-                .session_replies(s)
-                .await
-                .unwrap()
-                .into_iter()
-                .map(|r| r.text)
-                .collect();
+            let texts = texts_of(&store, s).await;
             assert_eq!(texts, ["hi", "new", "after the request"]);
             // The tombstone names nobody.
             let tags: Vec<String> = crate::store::db::on_pool!(store.pool(), c => sqlx::query_scalar("SELECT tag FROM tombstones")
@@ -974,13 +979,7 @@ mod tests {
                 "{written:?}"
             );
             assert!(matches!(written[3], Ok(Written::Inserted)), "{written:?}");
-            let texts: Vec<String> = store
-                .session_replies(s)
-                .await
-                .unwrap()
-                .into_iter()
-                .map(|r| r.text)
-                .collect();
+            let texts = texts_of(&store, s).await;
             assert_eq!(texts, ["first", "second", "fourth"]);
             assert!(store.record_all(vec![]).await.unwrap().is_empty());
         }

@@ -346,11 +346,7 @@ colloquy::store_test! {
 colloquy::store_test! {
     async fn messages_that_arrive_together_are_recorded_together(db: TestDb) {
         let app = TestApp::at(monday(9, 0), db).await;
-        app.setup_with_reading(&sample_reading(4)).await;
-        app.tick().await;
-        let g = app.group().await;
-        let s = app.current_session(&g).await;
-        let thread = s.thread_id.clone().unwrap();
+        let (_, s, thread) = app.first_excerpt_thread().await;
         let (earlier, _) = app.say("ana", Some(&thread), "Courts first.").await;
         let message = |id: &str, who: &str, channel: &str, text: &str| IncomingMessage {
             platform: Platform::Console,
@@ -401,11 +397,7 @@ colloquy::store_test! {
 colloquy::store_test! {
     async fn exports_give_minutes_csv_and_json(db: TestDb) {
         let app = TestApp::at(monday(9, 0), db).await;
-        app.setup_with_reading(&sample_reading(4)).await;
-        app.tick().await;
-        let g = app.group().await;
-        let s = app.current_session(&g).await;
-        let thread = s.thread_id.clone().unwrap();
+        let (g, _, thread) = app.first_excerpt_thread().await;
         app.say(
             "ana",
             Some(&thread),

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use colloquy::domain::command::Role;
 
-use crate::common::app::{TestApp, monday, sample_reading};
+use crate::common::app::{TestApp, monday};
 
 #[test]
 fn run_logs_a_health_line_and_stops_on_sigterm() {
@@ -142,10 +142,7 @@ async fn info_logs_hold_no_message_bodies() {
     let _anchor = tracing::Dispatch::new(Anchor);
     tracing::callsite::rebuild_interest_cache();
     let app = TestApp::at(monday(9, 0), TestDb::Sqlite).await;
-    let g = app.setup_with_reading(&sample_reading(4)).await;
-    app.tick().await;
-    let s = app.current_session(&g).await;
-    let thread = s.thread_id.unwrap();
+    let (_, _, thread) = app.first_excerpt_thread().await;
     app.say(
         "ana",
         Some(&thread),

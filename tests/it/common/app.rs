@@ -210,6 +210,16 @@ impl TestApp {
         self.group().await
     }
 
+    /// A group set up on a four-paragraph sample reading, its first excerpt posted at the
+    /// day's post time (the app's clock at 09:00): the group, the session and its thread.
+    pub async fn first_excerpt_thread(&self) -> (Group, colloquy::store::SessionRow, String) {
+        let group = self.setup_with_reading(&sample_reading(4)).await;
+        self.tick().await;
+        let session = self.current_session(&group).await;
+        let thread = session.thread_id.clone().expect("the excerpt's thread");
+        (group, session, thread)
+    }
+
     /// `text` imported by the facilitator as a reading in excerpts of about 40 words.
     pub async fn import_in_short_excerpts(&self, text: &str) -> Reply {
         let upload = Upload {
