@@ -1974,6 +1974,9 @@ fn push_phrase(
             i += 1;
         }
     }
+    if is_kinship_epithet(&tokens[i..=end]) {
+        return;
+    }
     let (start, stop) = (tokens[i].start, tokens[end].end);
     let surface = text[start..stop].replace(['_', '*'], "");
     if surface.contains(['\n', '.', ',', ';', ':', '!', '?', '(', ')', '"', '“', '”']) {
@@ -2018,6 +2021,42 @@ fn push_phrase(
         at_sentence_start,
         oblique: false,
     });
+}
+
+/// Words that say who someone is by kin ("son of …", "the widow of …").
+static KINSHIP: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    set(&[
+        "son",
+        "sons",
+        "daughter",
+        "daughters",
+        "wife",
+        "husband",
+        "widow",
+        "brother",
+        "brothers",
+        "sister",
+        "sisters",
+        "father",
+        "mother",
+        "grandson",
+        "granddaughter",
+        "nephew",
+        "niece",
+        "cousin",
+        "uncle",
+        "aunt",
+        "heir",
+    ])
+});
+
+/// "son of Lycomedes", "the younger brother of Brasidas": a name's epithet, which tells who
+/// a person is. A group discusses the person, not the epithet, so it is no key term.
+fn is_kinship_epithet(tokens: &[Token]) -> bool {
+    let words: Vec<&Token> = tokens.iter().filter(|t| is_word(t)).collect();
+    words.windows(3).any(|w| {
+        KINSHIP.contains(w[0].lower.as_str()) && w[1].tag == Tag::Of && is_capitalised(w[2].text)
+    })
 }
 
 /// Byte ranges inside quotation marks (“…”, "…", and ‘…’ when not an apostrophe) of one sentence.
@@ -2092,6 +2131,18 @@ mod tests {
         assert!(s.contains(&"balance of power".to_string()), "{s:?}");
         assert!(s.contains(&"rival empire".to_string()), "{s:?}");
         assert!(s.contains(&"northern provinces".to_string()), "{s:?}");
+    }
+
+    #[test]
+    fn a_kinship_epithet_is_no_phrase() {
+        let s = surfaces(
+            "Dorian, son of Hektor, and the elder sister of Marta led the envoys; \
+             the garrison of Velos waited, and necessity was the mother of invention.",
+        );
+        let kin = |p: &String| p.split(' ').any(|w| w == "son" || w == "sister");
+        assert!(!s.iter().any(kin), "{s:?}");
+        assert!(s.contains(&"garrison of Velos".to_string()), "{s:?}");
+        assert!(s.contains(&"mother of invention".to_string()), "{s:?}");
     }
 
     #[test]

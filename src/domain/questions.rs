@@ -704,6 +704,7 @@ pub fn generate(
     let mut out: Vec<Question> = Vec::new();
     let mut used: Vec<usize> = Vec::new();
     let mut claim_at = 0usize;
+    let mut term_at = 0usize;
     let try_kind = |kind: QuestionKind,
                     fill: &Fill,
                     out: &mut Vec<Question>,
@@ -749,6 +750,7 @@ pub fn generate(
             }
             if try_kind(kind, &fill, &mut out, &mut used, rotation, true) {
                 next_claim(&mut fill, &claims, &mut claim_at, templates, &used, lang);
+                next_term(&mut fill, terms, &mut term_at, templates, &used);
                 break;
             }
         }
@@ -763,6 +765,7 @@ pub fn generate(
                 && try_kind(kind, &fill, &mut out, &mut used, rotation, fresh_only)
             {
                 next_claim(&mut fill, &claims, &mut claim_at, templates, &used, lang);
+                next_term(&mut fill, terms, &mut term_at, templates, &used);
             }
         }
     }
@@ -790,6 +793,41 @@ fn next_claim(
             .map(|c| c.in_question_in(lang))
             .unwrap_or_default();
     }
+}
+
+/// After a question that quoted key terms, the next question rests on the excerpt's next
+/// ones, so that its questions do not all turn on the same phrase. Only phrases and names
+/// are moved on to (a lone common word, low in the ranking, is often a stray: "winter",
+/// "invade"); when none is left, the questions go back to the first term.
+fn next_term(
+    fill: &mut Fill,
+    terms: &[String],
+    at: &mut usize,
+    templates: &QuestionTemplates,
+    used: &[usize],
+) {
+    let took = used
+        .last()
+        .and_then(|i| templates.templates.get(*i))
+        .map_or(0, |t| {
+            t.needs
+                .iter()
+                .filter(|n| matches!(n, Need::Term | Need::Term2))
+                .count()
+        });
+    if took == 0 || terms.is_empty() {
+        return;
+    }
+    let strong = |i: &usize| {
+        let t = &terms[*i];
+        t.contains(' ') || t.chars().next().is_some_and(char::is_uppercase)
+    };
+    *at = (*at + took..terms.len()).find(strong).unwrap_or(0);
+    fill.term = terms[*at].clone();
+    fill.term2 = (*at + 1..terms.len())
+        .find(strong)
+        .map(|i| terms[i].clone())
+        .unwrap_or_default();
 }
 
 const ALL_KINDS: [QuestionKind; 6] = [
@@ -1104,6 +1142,53 @@ mod tests {
         for kind in ALL_KINDS {
             let n = set.templates.iter().filter(|t| t.kind == kind).count();
             assert!(n >= 4, "{kind:?}: {n}");
+        }
+    }
+
+    #[test]
+    fn an_excerpts_questions_rest_on_different_terms() {
+        // A story with no claim to quote: every question rests on key terms, and each key
+        // term is the ground of one question at most, for every text type and rotation.
+        let set = QuestionTemplates::parse(DEFAULT_TEMPLATES).unwrap();
+        let text = "The harbour guild met the river wardens at the salt market.";
+        let m = ExcerptMaterial {
+            terms: [
+                "harbour guild",
+                "river wardens",
+                "salt market",
+                "grain ships",
+                "toll gate",
+            ]
+            .map(String::from)
+            .to_vec(),
+            claims: vec![],
+        };
+        // Lone common words low in the ranking are not moved on to.
+        let mut with_strays = m.clone();
+        with_strays.terms.truncate(2);
+        with_strays
+            .terms
+            .extend(["winter", "invade"].map(String::from));
+        let mut rotation = Rotation::new(TextType::Narrative, false);
+        for seq in 0..6 {
+            let qs = generate(&set, seq, text, &with_strays, None, &mut rotation);
+            assert!(qs.len() >= 2, "{qs:?}");
+            let stray = |q: &Question| q.text.contains("winter") || q.text.contains("invade");
+            assert!(!qs.iter().any(stray), "{seq}: {qs:#?}");
+        }
+        for text_type in [TextType::Narrative, TextType::Argument, TextType::Report] {
+            let mut rotation = Rotation::new(text_type, false);
+            for seq in 0..6 {
+                let qs = generate(&set, seq, text, &m, None, &mut rotation);
+                assert!(qs.len() >= 2, "{qs:?}");
+                for t in &m.terms {
+                    let on = qs.iter().filter(|q| q.text.contains(t.as_str())).count();
+                    assert!(
+                        on <= 1,
+                        "{text_type:?} {seq}: “{t}” in {on} questions: {qs:#?}"
+                    );
+                }
+            }
         }
     }
 
