@@ -311,10 +311,7 @@ impl Claim {
     /// the same in the nominative and the accusative), "die These des Textes „…“",
     /// "l’affirmation du texte « … »", "作者的观点“…”".
     pub fn in_question_in(&self, lang: Lang) -> String {
-        let sentence = self
-            .sentence
-            .trim_end_matches(['.', '!', '。', '！'])
-            .to_string();
+        let sentence = quoted_within(self.sentence.trim_end_matches(['.', '!', '。', '！']), lang);
         match lang {
             Lang::Ru => format!("утверждение автора «{sentence}»"),
             Lang::De => format!("die These des Textes „{sentence}“"),
@@ -331,9 +328,30 @@ impl Claim {
             None => "the author’s".to_string(),
             Some(who) => possessive(&who_phrase(who)),
         };
-        let sentence = self.sentence.trim_end_matches(['.', '!']);
+        let sentence = quoted_within(self.sentence.trim_end_matches(['.', '!']), Lang::En);
         format!("{whose} claim “{sentence}”")
     }
+}
+
+/// A sentence as it reads inside the quotation marks of `lang`'s questions: quotation marks
+/// of the same kind inside it become the inner ones (“…” → ‘…’ in English and Chinese,
+/// „…“ → ‚…‘ in German, «…» → „…“ in Russian and “…” in French), so that where the quoted
+/// claim ends stays plain.
+pub fn quoted_within(sentence: &str, lang: Lang) -> String {
+    let (outer, inner): ([char; 2], [char; 2]) = match lang {
+        Lang::De => (['„', '“'], ['‚', '‘']),
+        Lang::Ru => (['«', '»'], ['„', '“']),
+        Lang::Fr => (['«', '»'], ['“', '”']),
+        Lang::En | Lang::Zh | Lang::Other => (['“', '”'], ['‘', '’']),
+    };
+    sentence
+        .chars()
+        .map(|c| match c {
+            c if c == outer[0] => inner[0],
+            c if c == outer[1] => inner[1],
+            c => c,
+        })
+        .collect()
 }
 
 fn capitalise(s: &str) -> String {
@@ -906,6 +924,30 @@ pub fn claims_in(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_claim_with_quotes_inside_reads_as_one_quotation() {
+        let en = Claim::parse("They called it “the long peace”, and the name stuck.");
+        assert_eq!(
+            en.in_question(),
+            "the author’s claim “They called it ‘the long peace’, and the name stuck”"
+        );
+        let zh = Claim::parse("正如一位老船长所说：“没有人看得见的账，比不公平的账更糟。”");
+        let q = zh.in_question_in(Lang::Zh);
+        assert_eq!(q.matches('“').count(), 1, "{q}");
+        assert_eq!(q.matches('”').count(), 1, "{q}");
+        assert!(q.contains("‘没有人看得见的账"), "{q}");
+        let ru = Claim::parse("Он назвал это «долгим миром», и название прижилось.");
+        assert_eq!(
+            ru.in_question_in(Lang::Ru),
+            "утверждение автора «Он назвал это „долгим миром“, и название прижилось»"
+        );
+        let de = Claim::parse("Sie nannten es „den langen Frieden“, und der Name blieb.");
+        assert!(
+            de.in_question_in(Lang::De)
+                .ends_with("„Sie nannten es ‚den langen Frieden‘, und der Name blieb“")
+        );
+    }
 
     #[test]
     fn whole_sentences_only() {

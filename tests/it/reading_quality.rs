@@ -3,7 +3,7 @@
 //! claim quoted in a question is a whole sentence of the excerpt; no question repeats in a
 //! reading and no question shape comes twice in a row.
 
-use colloquy::domain::claims::{Claim, TextType, is_whole_sentence, text_type};
+use colloquy::domain::claims::{Claim, TextType, is_whole_sentence, quoted_within, text_type};
 use colloquy::domain::import::{ImportOptions, PreparedReading, prepare};
 use colloquy::domain::language::Lang;
 use colloquy::domain::phrases::is_fragment;
@@ -351,10 +351,9 @@ fn each_language_sample_is_detected_cut_whole_and_questioned_well() {
                 }
                 for inner in quoted {
                     let grounded = e.material.terms.iter().any(|t| t == inner)
-                        || e.material
-                            .claims
-                            .iter()
-                            .any(|c| c.trim_end_matches(['.', '!', '。', '！']) == inner)
+                        || e.material.claims.iter().any(|c| {
+                            quoted_within(c.trim_end_matches(['.', '!', '。', '！']), lang) == inner
+                        })
                         || r.excerpts
                             .iter()
                             .any(|o| o.material.terms.iter().any(|t| t == inner));
