@@ -1706,6 +1706,9 @@ fn tag(tokens: &mut [Token], names: &HashSet<String>) {
         {
             // "which renders", "who governs"
             Tag::Verb
+        } else if prev_word == "to" && next_is_object && !capital {
+            // "intended to invade the territory": an infinitive with its object.
+            Tag::Verb
         } else if after_subject_or_aux && matches!(prev, Some(Tag::Pron | Tag::Aux)) {
             // "they miscarry", "it renders": a word after a subject pronoun.
             Tag::Verb
@@ -2131,6 +2134,13 @@ mod tests {
         assert!(s.contains(&"balance of power".to_string()), "{s:?}");
         assert!(s.contains(&"rival empire".to_string()), "{s:?}");
         assert!(s.contains(&"northern provinces".to_string()), "{s:?}");
+    }
+
+    #[test]
+    fn an_infinitive_with_its_object_is_no_phrase() {
+        let s = surfaces("The islanders meant to outflank the coastal garrison before winter.");
+        assert!(!s.iter().any(|p| p.contains("outflank")), "{s:?}");
+        assert!(s.contains(&"coastal garrison".to_string()), "{s:?}");
     }
 
     #[test]
