@@ -818,9 +818,12 @@ fn next_term(
     if took == 0 || terms.is_empty() {
         return;
     }
+    // A phrase, a name, or a Chinese word (written without spaces or capitals).
     let strong = |i: &usize| {
         let t = &terms[*i];
-        t.contains(' ') || t.chars().next().is_some_and(char::is_uppercase)
+        t.contains(' ')
+            || t.chars().next().is_some_and(char::is_uppercase)
+            || (t.chars().count() >= 2 && t.chars().all(super::sentences::is_cjk))
     };
     *at = (*at + took..terms.len()).find(strong).unwrap_or(0);
     fill.term = terms[*at].clone();
@@ -1175,6 +1178,26 @@ mod tests {
             assert!(qs.len() >= 2, "{qs:?}");
             let stray = |q: &Question| q.text.contains("winter") || q.text.contains("invade");
             assert!(!qs.iter().any(stray), "{seq}: {qs:#?}");
+        }
+        // Chinese terms have no spaces or capitals, and move on all the same.
+        let zh = QuestionTemplates::parse(DEFAULT_TEMPLATES)
+            .unwrap()
+            .for_lang(Lang::Zh)
+            .clone();
+        let zh_text = "港口公会和河道守卫在盐市见面。";
+        let zh_m = ExcerptMaterial {
+            terms: ["港口公会", "河道守卫", "盐市", "粮船", "关卡"]
+                .map(String::from)
+                .to_vec(),
+            claims: vec![],
+        };
+        let mut rotation = Rotation::new(TextType::Argument, false);
+        rotation.lang = Lang::Zh;
+        for seq in 0..6 {
+            let qs = generate(&zh, seq, zh_text, &zh_m, None, &mut rotation);
+            assert!(qs.len() >= 2, "{qs:?}");
+            let on_first = qs.iter().filter(|q| q.text.contains("港口公会")).count();
+            assert!(on_first <= 1, "{seq}: {qs:#?}");
         }
         for text_type in [TextType::Narrative, TextType::Argument, TextType::Report] {
             let mut rotation = Rotation::new(text_type, false);
