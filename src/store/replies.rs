@@ -697,9 +697,6 @@ pub struct ReplyRow {
     pub deleted_at: Option<i64>,
 }
 
-/// How many replies [`Store::session_replies`] reads at a time on SQLite.
-const REPLY_PAGE: i64 = 2000;
-
 const COLUMNS: &str = "r.id, r.session_id, r.member_key, m.display_name, m.quotes_allowed, r.platform, \
      r.message_id, r.reply_to, r.text, r.posted_at, r.edited_at, r.deleted_at";
 
@@ -724,11 +721,8 @@ impl Store {
 
     /// A session's replies in posting order (deleted ones included, marked).
     ///
-    /// On SQLite, read a page of 2,000 replies at a time, each page one JSON array
-    /// built by SQLite: a busy session has tens of thousands of replies, and one row a page
-    /// instead of one message a row is several times faster. Pages, not one array: the
-    /// array of a whole 20,000-reply week was 6.6 MB, held three times over (SQLite's
-    /// value, the driver's copy, the string) while it was parsed.
+    /// On SQLite, read as one JSON array built by SQLite: a busy session has tens of thousands of
+    /// replies, and one row instead of one message per row is several times faster.
     pub async fn session_replies(&self, session_id: i64) -> Result<Vec<ReplyRow>> {
         let pool = match &self.pool {
             Pool::Sqlite(pool) => pool,
@@ -743,44 +737,25 @@ impl Store {
                 .await?);
             }
         };
-        let mut rows: Vec<ReplyRow> = Vec::new();
-        // The last reply read, in posting order: the next page starts after it.
-        let mut after = (i64::MIN, i64::MIN);
-        loop {
-            let json: Option<String> = sqlx::query_scalar(
-                "SELECT json_group_array(json_object(
-                     'id', id, 'session_id', session_id, 'member_key', member_key,
-                     'display_name', display_name,
-                     'quotes_allowed', json(CASE WHEN quotes_allowed THEN 'true' ELSE 'false' END),
-                     'platform', platform, 'message_id', message_id, 'reply_to', reply_to,
-                     'text', text, 'posted_at', posted_at, 'edited_at', edited_at,
-                     'deleted_at', deleted_at) ORDER BY posted_at, id)
-                 FROM (SELECT r.*, m.display_name, m.quotes_allowed
-                       FROM replies r JOIN members m ON m.key = r.member_key
-                       WHERE r.session_id = $1 AND (r.posted_at, r.id) > ($2, $3)
-                       ORDER BY r.posted_at, r.id LIMIT $4)",
-            )
-            .bind(session_id)
-            .bind(after.0)
-            .bind(after.1)
-            .bind(REPLY_PAGE)
-            .fetch_one(pool)
-            .await?;
-            let page: Vec<ReplyRow> = match json {
-                None => Vec::new(),
-                Some(j) => serde_json::from_str(&j).map_err(|e| StoreError::Unreadable {
-                    what: format!("replies of session {session_id}"),
-                    reason: e.to_string(),
-                })?,
-            };
-            let full = page.len() as i64 == REPLY_PAGE;
-            if let Some(last) = page.last() {
-                after = (last.posted_at, last.id);
-            }
-            rows.extend(page);
-            if !full {
-                return Ok(rows);
-            }
+        let json: Option<String> = sqlx::query_scalar(
+            "SELECT json_group_array(json_object(
+                 'id', r.id, 'session_id', r.session_id, 'member_key', r.member_key,
+                 'display_name', m.display_name,
+                 'quotes_allowed', json(CASE WHEN m.quotes_allowed THEN 'true' ELSE 'false' END),
+                 'platform', r.platform, 'message_id', r.message_id, 'reply_to', r.reply_to,
+                 'text', r.text, 'posted_at', r.posted_at, 'edited_at', r.edited_at,
+                 'deleted_at', r.deleted_at) ORDER BY r.posted_at, r.id)
+             FROM replies r JOIN members m ON m.key = r.member_key WHERE r.session_id = $1",
+        )
+        .bind(session_id)
+        .fetch_one(pool)
+        .await?;
+        match json {
+            None => Ok(Vec::new()),
+            Some(j) => serde_json::from_str(&j).map_err(|e| StoreError::Unreadable {
+                what: format!("replies of session {session_id}"),
+                reason: e.to_string(),
+            }),
         }
     }
 
@@ -978,37 +953,6 @@ mod tests {
                 .fetch_all(c).await)
                 .unwrap();
             assert_eq!(tags, ["forgot:ana"]);
-        }
-    }
-
-    crate::store_test! {
-        async fn a_session_of_several_pages_is_read_whole_and_in_order(db: TestDb) {
-            let (store, _dir) = temp_store(db).await;
-            let s = session(&store).await;
-            // Two and a half pages, seven replies to each posting time, so that a page
-            // ends in the middle of replies posted at the same moment.
-            let n = (REPLY_PAGE * 5 / 2) as usize;
-            let ops = (0..n)
-                .map(|k| {
-                    let who = ["ana", "ben", "cy"][k % 3];
-                    posted_at(insert(s, &format!("m{k}"), who, &format!("reply {k}")), (k / 7) as i64)
-                })
-                .collect();
-            let written = store.record_all(ops).await.unwrap();
-            assert!(written.iter().all(|w| matches!(w, Ok(Written::Inserted))));
-            let rows = store.session_replies(s).await.unwrap();
-            assert_eq!(rows.len(), n);
-            // Every reply once, each with its own posting time, in posting order (replies
-            // posted together in the order of their ids).
-            let mut ks: Vec<usize> = rows
-                .iter()
-                .map(|r| r.text["reply ".len()..].parse().unwrap())
-                .collect();
-            assert!(rows.iter().zip(&ks).all(|(r, k)| r.posted_at == (k / 7) as i64));
-            assert!(rows.windows(2).all(|w| (w[0].posted_at, w[0].id) < (w[1].posted_at, w[1].id)));
-            ks.sort_unstable();
-            assert!(ks.iter().copied().eq(0..n), "some replies missing or read twice");
-            assert!(rows.iter().all(|r| r.member_key == format!("console:{}", r.display_name)));
         }
     }
 
