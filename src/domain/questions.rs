@@ -703,8 +703,7 @@ pub fn generate(
     };
     let mut out: Vec<Question> = Vec::new();
     let mut used: Vec<usize> = Vec::new();
-    let mut claim_at = 0usize;
-    let mut term_at = 0usize;
+    let mut progress = Progress::default();
     let try_kind = |kind: QuestionKind,
                     fill: &Fill,
                     out: &mut Vec<Question>,
@@ -749,8 +748,7 @@ pub fn generate(
                 continue;
             }
             if try_kind(kind, &fill, &mut out, &mut used, rotation, true) {
-                next_claim(&mut fill, &claims, &mut claim_at, templates, &used, lang);
-                next_term(&mut fill, terms, &mut term_at, templates, &used);
+                progress.move_on(&mut fill, templates, &used, &claims, terms, lang);
                 break;
             }
         }
@@ -764,8 +762,7 @@ pub fn generate(
             if !out.iter().any(|q| q.kind == kind)
                 && try_kind(kind, &fill, &mut out, &mut used, rotation, fresh_only)
             {
-                next_claim(&mut fill, &claims, &mut claim_at, templates, &used, lang);
-                next_term(&mut fill, terms, &mut term_at, templates, &used);
+                progress.move_on(&mut fill, templates, &used, &claims, terms, lang);
             }
         }
     }
@@ -773,64 +770,63 @@ pub fn generate(
     out
 }
 
-/// After a question that quoted the claim, the next question quotes the next claim, or none.
-fn next_claim(
-    fill: &mut Fill,
-    claims: &[Claim],
-    at: &mut usize,
-    templates: &QuestionTemplates,
-    used: &[usize],
-    lang: Lang,
-) {
-    let quoted = used
-        .last()
-        .and_then(|i| templates.templates.get(*i))
-        .is_some_and(|t| t.needs.contains(&Need::Claim));
-    if quoted {
-        *at += 1;
-        fill.claim = claims
-            .get(*at)
-            .map(|c| c.in_question_in(lang))
-            .unwrap_or_default();
-    }
+/// How far an excerpt's questions have got through its claims and its key terms.
+#[derive(Default)]
+struct Progress {
+    claim: usize,
+    term: usize,
 }
 
-/// After a question that quoted key terms, the next question rests on the excerpt's next
-/// ones, so that its questions do not all turn on the same phrase. Only phrases and names
-/// are moved on to (a lone common word, low in the ranking, is often a stray: "winter",
-/// "invade"); when none is left, the questions go back to the first term.
-fn next_term(
-    fill: &mut Fill,
-    terms: &[String],
-    at: &mut usize,
-    templates: &QuestionTemplates,
-    used: &[usize],
-) {
-    let took = used
-        .last()
-        .and_then(|i| templates.templates.get(*i))
-        .map_or(0, |t| {
-            t.needs
-                .iter()
-                .filter(|n| matches!(n, Need::Term | Need::Term2))
-                .count()
-        });
-    if took == 0 || terms.is_empty() {
-        return;
+impl Progress {
+    /// After a question, the next one rests on what it did not use: the next claim (or
+    /// none) after one that quoted a claim, the next key terms after one that quoted terms.
+    fn move_on(
+        &mut self,
+        fill: &mut Fill,
+        templates: &QuestionTemplates,
+        used: &[usize],
+        claims: &[Claim],
+        terms: &[String],
+        lang: Lang,
+    ) {
+        let Some(asked) = used.last().and_then(|i| templates.templates.get(*i)) else {
+            return;
+        };
+        if asked.needs.contains(&Need::Claim) {
+            self.claim += 1;
+            fill.claim = claims
+                .get(self.claim)
+                .map(|c| c.in_question_in(lang))
+                .unwrap_or_default();
+        }
+        let took = asked
+            .needs
+            .iter()
+            .filter(|n| matches!(n, Need::Term | Need::Term2))
+            .count();
+        if took > 0 && !terms.is_empty() {
+            self.next_terms(fill, terms, took);
+        }
     }
-    // A phrase, a name, or a Chinese word (written without spaces or capitals).
-    let strong = |i: &usize| {
-        let t = &terms[*i];
-        t.contains(' ')
-            || t.chars().next().is_some_and(char::is_uppercase)
-            || (t.chars().count() >= 2 && t.chars().all(super::sentences::is_cjk))
-    };
-    *at = (*at + took..terms.len()).find(strong).unwrap_or(0);
-    fill.term = terms[*at].clone();
-    fill.term2 = (*at + 1..terms.len())
-        .find(strong)
-        .map(|i| terms[i].clone())
-        .unwrap_or_default();
+
+    /// Moves past the `took` terms just quoted to the excerpt's next phrases or names.
+    /// Only those are moved on to (a lone common word, low in the ranking, is often a
+    /// stray: "winter", "invade"); when none is left, the questions go back to the first.
+    fn next_terms(&mut self, fill: &mut Fill, terms: &[String], took: usize) {
+        // A phrase, a name, or a Chinese word (written without spaces or capitals).
+        let strong = |i: &usize| {
+            let t = &terms[*i];
+            t.contains(' ')
+                || t.chars().next().is_some_and(char::is_uppercase)
+                || (t.chars().count() >= 2 && t.chars().all(super::sentences::is_cjk))
+        };
+        self.term = (self.term + took..terms.len()).find(strong).unwrap_or(0);
+        fill.term = terms[self.term].clone();
+        fill.term2 = (self.term + 1..terms.len())
+            .find(strong)
+            .map(|i| terms[i].clone())
+            .unwrap_or_default();
+    }
 }
 
 const ALL_KINDS: [QuestionKind; 6] = [
