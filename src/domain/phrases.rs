@@ -1149,6 +1149,8 @@ static VERBS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
         "indulge",
         "delude",
         "abandon",
+        "abolish",
+        "accomplish",
         "contend",
         "plunder",
         "lodge",
@@ -1157,7 +1159,17 @@ static VERBS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
         "besiege",
         "storm",
         "capture",
+        "cherish",
+        "conceal",
+        "conceive",
         "conquer",
+        "contrive",
+        "demolish",
+        "deprive",
+        "derive",
+        "diminish",
+        "flourish",
+        "furnish",
         "kneel",
         "pray",
         "weep",
@@ -1171,6 +1183,11 @@ static VERBS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
         "sigh",
         "stare",
         "glance",
+        "nourish",
+        "perish",
+        "publish",
+        "revive",
+        "vanish",
     ])
 });
 
@@ -1709,15 +1726,25 @@ fn tag(tokens: &mut [Token], names: &HashSet<String>) {
         } else if prev_word == "to" && next_is_object && !capital {
             // "intended to invade the territory": an infinitive with its object.
             Tag::Verb
+        } else if (prev_word == "to" || prev == Some(Tag::Adv))
+            && !capital
+            && !has_adjective_suffix(&lower)
+            && next_lower.as_deref().is_some_and(has_adjective_suffix)
+        {
+            // "to belittle formal logic", "may rightly earn severe rebukes": a word between
+            // "to" (or an adverb) and an adjective is a verb with its object; a noun
+            // cannot modify a phrase from before the phrase's adjective.
+            Tag::Verb
         } else if after_subject_or_aux && matches!(prev, Some(Tag::Pron | Tag::Aux)) {
             // "they miscarry", "it renders": a word after a subject pronoun.
             Tag::Verb
         } else if after_plural
-            && prev == Some(Tag::Proper)
+            && (prev == Some(Tag::Proper) || prev_word == "men")
             && !capital
             && !has_adjective_suffix(&lower)
         {
-            // "the Lacedaemonians miscarry"
+            // "the Lacedaemonians miscarry", "the opinions men hold": "men" does not
+            // modify a noun after it.
             Tag::Verb
         } else if lower.ends_with("ing") && lower.len() > 5 {
             if after_possessive_det {
@@ -2141,6 +2168,42 @@ mod tests {
         let s = surfaces("The islanders meant to outflank the coastal garrison before winter.");
         assert!(!s.iter().any(|p| p.contains("outflank")), "{s:?}");
         assert!(s.contains(&"coastal garrison".to_string()), "{s:?}");
+    }
+
+    #[test]
+    fn a_verb_before_its_adjective_and_noun_is_no_phrase() {
+        // After "to" or an adverb, a word followed by an adjective is a verb taking its
+        // object: a noun cannot modify a phrase from before the phrase's adjective.
+        let s = surfaces("Critics found it easy to belittle formal logic in those years.");
+        assert!(!s.iter().any(|p| p.contains("belittle")), "{s:?}");
+        assert!(s.contains(&"formal logic".to_string()), "{s:?}");
+        let s = surfaces("Such a speaker may rightly earn severe rebukes from the hall.");
+        assert!(!s.iter().any(|p| p.contains("earn")), "{s:?}");
+        assert!(s.contains(&"severe rebukes".to_string()), "{s:?}");
+        let s = surfaces("The old guard tried to stir ancient quarrels and plant fresh grudges.");
+        assert!(!s.iter().any(|p| p.contains("stir")), "{s:?}");
+        assert!(s.contains(&"ancient quarrels".to_string()), "{s:?}");
+        // Verbs shaped like adjectives ("-ish", "-ive") are known verbs.
+        let s =
+            surfaces("The council moved to abolish ancient privileges and revive severe customs.");
+        assert!(
+            !s.iter()
+                .any(|p| p.contains("abolish") || p.contains("revive")),
+            "{s:?}"
+        );
+        assert!(s.contains(&"ancient privileges".to_string()), "{s:?}");
+        assert!(s.contains(&"severe customs".to_string()), "{s:?}");
+        // A noun after "to" with a noun after it is still a phrase.
+        let s = surfaces("The farmers carried their grain to market towns along the coast.");
+        assert!(s.contains(&"market towns".to_string()), "{s:?}");
+    }
+
+    #[test]
+    fn a_clause_after_men_is_no_phrase() {
+        // "the grudges men nurse": "men" opens a clause; it does not modify what follows.
+        let s = surfaces("It is the grudges men nurse, more than unjust laws, that divide a town.");
+        assert!(!s.iter().any(|p| p.contains("nurse")), "{s:?}");
+        assert!(s.contains(&"unjust laws".to_string()), "{s:?}");
     }
 
     #[test]
