@@ -266,9 +266,7 @@ pub(super) async fn start(
                     }
                 }
                 // The gateway has stopped: what it queued is recorded before this runtime
-                // (and any task of the gateway's still running) ends. A PostgreSQL
-                // connection the recording opened here dies with the runtime; the pool
-                // tests an idle connection before lending it, so it is replaced, not used.
+                // (and any task of the gateway's still running) ends.
                 let _ = gateway_done_tx.send(());
                 if let Err(e) = recording.await {
                     tracing::error!(error = %e, "recording the gateway's last messages failed");

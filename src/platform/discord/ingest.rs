@@ -71,16 +71,13 @@ const TRACE_FLUSH: std::time::Duration = std::time::Duration::from_millis(2);
 impl Trace {
     fn open(path: &Path) -> std::io::Result<Arc<Trace>> {
         let file = OpenOptions::new().create(true).append(true).open(path)?;
-        Ok(Arc::new(Trace {
+        let trace = Arc::new(Trace {
             file: Mutex::new(BufWriter::new(file)),
             warned: AtomicBool::new(false),
-        }))
-    }
-
-    /// Writes the buffer every few milliseconds, from a task on the current runtime, until
-    /// the consumer drops the trace (the last lines are written by BufWriter's drop).
-    fn keep_flushing(trace: &Arc<Trace>) {
-        let weak = Arc::downgrade(trace);
+        });
+        // Writes the buffer until the consumer drops the trace (the last lines are
+        // written by BufWriter's drop).
+        let weak = Arc::downgrade(&trace);
         tokio::spawn(async move {
             loop {
                 tokio::time::sleep(TRACE_FLUSH).await;
@@ -88,6 +85,7 @@ impl Trace {
                 trace.flush();
             }
         });
+        Ok(trace)
     }
 
     fn flush(&self) {
@@ -116,7 +114,7 @@ impl Trace {
 }
 
 /// The queue's two ends: the gateway's, and the consumer's. Opens the commit trace when
-/// one is asked for.
+/// one is asked for (its buffer is written from the current runtime, the engine's).
 pub(crate) fn queue() -> anyhow::Result<(Ingest, Consumer)> {
     let trace = match std::env::var_os(TRACE_ENV) {
         Some(p) if !p.is_empty() => Some(Trace::open(Path::new(&p)).map_err(|e| {
@@ -139,11 +137,6 @@ impl Consumer {
     /// gateway's), until `gateway_done` fires (or its sender is dropped); then records
     /// what is still queued, and returns once everything taken is recorded.
     pub(crate) async fn run(self, engine: Engine, gateway_done: oneshot::Receiver<()>) {
-        // The trace's writer runs beside the recording too: on the engine's runtime it
-        // woke that runtime's worker every few milliseconds of a benchmark's burst.
-        if let Some(trace) = &self.trace {
-            Trace::keep_flushing(trace);
-        }
         consume(engine, self.rx, gateway_done, self.trace).await
     }
 }
