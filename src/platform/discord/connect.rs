@@ -222,8 +222,8 @@ pub(super) async fn start(
         settings.api_base.is_some(),
         engine.settings().max_upload_bytes,
     )?;
-    let (ingest, consumer) = super::ingest::queue()?;
-    let recorder = engine.clone();
+    let (gateway_done_tx, gateway_done) = oneshot::channel();
+    let (ingest, drained) = super::ingest::spawn(engine.clone(), gateway_done)?;
     let bot: Data = Arc::new(Bot {
         engine,
         access: Arc::new(Access::new(config.facilitator_role.clone())),
@@ -232,11 +232,10 @@ pub(super) async fn start(
         ingest,
         runtime: tokio::runtime::Handle::current(),
     });
-    // The gateway (serenity's shard runner, poise's dispatch, and the recording of members'
-    // messages, see `ingest`) runs on a runtime of its own on its own threads: the engine's
-    // other work cannot keep it from reading the socket. Two workers, so that serenity's
-    // parsing of the next frame (the bound of a burst: one thread) and the dispatch and
-    // recording of the last ones run side by side.
+    // The gateway (serenity's shard runner, poise's dispatch) runs on a runtime of its own
+    // on its own threads: a burst of work for the engine and SQLite cannot keep it from
+    // reading the socket. Two workers, so that serenity's parsing of the next frame (the
+    // bound of a burst: one thread) and the dispatch of the last one run side by side.
     let (built_tx, built) = oneshot::channel::<anyhow::Result<()>>();
     let gateway = std::thread::Builder::new()
         .name("discord-gateway".into())
@@ -254,8 +253,6 @@ pub(super) async fn start(
                 }
             };
             runtime.block_on(async move {
-                let (gateway_done_tx, gateway_done) = oneshot::channel();
-                let recording = tokio::spawn(consumer.run(recorder, gateway_done));
                 match client(&bot, &token, &settings).await {
                     Ok(first) => {
                         let _ = built_tx.send(Ok(()));
@@ -265,14 +262,10 @@ pub(super) async fn start(
                         let _ = built_tx.send(Err(e));
                     }
                 }
-                // The gateway has stopped: what it queued is recorded before this runtime
-                // (and any task of the gateway's still running) ends.
-                let _ = gateway_done_tx.send(());
-                if let Err(e) = recording.await {
-                    tracing::error!(error = %e, "recording the gateway's last messages failed");
-                }
             });
+            // Dropping the runtime ends the gateway's tasks; then the queue is drained.
             drop(runtime);
+            let _ = gateway_done_tx.send(());
         })
         .context("cannot start the gateway thread")?;
     match built.await {
@@ -280,10 +273,9 @@ pub(super) async fn start(
         Ok(Err(e)) => return Err(e),
         Err(_) => return Err(anyhow!("the gateway thread ended before connecting")),
     }
-    Ok(tokio::task::spawn_blocking(move || {
-        if gateway.join().is_err() {
-            tracing::error!("the gateway thread panicked");
-        }
+    Ok(tokio::spawn(async move {
+        let _ = drained.await;
+        let _ = tokio::task::spawn_blocking(move || gateway.join()).await;
     }))
 }
 

@@ -1,17 +1,12 @@
 //! The hand-off from the gateway to the engine: members' messages, edits and deletions are
-//! translated on the gateway's threads and queued here; a consumer takes them off the
-//! queue and records them, on the gateway's runtime. Reading the gateway socket never
-//! waits on SQLite (recording awaits the writer thread, it does not block on it), and what
-//! was queued when the gateway stops is still recorded (the consumer finishes before the
-//! gateway's runtime ends).
+//! translated on the gateway's thread and queued here; tasks on the engine's runtime record
+//! them. Reading the gateway socket never waits on SQLite, and what was queued when the
+//! gateway stops is still recorded (the queue is drained before the adapter's task ends).
 //!
 //! Events are recorded concurrently; the engine does not need them in order (an edit or
 //! deletion that overtakes its message is applied by the store). The messages that have
 //! queued up by the time the consumer looks are recorded together, in one commit: under a
-//! burst, a task per message cost more than the recording did. Recording beside the
-//! gateway, instead of on the engine's runtime, keeps a burst on the gateway's two threads
-//! and the writer's, with no wake-up of another runtime per message: 1.1-1.2x the messages
-//! a second in bursts on a 2-core machine (see the README).
+//! burst, a task per message cost the engine's one worker more than the recording did.
 
 use std::fs::{File, OpenOptions};
 use std::io::{BufWriter, Write as _};
@@ -20,7 +15,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use tokio::sync::{Semaphore, mpsc, oneshot};
-use tokio::task::JoinSet;
+use tokio::task::{JoinHandle, JoinSet};
 
 use crate::engine::{Engine, IncomingMessage, MessageDelete, MessageEdit, MessageOutcome};
 
@@ -113,9 +108,12 @@ impl Trace {
     }
 }
 
-/// The queue's two ends: the gateway's, and the consumer's. Opens the commit trace when
-/// one is asked for (its buffer is written from the current runtime, the engine's).
-pub(crate) fn queue() -> anyhow::Result<(Ingest, Consumer)> {
+/// Starts the consumer on the current (the engine's) runtime. It ends once `gateway_done`
+/// fires (or its sender is dropped) and everything queued until then is recorded.
+pub(crate) fn spawn(
+    engine: Engine,
+    gateway_done: oneshot::Receiver<()>,
+) -> anyhow::Result<(Ingest, JoinHandle<()>)> {
     let trace = match std::env::var_os(TRACE_ENV) {
         Some(p) if !p.is_empty() => Some(Trace::open(Path::new(&p)).map_err(|e| {
             anyhow::anyhow!("cannot open the commit trace {}: {e}", p.to_string_lossy())
@@ -123,22 +121,8 @@ pub(crate) fn queue() -> anyhow::Result<(Ingest, Consumer)> {
         _ => None,
     };
     let (tx, rx) = mpsc::unbounded_channel();
-    Ok((Ingest { tx }, Consumer { rx, trace }))
-}
-
-/// The engine's end of the queue.
-pub(crate) struct Consumer {
-    rx: mpsc::UnboundedReceiver<Work>,
-    trace: Option<Arc<Trace>>,
-}
-
-impl Consumer {
-    /// Takes events off the queue and records them, in tasks on the current runtime (the
-    /// gateway's), until `gateway_done` fires (or its sender is dropped); then records
-    /// what is still queued, and returns once everything taken is recorded.
-    pub(crate) async fn run(self, engine: Engine, gateway_done: oneshot::Receiver<()>) {
-        consume(engine, self.rx, gateway_done, self.trace).await
-    }
+    let task = tokio::spawn(consume(engine, rx, gateway_done, trace));
+    Ok((Ingest { tx }, task))
 }
 
 /// The most events taken off the queue at a time; the messages among them are recorded

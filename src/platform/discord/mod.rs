@@ -10,7 +10,7 @@
 //!   the reply is private or an error.
 //! - [`access`]: who the caller is (facilitator, member, stranger) and which group channel
 //!   an interaction belongs to.
-//! - [`ingest`]: the queue from the gateway's threads to the engine's runtime, so
+//! - [`ingest`]: the queue from the gateway's own thread to the engine's runtime, so
 //!   reading the socket never waits on SQLite; drained on stop.
 //! - [`events`]: gateway events to engine calls (messages, edits, deletions, native poll
 //!   votes, buttons and modals, READY).
