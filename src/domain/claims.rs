@@ -336,7 +336,8 @@ impl Claim {
 /// A sentence as it reads inside the quotation marks of `lang`'s questions: quotation marks
 /// of the same kind inside it become the inner ones (“…” → ‘…’ in English and Chinese,
 /// „…“ → ‚…‘ in German, «…» → „…“ in Russian and “…” in French), so that where the quoted
-/// claim ends stays plain.
+/// claim ends stays plain. The spaces French sets inside guillemets do not follow them
+/// inside the inner marks (« la paix » → “la paix”).
 pub fn quoted_within(sentence: &str, lang: Lang) -> String {
     let (outer, inner): ([char; 2], [char; 2]) = match lang {
         Lang::De => (['„', '“'], ['‚', '‘']),
@@ -344,14 +345,25 @@ pub fn quoted_within(sentence: &str, lang: Lang) -> String {
         Lang::Fr => (['«', '»'], ['“', '”']),
         Lang::En | Lang::Zh | Lang::Other => (['“', '”'], ['‘', '’']),
     };
-    sentence
-        .chars()
-        .map(|c| match c {
-            c if c == outer[0] => inner[0],
-            c if c == outer[1] => inner[1],
-            c => c,
-        })
-        .collect()
+    let guillemets = outer[0] == '«';
+    // A space, a no-break space or a narrow no-break space.
+    let inside_space = |c: char| matches!(c, ' ' | '\u{a0}' | '\u{202f}');
+    let mut out = String::with_capacity(sentence.len());
+    let mut chars = sentence.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == outer[0] {
+            out.push(inner[0]);
+            while guillemets && chars.next_if(|n| inside_space(*n)).is_some() {}
+        } else if c == outer[1] {
+            while guillemets && out.ends_with(inside_space) {
+                out.pop();
+            }
+            out.push(inner[1]);
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn capitalise(s: &str) -> String {
@@ -946,6 +958,20 @@ mod tests {
         assert!(
             de.in_question_in(Lang::De)
                 .ends_with("„Sie nannten es ‚den langen Frieden‘, und der Name blieb“")
+        );
+        let fr = Claim::parse("Ils l’appelaient « la longue paix », et le nom est resté.");
+        assert_eq!(
+            fr.in_question_in(Lang::Fr),
+            "l’affirmation du texte « Ils l’appelaient “la longue paix”, et le nom est resté »"
+        );
+        // With the no-break spaces French typesetting puts there.
+        let fr =
+            Claim::parse("Ils l’appelaient «\u{a0}la longue paix\u{202f}», et le nom est resté.");
+        assert!(
+            fr.in_question_in(Lang::Fr)
+                .contains("l’appelaient “la longue paix”, et"),
+            "{}",
+            fr.in_question_in(Lang::Fr)
         );
     }
 
