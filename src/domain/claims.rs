@@ -967,12 +967,8 @@ mod tests {
         // With the no-break spaces French typesetting puts there.
         let fr =
             Claim::parse("Ils l’appelaient «\u{a0}la longue paix\u{202f}», et le nom est resté.");
-        assert!(
-            fr.in_question_in(Lang::Fr)
-                .contains("l’appelaient “la longue paix”, et"),
-            "{}",
-            fr.in_question_in(Lang::Fr)
-        );
+        let q = fr.in_question_in(Lang::Fr);
+        assert!(q.contains("l’appelaient “la longue paix”, et"), "{q}");
     }
 
     #[test]
