@@ -696,6 +696,9 @@ static ADJECTIVES: LazyLock<HashSet<&str>> = LazyLock::new(|| {
         "double",
         "whole",
         "neutral",
+        "past",
+        "incumbent",
+        "destitute",
     ])
 });
 
@@ -1188,6 +1191,11 @@ static VERBS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
         "publish",
         "revive",
         "vanish",
+        "assent",
+        "pelt",
+        "prevail",
+        "profess",
+        "resuscitate",
     ])
 });
 
@@ -1325,6 +1333,7 @@ static NOUN_VERBS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
         "kind",
         "respect",
         "regard",
+        "assent",
     ])
 });
 
@@ -1449,6 +1458,7 @@ static IRREGULAR: LazyLock<HashSet<&str>> = LazyLock::new(|| {
         "becomes",
         "lets",
         "gets",
+        "lit",
     ])
 });
 
@@ -1602,6 +1612,18 @@ fn lexical_tag(lower: &str) -> Option<Tag> {
         .map(|(_, tag)| *tag)
 }
 
+/// "well-being", "decision-making", "nation-building": a hyphenated word ending in one of
+/// these gerunds names a state or an activity, a noun (no "-ing" participle).
+fn is_gerund_compound(lower: &str) -> bool {
+    lower.rsplit_once('-').is_some_and(|(head, tail)| {
+        !head.is_empty()
+            && matches!(
+                tail,
+                "being" | "making" | "building" | "keeping" | "doing" | "taking"
+            )
+    })
+}
+
 fn has_adjective_suffix(lower: &str) -> bool {
     if SUFFIX_NOUNS.contains(lower) || lower.ends_with("ics") {
         return false;
@@ -1660,6 +1682,13 @@ fn tag(tokens: &mut [Token], names: &HashSet<String>) {
             } else {
                 t
             }
+        } else if is_gerund_compound(&lower) {
+            Tag::Noun
+        } else if lower == "extent"
+            && (2..=3).any(|k| i.checked_sub(k).is_some_and(|p| tokens[p].lower == "to"))
+        {
+            // "to some extent", "to what extent": an adverb, which no phrase runs through.
+            Tag::Adv
         } else if capital && (!sentence_first || names.contains(&lower)) {
             Tag::Proper
         } else if lower.ends_with("ly") && !LY_NOUNS.contains(lower.as_str()) && lower.len() > 3 {
@@ -1751,6 +1780,9 @@ fn tag(tokens: &mut [Token], names: &HashSet<String>) {
                 Tag::Verb
             } else if after_modifier {
                 Tag::Noun
+            } else if after_plural {
+                // "ports levying tolls": after a plural noun it opens a clause.
+                Tag::Verb
             } else if matches!(prev, Some(Tag::Noun | Tag::Proper)) {
                 // "coalition bargaining": part of a phrase, but no phrase ends in it.
                 Tag::Participle
@@ -2151,6 +2183,84 @@ mod tests {
 
     fn surfaces(text: &str) -> Vec<String> {
         noun_phrases(text).into_iter().map(|p| p.surface).collect()
+    }
+
+    #[test]
+    fn a_gerund_compound_with_a_hyphen_is_a_noun() {
+        let s = surfaces("They weighed the side of human well-being against the canal's cost.");
+        assert!(!s.contains(&"side of human".to_string()), "{s:?}");
+        assert!(s.iter().any(|p| p.ends_with("human well-being")), "{s:?}");
+        let s = surfaces("The costs of decision-making fell on the smaller ports.");
+        assert!(s.contains(&"costs of decision-making".to_string()), "{s:?}");
+    }
+
+    #[test]
+    fn to_some_extent_is_no_part_of_a_phrase() {
+        let s = surfaces("To some extent doctrines of thrift shaped the guilds.");
+        assert!(s.contains(&"doctrines of thrift".to_string()), "{s:?}");
+        assert!(!s.iter().any(|p| p.contains("extent")), "{s:?}");
+        let s = surfaces("They asked to what extent harbour dues paid for the walls.");
+        assert!(s.contains(&"harbour dues".to_string()), "{s:?}");
+    }
+
+    #[test]
+    fn a_word_in_ing_after_a_plural_noun_opens_a_clause() {
+        let s = surfaces("Ports levying tolls grew rich, and towns hoarding grain grew fat.");
+        assert!(
+            !s.iter()
+                .any(|p| p.contains("levying") || p.contains("hoarding")),
+            "{s:?}"
+        );
+        assert!(s.contains(&"tolls".to_string()), "{s:?}");
+        // After a singular noun it is still part of a phrase.
+        let s = surfaces("They changed the coalition bargaining rules.");
+        assert!(
+            s.contains(&"coalition bargaining rules".to_string()),
+            "{s:?}"
+        );
+    }
+
+    #[test]
+    fn verbs_and_adjectives_the_lexicon_lacked() {
+        let cases: [(&str, &[&str], &[&str]); 5] = [
+            (
+                "The aim is to resuscitate past quarrels between the river towns.",
+                &["past quarrels"],
+                &["resuscitate past quarrels"],
+            ),
+            (
+                "The council meant to pelt rivals with petty fines.",
+                &["petty fines"],
+                &["pelt rivals"],
+            ),
+            (
+                "Every clerk who signs the ledger assents to the harbour rules.",
+                &["ledger", "harbour rules"],
+                &["ledger assents"],
+            ),
+            (
+                "It is a duty incumbent on every harbour master to keep the lamps lit.",
+                &["harbour master"],
+                &["duty incumbent", "lamps lit"],
+            ),
+            (
+                "A town destitute of water cannot hold a market.",
+                &["market"],
+                &["town destitute of water"],
+            ),
+        ];
+        for (text, present, absent) in cases {
+            let s = surfaces(text);
+            for p in present {
+                assert!(
+                    s.contains(&p.to_string()),
+                    "{p:?} missing from {s:?} ({text})"
+                );
+            }
+            for p in absent {
+                assert!(!s.contains(&p.to_string()), "{p:?} found in {s:?} ({text})");
+            }
+        }
     }
 
     #[test]
