@@ -1196,6 +1196,25 @@ static VERBS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
         "prevail",
         "profess",
         "resuscitate",
+        "align",
+        "coexist",
+        "collide",
+        "compete",
+        "comply",
+        "converge",
+        "cooperate",
+        "differ",
+        "disagree",
+        "diverge",
+        "escalate",
+        "intervene",
+        "invade",
+        "persist",
+        "prosper",
+        "retaliate",
+        "shrink",
+        "thrive",
+        "vary",
     ])
 });
 
@@ -1657,8 +1676,14 @@ fn tag(tokens: &mut [Token], names: &HashSet<String>) {
         let prev_word = prev_lower.as_deref().unwrap_or("");
         let after_subject_or_aux = matches!(prev, Some(Tag::Pron | Tag::Aux))
             || matches!(prev_word, "to" | "which" | "that" | "who" | "what");
+        // "bodies all give": "all", "both" or "each" after a noun or a pronoun stands for
+        // it (a floating quantifier), and what follows is the verb.
+        let floating = matches!(prev_word, "all" | "both" | "each")
+            && i.checked_sub(2)
+                .is_some_and(|p| matches!(tokens[p].tag, Tag::Noun | Tag::Proper | Tag::Pron));
         // A determiner proper: "that", "which" and "what" also open a clause.
-        let after_det = prev == Some(Tag::Det) && !matches!(prev_word, "that" | "which" | "what");
+        let after_det =
+            prev == Some(Tag::Det) && !matches!(prev_word, "that" | "which" | "what") && !floating;
         let after_possessive_det = matches!(
             prev_word,
             "his" | "her" | "their" | "our" | "your" | "my" | "its"
@@ -1801,9 +1826,13 @@ fn tag(tokens: &mut [Token], names: &HashSet<String>) {
             Tag::Verb
         } else if has_adjective_suffix(&lower) {
             Tag::Adj
-        } else if next_is_object && matches!(prev, Some(Tag::Noun | Tag::Proper)) {
+        } else if next_is_object
+            && matches!(prev, Some(Tag::Noun | Tag::Proper))
+            && !i.checked_sub(2).is_some_and(|p| tokens[p].tag == Tag::Verb)
+        {
             // "faction divides the people", "the gentry resent the tax": a noun, a word,
-            // then an object.
+            // then an object; but in "give inland towns a reason" the nouns after a verb
+            // are its first object.
             Tag::Verb
         } else {
             Tag::Noun
@@ -2261,6 +2290,27 @@ mod tests {
                 assert!(!s.contains(&p.to_string()), "{p:?} found in {s:?} ({text})");
             }
         }
+    }
+
+    #[test]
+    fn a_verb_after_a_floating_all_is_no_phrase() {
+        let s = surfaces("Harbours, canals and markets all give inland towns a reason to stay.");
+        assert!(!s.iter().any(|p| p.contains("give")), "{s:?}");
+        assert!(s.contains(&"inland towns".to_string()), "{s:?}");
+        // "all" before a noun still opens a phrase.
+        let s = surfaces("They taxed all river barges.");
+        assert!(s.contains(&"river barges".to_string()), "{s:?}");
+    }
+
+    #[test]
+    fn an_intransitive_verb_after_its_subject_is_no_phrase() {
+        let s = surfaces("Fleets grow costly when rival ports compete, and the guilds disagree.");
+        assert!(
+            !s.iter()
+                .any(|p| p.contains("compete") || p.contains("disagree")),
+            "{s:?}"
+        );
+        assert!(s.contains(&"rival ports".to_string()), "{s:?}");
     }
 
     #[test]
