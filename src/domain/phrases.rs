@@ -1215,6 +1215,20 @@ static VERBS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
         "shrink",
         "thrive",
         "vary",
+        "collapse",
+        "crumble",
+        "deepen",
+        "disappear",
+        "dissolve",
+        "erode",
+        "evolve",
+        "expand",
+        "fade",
+        "falter",
+        "shift",
+        "strengthen",
+        "weaken",
+        "widen",
     ])
 });
 
@@ -1353,6 +1367,8 @@ static NOUN_VERBS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
         "respect",
         "regard",
         "assent",
+        "collapse",
+        "shift",
     ])
 });
 
@@ -2311,6 +2327,17 @@ mod tests {
             "{s:?}"
         );
         assert!(s.contains(&"rival ports".to_string()), "{s:?}");
+        let s = surfaces("Tolls rise when the upland pasture disappears and old alliances shift.");
+        assert!(
+            !s.iter()
+                .any(|p| p.contains("disappears") || p.contains("shift")),
+            "{s:?}"
+        );
+        assert!(s.contains(&"upland pasture".to_string()), "{s:?}");
+        assert!(s.contains(&"old alliances".to_string()), "{s:?}");
+        // "shift" is a noun too.
+        let s = surfaces("The policy shift surprised the guilds.");
+        assert!(s.contains(&"policy shift".to_string()), "{s:?}");
     }
 
     #[test]
