@@ -1229,6 +1229,7 @@ static VERBS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
         "strengthen",
         "weaken",
         "widen",
+        "sign",
     ])
 });
 
@@ -1369,6 +1370,7 @@ static NOUN_VERBS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
         "assent",
         "collapse",
         "shift",
+        "sign",
     ])
 });
 
@@ -1537,6 +1539,35 @@ fn verb_base(lower: &str) -> Option<(&'static str, Inflection)> {
         }
     }
     None
+}
+
+/// How the lexicon reads a word out of context, for the chunker of members' replies
+/// (`domain::summary::phrases`), which has no tagger of its own for verbs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum VerbReading {
+    /// A base form ("compete"); `noun_too` when it is as often a noun ("shift").
+    Base { noun_too: bool },
+    /// An -s form ("disappears", "assents").
+    S { noun_too: bool },
+    /// An irregular form ("held", "gives").
+    Irregular,
+}
+
+/// The verb a word can be, by the key-term lexicon: `None` for a word it does not know as
+/// a verb's base, -s or irregular form.
+pub(crate) fn verb_reading(lower: &str) -> Option<VerbReading> {
+    if IRREGULAR.contains(lower) {
+        return Some(VerbReading::Irregular);
+    }
+    match verb_base(lower)? {
+        (base, Inflection::Base) => Some(VerbReading::Base {
+            noun_too: NOUN_VERBS.contains(base),
+        }),
+        (base, Inflection::S) => Some(VerbReading::S {
+            noun_too: NOUN_VERBS.contains(base),
+        }),
+        _ => None,
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

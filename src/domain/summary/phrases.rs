@@ -14,6 +14,7 @@ use super::vectors::stem;
 use crate::domain::keyterms::is_stop_word;
 use crate::domain::lang_terms;
 use crate::domain::language::Lang;
+use crate::domain::phrases::{VerbReading, verb_reading};
 use crate::domain::sentences::sentence_spans;
 
 /// A noun phrase found in a text.
@@ -594,9 +595,15 @@ struct Token<'a> {
     first_in_sentence: bool,
 }
 
-/// The tag of a word; `previous` is the tag before it, `after_verb` whether that word is
-/// a full verb (an "-ed" word right after one describes: "like graduated sanctions").
-fn tag_of(lower: &str, previous: Option<Tag>, after_verb: bool) -> Tag {
+/// The tag of a word; `previous` is the tag before it and `previous_word` that word (none
+/// after punctuation), `after_verb` whether it is a full verb (an "-ed" word right after
+/// one describes: "like graduated sanctions").
+fn tag_of(
+    lower: &str,
+    previous: Option<Tag>,
+    previous_word: Option<&str>,
+    after_verb: bool,
+) -> Tag {
     if lower == "of" {
         return Tag::Of;
     }
@@ -618,6 +625,11 @@ fn tag_of(lower: &str, previous: Option<Tag>, after_verb: bool) -> Tag {
         return Tag::Break;
     }
     if AUXILIARIES.contains(&lower) || VERBS.contains(&lower) || is_stop_word(lower) {
+        return Tag::Break;
+    }
+    if let Some(reading) = verb_reading(lower)
+        && reads_as_verb(reading, previous, previous_word)
+    {
         return Tag::Break;
     }
     if lower.chars().count() < 2
@@ -643,6 +655,38 @@ fn tag_of(lower: &str, previous: Option<Tag>, after_verb: bool) -> Tag {
         return Tag::Break;
     }
     Tag::Word
+}
+
+/// Whether a word the lexicon knows as a verb ([`verb_reading`]) is one here: never after
+/// an article ("the shift", "a rise"); after "to", a subject or a relative pronoun always
+/// ("we shift", "who signs"); at the start of a run when it is only a verb ("compete");
+/// after a plural noun in its base form ("rival ports compete") and after a singular one
+/// with -s ("the pasture disappears"); an irregular form anywhere ("the council held").
+/// A word as often a noun stays one after a noun ("the policy shift").
+fn reads_as_verb(reading: VerbReading, previous: Option<Tag>, previous_word: Option<&str>) -> bool {
+    if matches!(previous, Some(Tag::Determiner | Tag::Of)) {
+        return false;
+    }
+    let after_subject = previous_word.is_some_and(|w| {
+        matches!(
+            w,
+            "to" | "i" | "we" | "you" | "they" | "he" | "she" | "it" | "who" | "which" | "that"
+        ) || AUXILIARIES.contains(&w)
+    });
+    if after_subject {
+        return true;
+    }
+    let after_word = previous == Some(Tag::Word);
+    let plural = previous_word.is_some_and(|w| {
+        matches!(w, "men" | "women" | "people" | "children")
+            || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is"))
+    });
+    match reading {
+        VerbReading::Irregular => true,
+        VerbReading::Base { noun_too: false } => !after_word || plural,
+        VerbReading::S { noun_too: false } => !after_word || !plural,
+        VerbReading::Base { noun_too: true } | VerbReading::S { noun_too: true } => false,
+    }
 }
 
 fn tokens(sentence: &str) -> Vec<Token<'_>> {
@@ -673,7 +717,17 @@ fn tokens(sentence: &str) -> Vec<Token<'_>> {
         let after_verb = out
             .last()
             .is_some_and(|t| !t.stop_after && VERBS.contains(&t.lower.as_str()));
-        let tag = tag_of(&lower, previous, after_verb);
+        let previous_word = out
+            .last()
+            .filter(|t| !t.stop_after)
+            .map(|t| t.lower.as_str());
+        // "to some extent", "to what extent": an adverb, which no phrase runs through.
+        let extent_idiom = lower == "extent" && out.iter().rev().take(2).any(|t| t.lower == "to");
+        let tag = if extent_idiom {
+            Tag::Break
+        } else {
+            tag_of(&lower, previous, previous_word, after_verb)
+        };
         out.push(Token {
             raw: word,
             lower,
@@ -683,6 +737,35 @@ fn tokens(sentence: &str) -> Vec<Token<'_>> {
             first_in_sentence: first,
         });
         first = false;
+    }
+    // With what follows: "the ledger assents to the rules" (after a singular noun, an -s
+    // form that is as often a noun is the verb when its complement follows) and "the shift
+    // hurt them" (a word only a verb is one before its object).
+    for i in 1..out.len().saturating_sub(1) {
+        let (prev, this, next) = (&out[i - 1], &out[i], &out[i + 1]);
+        if this.tag != Tag::Word || prev.tag != Tag::Word || prev.stop_after || this.stop_after {
+            continue;
+        }
+        let object = DETERMINERS.contains(&next.lower.as_str())
+            || matches!(
+                next.lower.as_str(),
+                "them" | "him" | "her" | "us" | "me" | "it" | "you"
+            );
+        let complement = object
+            || matches!(
+                next.lower.as_str(),
+                "to" | "on" | "upon" | "in" | "into" | "with" | "for" | "at" | "by" | "from"
+            );
+        let verb = match verb_reading(&this.lower) {
+            Some(VerbReading::S { noun_too: true }) => complement && !prev.lower.ends_with('s'),
+            Some(VerbReading::Base { noun_too: false } | VerbReading::S { noun_too: false }) => {
+                object
+            }
+            _ => false,
+        };
+        if verb {
+            out[i].tag = Tag::Break;
+        }
     }
     out
 }
@@ -910,6 +993,40 @@ pub(super) fn noun_phrases(text: &str) -> Vec<Phrase> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn surfaces_of(text: &str) -> Vec<String> {
+        noun_phrases(text).into_iter().map(|p| p.surface).collect()
+    }
+
+    #[test]
+    fn a_reply_s_verbs_are_no_part_of_its_phrases() {
+        // The verbs the key-term tagger knows end a phrase here too.
+        let s = surfaces_of("Fleets grow costly when rival ports compete.");
+        assert!(!s.iter().any(|p| p.contains("compete")), "{s:?}");
+        assert!(s.contains(&"rival ports".to_string()), "{s:?}");
+        let s = surfaces_of("Every clerk who signs the ledger assents to the harbour rules.");
+        assert!(
+            !s.iter()
+                .any(|p| p.contains("signs") || p.contains("assents")),
+            "{s:?}"
+        );
+        assert!(s.contains(&"ledger".to_string()), "{s:?}");
+        assert!(s.contains(&"harbour rules".to_string()), "{s:?}");
+        // A word that is as often a noun stays one after a noun or an article.
+        let s = surfaces_of("The policy shift hurt them, and the shift of power too.");
+        assert!(s.contains(&"policy shift".to_string()), "{s:?}");
+        assert!(s.contains(&"shift of power".to_string()), "{s:?}");
+        // ... but not after "to", a subject pronoun or a relative one.
+        let s = surfaces_of("We shift harbour dues to inland towns.");
+        assert!(!s.iter().any(|p| p.contains("shift")), "{s:?}");
+    }
+
+    #[test]
+    fn to_some_extent_is_no_part_of_a_reply_s_phrases() {
+        let s = surfaces_of("To some extent strategic hedging works.");
+        assert!(!s.iter().any(|p| p.contains("extent")), "{s:?}");
+        assert!(s.contains(&"strategic hedging".to_string()), "{s:?}");
+    }
 
     fn surfaces(text: &str) -> Vec<String> {
         noun_phrases(text).into_iter().map(|p| p.surface).collect()
