@@ -1678,6 +1678,35 @@ fn lexical_tag(lower: &str) -> Option<Tag> {
         .map(|(_, tag)| *tag)
 }
 
+/// Plural in form, but most often modifying the noun after them: "arms control", "customs
+/// union", "savings rate".
+const PLURAL_MODIFIERS: &[&str] = &[
+    "arms",
+    "customs",
+    "earnings",
+    "goods",
+    "headquarters",
+    "means",
+    "news",
+    "sales",
+    "savings",
+    "series",
+    "species",
+    "sports",
+];
+
+/// Whether a word (lowercase) is a plural noun that a verb can follow as its subject
+/// ("powers compete", "men cut"), not a singular in -ss, -us, -is or -ics, nor a plural
+/// that modifies the noun after it ([`PLURAL_MODIFIERS`]).
+pub(crate) fn is_plural_subject(word: &str) -> bool {
+    if matches!(word, "men" | "women" | "people" | "children") {
+        return true;
+    }
+    word.ends_with('s')
+        && !["ss", "us", "is", "ics"].iter().any(|e| word.ends_with(e))
+        && !PLURAL_MODIFIERS.contains(&word)
+}
+
 /// "well-being", "decision-making", "nation-building": a hyphenated word ending in one of
 /// these gerunds names a state or an activity, a noun (no "-ing" participle).
 fn is_gerund_compound(lower: &str) -> bool {
@@ -1736,12 +1765,8 @@ fn tag(tokens: &mut [Token], names: &HashSet<String>) {
             "his" | "her" | "their" | "our" | "your" | "my" | "its"
         );
         // After a plural noun a base form is a verb: "men cut", "Lacedaemonians look".
-        let after_plural = matches!(prev, Some(Tag::Noun | Tag::Proper))
-            && (matches!(prev_word, "men" | "women" | "people" | "children")
-                || prev_word.ends_with('s'))
-            && !prev_word.ends_with("ss")
-            && !prev_word.ends_with("us")
-            && !prev_word.ends_with("is");
+        let after_plural =
+            matches!(prev, Some(Tag::Noun | Tag::Proper)) && is_plural_subject(prev_word);
         let after_modifier = (prev == Some(Tag::Det) && after_det)
             || matches!(prev, Some(Tag::Adj | Tag::Participle))
             || i.checked_sub(1).is_some_and(|p| tokens[p].possessive);
@@ -2369,6 +2394,16 @@ mod tests {
         // "shift" is a noun too.
         let s = surfaces("The policy shift surprised the guilds.");
         assert!(s.contains(&"policy shift".to_string()), "{s:?}");
+    }
+
+    #[test]
+    fn a_plural_that_modifies_is_no_subject() {
+        let s = surfaces("They debated arms control, and the savings rate fell.");
+        assert!(s.contains(&"arms control".to_string()), "{s:?}");
+        assert!(s.contains(&"savings rate".to_string()), "{s:?}");
+        // A plural subject still has its verb after it.
+        let s = surfaces("Tolls rise when old alliances shift.");
+        assert!(s.contains(&"old alliances".to_string()), "{s:?}");
     }
 
     #[test]

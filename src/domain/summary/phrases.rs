@@ -14,7 +14,7 @@ use super::vectors::stem;
 use crate::domain::keyterms::is_stop_word;
 use crate::domain::lang_terms;
 use crate::domain::language::Lang;
-use crate::domain::phrases::{VerbReading, verb_reading};
+use crate::domain::phrases::{VerbReading, is_plural_subject, verb_reading};
 use crate::domain::sentences::sentence_spans;
 
 /// A noun phrase found in a text.
@@ -677,10 +677,7 @@ fn reads_as_verb(reading: VerbReading, previous: Option<Tag>, previous_word: Opt
         return true;
     }
     let after_word = previous == Some(Tag::Word);
-    let plural = previous_word.is_some_and(|w| {
-        matches!(w, "men" | "women" | "people" | "children")
-            || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is"))
-    });
+    let plural = previous_word.is_some_and(is_plural_subject);
     match reading {
         VerbReading::Irregular => true,
         VerbReading::Base { noun_too: false } => !after_word || plural,
