@@ -4,8 +4,10 @@
 //! across "of" ("the tragedy of the commons"); each run also yields its shorter
 //! head-final forms ("large irrigation systems" → "irrigation systems").
 //!
-//! This is the summary's own chunker; the excerpt key phrases have theirs. Only
-//! [`noun_phrases`] is used outside this file, so another chunker can take its place.
+//! This is the summary's own chunker; the excerpt key phrases have theirs
+//! (`domain::phrases`), whose verb lexicon it shares ([`verb_reading`]: a word it knows
+//! as a verb ends a phrase when its neighbours say it is one). Only [`noun_phrases`] is
+//! used outside this file, so another chunker can take its place.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
