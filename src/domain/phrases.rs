@@ -1230,6 +1230,7 @@ static VERBS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
         "weaken",
         "widen",
         "sign",
+        "flow",
     ])
 });
 
@@ -1371,6 +1372,7 @@ static NOUN_VERBS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
         "collapse",
         "shift",
         "sign",
+        "flow",
     ])
 });
 
@@ -1695,15 +1697,34 @@ const PLURAL_MODIFIERS: &[&str] = &[
     "sports",
 ];
 
+/// Fields of study in -ics, singular nouns ("politics matters"); "critics" and "sceptics"
+/// are plurals.
+const ICS_SINGULARS: &[&str] = &[
+    "aesthetics",
+    "athletics",
+    "economics",
+    "ethics",
+    "genetics",
+    "geopolitics",
+    "linguistics",
+    "logistics",
+    "mathematics",
+    "physics",
+    "politics",
+    "statistics",
+];
+
 /// Whether a word (lowercase) is a plural noun that a verb can follow as its subject
-/// ("powers compete", "men cut"), not a singular in -ss, -us, -is or -ics, nor a plural
-/// that modifies the noun after it ([`PLURAL_MODIFIERS`]).
+/// ("powers compete", "critics reply", "men cut"), not a singular in -ss, -us, -is or a
+/// field of study in -ics, nor a plural that modifies the noun after it
+/// ([`PLURAL_MODIFIERS`]).
 pub(crate) fn is_plural_subject(word: &str) -> bool {
     if matches!(word, "men" | "women" | "people" | "children") {
         return true;
     }
     word.ends_with('s')
-        && !["ss", "us", "is", "ics"].iter().any(|e| word.ends_with(e))
+        && !["ss", "us", "is"].iter().any(|e| word.ends_with(e))
+        && !ICS_SINGULARS.contains(&word)
         && !PLURAL_MODIFIERS.contains(&word)
 }
 
@@ -1794,7 +1815,23 @@ fn tag(tokens: &mut [Token], names: &HashSet<String>) {
             let noun_too = NOUN_VERBS.contains(base);
             match infl {
                 Inflection::Base if noun_too && after_plural && !after_modifier => Tag::Verb,
-                // "an ally trusts to …": a singular noun, a verb in -s, then its complement.
+                // "savings flow through banks" but "the savings rate": after a plural that
+                // mostly modifies, a verb only when its complement follows.
+                Inflection::Base
+                    if noun_too
+                        && PLURAL_MODIFIERS.contains(&prev_word)
+                        && matches!(prev, Some(Tag::Noun))
+                        && next_lower.as_deref().is_some_and(|n| {
+                            PREPOSITIONS.contains(n)
+                                || DETERMINERS.contains(n)
+                                || PRONOUNS.contains(n)
+                                || ADVERBS.contains(n)
+                        }) =>
+                {
+                    Tag::Verb
+                }
+                // "an ally trusts to …", "the rule holds only …": a singular noun, a verb
+                // in -s, then its complement or an adverb.
                 Inflection::S
                     if noun_too
                         && matches!(prev, Some(Tag::Noun))
@@ -1803,6 +1840,7 @@ fn tag(tokens: &mut [Token], names: &HashSet<String>) {
                             PREPOSITIONS.contains(n)
                                 || DETERMINERS.contains(n)
                                 || PRONOUNS.contains(n)
+                                || ADVERBS.contains(n)
                         }) =>
                 {
                     Tag::Verb
@@ -1898,6 +1936,15 @@ fn tag(tokens: &mut [Token], names: &HashSet<String>) {
             Tag::Verb
         } else if has_adjective_suffix(&lower) {
             Tag::Adj
+        } else if !capital
+            && is_plural_subject(&lower)
+            && prev == Some(Tag::Noun)
+            && !prev_word.ends_with('s')
+            && next_lower.as_deref().is_some_and(is_plural_subject)
+        {
+            // "a boom cools prices": between a singular noun and a plural one, a word in -s
+            // is the verb (the middle noun of a compound is seldom plural).
+            Tag::Verb
         } else if next_is_object
             && matches!(prev, Some(Tag::Noun | Tag::Proper))
             && !i.checked_sub(2).is_some_and(|p| tokens[p].tag == Tag::Verb)
@@ -2404,6 +2451,27 @@ mod tests {
         // A plural subject still has its verb after it.
         let s = surfaces("Tolls rise when old alliances shift.");
         assert!(s.contains(&"old alliances".to_string()), "{s:?}");
+    }
+
+    #[test]
+    fn an_s_word_between_a_singular_and_a_plural_noun_is_a_verb() {
+        let s = surfaces("In a dry year a drought raises prices in the inland towns.");
+        assert!(!s.iter().any(|p| p.contains("raises")), "{s:?}");
+        assert!(s.contains(&"prices".to_string()), "{s:?}");
+        let s = surfaces("Public saving during a boom cools prices without costing jobs.");
+        assert!(!s.iter().any(|p| p.contains("cools")), "{s:?}");
+        // An -s form that is as often a noun, then an adverb: "the rule holds only".
+        let s = surfaces("The harbour rule holds only in winter.");
+        assert!(!s.iter().any(|p| p.contains("holds")), "{s:?}");
+        assert!(s.contains(&"harbour rule".to_string()), "{s:?}");
+        let s = surfaces("Sceptics reply that the harbour rule holds only in winter.");
+        assert!(!s.iter().any(|p| p.contains("reply")), "{s:?}");
+        // After a plural that mostly modifies, a verb when its complement follows.
+        let s = surfaces("In a good year savings flow through the harbour banks.");
+        assert!(!s.iter().any(|p| p.contains("flow")), "{s:?}");
+        // A plural that modifies a plural is no verb: "the arms sales figures".
+        let s = surfaces("They published the arms sales figures.");
+        assert!(s.contains(&"arms sales figures".to_string()), "{s:?}");
     }
 
     #[test]
