@@ -1847,7 +1847,12 @@ fn tag(tokens: &mut [Token], names: &HashSet<String>) {
                 }
                 Inflection::Base | Inflection::S if noun_too => {
                     if after_subject_or_aux
-                        || (infl == Inflection::S && next_is_object && !after_modifier)
+                        || (infl == Inflection::S
+                            && next_is_object
+                            && !after_modifier
+                            // Only after a possible subject: in "write rules that …" or
+                            // "…, rules that …" it is a noun.
+                            && matches!(prev, Some(Tag::Noun | Tag::Proper)))
                     {
                         Tag::Verb
                     } else {
@@ -1886,6 +1891,19 @@ fn tag(tokens: &mut [Token], names: &HashSet<String>) {
             && !lower.ends_with("ss")
         {
             // "which renders", "who governs"
+            Tag::Verb
+        } else if matches!(prev_word, "which" | "who" | "that")
+            && i.checked_sub(2).is_some_and(|p| {
+                matches!(tokens[p].tag, Tag::Noun | Tag::Proper)
+                    && is_plural_subject(&tokens[p].lower)
+            })
+            && !capital
+            && !lower.ends_with('s')
+            && (ADJECTIVES.contains(lower.as_str()) || !has_adjective_suffix(&lower))
+        {
+            // "rules that fit", "herders who graze": after a plural and a relative pronoun,
+            // a base form is the clause's verb (a short adjective too: "fit", "free"; one
+            // known by its suffix, as in "farmers that local grain feeds", opens a phrase).
             Tag::Verb
         } else if prev_word == "to" && next_is_object && !capital {
             // "intended to invade the territory": an infinitive with its object.
@@ -2472,6 +2490,22 @@ mod tests {
         // A plural that modifies a plural is no verb: "the arms sales figures".
         let s = surfaces("They published the arms sales figures.");
         assert!(s.contains(&"arms sales figures".to_string()), "{s:?}");
+    }
+
+    #[test]
+    fn a_relative_clause_after_a_plural_has_its_verb() {
+        let s = surfaces("Guilds write rules that fit local habits.");
+        assert!(!s.iter().any(|p| p.contains("fit")), "{s:?}");
+        assert!(s.contains(&"local habits".to_string()), "{s:?}");
+        let s = surfaces(
+            "Towns need clear boundaries, rules that fit local habits, and patient monitors.",
+        );
+        assert!(!s.iter().any(|p| p.contains("fit")), "{s:?}");
+        let s = surfaces("Ports that flourish keep their harbour dues low.");
+        assert!(!s.iter().any(|p| p.contains("flourish")), "{s:?}");
+        let s = surfaces("Herders who graze sheep on the hills pay more.");
+        assert!(!s.iter().any(|p| p.contains("graze")), "{s:?}");
+        assert!(s.contains(&"sheep".to_string()), "{s:?}");
     }
 
     #[test]
