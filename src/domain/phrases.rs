@@ -1728,6 +1728,16 @@ pub(crate) fn is_plural_subject(word: &str) -> bool {
         && !PLURAL_MODIFIERS.contains(&word)
 }
 
+/// "to some extent", "to a certain extent", "to what extent": "extent" two or three words
+/// after "to" is part of an adverb, which no phrase runs through. `before` are the words
+/// (and marks) before it, in order.
+pub(crate) fn is_extent_idiom<'a>(
+    lower: &str,
+    before: impl DoubleEndedIterator<Item = &'a str>,
+) -> bool {
+    lower == "extent" && before.rev().skip(1).take(2).any(|w| w == "to")
+}
+
 /// "well-being", "decision-making", "nation-building": a hyphenated word ending in one of
 /// these gerunds names a state or an activity, a noun (no "-ing" participle).
 fn is_gerund_compound(lower: &str) -> bool {
@@ -1807,10 +1817,7 @@ fn tag(tokens: &mut [Token], names: &HashSet<String>) {
             }
         } else if is_gerund_compound(&lower) {
             Tag::Noun
-        } else if lower == "extent"
-            && (2..=3).any(|k| i.checked_sub(k).is_some_and(|p| tokens[p].lower == "to"))
-        {
-            // "to some extent", "to what extent": an adverb, which no phrase runs through.
+        } else if is_extent_idiom(&lower, tokens[..i].iter().map(|t| t.lower.as_str())) {
             Tag::Adv
         } else if capital && (!sentence_first || names.contains(&lower)) {
             Tag::Proper

@@ -16,7 +16,7 @@ use super::vectors::stem;
 use crate::domain::keyterms::is_stop_word;
 use crate::domain::lang_terms;
 use crate::domain::language::Lang;
-use crate::domain::phrases::{VerbReading, is_plural_subject, verb_reading};
+use crate::domain::phrases::{VerbReading, is_extent_idiom, is_plural_subject, verb_reading};
 use crate::domain::sentences::sentence_spans;
 
 /// A noun phrase found in a text.
@@ -720,9 +720,7 @@ fn tokens(sentence: &str) -> Vec<Token<'_>> {
             .last()
             .filter(|t| !t.stop_after)
             .map(|t| t.lower.as_str());
-        // "to some extent", "to what extent": an adverb, which no phrase runs through.
-        let extent_idiom = lower == "extent" && out.iter().rev().take(2).any(|t| t.lower == "to");
-        let tag = if extent_idiom {
+        let tag = if is_extent_idiom(&lower, out.iter().map(|t| t.lower.as_str())) {
             Tag::Break
         } else {
             tag_of(&lower, previous, previous_word, after_verb)
@@ -1020,6 +1018,11 @@ mod tests {
     fn to_some_extent_is_no_part_of_a_reply_s_phrases() {
         check(
             "To some extent strategic hedging works.",
+            &["strategic hedging"],
+            &["extent"],
+        );
+        check(
+            "To a certain extent strategic hedging works.",
             &["strategic hedging"],
             &["extent"],
         );
